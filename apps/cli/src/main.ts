@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { backupCommands } from './commands/backup.command.ts';
+import { engagementCommands } from './commands/engagement.command.ts';
+import { migrateCommand } from './commands/migrate.command.ts';
+import { serveCommand } from './commands/serve.command.ts';
+import { projectVersion, versionCommand } from './commands/version.command.ts';
+
+/** Builds the `steppingstones` command tree. Each area adds its commands in its own file. */
+export function buildProgram(): Command {
+  const program = new Command('steppingstones')
+    .description('Stepping Stones: the red team activity hub.')
+    .version(projectVersion(), '-V, --version')
+    .showHelpAfterError();
+  serveCommand(program);
+  migrateCommand(program);
+  versionCommand(program);
+  backupCommands(program);
+  engagementCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

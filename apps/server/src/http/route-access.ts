@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Every route declares who may call it in its `config.access`:
+ * - `public`: anyone (health, login, first-run setup, static assets);
+ * - `authenticated`: any signed-in user (own preferences, own engagements list);
+ * - a permission code such as `event.view`.
+ * Start-up fails for a route without a declaration, so no route is ever accidentally open and the
+ * permission-matrix test can enumerate the router.
+ */
+export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+export function enforceRouteAccessDeclarations(app: FastifyInstance, declared: DeclaredRoute[]): void {
+  app.addHook('onRoute', (route) => {
+    let access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    // The OpenAPI document and its viewer are registered by @fastify/swagger-ui; they are public docs.
+    if (!access && route.url.startsWith('/api/docs')) access = 'public';
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!access) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no access (config.access); every route must.`,
+      );
+    }
+    for (const method of methods) if (method !== 'HEAD') declared.push({ method, url: route.url, access });
+  });
+}

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Per-request nonce for the styles the UI library injects (CSP `style-src 'nonce-…'`). */
+    cspNonce: string;
+  }
+}
+
+/** The CSP of the app's own pages: everything local, styles only with this request's nonce. */
+export function appContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function installSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+  app.decorateRequest('cspNonce', '');
+  app.addHook('onRequest', async (request) => {
+    request.cspNonce = crypto.randomBytes(16).toString('base64');
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    // A route that set its own CSP (plugin report HTML in a sandbox) keeps it.
+    if (!reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', appContentSecurityPolicy(request.cspNonce));
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header(
+      'permissions-policy',
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    );
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
+    if (options.https) reply.header('strict-transport-security', 'max-age=31536000');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}

@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+
+const container = document.getElementById('root');
+if (container) createRoot(container).render(<App />);

@@ -1,0 +1,59 @@
+import { createDb, type Database, migrateToLatest } from '@steppingstones/db';
+import pino, { type Logger } from 'pino';
+import type { AppConfig } from './config/config.ts';
+import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
+
+/** What every process (server, worker, CLI) holds: configuration, the database, keys, a logger. */
+export interface AppContext {
+  config: AppConfig;
+  database: Database;
+  keys: SecretKeys;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<AppConfig, 'logLevel'>, name: string): Logger {
+  return pino({
+    name,
+    level: config.logLevel,
+    // Belt and braces: secrets never reach the log even if a caller passes a whole request or body.
+    redact: {
+      paths: [
+        'password',
+        '*.password',
+        'secret',
+        '*.secret',
+        'token',
+        '*.token',
+        'refresh',
+        '*.refresh',
+        'access',
+        '*.access',
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'headers.authorization',
+        'headers.cookie',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Opens the database, applies pending migrations and loads the secret key. */
+export async function createAppContext(
+  config: AppConfig,
+  name = 'steppingstones',
+  options: { logger?: Logger } = {},
+): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config, name);
+  const keys = secretKeys(loadOrCreateSecretKey(config.secretKeyFile));
+  const database = createDb({ target: config.database });
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database, keys, logger, close: () => database.close() };
+}

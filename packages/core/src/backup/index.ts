@@ -1,0 +1,1 @@
+export { backupSqlite, restoreSqlite, verifySqliteBackup } from './sqlite-backup.ts';

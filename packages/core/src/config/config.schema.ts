@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const optionalPath = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/**
+ * Every setting read from the environment. Names are the variable names so a validation error can
+ * name the variable the operator has to fix. Empty strings mean "unset".
+ */
+export const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: optionalPath,
+  SECRET_KEY_FILE: optionalPath,
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ALLOWED_HOSTS: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+  TLS_CERT_FILE: optionalPath,
+  TLS_KEY_FILE: optionalPath,
+  MAX_BODY_MB: z.coerce.number().positive().max(4096).default(64),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER: z.enum(['on', 'off']).default('on'),
+  WEBHOOK_ALLOW_PRIVATE: booleanString.default(false),
+  NAVIGATOR_URL: z.url().default('https://mitre-attack.github.io/attack-navigator/'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
+});
+
+export type EnvInput = z.input<typeof envSchema>;

@@ -1,0 +1,2 @@
+export * from './config.ts';
+export { PROJECT_ROOT } from './project-root.ts';

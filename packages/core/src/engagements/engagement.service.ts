@@ -1,0 +1,87 @@
+import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import {
+  type EngagementCreate,
+  type EngagementDto,
+  type EngagementUpdate,
+  engagementCreateSchema,
+  engagementUpdateSchema,
+} from '@steppingstones/shared';
+import type { Kysely } from 'kysely';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
+import { parseOrThrow } from '../zod-errors.ts';
+import { toEngagementDto } from './engagement.mapper.ts';
+
+export interface Actor {
+  userId: number | null;
+}
+
+export async function createEngagement(
+  db: Kysely<DB>,
+  input: EngagementCreate,
+  actor: Actor = { userId: null },
+): Promise<EngagementDto> {
+  const data = parseOrThrow(engagementCreateSchema, input);
+  return writeTransaction(db, async (tx) => {
+    const clash = await tx
+      .selectFrom('engagement')
+      .select('id')
+      .where('code', '=', data.code)
+      .executeTakeFirst();
+    if (clash)
+      throw ValidationError.field('code', `An engagement with the code "${data.code}" already exists.`);
+    const now = nowMs();
+    const row = await tx
+      .insertInto('engagement')
+      .values({ ...data, archived: 0, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendDomainEvent(tx, {
+      type: 'engagement.created',
+      engagementId: Number(row.id),
+      actorUserId: actor.userId,
+      payload: { engagementId: Number(row.id) },
+    });
+    return toEngagementDto(row);
+  });
+}
+
+export async function updateEngagement(
+  db: Kysely<DB>,
+  id: number,
+  input: EngagementUpdate,
+  actor: Actor = { userId: null },
+): Promise<EngagementDto> {
+  const data = parseOrThrow(engagementUpdateSchema, input);
+  return writeTransaction(db, async (tx) => {
+    const current = await tx.selectFrom('engagement').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!current) throw new NotFoundError('The engagement');
+    const start = data.start_date ?? current.start_date;
+    const end = data.end_date ?? current.end_date;
+    if (end < start) throw ValidationError.field('end_date', 'End date can not be before the start date');
+    const { archived, ...rest } = data;
+    const row = await tx
+      .updateTable('engagement')
+      .set({
+        ...rest,
+        ...(archived === undefined ? {} : { archived: archived ? 1 : 0 }),
+        updated_at: nowMs(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendDomainEvent(tx, {
+      type: 'engagement.updated',
+      engagementId: id,
+      actorUserId: actor.userId,
+      payload: { engagementId: id },
+    });
+    return toEngagementDto(row);
+  });
+}
+
+/** Archived engagements are read-only: every write service calls this inside its transaction. */
+export function assertWritable(engagement: { archived: boolean | number; code: string }): void {
+  if (engagement.archived)
+    throw new ConflictError(`The engagement ${engagement.code} is archived and read-only.`);
+}

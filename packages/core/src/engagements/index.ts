@@ -1,0 +1,8 @@
+export { toEngagementDto } from './engagement.mapper.ts';
+export {
+  type EngagementScope,
+  findEngagementByCode,
+  getEngagement,
+  listEngagements,
+} from './engagement.queries.ts';
+export { type Actor, assertWritable, createEngagement, updateEngagement } from './engagement.service.ts';

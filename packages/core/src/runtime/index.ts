@@ -1,0 +1,1 @@
+export { registerRunningProcess, runningProcesses } from './process-registry.ts';

@@ -1,0 +1,1 @@
+export { createTestContext, type TestContext } from './test-context.ts';

@@ -1,0 +1,12 @@
+export { createDb, type Database, type DatabaseOptions, openSqlite } from './create-db.ts';
+export {
+  type DatabaseTarget,
+  type DialectName,
+  parseDatabaseUrl,
+  redactDatabaseUrl,
+} from './database-url.ts';
+export { type MigrationReport, migrateToLatest, pendingMigrations } from './migrate.ts';
+export type { DB } from './schema.ts';
+export * from './schema.ts';
+export { nowMs } from './time.ts';
+export { type Tx, writeTransaction } from './transaction.ts';

@@ -1,0 +1,19 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DialectName } from '../database-url.ts';
+import * as m0001 from './0001-core.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
+type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
+
+/** Every migration, in order. Names are stored in the database: never rename one. */
+const MIGRATIONS: Array<[string, { up: Up }]> = [['0001-core', m0001]];
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of MIGRATIONS) out[name] = { up: (db) => m.up(db, dialect) };
+      return out;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { CoreTables } from './schema/core.ts';
+
+export type * from './schema/core.ts';
+
+/** The whole database, composed from each area's tables. */
+export interface DB extends CoreTables {}

@@ -1,0 +1,1 @@
+export { createTestDatabase, type TestDatabase, testDialects } from './test-databases.ts';

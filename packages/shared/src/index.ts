@@ -1,0 +1,3 @@
+export * from './dates.ts';
+export * from './engagement.ts';
+export * from './pagination.ts';
