@@ -5,6 +5,8 @@ export {
   parseDatabaseUrl,
   redactDatabaseUrl,
 } from './database-url.ts';
+export { dialectOf } from './dialect-of.ts';
+export { skipLocked, withDatabaseLock } from './locks.ts';
 export { type MigrationReport, migrateToLatest, pendingMigrations } from './migrate.ts';
 export type { DB } from './schema.ts';
 export * from './schema.ts';

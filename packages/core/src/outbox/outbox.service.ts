@@ -1,4 +1,8 @@
-import { nowMs, type Tx } from '@steppingstones/db';
+import { dialectOf, nowMs, type Tx } from '@steppingstones/db';
+import { sql } from 'kysely';
+
+/** Any constant works; it only has to be the same in every process. */
+const OUTBOX_LOCK_KEY = 0x55_0b_0c;
 
 export interface DomainEventInput {
   /** e.g. `engagement.created`, `event.updated`; stable names, stored forever. */
@@ -14,6 +18,11 @@ export interface DomainEventInput {
  * announcement commit or roll back together. Returns the outbox id (increasing; SSE uses it as `id:`).
  */
 export async function appendDomainEvent(tx: Tx, input: DomainEventInput): Promise<number> {
+  // On PostgreSQL a sequence hands out ids at insert time, not at commit, so without this lock a tailer
+  // could read id 11 before a slower transaction commits id 10 and skip it forever. Holding one
+  // transaction-scoped lock from the insert to the commit makes ids visible in order. (SQLite writers
+  // are already serialised by BEGIN IMMEDIATE.)
+  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`.execute(tx);
   const row = await tx
     .insertInto('domain_event')
     .values({

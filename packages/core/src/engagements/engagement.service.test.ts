@@ -1,0 +1,89 @@
+import { testDialects } from '@steppingstones/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors.ts';
+import { readDomainEventsAfter } from '../outbox/index.ts';
+import { createTestContext, type TestContext } from '../testing/index.ts';
+import {
+  createEngagement,
+  findEngagementByCode,
+  getEngagement,
+  listEngagements,
+  updateEngagement,
+} from './index.ts';
+
+const base = { code: 'ACME-26', name: 'Acme Corp', start_date: '2026-03-01', end_date: '2026-03-31' };
+
+describe.each(testDialects())('engagements on %s', (dialect) => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = await createTestContext(dialect);
+  });
+  afterEach(() => ctx.dispose());
+
+  it('creates an engagement and announces it in the outbox', async () => {
+    const e = await createEngagement(ctx.database.db, { ...base, description: 'External + internal' });
+    expect(e).toMatchObject({
+      code: 'ACME-26',
+      name: 'Acme Corp',
+      archived: false,
+      description: 'External + internal',
+    });
+    expect(e.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const events = await readDomainEventsAfter(ctx.database.db, 0);
+    expect(events.map((x) => [x.type, x.engagementId])).toEqual([['engagement.created', e.id]]);
+  });
+
+  it('refuses a duplicate code, naming the field, and writes nothing', async () => {
+    await createEngagement(ctx.database.db, base);
+    const error = await createEngagement(ctx.database.db, { ...base, name: 'Other' }).catch(
+      (x: unknown) => x,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).problems[0]).toMatchObject({ field: 'code' });
+    expect(await listEngagements(ctx.database.db)).toHaveLength(1);
+    expect(await readDomainEventsAfter(ctx.database.db, 0)).toHaveLength(1);
+  });
+
+  it('refuses an end date before the start date and impossible dates', async () => {
+    await expect(createEngagement(ctx.database.db, { ...base, end_date: '2026-02-01' })).rejects.toThrow(
+      /end_date: End date can not be before/,
+    );
+    await expect(createEngagement(ctx.database.db, { ...base, start_date: '2026-02-30' })).rejects.toThrow(
+      /start_date: is not a real calendar date/,
+    );
+    await expect(createEngagement(ctx.database.db, { ...base, code: 'has space' })).rejects.toThrow(/code:/);
+  });
+
+  it('updates and archives, keeping the date rule across partial updates', async () => {
+    const e = await createEngagement(ctx.database.db, base);
+    await expect(updateEngagement(ctx.database.db, e.id, { end_date: '2026-01-01' })).rejects.toThrow(
+      /End date/,
+    );
+    const archived = await updateEngagement(ctx.database.db, e.id, { archived: true, name: 'Acme (closed)' });
+    expect(archived).toMatchObject({ archived: true, name: 'Acme (closed)' });
+    expect((await findEngagementByCode(ctx.database.db, 'ACME-26'))?.archived).toBe(true);
+  });
+
+  it('lists newest start first and scopes to the given engagements', async () => {
+    const a = await createEngagement(ctx.database.db, {
+      ...base,
+      code: 'A',
+      start_date: '2025-01-01',
+      end_date: '2025-02-01',
+    });
+    const b = await createEngagement(ctx.database.db, {
+      ...base,
+      code: 'B',
+      start_date: '2026-01-01',
+      end_date: '2026-02-01',
+    });
+    expect((await listEngagements(ctx.database.db)).map((e) => e.code)).toEqual(['B', 'A']);
+    expect((await listEngagements(ctx.database.db, { engagementIds: [a.id] })).map((e) => e.code)).toEqual([
+      'A',
+    ]);
+    expect(await listEngagements(ctx.database.db, { engagementIds: [] })).toEqual([]);
+    await expect(getEngagement(ctx.database.db, b.id, { engagementIds: [a.id] })).rejects.toThrow(
+      /not found/,
+    );
+  });
+});
