@@ -1,5 +1,6 @@
 import { createDb, type Database, migrateToLatest } from '@steppingstones/db';
 import pino, { type Logger } from 'pino';
+import { ensureAttackData } from './attack/attack-seed.service.ts';
 import type { AppConfig } from './config/config.ts';
 import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
 
@@ -51,6 +52,7 @@ export async function createAppContext(
   const database = createDb({ target: config.database });
   try {
     await migrateToLatest(database);
+    await ensureAttackData(database);
   } catch (error) {
     await database.close();
     throw error;

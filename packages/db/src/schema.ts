@@ -1,6 +1,8 @@
+import type { AttackTables } from './schema/attack.ts';
 import type { CoreTables } from './schema/core.ts';
 
+export type * from './schema/attack.ts';
 export type * from './schema/core.ts';
 
 /** The whole database, composed from each area's tables. */
-export interface DB extends CoreTables {}
+export interface DB extends CoreTables, AttackTables {}
