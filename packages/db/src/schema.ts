@@ -1,8 +1,10 @@
 import type { AttackTables } from './schema/attack.ts';
 import type { CoreTables } from './schema/core.ts';
+import type { IdentityTables } from './schema/identity.ts';
 
 export type * from './schema/attack.ts';
 export type * from './schema/core.ts';
+export type * from './schema/identity.ts';
 
 /** The whole database, composed from each area's tables. */
-export interface DB extends CoreTables, AttackTables {}
+export interface DB extends CoreTables, IdentityTables, AttackTables {}

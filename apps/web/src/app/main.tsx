@@ -1,3 +1,7 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import './global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 

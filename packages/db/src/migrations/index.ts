@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../database-url.ts';
 import * as m0001 from './0001-core.ts';
+import * as m0002 from './0002-identity.ts';
 import * as m0003 from './0003-attack.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
@@ -9,6 +10,7 @@ type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0001-core', m0001],
+  ['0002-identity', m0002],
   ['0003-attack', m0003],
 ];
 

@@ -1,0 +1,64 @@
+import type { ComponentType } from 'react';
+import type { Me } from '../../features/auth/auth-types.ts';
+import { can, canAny } from '../../lib/permissions.ts';
+import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
+
+/**
+ * THE navigation registry: the sidebar shows exactly these entries, each only to users for whom
+ * `visible(me)` holds. To add an area (Events, Files, Reports, Jobs, Webhooks, Plugins…): add its
+ * routes in `app/routes.tsx` and one entry here, guarded by the permission its API requires, e.g.
+ *   { section: 'engagement', label: 'Events', to: '/events', icon: IconList, visible: (me) => can(me, 'event.view') }
+ */
+export interface NavItem {
+  section: NavSection;
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number }>;
+  visible: (me: Me) => boolean;
+  /** Match only the exact path (for `/`). */
+  end?: boolean;
+  /** Other path prefixes that belong to this entry (highlighted as active). */
+  alsoActiveOn?: string[];
+}
+
+export type NavSection = 'main' | 'engagement' | 'admin';
+
+export const NAV_SECTIONS: { id: NavSection; label: string | null }[] = [
+  { id: 'main', label: null },
+  { id: 'engagement', label: 'Engagement' },
+  { id: 'admin', label: 'Administration' },
+];
+
+export const NAV_ITEMS: NavItem[] = [
+  { section: 'main', label: 'Home', to: '/', icon: IconHome, visible: () => true, end: true },
+  {
+    section: 'admin',
+    label: 'Users & groups',
+    to: '/admin/users',
+    alsoActiveOn: ['/admin/groups'],
+    icon: IconUsers,
+    visible: (me) => can(me, 'user.admin'),
+  },
+  {
+    section: 'admin',
+    label: 'Engagements',
+    to: '/admin/engagements',
+    icon: IconBriefcase,
+    visible: (me) =>
+      canAny(me, ['engagement.add', 'engagement.change', 'engagement.delete']) || me.is_superuser,
+  },
+  {
+    section: 'admin',
+    label: 'Audit log',
+    to: '/admin/audit',
+    icon: IconList,
+    visible: (me) => can(me, 'audit.view'),
+  },
+  {
+    section: 'admin',
+    label: 'Backup',
+    to: '/admin/backup',
+    icon: IconDatabase,
+    visible: (me) => can(me, 'backup.download'),
+  },
+];

@@ -1,0 +1,44 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
+import { AdminUserTabs } from '../users/AdminUserTabs.tsx';
+import { useGroups } from '../users/users-api.ts';
+
+/** The seeded groups and the permission codes each grants (read-only). */
+export function GroupsPage() {
+  const groups = useGroups();
+  return (
+    <>
+      <PageHeader
+        title="Users & groups"
+        description="Groups are fixed; a user's permissions are the union of their groups' codes."
+      />
+      <AdminUserTabs />
+      {groups.isPending && <LoadingState />}
+      {groups.isError && <ErrorState error={groups.error} onRetry={() => groups.refetch()} />}
+      {groups.data && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {groups.data.map((g) => (
+            <Card key={g.id} withBorder padding="lg">
+              <Stack gap="sm">
+                <Group justify="space-between">
+                  <Title order={4}>{g.name}</Title>
+                  <Text size="sm" c="dimmed">
+                    {g.permissions.length} permissions
+                  </Text>
+                </Group>
+                <Group gap={6}>
+                  {g.permissions.map((p) => (
+                    <Badge key={p} variant="default" tt="none" ff="monospace" fw={500}>
+                      {p}
+                    </Badge>
+                  ))}
+                </Group>
+              </Stack>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </>
+  );
+}

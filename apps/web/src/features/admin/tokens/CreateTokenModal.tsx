@@ -1,0 +1,168 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormError } from '../../../components/QueryState.tsx';
+import { useFormState } from '../../../lib/use-form-state.ts';
+import { useMe } from '../../auth/use-me.ts';
+import { type CreatedToken, createToken, TOKENS_KEY } from './tokens-api.ts';
+
+const EXPIRY_OPTIONS = [
+  { value: '7', label: '7 days' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+  { value: 'never', label: 'Never' },
+];
+
+// Mirrors packages/core/src/permissions/permission-catalogue.ts (the web app does not import core).
+const ALL_PERMISSION_CODES = [
+  ...['engagement', 'event', 'context', 'file', 'tag', 'eventstream', 'credential'].flatMap((m) =>
+    ['view', 'add', 'change', 'delete'].map((a) => `${m}.${a}`),
+  ),
+  'event.change_limited',
+  'report.view',
+  'plugin.admin',
+  'job.admin',
+  'webhook.admin',
+  'user.admin',
+  'audit.view',
+  'backup.download',
+];
+
+export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? 'Token created' : 'New personal token'}
+      size="lg"
+      closeOnClickOutside={!created}
+    >
+      {opened && !created && <TokenForm onCreated={setCreated} onCancel={close} />}
+      {created && <TokenSecret token={created} onDone={close} />}
+    </Modal>
+  );
+}
+
+function TokenForm({ onCreated, onCancel }: { onCreated: (t: CreatedToken) => void; onCancel: () => void }) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const form = useFormState({ name: '', permissions: [] as string[], expiry: '30' });
+  // A token can only carry permissions its owner holds.
+  const available = me.is_superuser ? ALL_PERMISSION_CODES : me.permissions;
+  const create = useMutation({
+    mutationFn: () =>
+      createToken({
+        name: form.values.name.trim(),
+        permissions: form.values.permissions,
+        ...(form.values.expiry === 'never'
+          ? {}
+          : { expires_at: new Date(Date.now() + Number(form.values.expiry) * 86_400_000).toISOString() }),
+      }),
+    onSuccess: (token) => {
+      queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
+      onCreated(token);
+    },
+    onError: (error) => form.showError(error),
+  });
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const errors: Record<string, string> = {};
+        if (!form.values.name.trim())
+          errors.name = 'Name the token after where it is used, e.g. "C2 log shipper".';
+        if (form.values.permissions.length === 0) errors.permissions = 'Pick at least one permission.';
+        form.setErrors(errors);
+        if (Object.keys(errors).length === 0) create.mutate();
+      }}
+      noValidate
+    >
+      <Stack gap="md">
+        <TextInput
+          label="Name"
+          placeholder="C2 log shipper"
+          value={form.values.name}
+          onChange={(e) => form.setField('name', e.currentTarget.value)}
+          error={form.errors.name}
+          required
+          data-autofocus
+          autoComplete="off"
+        />
+        <MultiSelect
+          label="Permissions"
+          description="Give the token only what its job needs."
+          data={available}
+          value={form.values.permissions}
+          onChange={(v) => form.setField('permissions', v)}
+          error={form.errors.permissions}
+          searchable
+          required
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          label="Expires after"
+          data={EXPIRY_OPTIONS}
+          value={form.values.expiry}
+          onChange={(v) => v && form.setField('expiry', v)}
+          allowDeselect={false}
+          error={form.errors.expires_at}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <FormError message={form.formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function TokenSecret({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+  return (
+    <Stack gap="md">
+      <Alert color="yellow" variant="light" title="Copy it now">
+        This is the only time the token is shown. Store it in a password manager or your tool's secret store.
+      </Alert>
+      <Code block data-testid="token-secret">
+        {token.token}
+      </Code>
+      <Text size="sm" c="dimmed">
+        Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.
+      </Text>
+      <Group justify="flex-end">
+        <CopyButton value={token.token}>
+          {({ copied, copy }) => (
+            <Button variant="light" color={copied ? 'teal' : 'indigo'} onClick={copy}>
+              {copied ? 'Copied' : 'Copy token'}
+            </Button>
+          )}
+        </CopyButton>
+        <Button onClick={onDone}>Done</Button>
+      </Group>
+    </Stack>
+  );
+}

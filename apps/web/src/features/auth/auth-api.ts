@@ -1,0 +1,40 @@
+import { api, setCsrfToken } from '../../lib/api-client.ts';
+import { isApiError } from '../../lib/api-error.ts';
+import type { Me, MeResponse, MeUpdate } from './auth-types.ts';
+
+function remember(response: MeResponse): Me {
+  setCsrfToken(response.csrfToken);
+  return response.user;
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return remember(await api<MeResponse>('/auth/me/', { quiet401: true }));
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  return remember(
+    await api<MeResponse>('/auth/login/', { method: 'POST', body: { username, password }, quiet401: true }),
+  );
+}
+
+export async function logout(): Promise<void> {
+  await api<void>('/auth/logout/', { method: 'POST', quiet401: true });
+  setCsrfToken(null);
+}
+
+export async function updateMe(update: MeUpdate): Promise<Me> {
+  return remember(await api<MeResponse>('/auth/me/', { method: 'PATCH', body: update }));
+}
+
+export async function changePassword(current_password: string, new_password: string): Promise<void> {
+  await api<void>('/auth/password/', { method: 'POST', body: { current_password, new_password } });
+}

@@ -1,0 +1,164 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
+import { NotFoundPage } from '../../components/ErrorPages.tsx';
+import { ErrorState, FormError, LoadingState } from '../../components/QueryState.tsx';
+import { errorMessage, isApiError } from '../../lib/api-error.ts';
+import { can } from '../../lib/permissions.ts';
+import { useFormState } from '../../lib/use-form-state.ts';
+import { ME_KEY, useMe } from '../auth/use-me.ts';
+import { EngagementFields } from './EngagementFields.tsx';
+import { EngagementMembers } from './EngagementMembers.tsx';
+import { type Engagement, type EngagementInput, validateEngagement } from './engagement-types.ts';
+import { ENGAGEMENTS_KEY, updateEngagement, useEngagement } from './engagements-api.ts';
+import { PurgeEngagement } from './PurgeEngagement.tsx';
+
+function toInput(e: Engagement): EngagementInput & Record<string, string> {
+  return {
+    code: e.code,
+    name: e.name,
+    description: e.description,
+    start_date: e.start_date,
+    end_date: e.end_date,
+  };
+}
+
+export function EngagementDetailPage() {
+  const { code = '' } = useParams();
+  const me = useMe();
+  const engagement = useEngagement(code);
+
+  if (engagement.isPending) return <LoadingState />;
+  if (isApiError(engagement.error, 404)) return <NotFoundPage />;
+  if (engagement.isError) return <ErrorState error={engagement.error} onRetry={() => engagement.refetch()} />;
+  const e = engagement.data;
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/admin/engagements">
+          Engagements
+        </Anchor>
+        <Text>{e.code}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2}>{e.name}</Title>
+            {e.archived ? <Badge color="gray">Archived</Badge> : <Badge color="teal">Active</Badge>}
+          </Group>
+          <Text size="sm" c="dimmed">
+            Created <DateTime value={e.created_at} />, last changed <DateTime value={e.updated_at} />
+          </Text>
+        </Stack>
+        {can(me, 'engagement.change') && <ArchiveButton engagement={e} />}
+      </Group>
+      {e.archived && (
+        <Alert color="gray" variant="light" title="Archived: read-only">
+          Nothing in this engagement can be changed until it is restored.
+        </Alert>
+      )}
+      <DetailsForm engagement={e} readOnly={e.archived || !can(me, 'engagement.change')} />
+      {can(me, 'user.admin') && <EngagementMembers code={e.code} readOnly={false} />}
+      {me.is_superuser && <PurgeEngagement engagement={e} />}
+    </Stack>
+  );
+}
+
+function DetailsForm({ engagement, readOnly }: { engagement: Engagement; readOnly: boolean }) {
+  const form = useFormState(toInput(engagement));
+  const queryClient = useQueryClient();
+  const { reset } = form;
+  useEffect(() => reset(toInput(engagement)), [engagement, reset]);
+  const save = useMutation({
+    mutationFn: () => {
+      const { code: _code, ...patch } = form.values;
+      return updateEngagement(engagement.code, patch);
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData([...ENGAGEMENTS_KEY, engagement.code], updated);
+      queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
+      queryClient.invalidateQueries({ queryKey: ME_KEY });
+      notifications.show({ color: 'teal', message: 'Engagement saved.' });
+    },
+    onError: (error) => form.showError(error),
+  });
+
+  return (
+    <Paper withBorder p="lg">
+      <form
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          const errors = validateEngagement(form.values, false);
+          form.setErrors(errors);
+          if (Object.keys(errors).length === 0) save.mutate();
+        }}
+        noValidate
+      >
+        <fieldset disabled={readOnly} className="plain-fieldset">
+          <Stack gap="md">
+            <Title order={4}>Details</Title>
+            <EngagementFields
+              values={form.values}
+              errors={form.errors}
+              onChange={form.setField}
+              codeEditable={false}
+            />
+            <FormError message={form.formError} />
+            {!readOnly && (
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending}>
+                  Save changes
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </fieldset>
+      </form>
+    </Paper>
+  );
+}
+
+function ArchiveButton({ engagement }: { engagement: Engagement }) {
+  const [opened, setOpened] = useState(false);
+  const queryClient = useQueryClient();
+  const archive = !engagement.archived;
+  const mutation = useMutation({
+    mutationFn: () => updateEngagement(engagement.code, { archived: archive }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData([...ENGAGEMENTS_KEY, engagement.code], updated);
+      queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
+      queryClient.invalidateQueries({ queryKey: ME_KEY });
+      setOpened(false);
+      notifications.show({
+        color: 'teal',
+        message: archive ? 'Engagement archived.' : 'Engagement restored.',
+      });
+    },
+  });
+  return (
+    <>
+      <Button variant={archive ? 'default' : 'light'} onClick={() => setOpened(true)}>
+        {archive ? 'Archive' : 'Restore'}
+      </Button>
+      <ConfirmModal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        onConfirm={() => mutation.mutate()}
+        title={archive ? `Archive ${engagement.name}?` : `Restore ${engagement.name}?`}
+        confirmLabel={archive ? 'Archive' : 'Restore'}
+        color={archive ? 'orange' : 'indigo'}
+        loading={mutation.isPending}
+        error={mutation.isError ? errorMessage(mutation.error) : null}
+      >
+        {archive
+          ? 'An archived engagement becomes read-only: its members can still read and export it, nobody can change it.'
+          : 'The engagement becomes editable again for its members.'}
+      </ConfirmModal>
+    </>
+  );
+}

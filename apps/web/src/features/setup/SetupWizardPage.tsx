@@ -1,0 +1,168 @@
+import { Alert, Button, Code, Group, PasswordInput, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { CenteredCard } from '../../components/CenteredCard.tsx';
+import { FormError } from '../../components/QueryState.tsx';
+import { isApiError } from '../../lib/api-error.ts';
+import { useFormState } from '../../lib/use-form-state.ts';
+import { EngagementFields } from '../engagements/EngagementFields.tsx';
+import { TimezoneSelect } from '../preferences/TimezoneSelect.tsx';
+import { completeSetup, SETUP_KEY } from './setup-api.ts';
+import { FIELD_STEP, initialSetupValues, SERVER_FIELD_ALIASES, validateStep } from './setup-form.ts';
+
+/** First run: setup token → first engagement → first administrator, sent as one request. */
+export function SetupWizardPage() {
+  const [step, setStep] = useState(0);
+  const form = useFormState(initialSetupValues());
+  const { values: v, errors } = form;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const submit = useMutation({
+    mutationFn: () =>
+      completeSetup({
+        token: v.token.trim(),
+        engagement: {
+          code: v.code.trim(),
+          name: v.name.trim(),
+          description: v.description,
+          start_date: v.start_date,
+          end_date: v.end_date,
+        },
+        user: { username: v.username.trim(), password: v.password, timezone: v.timezone },
+      }),
+    onSuccess: () => {
+      queryClient.setQueryData(SETUP_KEY, { needed: false });
+      navigate('/login', { replace: true, state: { setupDone: true } });
+    },
+    onError: (error) => {
+      if (isApiError(error, 409)) {
+        queryClient.setQueryData(SETUP_KEY, { needed: false });
+        navigate('/login', { replace: true });
+        return;
+      }
+      if (isApiError(error, 403)) {
+        form.setErrors({ token: error.message });
+        setStep(0);
+        return;
+      }
+      form.showError(error, SERVER_FIELD_ALIASES);
+      const steps = isApiError(error)
+        ? error.fields.map((f) => FIELD_STEP[SERVER_FIELD_ALIASES[f.field] ?? f.field])
+        : [];
+      const first = Math.min(...steps.filter((s): s is number => s !== undefined));
+      if (Number.isFinite(first)) setStep(first);
+    },
+  });
+
+  const next = () => {
+    const stepErrors = validateStep(step, v);
+    form.setErrors(stepErrors);
+    if (Object.keys(stepErrors).length > 0) return;
+    if (step < 2) setStep(step + 1);
+    else submit.mutate();
+  };
+
+  return (
+    <CenteredCard
+      title="Welcome: let's set up Stepping Stones"
+      subtitle="Three short steps create the first engagement and the administrator account."
+      width={640}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          next();
+        }}
+        noValidate
+      >
+        <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" mb="xl">
+          <Stepper.Step label="Setup token" description="Prove you run the server">
+            <Stack gap="md" mt="md">
+              <Text size="sm">
+                The server printed a one-time setup token when it started; it is also in the file{' '}
+                <Code>setup-token</Code> of its data directory.
+              </Text>
+              <TextInput
+                label="Setup token"
+                value={v.token}
+                onChange={(e) => form.setField('token', e.currentTarget.value)}
+                error={errors.token}
+                required
+                autoFocus
+                autoComplete="off"
+                spellCheck={false}
+                ff="monospace"
+              />
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label="First engagement" description="What you are working on">
+            <Stack mt="md">
+              <EngagementFields values={v} errors={errors} onChange={form.setField} />
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label="Administrator" description="Your account">
+            <Stack gap="md" mt="md">
+              <Text size="sm" c="dimmed">
+                This account can do everything, and appears as the operator on the events it logs, so use your
+                real name.
+              </Text>
+              <TextInput
+                label="Username"
+                autoComplete="username"
+                value={v.username}
+                onChange={(e) => form.setField('username', e.currentTarget.value)}
+                error={errors.username}
+                required
+              />
+              <PasswordInput
+                label="Password"
+                description="At least 8 characters; a passphrase is best."
+                autoComplete="new-password"
+                value={v.password}
+                onChange={(e) => form.setField('password', e.currentTarget.value)}
+                error={errors.password}
+                required
+              />
+              <PasswordInput
+                label="Password again"
+                autoComplete="new-password"
+                value={v.confirm}
+                onChange={(e) => form.setField('confirm', e.currentTarget.value)}
+                error={errors.confirm}
+                required
+              />
+              <TimezoneSelect
+                value={v.timezone}
+                onChange={(z) => form.setField('timezone', z)}
+                error={errors.timezone}
+                description="Detected from your browser."
+              />
+            </Stack>
+          </Stepper.Step>
+        </Stepper>
+        <Stack gap="md">
+          <FormError message={form.formError} />
+          {step === 2 && (
+            <Alert variant="light" color="indigo">
+              You will sign in with this account next; you are not signed in automatically.
+            </Alert>
+          )}
+          <Group justify="space-between">
+            <Button
+              variant="default"
+              onClick={() => setStep(step - 1)}
+              disabled={step === 0 || submit.isPending}
+            >
+              Back
+            </Button>
+            <Button type="submit" loading={submit.isPending}>
+              {step < 2 ? 'Next' : 'Create engagement and administrator'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </CenteredCard>
+  );
+}

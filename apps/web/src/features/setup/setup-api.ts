@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import { isApiError } from '../../lib/api-error.ts';
+import type { EngagementInput } from '../engagements/engagement-types.ts';
+
+export const SETUP_KEY = ['setup'] as const;
+
+export interface SetupRequest {
+  token: string;
+  engagement: EngagementInput;
+  user: { username: string; password: string; timezone: string };
+}
+
+async function fetchSetupStatus(): Promise<{ needed: boolean }> {
+  try {
+    return await api<{ needed: boolean }>('/setup/', { quiet401: true });
+  } catch (error) {
+    // A server without the setup endpoint has nothing to set up.
+    if (isApiError(error, 404)) return { needed: false };
+    throw error;
+  }
+}
+
+export function useSetupStatus() {
+  return useQuery({ queryKey: SETUP_KEY, queryFn: fetchSetupStatus, staleTime: Number.POSITIVE_INFINITY });
+}
+
+export async function completeSetup(request: SetupRequest): Promise<void> {
+  await api('/setup/', { method: 'POST', body: request, quiet401: true });
+}

@@ -1,0 +1,11 @@
+import type { Me } from '../features/auth/auth-types.ts';
+
+/** Whether the user holds a permission code (superusers hold every code). */
+export function can(me: Me | null | undefined, code: string): boolean {
+  if (!me) return false;
+  return me.is_superuser || me.permissions.includes(code);
+}
+
+export function canAny(me: Me | null | undefined, codes: readonly string[]): boolean {
+  return codes.some((code) => can(me, code));
+}
