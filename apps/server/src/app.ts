@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { AppContext } from '@steppingstones/core';
@@ -7,6 +8,7 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppServer } from './app-server.ts';
 import { installAllowedHosts } from './http/allowed-hosts.ts';
+import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { type DeclaredRoute, enforceRouteAccessDeclarations } from './http/route-access.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
@@ -45,6 +47,8 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   installErrorHandler(app);
   installAllowedHosts(app, config.allowedHosts);
   installSecurityHeaders(app, { https: Boolean(https) || Boolean(config.publicUrl?.startsWith('https://')) });
+  await app.register(cookie);
+  installAuthentication(app);
 
   await app.register(swagger, {
     openapi: {

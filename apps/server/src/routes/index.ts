@@ -1,7 +1,21 @@
 import type { AppServer } from '../app-server.ts';
+import { auditRoutes } from './audit.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { backupRoutes } from './backup.routes.ts';
+import { engagementRoutes } from './engagements.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { setupRoutes } from './setup.routes.ts';
+import { tokenRoutes } from './tokens.routes.ts';
+import { userRoutes } from './users.routes.ts';
 
 /** Every route module, in one place. */
 export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(healthRoutes);
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(tokenRoutes);
+  await app.register(engagementRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(backupRoutes);
 }

@@ -6,3 +6,4 @@ export {
   listEngagements,
 } from './engagement.queries.ts';
 export { type Actor, assertWritable, createEngagement, updateEngagement } from './engagement.service.ts';
+export { purgeEngagement } from './engagement-purge.service.ts';

@@ -1,0 +1,96 @@
+import type { AppContext } from '@steppingstones/core';
+import { verifyAccessToken } from '@steppingstones/core/auth';
+import { hasPermission, isPermissionCode, type Principal } from '@steppingstones/core/permissions';
+import { findActiveSession } from '@steppingstones/core/sessions';
+import { PERSONAL_TOKEN_PREFIX, resolveApiToken } from '@steppingstones/core/tokens';
+import { activeUserById, principalForUser, type UserRow } from '@steppingstones/core/users';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CsrfError, csrfTokenMatches, isSameOrigin, isUnsafeMethod } from './csrf.ts';
+import type { RouteAccess } from './route-access.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller, read from the database for this request. Set on every non-public route. */
+    principal: Principal;
+    /** The signed-in user's row (non-public routes). */
+    authUser: UserRow;
+    /** The cookie session behind the request, when it came with one. */
+    authSession: { id: number; csrfToken: string } | null;
+  }
+}
+
+interface Resolved {
+  user: UserRow;
+  principal: Principal;
+  session: { id: number; csrfToken: string } | null;
+}
+
+async function resolveCaller(ctx: AppContext, request: FastifyRequest): Promise<Resolved | null> {
+  const db = ctx.database.db;
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && /^bearer\s+/i.test(header)) {
+    const token = header.replace(/^bearer\s+/i, '').trim();
+    if (token.startsWith(PERSONAL_TOKEN_PREFIX)) {
+      const found = await resolveApiToken(db, token);
+      if (!found) return null;
+      return {
+        user: found.user,
+        principal: await principalForUser(db, found.user, 'api-token', found.scope),
+        session: null,
+      };
+    }
+    const claims = await verifyAccessToken(ctx.keys, token);
+    if (!claims) return null;
+    const user = await activeUserById(db, claims.userId);
+    if (!user || Number(user.auth_epoch) !== claims.epoch) return null;
+    return { user, principal: await principalForUser(db, user, 'jwt'), session: null };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const session = await findActiveSession(db, cookie, ctx.config);
+  if (!session) return null;
+  return {
+    user: session.user,
+    principal: await principalForUser(db, session.user, 'session'),
+    session: { id: session.sessionId, csrfToken: session.csrfToken },
+  };
+}
+
+/**
+ * Resolves the caller of every non-public route (session cookie, access JWT or personal token), enforces
+ * CSRF for cookie-authenticated writes, and the route's declared permission. Runs before body parsing,
+ * so an anonymous caller learns nothing about the endpoint's input.
+ */
+export function installAuthentication(app: FastifyInstance): void {
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('authUser', null as unknown as UserRow);
+  app.decorateRequest('authSession', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const access = (request.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
+    if (!access || access === 'public') return;
+    const caller = await resolveCaller(app.ctx, request);
+    if (!caller)
+      return reply.status(401).send({
+        error: 'unauthenticated',
+        message: 'Sign in first: this needs an authenticated session or token.',
+      });
+    if (caller.session && isUnsafeMethod(request.method)) {
+      if (
+        !isSameOrigin(request, app.ctx.config.publicUrl) ||
+        !csrfTokenMatches(request, caller.session.csrfToken)
+      )
+        return reply.status(403).send({ error: 'csrf', message: new CsrfError().message });
+    }
+    request.principal = caller.principal;
+    request.authUser = caller.user;
+    request.authSession = caller.session;
+    if (typeof access === 'object') {
+      const code = access.permission;
+      if (!isPermissionCode(code) || !hasPermission(caller.principal, code))
+        return reply
+          .status(403)
+          .send({ error: 'forbidden', message: `You need the ${code} permission to do this.` });
+    }
+  });
+}

@@ -1,0 +1,101 @@
+import { type AppContext, ValidationError } from '@steppingstones/core';
+import { authenticateWithPassword } from '@steppingstones/core/auth';
+import { createSession, deleteSession } from '@steppingstones/core/sessions';
+import {
+  activeUserById,
+  buildMe,
+  changeOwnPassword,
+  principalForUser,
+  type UserRow,
+  updatePreferences,
+} from '@steppingstones/core/users';
+import {
+  loginSchema,
+  meResponseSchema,
+  passwordChangeSchema,
+  preferencesSchema,
+} from '@steppingstones/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppServer } from '../app-server.ts';
+import { CsrfError, isSameOrigin } from '../http/csrf.ts';
+import { auditActor } from '../http/request-actor.ts';
+import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
+
+async function startSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
+  const session = await createSession(ctx.database.db, user, ctx.config, {
+    ip: request.ip,
+    userAgent: String(request.headers['user-agent'] ?? ''),
+  });
+  setSessionCookie(reply, ctx, session.id, session.expiresAt);
+  const principal = await principalForUser(ctx.database.db, user, 'session');
+  return { user: await buildMe(ctx.database.db, user, principal), csrfToken: session.csrfToken };
+}
+
+export async function authRoutes(app: AppServer): Promise<void> {
+  const { ctx } = app;
+  const db = ctx.database.db;
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: loginSchema, response: { 200: meResponseSchema } },
+    },
+    async (request, reply) => {
+      // Login CSRF: a foreign page must not sign a victim into the attacker's account.
+      if (!isSameOrigin(request, ctx.config.publicUrl)) throw new CsrfError('Sign in from the app itself.');
+      const user = await authenticateWithPassword(db, { ...request.body, ip: request.ip, via: 'session' });
+      return startSession(ctx, request, reply, user);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
+    async (request, reply) => {
+      if (request.authSession) await deleteSession(db, request.authSession.id);
+      clearSessionCookie(reply, ctx);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: meResponseSchema } } },
+    async (request) => ({
+      user: await buildMe(db, request.authUser, request.principal),
+      csrfToken: request.authSession?.csrfToken ?? '',
+    }),
+  );
+
+  app.patch(
+    '/api/v1/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], body: preferencesSchema, response: { 200: meResponseSchema } },
+    },
+    async (request) => {
+      await updatePreferences(db, request.principal, request.body);
+      const user = await activeUserById(db, request.principal.userId);
+      if (!user) throw ValidationError.field('user', 'Your account is no longer active.');
+      return {
+        user: await buildMe(db, user, request.principal),
+        csrfToken: request.authSession?.csrfToken ?? '',
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: passwordChangeSchema } },
+    async (request, reply) => {
+      await changeOwnPassword(db, request.principal.userId, request.body, auditActor(request));
+      // Every session and token ended with the change; the browser that made it keeps a fresh session.
+      if (request.authSession) {
+        const user = await activeUserById(db, request.principal.userId);
+        if (user) await startSession(ctx, request, reply, user);
+      }
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,138 @@
+import { NotFoundError } from '@steppingstones/core';
+import {
+  createEngagement,
+  findEngagementByCode,
+  listEngagements,
+  purgeEngagement,
+  updateEngagement,
+} from '@steppingstones/core/engagements';
+import { canAccessEngagement, type Principal } from '@steppingstones/core/permissions';
+import { addEngagementMember, listEngagementMembers, setEngagementMembers } from '@steppingstones/core/users';
+import { writeTransaction } from '@steppingstones/db';
+import {
+  engagementCreateSchema,
+  engagementSchema,
+  engagementUpdateSchema,
+  listEnvelope,
+  membersResponseSchema,
+  membersSchema,
+  purgeSchema,
+} from '@steppingstones/shared';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+import { auditActor } from '../http/request-actor.ts';
+
+const codeParams = z.object({ code: z.string().min(1).max(100) });
+
+export async function engagementRoutes(app: AppServer): Promise<void> {
+  const db = app.ctx.database.db;
+
+  /** The engagement named in the path, if the caller belongs to it; otherwise 404 (never 403). */
+  async function visibleEngagement(principal: Principal, code: string) {
+    const e = await findEngagementByCode(db, code);
+    if (!e || !canAccessEngagement(principal, e.id)) throw new NotFoundError('The engagement');
+    return e;
+  }
+
+  app.get(
+    '/api/v1/engagements',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['engagements'], response: { 200: listEnvelope(engagementSchema) } },
+    },
+    async (request) => {
+      const results = await listEngagements(db, {
+        engagementIds:
+          request.principal.engagementIds === 'all' ? 'all' : [...request.principal.engagementIds],
+      });
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+
+  app.post(
+    '/api/v1/engagements',
+    {
+      config: { access: { permission: 'engagement.add' } },
+      schema: { tags: ['engagements'], body: engagementCreateSchema, response: { 201: engagementSchema } },
+    },
+    async (request, reply) => {
+      const created = await createEngagement(db, request.body, { userId: request.principal.userId });
+      // The creator can see what they created.
+      await writeTransaction(db, (tx) => addEngagementMember(tx, created.id, request.principal.userId));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/engagements/:code',
+    {
+      config: { access: { permission: 'engagement.view' } },
+      schema: { tags: ['engagements'], params: codeParams, response: { 200: engagementSchema } },
+    },
+    async (request) => visibleEngagement(request.principal, request.params.code),
+  );
+
+  app.patch(
+    '/api/v1/engagements/:code',
+    {
+      config: { access: { permission: 'engagement.change' } },
+      schema: {
+        tags: ['engagements'],
+        params: codeParams,
+        body: engagementUpdateSchema,
+        response: { 200: engagementSchema },
+      },
+    },
+    async (request) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      return updateEngagement(db, e.id, request.body, { userId: request.principal.userId });
+    },
+  );
+
+  app.post(
+    '/api/v1/engagements/:code/purge',
+    {
+      config: { access: { permission: 'engagement.delete' } },
+      schema: { tags: ['engagements'], params: codeParams, body: purgeSchema },
+    },
+    async (request, reply) => {
+      await purgeEngagement(
+        db,
+        request.principal,
+        request.params.code,
+        request.body.confirm_code,
+        auditActor(request),
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/engagements/:code/members',
+    {
+      config: { access: { permission: 'user.admin' } },
+      schema: { tags: ['engagements'], params: codeParams, response: { 200: membersResponseSchema } },
+    },
+    async (request) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      return { results: await listEngagementMembers(db, e.id) };
+    },
+  );
+
+  app.put(
+    '/api/v1/engagements/:code/members',
+    {
+      config: { access: { permission: 'user.admin' } },
+      schema: {
+        tags: ['engagements'],
+        params: codeParams,
+        body: membersSchema,
+        response: { 200: membersResponseSchema },
+      },
+    },
+    async (request) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      return { results: await setEngagementMembers(db, e, request.body.usernames, auditActor(request)) };
+    },
+  );
+}

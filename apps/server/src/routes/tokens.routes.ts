@@ -1,0 +1,94 @@
+import { assertNotThrottled, authenticateWithPassword, recordFailure } from '@steppingstones/core/auth';
+import {
+  createApiToken,
+  issueTokenPair,
+  listApiTokens,
+  revokeApiToken,
+  rotateRefreshToken,
+} from '@steppingstones/core/tokens';
+import {
+  apiTokenCreatedSchema,
+  apiTokenCreateSchema,
+  apiTokenSchema,
+  listEnvelope,
+  loginSchema,
+  tokenPairSchema,
+} from '@steppingstones/shared';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+import { auditActor } from '../http/request-actor.ts';
+
+export async function tokenRoutes(app: AppServer): Promise<void> {
+  const { ctx } = app;
+  const db = ctx.database.db;
+
+  app.post(
+    '/api/v1/token',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: loginSchema, response: { 200: tokenPairSchema } },
+    },
+    async (request) => {
+      const user = await authenticateWithPassword(db, { ...request.body, ip: request.ip, via: 'jwt' });
+      return issueTokenPair(db, ctx.keys, user);
+    },
+  );
+
+  app.post(
+    '/api/v1/token/refresh',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        body: z.object({ refresh: z.string().max(4096) }),
+        response: { 200: tokenPairSchema },
+      },
+    },
+    async (request) => {
+      const keys = [{ kind: 'ip' as const, value: request.ip }];
+      await assertNotThrottled(db, keys);
+      try {
+        return await rotateRefreshToken(db, ctx.keys, request.body.refresh, request.ip);
+      } catch (error) {
+        await recordFailure(db, keys);
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/tokens',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['tokens'], response: { 200: listEnvelope(apiTokenSchema) } },
+    },
+    async (request) => {
+      const results = await listApiTokens(db, request.principal.userId);
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+
+  app.post(
+    '/api/v1/tokens',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['tokens'], body: apiTokenCreateSchema, response: { 201: apiTokenCreatedSchema } },
+    },
+    async (request, reply) => {
+      const created = await createApiToken(db, request.principal, request.body, auditActor(request));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['tokens'], params: z.object({ id: z.coerce.number().int().positive() }) },
+    },
+    async (request, reply) => {
+      await revokeApiToken(db, request.principal.userId, request.params.id, auditActor(request));
+      return reply.status(204).send();
+    },
+  );
+}

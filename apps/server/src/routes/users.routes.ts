@@ -1,0 +1,86 @@
+import {
+  createUser,
+  getUserRow,
+  listGroups,
+  listUsers,
+  resetPassword,
+  toUserDto,
+  updateUser,
+} from '@steppingstones/core/users';
+import {
+  groupSchema,
+  listEnvelope,
+  passwordResetSchema,
+  userCreateSchema,
+  userSchema,
+  userUpdateSchema,
+} from '@steppingstones/shared';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+import { auditActor } from '../http/request-actor.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const admin = { access: { permission: 'user.admin' } } as const;
+
+export async function userRoutes(app: AppServer): Promise<void> {
+  const db = app.ctx.database.db;
+
+  app.get(
+    '/api/v1/users',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        response: {
+          200: listEnvelope(userSchema),
+        },
+      },
+    },
+    async () => {
+      const results = await listUsers(db);
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+
+  app.post(
+    '/api/v1/users',
+    { config: admin, schema: { tags: ['users'], body: userCreateSchema, response: { 201: userSchema } } },
+    async (request, reply) => reply.status(201).send(await createUser(db, request.body, auditActor(request))),
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    { config: admin, schema: { tags: ['users'], params: idParams, response: { 200: userSchema } } },
+    async (request) => toUserDto(db, await getUserRow(db, request.params.id)),
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      config: admin,
+      schema: { tags: ['users'], params: idParams, body: userUpdateSchema, response: { 200: userSchema } },
+    },
+    async (request) => updateUser(db, request.params.id, request.body, auditActor(request)),
+  );
+
+  app.post(
+    '/api/v1/users/:id/reset-password',
+    { config: admin, schema: { tags: ['users'], params: idParams, body: passwordResetSchema } },
+    async (request, reply) => {
+      await resetPassword(db, request.params.id, request.body.new_password, auditActor(request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/groups',
+    {
+      config: admin,
+      schema: { tags: ['users'], response: { 200: listEnvelope(groupSchema) } },
+    },
+    async () => {
+      const results = await listGroups(db);
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+}

@@ -1,0 +1,160 @@
+import type { AppContext } from '@steppingstones/core';
+import { createEngagement } from '@steppingstones/core/engagements';
+import { ensureSetupToken } from '@steppingstones/core/setup';
+import { createTestContext, type TestContext } from '@steppingstones/core/testing';
+import { hashPassword, insertUser } from '@steppingstones/core/users';
+import { type DialectName, nowMs, writeTransaction } from '@steppingstones/db';
+import type { EngagementDto } from '@steppingstones/shared';
+import { buildApp } from '../app.ts';
+import type { AppServer } from '../app-server.ts';
+import type { DeclaredRoute } from '../http/route-access.ts';
+import { type ApiClient, createClient, sessionCookieFrom } from './api-client.ts';
+
+export interface TestServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (real HTTP on a random port). */
+  url: string;
+  ctx: TestContext;
+  app: AppServer;
+  /** Every declared route with its access, as buildApp returned it. */
+  routes: DeclaredRoute[];
+  /** The first-run setup token (null once a user exists), as the server prints it at start. */
+  setupToken(): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+/** A real server on a fresh, migrated database of the dialect; `stop()` removes everything. */
+export async function startTestServer(
+  dialect: DialectName,
+  options: { env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const ctx = await createTestContext(dialect, options.env ?? {});
+  const { app, routes } = await buildApp(ctx, { serveWeb: false });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: address.replace('[::1]', '127.0.0.1'),
+    ctx,
+    app,
+    routes,
+    setupToken: () => ensureSetupToken(ctx.database.db, ctx.config.setupTokenFile),
+    async stop() {
+      await app.close();
+      await ctx.dispose();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
+
+export interface TestUserOptions {
+  username: string;
+  /** Defaults to TEST_PASSWORD. */
+  password?: string;
+  /** Seeded group names, e.g. 'Red Team Operators', 'Client Blue Team - Read Only'. */
+  groups?: string[];
+  /** Exact permission codes, granted through a group of this user's own (`test:<username>`). */
+  permissions?: string[];
+  /** Engagement codes the user is a member of. */
+  engagements?: string[];
+  superuser?: boolean;
+  active?: boolean;
+}
+
+export interface TestUser {
+  id: number;
+  username: string;
+  password: string;
+}
+
+/** Creates a user straight in the database (no HTTP, no audit), for test arrangement. */
+export async function createTestUser(ctx: AppContext, options: TestUserOptions): Promise<TestUser> {
+  const password = options.password ?? TEST_PASSWORD;
+  const hash = await hashPassword(password);
+  const user = await writeTransaction(ctx.database.db, async (tx) => {
+    const groups = [...(options.groups ?? [])];
+    if (options.permissions) {
+      const name = `test:${options.username}`;
+      const group = await tx
+        .insertInto('user_group')
+        .values({ name, created_at: nowMs() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (options.permissions.length)
+        await tx
+          .insertInto('group_permission')
+          .values(options.permissions.map((code) => ({ group_id: group.id, code })))
+          .execute();
+      groups.push(name);
+    }
+    return insertUser(
+      tx,
+      {
+        username: options.username,
+        password,
+        groups,
+        engagements: options.engagements ?? [],
+        is_superuser: options.superuser ?? false,
+        is_active: options.active ?? true,
+      },
+      hash,
+    );
+  });
+  return { id: Number(user.id), username: user.username, password };
+}
+
+/** Creates an engagement (dates default to the current year). */
+export async function createTestEngagement(
+  ctx: AppContext,
+  code: string,
+  fields: { name?: string; start_date?: string; end_date?: string; description?: string } = {},
+): Promise<EngagementDto> {
+  const year = new Date().getUTCFullYear();
+  return createEngagement(ctx.database.db, {
+    code,
+    name: fields.name ?? `Engagement ${code}`,
+    start_date: fields.start_date ?? `${year}-01-01`,
+    end_date: fields.end_date ?? `${year}-12-31`,
+    description: fields.description ?? '',
+  });
+}
+
+/** Signs in through `POST /api/v1/auth/login/` like the web app; throws if it fails. */
+export async function login(
+  url: string,
+  username: string,
+  password: string = TEST_PASSWORD,
+): Promise<ApiClient> {
+  const anonymous = createClient(url);
+  const res = await anonymous.post<{ csrfToken?: string; message?: string }>('/api/v1/auth/login/', {
+    username,
+    password,
+  });
+  const cookie = sessionCookieFrom(res.headers);
+  if (res.status !== 200 || !cookie || !res.body.csrfToken)
+    throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return createClient(url, { cookie, csrfToken: res.body.csrfToken });
+}
+
+/** A client authenticating with `Authorization: Bearer <token>` (access JWT or personal `sst_` token). */
+export function bearer(url: string, token: string): ApiClient {
+  return createClient(url, { bearer: token });
+}
+
+/** A client with no credentials at all. */
+export function anonymous(url: string): ApiClient {
+  return createClient(url);
+}
+
+/** Obtains an access/refresh pair through `POST /api/v1/token/`. */
+export async function obtainTokens(
+  url: string,
+  username: string,
+  password: string = TEST_PASSWORD,
+): Promise<{ access: string; refresh: string }> {
+  const res = await anonymous(url).post<{ access: string; refresh: string }>('/api/v1/token/', {
+    username,
+    password,
+  });
+  if (res.status !== 200)
+    throw new Error(`token for ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -1,0 +1,43 @@
+import { type DB, nowMs } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/index.ts';
+import { dummyPasswordHash, verifyPassword } from '../users/password.ts';
+import type { UserRow } from '../users/principal.queries.ts';
+import { findUserByUsername } from '../users/user.queries.ts';
+import { InvalidCredentialsError } from './auth-errors.ts';
+import { assertNotThrottled, clearThrottle, recordFailure, type ThrottleKey } from './throttle.ts';
+
+/**
+ * Checks a username and password, throttled by username and address. An unknown or inactive user goes
+ * through the same steps (a hash is verified either way) and gets the same answer as a wrong password.
+ */
+export async function authenticateWithPassword(
+  db: Kysely<DB>,
+  input: { username: string; password: string; ip: string; via: 'session' | 'jwt' },
+): Promise<UserRow> {
+  const username = input.username.trim();
+  const keys: ThrottleKey[] = [
+    { kind: 'user', value: username },
+    { kind: 'ip', value: input.ip },
+  ];
+  await assertNotThrottled(db, keys);
+  const user = await findUserByUsername(db, username);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
+  if (!user?.is_active || !ok) {
+    await recordFailure(db, keys);
+    await recordAudit(
+      db,
+      { userId: null, username: username.slice(0, 150), ip: input.ip },
+      { action: 'login.failed', target: username.slice(0, 150), details: { via: input.via } },
+    );
+    throw new InvalidCredentialsError();
+  }
+  await clearThrottle(db, keys[0]!);
+  await db.updateTable('app_user').set({ last_login_at: nowMs() }).where('id', '=', user.id).execute();
+  await recordAudit(
+    db,
+    { userId: Number(user.id), username: user.username, ip: input.ip },
+    { action: input.via === 'session' ? 'login' : 'token.obtained', target: user.username },
+  );
+  return user;
+}

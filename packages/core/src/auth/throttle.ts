@@ -1,0 +1,53 @@
+import { type DB, nowMs } from '@steppingstones/db';
+import { type Kysely, sql } from 'kysely';
+import { ThrottledError } from './auth-errors.ts';
+
+/** Failures allowed per window: per username (guessing one account) and per address (spraying many). */
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+export const THROTTLE_LIMITS = { user: 10, ip: 50 } as const;
+
+export interface ThrottleKey {
+  kind: keyof typeof THROTTLE_LIMITS;
+  value: string;
+}
+
+const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value.toLowerCase()}`;
+
+/** Refuses (429) while any key is over its limit. Counters live in the database: every instance agrees. */
+export async function assertNotThrottled(db: Kysely<DB>, keys: ThrottleKey[]): Promise<void> {
+  const now = nowMs();
+  const rows = await db
+    .selectFrom('auth_throttle')
+    .selectAll()
+    .where('key', 'in', keys.map(keyOf))
+    .where('window_start', '>', now - THROTTLE_WINDOW_MS)
+    .execute();
+  for (const k of keys) {
+    const row = rows.find((r) => r.key === keyOf(k));
+    if (row && Number(row.count) >= THROTTLE_LIMITS[k.kind])
+      throw new ThrottledError((Number(row.window_start) + THROTTLE_WINDOW_MS - now) / 1000);
+  }
+}
+
+/** Counts one failure against each key (one atomic upsert each; a stale window restarts at 1). */
+export async function recordFailure(db: Kysely<DB>, keys: ThrottleKey[]): Promise<void> {
+  const now = nowMs();
+  const cutoff = now - THROTTLE_WINDOW_MS;
+  for (const k of keys) {
+    await db
+      .insertInto('auth_throttle')
+      .values({ key: keyOf(k), window_start: now, count: 1 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          count: sql<number>`case when auth_throttle.window_start <= ${cutoff} then 1 else auth_throttle.count + 1 end`,
+          window_start: sql<number>`case when auth_throttle.window_start <= ${cutoff} then ${now} else auth_throttle.window_start end`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** A successful sign-in clears its username's counter (the address keeps counting). */
+export async function clearThrottle(db: Kysely<DB>, key: ThrottleKey): Promise<void> {
+  await db.deleteFrom('auth_throttle').where('key', '=', keyOf(key)).execute();
+}

@@ -1,0 +1,2 @@
+export { completeSetup, setupNeeded } from './setup.service.ts';
+export { ensureSetupToken, SETUP_TOKEN_STATE_KEY, setupTokenMatches } from './setup-token.ts';

@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type DB, nowMs } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import { sha256Hex } from '../auth/hash.ts';
+import { userCount } from '../users/user.queries.ts';
+
+export const SETUP_TOKEN_STATE_KEY = 'setup_token_hash';
+
+/**
+ * While no user exists, makes sure a one-time setup token exists: its hash in `app_state` (what the
+ * setup endpoint checks, shared by every instance) and the token in `file` (mode 0600). A token already
+ * on file is kept, so a restart does not invalidate what the operator copied. Returns the token, or
+ * null once a user exists (and then removes the file).
+ */
+export async function ensureSetupToken(db: Kysely<DB>, file: string): Promise<string | null> {
+  if ((await userCount(db)) > 0) {
+    fs.rmSync(file, { force: true });
+    return null;
+  }
+  const stored = await db
+    .selectFrom('app_state')
+    .select('value')
+    .where('key', '=', SETUP_TOKEN_STATE_KEY)
+    .executeTakeFirst();
+  const onFile = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+  if (stored && onFile && sha256Hex(onFile) === stored.value) return onFile;
+
+  const token = crypto.randomBytes(18).toString('base64url');
+  const now = nowMs();
+  await db
+    .insertInto('app_state')
+    .values({ key: SETUP_TOKEN_STATE_KEY, value: sha256Hex(token), updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sha256Hex(token), updated_at: now }))
+    .execute();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+/** Constant-time check of a presented token against the stored hash. */
+export function setupTokenMatches(presented: string, storedHash: string): boolean {
+  const a = Buffer.from(sha256Hex(presented), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}

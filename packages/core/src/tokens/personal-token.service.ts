@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import type { ApiTokenTable } from '@steppingstones/db';
+import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type ApiTokenDto, apiTokenCreateSchema, toIsoUtc } from '@steppingstones/shared';
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import { type AuditActor, recordAudit } from '../audit/index.ts';
+import { sha256Hex } from '../auth/hash.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { hasPermission, isPermissionCode, type Principal } from '../permissions/index.ts';
+import type { UserRow } from '../users/principal.queries.ts';
+import { parseOrThrow } from '../zod-errors.ts';
+
+export const PERSONAL_TOKEN_PREFIX = 'sst_';
+
+function toDto(row: Selectable<ApiTokenTable>): ApiTokenDto {
+  const iso = (v: number | null) => (v === null ? null : toIsoUtc(Number(v)));
+  return {
+    id: Number(row.id),
+    name: row.name,
+    prefix: row.prefix,
+    permissions: JSON.parse(row.permissions) as string[],
+    expires_at: iso(row.expires_at),
+    last_used_at: iso(row.last_used_at),
+    revoked_at: iso(row.revoked_at),
+    created_at: toIsoUtc(Number(row.created_at)),
+  };
+}
+
+export async function listApiTokens(db: Kysely<DB>, userId: number): Promise<ApiTokenDto[]> {
+  const rows = await db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toDto);
+}
+
+/** Creates a personal token scoped to codes the caller holds; the secret is returned once, stored hashed. */
+export async function createApiToken(
+  db: Kysely<DB>,
+  principal: Principal,
+  input: z.input<typeof apiTokenCreateSchema>,
+  actor: AuditActor,
+): Promise<ApiTokenDto & { token: string }> {
+  const data = parseOrThrow(apiTokenCreateSchema, input);
+  const unknown = data.permissions.filter((c) => !isPermissionCode(c));
+  if (unknown.length)
+    throw ValidationError.field('permissions', `Unknown permission code: ${unknown.join(', ')}`);
+  const notHeld = data.permissions.filter((c) => isPermissionCode(c) && !hasPermission(principal, c));
+  if (notHeld.length)
+    throw ValidationError.field(
+      'permissions',
+      `You do not hold: ${notHeld.join(', ')}; a token cannot exceed you.`,
+    );
+  const expiresAt = data.expires_at ? Date.parse(data.expires_at) : null;
+  if (expiresAt !== null && expiresAt <= nowMs())
+    throw ValidationError.field('expires_at', 'must be in the future');
+  const token = `${PERSONAL_TOKEN_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
+  return writeTransaction(db, async (tx) => {
+    const row = await tx
+      .insertInto('api_token')
+      .values({
+        user_id: principal.userId,
+        name: data.name,
+        token_hash: sha256Hex(token),
+        prefix: token.slice(0, 10),
+        permissions: JSON.stringify([...new Set(data.permissions)].sort()),
+        expires_at: expiresAt,
+        last_used_at: null,
+        revoked_at: null,
+        created_at: nowMs(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, {
+      action: 'token.created',
+      target: data.name,
+      details: { id: Number(row.id), permissions: JSON.parse(row.permissions) },
+    });
+    return { ...toDto(row), token };
+  });
+}
+
+export async function revokeApiToken(
+  db: Kysely<DB>,
+  userId: number,
+  id: number,
+  actor: AuditActor,
+): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    const row = await tx
+      .selectFrom('api_token')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('The token');
+    if (row.revoked_at === null)
+      await tx.updateTable('api_token').set({ revoked_at: nowMs() }).where('id', '=', id).execute();
+    await recordAudit(tx, actor, { action: 'token.revoked', target: row.name, details: { id } });
+  });
+}
+
+/** The owner and scope of a live personal token, recording its use; null for anything else. */
+export async function resolveApiToken(
+  db: Kysely<DB>,
+  token: string,
+): Promise<{ user: UserRow; scope: string[] } | null> {
+  const row = await db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  const now = nowMs();
+  if (!row || row.revoked_at !== null || (row.expires_at !== null && Number(row.expires_at) <= now))
+    return null;
+  const user = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('id', '=', row.user_id)
+    .where('is_active', '=', 1)
+    .executeTakeFirst();
+  if (!user) return null;
+  if (row.last_used_at === null || now - Number(row.last_used_at) > 60_000)
+    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  return { user, scope: JSON.parse(row.permissions) as string[] };
+}

@@ -1,0 +1,118 @@
+import type { Generated } from 'kysely';
+
+/** Users. `username_key` is the lower-cased username, unique, so names are unique case-insensitively. */
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  username_key: string;
+  display_name: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url parts): the parameters travel with the hash. */
+  password_hash: string;
+  is_superuser: number;
+  is_active: number;
+  timezone: string | null;
+  theme: string;
+  current_engagement_id: number | null;
+  /** Bumped to end every session and token of the user at once (password change, reset, deactivation). */
+  auth_epoch: number;
+  password_changed_at: number;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserGroupTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+}
+
+export interface GroupPermissionTable {
+  group_id: number;
+  code: string;
+}
+
+export interface UserGroupMemberTable {
+  user_id: number;
+  group_id: number;
+}
+
+export interface EngagementMemberTable {
+  engagement_id: number;
+  user_id: number;
+  created_at: number;
+}
+
+/** Server-side sessions; the cookie carries a random id, the table only its SHA-256. */
+export interface UserSessionTable {
+  id: Generated<number>;
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  auth_epoch: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string;
+  user_agent: string;
+}
+
+/** Refresh JWTs, hashed; a family is one login's chain of rotations (reuse revokes the family). */
+export interface RefreshTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  family_id: string;
+  auth_epoch: number;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** Personal API tokens (`sst_…`), hashed, scoped to permission codes (JSON array). */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  permissions: string;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+/** Throttle counters in the database, so limits hold across every instance. */
+export interface AuthThrottleTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+/** Security events. No foreign keys: records outlive the users and engagements they mention. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_user_id: number | null;
+  actor: string;
+  action: string;
+  target: string;
+  ip: string;
+  /** JSON object. */
+  details: string;
+}
+
+export interface IdentityTables {
+  app_user: AppUserTable;
+  user_group: UserGroupTable;
+  group_permission: GroupPermissionTable;
+  user_group_member: UserGroupMemberTable;
+  engagement_member: EngagementMemberTable;
+  user_session: UserSessionTable;
+  refresh_token: RefreshTokenTable;
+  api_token: ApiTokenTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { isoDate } from './dates.ts';
+import { engagementCode } from './engagement.ts';
+
+export const themeSchema = z.enum(['auto', 'light', 'dark']);
+export type Theme = z.infer<typeof themeSchema>;
+
+/** An IANA timezone the runtime knows (e.g. `Europe/London`, `UTC`). */
+export const timezoneSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(100)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a known IANA timezone (e.g. Europe/London)');
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(150, 'must be at most 150 characters')
+  .regex(/^[A-Za-z0-9@.+_-]+$/, 'may contain only letters, digits and @ . + - _');
+
+/** The signed-in user as the web shell sees it. */
+export const meSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  display_name: z.string(),
+  is_superuser: z.boolean(),
+  permissions: z.array(z.string()),
+  groups: z.array(z.string()),
+  timezone: z.string().nullable(),
+  theme: themeSchema,
+  current_engagement: z.string().nullable(),
+  engagements: z.array(z.object({ code: z.string(), name: z.string(), archived: z.boolean() })),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const meResponseSchema = z.object({ user: meSchema, csrfToken: z.string() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+export const loginSchema = z.object({ username: z.string().max(150), password: z.string().max(1024) });
+export const preferencesSchema = z.object({
+  timezone: timezoneSchema.nullable().optional(),
+  theme: themeSchema.optional(),
+  current_engagement: z.string().nullable().optional(),
+});
+export const passwordChangeSchema = z.object({
+  current_password: z.string().max(1024),
+  new_password: z.string().max(1024),
+});
+
+export const setupStatusSchema = z.object({ needed: z.boolean() });
+export const setupSchema = z.object({
+  token: z.string().max(200),
+  engagement: z.object({
+    code: engagementCode,
+    name: z.string().trim().min(1, 'is required').max(200),
+    start_date: isoDate,
+    end_date: isoDate,
+    description: z.string().max(10_000).optional(),
+  }),
+  user: z.object({ username: usernameSchema, password: z.string().max(1024), timezone: timezoneSchema }),
+});
+export type SetupInput = z.infer<typeof setupSchema>;
+
+export const tokenPairSchema = z.object({ access: z.string(), refresh: z.string() });
+
+export const apiTokenSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  prefix: z.string(),
+  permissions: z.array(z.string()),
+  expires_at: z.string().nullable(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+  created_at: z.string(),
+});
+export type ApiTokenDto = z.infer<typeof apiTokenSchema>;
+export const apiTokenCreateSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  permissions: z.array(z.string()).max(100),
+  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string() });
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  display_name: z.string(),
+  is_active: z.boolean(),
+  is_superuser: z.boolean(),
+  groups: z.array(z.string()),
+  engagements: z.array(z.string()),
+  last_login_at: z.string().nullable(),
+  created_at: z.string(),
+});
+export type UserDto = z.infer<typeof userSchema>;
+export const userCreateSchema = z.object({
+  username: usernameSchema,
+  password: z.string().max(1024),
+  display_name: z.string().max(200).optional(),
+  is_superuser: z.boolean().optional(),
+  is_active: z.boolean().optional(),
+  groups: z.array(z.string()).optional(),
+  engagements: z.array(z.string()).optional(),
+});
+export const userUpdateSchema = z.object({
+  display_name: z.string().max(200).optional(),
+  is_superuser: z.boolean().optional(),
+  is_active: z.boolean().optional(),
+  groups: z.array(z.string()).optional(),
+  engagements: z.array(z.string()).optional(),
+});
+export const passwordResetSchema = z.object({ new_password: z.string().max(1024) });
+
+export const groupSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  permissions: z.array(z.string()),
+});
+export const membersSchema = z.object({ usernames: z.array(z.string()) });
+export const membersResponseSchema = z.object({
+  results: z.array(z.object({ id: z.number().int(), username: z.string(), display_name: z.string() })),
+});
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  ip: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
+
+export const purgeSchema = z.object({ confirm_code: z.string() });
+export const backupRequestSchema = z.object({ password: z.string().max(1024) });
