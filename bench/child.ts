@@ -1,0 +1,83 @@
+/**
+ * One benchmark run in a process of its own (so its peak memory is its own): `prepare` builds or checks
+ * a cached dataset; `run` copies it into a fresh database, runs the benchmark and writes its result JSON.
+ *   node --import tsx bench/child.ts prepare --dialect sqlite --size 10000
+ *   node --import tsx bench/child.ts run --bench bench/benchmarks/x.bench.ts --dialect sqlite --size 10000 --out r.json [--quick]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDb, type DialectName, migrateToLatest } from '@steppingstones/db';
+import { ensureDataset } from './generators/dataset.ts';
+import { createRunDatabase } from './lib/databases.ts';
+import { runIterations } from './lib/execute.ts';
+import type { BenchEnv, BenchmarkDefinition } from './lib/types.ts';
+
+export interface ChildResult {
+  measure: Awaited<ReturnType<typeof runIterations>>['measure'];
+  baseline: Awaited<ReturnType<typeof runIterations>>['baseline'];
+  peakRssBytes: number;
+}
+
+async function run(
+  benchFile: string,
+  dialect: DialectName,
+  size: number,
+  quick: boolean,
+): Promise<ChildResult> {
+  const mod = (await import(pathToFileURL(path.resolve(benchFile)).href)) as { default: BenchmarkDefinition };
+  const def = mod.default;
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-bench-'));
+  const cached = def.dataset === 'events' ? await ensureDataset(dialect, size) : undefined;
+  const runDb = await createRunDatabase(dialect, tmpDir, cached);
+  const database = createDb({ target: { dialect, location: runDb.url } });
+  try {
+    await migrateToLatest(database);
+    const env: BenchEnv = { dialect, size, quick, database, databaseUrl: runDb.url, tmpDir };
+    if (cached) env.dataset = cached.info;
+    const state = await def.setup(env);
+    try {
+      const stats = await runIterations(def, state, quick ? def.iterations.quick : def.iterations.full);
+      return { ...stats, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
+    } finally {
+      await def.teardown?.(state);
+    }
+  } finally {
+    await database.close();
+    await runDb.drop();
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      bench: { type: 'string' },
+      dialect: { type: 'string', default: 'sqlite' },
+      size: { type: 'string', default: '0' },
+      out: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  const dialect = values.dialect as DialectName;
+  const size = Number(values.size);
+  if (positionals[0] === 'prepare') {
+    await ensureDataset(dialect, size, undefined, (line) => process.stderr.write(`  ${line}\n`));
+    return;
+  }
+  if (positionals[0] !== 'run' || !values.bench || !values.out)
+    throw new Error('usage: child.ts run --bench FILE --out FILE …');
+  const result = await run(values.bench, dialect, size, values.quick);
+  fs.writeFileSync(values.out, JSON.stringify(result));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createEngagement } from '@steppingstones/core/engagements';
+import { createUser } from '@steppingstones/core/users';
+import { createDb, type Database, type DialectName, migrateToLatest } from '@steppingstones/db';
+import { sql } from 'kysely';
+import {
+  adminQuery,
+  dropPostgresDatabase,
+  postgresDatabaseExists,
+  postgresUrlFor,
+  renamePostgresDatabase,
+} from '../lib/databases.ts';
+import { CACHE_DIR, datasetKey, schemaVersion } from './cache-key.ts';
+import type { DatasetInfo } from './dataset-info.ts';
+import { datasetSpec } from './events.ts';
+import { loadEvents } from './load-events.ts';
+
+export const DEFAULT_SEED = 20261123;
+const PASSWORD = 'bench-Password-2026';
+
+/** Where a run finds its dataset: a SQLite file to copy, or a PostgreSQL template database. */
+export interface CachedDataset {
+  info: DatasetInfo;
+  sqliteFile?: string;
+  postgresTemplate?: string;
+}
+
+function templateName(count: number, version: string): string {
+  return `ss_bench_tpl_${version}_n${count}`;
+}
+
+/** Builds the dataset into an empty database: migrations, users, engagements, then the events. */
+async function buildInto(database: Database, key: string, seed: number, count: number): Promise<DatasetInfo> {
+  const started = performance.now();
+  await migrateToLatest(database);
+  const { spec, estate } = datasetSpec(seed, count);
+  const engagementIds: number[] = [];
+  for (const e of spec.engagements) {
+    const created = await createEngagement(database.db, {
+      code: e.code,
+      name: e.name,
+      start_date: e.startDate,
+      end_date: e.endDate,
+    });
+    engagementIds.push(created.id);
+  }
+  const operatorUserIds: number[] = [];
+  for (const username of spec.operators) {
+    const user = await createUser(
+      database.db,
+      {
+        username,
+        password: PASSWORD,
+        display_name: username,
+        groups: ['Red Team Operators'],
+        engagements: spec.engagements.map((e) => e.code),
+      },
+      null,
+    );
+    operatorUserIds.push(user.id);
+  }
+  const { mainCount } = await loadEvents(database, spec, estate, { engagementIds, operatorUserIds });
+  await sql`analyze`.execute(database.db);
+  return {
+    key,
+    seed,
+    count,
+    mainCount,
+    engagementId: engagementIds[0]!,
+    engagementCode: spec.engagements[0]!.code,
+    otherEngagementId: engagementIds[1]!,
+    username: spec.operators[0]!,
+    password: PASSWORD,
+    operatorUserIds,
+    terms: spec.terms,
+    filter: spec.filter,
+    buildSeconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+}
+
+function removeStaleSqlite(seed: number, count: number, keep: string): void {
+  if (!fs.existsSync(CACHE_DIR)) return;
+  const prefix = `events-s${seed}-n${count}-`;
+  for (const name of fs.readdirSync(CACHE_DIR)) {
+    if (name.startsWith(prefix) && !name.startsWith(keep))
+      fs.rmSync(path.join(CACHE_DIR, name), { force: true });
+  }
+}
+
+async function removeStalePostgres(count: number, keep: string): Promise<void> {
+  const rows = await adminQuery<{ datname: string }>(
+    "select datname from pg_database where datname like 'ss_bench_tpl_%' and datname like $1",
+    [`%_n${count}`],
+  );
+  for (const { datname } of rows) if (datname !== keep) await dropPostgresDatabase(datname);
+}
+
+/**
+ * The dataset of `count` events for `seed`, built once and cached (keyed by seed, size and schema
+ * version): a SQLite file under bench/.cache/, or a PostgreSQL template database beside its info file.
+ */
+export async function ensureDataset(
+  dialect: DialectName,
+  count: number,
+  seed = DEFAULT_SEED,
+  log: (line: string) => void = () => {},
+): Promise<CachedDataset> {
+  const version = schemaVersion();
+  const key = datasetKey(seed, count, version);
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const infoFile = path.join(CACHE_DIR, `${key}.${dialect}.json`);
+
+  if (dialect === 'sqlite') {
+    const file = path.join(CACHE_DIR, `${key}.sqlite`);
+    if (fs.existsSync(file) && fs.existsSync(infoFile))
+      return { info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo, sqliteFile: file };
+    removeStaleSqlite(seed, count, key);
+    log(`building SQLite dataset ${key} (${count.toLocaleString('en-US')} events)…`);
+    const building = `${file}.building`;
+    for (const f of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
+    const database = createDb({ target: { dialect, location: building } });
+    let info: DatasetInfo;
+    try {
+      info = await buildInto(database, key, seed, count);
+      database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      await database.close();
+    }
+    fs.renameSync(building, file);
+    fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
+    log(`built in ${info.buildSeconds} s`);
+    return { info, sqliteFile: file };
+  }
+
+  const template = templateName(count, version);
+  if (fs.existsSync(infoFile) && (await postgresDatabaseExists(template)))
+    return { info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo, postgresTemplate: template };
+  await removeStalePostgres(count, template);
+  log(`building PostgreSQL dataset ${key} (${count.toLocaleString('en-US')} events)…`);
+  const building = `${template}_b`;
+  await dropPostgresDatabase(building);
+  await adminQuery(`create database "${building}"`);
+  const database = createDb({ target: { dialect, location: postgresUrlFor(building) }, poolSize: 2 });
+  let info: DatasetInfo;
+  try {
+    info = await buildInto(database, key, seed, count);
+    await sql`vacuum analyze`.execute(database.db);
+  } catch (error) {
+    await database.close();
+    await dropPostgresDatabase(building);
+    throw error;
+  }
+  await database.close();
+  await renamePostgresDatabase(building, template);
+  fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
+  log(`built in ${info.buildSeconds} s`);
+  return { info, postgresTemplate: template };
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DialectName } from '@steppingstones/db';
+import type { BenchmarkDefinition } from './types.ts';
+
+export interface DiscoveredBenchmark {
+  file: string;
+  def: BenchmarkDefinition;
+}
+
+/** Every `*.bench.ts` in the folder, sorted by file name (so the table order is stable). */
+export async function discoverBenchmarks(dir: string): Promise<DiscoveredBenchmark[]> {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
+  const out: DiscoveredBenchmark[] = [];
+  for (const name of files) {
+    const file = path.join(dir, name);
+    const mod = (await import(pathToFileURL(file).href)) as { default?: BenchmarkDefinition };
+    if (!mod.default?.name) throw new Error(`${file} has no default export from defineBenchmark()`);
+    out.push({ file, def: mod.default });
+  }
+  const names = new Set<string>();
+  for (const b of out) {
+    if (names.has(b.def.name)) throw new Error(`Two benchmarks are named ${b.def.name}`);
+    names.add(b.def.name);
+  }
+  return out;
+}
+
+export interface PlannedRun {
+  bench: DiscoveredBenchmark;
+  dialect: DialectName;
+  size: number;
+}
+
+/** The runs to do: each benchmark × dialect × size, narrowed by --filter (substrings of names). */
+export function planRuns(
+  benches: readonly DiscoveredBenchmark[],
+  options: { quick: boolean; filters: string[]; dialects: DialectName[] },
+): PlannedRun[] {
+  const runs: PlannedRun[] = [];
+  for (const bench of benches) {
+    if (options.filters.length > 0 && !options.filters.some((f) => bench.def.name.includes(f))) continue;
+    for (const dialect of options.dialects) {
+      if (bench.def.dialects && !bench.def.dialects.includes(dialect)) continue;
+      for (const size of options.quick ? bench.def.sizes.quick : bench.def.sizes.full)
+        runs.push({ bench, dialect, size });
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatBytes, formatMs, formatRate, formatRatio, formatSize } from './format.ts';
+import type { BenchReport, BenchResult } from './types.ts';
+
+export const DOCS_START = '<!-- bench:results:start (written by `npm run bench`; do not edit by hand) -->';
+export const DOCS_END = '<!-- bench:results:end -->';
+
+/** Writes the report as pretty JSON, creating the folder. */
+export function writeReportJson(file: string, report: BenchReport): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function verdict(r: BenchResult): string {
+  if (r.error) return `**failed**: ${escapeCell(r.error.split('\n')[0] ?? '')}`;
+  if (!r.target) return '–';
+  if (r.met === true) return 'met';
+  if (r.met === false) return '**not met**';
+  return 'below target size';
+}
+
+/** The generated part of docs/benchmarks.md: the figures of one full run against their targets. */
+export function renderResultsMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const lines = [
+    DOCS_START,
+    '',
+    `Last full run: ${report.finishedAt} (${report.mode} mode) on ${m.cpus} × ${m.cpuModel}, ` +
+      `${formatBytes(m.totalMemoryBytes)} RAM, Node ${m.node}, ${m.platform}. Times are medians of the timed ` +
+      'calls; `ratio` is the median divided by the median of the baseline measured in the same process.',
+    '',
+    '| benchmark | dialect | events | median | min | max | p95 | throughput | peak RSS | baseline median | ratio | target (issue) | verdict |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
+  ];
+  for (const r of report.results) {
+    const target = r.target ? `${escapeCell(r.target.text)} (#${r.target.issue})` : '–';
+    if (r.error) {
+      lines.push(
+        `| ${r.name} | ${r.dialect} | ${formatSize(r.size)} | | | | | | | | | ${target} | ${verdict(r)} |`,
+      );
+      continue;
+    }
+    lines.push(
+      `| ${r.name} | ${r.dialect} | ${formatSize(r.size)} | ${formatMs(r.measure.median)} | ` +
+        `${formatMs(r.measure.min)} | ${formatMs(r.measure.max)} | ${formatMs(r.measure.p95)} | ${formatRate(r)} | ` +
+        `${formatBytes(r.peakRssBytes)} | ${formatMs(r.baseline.median)} | ${formatRatio(r.ratio)} | ${target} | ${verdict(r)} |`,
+    );
+  }
+  lines.push('', DOCS_END);
+  return lines.join('\n');
+}
+
+/**
+ * Replaces the generated block of the docs page (between the markers) and keeps the hand-written rest;
+ * a page without the markers gets the block appended.
+ */
+export function updateDocs(existing: string, block: string): string {
+  const start = existing.indexOf(DOCS_START);
+  const end = existing.indexOf(DOCS_END);
+  if (start >= 0 && end > start) {
+    return existing.slice(0, start) + block + existing.slice(end + DOCS_END.length);
+  }
+  return `${existing.trimEnd()}\n\n${block}\n`;
+}
+
+/**
+ * A partial full run (filtered) replaces the rows it ran and keeps the others from the previous report,
+ * in the previous order, new rows last.
+ */
+export function mergeResults(previous: BenchReport | undefined, current: BenchReport): BenchReport {
+  if (previous?.mode !== 'full') return current;
+  const key = (r: BenchResult) => `${r.name}\u0000${r.dialect}\u0000${r.size}`;
+  const fresh = new Map(current.results.map((r) => [key(r), r]));
+  const results = previous.results.map((r) => fresh.get(key(r)) ?? r);
+  const seen = new Set(previous.results.map(key));
+  for (const r of current.results) if (!seen.has(key(r))) results.push(r);
+  return { ...current, results };
+}

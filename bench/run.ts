@@ -1,0 +1,182 @@
+/**
+ * `npm run bench [-- --quick] [--filter NAME] [--dialect sqlite|postgres]`: runs every benchmark in
+ * bench/benchmarks/ in a child process of its own, prints the table, writes the results JSON and (full
+ * mode only) the figures in docs/benchmarks.md. See docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DialectName } from '@steppingstones/db';
+import type { ChildResult } from './child.ts';
+import { discoverBenchmarks, type PlannedRun, planRuns } from './lib/discover.ts';
+import { formatTable, resultRow } from './lib/format.ts';
+import { mergeResults, renderResultsMarkdown, updateDocs, writeReportJson } from './lib/report.ts';
+import { ratio, targetMet } from './lib/stats.ts';
+import type { BenchReport, BenchResult } from './lib/types.ts';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(BENCH_DIR, '..');
+const CHILD = path.join(BENCH_DIR, 'child.ts');
+
+function spawnChild(args: string[], timeoutMs: number): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      stderr += text;
+      if (args[0] === 'prepare') process.stderr.write(text);
+    });
+    const timer = setTimeout(() => {
+      stderr += `\n(timed out after ${timeoutMs / 1000} s)`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stderr });
+    });
+  });
+}
+
+async function runOne(plan: PlannedRun, quick: boolean): Promise<BenchResult> {
+  const { def } = plan.bench;
+  const out = path.join(os.tmpdir(), `ss-bench-result-${process.pid}-${Date.now()}.json`);
+  const args = [
+    'run',
+    '--bench',
+    plan.bench.file,
+    '--dialect',
+    plan.dialect,
+    '--size',
+    String(plan.size),
+    '--out',
+    out,
+  ];
+  if (quick) args.push('--quick');
+  const { code, stderr } = await spawnChild(args, quick ? 120_000 : 600_000);
+  const base = {
+    name: def.name,
+    description: def.description,
+    dialect: plan.dialect,
+    size: plan.size,
+    unit: def.unit,
+  };
+  const empty = { count: 0, median: 0, min: 0, max: 0, p95: 0 };
+  if (code !== 0 || !fs.existsSync(out)) {
+    const error = stderr.trim().split('\n').slice(-6).join('\n') || `exit code ${code}`;
+    return {
+      ...base,
+      measure: empty,
+      baseline: empty,
+      ratio: 0,
+      peakRssBytes: 0,
+      target: def.target,
+      met: null,
+      error,
+    };
+  }
+  const child = JSON.parse(fs.readFileSync(out, 'utf8')) as ChildResult;
+  fs.rmSync(out, { force: true });
+  return {
+    ...base,
+    measure: child.measure,
+    baseline: child.baseline,
+    ratio: ratio(child.measure, child.baseline),
+    peakRssBytes: child.peakRssBytes,
+    ...(def.target ? { target: def.target } : {}),
+    met: targetMet(def.target, plan.size, child.measure, def.unit),
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      filter: { type: 'string', multiple: true, default: [] },
+      dialect: { type: 'string' },
+    },
+  });
+  const quick = values.quick;
+  let dialects: DialectName[] = process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  if (values.dialect) {
+    if (values.dialect !== 'sqlite' && values.dialect !== 'postgres')
+      throw new Error(`--dialect must be sqlite or postgres, not ${values.dialect}`);
+    if (values.dialect === 'postgres' && !process.env.BENCH_DATABASE_URL)
+      throw new Error('--dialect postgres needs BENCH_DATABASE_URL (a PostgreSQL admin URL)');
+    dialects = [values.dialect];
+  }
+  const startedAt = new Date().toISOString();
+  const benches = await discoverBenchmarks(path.join(BENCH_DIR, 'benchmarks'));
+  const runs = planRuns(benches, { quick, filters: values.filter, dialects });
+  if (runs.length === 0) throw new Error('No benchmark matches the filter.');
+  console.error(`${runs.length} runs (${quick ? 'quick' : 'full'} mode, ${dialects.join(' + ')})`);
+
+  // Datasets first (cached; a miss builds it), so a run's figures and memory never include a build.
+  const datasets = new Set(
+    runs.filter((r) => r.bench.def.dataset === 'events').map((r) => `${r.dialect}:${r.size}`),
+  );
+  for (const key of datasets) {
+    const [dialect, size] = key.split(':') as [DialectName, string];
+    const { code, stderr } = await spawnChild(['prepare', '--dialect', dialect, '--size', size], 1_800_000);
+    if (code !== 0) throw new Error(`Building the ${dialect} dataset of ${size} events failed:\n${stderr}`);
+  }
+
+  const results: BenchResult[] = [];
+  for (const plan of runs) {
+    const result = await runOne(plan, quick);
+    results.push(result);
+    console.error(resultRow(result).filter(Boolean).join(' | '));
+    if (result.error) console.error(`  ${result.error.replace(/\n/g, '\n  ')}`);
+  }
+
+  const report: BenchReport = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      totalMemoryBytes: os.totalmem(),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    results,
+  };
+  console.log(`\n${formatTable(results)}\n`);
+  const resultsFile = path.join(BENCH_DIR, 'results', quick ? 'quick.json' : 'latest.json');
+  if (quick) {
+    writeReportJson(resultsFile, report);
+  } else {
+    // A partial full run (--filter, --dialect) updates its rows and keeps the others' latest figures.
+    const previous = fs.existsSync(resultsFile)
+      ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchReport)
+      : undefined;
+    const partial = values.filter.length > 0 || values.dialect !== undefined;
+    const merged = partial ? mergeResults(previous, report) : report;
+    writeReportJson(resultsFile, merged);
+    const docs = path.join(ROOT, 'docs', 'benchmarks.md');
+    const existing = fs.existsSync(docs) ? fs.readFileSync(docs, 'utf8') : '# Benchmarks\n';
+    fs.writeFileSync(docs, updateDocs(existing, renderResultsMarkdown(merged)));
+    console.error(`updated ${path.relative(ROOT, docs)}`);
+  }
+  console.error(`results written to ${path.relative(ROOT, resultsFile)}`);
+  const failed = results.filter((r) => r.error);
+  if (failed.length > 0)
+    console.error(`${failed.length} run(s) failed: ${failed.map((r) => r.name).join(', ')}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
