@@ -3,6 +3,7 @@ import { backupCommands } from './commands/backup.command.ts';
 import { engagementCommands } from './commands/engagement.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
+import { userCommands } from './commands/user.command.ts';
 import { projectVersion, versionCommand } from './commands/version.command.ts';
 
 /** Builds the `steppingstones` command tree. Each area adds its commands in its own file. */
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   versionCommand(program);
   backupCommands(program);
   engagementCommands(program);
+  userCommands(program);
   return program;
 }
 

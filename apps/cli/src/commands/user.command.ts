@@ -1,0 +1,74 @@
+import { ValidationError } from '@steppingstones/core';
+import { createUser } from '@steppingstones/core/users';
+import type { Command } from 'commander';
+import { runCommand } from '../run-command.ts';
+import { withContext } from '../with-context.ts';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY)
+    throw ValidationError.field(
+      '--password-stdin',
+      'pipe the password in, e.g. printf %s "$PASSWORD" | steppingstones createuser ...',
+    );
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  // One trailing newline (from echo or a here-string) is not part of the password.
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+interface Options {
+  username: string;
+  passwordStdin?: boolean;
+  superuser?: boolean;
+  group: string[];
+  engagement: string[];
+  displayName?: string;
+}
+
+export function userCommands(program: Command): void {
+  program
+    .command('createuser')
+    .description('Create a user (for automation; the first administrator can also come from the web wizard).')
+    .requiredOption('--username <NAME>', 'the login name (unique, case-insensitive)')
+    .option('--password-stdin', 'read the password from standard input (required)')
+    .option('--superuser', 'every permission in every engagement')
+    .option('--group <NAME>', 'add to a group, e.g. "Red Team Operators" (repeatable)', collect, [])
+    .option('--engagement <CODE>', 'make a member of an engagement (repeatable)', collect, [])
+    .option('--display-name <NAME>', 'the name shown in the UI')
+    .action((opts: Options) =>
+      runCommand(async () => {
+        if (!opts.passwordStdin)
+          throw ValidationError.field(
+            '--password-stdin',
+            'is required: passwords are never taken from arguments',
+          );
+        const password = await readStdin();
+        await withContext(async (ctx) => {
+          const user = await createUser(
+            ctx.database.db,
+            {
+              username: opts.username,
+              password,
+              is_superuser: Boolean(opts.superuser),
+              groups: opts.group,
+              engagements: opts.engagement,
+              ...(opts.displayName ? { display_name: opts.displayName } : {}),
+            },
+            { userId: null, username: 'cli' },
+          );
+          const extras = [
+            user.is_superuser ? 'superuser' : '',
+            user.groups.length ? `groups: ${user.groups.join(', ')}` : '',
+            user.engagements.length ? `engagements: ${user.engagements.join(', ')}` : '',
+          ].filter(Boolean);
+          process.stdout.write(
+            `Created user ${user.username}${extras.length ? ` (${extras.join('; ')})` : ''}.\n`,
+          );
+        });
+      }),
+    );
+}

@@ -1,0 +1,116 @@
+import { addEngagementMember } from '@steppingstones/core/users';
+import { writeTransaction } from '@steppingstones/db';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiClient,
+  anonymous,
+  createTestEngagement,
+  createTestUser,
+  login,
+  startTestServer,
+  type TestServer,
+  type TestUser,
+} from '../testing/index.ts';
+import { engagementParam, type MatrixFixture, ROUTE_SAMPLES } from '../testing/route-samples.ts';
+import type { DeclaredRoute } from './route-access.ts';
+
+interface BuiltRequest {
+  path: string;
+  body: unknown;
+  engagementScoped: boolean;
+}
+
+/** Builds the request for a route from its sample, else the generic fallback; a string explains why not. */
+async function buildRequest(route: DeclaredRoute, f: MatrixFixture): Promise<BuiltRequest | string> {
+  const key = `${route.method} ${route.url}`;
+  const sample = ROUTE_SAMPLES[key] ?? {};
+  const given = sample.params ? await sample.params(f) : {};
+  let scoped = false;
+  const missing: string[] = [];
+  const path = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const kind = engagementParam(route.url, name);
+    if (kind) scoped = true;
+    const value =
+      given[name] ??
+      (kind === 'code' ? f.engagement.code : kind === 'id' ? String(f.engagement.id) : undefined);
+    if (value === undefined) missing.push(`:${name}`);
+    return encodeURIComponent(value ?? '');
+  });
+  if (missing.length)
+    return `${key}: the permission matrix cannot fill ${missing.join(', ')}. Add an entry for "${key}" to ROUTE_SAMPLES in apps/server/src/testing/route-samples.ts.`;
+  const query = sample.query ? `?${new URLSearchParams(await sample.query(f))}` : '';
+  const body = sample.body ? await sample.body(f) : ['GET', 'DELETE'].includes(route.method) ? undefined : {};
+  return { path: path + query, body, engagementScoped: sample.engagementScoped ?? scoped };
+}
+
+describe.each(testDialects())('permission matrix on %s', (dialect) => {
+  let server: TestServer;
+  let noPerm: ApiClient;
+  let noPermUser: TestUser;
+  let outsider: ApiClient;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    noPermUser = await createTestUser(server.ctx, { username: 'noperm', permissions: [] });
+    noPerm = await login(server.url, 'noperm');
+    // Every code (not superuser), but a member of no engagement: sees nothing of others.
+    await createTestUser(server.ctx, { username: 'outsider', groups: ['Administrators'] });
+    outsider = await login(server.url, 'outsider');
+  });
+  afterAll(() => server.stop());
+
+  it('every non-public API route: 401 anonymous, 403 without the permission, 404 for a non-member, else allowed', async () => {
+    const routes = [
+      ...new Map(
+        server.routes
+          .filter((r) => r.url.startsWith('/api/') && r.access !== 'public')
+          .map((r) => [`${r.method} ${r.url}`, r] as const),
+      ).values(),
+    ];
+    expect(routes.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    let n = 0;
+    for (const route of routes) {
+      n++;
+      const key = `${route.method} ${route.url}`;
+      const sample = ROUTE_SAMPLES[key] ?? {};
+      const engagement = await createTestEngagement(server.ctx, `MX-${n}`);
+      await writeTransaction(server.ctx.database.db, (tx) =>
+        addEngagementMember(tx, engagement.id, noPermUser.id),
+      );
+      const permission = typeof route.access === 'object' ? route.access.permission : null;
+      const user = await createTestUser(server.ctx, {
+        username: `allowed-${n}`,
+        permissions: permission ? [permission] : [],
+        engagements: [engagement.code],
+        superuser: sample.superuser ?? false,
+      });
+      const client = await login(server.url, user.username);
+      const built = await buildRequest(route, { ctx: server.ctx, url: server.url, engagement, user, client });
+      if (typeof built === 'string') {
+        problems.push(built);
+        continue;
+      }
+      const call = (c: ApiClient) => c.request(route.method, built.path, built.body);
+
+      const anon = await call(anonymous(server.url));
+      if (anon.status !== 401) problems.push(`${key}: anonymous got ${anon.status}, expected 401`);
+      if (permission) {
+        const denied = await call(noPerm);
+        if (denied.status !== 403)
+          problems.push(`${key}: a member without ${permission} got ${denied.status}, expected 403`);
+      }
+      if (built.engagementScoped) {
+        const hidden = await call(outsider);
+        if (hidden.status !== 404)
+          problems.push(
+            `${key}: a non-member holding every code got ${hidden.status}, expected 404 (${JSON.stringify(hidden.body)})`,
+          );
+      }
+      const allowed = await call(client);
+      if ([401, 403, 404].includes(allowed.status) || allowed.status >= 500)
+        problems.push(`${key}: the allowed caller got ${allowed.status}: ${JSON.stringify(allowed.body)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

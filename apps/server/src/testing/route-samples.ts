@@ -1,0 +1,90 @@
+import type { TestContext } from '@steppingstones/core/testing';
+import type { EngagementDto } from '@steppingstones/shared';
+import type { ApiClient } from './api-client.ts';
+import { TEST_PASSWORD, type TestUser } from './test-server.ts';
+
+/** What a sample gets to build its request: a fresh engagement per route, and the allowed caller. */
+export interface MatrixFixture {
+  ctx: TestContext;
+  url: string;
+  /** Created for this route alone; the allowed caller is a member, the outsider is not. */
+  engagement: EngagementDto;
+  /** The caller holding exactly the route's permission (a member of `engagement`). */
+  user: TestUser;
+  /** `user`, signed in by cookie (with CSRF), for arranging records through the API. */
+  client: ApiClient;
+}
+
+type Maybe<T> = T | Promise<T>;
+
+export interface RouteSample {
+  /** Path parameters; needed for any parameter the generic fallback cannot fill (see below). */
+  params?: (f: MatrixFixture) => Maybe<Record<string, string>>;
+  query?: (f: MatrixFixture) => Maybe<Record<string, string>>;
+  /** A VALID body: with an invalid one the non-member check would see 400 instead of 404. */
+  body?: (f: MatrixFixture) => Maybe<unknown>;
+  /** The route also requires the superuser flag (e.g. purge). */
+  superuser?: boolean;
+  /**
+   * The route addresses a record of `f.engagement`, so a non-member answers 404. Defaults to true when a
+   * path parameter names the engagement (`:engagement`, `:engagementCode`, `:engagement_id`, or `:code`
+   * right after `/engagements/`).
+   */
+  engagementScoped?: boolean;
+}
+
+/**
+ * Samples for the permission matrix (apps/server/src/http/permission-matrix.test.ts), keyed by
+ * `METHOD /url` exactly as Fastify declares the route. A route needs an entry only when the generic
+ * fallback cannot build a request for it: a path parameter other than the engagement, or a body that
+ * must be valid. Add yours here when you add routes.
+ */
+export const ROUTE_SAMPLES: Record<string, RouteSample> = {
+  'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
+  'POST /api/v1/auth/password': {
+    body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),
+  },
+  'POST /api/v1/tokens': { body: () => ({ name: 'matrix', permissions: [] }) },
+  'DELETE /api/v1/tokens/:id': {
+    params: async (f) => {
+      const res = await f.client.post<{ id: number }>('/api/v1/tokens/', {
+        name: 'to revoke',
+        permissions: [],
+      });
+      return { id: String(res.body.id) };
+    },
+  },
+  'POST /api/v1/engagements': {
+    body: (f) => ({
+      code: `${f.engagement.code}-NEW`,
+      name: 'Created by the matrix',
+      start_date: '2026-01-01',
+      end_date: '2026-12-31',
+    }),
+  },
+  'PATCH /api/v1/engagements/:code': { body: () => ({ name: 'Renamed by the matrix' }) },
+  'POST /api/v1/engagements/:code/purge': {
+    body: (f) => ({ confirm_code: f.engagement.code }),
+    superuser: true,
+  },
+  'PUT /api/v1/engagements/:code/members': { body: (f) => ({ usernames: [f.user.username] }) },
+  'POST /api/v1/users': { body: (f) => ({ username: `${f.user.username}-new`, password: TEST_PASSWORD }) },
+  'GET /api/v1/users/:id': { params: (f) => ({ id: String(f.user.id) }) },
+  'PATCH /api/v1/users/:id': {
+    params: (f) => ({ id: String(f.user.id) }),
+    body: () => ({ display_name: 'M' }),
+  },
+  'POST /api/v1/users/:id/reset-password': {
+    params: (f) => ({ id: String(f.user.id) }),
+    body: () => ({ new_password: 'Reset-By-The-Matrix-77' }),
+  },
+  'POST /api/v1/backup': { body: () => ({ password: TEST_PASSWORD }) },
+};
+
+/** Path parameters the fallback fills with the route's engagement. */
+export function engagementParam(url: string, name: string): 'code' | 'id' | null {
+  if (/^engagement(_?code)?$/i.test(name)) return 'code';
+  if (/^engagement_?id$/i.test(name)) return 'id';
+  if (name === 'code' && url.includes('/engagements/:code')) return 'code';
+  return null;
+}
