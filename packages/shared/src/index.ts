@@ -2,3 +2,4 @@ export * from './dates.ts';
 export * from './engagement.ts';
 export * from './identity.ts';
 export * from './pagination.ts';
+export * from './plugins.ts';

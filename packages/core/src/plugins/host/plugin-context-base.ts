@@ -1,0 +1,71 @@
+import { createDb, type DatabaseTarget } from '@steppingstones/db';
+import type { BaseContext, PluginLogger } from '@steppingstones/plugin-sdk';
+import pino, { type Logger } from 'pino';
+import { enqueueTask } from '../../jobs/index.ts';
+import {
+  hasPermission,
+  PERMISSION_CODES,
+  type PermissionCode,
+  type Principal,
+} from '../../permissions/index.ts';
+import { loadPluginRegistry } from '../plugin-registry.ts';
+import { pluginTaskResolver } from '../plugin-task-resolver.ts';
+
+export interface BaseContextInput {
+  pluginId: string;
+  pluginVersion: string;
+  point: { type: string; key: string };
+  principal: Principal;
+  config: unknown;
+  nowMs: number;
+  database: DatabaseTarget;
+  logLevel: string;
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+function boundLogger(base: Logger): PluginLogger {
+  return {
+    debug: (message, data) => base.debug(data ?? {}, message),
+    info: (message, data) => base.info(data ?? {}, message),
+    warn: (message, data) => base.warn(data ?? {}, message),
+    error: (message, data) => base.error(data ?? {}, message),
+  };
+}
+
+/** The members every plugin call shares: identity, config, principal, logger, clock, signal, scheduler. */
+export function pluginContextBase(input: BaseContextInput): BaseContext {
+  const { principal } = input;
+  const root = input.logger ?? pino({ name: 'plugin', level: input.logLevel });
+  const logger = boundLogger(
+    root.child({ plugin: input.pluginId, point: `${input.point.type}:${input.point.key}` }),
+  );
+  const permissions = principal.isSuperuser ? [...PERMISSION_CODES] : [...principal.permissions];
+  return {
+    plugin: { id: input.pluginId, version: input.pluginVersion },
+    point: input.point,
+    config: input.config,
+    principal: {
+      userId: principal.userId,
+      username: principal.username,
+      isSuperuser: principal.isSuperuser,
+      permissions,
+    },
+    hasPermission: (code) => hasPermission(principal, code as PermissionCode),
+    logger,
+    clock: { now: () => new Date(input.nowMs) },
+    signal: input.signal ?? new AbortController().signal,
+    jobs: {
+      // Rare, so the writable connection and the registry (for the payload check) open only when used.
+      async enqueue(task, payload, options = {}) {
+        const registry = await loadPluginRegistry();
+        const database = createDb({ target: input.database, poolSize: 1 });
+        try {
+          await enqueueTask(database.db, pluginTaskResolver(registry), task, payload, options);
+        } finally {
+          await database.close();
+        }
+      },
+    },
+  };
+}

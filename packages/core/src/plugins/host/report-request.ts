@@ -1,0 +1,80 @@
+import { eventListQuerySchema } from '@steppingstones/shared/events';
+import type { z } from 'zod';
+import { ValidationError } from '../../errors.ts';
+import { parseOrThrow } from '../../zod-errors.ts';
+import type { ValidatedReportPoint } from '../plugin-definition.schema.ts';
+import { paramsJsonSchema } from '../plugin-menu.ts';
+
+/** The grid's filter keys: a report URL takes the same filter as the events list. */
+const filterSchema = eventListQuerySchema.pick({
+  search: true,
+  tag: true,
+  untagged: true,
+  tactic: true,
+  technique: true,
+  detected: true,
+  prevented: true,
+  operator: true,
+  starred: true,
+  from: true,
+  to: true,
+});
+export type ReportFilter = z.output<typeof filterSchema>;
+const FILTER_KEYS = new Set(Object.keys(filterSchema.shape));
+
+export interface ReportRequest {
+  engagementCode: string;
+  filter: ReportFilter;
+  params: Record<string, unknown>;
+  format: 'svg' | 'png' | undefined;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** Turns query strings into the JSON types the parameter schema declares, before zod checks them. */
+function coerce(value: string | string[], schema: Record<string, unknown> | undefined): unknown {
+  const type = schema?.type;
+  const one = Array.isArray(value) ? value[value.length - 1]! : value;
+  if (type === 'array')
+    return (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (type === 'boolean')
+    return one === 'true' || one === '1' ? true : one === 'false' || one === '0' ? false : one;
+  if (type === 'number' || type === 'integer')
+    return one.trim() !== '' && !Number.isNaN(Number(one)) ? Number(one) : one;
+  return one;
+}
+
+/**
+ * Splits a report URL's query into engagement, filter (validated like the events list), parameters
+ * (validated by the report's schema; an error names the parameter) and the chart format.
+ */
+export function parseReportRequest(point: ValidatedReportPoint, query: Query): ReportRequest {
+  const engagementCode = typeof query.engagement === 'string' ? query.engagement.trim() : '';
+  if (!engagementCode)
+    throw ValidationError.field('engagement', 'is required: the code of the engagement to report on');
+  const filterInput: Record<string, unknown> = {};
+  const paramInput: Record<string, unknown> = {};
+  const properties = (paramsJsonSchema(point).properties ?? {}) as Record<string, Record<string, unknown>>;
+  let format: ReportRequest['format'];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || name === 'engagement') continue;
+    if (name === 'format') {
+      if (value !== 'svg' && value !== 'png') throw ValidationError.field('format', 'must be svg or png');
+      if (point.output !== 'chart') throw ValidationError.field('format', 'applies only to chart reports');
+      format = value;
+    } else if (FILTER_KEYS.has(name)) {
+      filterInput[name] = value;
+    } else if (name in properties) {
+      paramInput[name] = coerce(value, properties[name]);
+    } else {
+      const known = Object.keys(properties);
+      throw ValidationError.field(
+        name,
+        `is not a parameter of this report${known.length ? ` (its parameters: ${known.join(', ')})` : ' (it has none)'}`,
+      );
+    }
+  }
+  const filter = parseOrThrow(filterSchema, filterInput);
+  const params = point.paramsSchema ? parseOrThrow(point.paramsSchema, paramInput) : {};
+  return { engagementCode, filter, params: params as Record<string, unknown>, format };
+}

@@ -1,0 +1,105 @@
+import type { AppContext } from '../../app-context.ts';
+import { findEngagementByCode } from '../../engagements/index.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { canAccessEngagement, type Principal } from '../../permissions/index.ts';
+import type { ValidatedReportPoint } from '../plugin-definition.schema.ts';
+import type { PluginHost } from '../plugin-host.ts';
+import { mayUsePoint, requiredPermissions } from '../plugin-menu.ts';
+import { DEFAULT_RENDER_TIMEOUT_MS, type MenuPointType } from '../plugin-point-types.ts';
+import { PluginFailedError, PluginTimeoutError } from './plugin-errors.ts';
+import type { RenderedReport } from './report-output.ts';
+import { parseReportRequest } from './report-request.ts';
+import type { ReportThreadData } from './report-thread.ts';
+import { runInThread } from './run-in-thread.ts';
+
+const REPORT_THREAD = new URL('./report-thread.ts', import.meta.url);
+
+export interface RunReportInput {
+  type: Extract<MenuPointType, 'event-report' | 'credential-report'>;
+  pluginId: string;
+  key: string;
+  principal: Principal;
+  query: Record<string, string | string[] | undefined>;
+  locale?: string;
+  /** Aborts the render (the client went away). */
+  signal?: AbortSignal;
+}
+
+/** The point a user may open, or the error a user should see (404 when unknown or disabled). */
+export async function findRunnableReport(
+  host: PluginHost,
+  input: Pick<RunReportInput, 'type' | 'pluginId' | 'key' | 'principal'>,
+) {
+  const found = host.registry.point(input.type, input.pluginId, input.key);
+  if (!found || !(await host.state.isEnabled(input.pluginId, input.type, input.key)))
+    throw new NotFoundError(`The report "${input.pluginId}/${input.key}"`);
+  const point = found.point as ValidatedReportPoint;
+  if (!mayUsePoint(input.principal, input.type, point))
+    throw new ForbiddenError(
+      `You need the permissions ${requiredPermissions(input.type, point).join(', ')} to run the report "${point.title}".`,
+    );
+  return { plugin: found.plugin, point };
+}
+
+/**
+ * Renders a report in a worker thread with a deadline. The server's event loop only waits: a plugin
+ * that throws, returns garbage, or loops forever fails that one request with a message naming it.
+ */
+export async function runReport(
+  app: AppContext,
+  host: PluginHost,
+  input: RunReportInput,
+): Promise<RenderedReport> {
+  const { plugin, point } = await findRunnableReport(host, input);
+  const request = parseReportRequest(point, input.query);
+  const engagement = await findEngagementByCode(host.database.db, request.engagementCode);
+  if (!engagement || !canAccessEngagement(input.principal, engagement.id))
+    throw new NotFoundError(`The engagement "${request.engagementCode}"`);
+
+  const timeoutMs = point.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+  const data: ReportThreadData = {
+    specifier: plugin.specifier,
+    pluginId: plugin.definition.id,
+    pluginVersion: plugin.definition.version,
+    type: input.type,
+    key: point.key,
+    principal: { ...input.principal, permissions: [...input.principal.permissions] },
+    engagementId: engagement.id,
+    filter: request.filter,
+    params: request.params,
+    config: plugin.config,
+    format: request.format,
+    locale: input.locale ?? 'en-GB',
+    nowMs: Date.now(),
+    database: host.database.target,
+    logLevel: app.config.logLevel,
+  };
+  const who = { plugin: plugin.definition.id, point: `${input.type}:${point.key}` };
+  const outcome = await runInThread<RenderedReport>(
+    REPORT_THREAD,
+    data as unknown as Record<string, unknown>,
+    {
+      timeoutMs,
+      signal: input.signal,
+    },
+  );
+  switch (outcome.kind) {
+    case 'result':
+      return outcome.value;
+    case 'timeout':
+      app.logger.warn({ ...who, timeoutMs }, 'plugin render passed its deadline; thread terminated');
+      throw new PluginTimeoutError(who.plugin, who.point, timeoutMs, point.title);
+    case 'aborted':
+      throw new PluginFailedError(who.plugin, who.point, 'The report was cancelled.');
+    case 'error':
+      app.logger.error(
+        { ...who, err: { message: outcome.message, stack: outcome.stack } },
+        'plugin render failed',
+      );
+      throw new PluginFailedError(
+        who.plugin,
+        who.point,
+        `The report "${point.title}" (plugin ${who.plugin}) failed: ${outcome.message}`,
+      );
+  }
+}

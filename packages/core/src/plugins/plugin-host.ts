@@ -1,0 +1,53 @@
+import type { Database } from '@steppingstones/db';
+import type { Logger } from 'pino';
+import type { AppContext } from '../app-context.ts';
+import { loadPluginRegistry, type PluginRegistry } from './plugin-registry.ts';
+import { PluginState } from './plugin-state.ts';
+import { type SyncLine, syncPlugins } from './plugin-sync.service.ts';
+
+/** A process's plugins: the registry loaded at start, and the admins' enabled flags (≤ 1 s old). */
+export interface PluginHost {
+  registry: PluginRegistry;
+  state: PluginState;
+  /** The database the enabled flags are read from (and the one reports read). */
+  database: Database;
+  sync(): Promise<SyncLine[]>;
+}
+
+export async function createPluginHost(
+  database: Database,
+  options: { listFile?: string; logger?: Pick<Logger, 'warn'> } = {},
+): Promise<PluginHost> {
+  const registry = await loadPluginRegistry(options);
+  const state = new PluginState(database.db);
+  return {
+    registry,
+    state,
+    database,
+    async sync() {
+      const lines = await syncPlugins(database.db, registry);
+      state.invalidate();
+      return lines;
+    },
+  };
+}
+
+const hosts = new WeakMap<AppContext, Promise<PluginHost>>();
+
+/** Gives a context a host made elsewhere (tests with their own plugin list). */
+export function attachPluginHost(ctx: AppContext, host: PluginHost): void {
+  hosts.set(ctx, Promise.resolve(host));
+}
+
+/** The context's host, loaded (and synced, when `sync` is set) on first use. */
+export function pluginHostFor(ctx: AppContext, options: { sync?: boolean } = {}): Promise<PluginHost> {
+  let host = hosts.get(ctx);
+  if (!host) {
+    host = createPluginHost(ctx.database, { logger: ctx.logger }).then(async (h) => {
+      if (options.sync) await h.sync();
+      return h;
+    });
+    hosts.set(ctx, host);
+  }
+  return host;
+}

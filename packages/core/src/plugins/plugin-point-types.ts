@@ -1,0 +1,53 @@
+import type { PermissionCode } from '../permissions/index.ts';
+
+/** The four plugin points; these names are in the database and the API forever. */
+export const POINT_TYPES = [
+  'event-report',
+  'credential-report',
+  'eventstream-source',
+  'background-task',
+] as const;
+export type PointType = (typeof POINT_TYPES)[number];
+export type MenuPointType = Exclude<PointType, 'background-task'>;
+export const MENU_POINT_TYPES: readonly MenuPointType[] = [
+  'event-report',
+  'credential-report',
+  'eventstream-source',
+];
+
+/** The member of a plugin definition that lists each point type. */
+export const POINT_MEMBER: Record<PointType, string> = {
+  'event-report': 'eventReports',
+  'credential-report': 'credentialReports',
+  'eventstream-source': 'eventstreamSources',
+  'background-task': 'backgroundTasks',
+};
+
+/** The area's base permission the host adds to every point's `requires`. */
+export const BASE_PERMISSION: Record<MenuPointType, PermissionCode> = {
+  'event-report': 'event.view',
+  'credential-report': 'credential.view',
+  'eventstream-source': 'eventstream.add',
+};
+
+/** Query parameters a report URL reserves; a report's parameters may not use them. */
+export const RESERVED_REPORT_PARAMS = [
+  'engagement',
+  'format',
+  'search',
+  'tag',
+  'untagged',
+  'tactic',
+  'technique',
+  'detected',
+  'prevented',
+  'operator',
+  'starred',
+  'from',
+  'to',
+] as const;
+
+export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;
+export const MAX_RENDER_TIMEOUT_MS = 300_000;
+export const DEFAULT_TASK_TIMEOUT_MS = 60_000;
+export const DEFAULT_TASK_MAX_ATTEMPTS = 5;

@@ -1,0 +1,47 @@
+import type { Database } from '@steppingstones/db';
+import { DEFAULT_SCHEDULE, type TaskDefinition, type TaskResolver } from '../jobs/index.ts';
+import type { ValidatedTaskPoint } from './plugin-definition.schema.ts';
+import { DEFAULT_TASK_MAX_ATTEMPTS, DEFAULT_TASK_TIMEOUT_MS } from './plugin-point-types.ts';
+import type { PluginRegistry } from './plugin-registry.ts';
+import { PluginState } from './plugin-state.ts';
+
+/** The thread entry that runs any plugin task (see host/task-thread.ts). */
+const TASK_ENTRY = new URL('./host/task-entry.ts', import.meta.url).href;
+
+/**
+ * The plugins' background tasks for the job runner, by name `<pluginId>:<key>`. The runner imports
+ * `entry.module` in a worker thread and calls `entry.exportName` with its TaskRunContext; that entry
+ * loads the registry in the thread and runs the plugin's `run(ctx, payload)`.
+ */
+export function pluginTaskResolver(registry: PluginRegistry): TaskResolver {
+  const definitions = new Map<string, TaskDefinition>();
+  for (const { plugin, point } of registry.points('background-task')) {
+    const task = point as ValidatedTaskPoint;
+    const name = `${plugin.definition.id}:${task.key}`;
+    definitions.set(name, {
+      name,
+      pluginId: plugin.definition.id,
+      payloadSchema: task.payloadSchema,
+      timeoutMs: task.timeoutMs ?? DEFAULT_TASK_TIMEOUT_MS,
+      maxAttempts: task.maxAttempts ?? DEFAULT_TASK_MAX_ATTEMPTS,
+      ...(task.schedule ? { schedule: { ...DEFAULT_SCHEDULE, ...task.schedule } } : {}),
+      entry: { module: TASK_ENTRY, exportName: 'runPluginTask' },
+    });
+  }
+  const failedIds = new Set(registry.failures.map((f) => f.pluginId ?? f.package));
+  let state: PluginState | undefined;
+  return {
+    resolve: (name) => definitions.get(name),
+    list: () => [...definitions.values()],
+    async disabledPluginIds(database: Database) {
+      state ??= new PluginState(database.db);
+      const snapshot = await state.current();
+      return [...snapshot.disabledPlugins];
+    },
+    missingHint(name) {
+      const pluginId = name.split(':')[0] ?? '';
+      if (failedIds.has(pluginId)) return `the plugin "${pluginId}" failed to load (see Admin → Plugins)`;
+      return `install the plugin that provides "${name}" and add it to steppingstones.plugins.json`;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { type PluginFixtures, seedPluginFixtures } from './fixtures.ts';
+export {
+  createPluginTestHarness,
+  type PluginTestHarness,
+  type RenderOptions,
+  type RenderResult,
+} from './harness.ts';

@@ -1,0 +1,182 @@
+/**
+ * The context the host gives every plugin call. It is built by the host inside the worker thread that
+ * runs the call, from the caller's principal, the engagement, the filter and the parameters; every
+ * query re-checks them. Plugins never see the database.
+ */
+
+/** Structured logging, already bound to the plugin and point (every line carries both). */
+export interface PluginLogger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface PluginPrincipal {
+  userId: number;
+  username: string;
+  isSuperuser: boolean;
+  /** Permission codes (e.g. `event.view`); a superuser holds all of them. */
+  permissions: readonly string[];
+}
+
+export interface EngagementInfo {
+  id: number;
+  code: string;
+  name: string;
+  /** `YYYY-MM-DD` */
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * The events grid's filter, as the URL carries it (`search`, `tag`, `untagged`, `tactic`, `technique`,
+ * `detected`, `prevented`, `operator`, `starred`, `from`, `to`). Already validated; reports pass it on
+ * implicitly: `ctx.events` always applies it.
+ */
+export type EventFilter = Readonly<Record<string, string | readonly string[] | boolean | undefined>>;
+
+/** A context (host, user, process) as reports see it. */
+export interface ReportContextRef {
+  id: number;
+  host: string;
+  user: string;
+  process: string;
+}
+
+export interface AttackRef {
+  /** MITRE id: `TA0001`, `T1059`, `T1059.001`. */
+  mitreId: string;
+  name: string;
+}
+
+export interface ReportFile {
+  id: number;
+  filename: string;
+  size: number | null;
+  md5: string;
+  sha1: string;
+  sha256: string;
+  description: string;
+}
+
+/** One event, times as ISO-8601 UTC with `Z`. Secret-shaped spans are already masked for callers without `credential.view`. */
+export interface ReportEvent {
+  id: number;
+  startAt: string;
+  endAt: string | null;
+  operator: string;
+  source: ReportContextRef | null;
+  target: ReportContextRef | null;
+  tactic: AttackRef | null;
+  technique: AttackRef | null;
+  subtechnique: AttackRef | null;
+  description: string;
+  rawEvidence: string;
+  outcome: string;
+  /** `N/A`, `UNK`, `NEG`, `PAR`, `FUL` */
+  detected: string;
+  /** `N/A`, `NEG`, `PAR`, `FUL` */
+  prevented: string;
+  tags: readonly string[];
+  starred: boolean;
+  files: readonly (ReportFile & { location: string; removed: boolean })[];
+}
+
+export interface ReportCredential {
+  id: number;
+  system: string;
+  account: string;
+  secretKind: string;
+  /** Present only when the caller may see secrets. */
+  secret: string | null;
+  source: string;
+}
+
+/** Read queries over the current engagement (and, for events, the current filter). */
+export interface EventQueries {
+  /** The filtered events, oldest first (as reports read), up to `limit` (default: all). */
+  list(options?: { limit?: number; order?: 'asc' | 'desc' }): Promise<ReportEvent[]>;
+  /** How many events match the filter. */
+  count(): Promise<number>;
+  /** Every event of the engagement, ignoring the filter (reports that must say "all" say so). */
+  listAll(options?: { limit?: number }): Promise<ReportEvent[]>;
+}
+
+export interface ContextQueries {
+  /** The contexts (hosts, users, processes) used by the engagement's events. */
+  list(): Promise<ReportContextRef[]>;
+}
+
+export interface FileQueries {
+  /** File distributions of the engagement. */
+  list(): Promise<(ReportFile & { eventId: number; location: string; removed: boolean })[]>;
+}
+
+export interface AttackQueries {
+  tactic(mitreId: string): Promise<(AttackRef & { description: string }) | null>;
+  technique(mitreId: string): Promise<(AttackRef & { description: string; tactics: string[] }) | null>;
+  /** Every tactic in matrix order. */
+  tactics(): Promise<AttackRef[]>;
+}
+
+export interface CredentialQueries {
+  /** The engagement's credentials under the current filter (empty until the credentials area exists). */
+  list(): Promise<ReportCredential[]>;
+}
+
+/** Queues background tasks (the worker runs them). Names are `<pluginId>:<key>`. */
+export interface JobScheduler {
+  enqueue(task: string, payload: unknown, options?: { delaySeconds?: number }): Promise<void>;
+}
+
+export interface Clock {
+  /** The time of this call (fixed for the whole render, so a report is consistent). */
+  now(): Date;
+}
+
+/** What every plugin call gets. */
+export interface BaseContext<Config = unknown> {
+  plugin: { id: string; version: string };
+  point: { type: string; key: string };
+  /** The plugin's configuration, parsed with its `configSchema` (from steppingstones.plugins.json). */
+  config: Config;
+  principal: PluginPrincipal;
+  hasPermission(code: string): boolean;
+  logger: PluginLogger;
+  clock: Clock;
+  /** Aborted when the call passes its deadline or the client goes away; pass it on to long work. */
+  signal: AbortSignal;
+  jobs: JobScheduler;
+}
+
+/** The context of an event or credential report. */
+export interface ReportContext<Params = Record<string, unknown>, Config = unknown>
+  extends BaseContext<Config> {
+  engagement: EngagementInfo;
+  filter: EventFilter;
+  /** The report's parameters, parsed with its `paramsSchema` (every one has a default). */
+  params: Params;
+  /** The caller's locale (from Accept-Language), for date formats; reports say times are UTC. */
+  locale: string;
+  events: EventQueries;
+  contexts: ContextQueries;
+  files: FileQueries;
+  attack: AttackQueries;
+  credentials: CredentialQueries;
+}
+
+/** The context of an EventStream source's parse call. */
+export interface SourceContext<Params = Record<string, unknown>, Config = unknown>
+  extends BaseContext<Config> {
+  engagement: EngagementInfo;
+  params: Params;
+}
+
+/** The context of a background task run. */
+export interface TaskContext<Config = unknown> extends BaseContext<Config> {
+  /** Which attempt this is (1 = first); tasks are delivered at least once, so be idempotent. */
+  attempt: number;
+  /** The job's id, stable across retries (use it as an idempotency key). */
+  jobId: number;
+}

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type {
+  BackgroundTaskPoint,
+  CredentialReportPoint,
+  EventReportPoint,
+  EventStreamSourcePoint,
+  ParamsSchema,
+} from './points.ts';
+import { SDK_VERSION } from './version.ts';
+
+export interface PluginDefinition {
+  /** Kebab-case, stored in the database, never renamed (it is in URLs and job names). */
+  id: string;
+  /** A human name for Admin → Plugins. */
+  name: string;
+  /** The plugin's own version (semver), shown to admins. */
+  version: string;
+  description?: string;
+  /** Validates the plugin's entry `config` in steppingstones.plugins.json; failures fail the load. */
+  configSchema?: z.ZodType;
+  eventReports?: readonly EventReportPoint<ParamsSchema | undefined>[];
+  credentialReports?: readonly CredentialReportPoint<ParamsSchema | undefined>[];
+  eventstreamSources?: readonly EventStreamSourcePoint<ParamsSchema | undefined>[];
+  backgroundTasks?: readonly BackgroundTaskPoint[];
+}
+
+/** A plugin as the host sees it: the definition stamped with the SDK version it was built against. */
+export type Plugin = PluginDefinition & { readonly sdkVersion: string };
+
+/**
+ * Declares a plugin; the package's default export. Pure: no side effects, nothing runs at import,
+ * so the server, the worker and the CLI can all load it.
+ */
+export function definePlugin<const T extends PluginDefinition>(
+  definition: T,
+): T & { readonly sdkVersion: string } {
+  return Object.freeze({ ...definition, sdkVersion: SDK_VERSION });
+}

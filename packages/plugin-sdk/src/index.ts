@@ -1,0 +1,38 @@
+// The plugin SDK: the only package a plugin imports (house rule 1).
+export { z } from 'zod';
+export type * from './context.ts';
+export { definePlugin, type Plugin, type PluginDefinition } from './define-plugin.ts';
+export {
+  escapeHtml,
+  HTML_TAGS,
+  type HtmlAttributes,
+  HtmlBuilderError,
+  type HtmlChild,
+  type HtmlElement,
+  type HtmlStyle,
+  type HtmlTag,
+  h,
+  htmlTable,
+  renderHtml,
+  renderHtmlChunks,
+  textWithBreaks,
+} from './html.ts';
+export type * from './output.ts';
+export {
+  type BackgroundTaskPoint,
+  backgroundTask,
+  type CredentialReportPoint,
+  credentialReport,
+  type EventReportPoint,
+  type EventStreamRecord,
+  type EventStreamSourcePoint,
+  eventReport,
+  eventstreamSource,
+  type MenuPointBase,
+  type ParamsSchema,
+  type SourceInput,
+  type SourceResult,
+  TASK_SCHEDULE_DEFAULTS,
+  type TaskSchedule,
+} from './points.ts';
+export { isCompatibleSdkVersion, SDK_VERSION } from './version.ts';

@@ -1,0 +1,52 @@
+import type { HtmlChild } from './html.ts';
+
+/** What a report declares it produces (shown in menus; the host checks the render returns that kind). */
+export type ReportOutputKind = 'html' | 'markdown' | 'json' | 'file' | 'chart';
+
+/**
+ * HTML built with the SDK's builder (`h()`, `htmlTable()`...). The host renders the node tree, so a
+ * plugin can never hand over unescaped markup. Served with a sandboxing CSP, shown in a sandboxed frame.
+ */
+export interface HtmlOutput {
+  kind: 'html';
+  body: HtmlChild;
+  /** Used for the download name (`<filename>.html`); defaults to the point's key. */
+  filename?: string;
+}
+
+/** Markdown text, shown as text with Copy and Download .md. */
+export interface MarkdownOutput {
+  kind: 'markdown';
+  markdown: string;
+  filename?: string;
+}
+
+/** Any JSON-serialisable value, downloaded as `.json`. */
+export interface JsonOutput {
+  kind: 'json';
+  data: unknown;
+  filename?: string;
+}
+
+/** A file download (XLSX, CSV, a Navigator layer...). `data` is text (UTF-8) or bytes. */
+export interface FileOutput {
+  kind: 'file';
+  filename: string;
+  contentType: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * A chart as an ECharts option object (JSON only: no functions). The host renders it on the server
+ * with ECharts SSR to SVG, or to PNG (`?format=png`) with a bundled TTF font, so it pastes into Word.
+ */
+export interface ChartOutput {
+  kind: 'chart';
+  option: Record<string, unknown>;
+  /** Pixels; defaults 1000 x 600. */
+  width?: number;
+  height?: number;
+  filename?: string;
+}
+
+export type ReportOutput = HtmlOutput | MarkdownOutput | JsonOutput | FileOutput | ChartOutput;

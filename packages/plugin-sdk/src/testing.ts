@@ -1,0 +1,9 @@
+// `@steppingstones/plugin-sdk/testing`: the test harness for plugins. It runs the host's own code
+// (real database, fixtures, the report checks); plugins import it only from their tests.
+export {
+  createPluginTestHarness,
+  type PluginFixtures,
+  type PluginTestHarness,
+  type RenderOptions,
+  type RenderResult,
+} from '@steppingstones/core/plugins/testing';
