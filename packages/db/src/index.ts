@@ -6,6 +6,7 @@ export {
   redactDatabaseUrl,
 } from './database-url.ts';
 export { dialectOf } from './dialect-of.ts';
+export * from './fulltext/index.ts';
 export { skipLocked, withDatabaseLock } from './locks.ts';
 export { type MigrationReport, migrateToLatest, pendingMigrations } from './migrate.ts';
 export type { DB } from './schema.ts';

@@ -2,9 +2,13 @@ import type { AppServer } from '../app-server.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
+import { contextRoutes } from './contexts.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
+import { eventRoutes } from './events.routes.ts';
+import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { tagRoutes } from './tags.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
@@ -18,4 +22,8 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(backupRoutes);
+  await app.register(eventRoutes);
+  await app.register(contextRoutes);
+  await app.register(tagRoutes);
+  await app.register(fileRoutes);
 }

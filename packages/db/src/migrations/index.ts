@@ -3,6 +3,7 @@ import type { DialectName } from '../database-url.ts';
 import * as m0001 from './0001-core.ts';
 import * as m0002 from './0002-identity.ts';
 import * as m0003 from './0003-attack.ts';
+import * as m0004 from './0004-events.ts';
 import * as m0005 from './0005-plugins.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
@@ -13,6 +14,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0001-core', m0001],
   ['0002-identity', m0002],
   ['0003-attack', m0003],
+  ['0004-events', m0004],
   ['0005-plugins', m0005],
 ];
 

@@ -1,0 +1,27 @@
+import crypto from 'node:crypto';
+import type { ContextDto } from '@steppingstones/shared/events';
+
+/**
+ * The original's colour: SHAKE-128 over the UTF-8 bytes of process, then user, then host; the first
+ * three bytes as `#rrggbb`. Kept identical so teams see the same colours as before.
+ */
+export function contextColour(c: { host: string; user: string; process: string }): string {
+  const hash = crypto.createHash('shake128', { outputLength: 3 });
+  hash.update(c.process, 'utf8').update(c.user, 'utf8').update(c.host, 'utf8');
+  return `#${hash.digest('hex')}`;
+}
+
+export function toContextDto(row: { id: number; host: string; user: string; process: string }): ContextDto {
+  return {
+    id: Number(row.id),
+    host: row.host,
+    user: row.user,
+    process: row.process,
+    colour: contextColour(row),
+  };
+}
+
+/** "user on host (process)", parts left out when empty, "-" when all are. */
+export function contextText(c: { host: string; user: string; process: string }): string {
+  return [c.host, c.user, c.process].filter(Boolean).join(' ') || '-';
+}

@@ -1,0 +1,96 @@
+import type { DB } from '@steppingstones/db';
+import type { ContextDto } from '@steppingstones/shared/events';
+import { type Kysely, sql } from 'kysely';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { chooseEngagement } from '../events/engagement-choice.ts';
+import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import { toContextDto } from './context.mapper.ts';
+
+export interface ContextListOptions {
+  engagement?: string;
+  /** Substring of host, user or process (case-insensitive). */
+  search?: string;
+  limit?: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Contexts of an engagement for the picker: most recently used first, never-used last. */
+export async function listContexts(
+  db: Kysely<DB>,
+  principal: Principal,
+  options: ContextListOptions,
+): Promise<ContextDto[]> {
+  requirePermission(principal, 'context.view');
+  const engagement = await chooseEngagement(db, principal, options.engagement);
+  let q = db
+    .selectFrom('context')
+    .select(['id', 'host', 'user', 'process'])
+    .where('engagement_id', '=', engagement.id)
+    .orderBy(sql`last_used_at desc nulls last`)
+    .orderBy('id', 'desc')
+    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
+  const term = options.search?.trim().toLowerCase();
+  if (term) {
+    const pattern = `%${escapeLike(term)}%`;
+    q = q.where((eb) =>
+      eb.or(
+        (['host', 'user', 'process'] as const).map(
+          (col) => sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  return (await q.execute()).map(toContextDto);
+}
+
+export async function getContext(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+): Promise<ContextDto & { event_count: number }> {
+  requirePermission(principal, 'context.view');
+  const row = await db
+    .selectFrom('context')
+    .select(['id', 'engagement_id', 'host', 'user', 'process'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('The context');
+  requireEngagementAccess(principal, Number(row.engagement_id), 'The context');
+  return { ...toContextDto(row), event_count: await countEventsUsingContext(db, id) };
+}
+
+/** Events (not deleted) using a context as source or target. */
+export async function countEventsUsingContext(db: Kysely<DB>, id: number): Promise<number> {
+  const row = await db
+    .selectFrom('event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('source_context_id', '=', id), eb('target_context_id', '=', id)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Distinct values of one part (host, user or process) for the free-entry autocomplete. */
+export async function contextValues(
+  db: Kysely<DB>,
+  principal: Principal,
+  options: { engagement?: string; field: string; search?: string; limit?: number },
+): Promise<string[]> {
+  requirePermission(principal, 'context.view');
+  if (!['host', 'user', 'process'].includes(options.field))
+    throw ValidationError.field('field', 'must be host, user or process');
+  const field = options.field as 'host' | 'user' | 'process';
+  const engagement = await chooseEngagement(db, principal, options.engagement);
+  let q = db
+    .selectFrom('context')
+    .select(field)
+    .distinct()
+    .where('engagement_id', '=', engagement.id)
+    .where(field, '!=', '')
+    .orderBy(field)
+    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
+  const term = options.search?.trim().toLowerCase();
+  if (term) q = q.where(sql<boolean>`lower(${sql.ref(field)}) like ${`%${escapeLike(term)}%`} escape '\\'`);
+  return (await q.execute()).map((r) => r[field]);
+}

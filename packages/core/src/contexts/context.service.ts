@@ -1,0 +1,113 @@
+import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type ContextDto, type ContextInput, contextInputSchema } from '@steppingstones/shared/events';
+import type { Kysely } from 'kysely';
+import { assertWritable } from '../engagements/index.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { reindexEventsUsingContext } from '../events/event.search-doc.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
+import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import { parseOrThrow } from '../zod-errors.ts';
+import { toContextDto } from './context.mapper.ts';
+
+interface ContextParts {
+  host: string;
+  user: string;
+  process: string;
+}
+
+/**
+ * Get-or-create on the exact (case-sensitive) triple within the engagement, and mark it as just used
+ * (the picker lists contexts by recent use). `on conflict do nothing` keeps concurrent creators of
+ * the same context on one row.
+ */
+export async function getOrCreateContext(tx: Tx, engagementId: number, parts: ContextParts): Promise<number> {
+  const now = nowMs();
+  const found = await tx
+    .selectFrom('context')
+    .select('id')
+    .where('engagement_id', '=', engagementId)
+    .where('host', '=', parts.host)
+    .where('user', '=', parts.user)
+    .where('process', '=', parts.process)
+    .executeTakeFirst();
+  if (found) {
+    await tx.updateTable('context').set({ last_used_at: now }).where('id', '=', found.id).execute();
+    return Number(found.id);
+  }
+  await tx
+    .insertInto('context')
+    .values({ engagement_id: engagementId, ...parts, last_used_at: now, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['engagement_id', 'host', 'user', 'process']).doNothing())
+    .execute();
+  const row = await tx
+    .selectFrom('context')
+    .select('id')
+    .where('engagement_id', '=', engagementId)
+    .where('host', '=', parts.host)
+    .where('user', '=', parts.user)
+    .where('process', '=', parts.process)
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export interface ContextUpdateResult {
+  context: ContextDto;
+  /** How many events of the engagement use this context (as source or target) and changed with it. */
+  shared_event_count: number;
+}
+
+/**
+ * Edits a shared context in place: every event of the engagement using it changes too (the response
+ * says how many). Turning it into a copy of another context is a 409 naming that context.
+ */
+export async function updateContext(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  input: ContextInput,
+): Promise<ContextUpdateResult> {
+  requirePermission(principal, 'context.change');
+  const parts = parseOrThrow(contextInputSchema, input);
+  return writeTransaction(db, async (tx) => {
+    const current = await tx
+      .selectFrom('context')
+      .innerJoin('engagement', 'engagement.id', 'context.engagement_id')
+      .select(['context.id', 'context.engagement_id', 'engagement.code', 'engagement.archived'])
+      .where('context.id', '=', id)
+      .executeTakeFirst();
+    if (!current) throw new NotFoundError('The context');
+    const engagementId = Number(current.engagement_id);
+    requireEngagementAccess(principal, engagementId, 'The context');
+    assertWritable(current);
+    const clash = await tx
+      .selectFrom('context')
+      .select('id')
+      .where('engagement_id', '=', engagementId)
+      .where('host', '=', parts.host)
+      .where('user', '=', parts.user)
+      .where('process', '=', parts.process)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (clash)
+      throw new ConflictError(
+        'Another context of this engagement already has these host, user and process.',
+        {
+          existing_id: Number(clash.id),
+        },
+      );
+    const row = await tx
+      .updateTable('context')
+      .set((eb) => ({ ...parts, updated_at: nowMs(), version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .returning(['id', 'host', 'user', 'process'])
+      .executeTakeFirstOrThrow();
+    const count = await reindexEventsUsingContext(tx, id);
+    await appendDomainEvent(tx, {
+      type: 'context.updated',
+      engagementId,
+      actorUserId: principal.userId || null,
+      payload: { contextId: id },
+    });
+    return { context: toContextDto(row), shared_event_count: count };
+  });
+}

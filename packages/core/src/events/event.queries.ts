@@ -1,0 +1,203 @@
+import { type DB, dialectOf } from '@steppingstones/db';
+import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { NotFoundError } from '../errors.ts';
+import { filesOfEvents } from '../files/file.queries.ts';
+import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import { tagsOfEvents } from '../tags/tag.queries.ts';
+import { engagementByCode } from './engagement-choice.ts';
+import { type CursorKey, decodeCursorWithDirection, encodeCursor } from './event.cursor.ts';
+import { eventFilterConditions } from './event.filter.ts';
+import { type EventRow, toEventDto } from './event.mapper.ts';
+import { redactorFor } from './event.redaction.ts';
+
+/** Counts above this are reported as "10000+": exact counts of a million rows cost more than they tell. */
+export const COUNT_CAP = 10_000;
+
+function eventRowsQuery(db: Kysely<DB>, ids: number[]) {
+  return db
+    .selectFrom('event')
+    .innerJoin('engagement as g', 'g.id', 'event.engagement_id')
+    .innerJoin('context as s', 's.id', 'event.source_context_id')
+    .innerJoin('context as t', 't.id', 'event.target_context_id')
+    .leftJoin('app_user as op', 'op.id', 'event.operator_user_id')
+    .leftJoin('app_user as cb', 'cb.id', 'event.created_by')
+    .leftJoin('app_user as ub', 'ub.id', 'event.updated_by')
+    .leftJoin('attack_tactic as ta', 'ta.id', 'event.tactic_id')
+    .leftJoin('attack_technique as te', 'te.id', 'event.technique_id')
+    .leftJoin('attack_technique as st', 'st.id', 'event.subtechnique_id')
+    .select([
+      'event.id',
+      'g.code as engagement_code',
+      'event.engagement_id',
+      'event.start_at',
+      'event.end_at',
+      'op.username as operator',
+      's.id as s_id',
+      's.host as s_host',
+      's.user as s_user',
+      's.process as s_process',
+      't.id as t_id',
+      't.host as t_host',
+      't.user as t_user',
+      't.process as t_process',
+      'event.tactic_id',
+      'event.technique_id',
+      'event.subtechnique_id',
+      'ta.name as tactic_name',
+      'te.name as technique_name',
+      'st.name as subtechnique_name',
+      'event.description',
+      'event.raw_evidence',
+      'event.outcome',
+      'event.detected',
+      'event.prevented',
+      'event.starred',
+      'event.version',
+      'cb.username as created_by_name',
+      'ub.username as updated_by_name',
+      'event.created_at',
+      'event.updated_at',
+    ])
+    .where('event.id', 'in', ids)
+    .where('event.deleted_at', 'is', null);
+}
+
+/** Full representations of some events (in the given order), redacted for the principal. */
+export async function loadEventDtos(
+  db: Kysely<DB>,
+  principal: Principal,
+  ids: number[],
+): Promise<EventDto[]> {
+  if (ids.length === 0) return [];
+  const redact = redactorFor(principal);
+  const rows = await eventRowsQuery(db, ids).execute();
+  const [tags, files] = [await tagsOfEvents(db, ids), await filesOfEvents(db, ids, redact)];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toEventDto(r as EventRow, tags.get(id) ?? [], files.get(id) ?? [], redact)] : [];
+  });
+}
+
+/** The engagement of a live event (for access checks), or 404. Deleted events are 404 for everyone. */
+export async function eventEngagementId(db: Kysely<DB>, principal: Principal, id: number): Promise<number> {
+  const row = await db
+    .selectFrom('event')
+    .select('engagement_id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('The event');
+  requireEngagementAccess(principal, Number(row.engagement_id), 'The event');
+  return Number(row.engagement_id);
+}
+
+export async function getEvent(db: Kysely<DB>, principal: Principal, id: number): Promise<EventDto> {
+  requirePermission(principal, 'event.view');
+  await eventEngagementId(db, principal, id);
+  const [dto] = await loadEventDtos(db, principal, [id]);
+  if (!dto) throw new NotFoundError('The event');
+  return dto;
+}
+
+type SortName = EventListQuery['sort'];
+
+/** The keyset of a sort: the sorted column(s), then start time and id so every row has a unique key. */
+function sortKeys(sort: SortName): { exprs: RawBuilder<unknown>[]; names: string[]; desc: boolean } {
+  const desc = sort.startsWith('-');
+  const name = desc ? sort.slice(1) : sort;
+  const lead: Record<string, [string, RawBuilder<unknown>] | null> = {
+    timestamp: null,
+    detected: ['detected', sql`event.detected`],
+    prevented: ['prevented', sql`event.prevented`],
+    tactic: ['tactic', sql`coalesce(event.tactic_id, '')`],
+    technique: ['technique', sql`coalesce(event.subtechnique_id, event.technique_id, '')`],
+  };
+  const first = lead[name] ?? null;
+  return {
+    exprs: [...(first ? [first[1]] : []), sql`event.start_at`, sql`event.id`],
+    names: [...(first ? [first[0]] : []), 'start_at', 'id'],
+    desc,
+  };
+}
+
+export interface EventPage {
+  count: number | string;
+  results: EventDto[];
+  /** Cursors for the next and previous pages, or null at either end. */
+  next: string | null;
+  previous: string | null;
+}
+
+/**
+ * The grid and the API list: filtered, sorted, keyset-paged (stable while rows are added), with a
+ * capped count. Without an engagement code it lists every engagement the principal belongs to.
+ */
+export async function listEvents(
+  db: Kysely<DB>,
+  principal: Principal,
+  query: EventListQuery,
+): Promise<EventPage> {
+  requirePermission(principal, 'event.view');
+  const scope = query.engagement
+    ? [(await engagementByCode(db, principal, query.engagement)).id]
+    : principal.engagementIds === 'all'
+      ? 'all'
+      : [...principal.engagementIds];
+  const conditions = eventFilterConditions(dialectOf(db), principal, query, scope);
+  const where = (eb: { and: (c: Expression<SqlBool>[]) => Expression<SqlBool> }) => eb.and(conditions);
+  const keys = sortKeys(query.sort);
+  const cursor = query.cursor ? decodeCursorWithDirection(query.cursor, keys.exprs.length) : null;
+  const backwards = cursor?.direction === 'prev';
+  // Paging backwards walks the index the other way from the cursor, then the page is flipped back.
+  const walkDesc = keys.desc !== backwards;
+  const dir = sql.raw(walkDesc ? 'desc' : 'asc');
+  let page = db
+    .selectFrom('event')
+    .select([
+      'event.id',
+      sql<string>`${keys.exprs[0]}`.as('k0'),
+      ...keys.exprs.slice(1).map((e, i) => sql<string>`${e}`.as(`k${i + 1}`)),
+    ])
+    .where(where)
+    .limit(query.page_size + 1);
+  for (const e of keys.exprs) page = page.orderBy(sql`${e} ${dir}`);
+  if (cursor) {
+    const op = sql.raw(walkDesc ? '<' : '>');
+    page = page.where(sql<SqlBool>`(${sql.join(keys.exprs)}) ${op} (${sql.join(cursor.key)})`);
+  }
+  const rows = await page.execute();
+  const more = rows.length > query.page_size;
+  const pageRows = rows.slice(0, query.page_size);
+  if (backwards) pageRows.reverse();
+  const keyOf = (r: Record<string, unknown>): CursorKey =>
+    keys.names.map((_, i) => {
+      const v = r[`k${i}`];
+      return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : String(v ?? '');
+    });
+  const first = pageRows[0];
+  const last = pageRows.at(-1);
+  const counted = await db
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('event')
+        .select('event.id')
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(counted.n);
+  return {
+    count: n > COUNT_CAP ? `${COUNT_CAP}+` : n,
+    results: await loadEventDtos(
+      db,
+      principal,
+      pageRows.map((r) => Number(r.id)),
+    ),
+    next: last && (backwards || more) ? encodeCursor(keyOf(last)) : null,
+    previous: first && (backwards ? more : Boolean(cursor)) ? encodeCursor(keyOf(first), 'prev') : null,
+  };
+}

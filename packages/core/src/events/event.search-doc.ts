@@ -1,0 +1,100 @@
+import { type EventSearchDoc, type Tx, writeEventSearchDocs } from '@steppingstones/db';
+import { redactEvidence } from '../redaction/index.ts';
+
+export interface SearchableEvent {
+  id: number;
+  description: string;
+  outcome: string;
+  raw_evidence: string;
+  source: { host: string; user: string; process: string };
+  target: { host: string; user: string; process: string };
+  tags: string[];
+}
+
+/**
+ * What full-text search sees of an event: description, outcome, both contexts, tags and evidence. The
+ * public document is redacted (readers without `credential.view` search only it, so a hash never
+ * "matches" for them); the secret one exists only when redaction changed something.
+ */
+export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
+  const shared = [
+    e.source.host,
+    e.source.user,
+    e.source.process,
+    e.target.host,
+    e.target.user,
+    e.target.process,
+    ...e.tags,
+  ].join('\n');
+  const full = [e.description, e.outcome, shared, e.raw_evidence].join('\n');
+  const pub = [
+    redactEvidence(e.description),
+    redactEvidence(e.outcome),
+    shared,
+    redactEvidence(e.raw_evidence),
+  ].join('\n');
+  return { eventId: e.id, publicText: pub, secretText: pub === full ? null : full };
+}
+
+/** Rebuilds the search documents of some events from the database, inside the caller's transaction. */
+export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
+  for (let i = 0; i < eventIds.length; i += 500) {
+    const ids = eventIds.slice(i, i + 500);
+    const rows = await tx
+      .selectFrom('event')
+      .innerJoin('context as s', 's.id', 'event.source_context_id')
+      .innerJoin('context as t', 't.id', 'event.target_context_id')
+      .select([
+        'event.id',
+        'event.description',
+        'event.outcome',
+        'event.raw_evidence',
+        's.host as s_host',
+        's.user as s_user',
+        's.process as s_process',
+        't.host as t_host',
+        't.user as t_user',
+        't.process as t_process',
+      ])
+      .where('event.id', 'in', ids)
+      .where('event.deleted_at', 'is', null)
+      .execute();
+    const tagRows = await tx
+      .selectFrom('event_tag')
+      .innerJoin('tag', 'tag.id', 'event_tag.tag_id')
+      .select(['event_tag.event_id', 'tag.name'])
+      .where('event_tag.event_id', 'in', ids)
+      .execute();
+    const tags = new Map<number, string[]>();
+    for (const t of tagRows) tags.set(Number(t.event_id), [...(tags.get(Number(t.event_id)) ?? []), t.name]);
+    await writeEventSearchDocs(
+      tx,
+      rows.map((r) =>
+        buildEventSearchDoc({
+          id: Number(r.id),
+          description: r.description,
+          outcome: r.outcome,
+          raw_evidence: r.raw_evidence,
+          source: { host: r.s_host, user: r.s_user, process: r.s_process },
+          target: { host: r.t_host, user: r.t_user, process: r.t_process },
+          tags: tags.get(Number(r.id)) ?? [],
+        }),
+      ),
+    );
+  }
+}
+
+/** After a shared context changed: reindex every event using it; returns how many there are. */
+export async function reindexEventsUsingContext(tx: Tx, contextId: number): Promise<number> {
+  const rows = await tx
+    .selectFrom('event')
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('source_context_id', '=', contextId), eb('target_context_id', '=', contextId)]))
+    .execute();
+  await reindexEvents(
+    tx,
+    rows.map((r) => Number(r.id)),
+  );
+  return rows.length;
+}

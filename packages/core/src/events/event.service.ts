@@ -1,0 +1,314 @@
+import {
+  type DB,
+  deleteEventSearchDocs,
+  dialectOf,
+  nowMs,
+  type Tx,
+  writeTransaction,
+} from '@steppingstones/db';
+import {
+  type EventDto,
+  type EventFields,
+  type EventPatch,
+  eventFieldsSchema,
+  eventLimitedSchema,
+  eventPatchSchema,
+  LIMITED_FIELDS,
+  parseIsoTimestamp,
+} from '@steppingstones/shared/events';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { assertWritable } from '../engagements/index.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
+import {
+  hasPermission,
+  type Principal,
+  requireEngagementAccess,
+  requirePermission,
+} from '../permissions/index.ts';
+import { parseOrThrow } from '../zod-errors.ts';
+import { chooseEngagement } from './engagement-choice.ts';
+import { resolveOperator } from './event.operator.ts';
+import { getEvent, loadEventDtos } from './event.queries.ts';
+import { type EventValues, type PreviousState, writeEvent } from './event.write.ts';
+
+export interface WriteOptions {
+  /** The version from `If-Match`: a write against an older version is a 409 carrying the current record. */
+  ifMatchVersion?: number;
+}
+
+type Parsed = z.output<typeof eventFieldsSchema>;
+type ParsedPatch = z.output<typeof eventPatchSchema>;
+
+const ms = (iso: string) => parseIsoTimestamp(iso) as number;
+
+function selfOperator(principal: Principal): number {
+  if (principal.userId > 0) return principal.userId;
+  throw ValidationError.field('operator', 'is required when the caller is not a user (CLI, worker)');
+}
+
+/** PUT semantics: every event field from the body, optional ones back to their defaults. */
+function valuesFromFull(data: Parsed, operator: number, starred: boolean): EventValues {
+  return {
+    start_at: ms(data.timestamp),
+    end_at: data.timestamp_end ? ms(data.timestamp_end) : null,
+    operator_user_id: operator,
+    source: data.source,
+    target: data.target,
+    tactic_id: data.mitre_attack_tactic ?? null,
+    technique_id: data.mitre_attack_technique ?? null,
+    subtechnique_id: data.mitre_attack_subtechnique ?? null,
+    description: data.description,
+    raw_evidence: data.raw_evidence ?? '',
+    outcome: data.outcome ?? '',
+    detected: data.detected ?? 'UNK',
+    prevented: data.prevented ?? 'NEG',
+    starred: data.starred ?? starred,
+  };
+}
+
+export async function createEvent(
+  db: Kysely<DB>,
+  principal: Principal,
+  input: EventFields,
+): Promise<EventDto> {
+  requirePermission(principal, 'event.add');
+  const data = parseOrThrow(eventFieldsSchema, input);
+  const id = await writeTransaction(db, async (tx) => {
+    const engagement = await chooseEngagement(tx, principal, data.engagement);
+    assertWritable(engagement);
+    const operator = data.operator
+      ? await resolveOperator(tx, engagement.id, data.operator)
+      : selfOperator(principal);
+    return writeEvent(tx, principal.userId, engagement.id, null, valuesFromFull(data, operator, false), {
+      tags: data.tags ?? [],
+      files: data.files ?? [],
+    });
+  });
+  return getEvent(db, principal, id);
+}
+
+type StoredEvent = Awaited<ReturnType<typeof loadForWrite>>;
+
+/** The live event to change, locked on PostgreSQL, after access, archive and version checks. */
+async function loadForWrite(tx: Tx, principal: Principal, id: number, options: WriteOptions) {
+  const row = await tx
+    .selectFrom('event')
+    .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
+    .selectAll('event')
+    .select(['engagement.code as engagement_code', 'engagement.archived'])
+    .where('event.id', '=', id)
+    .where('event.deleted_at', 'is', null)
+    .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate('event'))
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('The event');
+  requireEngagementAccess(principal, Number(row.engagement_id), 'The event');
+  if (options.ifMatchVersion !== undefined && options.ifMatchVersion !== Number(row.version)) {
+    const [current] = await loadEventDtos(tx, principal, [id]);
+    throw new ConflictError(
+      `The event was changed by someone else (it is now at version ${row.version}, you edited version ${options.ifMatchVersion}). Review the current record and apply your change again.`,
+      { current },
+    );
+  }
+  assertWritable({ archived: row.archived, code: row.engagement_code });
+  return row;
+}
+
+function previousOf(row: StoredEvent): PreviousState {
+  return {
+    id: Number(row.id),
+    version: Number(row.version),
+    detected: row.detected,
+    prevented: row.prevented,
+  };
+}
+
+function valuesFromRow(row: StoredEvent): EventValues {
+  return {
+    start_at: Number(row.start_at),
+    end_at: row.end_at === null ? null : Number(row.end_at),
+    operator_user_id: Number(row.operator_user_id),
+    source: { id: Number(row.source_context_id) },
+    target: { id: Number(row.target_context_id) },
+    tactic_id: row.tactic_id,
+    technique_id: row.technique_id,
+    subtechnique_id: row.subtechnique_id,
+    description: row.description,
+    raw_evidence: row.raw_evidence,
+    outcome: row.outcome,
+    detected: row.detected,
+    prevented: row.prevented,
+    starred: Boolean(row.starred),
+  };
+}
+
+function assertSameEngagement(row: StoredEvent, code: string | undefined): void {
+  if (code !== undefined && code !== row.engagement_code)
+    throw ValidationError.field(
+      'engagement',
+      'An event can not move to another engagement; clone it there instead.',
+    );
+}
+
+/** PUT: a full replacement. Without `operator` the operator is kept; without tags / files they are kept. */
+export async function replaceEvent(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  input: EventFields,
+  options: WriteOptions = {},
+): Promise<EventDto> {
+  requirePermission(principal, 'event.change');
+  const data = parseOrThrow(eventFieldsSchema, input);
+  await writeTransaction(db, async (tx) => {
+    const row = await loadForWrite(tx, principal, id, options);
+    assertSameEngagement(row, data.engagement);
+    const engagementId = Number(row.engagement_id);
+    const operator = data.operator
+      ? await resolveOperator(tx, engagementId, data.operator)
+      : Number(row.operator_user_id);
+    await writeEvent(
+      tx,
+      principal.userId,
+      engagementId,
+      previousOf(row),
+      valuesFromFull(data, operator, Boolean(row.starred)),
+      {
+        tags: data.tags,
+        files: data.files,
+      },
+    );
+  });
+  return getEvent(db, principal, id);
+}
+
+function overlay(values: EventValues, data: ParsedPatch): EventValues {
+  const out = { ...values };
+  if (data.timestamp !== undefined) out.start_at = ms(data.timestamp);
+  if (data.timestamp_end !== undefined) out.end_at = data.timestamp_end ? ms(data.timestamp_end) : null;
+  if (data.source !== undefined) out.source = data.source;
+  if (data.target !== undefined) out.target = data.target;
+  if (data.mitre_attack_tactic !== undefined) out.tactic_id = data.mitre_attack_tactic;
+  if (data.mitre_attack_technique !== undefined) out.technique_id = data.mitre_attack_technique;
+  if (data.mitre_attack_subtechnique !== undefined) out.subtechnique_id = data.mitre_attack_subtechnique;
+  if (data.description !== undefined) out.description = data.description;
+  if (data.raw_evidence !== undefined) out.raw_evidence = data.raw_evidence;
+  if (data.outcome !== undefined) out.outcome = data.outcome;
+  if (data.detected !== undefined) out.detected = data.detected;
+  if (data.prevented !== undefined) out.prevented = data.prevented;
+  if (data.starred !== undefined) out.starred = data.starred;
+  return out;
+}
+
+/** PATCH: only the fields sent change; the result is validated as a whole (times, ATT&CK rules). */
+export async function patchEvent(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  input: EventPatch,
+  options: WriteOptions = {},
+): Promise<EventDto> {
+  requirePermission(principal, 'event.change');
+  const data = parseOrThrow(eventPatchSchema, input);
+  await writeTransaction(db, async (tx) => {
+    const row = await loadForWrite(tx, principal, id, options);
+    assertSameEngagement(row, data.engagement);
+    const values = overlay(valuesFromRow(row), data);
+    if (data.operator)
+      values.operator_user_id = await resolveOperator(tx, Number(row.engagement_id), data.operator);
+    await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, {
+      tags: data.tags,
+      files: data.files,
+    });
+  });
+  return getEvent(db, principal, id);
+}
+
+/**
+ * The limited edit (`event.change_limited`, the blue team): only outcome, Detected and Prevented
+ * change, whatever else is posted; the other fields are ignored and listed in `ignored`.
+ */
+export async function limitedUpdateEvent(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  input: Record<string, unknown>,
+  options: WriteOptions = {},
+): Promise<{ event: EventDto; ignored: string[] }> {
+  if (!hasPermission(principal, 'event.change_limited') && !hasPermission(principal, 'event.change'))
+    throw new ForbiddenError('You need the event.change_limited permission to do this.');
+  const data = parseOrThrow(eventLimitedSchema, input);
+  const allowed = new Set<string>(LIMITED_FIELDS);
+  const ignored = Object.keys(input ?? {}).filter((k) => !allowed.has(k));
+  await writeTransaction(db, async (tx) => {
+    const row = await loadForWrite(tx, principal, id, options);
+    const values = overlay(valuesFromRow(row), {
+      outcome: data.outcome,
+      detected: data.detected,
+      prevented: data.prevented,
+    });
+    await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, {});
+  });
+  return { event: await getEvent(db, principal, id), ignored };
+}
+
+/** Soft delete: the event is 404 from now on for everyone; history (issue 5) can restore it. */
+export async function deleteEvent(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  options: WriteOptions = {},
+): Promise<void> {
+  requirePermission(principal, 'event.delete');
+  await writeTransaction(db, async (tx) => {
+    const row = await loadForWrite(tx, principal, id, options);
+    const now = nowMs();
+    await tx
+      .updateTable('event')
+      .set({
+        deleted_at: now,
+        updated_at: now,
+        updated_by: principal.userId || null,
+        version: Number(row.version) + 1,
+      })
+      .where('id', '=', id)
+      .execute();
+    await deleteEventSearchDocs(tx, [id]);
+    await appendDomainEvent(tx, {
+      type: 'event.deleted',
+      engagementId: Number(row.engagement_id),
+      actorUserId: principal.userId || null,
+      payload: { eventId: id },
+    });
+  });
+}
+
+/**
+ * Stars (one shared flag per event, as the original). A star is a marker, not content: it does not
+ * bump the version, so starring never makes a colleague's open edit stale. Without `starred` it toggles.
+ */
+export async function setEventStar(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  starred?: boolean,
+): Promise<EventDto> {
+  requirePermission(principal, 'event.change');
+  await writeTransaction(db, async (tx) => {
+    const row = await loadForWrite(tx, principal, id, {});
+    const next = starred ?? !row.starred;
+    await tx
+      .updateTable('event')
+      .set({ starred: next ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
+    await appendDomainEvent(tx, {
+      type: 'event.updated',
+      engagementId: Number(row.engagement_id),
+      actorUserId: principal.userId || null,
+      payload: { eventId: id },
+    });
+  });
+  return getEvent(db, principal, id);
+}

@@ -1,0 +1,131 @@
+import { nowMs, type Tx } from '@steppingstones/db';
+import type { ContextInput } from '@steppingstones/shared/events';
+import { validateAttackSelection } from '../attack/attack-selection.validation.ts';
+import { getOrCreateContext } from '../contexts/context.service.ts';
+import { ValidationError } from '../errors.ts';
+import { type FileInputParsed, setEventFiles } from '../files/file.service.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
+import { setEventTags } from '../tags/tag.service.ts';
+import { reindexEvents } from './event.search-doc.ts';
+
+type ContextRef = { id: number } | { host: string; user: string; process: string };
+
+/** An event's own columns after parsing and defaulting, before contexts are resolved. */
+export interface EventValues {
+  start_at: number;
+  end_at: number | null;
+  operator_user_id: number;
+  source: ContextRef;
+  target: ContextRef;
+  tactic_id: string | null;
+  technique_id: string | null;
+  subtechnique_id: string | null;
+  description: string;
+  raw_evidence: string;
+  outcome: string;
+  detected: string;
+  prevented: string;
+  starred: boolean;
+}
+
+export interface PreviousState {
+  id: number;
+  version: number;
+  detected: string;
+  prevented: string;
+}
+
+export const END_BEFORE_START = 'Timestamp End can not be before Timestamp';
+
+async function contextId(tx: Tx, engagementId: number, ref: ContextRef | ContextInput): Promise<number> {
+  if ('id' in ref && typeof ref.id === 'number') return ref.id;
+  const c = ref as { host: string; user: string; process: string };
+  return getOrCreateContext(tx, engagementId, { host: c.host, user: c.user, process: c.process });
+}
+
+/**
+ * Writes an event (insert when `previous` is null, else update with version + 1) with its tags and
+ * files, refreshes its search document and appends the domain events, all in the caller's
+ * transaction. Issue 5's history hooks in here: one place sees every before/after pair.
+ */
+export async function writeEvent(
+  tx: Tx,
+  actorUserId: number,
+  engagementId: number,
+  previous: PreviousState | null,
+  values: EventValues,
+  relations: { tags?: string[]; files?: FileInputParsed[] },
+): Promise<number> {
+  if (values.end_at !== null && values.end_at < values.start_at)
+    throw ValidationError.field('timestamp_end', END_BEFORE_START);
+  const attack = await validateAttackSelection(tx, {
+    tactic_id: values.tactic_id,
+    technique_id: values.technique_id,
+    subtechnique_id: values.subtechnique_id,
+  });
+  const now = nowMs();
+  const actor = actorUserId > 0 ? actorUserId : null;
+  const row = {
+    start_at: values.start_at,
+    end_at: values.end_at,
+    operator_user_id: values.operator_user_id,
+    source_context_id: await contextId(tx, engagementId, values.source),
+    target_context_id: await contextId(tx, engagementId, values.target),
+    ...attack,
+    description: values.description,
+    raw_evidence: values.raw_evidence,
+    outcome: values.outcome,
+    detected: values.detected,
+    prevented: values.prevented,
+    starred: values.starred ? 1 : 0,
+    updated_by: actor,
+    updated_at: now,
+  };
+  let id: number;
+  if (previous) {
+    id = previous.id;
+    await tx
+      .updateTable('event')
+      .set({ ...row, version: previous.version + 1 })
+      .where('id', '=', id)
+      .execute();
+  } else {
+    const inserted = await tx
+      .insertInto('event')
+      .values({ ...row, engagement_id: engagementId, version: 1, created_by: actor, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = Number(inserted.id);
+  }
+  if (relations.tags) await setEventTags(tx, engagementId, id, relations.tags);
+  if (relations.files) await setEventFiles(tx, engagementId, id, relations.files);
+  await reindexEvents(tx, [id]);
+  await appendEventDomainEvents(tx, engagementId, actor, id, previous, values);
+  return id;
+}
+
+export async function appendEventDomainEvents(
+  tx: Tx,
+  engagementId: number,
+  actorUserId: number | null,
+  eventId: number,
+  previous: PreviousState | null,
+  values: { detected: string; prevented: string },
+): Promise<void> {
+  await appendDomainEvent(tx, {
+    type: previous ? 'event.updated' : 'event.created',
+    engagementId,
+    actorUserId,
+    payload: { eventId },
+  });
+  const detectionChanged = previous
+    ? previous.detected !== values.detected || previous.prevented !== values.prevented
+    : false;
+  if (detectionChanged)
+    await appendDomainEvent(tx, {
+      type: 'event.detection_changed',
+      engagementId,
+      actorUserId,
+      payload: { eventId },
+    });
+}

@@ -1,0 +1,45 @@
+import type { DB } from '@steppingstones/db';
+import type { TagDto } from '@steppingstones/shared/events';
+import { type Kysely, sql } from 'kysely';
+import { chooseEngagement } from '../events/engagement-choice.ts';
+import { type Principal, requirePermission } from '../permissions/index.ts';
+
+/** Tags of an engagement whose name starts with `search` (case-insensitive), sorted by name. */
+export async function listTags(
+  db: Kysely<DB>,
+  principal: Principal,
+  options: { engagement?: string; search?: string; limit?: number },
+): Promise<TagDto[]> {
+  requirePermission(principal, 'tag.view');
+  const engagement = await chooseEngagement(db, principal, options.engagement);
+  let q = db
+    .selectFrom('tag')
+    .select(['id', 'name'])
+    .where('engagement_id', '=', engagement.id)
+    .orderBy('name_lower')
+    .limit(Math.min(Math.max(options.limit ?? 100, 1), 1000));
+  const term = options.search?.trim().toLowerCase();
+  if (term) {
+    const pattern = `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`name_lower like ${pattern} escape '\\'`);
+  }
+  return (await q.execute()).map((r) => ({ id: Number(r.id), name: r.name }));
+}
+
+/** Tag names per event, for a page of events. */
+export async function tagsOfEvents(db: Kysely<DB>, eventIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (eventIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('event_tag')
+    .innerJoin('tag', 'tag.id', 'event_tag.tag_id')
+    .select(['event_tag.event_id', 'tag.name'])
+    .where('event_tag.event_id', 'in', eventIds)
+    .orderBy('tag.name_lower')
+    .execute();
+  for (const r of rows) {
+    const id = Number(r.event_id);
+    out.set(id, [...(out.get(id) ?? []), r.name]);
+  }
+  return out;
+}

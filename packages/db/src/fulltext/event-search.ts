@@ -1,0 +1,103 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { DialectName } from '../database-url.ts';
+import { dialectOf } from '../dialect-of.ts';
+import { normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS, searchPhrases } from './search-text.ts';
+
+/**
+ * One event's searchable text. Two documents keep search redaction-aware: `publicText` (description,
+ * outcome, contexts, tags, redacted evidence) is what every reader may search; `secretText` (the same
+ * with unredacted text) exists only when redaction changed something, and only principals allowed to
+ * see credentials search it.
+ */
+export interface EventSearchDoc {
+  eventId: number;
+  publicText: string;
+  secretText: string | null;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: used with the app schema and inside migrations.
+type AnyDb = Kysely<any>;
+
+/** Creates the search structures (called by migration 0004). */
+export async function createEventSearchStructures(db: AnyDb, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') {
+    // Contentless: the text lives in `event` (and its contexts and tags) only; the index stays small.
+    await sql`create virtual table event_fts using fts5(pub, sec, content='', contentless_delete=1,
+      tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    // Engagement purges delete events by cascade; their index rows go with them.
+    await sql`create trigger event_fts_cleanup after delete on event begin
+      delete from event_fts where rowid = old.id; end`.execute(db);
+    return;
+  }
+  await sql`create table event_search (
+      event_id bigint primary key references event(id) on delete cascade,
+      doc_public tsvector not null,
+      doc_secret tsvector)`.execute(db);
+  await sql`create index event_search_public on event_search using gin (doc_public)`.execute(db);
+  await sql`create index event_search_secret on event_search using gin (doc_secret)`.execute(db);
+}
+
+function pgText(text: string): string {
+  return normaliseSearchText(text).slice(0, POSTGRES_MAX_INDEXED_CHARS);
+}
+
+/** Inserts or replaces the search documents of some events, inside the caller's transaction. */
+export async function writeEventSearchDocs(db: AnyDb, docs: EventSearchDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  if (dialectOf(db) === 'sqlite') {
+    const rows = docs.map(
+      (d) =>
+        sql`(${d.eventId}, ${normaliseSearchText(d.publicText)}, ${d.secretText === null ? '' : normaliseSearchText(d.secretText)})`,
+    );
+    await sql`insert or replace into event_fts (rowid, pub, sec) values ${sql.join(rows)}`.execute(db);
+    return;
+  }
+  const rows = docs.map(
+    (d) =>
+      sql`(${d.eventId}, to_tsvector('simple', ${pgText(d.publicText)}), ${
+        d.secretText === null ? null : sql`to_tsvector('simple', ${pgText(d.secretText)})`
+      })`,
+  );
+  await sql`insert into event_search (event_id, doc_public, doc_secret) values ${sql.join(rows)}
+    on conflict (event_id) do update set doc_public = excluded.doc_public, doc_secret = excluded.doc_secret`.execute(
+    db,
+  );
+}
+
+/** Removes events from the index (soft delete); restoring them writes their documents again. */
+export async function deleteEventSearchDocs(db: AnyDb, eventIds: number[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  if (dialectOf(db) === 'sqlite') {
+    await sql`delete from event_fts where rowid in (${sql.join(eventIds)})`.execute(db);
+    return;
+  }
+  await sql`delete from event_search where event_id in (${sql.join(eventIds)})`.execute(db);
+}
+
+/**
+ * A WHERE condition on `event.id` matching a user's search text: every word must occur (a word with
+ * punctuation, like `lsass.exe`, is a phrase). `includeSecret` searches unredacted text too; callers
+ * pass it only for principals allowed to see credentials. Returns null when the text has no words.
+ */
+export function eventSearchCondition(
+  dialect: DialectName,
+  query: string,
+  includeSecret: boolean,
+): Expression<SqlBool> | null {
+  const phrases = searchPhrases(query);
+  if (phrases.length === 0) return null;
+  if (dialect === 'sqlite') {
+    // Phrases hold only letters, digits and spaces, so quoting them is safe FTS5 syntax.
+    const body = phrases.map((p) => `"${p}"`).join(' AND ');
+    const match = `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
+    return sql<SqlBool>`${sql.ref('event.id')} in (select rowid from event_fts where event_fts match ${match})`;
+  }
+  const tsquery = sql.join(
+    phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
+    sql` && `,
+  );
+  const docMatch = includeSecret
+    ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
+    : sql`s.doc_public @@ (${tsquery})`;
+  return sql<SqlBool>`${sql.ref('event.id')} in (select s.event_id from event_search s where ${docMatch})`;
+}

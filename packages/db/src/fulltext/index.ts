@@ -1,0 +1,8 @@
+export {
+  createEventSearchStructures,
+  deleteEventSearchDocs,
+  type EventSearchDoc,
+  eventSearchCondition,
+  writeEventSearchDocs,
+} from './event-search.ts';
+export { normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS, searchPhrases } from './search-text.ts';
