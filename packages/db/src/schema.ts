@@ -2,13 +2,15 @@ import type { AttackTables } from './schema/attack.ts';
 import type { CoreTables } from './schema/core.ts';
 import type { EventsTables } from './schema/events.ts';
 import type { IdentityTables } from './schema/identity.ts';
+import type { JobsTables } from './schema/jobs.ts';
 import type { PluginsTables } from './schema/plugins.ts';
 
 export type * from './schema/attack.ts';
 export type * from './schema/core.ts';
 export type * from './schema/events.ts';
 export type * from './schema/identity.ts';
+export type * from './schema/jobs.ts';
 export type * from './schema/plugins.ts';
 
 /** The whole database, composed from each area's tables. */
-export interface DB extends CoreTables, IdentityTables, AttackTables, PluginsTables, EventsTables {}
+export interface DB extends CoreTables, IdentityTables, AttackTables, JobsTables, PluginsTables, EventsTables {}

@@ -1,0 +1,29 @@
+import { staticResolver, type TaskResolver } from '@steppingstones/core/jobs';
+import { DELIVER_MAX_ATTEMPTS, DELIVER_TASK, deliveryPayloadSchema } from '@steppingstones/core/webhooks';
+import { z } from 'zod';
+
+const coreModule = (path: string) => new URL(`../../../packages/core/src/${path}`, import.meta.url).href;
+
+export const PRUNE_TASK = 'core:jobs.prune';
+
+/** The app's own tasks: webhook delivery (queued by the outbox follower) and the hourly pruning. */
+export function coreTaskResolver(): TaskResolver {
+  return staticResolver([
+    {
+      name: DELIVER_TASK,
+      payloadSchema: deliveryPayloadSchema,
+      // The HTTP call itself stops at 10 s; the rest is the delivery log write.
+      timeoutMs: 30_000,
+      maxAttempts: DELIVER_MAX_ATTEMPTS,
+      entry: { module: coreModule('webhooks/webhook-deliver.task.ts'), exportName: 'deliverWebhookTask' },
+    },
+    {
+      name: PRUNE_TASK,
+      payloadSchema: z.object({}).passthrough(),
+      timeoutMs: 5 * 60_000,
+      maxAttempts: 3,
+      schedule: { delaySeconds: 60, repeatSeconds: 3600, replaceExistingTasks: true },
+      entry: { module: coreModule('jobs/prune.task.ts'), exportName: 'pruneJobsTask' },
+    },
+  ]);
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { getJobRow, insertJob } from '@steppingstones/core/jobs';
+import { createTestContext, type TestContext } from '@steppingstones/core/testing';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningWorker } from './main.ts';
+import { readRuns, testResolver } from './testing/test-tasks.ts';
+import { startTestWorker, waitFor } from './testing/worker-harness.ts';
+
+// Tests that need a worker of their own (options, plugin state, shutdown).
+describe.each(testDialects())('the worker lifecycle on %s', (dialect) => {
+  let ctx: TestContext;
+  let worker: RunningWorker | undefined;
+  let log: string;
+
+  beforeEach(async () => {
+    ctx = await createTestContext(dialect);
+    log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-runs-')), 'runs.log');
+  });
+  afterEach(async () => {
+    await worker?.stop(200);
+    worker = undefined;
+    await ctx.dispose();
+  });
+
+  const enqueue = (task: string, payload: Record<string, unknown>) =>
+    insertJob(ctx.database.db, { task, payload: { log, ...payload }, maxAttempts: 3 });
+  const job = (id: number) => getJobRow(ctx.database.db, id);
+
+  it('waits the back-off before retrying', async () => {
+    const id = await enqueue('test-plugin:record', { failAttempts: 1 });
+    worker = await startTestWorker(ctx, testResolver(), {
+      backoff: { baseMs: 3_600_000, capMs: 7_200_000 },
+    });
+    const row = await waitFor(async () => {
+      const r = await job(id);
+      return r.status === 'queued' && r.attempts === 1 ? r : undefined;
+    }, 'the first failure');
+    expect(row.run_at - row.updated_at).toBeGreaterThanOrEqual(3_600_000);
+    expect(row.last_error).toBe('planned failure on attempt 1');
+  });
+
+  it('pauses the jobs of a disabled plugin and resumes them when it is enabled', async () => {
+    let disabled = ['test-plugin'];
+    const base = testResolver();
+    const other = {
+      ...base.resolve('test-plugin:record')!,
+      name: 'other-plugin:record',
+      pluginId: 'other-plugin',
+    };
+    const paused = await enqueue('test-plugin:record', {});
+    const unaffected = await enqueue('other-plugin:record', {});
+    worker = await startTestWorker(ctx, {
+      resolve: (name) => (name === other.name ? other : base.resolve(name)),
+      list: () => [],
+      disabledPluginIds: async () => disabled,
+    });
+    await waitFor(async () => (await job(unaffected)).status === 'succeeded', 'the other plugin job to run');
+    expect((await job(paused)).status).toBe('queued');
+    disabled = [];
+    await waitFor(async () => (await job(paused)).status === 'succeeded', 'the resumed job');
+    expect(readRuns(log).map((r) => r.id)).toEqual([unaffected, paused]);
+  });
+
+  it('finishes the running job on a graceful stop', async () => {
+    const id = await enqueue('test-plugin:record', { sleepMs: 300 });
+    worker = await startTestWorker(ctx, testResolver());
+    await waitFor(() => readRuns(log).length > 0, 'the job to start');
+    await worker.stop(10_000);
+    worker = undefined;
+    expect((await job(id)).status).toBe('succeeded');
+  });
+
+  it('releases a job that outlasts the shutdown grace period, its attempt uncounted', async () => {
+    const id = await enqueue('test-plugin:record', { sleepMs: 60_000 });
+    worker = await startTestWorker(ctx, testResolver());
+    await waitFor(() => readRuns(log).length > 0, 'the job to start');
+    await worker.stop(100);
+    worker = undefined;
+    const row = await job(id);
+    expect(row.status).toBe('queued');
+    expect(row.attempts).toBe(0);
+    expect(row.lease_owner).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+import { type AppContext, createAppContext, loadConfig } from '@steppingstones/core';
+import { combineResolvers, scheduleTasks, type TaskResolver } from '@steppingstones/core/jobs';
+import { registerRunningProcess } from '@steppingstones/core/runtime';
+import { redactDatabaseUrl } from '@steppingstones/db';
+import { coreTaskResolver } from './core-tasks.ts';
+import { DEFAULT_RUNNER_OPTIONS, JobRunner, type RunnerOptions } from './job-runner.ts';
+import { followOutbox } from './outbox-follower.ts';
+
+export interface WorkerOptions extends Partial<Omit<RunnerOptions, 'env'>> {
+  /** Extra tasks (the plugin registry; tests add their own). */
+  resolver?: TaskResolver;
+  outboxPollMs?: number;
+  /** Skip start-up scheduling (tests that drive the scheduler themselves). */
+  schedule?: boolean;
+  /**
+   * Use this app context instead of opening one (it stays open on stop). In-process tests pass theirs:
+   * two SQLite connections on one event loop would block each other's transactions.
+   */
+  context?: AppContext;
+}
+
+export interface RunningWorker {
+  ctx: AppContext;
+  runner: JobRunner;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts the worker ("ssbot"): config → database (migrated) → schedule the tasks that have a
+ * schedule (once, under a database lock) → claim and run jobs, follow the outbox for webhooks.
+ */
+export async function startWorker(
+  env: NodeJS.ProcessEnv = process.env,
+  options: WorkerOptions = {},
+): Promise<RunningWorker> {
+  const ctx = options.context ?? (await createAppContext(loadConfig(env), 'steppingstones-worker'));
+  const { config } = ctx;
+  const resolver = combineResolvers(coreTaskResolver(), ...(options.resolver ? [options.resolver] : []));
+  const runner = new JobRunner(
+    ctx.database,
+    resolver,
+    { ...DEFAULT_RUNNER_OPTIONS, ...options, env: { ...env } },
+    ctx.logger.child({ component: 'jobs' }),
+  );
+  ctx.logger.info({ database: redactDatabaseUrl(config.database), owner: runner.owner }, 'worker starting');
+  if (options.schedule !== false) {
+    const report = await scheduleTasks(ctx.database, resolver);
+    ctx.logger.info(report, 'scheduled background tasks');
+  }
+  runner.start();
+  const outbox = followOutbox(ctx.database, {
+    pollMs: options.outboxPollMs ?? 1000,
+    logger: ctx.logger.child({ component: 'webhooks' }),
+    onQueued: () => runner.poke(),
+  });
+  const unregister = registerRunningProcess(config.dataDir, 'worker');
+  let stopping: Promise<void> | undefined;
+  return {
+    ctx,
+    runner,
+    stop(graceMs) {
+      stopping ??= (async () => {
+        await outbox.stop();
+        await runner.stop(graceMs);
+        if (!options.context) await ctx.close();
+        unregister();
+      })();
+      return stopping;
+    },
+  };
+}

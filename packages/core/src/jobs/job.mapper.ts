@@ -1,0 +1,35 @@
+import type { JobTable } from '@steppingstones/db';
+import { type JobDto, toIsoUtc } from '@steppingstones/shared';
+import type { Selectable } from 'kysely';
+
+export type JobRow = Selectable<JobTable>;
+
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const iso = (ms: number | null) => (ms === null ? null : toIsoUtc(Number(ms)));
+
+export function toJobDto(row: JobRow): JobDto {
+  const waiting = row.status === 'queued';
+  return {
+    id: Number(row.id),
+    task: row.task,
+    payload: parsePayload(row.payload),
+    status: row.status,
+    attempts: row.attempts,
+    max_attempts: row.max_attempts,
+    last_error: row.last_error,
+    next_run_at: waiting ? iso(row.run_at) : null,
+    repeat_seconds: row.repeat_seconds,
+    lease_owner: row.status === 'running' ? row.lease_owner : null,
+    lease_expires_at: row.status === 'running' ? iso(row.lease_expires_at) : null,
+    created_at: toIsoUtc(Number(row.created_at)),
+    updated_at: toIsoUtc(Number(row.updated_at)),
+    finished_at: iso(row.finished_at),
+  };
+}

@@ -1,0 +1,60 @@
+import { type Database, nowMs, withDatabaseLock } from '@steppingstones/db';
+import { insertJob } from './job.service.ts';
+import type { TaskDefinition, TaskResolver } from './task-definition.ts';
+
+export interface ScheduleReport {
+  enqueued: string[];
+  kept: string[];
+}
+
+/**
+ * Enqueues every task that has a schedule, once per worker start, under a database-wide lock so N
+ * workers and M servers starting together make exactly one copy. Semantics from the original:
+ * - the first run is `delaySeconds` after start, then every `repeatSeconds` (0 = once);
+ * - `replaceExistingTasks: true` drops queued copies, so only the new delay / repeat apply (a copy
+ *   running now finishes but does not repeat any more);
+ * - `replaceExistingTasks: false` keeps a queued or running copy and adds nothing.
+ * An auto-scheduled task gets the payload `{}`; a task without a schedule runs only when enqueued.
+ * Tasks of disabled plugins are scheduled too: their jobs wait until the plugin is enabled.
+ */
+export async function scheduleTasks(database: Database, resolver: TaskResolver): Promise<ScheduleReport> {
+  const report: ScheduleReport = { enqueued: [], kept: [] };
+  const scheduled = resolver
+    .list()
+    .filter((d): d is TaskDefinition & { schedule: object } => Boolean(d.schedule));
+  if (scheduled.length === 0) return report;
+  await withDatabaseLock(database.db, database.dialect, 'steppingstones:job-scheduler', async (tx) => {
+    for (const task of scheduled) {
+      const { delaySeconds, repeatSeconds, replaceExistingTasks } = task.schedule!;
+      if (replaceExistingTasks) {
+        await tx.deleteFrom('job').where('task', '=', task.name).where('status', '=', 'queued').execute();
+        await tx
+          .updateTable('job')
+          .set({ repeat_seconds: 0, updated_at: nowMs() })
+          .where('task', '=', task.name)
+          .where('status', '=', 'running')
+          .execute();
+      } else {
+        const existing = await tx
+          .selectFrom('job')
+          .select('id')
+          .where('task', '=', task.name)
+          .where('status', 'in', ['queued', 'running'])
+          .executeTakeFirst();
+        if (existing) {
+          report.kept.push(task.name);
+          continue;
+        }
+      }
+      await insertJob(tx, {
+        task: task.name,
+        payload: {},
+        delaySeconds,
+        repeatSeconds,
+        maxAttempts: task.maxAttempts,
+      });
+      report.enqueued.push(task.name);
+    }
+  });
+  return report;
+}

@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import { type DB, nowMs } from '@steppingstones/db';
+import type { WebhookTestResult } from '@steppingstones/shared';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AppConfig } from '../config/config.ts';
+import { getWebhookRow } from './webhook.queries.ts';
+import { postWebhook, type WebhookPostResult } from './webhook-http.ts';
+import { testWebhookMessage } from './webhook-message.ts';
+
+/** The payload of a `core:webhook.deliver` job: the body is fixed at fan-out so every retry sends the same. */
+export const deliveryPayloadSchema = z.object({
+  webhookId: z.number().int(),
+  deliveryId: z.string().uuid(),
+  domainEventId: z.number().int().nullable(),
+  type: z.string(),
+  body: z.string(),
+});
+export type DeliveryPayload = z.infer<typeof deliveryPayloadSchema>;
+
+export async function recordDelivery(
+  db: Kysely<DB>,
+  delivery: Omit<DeliveryPayload, 'body'> & { attempt: number },
+  result: WebhookPostResult,
+): Promise<void> {
+  await db
+    .insertInto('webhook_delivery')
+    .values({
+      webhook_id: delivery.webhookId,
+      delivery_id: delivery.deliveryId,
+      domain_event_id: delivery.domainEventId,
+      type: delivery.type,
+      status_code: result.statusCode,
+      latency_ms: result.latencyMs,
+      attempt: delivery.attempt,
+      error: result.error,
+      created_at: nowMs(),
+    })
+    .execute();
+}
+
+/**
+ * One delivery attempt (the worker runs it as a job): POST, log, and report failure so the job
+ * retries. A webhook deleted or disabled since the message was queued gets nothing.
+ */
+export async function deliverOnce(
+  db: Kysely<DB>,
+  config: Pick<AppConfig, 'webhookAllowPrivate'>,
+  payload: DeliveryPayload,
+  attempt: number,
+  timeoutMs?: number,
+): Promise<WebhookPostResult | null> {
+  const hook = await db
+    .selectFrom('webhook')
+    .selectAll()
+    .where('id', '=', payload.webhookId)
+    .executeTakeFirst();
+  if (!hook) return null;
+  if (hook.enabled !== 1) return null;
+  const result = await postWebhook({
+    url: hook.url,
+    secret: hook.secret,
+    body: payload.body,
+    deliveryId: payload.deliveryId,
+    allowPrivate: config.webhookAllowPrivate,
+    timeoutMs,
+  });
+  await recordDelivery(db, { ...payload, attempt }, result);
+  return result;
+}
+
+/**
+ * The *Test* button: sends the original's dummy `new beacon` message now (not through the queue, so
+ * it works without a worker), logs it, and answers with the receiver's status and the latency.
+ */
+export async function testWebhook(
+  db: Kysely<DB>,
+  config: Pick<AppConfig, 'webhookAllowPrivate'>,
+  id: number,
+  options: { timeoutMs?: number } = {},
+): Promise<WebhookTestResult> {
+  const hook = await getWebhookRow(db, id);
+  const deliveryId = crypto.randomUUID();
+  const body = JSON.stringify(testWebhookMessage(nowMs()));
+  const result = await postWebhook({
+    url: hook.url,
+    secret: hook.secret,
+    body,
+    deliveryId,
+    allowPrivate: config.webhookAllowPrivate,
+    timeoutMs: options.timeoutMs,
+  });
+  await recordDelivery(
+    db,
+    { webhookId: id, deliveryId, domainEventId: null, type: 'new beacon', attempt: 1 },
+    result,
+  );
+  return {
+    ok: result.ok,
+    status_code: result.statusCode,
+    latency_ms: result.latencyMs,
+    error: result.error,
+    delivery_id: deliveryId,
+  };
+}

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import { type Database, nowMs, withDatabaseLock } from '@steppingstones/db';
+import { insertJob } from '../jobs/job.service.ts';
+import { readDomainEventsAfter } from '../outbox/index.ts';
+import { parseTypes } from './webhook.mapper.ts';
+import { buildWebhookMessage } from './webhook-message.ts';
+
+export const OUTBOX_CURSOR_KEY = 'webhooks.outbox_cursor';
+export const DELIVER_TASK = 'core:webhook.deliver';
+export const DELIVER_MAX_ATTEMPTS = 8;
+
+/**
+ * Follows the outbox from the stored cursor and queues one delivery job per (matching webhook,
+ * event). The cursor moves in the same transaction as the jobs are queued, under a database lock,
+ * so several workers never queue a message twice and a crash never loses one. A webhook gets only
+ * events that happened after it was created. Returns how many outbox rows were read.
+ */
+export async function fanOutWebhooks(
+  database: Database,
+  options: { batchSize?: number } = {},
+): Promise<number> {
+  return withDatabaseLock(database.db, database.dialect, 'steppingstones:webhook-outbox', async (tx) => {
+    const state = await tx
+      .selectFrom('app_state')
+      .select('value')
+      .where('key', '=', OUTBOX_CURSOR_KEY)
+      .executeTakeFirst();
+    const cursor = state ? Number(state.value) : 0;
+    const events = await readDomainEventsAfter(tx, cursor, { limit: options.batchSize ?? 500 });
+    if (events.length === 0) return 0;
+    const hooks = (await tx.selectFrom('webhook').selectAll().where('enabled', '=', 1).execute()).map(
+      (h) => ({
+        id: Number(h.id),
+        createdAt: Number(h.created_at),
+        types: new Set(parseTypes(h.types)),
+      }),
+    );
+    const codes = new Map<number, string>();
+    for (const event of events) {
+      if (hooks.length === 0) break;
+      let code: string | null = null;
+      if (event.engagementId !== null) {
+        if (!codes.has(event.engagementId)) {
+          const e = await tx
+            .selectFrom('engagement')
+            .select('code')
+            .where('id', '=', event.engagementId)
+            .executeTakeFirst();
+          codes.set(event.engagementId, e?.code ?? `#${event.engagementId}`);
+        }
+        code = codes.get(event.engagementId)!;
+      }
+      const message = buildWebhookMessage(event, code);
+      if (!message) continue;
+      const body = JSON.stringify(message);
+      for (const hook of hooks) {
+        if (!hook.types.has(message.type) || event.createdAt < hook.createdAt) continue;
+        await insertJob(tx, {
+          task: DELIVER_TASK,
+          payload: {
+            webhookId: hook.id,
+            deliveryId: crypto.randomUUID(),
+            domainEventId: event.id,
+            type: message.type,
+            body,
+          },
+          maxAttempts: DELIVER_MAX_ATTEMPTS,
+        });
+      }
+    }
+    const last = String(events[events.length - 1]!.id);
+    const now = nowMs();
+    await tx
+      .insertInto('app_state')
+      .values({ key: OUTBOX_CURSOR_KEY, value: last, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: last, updated_at: now }))
+      .execute();
+    return events.length;
+  });
+}

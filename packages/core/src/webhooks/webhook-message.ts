@@ -1,0 +1,101 @@
+import type { WebhookType } from '@steppingstones/shared';
+import { toIsoUtc } from '@steppingstones/shared';
+import type { DomainEvent } from '../outbox/index.ts';
+
+/** Outbox type → webhook type (the original's wording). Outbox types not listed here send nothing. */
+export const OUTBOX_TO_WEBHOOK_TYPE: Readonly<Record<string, WebhookType>> = {
+  'event.created': 'event created',
+  'event.updated': 'event updated',
+  'event.deleted': 'event deleted',
+  'event.detection_changed': 'detection changed',
+  'beacon.new': 'new beacon',
+  'beacon.respawned': 'respawned beacon',
+  'beacon.returned': 'returned beacon',
+};
+
+export interface WebhookMessage {
+  type: WebhookType;
+  message: string;
+  engagement: string | null;
+  engagement_id: number | null;
+  domain_event_id: number | null;
+  time: string;
+  [field: string]: unknown;
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const firstLine = (v: string) => {
+  const line = v.split(/\r?\n/)[0]!;
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+};
+
+/** The human text, as the original words it for beacons; events get the same style. */
+function describe(type: WebhookType, p: Record<string, unknown>, where: string): string {
+  const beacon = text(p.beacon) ?? 'user on computer (process)';
+  const server = text(p.teamServer) ?? text(p.team_server) ?? 'a team server';
+  const ref = p.eventId !== undefined ? `Event ${p.eventId}` : 'An event';
+  const summary = text(p.description) ? `: ${firstLine(text(p.description)!)}` : '';
+  switch (type) {
+    case 'new beacon':
+      return `New beacon for ${beacon} received on ${server}`;
+    case 'respawned beacon':
+      return `Respawned beacon for ${beacon} received on ${server}`;
+    case 'returned beacon':
+      return `Beacon returned: ${beacon} on ${server}`;
+    case 'event created':
+      return `${ref} created in ${where}${summary}`;
+    case 'event updated':
+      return `${ref} updated in ${where}${summary}`;
+    case 'event deleted':
+      return `${ref} deleted from ${where}`;
+    case 'detection changed': {
+      const from = text(p.from) ?? text(p.previousDetected);
+      const to = text(p.to) ?? text(p.detected);
+      const change = from && to ? ` from ${from} to ${to}` : to ? ` to ${to}` : '';
+      return `Detection of ${ref.toLowerCase()} in ${where} changed${change}`;
+    }
+  }
+}
+
+/** snake_case copies of the payload's ids (`eventId` → `event_id`), so receivers can refetch. */
+function idFields(payload: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (!/Id$/.test(key) || (typeof value !== 'number' && typeof value !== 'string')) continue;
+    out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+  }
+  return out;
+}
+
+/** The JSON body for one outbox event, or null when no webhook type matches it. */
+export function buildWebhookMessage(
+  event: DomainEvent,
+  engagementCode: string | null,
+): WebhookMessage | null {
+  const type = OUTBOX_TO_WEBHOOK_TYPE[event.type];
+  if (!type) return null;
+  const p = event.payload;
+  const message = text(p.message) ?? describe(type, p, engagementCode ?? 'no engagement');
+  return {
+    type,
+    message,
+    ...idFields(p),
+    engagement: engagementCode,
+    engagement_id: event.engagementId,
+    domain_event_id: event.id,
+    time: toIsoUtc(event.createdAt),
+  };
+}
+
+/** The *Test* button's payload: the original's dummy beacon message. */
+export function testWebhookMessage(now: number): WebhookMessage {
+  return {
+    type: 'new beacon',
+    message: 'New beacon for user on computer (process.exe) received on Dummy Team Server',
+    engagement: null,
+    engagement_id: null,
+    domain_event_id: null,
+    time: toIsoUtc(now),
+    test: true,
+  };
+}

@@ -1,0 +1,66 @@
+import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import {
+  type WebhookCreate,
+  type WebhookDto,
+  type WebhookUpdate,
+  webhookCreateSchema,
+  webhookUpdateSchema,
+} from '@steppingstones/shared';
+import type { Kysely } from 'kysely';
+import { NotFoundError } from '../errors.ts';
+import { parseOrThrow } from '../zod-errors.ts';
+import { toWebhookDto } from './webhook.mapper.ts';
+
+export async function createWebhook(
+  db: Kysely<DB>,
+  input: WebhookCreate,
+  actor: { userId: number | null } = { userId: null },
+): Promise<WebhookDto> {
+  const data = parseOrThrow(webhookCreateSchema, input);
+  const now = nowMs();
+  const row = await writeTransaction(db, (tx) =>
+    tx
+      .insertInto('webhook')
+      .values({
+        url: data.url,
+        secret: data.secret,
+        types: JSON.stringify([...new Set(data.types)]),
+        enabled: data.enabled ? 1 : 0,
+        created_by: actor.userId && actor.userId > 0 ? actor.userId : null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+  return toWebhookDto(row);
+}
+
+/** Changes only what is given; `secret: ""` removes the secret, an omitted secret keeps it. */
+export async function updateWebhook(db: Kysely<DB>, id: number, input: WebhookUpdate): Promise<WebhookDto> {
+  const data = parseOrThrow(webhookUpdateSchema, input);
+  const row = await writeTransaction(db, (tx) =>
+    tx
+      .updateTable('webhook')
+      .set({
+        ...(data.url !== undefined ? { url: data.url } : {}),
+        ...(data.secret !== undefined ? { secret: data.secret } : {}),
+        ...(data.types !== undefined ? { types: JSON.stringify([...new Set(data.types)]) } : {}),
+        ...(data.enabled !== undefined ? { enabled: data.enabled ? 1 : 0 } : {}),
+        updated_at: nowMs(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst(),
+  );
+  if (!row) throw new NotFoundError('The webhook');
+  return toWebhookDto(row);
+}
+
+/** Deletes a webhook and its delivery log; queued deliveries find it gone and stop. */
+export async function deleteWebhook(db: Kysely<DB>, id: number): Promise<void> {
+  const result = await writeTransaction(db, (tx) =>
+    tx.deleteFrom('webhook').where('id', '=', id).executeTakeFirst(),
+  );
+  if (Number(result.numDeletedRows) === 0) throw new NotFoundError('The webhook');
+}
