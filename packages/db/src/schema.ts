@@ -13,4 +13,10 @@ export type * from './schema/jobs.ts';
 export type * from './schema/plugins.ts';
 
 /** The whole database, composed from each area's tables. */
-export interface DB extends CoreTables, IdentityTables, AttackTables, JobsTables, PluginsTables, EventsTables {}
+export interface DB
+  extends CoreTables,
+    IdentityTables,
+    AttackTables,
+    JobsTables,
+    PluginsTables,
+    EventsTables {}
