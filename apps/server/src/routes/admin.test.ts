@@ -1,0 +1,210 @@
+import { SEEDED_GROUPS } from '@steppingstones/core/permissions';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiClient,
+  createTestEngagement,
+  createTestUser,
+  login,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../testing/index.ts';
+
+describe.each(testDialects())('admin API on %s', (dialect) => {
+  let server: TestServer;
+  let root: ApiClient;
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await createTestEngagement(server.ctx, 'ALPHA');
+    await createTestEngagement(server.ctx, 'BRAVO');
+    await createTestUser(server.ctx, { username: 'root', superuser: true });
+    root = await login(server.url, 'root');
+  });
+  afterAll(() => server.stop());
+
+  it('seeds the four groups with exactly the documented codes', async () => {
+    const res = await root.get<{ results: Array<{ name: string; permissions: string[] }> }>(
+      '/api/v1/groups/',
+    );
+    const byName = Object.fromEntries(res.body.results.map((g) => [g.name, [...g.permissions].sort()]));
+    for (const [name, codes] of Object.entries(SEEDED_GROUPS))
+      expect(byName[name]).toEqual([...codes].sort());
+    expect(byName['Client Blue Team - Read Only']).toEqual([
+      'context.view',
+      'event.view',
+      'file.view',
+      'report.view',
+      'tag.view',
+    ]);
+    expect(byName['Client Blue Team - Limited Write']).toEqual([
+      'context.view',
+      'event.change_limited',
+      'event.view',
+      'file.view',
+      'report.view',
+      'tag.view',
+    ]);
+    expect(byName['Red Team Operators']).not.toContain('user.admin');
+  });
+
+  it('shows each user only the engagements they belong to; others answer 404', async () => {
+    await createTestUser(server.ctx, {
+      username: 'op',
+      groups: ['Red Team Operators'],
+      engagements: ['ALPHA'],
+    });
+    await createTestUser(server.ctx, {
+      username: 'lead',
+      groups: ['Administrators'],
+      engagements: ['ALPHA'],
+    });
+    const op = await login(server.url, 'op');
+    const lead = await login(server.url, 'lead');
+    const list = await op.get<{ count: number; results: Array<{ code: string }> }>('/api/v1/engagements/');
+    expect(list.body.results.map((e) => e.code)).toEqual(['ALPHA']);
+    expect((await lead.get('/api/v1/engagements/BRAVO/')).status).toBe(404);
+    expect((await lead.patch('/api/v1/engagements/BRAVO/', { name: 'x' })).status).toBe(404);
+    expect((await lead.get('/api/v1/engagements/ALPHA/members/')).status).toBe(200);
+    const all = await root.get<{ results: Array<{ code: string }> }>('/api/v1/engagements/');
+    expect(all.body.results.map((e) => e.code).sort()).toEqual(['ALPHA', 'BRAVO']);
+
+    // Membership managed by an admin applies on the user's next request.
+    const put = await root.put<{ results: Array<{ username: string }> }>(
+      '/api/v1/engagements/BRAVO/members/',
+      {
+        usernames: ['OP'],
+      },
+    );
+    expect(put.body.results.map((m) => m.username)).toEqual(['op']);
+    const after = await op.get<{ results: Array<{ code: string }> }>('/api/v1/engagements/');
+    expect(after.body.results.map((e) => e.code).sort()).toEqual(['ALPHA', 'BRAVO']);
+    const unknown = await root.put('/api/v1/engagements/BRAVO/members/', { usernames: ['ghost'] });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('creates, edits and archives engagements; the creator becomes a member', async () => {
+    await createTestUser(server.ctx, {
+      username: 'planner',
+      permissions: ['engagement.add', 'engagement.change', 'engagement.view'],
+    });
+    const planner = await login(server.url, 'planner');
+    const created = await planner.post<{ code: string }>('/api/v1/engagements/', {
+      code: 'CHARLIE',
+      name: 'Charlie',
+      start_date: '2026-02-01',
+      end_date: '2026-02-28',
+    });
+    expect(created.status).toBe(201);
+    const archived = await planner.patch<{ archived: boolean }>('/api/v1/engagements/CHARLIE/', {
+      archived: true,
+    });
+    expect(archived.body.archived).toBe(true);
+    const me = await planner.get<{ user: { engagements: Array<{ code: string; archived: boolean }> } }>(
+      '/api/v1/auth/me/',
+    );
+    expect(me.body.user.engagements).toEqual([{ code: 'CHARLIE', name: 'Charlie', archived: true }]);
+  });
+
+  it('purges an engagement only for a superuser who types its code, leaving an audit record', async () => {
+    const doomed = await createTestEngagement(server.ctx, 'DOOMED');
+    await createTestUser(server.ctx, {
+      username: 'deleter',
+      groups: ['Administrators'],
+      engagements: ['DOOMED'],
+    });
+    const deleter = await login(server.url, 'deleter');
+    expect((await deleter.post('/api/v1/engagements/DOOMED/purge/', { confirm_code: 'DOOMED' })).status).toBe(
+      403,
+    );
+    const typo = await root.post('/api/v1/engagements/DOOMED/purge/', { confirm_code: 'doomed' });
+    expect(typo.status).toBe(400);
+    expect((await root.post('/api/v1/engagements/DOOMED/purge/', { confirm_code: 'DOOMED' })).status).toBe(
+      204,
+    );
+    expect((await root.get('/api/v1/engagements/DOOMED/')).status).toBe(404);
+    const members = await server.ctx.database.db
+      .selectFrom('engagement_member')
+      .selectAll()
+      .where('engagement_id', '=', doomed.id)
+      .execute();
+    expect(members).toEqual([]);
+    const me = await deleter.get<{ user: { engagements: unknown[] } }>('/api/v1/auth/me/');
+    expect(me.body.user.engagements).toEqual([]);
+    const audit = await root.get<{ results: Array<{ actor: string; target: string }> }>(
+      '/api/v1/audit/?action=engagement.purged',
+    );
+    expect(audit.body.results).toMatchObject([{ actor: 'root', target: 'DOOMED' }]);
+  });
+
+  it('manages users: create with groups and engagements, edit, list; refuses weak passwords and duplicates', async () => {
+    const weak = await root.post('/api/v1/users/', { username: 'newbie', password: 'newbie12345' });
+    expect(weak.status).toBe(400);
+    const created = await root.post<{
+      id: number;
+      groups: string[];
+      engagements: string[];
+      is_active: boolean;
+    }>('/api/v1/users/', {
+      username: 'newbie',
+      password: TEST_PASSWORD,
+      display_name: 'New Bie',
+      groups: ['Client Blue Team - Limited Write'],
+      engagements: ['ALPHA'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      groups: ['Client Blue Team - Limited Write'],
+      engagements: ['ALPHA'],
+      is_active: true,
+    });
+    expect((await root.post('/api/v1/users/', { username: 'NEWBIE', password: TEST_PASSWORD })).status).toBe(
+      400,
+    );
+    const edited = await root.patch<{ display_name: string }>(`/api/v1/users/${created.body.id}/`, {
+      display_name: 'Newbie B.',
+    });
+    expect(edited.body.display_name).toBe('Newbie B.');
+    const list = await root.get<{ results: Array<{ username: string }> }>('/api/v1/users/');
+    expect(list.body.results.map((u) => u.username)).toContain('newbie');
+    const newbie = await login(server.url, 'newbie');
+    const me = await newbie.get<{ user: { permissions: string[] } }>('/api/v1/auth/me/');
+    expect(me.body.user.permissions).toContain('event.change_limited');
+    expect(me.body.user.permissions).not.toContain('credential.view');
+    const audit = await root.get<{ results: Array<{ action: string; target: string }> }>(
+      '/api/v1/audit/?limit=500',
+    );
+    const actions = audit.body.results.map((r) => `${r.action} ${r.target}`);
+    expect(actions).toContain('user.created newbie');
+    expect(actions).toContain('user.updated newbie');
+    expect(actions).toContain('engagement.members_changed BRAVO');
+  });
+
+  it('downloads a backup after re-asking the password (SQLite), or explains pg_dump (PostgreSQL)', async () => {
+    const wrong = await root.post('/api/v1/backup/', { password: 'not it' });
+    expect(wrong.status).toBe(400);
+    const res = await fetch(new URL('/api/v1/backup/', server.url), {
+      method: 'POST',
+      headers: {
+        cookie: root.cookie,
+        'x-csrf-token': root.csrfToken,
+        origin: server.url,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ password: TEST_PASSWORD }),
+    });
+    if (dialect === 'sqlite') {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="steppingstones-.*\.db"$/,
+      );
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+      const audit = await root.get<{ count: number }>('/api/v1/audit/?action=backup.downloaded');
+      expect(audit.body.count).toBe(1);
+    } else {
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('pg_dump');
+    }
+  });
+});
