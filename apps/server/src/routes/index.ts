@@ -1,4 +1,5 @@
 import type { AppServer } from '../app-server.ts';
+import { attackRoutes } from './attack.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
@@ -8,6 +9,7 @@ import { eventRoutes } from './events.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { suggestionRoutes } from './suggestions.routes.ts';
 import { tagRoutes } from './tags.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { userRoutes } from './users.routes.ts';
@@ -23,6 +25,8 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(auditRoutes);
   await app.register(backupRoutes);
   await app.register(eventRoutes);
+  await app.register(attackRoutes);
+  await app.register(suggestionRoutes);
   await app.register(contextRoutes);
   await app.register(tagRoutes);
   await app.register(fileRoutes);

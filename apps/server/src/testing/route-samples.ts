@@ -1,5 +1,6 @@
 import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
+import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
 import type { ApiClient } from './api-client.ts';
 import { TEST_PASSWORD, type TestUser } from './test-server.ts';
 
@@ -40,6 +41,7 @@ export interface RouteSample {
  * must be valid. Add yours here when you add routes.
  */
 export const ROUTE_SAMPLES: Record<string, RouteSample> = {
+  ...EVENT_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {
     body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),
@@ -79,6 +81,9 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     body: () => ({ new_password: 'Reset-By-The-Matrix-77' }),
   },
   'POST /api/v1/backup': { body: () => ({ password: TEST_PASSWORD }) },
+  'GET /api/v1/attack/techniques/:id': { params: () => ({ id: 'T1003' }) },
+  'GET /api/v1/attack/techniques/:id/subtechniques': { params: () => ({ id: 'T1003' }) },
+  'POST /api/v1/suggestions': { body: () => ({ raw_evidence: 'nmap -sV 10.0.0.1' }) },
 };
 
 /** Path parameters the fallback fills with the route's engagement. */
