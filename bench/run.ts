@@ -70,7 +70,12 @@ async function runOne(plan: PlannedRun, quick: boolean): Promise<BenchResult> {
   };
   const empty = { count: 0, median: 0, min: 0, max: 0, p95: 0 };
   if (code !== 0 || !fs.existsSync(out)) {
-    const error = stderr.trim().split('\n').slice(-6).join('\n') || `exit code ${code}`;
+    // The message lines, not the stack frames.
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !/^\s+at /.test(l));
+    const error = lines.slice(-8).join('\n') || `exit code ${code}`;
     return {
       ...base,
       measure: empty,

@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEngagement } from '@steppingstones/core/engagements';
-import { createUser } from '@steppingstones/core/users';
-import { createDb, type Database, type DialectName, migrateToLatest } from '@steppingstones/db';
+import { hashPassword, insertUser } from '@steppingstones/core/users';
+import {
+  createDb,
+  type Database,
+  type DialectName,
+  migrateToLatest,
+  writeTransaction,
+} from '@steppingstones/db';
 import { sql } from 'kysely';
 import {
   adminQuery,
@@ -45,21 +51,26 @@ async function buildInto(database: Database, key: string, seed: number, count: n
     });
     engagementIds.push(created.id);
   }
-  const operatorUserIds: number[] = [];
-  for (const username of spec.operators) {
-    const user = await createUser(
-      database.db,
-      {
-        username,
-        password: PASSWORD,
-        display_name: username,
-        groups: ['Red Team Operators'],
-        engagements: spec.engagements.map((e) => e.code),
-      },
-      null,
-    );
-    operatorUserIds.push(user.id);
-  }
+  // One password hash for every operator: scrypt is deliberately slow, and they share the password.
+  const hash = await hashPassword(PASSWORD);
+  const operatorUserIds = await writeTransaction(database.db, async (tx) => {
+    const ids: number[] = [];
+    for (const username of spec.operators) {
+      const user = await insertUser(
+        tx,
+        {
+          username,
+          password: PASSWORD,
+          display_name: username,
+          groups: ['Red Team Operators'],
+          engagements: spec.engagements.map((e) => e.code),
+        },
+        hash,
+      );
+      ids.push(Number(user.id));
+    }
+    return ids;
+  });
   const { mainCount } = await loadEvents(database, spec, estate, { engagementIds, operatorUserIds });
   await sql`analyze`.execute(database.db);
   return {

@@ -1,0 +1,44 @@
+import { login } from '@steppingstones/server/testing/index';
+import { type BenchServer, startBenchServer } from './app.ts';
+import type { BenchEnv } from './types.ts';
+
+/** A logged-in browser-like session against the real server of this run. */
+export interface ApiSession {
+  server: BenchServer;
+  get(path: string): Promise<{ status: number; text: string }>;
+  post(path: string, body: unknown): Promise<{ status: number; text: string }>;
+}
+
+/** Starts the server on the run's database and signs in as the dataset's operator (session cookie + CSRF). */
+export async function openApiSession(env: BenchEnv): Promise<ApiSession> {
+  if (!env.dataset) throw new Error('this benchmark needs the events dataset');
+  const server = await startBenchServer(env);
+  const client = await login(server.baseUrl, env.dataset.username, env.dataset.password);
+  const headers = { accept: 'application/json', cookie: client.cookie };
+  // Raw fetch and text(): the figure is the server's, not a client's JSON parsing.
+  return {
+    server,
+    async get(path) {
+      const res = await fetch(server.baseUrl + path, { headers });
+      return { status: res.status, text: await res.text() };
+    },
+    async post(path, body) {
+      const res = await fetch(server.baseUrl + path, {
+        method: 'POST',
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          origin: server.baseUrl,
+          'x-csrf-token': client.csrfToken,
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+  };
+}
+
+/** Throws unless the status is the expected one (a benchmark of error pages would be worthless). */
+export function expectStatus(res: { status: number; text: string }, status: number, what: string): void {
+  if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${res.text.slice(0, 300)}`);
+}
