@@ -1,0 +1,66 @@
+import { THROTTLE_LIMITS } from '@steppingstones/core/auth';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import type { AppServer } from '../app-server.ts';
+import {
+  anonymous,
+  createTestUser,
+  login,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../testing/index.ts';
+
+describe.each(testDialects())('login throttling on %s', (dialect) => {
+  let server: TestServer;
+  let second: AppServer;
+  let secondUrl: string;
+  beforeAll(async () => {
+    // Behind a proxy, so each test can come from an address of its own (X-Forwarded-For).
+    server = await startTestServer(dialect, { env: { TRUST_PROXY: 'true' } });
+    // A second instance on the same database, as in a scaled-out deployment.
+    second = (await buildApp(server.ctx, { serveWeb: false })).app;
+    secondUrl = (await second.listen({ host: '127.0.0.1', port: 0 })).replace('[::1]', '127.0.0.1');
+  });
+  afterAll(async () => {
+    await second.close();
+    await server.stop();
+  });
+
+  const attempt = (url: string, username: string, password: string, ip: string) =>
+    anonymous(url).post('/api/v1/auth/login/', { username, password }, { 'x-forwarded-for': ip });
+
+  it('holds a username limit across instances', async () => {
+    await createTestUser(server.ctx, { username: 'target' });
+    for (let i = 0; i < THROTTLE_LIMITS.user; i++)
+      expect((await attempt(server.url, 'target', `wrong-${i}`, `10.0.1.${i}`)).status).toBe(401);
+    expect((await attempt(secondUrl, 'target', TEST_PASSWORD, '10.0.2.1')).status).toBe(429);
+  });
+
+  it('limits one address spraying many usernames, without locking out other addresses', async () => {
+    await createTestUser(server.ctx, { username: 'victim' });
+    for (let i = 0; i < THROTTLE_LIMITS.ip; i++)
+      expect((await attempt(i % 2 ? server.url : secondUrl, `user${i}`, 'x', '10.9.9.9')).status).toBe(401);
+    expect((await attempt(server.url, 'victim', TEST_PASSWORD, '10.9.9.9')).status).toBe(429);
+    expect((await attempt(server.url, 'victim', TEST_PASSWORD, '10.0.3.1')).status).toBe(200);
+    await expect(login(server.url, 'victim')).resolves.toBeTruthy();
+  });
+
+  it('throttles refresh-token guessing by address', async () => {
+    for (let i = 0; i < THROTTLE_LIMITS.ip; i++) {
+      const res = await anonymous(server.url).post(
+        '/api/v1/token/refresh/',
+        { refresh: `junk-${i}` },
+        { 'x-forwarded-for': '10.7.7.7' },
+      );
+      expect(res.status).toBe(401);
+    }
+    const res = await anonymous(secondUrl).post(
+      '/api/v1/token/refresh/',
+      { refresh: 'junk' },
+      { 'x-forwarded-for': '10.7.7.7' },
+    );
+    expect(res.status).toBe(429);
+  });
+});
