@@ -59,7 +59,9 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
   });
   afterAll(() => server.stop());
 
-  it('every non-public API route: 401 anonymous, 403 without the permission, 404 for a non-member, else allowed', async () => {
+  it('every non-public API route: 401 anonymous, 403 without the permission, 404 for a non-member, else allowed', {
+    timeout: 600_000,
+  }, async () => {
     const routes = [
       ...new Map(
         server.routes

@@ -30,7 +30,7 @@ import {
 import { parseOrThrow } from '../zod-errors.ts';
 import { chooseEngagement } from './engagement-choice.ts';
 import { resolveOperator } from './event.operator.ts';
-import { getEvent, loadEventDtos } from './event.queries.ts';
+import { loadEventDtos } from './event.queries.ts';
 import { type EventValues, type PreviousState, writeEvent } from './event.write.ts';
 
 export interface WriteOptions {
@@ -42,6 +42,16 @@ type Parsed = z.output<typeof eventFieldsSchema>;
 type ParsedPatch = z.output<typeof eventPatchSchema>;
 
 const ms = (iso: string) => parseIsoTimestamp(iso) as number;
+
+/**
+ * The record a write returns. A caller allowed to write it may see it (even without `event.view`), so
+ * a committed write never answers 403; redaction still applies.
+ */
+async function written(db: Kysely<DB>, principal: Principal, id: number): Promise<EventDto> {
+  const [dto] = await loadEventDtos(db, principal, [id]);
+  if (!dto) throw new NotFoundError('The event');
+  return dto;
+}
 
 function selfOperator(principal: Principal): number {
   if (principal.userId > 0) return principal.userId;
@@ -86,7 +96,7 @@ export async function createEvent(
       files: data.files ?? [],
     });
   });
-  return getEvent(db, principal, id);
+  return written(db, principal, id);
 }
 
 type StoredEvent = Awaited<ReturnType<typeof loadForWrite>>;
@@ -180,7 +190,7 @@ export async function replaceEvent(
       },
     );
   });
-  return getEvent(db, principal, id);
+  return written(db, principal, id);
 }
 
 function overlay(values: EventValues, data: ParsedPatch): EventValues {
@@ -222,7 +232,7 @@ export async function patchEvent(
       files: data.files,
     });
   });
-  return getEvent(db, principal, id);
+  return written(db, principal, id);
 }
 
 /**
@@ -250,7 +260,7 @@ export async function limitedUpdateEvent(
     });
     await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, {});
   });
-  return { event: await getEvent(db, principal, id), ignored };
+  return { event: await written(db, principal, id), ignored };
 }
 
 /** Soft delete: the event is 404 from now on for everyone; history (issue 5) can restore it. */
@@ -310,5 +320,5 @@ export async function setEventStar(
       payload: { eventId: id },
     });
   });
-  return getEvent(db, principal, id);
+  return written(db, principal, id);
 }
