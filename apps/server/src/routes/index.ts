@@ -30,8 +30,4 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(contextRoutes);
   await app.register(tagRoutes);
   await app.register(fileRoutes);
-  await app.register(eventRoutes);
-  await app.register(contextRoutes);
-  await app.register(tagRoutes);
-  await app.register(fileRoutes);
 }
