@@ -1,4 +1,9 @@
-export { isPermissionCode, PERMISSION_CODES, type PermissionCode, SEEDED_GROUPS } from './permission-catalogue.ts';
+export {
+  isPermissionCode,
+  PERMISSION_CODES,
+  type PermissionCode,
+  SEEDED_GROUPS,
+} from './permission-catalogue.ts';
 export {
   canAccessEngagement,
   hasPermission,

@@ -25,13 +25,21 @@ export function isPermissionCode(code: string): code is PermissionCode {
 }
 
 const OPERATOR_MODELS = ['event', 'context', 'file', 'tag', 'eventstream', 'credential'] as const;
-const BLUE_READ_ONLY: PermissionCode[] = ['event.view', 'context.view', 'file.view', 'tag.view', 'report.view'];
+const BLUE_READ_ONLY: PermissionCode[] = [
+  'event.view',
+  'context.view',
+  'file.view',
+  'tag.view',
+  'report.view',
+];
 
 /** The seeded groups, with exactly the original's names (ASCII hyphens). */
 export const SEEDED_GROUPS: Record<string, readonly PermissionCode[]> = {
   Administrators: PERMISSION_CODES,
   'Red Team Operators': [
-    ...OPERATOR_MODELS.flatMap((model) => MODEL_ACTIONS.map((action) => `${model}.${action}` as PermissionCode)),
+    ...OPERATOR_MODELS.flatMap((model) =>
+      MODEL_ACTIONS.map((action) => `${model}.${action}` as PermissionCode),
+    ),
     'event.change_limited',
     'report.view',
   ],

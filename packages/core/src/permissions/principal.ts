@@ -21,7 +21,8 @@ export function hasPermission(principal: Principal, code: PermissionCode): boole
 }
 
 export function requirePermission(principal: Principal, code: PermissionCode): void {
-  if (!hasPermission(principal, code)) throw new ForbiddenError(`You need the ${code} permission to do this.`);
+  if (!hasPermission(principal, code))
+    throw new ForbiddenError(`You need the ${code} permission to do this.`);
 }
 
 export function canAccessEngagement(principal: Principal, engagementId: number): boolean {
@@ -32,11 +33,22 @@ export function canAccessEngagement(principal: Principal, engagementId: number):
  * A record of an engagement the user does not belong to answers 404, not 403: its existence is not
  * disclosed.
  */
-export function requireEngagementAccess(principal: Principal, engagementId: number, what = 'The record'): void {
+export function requireEngagementAccess(
+  principal: Principal,
+  engagementId: number,
+  what = 'The record',
+): void {
   if (!canAccessEngagement(principal, engagementId)) throw new NotFoundError(what);
 }
 
 /** The principal for trusted internal work (CLI, worker): every permission, every engagement. */
 export function systemPrincipal(username = 'system'): Principal {
-  return { userId: 0, username, isSuperuser: true, permissions: new Set(), engagementIds: 'all', via: 'system' };
+  return {
+    userId: 0,
+    username,
+    isSuperuser: true,
+    permissions: new Set(),
+    engagementIds: 'all',
+    via: 'system',
+  };
 }
