@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import {
   hasPermission,
@@ -285,6 +286,7 @@ export async function deleteEvent(
       .where('id', '=', id)
       .execute();
     await deleteEventSearchDocs(tx, [id]);
+    await recordEventRevision(tx, { eventId: id, action: 'delete', actorUserId: principal.userId || null });
     await appendDomainEvent(tx, {
       type: 'event.deleted',
       engagementId: Number(row.engagement_id),

@@ -5,6 +5,7 @@ import { getOrCreateContext } from '../contexts/context.service.ts';
 import { ValidationError } from '../errors.ts';
 import { type FileInputParsed, setEventFiles } from '../files/file.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { type RevisionAction, recordEventRevision } from '../history/revision.service.ts';
 import { setEventTags } from '../tags/tag.service.ts';
 import { reindexEvents } from './event.search-doc.ts';
 
@@ -54,7 +55,7 @@ export async function writeEvent(
   engagementId: number,
   previous: PreviousState | null,
   values: EventValues,
-  relations: { tags?: string[]; files?: FileInputParsed[] },
+  relations: { tags?: string[]; files?: FileInputParsed[]; historyAction?: RevisionAction },
 ): Promise<number> {
   if (values.end_at !== null && values.end_at < values.start_at)
     throw ValidationError.field('timestamp_end', END_BEFORE_START);
@@ -100,6 +101,7 @@ export async function writeEvent(
   if (relations.tags) await setEventTags(tx, engagementId, id, relations.tags);
   if (relations.files) await setEventFiles(tx, engagementId, id, relations.files);
   await reindexEvents(tx, [id]);
+  await recordEventRevision(tx, { eventId: id, action: relations.historyAction ?? (previous ? 'update' : 'create'), actorUserId: actor });
   await appendEventDomainEvents(tx, engagementId, actor, id, previous, values);
   return id;
 }

@@ -1,0 +1,1 @@
+export { type SeedEventsOptions, seedEvents } from './seed-events.ts';
