@@ -25,6 +25,7 @@ export function SetupGate() {
     );
   const onSetup = pathname === '/setup';
   if (status.data.needed && !onSetup) return <Navigate to="/setup" replace />;
-  if (!status.data.needed && onSetup) return <Navigate to="/login" replace />;
+  if (!status.data.needed && onSetup)
+    return <Navigate to="/login" replace state={{ setupDone: status.data.justCompleted === true }} />;
   return <Outlet />;
 }

@@ -1,7 +1,6 @@
 import { Alert, Button, Code, Group, PasswordInput, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { CenteredCard } from '../../components/CenteredCard.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { isApiError } from '../../lib/api-error.ts';
@@ -16,7 +15,6 @@ export function SetupWizardPage() {
   const [step, setStep] = useState(0);
   const form = useFormState(initialSetupValues());
   const { values: v, errors } = form;
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
 
   const submit = useMutation({
@@ -32,14 +30,11 @@ export function SetupWizardPage() {
         },
         user: { username: v.username.trim(), password: v.password, timezone: v.timezone },
       }),
-    onSuccess: () => {
-      queryClient.setQueryData(SETUP_KEY, { needed: false });
-      navigate('/login', { replace: true, state: { setupDone: true } });
-    },
+    // The gate then leaves the wizard for the login page, which says what to do next.
+    onSuccess: () => queryClient.setQueryData(SETUP_KEY, { needed: false, justCompleted: true }),
     onError: (error) => {
       if (isApiError(error, 409)) {
         queryClient.setQueryData(SETUP_KEY, { needed: false });
-        navigate('/login', { replace: true });
         return;
       }
       if (isApiError(error, 403)) {
@@ -78,7 +73,7 @@ export function SetupWizardPage() {
         noValidate
       >
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" mb="xl">
-          <Stepper.Step label="Setup token" description="Prove you run the server">
+          <Stepper.Step label="Setup token">
             <Stack gap="md" mt="md">
               <Text size="sm">
                 The server printed a one-time setup token when it started; it is also in the file{' '}
@@ -93,16 +88,16 @@ export function SetupWizardPage() {
                 autoFocus
                 autoComplete="off"
                 spellCheck={false}
-                ff="monospace"
+                className="mono-input"
               />
             </Stack>
           </Stepper.Step>
-          <Stepper.Step label="First engagement" description="What you are working on">
+          <Stepper.Step label="First engagement">
             <Stack mt="md">
               <EngagementFields values={v} errors={errors} onChange={form.setField} />
             </Stack>
           </Stepper.Step>
-          <Stepper.Step label="Administrator" description="Your account">
+          <Stepper.Step label="Administrator">
             <Stack gap="md" mt="md">
               <Text size="sm" c="dimmed">
                 This account can do everything, and appears as the operator on the events it logs, so use your

@@ -11,7 +11,13 @@ export interface SetupRequest {
   user: { username: string; password: string; timezone: string };
 }
 
-async function fetchSetupStatus(): Promise<{ needed: boolean }> {
+export interface SetupStatus {
+  needed: boolean;
+  /** Set by the wizard on success, so the login page can say what to do next. */
+  justCompleted?: boolean;
+}
+
+async function fetchSetupStatus(): Promise<SetupStatus> {
   try {
     return await api<{ needed: boolean }>('/setup/', { quiet401: true });
   } catch (error) {

@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  completeSetupViaApi,
+  createUserViaCli,
+  DEFAULT_SETUP,
+  launchBrowser,
+  loginViaUi,
+  newPage,
+  type RunningApp,
+  snap,
+  startApp,
+  type TestPage,
+} from './support/index.ts';
+
+/**
+ * The event log as operators and the blue team use it all day: create, edit, clone, lateral move,
+ * filter and search (kept in the URL), the blue team's limited edit, and files hashed in the browser.
+ * One app for the story; any console error, CSP violation or 5xx fails it.
+ */
+describe('the event log', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let t: TestPage;
+  const admin = DEFAULT_SETUP.admin;
+  const ENG = DEFAULT_SETUP.engagement.code;
+
+  beforeAll(async () => {
+    app = await startApp();
+    await completeSetupViaApi(app);
+    browser = await launchBrowser();
+    t = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
+    await loginViaUi(t.page, admin.username, admin.password);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const events = async (page: Page, query = '') => {
+    const res = await page.request.get(`/api/v1/events/?engagement=${ENG}${query}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as {
+      results: Array<{
+        id: number;
+        timestamp: string;
+        description: string;
+        source: { host: string; user: string };
+        target: { host: string; user: string };
+        tags: string[];
+        detected: string;
+        prevented: string;
+        outcome: string;
+        mitre_attack_subtechnique: string | null;
+        files: Array<{ filename: string; md5: string; sha1: string; sha256: string }>;
+      }>;
+    };
+  };
+
+  /** Picks an option of a Mantine select by typing part of it. */
+  const choose = async (scope: Page | Locator, label: string, typed: string, option: string | RegExp) => {
+    const input = scope.getByRole('textbox', { name: label, exact: true });
+    await input.click();
+    await input.fill(typed);
+    await t.page.getByRole('option', { name: option }).first().click();
+  };
+
+  const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+
+  it('creates an event with wall time + zone, contexts, tags and ATT&CK, and shows it in the grid', async () => {
+    const { page } = t;
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Events' })
+      .click();
+    await page.getByText('No events found. Either add a new event or clear the filter.').waitFor();
+    await page.getByRole('button', { name: 'New event' }).click();
+    const form = page.getByRole('dialog', { name: 'New event' });
+    await form.waitFor();
+
+    // The zone defaults to the user's (Europe/London); a DST gap is refused, an overlap asks.
+    const start = form.getByLabel('Start', { exact: true });
+    await choose(form, 'Start zone', 'Berlin', 'Europe/Berlin');
+    await start.fill('2026-03-29T02:30:00');
+    await form.getByText(/does not exist in Europe\/Berlin/).waitFor();
+    await start.fill('2026-10-25T02:30:00');
+    await form.getByText(/happens twice in Europe\/Berlin/).waitFor();
+    await form.getByRole('radio', { name: /The second \(UTC\+01:00\)/ }).check();
+    await form.getByText('Stored as 2026-10-25T01:30:00Z').waitFor();
+    await start.fill('2026-11-20T14:05:37');
+    await form.getByText('Stored as 2026-11-20T13:05:37Z').waitFor();
+
+    await form.getByLabel('Source host').fill('KALI-01');
+    await form.getByLabel('Source user').fill('operator');
+    await form.getByLabel('Target host').fill('WS-042');
+    await form.getByLabel('Target user').fill('ACME\\jsmith');
+    await form.getByLabel('Description').fill('Dumped LSASS on WS-042 with procdump');
+    await form.getByLabel('Raw evidence').fill('procdump.exe -ma lsass.exe C:\\Windows\\Temp\\l.dmp');
+    const tags = form.getByRole('textbox', { name: 'Tags' });
+    await tags.fill('creds');
+    await tags.press('Enter');
+    await choose(form, 'Tactic', 'TA0006', /^TA0006 Credential Access$/);
+    await choose(form, 'Technique', 'T1003', /^T1003 OS Credential Dumping$/);
+    await choose(form, 'Sub-technique', 'LSASS', /^T1003\.001 LSASS Memory$/);
+    expect(
+      await form
+        .getByRole('link', { name: 'Open the sub-technique on attack.mitre.org' })
+        .getAttribute('href'),
+    ).toBe('https://attack.mitre.org/techniques/T1003/001/');
+    await choose(form, 'Detected?', 'Alert', 'Alert Raised');
+    await snap(page, 'events-01-create-form');
+    await form.getByLabel('Description').press('Control+Enter');
+    await form.waitFor({ state: 'hidden' });
+
+    const created = row(page, 'Dumped LSASS on WS-042');
+    await created.waitFor();
+    const text = await created.innerText();
+    // Shown in the user's zone (London = UTC in November) and the browser's locale (en-GB), seconds kept.
+    expect(text).toContain('20/11/2026, 13:05:37');
+    expect(text).toContain('KALI-01');
+    expect(text).toContain('ACME\\jsmith');
+    expect(text).toContain('creds');
+    expect(text).toContain('Alert Raised');
+    expect(text).toContain('T1003.001');
+    const [stored] = (await events(page)).results;
+    expect(stored?.timestamp).toBe('2026-11-20T13:05:37.000Z');
+    expect(stored?.mitre_attack_subtechnique).toBe('T1003.001');
+    expect(stored?.detected).toBe('FUL');
+    await snap(page, 'events-02-grid');
+  });
+
+  it('edits an event, keeping the stored seconds', async () => {
+    const { page } = t;
+    await row(page, 'Dumped LSASS on WS-042')
+      .getByRole('button', { name: /^Edit event/ })
+      .click();
+    const form = page.getByRole('dialog', { name: 'Edit event' });
+    expect(await form.getByLabel('Start', { exact: true }).inputValue()).toBe('2026-11-20T13:05:37');
+    await form.getByLabel('Description').fill('Dumped LSASS on WS-042 with procdump (edited)');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await row(page, '(edited)').waitFor();
+    const [stored] = (await events(page)).results;
+    expect(stored?.description).toBe('Dumped LSASS on WS-042 with procdump (edited)');
+    expect(stored?.timestamp).toBe('2026-11-20T13:05:37.000Z');
+  });
+
+  it('clones an event with its contexts, tags and ATT&CK', async () => {
+    const { page } = t;
+    await row(page, '(edited)')
+      .getByRole('button', { name: /^More actions/ })
+      .click();
+    await page.getByRole('menuitem', { name: 'Clone' }).click();
+    const form = page.getByRole('dialog', { name: 'Clone event' });
+    expect(await form.getByLabel('Description').inputValue()).toContain('(edited)');
+    expect(await form.getByLabel('Target host').inputValue()).toBe('WS-042');
+    await form.getByLabel('Start', { exact: true }).fill('2026-11-20T15:00:00');
+    await form.getByLabel('Description').fill('Dumped LSASS again after reboot');
+    await form.getByRole('button', { name: 'Create event' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await row(page, 'Dumped LSASS again after reboot').waitFor();
+    const clone = (await events(page)).results.find(
+      (e) => e.description === 'Dumped LSASS again after reboot',
+    );
+    expect(clone?.target.host).toBe('WS-042');
+    expect(clone?.tags).toEqual(['creds']);
+    expect(clone?.mitre_attack_subtechnique).toBe('T1003.001');
+  });
+
+  it('starts a lateral move from an event: its target becomes the new source', async () => {
+    const { page } = t;
+    await row(page, 'Dumped LSASS again after reboot')
+      .getByRole('button', { name: /^More actions/ })
+      .click();
+    await page.getByRole('menuitem', { name: /Lateral move/ }).click();
+    const form = page.getByRole('dialog', { name: /Lateral move/ });
+    expect(await form.getByLabel('Source host').inputValue()).toBe('WS-042');
+    expect(await form.getByLabel('Description').inputValue()).toBe('');
+    await form.getByLabel('Target host').fill('DC01');
+    await form.getByLabel('Description').fill('WinRM from WS-042 to DC01');
+    await form.getByRole('button', { name: 'Create event' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await row(page, 'WinRM from WS-042 to DC01').waitFor();
+    const lateral = (await events(page)).results.find((e) => e.description === 'WinRM from WS-042 to DC01');
+    expect(lateral?.source.host).toBe('WS-042');
+    expect(lateral?.source.user).toBe('ACME\\jsmith');
+    expect(lateral?.target.host).toBe('DC01');
+  });
+
+  it('filters and searches on the server, keeps the filter in the URL, and reopens where the user left it', async () => {
+    const { page } = t;
+    await page.getByLabel('Search events').fill('reboot');
+    await page.waitForURL(/search=reboot/);
+    await page.getByRole('row').filter({ hasText: 'WinRM' }).waitFor({ state: 'detached' });
+    expect(await row(page, 'Dumped LSASS again after reboot').count()).toBe(1);
+    expect(await row(page, '(edited)').count()).toBe(0);
+
+    // The URL is the filter: a reload (or a shared link) shows the same rows.
+    await page.reload();
+    await row(page, 'Dumped LSASS again after reboot').waitFor();
+    expect(await page.getByLabel('Search events').inputValue()).toBe('reboot');
+    expect(await row(page, 'WinRM').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await row(page, 'WinRM').waitFor();
+    await choose(page, 'Detected', 'Alert', 'Alert Raised');
+    await page.waitForURL(/detected=FUL/);
+    await row(page, 'WinRM').waitFor({ state: 'detached' });
+    expect(await row(page, 'Dumped LSASS').count()).toBe(2);
+    await snap(page, 'events-03-filtered');
+
+    // Back on /events without a query: the last filter of this user and engagement comes back.
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Home' })
+      .click();
+    await page.goto('/events');
+    await page.waitForURL(/detected=FUL/);
+    await row(page, 'Dumped LSASS').first().waitFor();
+    expect(await row(page, 'WinRM').count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await row(page, 'WinRM').waitFor();
+  });
+
+  it('hashes a dropped file in the browser (MD5, SHA-1, SHA-256) and lists it on the Files page', async () => {
+    const { page } = t;
+    const content = Buffer.from('MZ\x90\x00 not really a PE, but bytes all the same\n', 'binary');
+    const expected = {
+      md5: createHash('md5').update(content).digest('hex'),
+      sha1: createHash('sha1').update(content).digest('hex'),
+      sha256: createHash('sha256').update(content).digest('hex'),
+    };
+    await row(page, 'WinRM from WS-042 to DC01')
+      .getByRole('button', { name: /^Edit event/ })
+      .click();
+    const form = page.getByRole('dialog', { name: 'Edit event' });
+    await form.getByRole('button', { name: 'Add file' }).click();
+    await form.getByLabel('File 1: choose a file to hash').setInputFiles({
+      name: 'beacon.exe',
+      mimeType: 'application/octet-stream',
+      buffer: content,
+    });
+    const md5 = form.getByRole('textbox', { name: 'MD5', exact: true });
+    await expect.poll(() => md5.inputValue()).toBe(expected.md5);
+    expect(await form.getByRole('textbox', { name: 'SHA-1', exact: true }).inputValue()).toBe(expected.sha1);
+    expect(await form.getByRole('textbox', { name: 'SHA-256', exact: true }).inputValue()).toBe(
+      expected.sha256,
+    );
+    expect(await form.getByLabel('File name').inputValue()).toBe('beacon.exe');
+    expect(await form.getByLabel('Size (bytes)').inputValue()).toBe(String(content.length));
+    await form.getByLabel('Location').fill('C:\\ProgramData\\beacon.exe');
+    await snap(page, 'events-04-file-drop');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const lateral = (await events(page)).results.find((e) => e.description === 'WinRM from WS-042 to DC01');
+    expect(lateral?.files).toEqual([expect.objectContaining({ filename: 'beacon.exe', ...expected })]);
+
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Files' })
+      .click();
+    const fileRow = page.getByRole('row').filter({ hasText: 'beacon.exe' });
+    await fileRow.waitFor();
+    const text = await fileRow.innerText();
+    expect(text).toContain('DC01');
+    expect(text).toContain('C:\\ProgramData\\beacon.exe');
+    expect(text).toContain(expected.sha256);
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain('format=csv');
+    await snap(page, 'events-05-files');
+  });
+
+  it('lets a blue team user change only outcome, Detected and Prevented', async () => {
+    await createUserViaCli(app, {
+      username: 'blue',
+      password: 'blue team password 1234',
+      groups: ['Client Blue Team - Limited Write'],
+      engagements: [ENG],
+    });
+    const blue = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
+    try {
+      const { page } = blue;
+      await loginViaUi(page, 'blue', 'blue team password 1234');
+      await page.goto('/events');
+      const target = row(page, 'WinRM from WS-042 to DC01');
+      await target.waitFor();
+      expect(await page.getByRole('button', { name: 'New event' }).count()).toBe(0);
+      expect(await target.getByRole('button', { name: /^Edit event/ }).count()).toBe(0);
+      await target.getByRole('button', { name: /^Edit outcome of event/ }).click();
+      const form = page.getByRole('dialog', { name: 'Outcome and detection' });
+      await form.waitFor();
+      // What happened is shown, not editable.
+      expect(await form.getByLabel('Description').count()).toBe(0);
+      expect(await form.getByTestId('limited-summary').innerText()).toContain('WinRM from WS-042 to DC01');
+      await form.getByLabel('Outcome').fill('SOC saw the WinRM logon and isolated DC01');
+      await choose(form, 'Detected?', 'Event', 'Event Recorded');
+      await choose(form, 'Prevented?', 'Manual', 'Manual Intervention');
+      await snap(page, 'events-06-limited');
+      await form.getByRole('button', { name: 'Save outcome' }).click();
+      await form.waitFor({ state: 'hidden' });
+      const updated = row(page, 'WinRM from WS-042 to DC01');
+      await updated.getByText('Manual Intervention').waitFor();
+      expect(await updated.innerText()).toContain('Event Recorded');
+      const stored = (await events(page)).results.find((e) => e.description === 'WinRM from WS-042 to DC01');
+      expect(stored).toMatchObject({
+        detected: 'PAR',
+        prevented: 'PAR',
+        outcome: 'SOC saw the WinRM logon and isolated DC01',
+      });
+      expect(stored?.target.host).toBe('DC01');
+      expect(blue.problems).toEqual([]);
+    } finally {
+      await blue.close();
+    }
+  });
+
+  it('saw no console error, CSP violation or server error', () => {
+    expect(t.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+export { ensureWebBuilt, ROOT, type RunningApp, startApp } from './app.ts';
+export {
+  exactLabel,
+  launchBrowser,
+  loginViaUi,
+  logoutViaUi,
+  type NewPageOptions,
+  newPage,
+  snap,
+  type TestPage,
+} from './browser.ts';
+export {
+  type CliUser,
+  completeSetupViaApi,
+  createUserViaCli,
+  DEFAULT_SETUP,
+  type SetupData,
+} from './setup.ts';
