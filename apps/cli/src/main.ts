@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { attackCommands } from './commands/attack.command.ts';
 import { backupCommands } from './commands/backup.command.ts';
 import { engagementCommands } from './commands/engagement.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   versionCommand(program);
   backupCommands(program);
   engagementCommands(program);
+  attackCommands(program);
   userCommands(program);
   return program;
 }

@@ -22,6 +22,7 @@ export {
   type TechniqueSearch,
 } from './attack.queries.ts';
 export { isCondensedAttack, parseCondensedAttack } from './attack-condensed.parser.ts';
+export { readAttackFile } from './attack-file.ts';
 export {
   ATTACK_RELEASE_KEY,
   type AttackImportReport,
@@ -37,3 +38,4 @@ export {
   type AttackSelectionInput,
   validateAttackSelection,
 } from './attack-selection.validation.ts';
+export { isStixBundle, parseStixAttack } from './attack-stix.parser.ts';
