@@ -1,4 +1,5 @@
 import { ValidationError } from '@steppingstones/core';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import { createUser } from '@steppingstones/core/users';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
@@ -59,6 +60,7 @@ export function userCommands(program: Command): void {
               ...(opts.displayName ? { display_name: opts.displayName } : {}),
             },
             { userId: null, username: 'cli' },
+            systemPrincipal('cli'),
           );
           const extras = [
             user.is_superuser ? 'superuser' : '',

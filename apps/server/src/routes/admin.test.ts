@@ -180,6 +180,38 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
     expect(actions).toContain('engagement.members_changed BRAVO');
   });
 
+  it('keeps a user admin from reaching beyond their own rights', async () => {
+    const manager = await createTestUser(server.ctx, {
+      username: 'manager',
+      permissions: ['user.admin'],
+      engagements: ['ALPHA'],
+    });
+    const both = await createTestUser(server.ctx, { username: 'both', engagements: ['ALPHA', 'BRAVO'] });
+    const client = await login(server.url, 'manager');
+    const rootUser = await server.ctx.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'root')
+      .executeTakeFirstOrThrow();
+    expect((await client.patch(`/api/v1/users/${manager.id}/`, { is_superuser: true })).status).toBe(403);
+    expect(
+      (
+        await client.post(`/api/v1/users/${rootUser.id}/reset-password/`, {
+          new_password: 'Taken-Over-2026!',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await client.patch(`/api/v1/users/${manager.id}/`, { engagements: ['ALPHA', 'BRAVO'] })).status,
+    ).toBe(400);
+    // Replacing memberships among the engagements the admin sees leaves the others alone.
+    const edited = await client.patch<{ engagements: string[] }>(`/api/v1/users/${both.id}/`, {
+      engagements: [],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.engagements).toEqual(['BRAVO']);
+  });
+
   it('downloads a backup after re-asking the password (SQLite), or explains pg_dump (PostgreSQL)', async () => {
     const wrong = await root.post('/api/v1/backup/', { password: 'not it' });
     expect(wrong.status).toBe(400);

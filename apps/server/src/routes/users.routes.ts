@@ -45,7 +45,8 @@ export async function userRoutes(app: AppServer): Promise<void> {
   app.post(
     '/api/v1/users',
     { config: admin, schema: { tags: ['users'], body: userCreateSchema, response: { 201: userSchema } } },
-    async (request, reply) => reply.status(201).send(await createUser(db, request.body, auditActor(request))),
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, request.body, auditActor(request), request.principal)),
   );
 
   app.get(
@@ -60,14 +61,21 @@ export async function userRoutes(app: AppServer): Promise<void> {
       config: admin,
       schema: { tags: ['users'], params: idParams, body: userUpdateSchema, response: { 200: userSchema } },
     },
-    async (request) => updateUser(db, request.params.id, request.body, auditActor(request)),
+    async (request) =>
+      updateUser(db, request.params.id, request.body, auditActor(request), request.principal),
   );
 
   app.post(
     '/api/v1/users/:id/reset-password',
     { config: admin, schema: { tags: ['users'], params: idParams, body: passwordResetSchema } },
     async (request, reply) => {
-      await resetPassword(db, request.params.id, request.body.new_password, auditActor(request));
+      await resetPassword(
+        db,
+        request.params.id,
+        request.body.new_password,
+        auditActor(request),
+        request.principal,
+      );
       return reply.status(204).send();
     },
   );

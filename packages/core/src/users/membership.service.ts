@@ -11,7 +11,7 @@ export async function groupIdsByName(tx: Tx, names: readonly string[], field = '
     .execute();
   const missing = names.filter((n) => !rows.some((r) => r.name === n));
   if (missing.length) throw ValidationError.field(field, `No such group: ${missing.join(', ')}`);
-  return rows.map((r) => Number(r.id));
+  return names.map((n) => Number(rows.find((r) => r.name === n)?.id));
 }
 
 export async function engagementIdsByCode(
@@ -27,10 +27,12 @@ export async function engagementIdsByCode(
     .execute();
   const missing = codes.filter((c) => !rows.some((r) => r.code === c));
   if (missing.length) throw ValidationError.field(field, `No such engagement: ${missing.join(', ')}`);
-  return rows.map((r) => Number(r.id));
+  // In the order asked, so callers can pair codes and ids.
+  return codes.map((c) => Number(rows.find((r) => r.code === c)?.id));
 }
 
-export async function setUserGroups(tx: Tx, userId: number, groupIds: number[]): Promise<void> {
+export async function setUserGroups(tx: Tx, userId: number, ids: number[]): Promise<void> {
+  const groupIds = [...new Set(ids)];
   await tx.deleteFrom('user_group_member').where('user_id', '=', userId).execute();
   if (groupIds.length)
     await tx
@@ -39,7 +41,8 @@ export async function setUserGroups(tx: Tx, userId: number, groupIds: number[]):
       .execute();
 }
 
-export async function setUserEngagements(tx: Tx, userId: number, engagementIds: number[]): Promise<void> {
+export async function setUserEngagements(tx: Tx, userId: number, ids: number[]): Promise<void> {
+  const engagementIds = [...new Set(ids)];
   await tx.deleteFrom('engagement_member').where('user_id', '=', userId).execute();
   const now = nowMs();
   if (engagementIds.length)

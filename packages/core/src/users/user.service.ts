@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
+import { canAccessEngagement, type Principal } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { revokeUserCredentials } from './credentials-revocation.ts';
 import {
@@ -13,8 +14,9 @@ import {
   setUserGroups,
 } from './membership.service.ts';
 import { checkPasswordRules, hashPassword } from './password.ts';
-import type { UserRow } from './principal.queries.ts';
+import { memberEngagementIds, type UserRow } from './principal.queries.ts';
 import { findUserByUsername, getUserRow, toUserDto } from './user.queries.ts';
+import { assertMayAdminister, visibleEngagementIds } from './user-admin.policy.ts';
 
 export type UserCreateInput = z.input<typeof userCreateSchema> & { timezone?: string | null };
 
@@ -54,11 +56,14 @@ export async function createUser(
   db: Kysely<DB>,
   input: UserCreateInput,
   actor: AuditActor | null,
+  principal: Principal,
 ): Promise<UserDto> {
   const data = parseOrThrow(userCreateSchema, input);
+  assertMayAdminister(principal, null, data);
   checkPasswordRules(data.password, data.username);
   const hash = await hashPassword(data.password);
   return writeTransaction(db, async (tx) => {
+    await visibleEngagementIds(tx, principal, data.engagements ?? []);
     const user = await insertUser(tx, { ...data, timezone: input.timezone ?? null }, hash);
     const dto = await toUserDto(tx, user);
     await recordAudit(tx, actor, {
@@ -75,10 +80,12 @@ export async function updateUser(
   id: number,
   input: z.input<typeof userUpdateSchema>,
   actor: AuditActor,
+  principal: Principal,
 ): Promise<UserDto> {
   const data = parseOrThrow(userUpdateSchema, input);
   return writeTransaction(db, async (tx) => {
     const before = await getUserRow(tx, id);
+    assertMayAdminister(principal, before, data);
     const beforeDto = await toUserDto(tx, before);
     if (id === actor.userId && (data.is_active === false || data.is_superuser === false))
       throw ValidationError.field(
@@ -96,7 +103,12 @@ export async function updateUser(
       .where('id', '=', id)
       .execute();
     if (data.groups) await setUserGroups(tx, id, await groupIdsByName(tx, data.groups));
-    if (data.engagements) await setUserEngagements(tx, id, await engagementIdsByCode(tx, data.engagements));
+    if (data.engagements) {
+      // Memberships in engagements the admin cannot see are neither shown to them nor dropped.
+      const asked = await visibleEngagementIds(tx, principal, data.engagements);
+      const kept = (await memberEngagementIds(tx, id)).filter((e) => !canAccessEngagement(principal, e));
+      await setUserEngagements(tx, id, [...asked, ...kept]);
+    }
     const after = await toUserDto(tx, await getUserRow(tx, id));
     const groupsChanged = beforeDto.groups.join('\n') !== after.groups.join('\n');
     const deactivated = beforeDto.is_active && !after.is_active;
@@ -117,8 +129,10 @@ export async function resetPassword(
   id: number,
   newPassword: string,
   actor: AuditActor,
+  principal: Principal,
 ): Promise<void> {
   const user = await getUserRow(db, id);
+  assertMayAdminister(principal, user, {});
   checkPasswordRules(newPassword, user.username, 'new_password');
   const hash = await hashPassword(newPassword);
   await writeTransaction(db, async (tx) => {
