@@ -3,6 +3,7 @@ import { attackCommands } from './commands/attack.command.ts';
 import { backupCommands } from './commands/backup.command.ts';
 import { engagementCommands } from './commands/engagement.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import { pluginCommands } from './commands/plugins.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { userCommands } from './commands/user.command.ts';
 import { projectVersion, versionCommand } from './commands/version.command.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   engagementCommands(program);
   attackCommands(program);
   userCommands(program);
+  pluginCommands(program);
   return program;
 }
 

@@ -8,6 +8,7 @@ import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { pluginRoutes } from './plugins.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
 import { tagRoutes } from './tags.routes.ts';
@@ -30,4 +31,5 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(contextRoutes);
   await app.register(tagRoutes);
   await app.register(fileRoutes);
+  await app.register(pluginRoutes);
 }

@@ -2,8 +2,8 @@
 export { PluginFailedError, PluginTimeoutError } from './host/plugin-errors.ts';
 export type { RenderedReport } from './host/report-output.ts';
 export { parseReportRequest } from './host/report-request.ts';
-export { runInThread, type ThreadOutcome } from './host/run-in-thread.ts';
 export { findRunnableReport, type RunReportInput, runReport } from './host/run-report.ts';
+export { type ThreadOutcome, ThreadPool } from './host/thread-pool.ts';
 export { getPluginRecord, listPluginRecords } from './plugin-admin.queries.ts';
 export { setPluginEnabled, setPointEnabled } from './plugin-admin.service.ts';
 export { attachPluginHost, createPluginHost, type PluginHost, pluginHostFor } from './plugin-host.ts';

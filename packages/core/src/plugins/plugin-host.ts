@@ -1,6 +1,7 @@
 import type { Database } from '@steppingstones/db';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app-context.ts';
+import { ThreadPool } from './host/thread-pool.ts';
 import { loadPluginRegistry, type PluginRegistry } from './plugin-registry.ts';
 import { PluginState } from './plugin-state.ts';
 import { type SyncLine, syncPlugins } from './plugin-sync.service.ts';
@@ -11,7 +12,10 @@ export interface PluginHost {
   state: PluginState;
   /** The database the enabled flags are read from (and the one reports read). */
   database: Database;
+  /** Warm worker threads that run renders (terminated and replaced when a call passes its deadline). */
+  threads: ThreadPool;
   sync(): Promise<SyncLine[]>;
+  close(): Promise<void>;
 }
 
 export async function createPluginHost(
@@ -20,10 +24,13 @@ export async function createPluginHost(
 ): Promise<PluginHost> {
   const registry = await loadPluginRegistry(options);
   const state = new PluginState(database.db);
+  const threads = new ThreadPool();
   return {
     registry,
     state,
     database,
+    threads,
+    close: () => threads.close(),
     async sync() {
       const lines = await syncPlugins(database.db, registry);
       state.invalidate();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../config/project-root.ts';
 
@@ -82,6 +83,8 @@ export function removeFromPluginList(pkg: string, file: string = pluginListPath(
 export function resolvePluginSpecifier(pkg: string, listFile: string): string {
   if (!pkg.startsWith('.') && !path.isAbsolute(pkg)) return pkg;
   const dir = path.resolve(path.dirname(listFile), pkg);
+  // A module file (a test fixture, a single-file plugin) is imported as it is.
+  if (/\.(ts|js|mjs)$/.test(dir) && fs.existsSync(dir)) return pathToFileURL(dir).href;
   const manifestFile = path.join(dir, 'package.json');
   if (!fs.existsSync(manifestFile)) throw new PluginListError(`${dir} has no package.json.`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
@@ -91,5 +94,5 @@ export function resolvePluginSpecifier(pkg: string, listFile: string): string {
   const exp = manifest.exports;
   const main =
     typeof exp === 'string' ? exp : typeof exp?.['.'] === 'string' ? (exp['.'] as string) : manifest.main;
-  return new URL(`file://${path.join(dir, main ?? 'index.js')}`).href;
+  return pathToFileURL(path.join(dir, main ?? 'index.js')).href;
 }

@@ -1,6 +1,5 @@
 import { type ReportOutput, renderHtml } from '@steppingstones/plugin-sdk';
 import { z } from 'zod';
-import { chartToSvg, svgToPng } from './chart-render.ts';
 
 /** A rendered report, ready to send: posted from the thread to the server. */
 export interface RenderedReport {
@@ -44,12 +43,12 @@ function safeName(name: string): string {
 }
 
 /** Checks what a render returned and turns it into bytes with a content type. */
-export function toRenderedReport(
+export async function toRenderedReport(
   output: unknown,
   expected: string,
   key: string,
   format: 'svg' | 'png' | undefined,
-): RenderedReport {
+): Promise<RenderedReport> {
   const parsed = outputSchema.safeParse(output);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -94,6 +93,8 @@ export function toRenderedReport(
         body: out.data,
       };
     case 'chart': {
+      // ECharts and resvg are large: loaded only by threads that draw charts.
+      const { chartToSvg, svgToPng } = await import('./chart-render.ts');
       const svg = chartToSvg(out.option, out.width, out.height);
       if (format === 'png')
         return {

@@ -10,9 +10,6 @@ import { PluginFailedError, PluginTimeoutError } from './plugin-errors.ts';
 import type { RenderedReport } from './report-output.ts';
 import { parseReportRequest } from './report-request.ts';
 import type { ReportThreadData } from './report-thread.ts';
-import { runInThread } from './run-in-thread.ts';
-
-const REPORT_THREAD = new URL('./report-thread.ts', import.meta.url);
 
 export interface RunReportInput {
   type: Extract<MenuPointType, 'event-report' | 'credential-report'>;
@@ -75,14 +72,7 @@ export async function runReport(
     logLevel: app.config.logLevel,
   };
   const who = { plugin: plugin.definition.id, point: `${input.type}:${point.key}` };
-  const outcome = await runInThread<RenderedReport>(
-    REPORT_THREAD,
-    data as unknown as Record<string, unknown>,
-    {
-      timeoutMs,
-      signal: input.signal,
-    },
-  );
+  const outcome = await host.threads.run<RenderedReport>('report', data, { timeoutMs, signal: input.signal });
   switch (outcome.kind) {
     case 'result':
       return outcome.value;

@@ -111,7 +111,7 @@ export async function createPluginTestHarness(
         }),
       };
       const output = (await point.render(ctx as never)) as ReportOutput;
-      const rendered = toRenderedReport(output, point.output, point.key, request.format);
+      const rendered = await toRenderedReport(output, point.output, point.key, request.format);
       const text =
         typeof rendered.body === 'string' ? rendered.body : Buffer.from(rendered.body).toString('utf8');
       return { output, rendered, text };

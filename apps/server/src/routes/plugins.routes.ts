@@ -1,0 +1,193 @@
+import {
+  listMenuItems,
+  listPluginRecords,
+  type MenuPointType,
+  pluginHostFor,
+  type RenderedReport,
+  runReport,
+  setPluginEnabled,
+  setPointEnabled,
+} from '@steppingstones/core/plugins';
+import {
+  listEnvelope,
+  menuPointTypeSchema,
+  pluginAdminSchema,
+  pluginEnabledPatchSchema,
+  pluginMenuItemSchema,
+  pluginPointEnabledPatchSchema,
+} from '@steppingstones/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+
+/** Report HTML runs no script, loads nothing, and may be framed only by the app itself. */
+export const REPORT_HTML_CSP =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+const reportQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const reportParams = z.object({ plugin: z.string().max(100), key: z.string().max(100) });
+
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+function sendReport(reply: FastifyReply, report: RenderedReport) {
+  reply.header('content-type', report.contentType);
+  reply.header('content-disposition', contentDisposition(report.disposition, report.filename));
+  reply.header('cache-control', 'no-store');
+  if (report.contentType.startsWith('text/html')) {
+    reply.header('content-security-policy', REPORT_HTML_CSP);
+    reply.header('x-frame-options', 'SAMEORIGIN');
+  }
+  return reply.send(typeof report.body === 'string' ? report.body : Buffer.from(report.body));
+}
+
+function localeOf(request: FastifyRequest): string {
+  const first = String(request.headers['accept-language'] ?? '')
+    .split(',')[0]
+    ?.split(';')[0]
+    ?.trim();
+  return first && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : 'en-GB';
+}
+
+/** Menus, admin, and the report host. Loading and syncing the plugins happens here, at server start. */
+export async function pluginRoutes(app: AppServer): Promise<void> {
+  const host = await pluginHostFor(app.ctx, { sync: true });
+  // One warm thread, so the first report does not wait for TypeScript and the host to load.
+  if (host.registry.points('event-report').length) void host.threads.warm(1);
+  app.addHook('onClose', () => host.close());
+  const db = app.ctx.database.db;
+
+  app.get(
+    '/api/v1/plugin-points',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['plugins'],
+        summary: 'The plugin points (menu entries) of a type that the caller may run',
+        querystring: z.object({ type: menuPointTypeSchema.default('event-report') }),
+        response: { 200: listEnvelope(pluginMenuItemSchema) },
+      },
+    },
+    async (request) => {
+      const results = await listMenuItems(
+        host.registry,
+        host.state,
+        request.principal,
+        request.query.type as MenuPointType,
+      );
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+
+  app.get(
+    '/api/v1/plugins',
+    {
+      config: { access: { permission: 'plugin.admin' } },
+      schema: { tags: ['plugins'], response: { 200: listEnvelope(pluginAdminSchema) } },
+    },
+    async () => {
+      const results = await listPluginRecords(db);
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+
+  app.patch(
+    '/api/v1/plugins/:id',
+    {
+      config: { access: { permission: 'plugin.admin' } },
+      schema: {
+        tags: ['plugins'],
+        params: z.object({ id: z.string().max(200) }),
+        body: pluginEnabledPatchSchema,
+        response: { 200: pluginAdminSchema },
+      },
+    },
+    async (request) => {
+      const dto = await setPluginEnabled(
+        db,
+        request.params.id,
+        request.body.enabled,
+        request.principal.userId,
+      );
+      host.state.invalidate();
+      return dto;
+    },
+  );
+
+  app.patch(
+    '/api/v1/plugins/:id/points/:key',
+    {
+      config: { access: { permission: 'plugin.admin' } },
+      schema: {
+        tags: ['plugins'],
+        params: z.object({ id: z.string().max(200), key: z.string().max(100) }),
+        body: pluginPointEnabledPatchSchema,
+        response: { 200: pluginAdminSchema },
+      },
+    },
+    async (request) => {
+      const { enabled, type } = request.body;
+      const dto = await setPointEnabled(db, request.params.id, request.params.key, enabled, {
+        type,
+        actorUserId: request.principal.userId,
+      });
+      host.state.invalidate();
+      return dto;
+    },
+  );
+
+  const reportRoute =
+    (type: 'event-report' | 'credential-report') =>
+    async (
+      request: FastifyRequest<{
+        Params: z.infer<typeof reportParams>;
+        Querystring: z.infer<typeof reportQuery>;
+      }>,
+      reply: FastifyReply,
+    ) => {
+      const abort = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) abort.abort();
+      });
+      const report = await runReport(app.ctx, host, {
+        type,
+        pluginId: request.params.plugin,
+        key: request.params.key,
+        principal: request.principal,
+        query: request.query,
+        locale: localeOf(request),
+        signal: abort.signal,
+      });
+      return sendReport(reply, report);
+    };
+
+  app.get(
+    '/api/v1/reports/:plugin/:key',
+    {
+      config: { access: { permission: 'event.view' } },
+      schema: {
+        tags: ['plugins'],
+        summary: "Runs an event report on an engagement's events under the grid's filter",
+        params: reportParams,
+        querystring: reportQuery,
+      },
+    },
+    reportRoute('event-report'),
+  );
+
+  app.get(
+    '/api/v1/credential-reports/:plugin/:key',
+    {
+      config: { access: { permission: 'credential.view' } },
+      schema: {
+        tags: ['plugins'],
+        summary: "Runs a credential report on an engagement's credentials",
+        params: reportParams,
+        querystring: reportQuery,
+      },
+    },
+    reportRoute('credential-report'),
+  );
+}

@@ -1,0 +1,179 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+const BOOTSTRAP = new URL('./thread-bootstrap.mjs', import.meta.url);
+const POOL_ENTRY = new URL('./pool-worker.ts', import.meta.url);
+
+export type ThreadOutcome<T> =
+  | { kind: 'result'; value: T }
+  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'timeout' }
+  | { kind: 'aborted' };
+
+/** What a pool thread posts: `{ready}` once loaded, then `{id, ok, …}` per job. */
+export type PoolMessage<T> =
+  | { ready: true }
+  | { id: number; ok: true; value: T }
+  | { id: number; ok: false; message: string; stack?: string };
+
+interface PoolThread {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: boolean;
+}
+
+interface Job {
+  task: string;
+  data: unknown;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  resolve: (outcome: ThreadOutcome<unknown>) => void;
+}
+
+/**
+ * Worker threads for plugin calls. Loading TypeScript, the host and a plugin takes seconds, so threads
+ * are kept warm and reused; each call still builds its own context. A call that passes its deadline
+ * (or is aborted) gets its thread terminated and replaced, so an infinite loop costs one thread for at
+ * most its deadline and never blocks the server's event loop.
+ */
+export class ThreadPool {
+  private readonly threads = new Set<PoolThread>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly max = Math.max(2, Math.min(4, os.availableParallelism())),
+    private readonly memoryMb = 512,
+  ) {}
+
+  /** Starts threads until `count` exist, in the background; resolves when they have loaded. */
+  async warm(count = 1): Promise<void> {
+    for (let i = this.threads.size; i < Math.min(count, this.max); i++) this.spawn();
+    await Promise.all([...this.threads].map((t) => t.ready));
+  }
+
+  run<T>(
+    task: string,
+    data: unknown,
+    options: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<ThreadOutcome<T>> {
+    if (this.closed) return Promise.resolve({ kind: 'error', message: 'the server is shutting down' });
+    return new Promise((resolve) => {
+      this.queue.push({
+        task,
+        data,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        resolve: resolve as Job['resolve'],
+      });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0))
+      job.resolve({ kind: 'error', message: 'the server is shutting down' });
+    await Promise.all([...this.threads].map((t) => t.worker.terminate()));
+    this.threads.clear();
+  }
+
+  private spawn(): PoolThread {
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { entry: POOL_ENTRY.href },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+    });
+    worker.unref();
+    let markReady: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      markReady = resolve;
+    });
+    const thread: PoolThread = { worker, ready, busy: false };
+    const onReady = (msg: PoolMessage<unknown>) => {
+      if ('ready' in msg) {
+        worker.off('message', onReady);
+        markReady();
+      }
+    };
+    worker.on('message', onReady);
+    // A thread that dies while idle (out of memory at load, a crash) is simply dropped.
+    worker.on('exit', () => {
+      this.threads.delete(thread);
+      markReady();
+    });
+    worker.on('error', () => {});
+    this.threads.add(thread);
+    return thread;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      let thread = [...this.threads].find((t) => !t.busy);
+      if (!thread && this.threads.size < this.max) thread = this.spawn();
+      if (!thread) return;
+      const job = this.queue.shift()!;
+      if (job.signal?.aborted) {
+        job.resolve({ kind: 'aborted' });
+        continue;
+      }
+      thread.busy = true;
+      void this.execute(thread, job);
+    }
+  }
+
+  private async execute(thread: PoolThread, job: Job): Promise<void> {
+    await thread.ready;
+    const { worker } = thread;
+    const id = this.nextId++;
+    let settled = false;
+    const finish = (outcome: ThreadOutcome<unknown>, keepThread: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      job.signal?.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+      worker.off('error', onError);
+      if (keepThread && this.threads.has(thread)) {
+        thread.busy = false;
+        worker.unref();
+      } else {
+        this.threads.delete(thread);
+        void worker.terminate();
+      }
+      job.resolve(outcome);
+      this.dispatch();
+    };
+    const onMessage = (msg: PoolMessage<unknown>) => {
+      if ('ready' in msg || msg.id !== id) return;
+      finish(
+        msg.ok
+          ? { kind: 'result', value: msg.value }
+          : { kind: 'error', message: msg.message, stack: msg.stack },
+        true,
+      );
+    };
+    const onExit = (code: number) =>
+      finish(
+        { kind: 'error', message: `the plugin's thread stopped (exit code ${code}), e.g. out of memory` },
+        false,
+      );
+    const onError = (error: Error) =>
+      finish({ kind: 'error', message: error.message, stack: error.stack }, false);
+    const onAbort = () => finish({ kind: 'aborted' }, false);
+    if (!this.threads.has(thread)) {
+      // It died while loading: run the job on another thread.
+      this.queue.unshift(job);
+      this.dispatch();
+      return;
+    }
+    const timer = setTimeout(() => finish({ kind: 'timeout' }, false), job.timeoutMs);
+    job.signal?.addEventListener('abort', onAbort);
+    worker.on('message', onMessage);
+    worker.on('exit', onExit);
+    worker.on('error', onError);
+    worker.ref();
+    worker.postMessage({ id, task: job.task, data: job.data });
+  }
+}
