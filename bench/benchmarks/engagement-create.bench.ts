@@ -12,7 +12,7 @@ export default defineBenchmark({
   baselineDescription: 'a prepared INSERT of the same row, autocommit',
   dataset: 'none',
   sizes: { full: [0], quick: [0] },
-  iterations: { full: 400, quick: 60 },
+  iterations: { full: 400, quick: 30 },
   unit: 'rows/s',
   async setup(env) {
     const { database } = env;

@@ -14,8 +14,8 @@ export default defineBenchmark({
   baselineDescription: 'the same request to a bare node:http server running the same select 1',
   dataset: 'none',
   sizes: { full: [0], quick: [0] },
-  iterations: { full: 400, quick: 60 },
-  warmup: 20,
+  iterations: { full: 400, quick: 30 },
+  warmup: 10,
   unit: 'rows/s',
   async setup(env) {
     const server: BenchServer = await startBenchServer(env);

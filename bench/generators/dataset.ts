@@ -37,7 +37,13 @@ function templateName(count: number, version: string): string {
 }
 
 /** Builds the dataset into an empty database: migrations, users, engagements, then the events. */
-async function buildInto(database: Database, key: string, seed: number, count: number): Promise<DatasetInfo> {
+async function buildInto(
+  database: Database,
+  key: string,
+  seed: number,
+  count: number,
+  log: (line: string) => void,
+): Promise<DatasetInfo> {
   const started = performance.now();
   await migrateToLatest(database);
   const { spec, estate } = datasetSpec(seed, count);
@@ -71,7 +77,7 @@ async function buildInto(database: Database, key: string, seed: number, count: n
     }
     return ids;
   });
-  const { mainCount } = await loadEvents(database, spec, estate, { engagementIds, operatorUserIds });
+  const { mainCount } = await loadEvents(database, spec, estate, { engagementIds, operatorUserIds }, log);
   await sql`analyze`.execute(database.db);
   return {
     key,
@@ -133,7 +139,7 @@ export async function ensureDataset(
     const database = createDb({ target: { dialect, location: building } });
     let info: DatasetInfo;
     try {
-      info = await buildInto(database, key, seed, count);
+      info = await buildInto(database, key, seed, count, log);
       database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       await database.close();
@@ -155,7 +161,7 @@ export async function ensureDataset(
   const database = createDb({ target: { dialect, location: postgresUrlFor(building) }, poolSize: 2 });
   let info: DatasetInfo;
   try {
-    info = await buildInto(database, key, seed, count);
+    info = await buildInto(database, key, seed, count, log);
     await sql`vacuum analyze`.execute(database.db);
   } catch (error) {
     await database.close();

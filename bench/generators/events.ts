@@ -3,7 +3,7 @@ import { EVIDENCE_MIX, evidence } from './evidence.ts';
 import { Rng } from './random.ts';
 import { buildEstate, type Estate, TAGS, TOOLS } from './vocabulary.ts';
 
-/** Bump when the generated data changes shape, so cached datasets are rebuilt. */
+/** Bump when the generators or the loader change what they write: cached datasets are then rebuilt. */
 export const GENERATOR_VERSION = 1;
 
 export type Detected = 'N/A' | 'UNK' | 'NEG' | 'PAR' | 'FUL';

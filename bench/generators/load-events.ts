@@ -70,6 +70,7 @@ export async function loadEvents(
   spec: EventDatasetSpec,
   estate: Estate,
   targets: LoadTargets,
+  log: (line: string) => void = () => {},
 ): Promise<{ mainCount: number }> {
   const contexts: ContextRow[] = [];
   const tags: TagRow[] = [];
@@ -130,6 +131,7 @@ export async function loadEvents(
     for (const e of generateEvents(spec, estate)) {
       batch.push(toRow(e, id++));
       if (batch.length === BATCH) {
+        if ((id - 1) % 100_000 === 0) log(`${(id - 1).toLocaleString('en-US')} events…`);
         yield batch;
         batch = [];
       }

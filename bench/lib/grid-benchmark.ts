@@ -5,7 +5,7 @@ import { type HandFilter, handWrittenPage } from './grid-sql.ts';
 import type { BenchmarkDefinition, BenchTarget } from './types.ts';
 
 /** Sizes of the event-log read benchmarks: the 1,000,000, and 100,000 to see the trend. */
-export const EVENT_SIZES = { full: [100_000, 1_000_000], quick: [2_000] };
+export const EVENT_SIZES = { full: [100_000, 1_000_000], quick: [1_000] };
 
 interface GridOptions {
   name: string;
@@ -32,8 +32,8 @@ export function gridBenchmark(options: GridOptions): BenchmarkDefinition<GridSta
     target: options.target,
     dataset: 'events',
     sizes: EVENT_SIZES,
-    iterations: { full: 40, quick: 10 },
-    warmup: 3,
+    iterations: { full: 40, quick: 8 },
+    warmup: 2,
     unit: 'rows/s',
     async setup(env) {
       const dataset = env.dataset!;
