@@ -2,6 +2,7 @@ import { createDb, type Database, migrateToLatest } from '@steppingstones/db';
 import pino, { type Logger } from 'pino';
 import { ensureAttackData } from './attack/attack-seed.service.ts';
 import type { AppConfig } from './config/config.ts';
+import { HistoryKeyCarrier } from './history/history-key.ts';
 import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
 
 /** What every process (server, worker, CLI) holds: configuration, the database, keys, a logger. */
@@ -57,5 +58,7 @@ export async function createAppContext(
     await database.close();
     throw error;
   }
+  // Every handle of this context can chain event history; the key never leaves the process.
+  database.db = database.db.withPlugin(new HistoryKeyCarrier(keys.derive('history-chain')));
   return { config, database, keys, logger, close: () => database.close() };
 }

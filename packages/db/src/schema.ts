@@ -1,6 +1,7 @@
 import type { AttackTables } from './schema/attack.ts';
 import type { CoreTables } from './schema/core.ts';
 import type { EventsTables } from './schema/events.ts';
+import type { HistoryTables } from './schema/history.ts';
 import type { IdentityTables } from './schema/identity.ts';
 import type { JobsTables } from './schema/jobs.ts';
 import type { PluginsTables } from './schema/plugins.ts';
@@ -8,6 +9,7 @@ import type { PluginsTables } from './schema/plugins.ts';
 export type * from './schema/attack.ts';
 export type * from './schema/core.ts';
 export type * from './schema/events.ts';
+export type * from './schema/history.ts';
 export type * from './schema/identity.ts';
 export type * from './schema/jobs.ts';
 export type * from './schema/plugins.ts';
@@ -19,4 +21,5 @@ export interface DB
     AttackTables,
     JobsTables,
     PluginsTables,
-    EventsTables {}
+    EventsTables,
+    HistoryTables {}

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { reindexEventsUsingContext } from '../events/event.search-doc.ts';
+import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
@@ -102,6 +103,18 @@ export async function updateContext(
       .returning(['id', 'host', 'user', 'process'])
       .executeTakeFirstOrThrow();
     const count = await reindexEventsUsingContext(tx, id);
+    // Every event pointing at this context now reads differently: each gets a revision, so history
+    // shows the change and `history verify` still finds every event equal to its latest revision.
+    const affected = await tx
+      .selectFrom('event')
+      .select('id')
+      .where('engagement_id', '=', engagementId)
+      .where((eb) => eb.or([eb('source_context_id', '=', id), eb('target_context_id', '=', id)]))
+      .orderBy('id')
+      .execute();
+    for (const e of affected) {
+      await recordEventRevision(tx, { eventId: Number(e.id), action: 'update', actorUserId: principal.userId || null });
+    }
     await appendDomainEvent(tx, {
       type: 'context.updated',
       engagementId,

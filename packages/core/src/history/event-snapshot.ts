@@ -1,0 +1,130 @@
+import type { DB } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+
+export interface ContextSnapshot {
+  host: string;
+  user: string;
+  process: string;
+}
+
+/**
+ * A file as one event distributed it. Only the file's identity (name, size, MD5: the merge key) is kept,
+ * not its other hashes or description: those belong to the engagement-wide file record, which a later
+ * event may complete, and that must not read as a change to this event.
+ */
+export interface FileSnapshot {
+  file_id: number;
+  filename: string;
+  size: number | null;
+  md5: string | null;
+  location: string | null;
+  removed: boolean;
+}
+
+/**
+ * An event as history keeps it: its own fields plus the contexts, tags and files it points at. The star
+ * is left out on purpose: it is a working marker (starring everything under a filter must not write
+ * thousands of revisions), not part of the record of what was done.
+ */
+export interface EventSnapshot {
+  id: number;
+  engagement_id: number;
+  start_at: number;
+  end_at: number | null;
+  operator_user_id: number;
+  source: ContextSnapshot;
+  target: ContextSnapshot;
+  tactic_id: string | null;
+  technique_id: string | null;
+  subtechnique_id: string | null;
+  description: string;
+  raw_evidence: string;
+  outcome: string;
+  detected: string;
+  prevented: string;
+  deleted: boolean;
+  tags: string[];
+  files: FileSnapshot[];
+}
+
+/** Reads an event's current state (deleted or not) in the caller's transaction. */
+// biome-ignore lint/suspicious/noExplicitAny: works on a handle or a transaction of the same schema.
+export async function snapshotEvent(
+  db: Kysely<DB> | Kysely<any>,
+  eventId: number,
+): Promise<EventSnapshot | undefined> {
+  const q = db as Kysely<DB>;
+  const e = await q.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!e) return undefined;
+  const contexts = await q
+    .selectFrom('context')
+    .select(['id', 'host', 'user', 'process'])
+    .where('id', 'in', [e.source_context_id, e.target_context_id])
+    .execute();
+  const ctx = (id: number): ContextSnapshot => {
+    const c = contexts.find((x) => Number(x.id) === Number(id));
+    return { host: c?.host ?? '', user: c?.user ?? '', process: c?.process ?? '' };
+  };
+  const tags = await q
+    .selectFrom('event_tag')
+    .innerJoin('tag', 'tag.id', 'event_tag.tag_id')
+    .select('tag.name')
+    .where('event_tag.event_id', '=', eventId)
+    .execute();
+  const files = await q
+    .selectFrom('file_distribution')
+    .innerJoin('file', 'file.id', 'file_distribution.file_id')
+    .select([
+      'file.id',
+      'file.filename',
+      'file.size',
+      'file.md5',
+      'file_distribution.location',
+      'file_distribution.removed',
+    ])
+    .where('file_distribution.event_id', '=', eventId)
+    .orderBy('file_distribution.id')
+    .execute();
+  return {
+    id: Number(e.id),
+    engagement_id: Number(e.engagement_id),
+    start_at: Number(e.start_at),
+    end_at: e.end_at === null ? null : Number(e.end_at),
+    operator_user_id: Number(e.operator_user_id),
+    source: ctx(e.source_context_id),
+    target: ctx(e.target_context_id),
+    tactic_id: e.tactic_id,
+    technique_id: e.technique_id,
+    subtechnique_id: e.subtechnique_id,
+    description: e.description,
+    raw_evidence: e.raw_evidence,
+    outcome: e.outcome,
+    detected: e.detected,
+    prevented: e.prevented,
+    deleted: e.deleted_at !== null,
+    tags: tags.map((t) => t.name).sort((a, b) => a.localeCompare(b)),
+    files: files.map((f) => ({
+      file_id: Number(f.id),
+      filename: f.filename,
+      size: f.size === null ? null : Number(f.size),
+      md5: f.md5,
+      location: f.location,
+      removed: Boolean(f.removed),
+    })),
+  };
+}
+
+/** Field-level differences `{ field: [before, after] }`; a first revision lists every field. */
+export function diffSnapshots(
+  before: EventSnapshot | undefined,
+  after: EventSnapshot,
+): Record<string, [unknown, unknown]> {
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after) as Array<keyof EventSnapshot>) {
+    if (key === 'id' || key === 'engagement_id') continue;
+    const a = before ? before[key] : null;
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) diff[key] = [a, b];
+  }
+  return diff;
+}

@@ -1,0 +1,122 @@
+import { type DB, dialectOf, nowMs, writeTransaction } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import { assertWritable } from '../engagements/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { reindexEvents } from '../events/event.search-doc.ts';
+import { writeEvent } from '../events/event.write.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
+import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import type { EventSnapshot } from './event-snapshot.ts';
+import { recordEventRevision } from './revision.service.ts';
+
+/**
+ * Brings an event back to an earlier revision (and back from the trash if it was deleted). The restore
+ * is itself a new revision: history only grows.
+ */
+export async function restoreEventRevision(
+  db: Kysely<DB>,
+  principal: Principal,
+  eventId: number,
+  revisionId: number,
+): Promise<void> {
+  requirePermission(principal, 'event.change');
+  await writeTransaction(db, async (tx) => {
+    const revision = await tx
+      .selectFrom('event_revision')
+      .select(['snapshot', 'engagement_id'])
+      .where('id', '=', revisionId)
+      .where('event_id', '=', eventId)
+      .executeTakeFirst();
+    if (!revision) throw new NotFoundError('The revision');
+    requireEngagementAccess(principal, Number(revision.engagement_id), 'The revision');
+    const event = await tx
+      .selectFrom('event')
+      .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
+      .select([
+        'event.id',
+        'event.version',
+        'event.detected',
+        'event.prevented',
+        'event.starred',
+        'event.deleted_at',
+        'engagement.code',
+        'engagement.archived',
+      ])
+      .where('event.id', '=', eventId)
+      .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate('event'))
+      .executeTakeFirst();
+    if (!event) throw new NotFoundError('The event');
+    assertWritable({ archived: event.archived, code: event.code });
+    const s = JSON.parse(revision.snapshot) as EventSnapshot;
+    if (event.deleted_at !== null)
+      await tx.updateTable('event').set({ deleted_at: null }).where('id', '=', eventId).execute();
+    await writeEvent(
+      tx,
+      principal.userId,
+      Number(revision.engagement_id),
+      { id: eventId, version: Number(event.version), detected: event.detected, prevented: event.prevented },
+      {
+        start_at: s.start_at,
+        end_at: s.end_at,
+        operator_user_id: s.operator_user_id,
+        source: s.source,
+        target: s.target,
+        tactic_id: s.tactic_id,
+        technique_id: s.technique_id,
+        subtechnique_id: s.subtechnique_id,
+        description: s.description,
+        raw_evidence: s.raw_evidence,
+        outcome: s.outcome,
+        detected: s.detected,
+        prevented: s.prevented,
+        starred: Boolean(event.starred),
+      },
+      {
+        tags: s.tags,
+        files: s.files.map((f) => ({ file_id: f.file_id, location: f.location, removed: f.removed })),
+        historyAction: event.deleted_at !== null ? 'undelete' : 'restore',
+      },
+    );
+    await reindexEvents(tx, [eventId]);
+  });
+}
+
+/** Brings a deleted event back as it was when deleted. */
+export async function undeleteEvent(db: Kysely<DB>, principal: Principal, eventId: number): Promise<void> {
+  requirePermission(principal, 'event.delete');
+  await writeTransaction(db, async (tx) => {
+    const event = await tx
+      .selectFrom('event')
+      .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
+      .select([
+        'event.engagement_id',
+        'event.deleted_at',
+        'event.version',
+        'engagement.code',
+        'engagement.archived',
+      ])
+      .where('event.id', '=', eventId)
+      .executeTakeFirst();
+    if (!event || event.deleted_at === null) throw new NotFoundError('The deleted event');
+    requireEngagementAccess(principal, Number(event.engagement_id), 'The deleted event');
+    assertWritable({ archived: event.archived, code: event.code });
+    await tx
+      .updateTable('event')
+      .set({
+        deleted_at: null,
+        version: Number(event.version) + 1,
+        updated_at: nowMs(),
+        updated_by: principal.userId || null,
+      })
+      .where('id', '=', eventId)
+      .execute();
+    await reindexEvents(tx, [eventId]);
+    await recordEventRevision(tx, { eventId, action: 'undelete', actorUserId: principal.userId || null });
+    await appendDomainEvent(tx, {
+      type: 'event.created',
+      engagementId: Number(event.engagement_id),
+      actorUserId: principal.userId || null,
+      payload: { eventId, undeleted: true },
+    });
+  });
+}

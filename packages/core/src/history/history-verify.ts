@@ -1,0 +1,143 @@
+import type { DB } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import { canonicalJson } from './canonical-json.ts';
+import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
+import { snapshotEvent } from './event-snapshot.ts';
+
+export interface HistoryProblem {
+  engagement: string;
+  kind: 'revision-altered' | 'chain-broken' | 'head-mismatch' | 'event-altered' | 'event-without-history';
+  seq?: number;
+  eventId?: number;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  engagements: Array<{ code: string; revisions: number; events: number; headSeq: number }>;
+  /** The first altered record found; verification stops there. */
+  problem?: HistoryProblem;
+}
+
+const BATCH = 1000;
+
+/**
+ * Proves an engagement's history intact: every revision's HMAC recomputes and links to its
+ * predecessor without gaps, the head matches the last revision, and every event's current state equals
+ * its latest revision. Stops at the first altered record and names it.
+ */
+export async function verifyHistory(
+  db: Kysely<DB>,
+  key: Buffer,
+  options: { engagementId?: number } = {},
+): Promise<VerifyReport> {
+  let q = db.selectFrom('engagement').select(['id', 'code']).orderBy('id');
+  if (options.engagementId !== undefined) q = q.where('id', '=', options.engagementId);
+  const report: VerifyReport = { ok: true, engagements: [] };
+  for (const engagement of await q.execute()) {
+    const result = await verifyEngagement(db, key, Number(engagement.id), engagement.code);
+    report.engagements.push(result.summary);
+    if (result.problem) return { ...report, ok: false, problem: result.problem };
+  }
+  return report;
+}
+
+async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: number, code: string) {
+  const summary = { code, revisions: 0, events: 0, headSeq: 0 };
+  const latestByEvent = new Map<number, string>();
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (;;) {
+    const rows = await db
+      .selectFrom('event_revision')
+      .selectAll()
+      .where('engagement_id', '=', engagementId)
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(BATCH)
+      .execute();
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (seq !== expectedSeq || r.prev_hash !== expectedPrev) {
+        const problem: HistoryProblem = {
+          engagement: code,
+          kind: 'chain-broken',
+          seq: expectedSeq,
+          message: `Engagement ${code}: revision ${expectedSeq} is missing or does not link to revision ${expectedSeq - 1}.`,
+        };
+        return { summary, problem };
+      }
+      if (revisionHash(key, r) !== r.hash) {
+        const problem: HistoryProblem = {
+          engagement: code,
+          kind: 'revision-altered',
+          seq,
+          eventId: Number(r.event_id),
+          message: `Engagement ${code}: revision ${seq} (event ${r.event_id}, ${r.action}) was altered after it was written.`,
+        };
+        return { summary, problem };
+      }
+      latestByEvent.set(Number(r.event_id), r.snapshot);
+      expectedPrev = r.hash;
+      expectedSeq = seq + 1;
+      summary.revisions++;
+    }
+    if (rows.length < BATCH) break;
+  }
+  summary.headSeq = expectedSeq - 1;
+  const head = await db
+    .selectFrom('history_head')
+    .select(['seq', 'hash'])
+    .where('engagement_id', '=', engagementId)
+    .executeTakeFirst();
+  const headSeq = head ? Number(head.seq) : 0;
+  const headHash = head ? head.hash : GENESIS_HASH;
+  if (headSeq !== summary.headSeq || headHash !== expectedPrev) {
+    const problem: HistoryProblem = {
+      engagement: code,
+      kind: 'head-mismatch',
+      seq: headSeq,
+      message: `Engagement ${code}: the chain head (revision ${headSeq}) does not match the last revision (${summary.headSeq}); revisions were removed or added outside the app.`,
+    };
+    return { summary, problem };
+  }
+
+  let afterId = 0;
+  for (;;) {
+    const ids = await db
+      .selectFrom('event')
+      .select('id')
+      .where('engagement_id', '=', engagementId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    for (const { id } of ids) {
+      const eventId = Number(id);
+      const recorded = latestByEvent.get(eventId);
+      if (!recorded) {
+        const problem: HistoryProblem = {
+          engagement: code,
+          kind: 'event-without-history',
+          eventId,
+          message: `Engagement ${code}: event ${eventId} has no history; it was written outside the app.`,
+        };
+        return { summary, problem };
+      }
+      const current = await snapshotEvent(db, eventId);
+      if (canonicalJson(current) !== canonicalJson(JSON.parse(recorded))) {
+        const problem: HistoryProblem = {
+          engagement: code,
+          kind: 'event-altered',
+          eventId,
+          message: `Engagement ${code}: event ${eventId} differs from its latest revision; it was changed outside the app.`,
+        };
+        return { summary, problem };
+      }
+      summary.events++;
+      afterId = eventId;
+    }
+    if (ids.length < BATCH) break;
+  }
+  return { summary, problem: undefined };
+}
