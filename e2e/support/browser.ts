@@ -63,8 +63,9 @@ export async function newPage(
       );
     });
   });
-  // Fail fast: a missing element is a failure, not something to wait half a minute for.
-  context.setDefaultTimeout(10_000);
+  // Generous, because the machines running these are small and shared; still a deadline.
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(45_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {

@@ -1,4 +1,4 @@
-import { Badge, Select } from '@mantine/core';
+import { Badge, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { ME_KEY, useMe, useUpdateMe } from '../../features/auth/use-me.ts';
@@ -21,7 +21,7 @@ export function EngagementSwitcher() {
 
   const active = me.engagements.filter((e) => !e.archived);
   const archived = me.engagements.filter((e) => e.archived);
-  const option = (e: { code: string; name: string }) => ({ value: e.code, label: `${e.name} (${e.code})` });
+  const option = (e: { code: string; name: string }) => ({ value: e.code, label: e.name });
   const data = [
     { group: 'Active', items: active.map(option) },
     ...(archived.length ? [{ group: 'Archived (read-only)', items: archived.map(option) }] : []),
@@ -38,7 +38,17 @@ export function EngagementSwitcher() {
       searchable={me.engagements.length > 8}
       allowDeselect={false}
       disabled={update.isPending}
-      w={{ base: 180, sm: 280 }}
+      w={{ base: 180, sm: 300 }}
+      renderOption={({ option: o }) => (
+        <Group justify="space-between" gap="sm" wrap="nowrap" w="100%">
+          <Text size="sm" truncate>
+            {o.label}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {o.value}
+          </Text>
+        </Group>
+      )}
       comboboxProps={{ withinPortal: true }}
       onChange={(code) => {
         if (!code || code === me.current_engagement) return;

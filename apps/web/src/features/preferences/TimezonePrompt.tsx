@@ -36,13 +36,14 @@ export function TimezonePrompt() {
             Times are stored in UTC and shown in your timezone. We suggest your browser's; you can change it
             any time in Preferences.
           </Text>
-          <TimezoneSelect value={zone} onChange={setZone} autoFocus />
+          <TimezoneSelect value={zone} onChange={setZone} />
           <FormError message={update.error ? errorMessage(update.error) : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={later}>
               Later
             </Button>
-            <Button type="submit" loading={update.isPending}>
+            {/* Focus the answer, not the list: a focused searchable select opens over the buttons. */}
+            <Button type="submit" loading={update.isPending} data-autofocus>
               Save timezone
             </Button>
           </Group>

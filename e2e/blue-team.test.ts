@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  completeSetupViaApi,
+  createUserViaCli,
+  DEFAULT_SETUP,
+  launchBrowser,
+  loginViaUi,
+  newPage,
+  type RunningApp,
+  snap,
+  startApp,
+  type TestPage,
+} from './support/index.ts';
+
+/**
+ * The client's blue team gets read-only access: they must never see administration or credentials,
+ * and an admin address they guess shows the 403 page.
+ */
+describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }, () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let t: TestPage;
+  const blue = { username: 'blue.analyst', password: 'blue team passphrase 2026' };
+
+  beforeAll(async () => {
+    app = await startApp();
+    await completeSetupViaApi(app);
+    await createUserViaCli(app, {
+      ...blue,
+      groups: ['Client Blue Team - Read Only'],
+      engagements: [DEFAULT_SETUP.engagement.code],
+    });
+    browser = await launchBrowser();
+    t = await newPage(browser, app, { timezoneId: 'America/New_York' });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('is asked for a timezone on first login, with the browser zone pre-selected, and may answer later', async () => {
+    const { page } = t;
+    await loginViaUi(page, blue.username, blue.password);
+    const dialog = page.getByRole('dialog', { name: 'Choose your timezone' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Timezone' }).inputValue()).toContain(
+      'America/New York',
+    );
+    await snap(page, '10-blue-timezone-prompt');
+    await dialog.getByRole('button', { name: 'Later' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Not answering never blocks the app.
+    await page.getByTestId('current-engagement').getByText(DEFAULT_SETUP.engagement.name).waitFor();
+  });
+
+  it('sees no administration and no credential area', async () => {
+    const { page } = t;
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Home', exact: true }).waitFor();
+    const navText = await nav.innerText();
+    for (const hidden of [
+      'Administration',
+      'Users & groups',
+      'Engagements',
+      'Audit log',
+      'Backup',
+      'Credentials',
+    ])
+      expect(navText).not.toContain(hidden);
+    const main = await page.getByRole('main').innerText();
+    expect(main).not.toMatch(/Credential|Users & groups|Audit log|Backup/);
+    // Only the engagements they belong to are offered.
+    await page.getByRole('combobox', { name: 'Current engagement' }).click();
+    const options = await page.getByRole('option').allInnerTexts();
+    expect(options.map((o) => o.trim())).toEqual([expect.stringContaining(DEFAULT_SETUP.engagement.name)]);
+    await page.keyboard.press('Escape');
+    await snap(page, '11-blue-home');
+  });
+
+  it('gets the 403 page at an admin address', async () => {
+    const { page } = t;
+    for (const path of ['/admin/users', '/admin/engagements', '/admin/audit', '/admin/backup']) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
+    }
+    await snap(page, '12-blue-403');
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  });
+
+  it('still has their own preferences, password and tokens in the user menu', async () => {
+    const { page } = t;
+    await page.getByTestId('user-menu').click();
+    const items = (await page.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+    expect(items).toEqual(['Preferences', 'Change password', 'Personal tokens', 'Log out']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('reported no console error, uncaught exception or CSP violation on the way', () => {
+    expect(t.problems).toEqual([]);
+  });
+});
