@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, startTestServer, type TestServer } from '../testing/index.ts';
+import {
+  anonymous,
+  createTestUser,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../testing/index.ts';
 
 describe('security headers', () => {
   let server: TestServer;
@@ -36,5 +42,24 @@ describe('security headers', () => {
     );
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
+  });
+});
+
+describe('behind https (PUBLIC_URL)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { env: { PUBLIC_URL: 'https://hub.example.test' } });
+  });
+  afterAll(() => server.stop());
+
+  it('marks the session cookie Secure and sends HSTS', async () => {
+    await createTestUser(server.ctx, { username: 'sec' });
+    const res = await anonymous(server.url).post('/api/v1/auth/login/', {
+      username: 'sec',
+      password: TEST_PASSWORD,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('ss_session='))).toMatch(/;\s*Secure/i);
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
   });
 });

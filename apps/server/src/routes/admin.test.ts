@@ -209,7 +209,10 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
       engagements: [],
     });
     expect(edited.status).toBe(200);
-    expect(edited.body.engagements).toEqual(['BRAVO']);
+    // The admin does not even learn the code of the engagement kept; a superuser sees it.
+    expect(edited.body.engagements).toEqual([]);
+    const seenByRoot = await root.get<{ engagements: string[] }>(`/api/v1/users/${both.id}/`);
+    expect(seenByRoot.body.engagements).toEqual(['BRAVO']);
   });
 
   it('downloads a backup after re-asking the password (SQLite), or explains pg_dump (PostgreSQL)', async () => {

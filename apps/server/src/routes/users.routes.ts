@@ -36,8 +36,8 @@ export async function userRoutes(app: AppServer): Promise<void> {
         },
       },
     },
-    async () => {
-      const results = await listUsers(db);
+    async (request) => {
+      const results = await listUsers(db, request.principal);
       return { count: results.length, next: null, previous: null, results };
     },
   );
@@ -52,7 +52,7 @@ export async function userRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/users/:id',
     { config: admin, schema: { tags: ['users'], params: idParams, response: { 200: userSchema } } },
-    async (request) => toUserDto(db, await getUserRow(db, request.params.id)),
+    async (request) => toUserDto(db, await getUserRow(db, request.params.id), request.principal),
   );
 
   app.patch(

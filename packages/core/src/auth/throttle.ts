@@ -50,4 +50,9 @@ export async function recordFailure(db: Kysely<DB>, keys: ThrottleKey[]): Promis
 /** A successful sign-in clears its username's counter (the address keeps counting). */
 export async function clearThrottle(db: Kysely<DB>, key: ThrottleKey): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', keyOf(key)).execute();
+  // Counters of windows long past hold nothing; sweep them now and then (here: on each success).
+  await db
+    .deleteFrom('auth_throttle')
+    .where('window_start', '<=', nowMs() - THROTTLE_WINDOW_MS)
+    .execute();
 }

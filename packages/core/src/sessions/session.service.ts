@@ -35,6 +35,7 @@ export async function createSession(
   const csrfToken = crypto.randomBytes(32).toString('base64url');
   const now = nowMs();
   const expiresAt = now + policy.sessionAbsoluteMs;
+  await pruneExpiredSessions(db, policy, now);
   await db
     .insertInto('user_session')
     .values({
@@ -89,4 +90,12 @@ export async function findActiveSession(
 
 export async function deleteSession(db: Kysely<DB>, sessionId: number): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Sessions are checked when presented; the ones nobody presents again are swept at each sign-in. */
+async function pruneExpiredSessions(db: Kysely<DB>, policy: SessionPolicy, now: number): Promise<void> {
+  await db
+    .deleteFrom('user_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - policy.sessionIdleMs)]))
+    .execute();
 }

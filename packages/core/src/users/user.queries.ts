@@ -61,14 +61,16 @@ export async function buildMe(db: Kysely<DB>, user: UserRow, principal: Principa
   };
 }
 
-export async function toUserDto(db: Kysely<DB> | Tx, user: UserRow): Promise<UserDto> {
-  const engagements = await db
+/** `viewer` limits the engagements listed to the ones the viewer can see (codes are not disclosed). */
+export async function toUserDto(db: Kysely<DB> | Tx, user: UserRow, viewer?: Principal): Promise<UserDto> {
+  let q = db
     .selectFrom('engagement_member as m')
     .innerJoin('engagement as e', 'e.id', 'm.engagement_id')
     .select('e.code')
-    .where('m.user_id', '=', user.id)
-    .orderBy('e.code')
-    .execute();
+    .where('m.user_id', '=', user.id);
+  if (viewer && viewer.engagementIds !== 'all')
+    q = q.where('e.id', 'in', viewer.engagementIds.length ? [...viewer.engagementIds] : [-1]);
+  const engagements = await q.orderBy('e.code').execute();
   return {
     id: Number(user.id),
     username: user.username,
@@ -82,9 +84,9 @@ export async function toUserDto(db: Kysely<DB> | Tx, user: UserRow): Promise<Use
   };
 }
 
-export async function listUsers(db: Kysely<DB>): Promise<UserDto[]> {
+export async function listUsers(db: Kysely<DB>, viewer?: Principal): Promise<UserDto[]> {
   const rows = await db.selectFrom('app_user').selectAll().orderBy('username_key').execute();
-  return Promise.all(rows.map((r) => toUserDto(db, r)));
+  return Promise.all(rows.map((r) => toUserDto(db, r, viewer)));
 }
 
 export async function getUserRow(db: Kysely<DB> | Tx, id: number): Promise<UserRow> {

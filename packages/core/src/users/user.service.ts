@@ -65,7 +65,7 @@ export async function createUser(
   return writeTransaction(db, async (tx) => {
     await visibleEngagementIds(tx, principal, data.engagements ?? []);
     const user = await insertUser(tx, { ...data, timezone: input.timezone ?? null }, hash);
-    const dto = await toUserDto(tx, user);
+    const dto = await toUserDto(tx, user, principal);
     await recordAudit(tx, actor, {
       action: 'user.created',
       target: dto.username,
@@ -109,7 +109,7 @@ export async function updateUser(
       const kept = (await memberEngagementIds(tx, id)).filter((e) => !canAccessEngagement(principal, e));
       await setUserEngagements(tx, id, [...asked, ...kept]);
     }
-    const after = await toUserDto(tx, await getUserRow(tx, id));
+    const after = await toUserDto(tx, await getUserRow(tx, id), principal);
     const groupsChanged = beforeDto.groups.join('\n') !== after.groups.join('\n');
     const deactivated = beforeDto.is_active && !after.is_active;
     const privilegeChanged = beforeDto.is_superuser !== after.is_superuser;
