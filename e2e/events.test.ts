@@ -32,7 +32,7 @@ describe('the event log', () => {
     browser = await launchBrowser();
     t = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
     await loginViaUi(t.page, admin.username, admin.password);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await t?.close();
@@ -60,9 +60,15 @@ describe('the event log', () => {
     };
   };
 
+  /** A Mantine select, multi-select or tags input by its label (comboboxes in Mantine 9). */
+  const field = (scope: Page | Locator, label: string) =>
+    scope
+      .getByRole('combobox', { name: label, exact: true })
+      .or(scope.getByRole('textbox', { name: label, exact: true }));
+
   /** Picks an option of a Mantine select by typing part of it. */
   const choose = async (scope: Page | Locator, label: string, typed: string, option: string | RegExp) => {
-    const input = scope.getByRole('textbox', { name: label, exact: true });
+    const input = field(scope, label);
     await input.click();
     await input.fill(typed);
     await t.page.getByRole('option', { name: option }).first().click();
@@ -99,7 +105,7 @@ describe('the event log', () => {
     await form.getByLabel('Target user').fill('ACME\\jsmith');
     await form.getByLabel('Description').fill('Dumped LSASS on WS-042 with procdump');
     await form.getByLabel('Raw evidence').fill('procdump.exe -ma lsass.exe C:\\Windows\\Temp\\l.dmp');
-    const tags = form.getByRole('textbox', { name: 'Tags' });
+    const tags = field(form, 'Tags');
     await tags.fill('creds');
     await tags.press('Enter');
     await choose(form, 'Tactic', 'TA0006', /^TA0006 Credential Access$/);
@@ -275,14 +281,14 @@ describe('the event log', () => {
   it('lets a blue team user change only outcome, Detected and Prevented', async () => {
     await createUserViaCli(app, {
       username: 'blue',
-      password: 'blue team password 1234',
+      password: 'sapphire harbour lantern 77',
       groups: ['Client Blue Team - Limited Write'],
       engagements: [ENG],
     });
     const blue = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
     try {
       const { page } = blue;
-      await loginViaUi(page, 'blue', 'blue team password 1234');
+      await loginViaUi(page, 'blue', 'sapphire harbour lantern 77');
       await page.goto('/events');
       const target = row(page, 'WinRM from WS-042 to DC01');
       await target.waitFor();

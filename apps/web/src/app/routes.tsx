@@ -8,6 +8,7 @@ import { UsersPage } from '../features/admin/users/UsersPage.tsx';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { EngagementDetailPage } from '../features/engagements/EngagementDetailPage.tsx';
 import { EngagementsPage } from '../features/engagements/EngagementsPage.tsx';
+import { eventRoutes } from '../features/events/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
 
@@ -22,6 +23,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'preferences', element: <PreferencesPage /> },
   { path: 'password', element: <ChangePasswordPage /> },
   { path: 'tokens', element: <TokensPage /> },
+  ...eventRoutes,
   {
     path: 'admin/users',
     element: (

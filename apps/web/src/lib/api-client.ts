@@ -52,12 +52,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Don't run the global 401 handler (the `me` probe and the login form handle 401 themselves). */
   quiet401?: boolean;
+  /** Extra request headers (e.g. `If-Match` for optimistic concurrency). */
+  headers?: Record<string, string>;
 }
 
 /** Sends a request and returns the raw response after checking its status. */
 export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(apiUrl(path), {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
+import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
 import { can, canAny } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 
@@ -31,6 +32,20 @@ export const NAV_SECTIONS: { id: NavSection; label: string | null }[] = [
 
 export const NAV_ITEMS: NavItem[] = [
   { section: 'main', label: 'Home', to: '/', icon: IconHome, visible: () => true, end: true },
+  {
+    section: 'engagement',
+    label: 'Events',
+    to: '/events',
+    icon: IconList,
+    visible: (me) => can(me, 'event.view'),
+  },
+  {
+    section: 'engagement',
+    label: 'Files',
+    to: '/files',
+    icon: IconPaperclip,
+    visible: (me) => can(me, 'file.view'),
+  },
   {
     section: 'admin',
     label: 'Users & groups',

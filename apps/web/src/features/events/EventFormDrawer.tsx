@@ -1,0 +1,118 @@
+import { Drawer } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { EventDto } from '@steppingstones/shared/events';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
+import { browserTimezone } from '../../lib/dates.ts';
+import { can } from '../../lib/permissions.ts';
+import { useMe } from '../auth/use-me.ts';
+import { EVENTS_KEY, fetchEvent } from './api/events-api.ts';
+import { EventForm } from './form/EventForm.tsx';
+import type { FormMode } from './form/form-values.ts';
+import { LimitedEventForm } from './form/LimitedEventForm.tsx';
+import { invalidateEventLists } from './grid/use-event-pages.ts';
+
+type DrawerMode = FormMode | 'limited';
+const MODES: DrawerMode[] = ['edit', 'clone', 'lateral', 'limited'];
+
+const TITLES: Record<DrawerMode, string> = {
+  new: 'New event',
+  edit: 'Edit event',
+  clone: 'Clone event',
+  lateral: 'Lateral move: new event from this target',
+  limited: 'Outcome and detection',
+};
+
+const PERMISSION: Record<DrawerMode, string> = {
+  new: 'event.add',
+  edit: 'event.change',
+  clone: 'event.add',
+  lateral: 'event.add',
+  limited: 'event.change_limited',
+};
+
+/** The form drawer over the grid, one route per mode (`/events/new`, `/events/12/clone`…); the filter stays in the URL. */
+export function EventFormDrawer() {
+  const params = useParams();
+  const mode: DrawerMode = params.id
+    ? ((MODES.includes(params.mode as DrawerMode) ? params.mode : 'edit') as DrawerMode)
+    : 'new';
+  const id = params.id ? Number(params.id) : null;
+  const me = useMe();
+  const zone = me.timezone ?? browserTimezone();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [generation, setGeneration] = useState(0);
+  const event = useQuery({
+    queryKey: [...EVENTS_KEY, 'one', id, generation],
+    queryFn: () => fetchEvent(id as number),
+    enabled: id !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const close = () => navigate({ pathname: '/events', search: location.search });
+  const saved = async (e: EventDto) => {
+    notifications.show({
+      color: 'green',
+      message:
+        mode === 'edit' || mode === 'limited'
+          ? 'Event saved.'
+          : `Event created: ${e.description.slice(0, 60)}`,
+    });
+    await invalidateEventLists(queryClient);
+    close();
+  };
+  const reload = () => setGeneration((g) => g + 1);
+  const engagement = me.current_engagement ?? event.data?.engagement ?? '';
+  const allowed = can(me, PERMISSION[mode]);
+
+  let body: React.ReactNode;
+  if (!allowed)
+    body = <ErrorState error={new Error('You do not have permission to do this.')} title="Not allowed" />;
+  else if (id !== null && event.isPending) body = <LoadingState label="Loading the event…" />;
+  else if (id !== null && event.isError)
+    body = <ErrorState error={event.error} onRetry={() => event.refetch()} />;
+  else if (mode === 'limited' && event.data)
+    body = (
+      <LimitedEventForm
+        key={`${event.data.id}-${event.data.version}`}
+        event={event.data}
+        zone={zone}
+        onSaved={saved}
+        onCancel={close}
+        onReload={reload}
+      />
+    );
+  else
+    body = (
+      <EventForm
+        key={`${mode}-${event.data?.id ?? 'new'}-${event.data?.version ?? 0}-${generation}`}
+        mode={mode as FormMode}
+        event={event.data ?? null}
+        engagement={engagement}
+        me={me}
+        zone={zone}
+        onSaved={saved}
+        onCancel={close}
+        onReload={reload}
+      />
+    );
+
+  return (
+    <Drawer
+      opened
+      onClose={close}
+      position="right"
+      size="min(980px, 100vw)"
+      title={TITLES[mode]}
+      padding="lg"
+      closeButtonProps={{ 'aria-label': 'Close the form' }}
+      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+    >
+      {body}
+    </Drawer>
+  );
+}

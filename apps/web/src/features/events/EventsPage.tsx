@@ -1,0 +1,189 @@
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { EventDto } from '@steppingstones/shared/events';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { IconPlus } from '../../components/icons.tsx';
+import { ErrorState } from '../../components/QueryState.tsx';
+import { errorMessage } from '../../lib/api-error.ts';
+import { browserTimezone, formatDateTimeSeconds } from '../../lib/dates.ts';
+import { can } from '../../lib/permissions.ts';
+import { useMe } from '../auth/use-me.ts';
+import { deleteEvent, starEvent } from './api/events-api.ts';
+import { EventFilterBar } from './grid/EventFilterBar.tsx';
+import { EventGrid } from './grid/EventGrid.tsx';
+import type { RowAction } from './grid/EventRowActions.tsx';
+import {
+  type EventFilterState,
+  filterFromSearchParams,
+  filterToSearchParams,
+  isFiltered,
+  recallFilter,
+  rememberFilter,
+} from './grid/event-filter.ts';
+import classes from './grid/events.module.css';
+import { invalidateEventLists, patchEventInPages, useEventPages } from './grid/use-event-pages.ts';
+
+/** The event log of the current engagement: filter bar, virtualised grid, and the form drawer (child routes). */
+export function EventsPage() {
+  const me = useMe();
+  const engagement = me.current_engagement;
+  if (!engagement)
+    return (
+      <Alert color="yellow" title="No engagement selected" maw={640}>
+        Choose the engagement you are working in from the switcher at the top of the page; its event log opens
+        here.
+      </Alert>
+    );
+  return <EventLog engagement={engagement} />;
+}
+
+function EventLog({ engagement }: { engagement: string }) {
+  const me = useMe();
+  const zone = me.timezone ?? browserTimezone();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const filter = useMemo(() => filterFromSearchParams(params), [params]);
+  const query = filterToSearchParams(filter).toString();
+
+  // Reopen the grid where the user left it in this engagement (only when the URL names no filter).
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (restored) return;
+    setRestored(true);
+    if (params.toString() === '' && location.pathname === '/events') {
+      const last = recallFilter(me.id, engagement);
+      if (last) setParams(new URLSearchParams(last), { replace: true });
+    }
+  }, [restored, params, location.pathname, me.id, engagement, setParams]);
+  useEffect(() => {
+    if (restored) rememberFilter(me.id, engagement, query);
+  }, [restored, me.id, engagement, query]);
+
+  const setFilter = useCallback(
+    (next: EventFilterState) => setParams(filterToSearchParams(next), { replace: false }),
+    [setParams],
+  );
+  const pages = useEventPages(engagement, filter);
+
+  const perms = useMemo(
+    () => ({
+      add: can(me, 'event.add'),
+      change: can(me, 'event.change'),
+      changeLimited: can(me, 'event.change_limited'),
+      delete: can(me, 'event.delete'),
+    }),
+    [me],
+  );
+
+  const [toDelete, setToDelete] = useState<EventDto | null>(null);
+  const remove = useMutation({
+    mutationFn: (e: EventDto) => deleteEvent(e.id),
+    onSuccess: async () => {
+      setToDelete(null);
+      notifications.show({ color: 'green', message: 'Event deleted.' });
+      await invalidateEventLists(queryClient);
+    },
+  });
+  const star = useMutation({
+    mutationFn: (e: EventDto) => starEvent(e.id, !e.starred),
+    onMutate: (e) => patchEventInPages(queryClient, { ...e, starred: !e.starred }),
+    onSuccess: (updated) => patchEventInPages(queryClient, updated),
+    onError: (error, e) => {
+      patchEventInPages(queryClient, e);
+      notifications.show({ color: 'red', message: errorMessage(error) });
+    },
+  });
+
+  const search = location.search;
+  const onAction = useCallback(
+    (action: RowAction, event: EventDto) => {
+      if (action === 'delete') {
+        remove.reset();
+        setToDelete(event);
+        return;
+      }
+      navigate({ pathname: `/events/${event.id}/${action}`, search });
+    },
+    [navigate, search, remove],
+  );
+  const onStar = useCallback((e: EventDto) => star.mutate(e), [star]);
+
+  const countLabel =
+    pages.count === null
+      ? ''
+      : `${typeof pages.count === 'number' ? pages.count.toLocaleString() : pages.count} events`;
+
+  return (
+    <Stack gap={0}>
+      <Group justify="space-between" mb="sm" align="flex-end">
+        <div>
+          <Title order={2}>Events</Title>
+          <Text c="dimmed" size="sm">
+            Everything the team did in {engagement}, newest first{countLabel ? ` · ${countLabel}` : ''}
+            {isFiltered(filter) ? ' matching the filter' : ''}. Times in {zone}.
+          </Text>
+        </div>
+        {perms.add && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => navigate({ pathname: '/events/new', search })}
+          >
+            New event
+          </Button>
+        )}
+      </Group>
+      <EventFilterBar engagement={engagement} filter={filter} zone={zone} onChange={setFilter} />
+      {pages.isError ? (
+        <ErrorState error={pages.error} onRetry={() => pages.refetch()} title="Could not load the events" />
+      ) : (
+        <EventGrid
+          rows={pages.rows}
+          timeZone={zone}
+          sort={filter.sort}
+          onSort={(sort) => setFilter({ ...filter, sort })}
+          perms={perms}
+          onAction={onAction}
+          onStar={onStar}
+          starredOnly={filter.starred}
+          onToggleStarredOnly={() => setFilter({ ...filter, starred: !filter.starred })}
+          hasNextPage={pages.hasNextPage}
+          isFetchingNextPage={pages.isFetchingNextPage}
+          fetchNextPage={() => void pages.fetchNextPage()}
+          resetKey={query}
+          empty={
+            <div className={classes.loadingRow}>
+              {pages.isPending
+                ? 'Loading events…'
+                : perms.add
+                  ? 'No events found. Either add a new event or clear the filter.'
+                  : 'No events found. You may need to clear the filter.'}
+            </div>
+          }
+        />
+      )}
+      <ConfirmModal
+        opened={toDelete !== null}
+        onClose={() => setToDelete(null)}
+        onConfirm={() => toDelete && remove.mutate(toDelete)}
+        title="Delete this event?"
+        confirmLabel="Delete event"
+        loading={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : null}
+      >
+        {toDelete && (
+          <>
+            Are you sure you want to delete the event at{' '}
+            <strong>{formatDateTimeSeconds(toDelete.timestamp, zone)}</strong>: “{toDelete.description}”? Its
+            file distributions go with it.
+          </>
+        )}
+      </ConfirmModal>
+      <Outlet />
+    </Stack>
+  );
+}

@@ -1,0 +1,240 @@
+import { ActionIcon, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import type { EventDto } from '@steppingstones/shared/events';
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { detectedChoice, preventedChoice } from '../ui/choices.ts';
+import { IconSortAsc, IconSortDesc, IconStar } from '../ui/event-icons.tsx';
+import { OutcomeBadge } from '../ui/OutcomeBadge.tsx';
+import { AttackCell, ContextCell, DescriptionCell, TimeCell } from './EventCells.tsx';
+import { EventRowActions, type RowAction, type RowPermissions } from './EventRowActions.tsx';
+import classes from './events.module.css';
+
+interface GridMeta {
+  /** Server sort key of the column (timestamp, detected, prevented, tactic), if sortable. */
+  sort?: string;
+  /** The cell renders its own padding (context tint fills the cell). */
+  bare?: boolean;
+}
+
+export interface EventGridProps {
+  rows: EventDto[];
+  timeZone: string | null;
+  sort: string;
+  onSort: (sort: string) => void;
+  perms: RowPermissions;
+  onAction: (action: RowAction, event: EventDto) => void;
+  onStar: (event: EventDto) => void;
+  starredOnly: boolean;
+  onToggleStarredOnly: () => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  empty: ReactNode;
+  /** Changes when the filter or sort changes: the grid scrolls back to the top. */
+  resetKey: string;
+}
+
+/**
+ * The event log: TanStack Table for the columns, TanStack Virtual for the rows. Only the rows in view
+ * (plus a few) exist in the DOM, their heights are measured as they render (evidence expands), and
+ * the next page is requested as the user nears the end, so a million events scroll like a hundred.
+ */
+export function EventGrid(props: EventGridProps) {
+  const { rows, timeZone, perms, onAction, onStar } = props;
+  const columns = useMemo<ColumnDef<EventDto>[]>(
+    () => [
+      {
+        id: 'star',
+        header: () => (
+          <Tooltip label={props.starredOnly ? 'Show all events' : 'Show only starred events'}>
+            <ActionIcon
+              variant="subtle"
+              color="yellow"
+              size="sm"
+              aria-label="Show only starred events"
+              aria-pressed={props.starredOnly}
+              onClick={props.onToggleStarredOnly}
+            >
+              <IconStar filled={props.starredOnly} />
+            </ActionIcon>
+          </Tooltip>
+        ),
+        cell: ({ row }) => (
+          <ActionIcon
+            variant="subtle"
+            color="yellow"
+            size="sm"
+            disabled={!perms.change}
+            aria-label={row.original.starred ? 'Unstar event' : 'Star event'}
+            aria-pressed={row.original.starred}
+            onClick={() => onStar(row.original)}
+          >
+            <IconStar filled={row.original.starred} />
+          </ActionIcon>
+        ),
+      },
+      {
+        id: 'timestamp',
+        header: 'Time',
+        meta: { sort: 'timestamp' } satisfies GridMeta,
+        cell: ({ row }) => <TimeCell event={row.original} timeZone={timeZone} />,
+      },
+      {
+        id: 'source',
+        header: 'Source',
+        meta: { bare: true } satisfies GridMeta,
+        cell: ({ row }) => <ContextCell context={row.original.source} />,
+      },
+      {
+        id: 'target',
+        header: 'Target',
+        meta: { bare: true } satisfies GridMeta,
+        cell: ({ row }) => <ContextCell context={row.original.target} />,
+      },
+      {
+        id: 'description',
+        header: 'Description',
+        cell: ({ row }) => <DescriptionCell event={row.original} />,
+      },
+      {
+        id: 'detected',
+        header: 'Detected',
+        meta: { sort: 'detected' } satisfies GridMeta,
+        cell: ({ row }) => <OutcomeBadge choice={detectedChoice(row.original.detected)} />,
+      },
+      {
+        id: 'prevented',
+        header: 'Prevented',
+        meta: { sort: 'prevented' } satisfies GridMeta,
+        cell: ({ row }) => <OutcomeBadge choice={preventedChoice(row.original.prevented)} />,
+      },
+      {
+        id: 'attack',
+        header: 'ATT&CK',
+        meta: { sort: 'tactic' } satisfies GridMeta,
+        cell: ({ row }) => <AttackCell event={row.original} />,
+      },
+      {
+        id: 'actions',
+        header: () => <VisuallyHidden>Actions</VisuallyHidden>,
+        cell: ({ row }) => <EventRowActions event={row.original} perms={perms} onAction={onAction} />,
+      },
+    ],
+    [timeZone, perms, onAction, onStar, props.starredOnly, props.onToggleStarredOnly],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (e) => String(e.id),
+    manualSorting: true,
+    manualFiltering: true,
+  });
+  const tableRows = table.getRowModel().rows;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length + (props.hasNextPage ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 88,
+    overscan: 6,
+    getItemKey: (index) => tableRows[index]?.id ?? `loader-${index}`,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length ? (items[items.length - 1]?.index ?? 0) : 0;
+
+  // Near the end of what is loaded: ask for the next page (one at a time).
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - 15) fetchNextPage();
+  }, [lastIndex, tableRows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // A new filter or sort starts at the top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the sort/filter identity matters
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [props.resetKey]);
+
+  return (
+    <div className={classes.scroller} ref={scrollRef} data-testid="event-grid">
+      <table className={classes.table} aria-label="Events" aria-rowcount={tableRows.length + 1}>
+        <thead className={classes.thead}>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className={`${classes.row} ${classes.header}`}>
+              {group.headers.map((header) => {
+                const meta = header.column.columnDef.meta as GridMeta | undefined;
+                const active = meta?.sort && props.sort.replace(/^-/, '') === meta.sort;
+                const descending = props.sort.startsWith('-');
+                const content = flexRender(header.column.columnDef.header, header.getContext());
+                if (!meta?.sort)
+                  return (
+                    <th key={header.id} className={classes.headerCell}>
+                      {content}
+                    </th>
+                  );
+                const sortKey = meta.sort;
+                // Newest / highest first on the first click, then ascending.
+                const next = active && descending ? sortKey : `-${sortKey}`;
+                return (
+                  <th
+                    key={header.id}
+                    className={classes.headerCell}
+                    aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <UnstyledButton className={classes.sortButton} onClick={() => props.onSort(next)}>
+                      {content}
+                      {active && (descending ? <IconSortDesc size={14} /> : <IconSortAsc size={14} />)}
+                    </UnstyledButton>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        {tableRows.length === 0 ? (
+          <tbody className={classes.emptyBody}>
+            <tr>
+              <td>{props.empty}</td>
+            </tr>
+          </tbody>
+        ) : (
+          <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = tableRows[item.index];
+              return (
+                <tr
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className={`${classes.virtualRow} ${row ? classes.row : ''}`}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                  aria-rowindex={item.index + 2}
+                  data-event-id={row?.original.id}
+                >
+                  {row ? (
+                    row.getVisibleCells().map((cell) => {
+                      const meta = cell.column.columnDef.meta as GridMeta | undefined;
+                      return (
+                        <td key={cell.id} className={meta?.bare ? classes.bareCell : classes.cell}>
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      );
+                    })
+                  ) : (
+                    <td className={classes.loadingRow}>
+                      <Text size="sm" c="dimmed">
+                        Loading more events…
+                      </Text>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        )}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { Badge } from '@mantine/core';
+import type { Choice } from './choices.ts';
+
+/** A Detected / Prevented value as a coloured badge: red = bad for the blue team, green = good. */
+export function OutcomeBadge({ choice }: { choice: Choice }) {
+  if (!choice.colour)
+    return (
+      <Badge variant="outline" color="gray" radius="sm" size="sm" tt="none" title={choice.code}>
+        {choice.label}
+      </Badge>
+    );
+  return (
+    <Badge
+      variant={choice.colour === 'gray' ? 'light' : 'filled'}
+      color={choice.colour === 'yellow' ? 'yellow.6' : choice.colour}
+      c={choice.colour === 'yellow' ? 'dark.8' : undefined}
+      radius="sm"
+      size="sm"
+      tt="none"
+      title={choice.code}
+    >
+      {choice.label}
+    </Badge>
+  );
+}
