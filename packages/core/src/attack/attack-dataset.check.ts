@@ -35,7 +35,7 @@ export function checkAttackDataset(
   );
   data.techniques.forEach((t, i) => {
     const at = `techniques[${i}] (${t.id})`;
-    if (t.parent_id && !techniques.has(t.parent_id) && !knownTechniqueIds.has(t.parent_id)) {
+    if (t.parent_id && !t.deprecated && !techniques.has(t.parent_id) && !knownTechniqueIds.has(t.parent_id)) {
       problems.push({ field: at, message: `Parent technique ${t.parent_id} is not in the release.` });
     }
     for (const id of t.tactic_ids) {

@@ -86,10 +86,15 @@ describe.each(testDialects())('ATT&CK data on %s', (dialect) => {
     expect(kerberoasting.detection_strategies).toEqual([
       expect.objectContaining({
         id: 'DET9001',
-        analytics: [expect.objectContaining({ id: 'AN9001', platforms: ['Windows'] })],
+        analytics: [
+          expect.objectContaining({ id: 'AN9001', platforms: ['Windows'] }),
+          expect.objectContaining({ id: 'AN9002', platforms: ['Linux'] }),
+        ],
       }),
     ]);
     expect((await getTechnique(db(), 'T1558')).subtechniques.map((s) => s.id)).toEqual(['T1558.003']);
+    // The deprecated `mitigates` relationship is not imported.
+    expect((await getTechnique(db(), 'T1999')).mitigations).toEqual([]);
     expect(await attackReleaseInfo(db())).toMatchObject({ release: '19.0', source: MINI });
   });
 

@@ -11,7 +11,7 @@ import {
 
 /** The parts of STIX 2.1 objects an ATT&CK import reads; everything else passes through unread. */
 const externalRef = z.object({
-  source_name: z.string(),
+  source_name: z.string().optional(),
   external_id: z.string().optional(),
   url: z.string().optional(),
 });
@@ -82,12 +82,16 @@ export function parseStixAttack(json: unknown): AttackDataset {
       return;
     }
     const obj = parsed.data as Obj;
-    if (obj.revoked) return;
+    // Revoked objects are replaced by others; deprecated relationships no longer hold.
+    if (obj.revoked || (obj.type === 'relationship' && obj.x_mitre_deprecated)) return;
     if (!['relationship', 'x-mitre-matrix', 'x-mitre-collection'].includes(obj.type) && !mitreId(obj)) {
-      problems.push({
-        field: where,
-        message: 'external_references: no "mitre-attack" entry with an external_id',
-      });
+      // Tactics and techniques are what events reference: without an id the file is unusable.
+      // Mitigations, detection strategies and analytics without one are skipped.
+      if (obj.type === 'x-mitre-tactic' || obj.type === 'attack-pattern')
+        problems.push({
+          field: where,
+          message: 'external_references: no "mitre-attack" entry with an external_id',
+        });
       return;
     }
     objects.push(obj);
@@ -96,8 +100,15 @@ export function parseStixAttack(json: unknown): AttackDataset {
   return buildDataset(objects);
 }
 
+const ATTACK_ID = /^(?:TA|T|M|DET|AN)\d{4}(?:\.\d{3})?$/;
+
+/** The ATT&CK id: the `mitre-attack` reference, else (some analytics) any ATT&CK-shaped external id. */
 function mitreId(obj: Obj): string | undefined {
-  return obj.external_references?.find((r) => r.source_name === 'mitre-attack' && r.external_id)?.external_id;
+  const refs = obj.external_references ?? [];
+  return (
+    refs.find((r) => r.source_name === 'mitre-attack' && r.external_id)?.external_id ??
+    refs.find((r) => r.external_id && ATTACK_ID.test(r.external_id))?.external_id
+  );
 }
 
 function mitreUrl(obj: Obj, fallback: string): string {
@@ -197,7 +208,9 @@ function buildDataset(objects: Obj[]): AttackDataset {
       deprecated: !!o.x_mitre_deprecated,
       tactic_ids: phases
         .filter((p) => p.kill_chain_name === 'mitre-attack')
-        .map((p) => tacticByShortname.get(p.phase_name) ?? p.phase_name),
+        .map((p) => tacticByShortname.get(p.phase_name) ?? p.phase_name)
+        // A deprecated technique may name a tactic that no longer exists; only live ones must be exact.
+        .filter((t) => !o.x_mitre_deprecated || tactics.some((x) => x.id === t)),
       mitigations: (mitigationsOf.get(o.id) ?? []).filter((m) => mitigationIds.has(m.id)),
       detection_strategy_ids: strategiesOf.get(o.id) ?? [],
     };
