@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { verifySqliteBackup } from '@steppingstones/core/backup';
 import { SEEDED_GROUPS } from '@steppingstones/core/permissions';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +238,10 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
       );
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+      // The download restores: an intact database holding this instance's engagements.
+      const file = path.join(server.ctx.config.dataDir, 'downloaded.db');
+      fs.writeFileSync(file, bytes);
+      expect(verifySqliteBackup(file).engagements).toBeGreaterThanOrEqual(2);
       const audit = await root.get<{ count: number }>('/api/v1/audit/?action=backup.downloaded');
       expect(audit.body.count).toBe(1);
     } else {

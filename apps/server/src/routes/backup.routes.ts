@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ValidationError } from '@steppingstones/core';
 import { recordAudit } from '@steppingstones/core/audit';
 import { assertNotThrottled, recordFailure } from '@steppingstones/core/auth';
-import { backupSqlite } from '@steppingstones/core/backup';
+import { backupSqliteOffThread } from '@steppingstones/core/backup';
 import { verifyPassword } from '@steppingstones/core/users';
 import { backupRequestSchema } from '@steppingstones/shared';
 import type { AppServer } from '../app-server.ts';
@@ -36,7 +36,7 @@ export async function backupRoutes(app: AppServer): Promise<void> {
       }
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-backup-'));
       const file = path.join(dir, 'steppingstones.db');
-      backupSqlite(target.location, file);
+      await backupSqliteOffThread(target.location, file);
       await recordAudit(db, auditActor(request), {
         action: 'backup.downloaded',
         details: { bytes: fs.statSync(file).size },

@@ -1,1 +1,2 @@
+export { backupSqliteOffThread } from './backup-off-thread.ts';
 export { backupSqlite, restoreSqlite, verifySqliteBackup } from './sqlite-backup.ts';
