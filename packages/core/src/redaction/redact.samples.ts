@@ -179,3 +179,85 @@ git@github.com:org/repo.git
 whoami /all
 net user bob /domain
 net group "Domain Admins" /domain`;
+
+/** The credential extractors' inputs (credentials.md §2.3): every one must come out without its secret. */
+export const EXTRACTOR_INPUTS: Array<{ name: string; text: string; secrets: string[]; kept: string }> = [
+  {
+    name: 'SharpSCCM NAA',
+    text: '[+] Decrypting network access account credentials\n\n    NetworkAccessUsername: DOMAIN\\USER\n    NetworkAccessPassword: Password123',
+    secrets: ['Password123'],
+    kept: 'NetworkAccessUsername: DOMAIN\\USER',
+  },
+  {
+    name: 'SharpDPAPI NAA',
+    text: '    Plaintext NAA Username        : CORP\\sccm_naa\n    Plaintext NAA Password        : Naa-Pass-1',
+    secrets: ['Naa-Pass-1'],
+    kept: 'Plaintext NAA Username        : CORP\\sccm_naa',
+  },
+  {
+    name: 'SAL-BOF privcheck',
+    text: '[CREDMANAGER] --- Credential [1] ---\n[CREDMANAGER]   Target: fileserver\n[CREDMANAGER]   User:   alice\n[CREDMANAGER]   Secret: PasswordOne',
+    secrets: ['PasswordOne'],
+    kept: '[CREDMANAGER]   User:   alice',
+  },
+  {
+    name: 'AskCreds',
+    text: '[+] Username: CORP\\bob\n[+] Password: Spring!2026\n',
+    secrets: ['Spring!2026'],
+    kept: '[+] Username: CORP\\bob',
+  },
+  {
+    name: 'Spray-AD',
+    text: '[+] Password correct for useraccount(s):\nbob\n----\nDomain tested: corp.local\nPassword tested: Autumn2026',
+    secrets: ['Autumn2026'],
+    kept: 'Domain tested: corp.local',
+  },
+  {
+    name: 'ldapshell LAPS',
+    text: '# get_laps_password WS01\nFound Computer DN: CN=WS01,OU=Workstations,DC=corp,DC=local\nLAPS Password: 7kQ#v9!pLm2',
+    secrets: ['7kQ#v9!pLm2'],
+    kept: 'Found Computer DN: CN=WS01',
+  },
+  {
+    name: 'Seatbelt CredEnum',
+    text: '  Target              : Domain:target=TERMSRV/srv01\n  UserName            : CORP\\admin\n  Password            : Rdp-Pass-99',
+    secrets: ['Rdp-Pass-99'],
+    kept: 'UserName            : CORP\\admin',
+  },
+  {
+    name: 'Rubeus U2U',
+    text: '  UserName                 :  WS01$\n  UserRealm                :  CORP.LOCAL\n[*] Getting credentials using U2U\n\n  CredentialInfo         :\n    Version              : 0\n    EncryptionType       : rc4_hmac\n    CredentialData       :\n      CredentialCount    : 1\n       NTLM              : 5B4C6335673A75F13F64B3E2D8F0A4E1',
+    secrets: ['5B4C6335673A75F13F64B3E2D8F0A4E1'],
+    kept: 'UserRealm                :  CORP.LOCAL',
+  },
+  {
+    name: 'Certipy auth',
+    text: "[*] Got hash for 'administrator@corp.local': aad3b435b51404eeaad3b435b51404ee:2b576acbe6bcfda7294d6bd18041b8fe",
+    secrets: ['2b576acbe6bcfda7294d6bd18041b8fe'],
+    kept: "[*] Got hash for 'administrator@corp.local': ",
+  },
+  {
+    name: 'Snaffler connection string and SQL',
+    text: '[File] {Red}<KeepCSharpDbConnStringsRed|R|Password=|1kB|2024>(\\\\fs01\\app\\web.config) "Data Source=db01;User ID=sa;Password = S3cret-Db;"\nCREATE LOGIN app WITH PASSWORD = \'Sql-Pass-1\'\nCREATE USER rpt IDENTIFIED BY Oracle-Pass-2',
+    secrets: ['S3cret-Db', 'Sql-Pass-1', 'Oracle-Pass-2'],
+    kept: 'Data Source=db01;User ID=sa;',
+  },
+  {
+    name: 'mimikatz ekeys and secrets',
+    text: "\t * Key List :\n\t   aes256_hmac       9f3c1a2b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8\n\t   rc4_hmac_nt       8846f7eaee8fb117ad06bdd830b7586c\nSecret  : _SC_MSSQLSERVER / service 'MSSQLSERVER' with username : CORP\\svc_sql\ncur/text: Sql-Svc-Pass!",
+    secrets: ['9f3c1a2b4d5e6f708192a3b4c5d6e7f8', '8846f7eaee8fb117ad06bdd830b7586c', 'Sql-Svc-Pass!'],
+    kept: '* Key List :',
+  },
+  {
+    name: 'SharpDPAPI master keys',
+    text: '[*] User master key cache:\n\n{5d1c9b3a-1f2e-4c3d-8a9b-0c1d2e3f4a5b}:0A1B2C3D4E5F60718293A4B5C6D7E8F901234567',
+    secrets: ['0A1B2C3D4E5F60718293A4B5C6D7E8F901234567'],
+    kept: '{5d1c9b3a-1f2e-4c3d-8a9b-0c1d2e3f4a5b}:',
+  },
+  {
+    name: 'Outflank Kerberoast BOF',
+    text: `<TICKET>\nsAMAccountName = svc_web\n${'YIIFXjCCBVqgAwIBBaEDAgEOogcDBQAgAAAAo4IEQmGCBD4wggQ6oAMCAQWhDBsKQ09SUC5MT0NBTKIkMCKgAwIBAqEbMBkbBEhUVFAbEXdlYjAxLmNvcnAubG9jYWyjggP9'.repeat(3)}\n</TICKET>`,
+    secrets: ['YIIFXjCCBVqgAwIBBaEDAgEOogcDBQAg'],
+    kept: 'sAMAccountName = svc_web',
+  },
+];

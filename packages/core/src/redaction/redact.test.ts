@@ -3,6 +3,7 @@ import { containsSecrets, findSecrets, REDACTION_MASK, redactEvidence, SECRET_PA
 import {
   COMMAND_LINES,
   COMMAND_SECRETS,
+  EXTRACTOR_INPUTS,
   GETUSERSPNS,
   GETUSERSPNS_SECRETS,
   MIMIKATZ,
@@ -78,6 +79,13 @@ describe('redactEvidence', () => {
     expect(out).toContain(`https://deploy:${REDACTION_MASK}@repo.corp.local/pkg`);
     expect(out).toContain(`"username": "svc", "password": ${REDACTION_MASK}}`);
     expect(out).toContain('$6$');
+  });
+
+  it.each(EXTRACTOR_INPUTS)('masks $name output and keeps its context', ({ text, secrets, kept }) => {
+    const out = redactEvidence(text);
+    expectGone(out, secrets);
+    expect(out).toContain(kept);
+    expect(out).toContain(REDACTION_MASK);
   });
 
   it('leaves ordinary evidence alone: file hashes in IOC lists, GUIDs, ports, IPv6, commands', () => {

@@ -118,6 +118,38 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     ),
   },
   {
+    name: 'mimikatz-ekeys',
+    description: 'mimikatz sekurlsa::ekeys key lists (`aes256_hmac       <hex>`, no separator)',
+    regex: new RegExp(
+      `\\b(?:aes256_hmac|aes128_hmac|rc4_hmac_nt(?:_exp)?|rc4_hmac_old(?:_exp)?|rc4_md4|des_cbc_md5)[ \\t]{1,40}(?<secret>${HEX}{16,64})(?!${HEX})`,
+      'gi',
+    ),
+  },
+  {
+    name: 'lsa-secret-text',
+    description: 'mimikatz lsadump::secrets values (`cur/text: ...`, `old/hex : ...`)',
+    regex: /\b(?:cur|old)\/(?:text|hex)[ \t]{0,4}:[ \t]{0,4}(?<secret>[^\s][^\r\n]{0,511})/gi,
+  },
+  {
+    name: 'dpapi-masterkey',
+    description: 'DPAPI master keys as `{GUID}:SHA1` (SharpDPAPI, mimikatz dpapi::cache)',
+    regex: new RegExp(`\\{[0-9a-fA-F-]{36}\\}:(?<secret>${HEX}{40})(?!${HEX})`, 'g'),
+  },
+  {
+    name: 'outflank-ticket',
+    description: 'Outflank Kerberoast BOF tickets (`<TICKET> sAMAccountName = x` + base64 AP-REQ)',
+    regex:
+      /<TICKET>[ \t\r\n]{0,20}sAMAccountName = [^\r\n]{1,128}\r?\n(?<secret>[A-Za-z0-9+/=\r\n \t]{40,200000})(?=<\/TICKET>)/g,
+  },
+  {
+    name: 'sql-password',
+    description: 'SQL account passwords (`IDENTIFIED BY pw`, `WITH PASSWORD = pw`)',
+    regex: new RegExp(
+      `\\bIDENTIFIED[ \\t]{1,4}(?:BY|WITH)[ \\t]{1,4}(?:PASSWORD[ \\t]{1,4})?N?(?<secret>${VALUE})`,
+      'gi',
+    ),
+  },
+  {
     name: 'kirbi-base64',
     description: 'Base64 Kerberos tickets (Rubeus `doI...`), also wrapped',
     regex: /\bdoI[A-Za-z0-9+/]{60,}={0,2}(?:\r?\n[ \t]{4,}[A-Za-z0-9+/]{20,}={0,2})*/g,
@@ -144,13 +176,13 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     description:
       'Column-style `Password : value` fields (mimikatz, Seatbelt, SharpSCCM, LAPS); masks the rest of the line',
     regex:
-      /(?:password|passwd|pwd|passphrase)(?: tested)?(?![A-Za-z])["']?(?:[ \t]{0,40}:[ \t]{1,40}|[ \t]{1,40}:[ \t]{0,40})(?!["']|\(null\))(?<secret>[^\s][^\r\n]{0,511})/gi,
+      /(?:password|passwd|pwd|passphrase|(?<![A-Za-z])secret)(?: tested)?(?![A-Za-z])["']?(?:[ \t]{0,40}:[ \t]{1,40}|[ \t]{1,40}:[ \t]{0,40})(?!["']|\(null\))(?<secret>[^\s][^\r\n]{0,511})/gi,
   },
   {
     name: 'password-assignment',
     description: '`password=value`, `"password":"value"`, `/password:value`, `--password value`',
     regex: new RegExp(
-      `(?:password|passwd|pwd|passphrase|(?<![A-Za-z])(?:pass|secret))(?![A-Za-z])["']?(?:=|:(?=\\S)|["']?[ \\t]{0,4}:[ \\t]{0,4}(?=["'])|(?<=-(?:password|passwd|pass|pwd))[ \\t]{1,4})(?<secret>${VALUE})`,
+      `(?:password|passwd|pwd|passphrase|(?<![A-Za-z])(?:pass|secret))(?![A-Za-z])["']?(?:[ \\t]{0,4}=[ \\t]{0,4}|:(?=\\S)|["']?[ \\t]{0,4}:[ \\t]{0,4}(?=["'])|(?<=-(?:password|passwd|pass|pwd))[ \\t]{1,4})(?<secret>${VALUE})`,
       'gi',
     ),
   },
