@@ -45,6 +45,9 @@ export const RESERVED_REPORT_PARAMS = [
   'starred',
   'from',
   'to',
+  'sort',
+  'cursor',
+  'page_size',
 ] as const;
 
 export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;

@@ -21,6 +21,7 @@ const filterSchema = eventListQuerySchema.pick({
 });
 export type ReportFilter = z.output<typeof filterSchema>;
 const FILTER_KEYS = new Set(Object.keys(filterSchema.shape));
+const GRID_ONLY = new Set(['sort', 'cursor', 'page_size']);
 
 export interface ReportRequest {
   engagementCode: string;
@@ -57,7 +58,8 @@ export function parseReportRequest(point: ValidatedReportPoint, query: Query): R
   const properties = (paramsJsonSchema(point).properties ?? {}) as Record<string, Record<string, unknown>>;
   let format: ReportRequest['format'];
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || name === 'engagement') continue;
+    // The grid's own paging and sorting ride along in the URL it hands over; reports ignore them.
+    if (value === undefined || name === 'engagement' || GRID_ONLY.has(name)) continue;
     if (name === 'format') {
       if (value !== 'svg' && value !== 'png') throw ValidationError.field('format', 'must be svg or png');
       if (point.output !== 'chart') throw ValidationError.field('format', 'applies only to chart reports');
