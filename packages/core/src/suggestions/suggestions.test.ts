@@ -70,6 +70,11 @@ describe('suggest', () => {
       ['[SMB] NTLMv2-SSP Hash     : bob::CORP:1122334455667788:9B1C...', 'TA0006', 'T1557', 'T1557.001'],
       ['ldapsearch -x -H ldap://dc01 -b "DC=corp,DC=local"', 'TA0007', 'T1087', 'T1087.002'],
       ['Seatbelt.exe -group=system', 'TA0007', 'T1082', null],
+      // Descriptions typed in plain words suggest too.
+      ['Kerberoasting the SQL service account', 'TA0006', 'T1558', 'T1558.003'],
+      ['DCSync of the krbtgt account from WS01', 'TA0006', 'T1003', 'T1003.006'],
+      ['Password spraying Autumn2026 against all users', 'TA0006', 'T1110', 'T1110.003'],
+      ['Sent a spearphishing email with a link to the HR team', 'TA0001', 'T1566', 'T1566.002'],
     ];
     for (const [text, tactic, technique, sub] of cases) {
       expect(top(text), text).toMatchObject({
