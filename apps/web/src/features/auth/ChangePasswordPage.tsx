@@ -1,19 +1,23 @@
 import { Alert, Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { useFormState } from '../../lib/use-form-state.ts';
 import { changePassword } from './auth-api.ts';
+import { ME_KEY } from './use-me.ts';
 
 const EMPTY = { current_password: '', new_password: '', confirm: '' };
 
 export function ChangePasswordPage() {
   const form = useFormState(EMPTY);
   const { values } = form;
+  const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: () => changePassword(values.current_password, values.new_password),
     onSuccess: () => {
+      // The server re-issued this browser's session with a new CSRF token: fetch it.
+      queryClient.invalidateQueries({ queryKey: ME_KEY });
       form.reset(EMPTY);
       notifications.show({
         color: 'teal',

@@ -16,7 +16,7 @@ export function HomePage() {
     <Stack gap="xl">
       <PageHeader
         title={`Welcome, ${me.display_name || me.username}`}
-        description="Stepping Stones keeps the team's activity log, credentials and reports for each engagement."
+        description="Where you are working, and the areas of Stepping Stones open to you."
       />
       <Card withBorder padding="lg" data-testid="current-engagement">
         <Group gap="md" wrap="nowrap" align="flex-start">

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Paper, Table, Text } from '@mantine/core';
+import { Button, Code, Group, Paper, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DateTime } from '../../../components/DateTime.tsx';
@@ -18,10 +18,10 @@ interface AuditEntry {
 }
 
 function actionColor(action: string): string {
-  if (/fail|denied|refused|reuse|purge/i.test(action)) return 'red';
-  if (/delete|revoke|reset|deactivat/i.test(action)) return 'orange';
-  if (/login|logout/i.test(action)) return 'blue';
-  return 'indigo';
+  if (/fail|denied|refused|reuse|purge/i.test(action)) return 'red.7';
+  if (/delete|revoke|reset|deactivat/i.test(action)) return 'orange.7';
+  if (/login|logout/i.test(action)) return 'blue.6';
+  return 'indigo.6';
 }
 
 function detailsText(details: unknown): string {
@@ -73,16 +73,16 @@ export function AuditPage() {
               <Table.Tbody>
                 {audit.data.results.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td>
+                    <Table.Td className="nowrap">
                       <Text size="sm" ff="monospace">
                         <DateTime value={a.at} seconds />
                       </Text>
                     </Table.Td>
                     <Table.Td>{a.actor ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={actionColor(a.action)} tt="none">
+                      <Text size="sm" ff="monospace" fw={600} c={actionColor(a.action)}>
                         {a.action}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>{a.target ?? ''}</Table.Td>
                     <Table.Td>

@@ -61,7 +61,14 @@ export function TokensPage() {
               <Table.Tbody>
                 {tokens.data.map((t) => (
                   <Table.Tr key={t.id}>
-                    <Table.Td fw={600}>{t.name}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {t.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {t.prefix}…
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
                         {t.permissions.map((p) => (
@@ -77,16 +84,23 @@ export function TokensPage() {
                     <Table.Td>{t.last_used_at ? <DateTime value={t.last_used_at} /> : 'Never'}</Table.Td>
                     <Table.Td>
                       {t.expires_at ? <DateTime value={t.expires_at} /> : 'Never'}
-                      {expired(t) && (
+                      {t.revoked_at && (
+                        <Badge color="red" variant="light" ml="xs">
+                          Revoked
+                        </Badge>
+                      )}
+                      {!t.revoked_at && expired(t) && (
                         <Badge color="gray" ml="xs">
                           Expired
                         </Badge>
                       )}
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Button variant="subtle" color="red" size="xs" onClick={() => setRevoking(t)}>
-                        Revoke
-                      </Button>
+                      {!t.revoked_at && (
+                        <Button variant="subtle" color="red" size="xs" onClick={() => setRevoking(t)}>
+                          Revoke
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

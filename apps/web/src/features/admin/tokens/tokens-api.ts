@@ -5,9 +5,12 @@ import { type ListEnvelope, listItems } from '../../../lib/lists.ts';
 export interface PersonalToken {
   id: number;
   name: string;
+  /** The first characters of the secret, to recognise it in a config file. */
+  prefix: string;
   permissions: string[];
   expires_at: string | null;
   last_used_at: string | null;
+  revoked_at: string | null;
   created_at: string;
 }
 

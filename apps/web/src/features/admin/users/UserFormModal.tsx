@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../../components/QueryState.tsx';
 import { useFormState } from '../../../lib/use-form-state.ts';
+import { useEngagements } from '../../engagements/engagements-api.ts';
 import { createUser, USERS_KEY, type User, updateUser, useGroups } from './users-api.ts';
 
 interface Values {
@@ -12,6 +13,7 @@ interface Values {
   password: string;
   confirm: string;
   groups: string[];
+  engagements: string[];
   is_active: boolean;
   is_superuser: boolean;
 }
@@ -23,6 +25,7 @@ function initial(user: User | null): Values {
     password: '',
     confirm: '',
     groups: user?.groups ?? [],
+    engagements: user?.engagements ?? [],
     is_active: user?.is_active ?? true,
     is_superuser: user?.is_superuser ?? false,
   };
@@ -50,6 +53,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
   const form = useFormState<Values>(initial(user));
   const { values: v } = form;
   const groups = useGroups();
+  const engagements = useEngagements();
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: () =>
@@ -57,6 +61,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
         ? updateUser(user.id, {
             display_name: v.display_name.trim(),
             groups: v.groups,
+            engagements: v.engagements,
             is_active: v.is_active,
             is_superuser: v.is_superuser,
           })
@@ -65,6 +70,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
             display_name: v.display_name.trim(),
             password: v.password,
             groups: v.groups,
+            engagements: v.engagements,
             is_superuser: v.is_superuser,
           }),
     onSuccess: (saved) => {
@@ -139,12 +145,23 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
         )}
         <MultiSelect
           label="Groups"
-          description="Groups grant permissions. Engagement membership is set on each engagement."
+          description="Groups grant permissions."
           data={(groups.data ?? []).map((g) => g.name)}
           value={v.groups}
           onChange={(value) => form.setField('groups', value)}
           error={form.errors.groups}
           placeholder={v.groups.length ? undefined : 'No group'}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <MultiSelect
+          label="Engagements"
+          description="The user sees only these engagements (superusers see all)."
+          data={(engagements.data ?? []).map((e) => ({ value: e.code, label: `${e.name} (${e.code})` }))}
+          value={v.engagements}
+          onChange={(value) => form.setField('engagements', value)}
+          error={form.errors.engagements}
+          placeholder={v.engagements.length ? undefined : 'None'}
+          searchable
           comboboxProps={{ withinPortal: true }}
         />
         {user && (

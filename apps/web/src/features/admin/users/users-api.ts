@@ -19,12 +19,14 @@ export interface UserCreate {
   display_name: string;
   password: string;
   groups: string[];
+  engagements: string[];
   is_superuser: boolean;
 }
 
 export interface UserUpdate {
   display_name?: string;
   groups?: string[];
+  engagements?: string[];
   is_active?: boolean;
   is_superuser?: boolean;
 }
