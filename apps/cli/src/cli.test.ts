@@ -17,7 +17,7 @@ function cli(env: Record<string, string>, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.each(testDialects())('the CLI on an empty %s database', (dialect) => {
+describe.each(testDialects())('the CLI on an empty %s database', { timeout: 180_000 }, (dialect) => {
   let testDb: TestDatabase;
   let env: Record<string, string>;
   beforeEach(async () => {
@@ -85,7 +85,7 @@ describe.each(testDialects())('the CLI on an empty %s database', (dialect) => {
   });
 });
 
-describe('backup and restore (SQLite)', () => {
+describe('backup and restore (SQLite)', { timeout: 180_000 }, () => {
   let env: Record<string, string>;
   beforeEach(() => {
     env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ss-backup-')) };

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { attackCommands } from './commands/attack.command.ts';
 import { backupCommands } from './commands/backup.command.ts';
 import { engagementCommands } from './commands/engagement.command.ts';
+import { historyCommands } from './commands/history.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { pluginCommands } from './commands/plugins.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   versionCommand(program);
   backupCommands(program);
   engagementCommands(program);
+  historyCommands(program);
   attackCommands(program);
   userCommands(program);
   pluginCommands(program);

@@ -8,12 +8,15 @@ import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { historyRoutes } from './history.routes.ts';
+import { jobRoutes } from './jobs.routes.ts';
 import { pluginRoutes } from './plugins.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
 import { tagRoutes } from './tags.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { webhookRoutes } from './webhooks.routes.ts';
 
 /** Every route module, in one place. */
 export async function registerApiRoutes(app: AppServer): Promise<void> {
@@ -26,10 +29,13 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(auditRoutes);
   await app.register(backupRoutes);
   await app.register(eventRoutes);
+  await app.register(historyRoutes);
   await app.register(attackRoutes);
   await app.register(suggestionRoutes);
   await app.register(contextRoutes);
   await app.register(tagRoutes);
   await app.register(fileRoutes);
   await app.register(pluginRoutes);
+  await app.register(jobRoutes);
+  await app.register(webhookRoutes);
 }

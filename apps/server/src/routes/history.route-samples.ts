@@ -1,0 +1,48 @@
+import { createEvent, deleteEvent } from '@steppingstones/core/events';
+import { systemPrincipal } from '@steppingstones/core/permissions';
+import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
+
+async function fixtureEvent(f: MatrixFixture) {
+  return createEvent(f.ctx.database.db, systemPrincipal(), {
+    engagement: f.engagement.code,
+    operator: f.user.username,
+    timestamp: '2026-01-01T00:00:00Z',
+    source: { host: 'matrix-src' },
+    target: { host: 'matrix-dst' },
+    description: 'Made by the permission matrix',
+  });
+}
+
+/** Permission-matrix samples for the history routes (spread into ROUTE_SAMPLES). */
+export const HISTORY_ROUTE_SAMPLES: Record<string, RouteSample> = {
+  'GET /api/v1/events/:id/history': {
+    params: async (f) => ({ id: String((await fixtureEvent(f)).id) }),
+    engagementScoped: true,
+  },
+  'POST /api/v1/events/:id/restore': {
+    params: async (f) => {
+      const event = await fixtureEvent(f);
+      (f as MatrixFixture & { eventId?: number }).eventId = event.id;
+      return { id: String(event.id) };
+    },
+    body: async (f) => {
+      const eventId = (f as MatrixFixture & { eventId?: number }).eventId;
+      const row = await f.ctx.database.db
+        .selectFrom('event_revision')
+        .select('id')
+        .where('event_id', '=', eventId ?? 0)
+        .executeTakeFirstOrThrow();
+      return { revision: Number(row.id) };
+    },
+    engagementScoped: true,
+  },
+  'GET /api/v1/events/trash': { query: (f) => ({ engagement: f.engagement.code }) },
+  'POST /api/v1/events/:id/undelete': {
+    params: async (f) => {
+      const event = await fixtureEvent(f);
+      await deleteEvent(f.ctx.database.db, systemPrincipal(), event.id);
+      return { id: String(event.id) };
+    },
+    engagementScoped: true,
+  },
+};
