@@ -10,6 +10,7 @@ import { EngagementDetailPage } from '../features/engagements/EngagementDetailPa
 import { EngagementsPage } from '../features/engagements/EngagementsPage.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { pluginRoutes } from '../features/plugins/routes.tsx';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
 
 const ENGAGEMENT_ADMIN = ['engagement.add', 'engagement.change', 'engagement.delete'];
@@ -24,6 +25,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'password', element: <ChangePasswordPage /> },
   { path: 'tokens', element: <TokensPage /> },
   ...eventRoutes,
+  ...pluginRoutes,
   {
     path: 'admin/users',
     element: (

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
+import { IconPlug, IconReports } from '../../features/plugins/plugin-icons.tsx';
 import { can, canAny } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 
@@ -47,6 +48,14 @@ export const NAV_ITEMS: NavItem[] = [
     visible: (me) => can(me, 'file.view'),
   },
   {
+    section: 'engagement',
+    label: 'Reports',
+    to: '/reports',
+    icon: IconReports,
+    visible: (me) => can(me, 'event.view'),
+    alsoActiveOn: ['/credential-reports'],
+  },
+  {
     section: 'admin',
     label: 'Users & groups',
     to: '/admin/users',
@@ -75,5 +84,12 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/admin/backup',
     icon: IconDatabase,
     visible: (me) => can(me, 'backup.download'),
+  },
+  {
+    section: 'admin',
+    label: 'Plugins',
+    to: '/admin/plugins',
+    icon: IconPlug,
+    visible: (me) => can(me, 'plugin.admin'),
   },
 ];

@@ -1,0 +1,169 @@
+import { Alert, Anchor, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { LoadingState } from '../../components/QueryState.tsx';
+import { errorMessage } from '../../lib/api-error.ts';
+import { copyRichText, copyText, downloadBlob } from './clipboard.ts';
+import { type ReportPointType, reportUrl, usePluginPoints } from './plugins-api.ts';
+import { ReportParams } from './ReportParams.tsx';
+import styles from './reports.module.css';
+import { useReport } from './use-report.ts';
+
+/**
+ * One report, rendered by the server for the engagement and filter in the URL. HTML shows in a
+ * sandboxed frame loaded from the report's own URL (served with a sandboxing CSP); Copy puts the
+ * fetched HTML on the clipboard as rich text. A failing report shows its own error message.
+ */
+export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPointType }) {
+  const { plugin = '', key = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const engagement = search.get('engagement') ?? '';
+  const points = usePluginPoints(type);
+  const item = points.data?.find((p) => p.plugin === plugin && p.key === key);
+  const query = useMemo(() => {
+    const q = new URLSearchParams(search);
+    q.delete('engagement');
+    return q.toString();
+  }, [search]);
+  const isChart = item?.output === 'chart';
+  const url =
+    item && engagement
+      ? reportUrl(type, plugin, key, engagement, query, isChart ? { format: 'svg' } : {})
+      : null;
+  const report = useReport(url);
+  const chartSrc = useObjectUrl(
+    report.data?.contentType.startsWith('image/svg+xml') ? report.data.blob : null,
+  );
+
+  const notify = (promise: Promise<void>, what: string) =>
+    promise.then(
+      () => notifications.show({ color: 'green', message: `${what} copied to the clipboard.` }),
+      (error: unknown) =>
+        notifications.show({ color: 'red', title: 'Copy failed', message: errorMessage(error) }),
+    );
+
+  if (points.isLoading) return <LoadingState />;
+  if (!item)
+    return (
+      <Alert color="yellow" title="This report is not available" maw={640}>
+        The report {plugin}/{key} does not exist, is disabled, or needs a permission you do not have.{' '}
+        <Anchor component={Link} to="/reports">
+          Back to reports
+        </Anchor>
+      </Alert>
+    );
+  if (!engagement)
+    return (
+      <Alert color="yellow" title="No engagement" maw={640}>
+        Open reports from the Reporting menu of an engagement's event log.
+      </Alert>
+    );
+
+  const data = report.data;
+  const kind = data?.contentType.split(';')[0] ?? '';
+  const actions = data && (
+    <>
+      {kind === 'text/html' && data.text !== null && (
+        <Button variant="default" onClick={() => notify(copyRichText(data.text!), 'The report')}>
+          Copy
+        </Button>
+      )}
+      {kind === 'text/markdown' && data.text !== null && (
+        <Button variant="default" onClick={() => notify(copyText(data.text!), 'The Markdown')}>
+          Copy
+        </Button>
+      )}
+      <Button onClick={() => downloadBlob(data.blob, data.filename)}>
+        {kind === 'text/markdown' ? 'Download .md' : 'Download'}
+      </Button>
+      {isChart && (
+        <Button
+          variant="default"
+          component="a"
+          href={reportUrl(type, plugin, key, engagement, query, { format: 'png' })}
+          download={`${key}.png`}
+        >
+          Download PNG
+        </Button>
+      )}
+    </>
+  );
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={item.title}
+        description={
+          <>
+            {item.category} · engagement {engagement}
+            {query ? ' · filtered as in the event log' : ''}. Times in reports are UTC.
+          </>
+        }
+        actions={actions}
+      />
+      <ReportParams
+        schema={item.params}
+        values={search}
+        onChange={(name, value) => {
+          const next = new URLSearchParams(search);
+          if (value === null) next.delete(name);
+          else next.set(name, value);
+          setSearch(next);
+        }}
+      />
+      {report.isLoading && <LoadingState label="Rendering the report…" />}
+      {report.isError && (
+        <Alert
+          color="red"
+          title={`The report "${item.title}" failed`}
+          role="alert"
+          data-testid="report-error"
+        >
+          {errorMessage(report.error)}
+        </Alert>
+      )}
+      {data && kind === 'text/html' && url && (
+        <iframe className={styles.frame} sandbox="" src={url} title={item.title} data-testid="report-frame" />
+      )}
+      {data && kind === 'text/markdown' && (
+        <Code block className={styles.text} data-testid="report-text">
+          {data.text}
+        </Code>
+      )}
+      {data && kind === 'image/svg+xml' && (
+        <Paper withBorder p="sm">
+          <img className={styles.chart} src={chartSrc ?? undefined} alt={item.title} />
+        </Paper>
+      )}
+      {data && kind === 'application/json' && (
+        <Code block className={styles.text}>
+          {data.text}
+        </Code>
+      )}
+      {data && !['text/html', 'text/markdown', 'image/svg+xml', 'application/json'].includes(kind) && (
+        <Text size="sm" c="dimmed">
+          {data.filename} is ready ({Math.ceil(data.blob.size / 1024)} KiB). Use Download to save it.
+        </Text>
+      )}
+      <Group>
+        <Anchor component={Link} to={`/events?${query}`} size="sm">
+          Back to the event log
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A blob URL for the lifetime of the blob in the page. */
+function useObjectUrl(blob: Blob | null): string | null {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!blob) return setSrc(null);
+    const next = URL.createObjectURL(blob);
+    setSrc(next);
+    return () => URL.revokeObjectURL(next);
+  }, [blob]);
+  return src;
+}
