@@ -12,6 +12,7 @@ import { historyRoutes } from './history.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { pluginRoutes } from './plugins.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
+import { streamRoutes } from './stream.routes.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
 import { tagRoutes } from './tags.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -30,6 +31,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(backupRoutes);
   await app.register(eventRoutes);
   await app.register(historyRoutes);
+  await app.register(streamRoutes);
   await app.register(attackRoutes);
   await app.register(suggestionRoutes);
   await app.register(contextRoutes);

@@ -34,5 +34,7 @@ export async function appendDomainEvent(tx: Tx, input: DomainEventInput): Promis
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // NOTIFY is delivered at commit: live streams in every instance wake without polling.
+  if (dialectOf(tx) === 'postgres') await sql`select pg_notify('ss_outbox', ${String(row.id)})`.execute(tx);
   return Number(row.id);
 }

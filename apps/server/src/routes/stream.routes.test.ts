@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '@steppingstones/core';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSse, type SseConnection } from '../testing/sse-client.ts';
+import {
+  createTestEngagement,
+  createTestUser,
+  login,
+  startTestServer,
+  type TestServer,
+} from '../testing/test-server.ts';
+
+const event = (engagement: string, description: string) => ({
+  engagement,
+  timestamp: '2026-06-01T09:30:00Z',
+  source: { host: 'WS01' },
+  target: { host: 'DC01' },
+  description,
+});
+
+const isEvent = (type: string, id: number) => (f: { event: string; data: string }) =>
+  f.event === 'change' && JSON.parse(f.data).type === type && JSON.parse(f.data).ids.eventId === id;
+
+describe.each(testDialects())('the live stream on %s', { timeout: 120_000 }, (dialect) => {
+  let server: TestServer;
+  const streams: SseConnection[] = [];
+  const stream = async (cookie: string, headers: Record<string, string> = {}) => {
+    const s = await openSse(`${server.url}/api/v1/stream/`, { cookie, ...headers });
+    streams.push(s);
+    await s.waitFor((f) => f.event === 'ready');
+    return s;
+  };
+
+  beforeEach(async () => {
+    server = await startTestServer(dialect);
+    await createTestEngagement(server.ctx, 'RED');
+    await createTestEngagement(server.ctx, 'BLUE');
+    await createTestUser(server.ctx, {
+      username: 'alice',
+      groups: ['Red Team Operators'],
+      engagements: ['RED'],
+    });
+    await createTestUser(server.ctx, {
+      username: 'bob',
+      groups: ['Red Team Operators'],
+      engagements: ['RED'],
+    });
+    await createTestUser(server.ctx, {
+      username: 'carol',
+      groups: ['Red Team Operators'],
+      engagements: ['BLUE'],
+    });
+  });
+  afterEach(async () => {
+    for (const s of streams.splice(0)) s.close();
+    await server.stop();
+  });
+
+  it('tells a teammate about a new, changed and deleted event, and nobody outside the engagement', async () => {
+    const alice = await login(server.url, 'alice');
+    const bob = await login(server.url, 'bob');
+    const carol = await login(server.url, 'carol');
+    const bobStream = await stream(bob.cookie);
+    const carolStream = await stream(carol.cookie);
+
+    const created = await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Phished the CFO'));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const frame = await bobStream.waitFor(isEvent('event.created', id));
+    expect(frame.id).toMatch(/^\d+$/);
+    expect(frame.data).not.toContain('Phished'); // ids only: clients refetch through the API
+
+    await alice.patch(`/api/v1/events/${id}/`, { detected: 'FUL' });
+    await bobStream.waitFor(isEvent('event.updated', id));
+    await alice.del(`/api/v1/events/${id}/`);
+    await bobStream.waitFor(isEvent('event.deleted', id));
+
+    expect(carolStream.frames.filter((f) => f.event === 'change')).toEqual([]);
+  });
+
+  it('replays what a reconnecting client missed from Last-Event-ID', async () => {
+    const alice = await login(server.url, 'alice');
+    const bob = await login(server.url, 'bob');
+    const first = await stream(bob.cookie);
+    const a = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'One'))).body.id;
+    const seen = await first.waitFor(isEvent('event.created', a));
+    first.close();
+
+    const b = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Two'))).body.id;
+    const c = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Three'))).body.id;
+    const again = await stream(bob.cookie, { 'last-event-id': seen.id! });
+    const replayed = again.frames
+      .filter((f) => f.event === 'change')
+      .map((f) => JSON.parse(f.data).ids.eventId);
+    expect(replayed).toEqual([b, c]);
+  });
+
+  it('carries changes written by another process (the CLI)', async () => {
+    await createTestUser(server.ctx, { username: 'root', superuser: true });
+    const root = await login(server.url, 'root');
+    const s = await stream(root.cookie);
+    const cli = spawnSync(
+      process.execPath,
+      [
+        path.join(PROJECT_ROOT, 'apps/cli/bin/steppingstones.js'),
+        'engagement',
+        'create',
+        '--code',
+        'FROM-CLI',
+        '--name',
+        'From the CLI',
+        '--start',
+        '2026-01-01',
+        '--end',
+        '2026-01-31',
+      ],
+      { env: { ...process.env, ...server.ctx.env }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(cli.stderr).toBe('');
+    await s.waitFor((f) => f.event === 'change' && JSON.parse(f.data).type === 'engagement.created');
+  });
+
+  it('ends the stream on logout and refuses anonymous callers', async () => {
+    const bob = await login(server.url, 'bob');
+    const s = await stream(bob.cookie);
+    expect((await bob.post('/api/v1/auth/logout/')).status).toBe(204);
+    await s.waitFor((f) => f.event === 'end', 15_000);
+    await s.ended;
+    expect((await fetch(`${server.url}/api/v1/stream/`)).status).toBe(401);
+  });
+});

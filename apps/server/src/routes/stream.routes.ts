@@ -1,0 +1,119 @@
+import { type LiveMessage, OutboxTail, sseFrame, toLiveMessage } from '@steppingstones/core/live';
+import { readDomainEventsAfter } from '@steppingstones/core/outbox';
+import { canAccessEngagement, hasPermission, type Principal } from '@steppingstones/core/permissions';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+import { refreshPrincipal } from '../http/still-authorised.ts';
+
+const HEARTBEAT_MS = 15_000;
+const REVALIDATE_MS = 3_000;
+/** A client further behind than this is told to refetch everything instead of replaying. */
+const MAX_REPLAY = 2_000;
+
+function visibleTo(principal: Principal, message: LiveMessage): boolean {
+  if (!hasPermission(principal, 'event.view')) return message.engagement_id === null;
+  return message.engagement_id === null || canAccessEngagement(principal, message.engagement_id);
+}
+
+/**
+ * `GET /api/v1/stream/`: Server-Sent Events tailing the outbox. Messages carry only ids (clients refetch
+ * through the permission-checked API, so scoping and redaction hold); `Last-Event-ID` replays what a
+ * reconnecting client missed; a heartbeat every 15 s; the stream ends when the session does.
+ */
+export async function streamRoutes(app: AppServer): Promise<void> {
+  const tail = new OutboxTail(app.ctx.database);
+  const open = new Set<() => void>();
+  app.addHook('onReady', () => tail.start());
+  app.addHook('onClose', async () => {
+    for (const close of open) close();
+    await tail.stop();
+  });
+
+  app.get(
+    '/api/v1/stream',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['live'],
+        querystring: z.object({ last_event_id: z.coerce.number().int().min(0).optional() }),
+      },
+    },
+    async (request, reply) => {
+      let principal = request.principal;
+      const header = request.headers['last-event-id'];
+      const resumeFrom =
+        request.query.last_event_id ??
+        (typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined);
+
+      reply.hijack();
+      const out = reply.raw;
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
+      });
+      let lastSent = resumeFrom ?? tail.position;
+      const send = (m: LiveMessage) => {
+        if (m.id <= lastSent || !visibleTo(principal, m)) return;
+        out.write(sseFrame(m));
+        lastSent = m.id;
+      };
+
+      // Subscribe before replaying, buffering, so nothing falls between the replay and the live tail.
+      const buffered: LiveMessage[] = [];
+      let replaying = true;
+      const unsubscribe = tail.subscribe((events) => {
+        for (const e of events) {
+          const m = toLiveMessage(e);
+          if (!m) continue;
+          if (replaying) buffered.push(m);
+          else send(m);
+        }
+      });
+      out.write(`retry: 3000\n\n`);
+      if (resumeFrom !== undefined) {
+        const missed = await readDomainEventsAfter(app.ctx.database.db, resumeFrom, {
+          limit: MAX_REPLAY + 1,
+        });
+        if (missed.length > MAX_REPLAY) {
+          lastSent = tail.position;
+          out.write(`event: reset\ndata: {"reason":"too far behind; refetch"}\n\n`);
+        } else {
+          for (const e of missed) {
+            const m = toLiveMessage(e);
+            if (m) send(m);
+            else lastSent = Math.max(lastSent, e.id);
+          }
+        }
+      }
+      replaying = false;
+      for (const m of buffered) send(m);
+      out.write(`event: ready\ndata: ${JSON.stringify({ position: Math.max(lastSent, tail.position) })}\n\n`);
+
+      const heartbeat = setInterval(() => out.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+      const revalidate = setInterval(async () => {
+        const fresh = await refreshPrincipal(app.ctx, request, request.authUser).catch(() => principal);
+        if (!fresh) {
+          out.write(`event: end\ndata: {"reason":"signed out"}\n\n`);
+          out.end();
+          return;
+        }
+        principal = fresh;
+      }, REVALIDATE_MS);
+      const cleanup = () => {
+        clearInterval(heartbeat);
+        clearInterval(revalidate);
+        unsubscribe();
+        open.delete(close);
+      };
+      const close = () => {
+        cleanup();
+        out.end();
+      };
+      open.add(close);
+      out.on('close', cleanup);
+    },
+  );
+}
