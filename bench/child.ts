@@ -39,7 +39,12 @@ async function run(
     if (cached) env.dataset = cached.info;
     const state = await def.setup(env);
     try {
-      const stats = await runIterations(def, state, quick ? def.iterations.quick : def.iterations.full);
+      const stats = await runIterations(
+        def,
+        state,
+        quick ? def.iterations.quick : def.iterations.full,
+        quick,
+      );
       return { ...stats, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
     } finally {
       await def.teardown?.(state);

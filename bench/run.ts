@@ -118,6 +118,7 @@ async function main(): Promise<number> {
     dialects = [values.dialect];
   }
   const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const benches = await discoverBenchmarks(path.join(BENCH_DIR, 'benchmarks'));
   const runs = planRuns(benches, { quick, filters: values.filter, dialects });
   if (runs.length === 0) throw new Error('No benchmark matches the filter.');
@@ -151,6 +152,7 @@ async function main(): Promise<number> {
       totalMemoryBytes: os.totalmem(),
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
+      loadAverage: [loadAtStart, os.loadavg()[0] ?? 0],
     },
     results,
   };

@@ -19,7 +19,7 @@ export default defineBenchmark({
   dataset: 'events',
   sizes: { full: [1_000_000], quick: [1_000] },
   iterations: { full: 200, quick: 20 },
-  warmup: 5,
+  warmup: 10,
   unit: 'rows/s',
   async setup(env) {
     const dataset = env.dataset!;

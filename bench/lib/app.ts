@@ -1,5 +1,4 @@
 import { type AppContext, createAppContext, loadConfig } from '@steppingstones/core';
-import { buildApp } from '@steppingstones/server';
 import type { BenchEnv } from './types.ts';
 
 export interface BenchServer {
@@ -17,6 +16,9 @@ export async function benchContext(env: BenchEnv): Promise<AppContext> {
 
 /** The real HTTP server (buildApp + listen on a random port) in this process, as the tests start it. */
 export async function startBenchServer(env: BenchEnv): Promise<BenchServer> {
+  // Imported here, not at the top: `run.ts` imports every benchmark to read its definition, and should
+  // not pay for loading the whole server.
+  const { buildApp } = await import('@steppingstones/server');
   const ctx = await benchContext(env);
   const { app } = await buildApp(ctx, { serveWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,4 +1,3 @@
-import { login } from '@steppingstones/server/testing/index';
 import { type BenchServer, startBenchServer } from './app.ts';
 import type { BenchEnv } from './types.ts';
 
@@ -12,6 +11,7 @@ export interface ApiSession {
 /** Starts the server on the run's database and signs in as the dataset's operator (session cookie + CSRF). */
 export async function openApiSession(env: BenchEnv): Promise<ApiSession> {
   if (!env.dataset) throw new Error('this benchmark needs the events dataset');
+  const { login } = await import('@steppingstones/server/testing/index');
   const server = await startBenchServer(env);
   const client = await login(server.baseUrl, env.dataset.username, env.dataset.password);
   const headers = { accept: 'application/json', cookie: client.cookie };

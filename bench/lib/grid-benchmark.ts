@@ -33,7 +33,7 @@ export function gridBenchmark(options: GridOptions): BenchmarkDefinition<GridSta
     dataset: 'events',
     sizes: EVENT_SIZES,
     iterations: { full: 40, quick: 8 },
-    warmup: 2,
+    warmup: 8,
     unit: 'rows/s',
     async setup(env) {
       const dataset = env.dataset!;

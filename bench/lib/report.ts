@@ -24,6 +24,13 @@ function verdict(r: BenchResult): string {
   return 'below target size';
 }
 
+function loadNote(load: [number, number] | undefined, cpus: number): string {
+  if (!load) return '';
+  const busy =
+    Math.max(...load) > cpus ? ' (above the CPU count: other processes competed for the CPUs)' : '';
+  return `; 1-minute load average ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end${busy}`;
+}
+
 /** The generated part of docs/benchmarks.md: the figures of one full run against their targets. */
 export function renderResultsMarkdown(report: BenchReport): string {
   const m = report.machine;
@@ -31,7 +38,7 @@ export function renderResultsMarkdown(report: BenchReport): string {
     DOCS_START,
     '',
     `Last full run: ${report.finishedAt} (${report.mode} mode) on ${m.cpus} × ${m.cpuModel}, ` +
-      `${formatBytes(m.totalMemoryBytes)} RAM, Node ${m.node}, ${m.platform}. Times are medians of the timed ` +
+      `${formatBytes(m.totalMemoryBytes)} RAM, Node ${m.node}, ${m.platform}${loadNote(m.loadAverage, m.cpus)}. Times are medians of the timed ` +
       'calls; `ratio` is the median divided by the median of the baseline measured in the same process.',
     '',
     '| benchmark | dialect | events | median | min | max | p95 | throughput | peak RSS | baseline median | ratio | target (issue) | verdict |',

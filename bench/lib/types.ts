@@ -48,7 +48,7 @@ export interface BenchmarkDefinition<S = unknown> {
   /** Which prepared data the run starts from: the event dataset of `size` events, or an empty migrated database. */
   dataset: 'events' | 'none';
   sizes: { full: number[]; quick: number[] };
-  /** Timed calls of each function per run (after `warmup` untimed ones). */
+  /** Timed calls of each function per run (after `warmup` untimed ones; at most 2 in quick mode). */
   iterations: { full: number; quick: number };
   warmup?: number;
   /** Which unit the throughput column shows. */
@@ -96,6 +96,14 @@ export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   mode: 'full' | 'quick';
-  machine: { cpus: number; cpuModel: string; totalMemoryBytes: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemoryBytes: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average at the start and the end: other work on a shared machine skews figures. */
+    loadAverage?: [number, number];
+  };
   results: BenchResult[];
 }
