@@ -1,5 +1,5 @@
 // A plugin for the host's tests: good reports of every output kind, and every way a report can fail.
-import { definePlugin, eventReport, h, htmlTable, z } from '@steppingstones/plugin-sdk';
+import { backgroundTask, definePlugin, eventReport, h, htmlTable, z } from '@steppingstones/plugin-sdk';
 
 export default definePlugin({
   id: 'test-faults',
@@ -112,6 +112,25 @@ export default definePlugin({
         for (;;) {
           // An infinite loop: only terminating the thread stops it.
         }
+      },
+    }),
+  ],
+  backgroundTasks: [
+    backgroundTask({
+      key: 'echo',
+      payloadSchema: z.object({ n: z.number().int().default(0) }),
+      schedule: { repeatSeconds: 60 },
+      run(ctx, payload) {
+        ctx.logger.info('echo', { n: payload.n });
+      },
+    }),
+    backgroundTask({
+      key: 'chain',
+      payloadSchema: z.object({ n: z.number().int() }),
+      maxAttempts: 2,
+      timeoutMs: 5000,
+      async run(ctx, payload) {
+        await ctx.jobs.enqueue('test-faults:echo', { n: payload.n + 1 }, { delaySeconds: 5 });
       },
     }),
   ],
