@@ -50,16 +50,17 @@ function EventLog({ engagement }: { engagement: string }) {
   const filter = useMemo(() => filterFromSearchParams(params), [params]);
   const query = filterToSearchParams(filter).toString();
 
-  // Reopen the grid where the user left it in this engagement (only when the URL names no filter).
-  const [restored, setRestored] = useState(false);
+  // Reopen the grid where the user left it in this engagement, only when the URL names no filter,
+  // and before the first request (so the unfiltered list is never fetched for nothing).
+  const [pendingRestore] = useState(() =>
+    params.toString() === '' && location.pathname === '/events' ? recallFilter(me.id, engagement) : null,
+  );
+  const [restored, setRestored] = useState(!pendingRestore);
   useEffect(() => {
     if (restored) return;
+    setParams(new URLSearchParams(pendingRestore ?? ''), { replace: true });
     setRestored(true);
-    if (params.toString() === '' && location.pathname === '/events') {
-      const last = recallFilter(me.id, engagement);
-      if (last) setParams(new URLSearchParams(last), { replace: true });
-    }
-  }, [restored, params, location.pathname, me.id, engagement, setParams]);
+  }, [restored, pendingRestore, setParams]);
   useEffect(() => {
     if (restored) rememberFilter(me.id, engagement, query);
   }, [restored, me.id, engagement, query]);
@@ -68,7 +69,7 @@ function EventLog({ engagement }: { engagement: string }) {
     (next: EventFilterState) => setParams(filterToSearchParams(next), { replace: false }),
     [setParams],
   );
-  const pages = useEventPages(engagement, filter);
+  const pages = useEventPages(engagement, filter, restored);
 
   const perms = useMemo(
     () => ({
@@ -116,7 +117,7 @@ function EventLog({ engagement }: { engagement: string }) {
   const countLabel =
     pages.count === null
       ? ''
-      : `${typeof pages.count === 'number' ? pages.count.toLocaleString() : pages.count} events`;
+      : `${typeof pages.count === 'number' ? pages.count.toLocaleString() : pages.count} event${pages.count === 1 ? '' : 's'}`;
 
   return (
     <Stack gap={0}>

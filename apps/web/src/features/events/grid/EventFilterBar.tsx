@@ -58,7 +58,7 @@ function TimeBound({
       type="datetime-local"
       label={label}
       value={wall}
-      w={190}
+      w={175}
       onChange={(e) => {
         const v = e.currentTarget.value;
         if (!v) return onChange('');
@@ -107,7 +107,7 @@ export function EventFilterBar({
           leftSection={<IconSearch size={14} />}
           value={filter.search}
           onChange={(v) => set('search', v)}
-          w={300}
+          w={250}
           aria-label="Search events"
         />
         <MultiSelect
@@ -118,7 +118,7 @@ export function EventFilterBar({
           value={tagValue}
           searchable
           clearable
-          w={200}
+          w={170}
           onChange={(v) => {
             const untagged = v.includes(UNTAGGED) && !filter.untagged;
             // "Untagged" and specific tags exclude each other: the latest choice wins.
@@ -134,7 +134,7 @@ export function EventFilterBar({
           value={filter.tactic || null}
           searchable
           clearable
-          w={220}
+          w={190}
           onChange={(v) => onChange({ ...filter, tactic: v ?? '', technique: '' })}
         />
         <Select
@@ -146,7 +146,7 @@ export function EventFilterBar({
           value={filter.technique || null}
           searchable
           clearable
-          w={230}
+          w={210}
           onChange={(v) => set('technique', v ?? '')}
         />
         <MultiSelect
@@ -156,7 +156,7 @@ export function EventFilterBar({
           data={detectedOptions}
           value={filter.detected}
           clearable
-          w={190}
+          w={160}
           onChange={(v) => set('detected', v)}
         />
         <MultiSelect
@@ -166,7 +166,7 @@ export function EventFilterBar({
           data={preventedOptions}
           value={filter.prevented}
           clearable
-          w={190}
+          w={160}
           onChange={(v) => set('prevented', v)}
         />
         <DebouncedText
@@ -175,7 +175,7 @@ export function EventFilterBar({
           placeholder="Username"
           value={filter.operator}
           onChange={(v) => set('operator', v.trim())}
-          w={120}
+          w={110}
         />
         <TimeBound
           label={`From (${zone})`}

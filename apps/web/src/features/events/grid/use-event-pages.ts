@@ -11,7 +11,7 @@ type Pages = InfiniteData<ListEnvelope<EventDto>, string>;
  * The grid's rows: server-side filtered and sorted pages of 100, fetched one after another over the
  * keyset cursor (`next`) as the user scrolls. Nothing is loaded that is not about to be shown.
  */
-export function useEventPages(engagement: string, filter: EventFilterState) {
+export function useEventPages(engagement: string, filter: EventFilterState, enabled = true) {
   const first = eventListPath(engagement, filter);
   const query = useInfiniteQuery({
     queryKey: [...EVENTS_KEY, 'list', engagement, first],
@@ -19,6 +19,7 @@ export function useEventPages(engagement: string, filter: EventFilterState) {
     initialPageParam: first,
     getNextPageParam: (last) => relativeApiPath(last.next) ?? undefined,
     staleTime: 10_000,
+    enabled,
     // Keep showing the previous rows while a new filter loads (no flash of an empty grid).
     placeholderData: (previous) => previous,
   });

@@ -1,11 +1,22 @@
 import { Badge } from '@mantine/core';
+import classes from '../grid/events.module.css';
 import type { Choice } from './choices.ts';
+
+const wrap = { root: classes.wrapBadge, label: classes.wrapBadgeLabel };
 
 /** A Detected / Prevented value as a coloured badge: red = bad for the blue team, green = good. */
 export function OutcomeBadge({ choice }: { choice: Choice }) {
   if (!choice.colour)
     return (
-      <Badge variant="outline" color="gray" radius="sm" size="sm" tt="none" title={choice.code}>
+      <Badge
+        variant="outline"
+        color="gray"
+        radius="sm"
+        size="sm"
+        tt="none"
+        classNames={wrap}
+        title={choice.code}
+      >
         {choice.label}
       </Badge>
     );
@@ -17,6 +28,7 @@ export function OutcomeBadge({ choice }: { choice: Choice }) {
       radius="sm"
       size="sm"
       tt="none"
+      classNames={wrap}
       title={choice.code}
     >
       {choice.label}
