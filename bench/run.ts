@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--filter NAME] [--dialect sqlite|postgres]`: runs every benchmark in
+ * `npm run bench [-- --quick] [--filter NAME] [--dialect sqlite|postgres] [--size N]`: runs every benchmark in
  * bench/benchmarks/ in a child process of its own, prints the table, writes the results JSON and (full
  * mode only) the figures in docs/benchmarks.md. See docs/benchmarks.md.
  */
@@ -106,6 +106,7 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       filter: { type: 'string', multiple: true, default: [] },
       dialect: { type: 'string' },
+      size: { type: 'string', multiple: true, default: [] },
     },
   });
   const quick = values.quick;
@@ -120,7 +121,8 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg()[0] ?? 0;
   const benches = await discoverBenchmarks(path.join(BENCH_DIR, 'benchmarks'));
-  const runs = planRuns(benches, { quick, filters: values.filter, dialects });
+  const sizes = values.size.map((s) => Number(s.replace(/[_,]/g, '')));
+  const runs = planRuns(benches, { quick, filters: values.filter, dialects, sizes });
   if (runs.length === 0) throw new Error('No benchmark matches the filter.');
   console.error(`${runs.length} runs (${quick ? 'quick' : 'full'} mode, ${dialects.join(' + ')})`);
 
@@ -165,7 +167,7 @@ async function main(): Promise<number> {
     const previous = fs.existsSync(resultsFile)
       ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchReport)
       : undefined;
-    const partial = values.filter.length > 0 || values.dialect !== undefined;
+    const partial = values.filter.length > 0 || values.dialect !== undefined || sizes.length > 0;
     const merged = partial ? mergeResults(previous, report) : report;
     writeReportJson(resultsFile, merged);
     const docs = path.join(ROOT, 'docs', 'benchmarks.md');

@@ -36,18 +36,21 @@ export interface PlannedRun {
   size: number;
 }
 
-/** The runs to do: each benchmark × dialect × size, narrowed by --filter (substrings of names). */
+/** The runs to do: each benchmark × dialect × size, narrowed by --filter (substrings of names) and --size. */
 export function planRuns(
   benches: readonly DiscoveredBenchmark[],
-  options: { quick: boolean; filters: string[]; dialects: DialectName[] },
+  options: { quick: boolean; filters: string[]; dialects: DialectName[]; sizes?: number[] },
 ): PlannedRun[] {
   const runs: PlannedRun[] = [];
   for (const bench of benches) {
     if (options.filters.length > 0 && !options.filters.some((f) => bench.def.name.includes(f))) continue;
     for (const dialect of options.dialects) {
       if (bench.def.dialects && !bench.def.dialects.includes(dialect)) continue;
-      for (const size of options.quick ? bench.def.sizes.quick : bench.def.sizes.full)
+      for (const size of options.quick ? bench.def.sizes.quick : bench.def.sizes.full) {
+        // --size narrows the dataset sizes; benchmarks without a dataset (size 0) always run.
+        if (options.sizes?.length && size !== 0 && !options.sizes.includes(size)) continue;
         runs.push({ bench, dialect, size });
+      }
     }
   }
   return runs;
