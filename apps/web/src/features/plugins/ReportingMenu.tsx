@@ -40,7 +40,7 @@ export function ReportingMenu({
           rightSection={<IconChevronDown size={14} />}
           loading={points.isLoading}
           disabled={disabled || !items.length}
-          data-testid="reporting-menu"
+          data-testid={`reporting-menu-${type}`}
         >
           {label}
         </Button>

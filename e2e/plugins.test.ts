@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  completeSetupViaApi,
+  DEFAULT_SETUP,
+  launchBrowser,
+  loginViaUi,
+  newPage,
+  type RunningApp,
+  snap,
+  startApp,
+  type TestPage,
+} from './support/index.ts';
+
+/**
+ * Reports as a team lead uses them: open one from the Reporting menu, see it in its sandboxed frame,
+ * copy it as rich text for Word, download it. Uses the installed example plugin (plugins/example-reports).
+ */
+describe('reports from plugins', { timeout: 180_000 }, () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let t: TestPage;
+  const admin = DEFAULT_SETUP.admin;
+  const ENG = DEFAULT_SETUP.engagement.code;
+  const DESCRIPTION = 'Kerberoasted svc_sql <b>not bold</b>';
+
+  beforeAll(async () => {
+    app = await startApp();
+    await completeSetupViaApi(app);
+    const token = await fetch(`${app.url}/api/v1/token/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: admin.username, password: admin.password }),
+    });
+    const { access } = (await token.json()) as { access: string };
+    const created = await fetch(`${app.url}/api/v1/events/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${access}` },
+      body: JSON.stringify({
+        engagement: ENG,
+        timestamp: '2026-11-03T10:00:00Z',
+        source: { host: 'KALI' },
+        target: { host: 'SQL01' },
+        description: DESCRIPTION,
+        detected: 'FUL',
+      }),
+    });
+    expect(created.status).toBe(201);
+    browser = await launchBrowser();
+    t = await newPage(browser, app);
+    await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await loginViaUi(t.page, admin.username, admin.password);
+  }, 240_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens a report from the Reporting menu, copies it as rich text and downloads it', async () => {
+    const { page } = t;
+    await page.goto('/reports');
+    await page.getByTestId('reporting-menu-event-report').click();
+    // Grouped by category with a header per category.
+    await expect(page.getByText('Example Reports', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await page.getByRole('menuitem', { name: 'Event summary' }).click();
+    await page.waitForURL(/\/reports\/example-reports\/event-summary\?engagement=ACME-2026/);
+
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await frame.getByText(DESCRIPTION).waitFor();
+    expect(await frame.locator('td[bgcolor="DarkSeaGreen"]').count()).toBe(1);
+    await snap(page, 'report-viewer');
+
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByText('The report copied to the clipboard.').waitFor();
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item ? await (await item.getType('text/html')).text() : '';
+    });
+    expect(copied).toContain('<table>');
+    expect(copied).toContain('bgcolor="DarkSeaGreen"');
+    expect(copied).toContain('Kerberoasted svc_sql &lt;b&gt;not bold&lt;/b&gt;');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ACME-2026-event-summary.html');
+    const saved = fs.readFileSync((await download.path())!, 'utf8');
+    expect(saved).toContain('Kerberoasted svc_sql &lt;b&gt;not bold&lt;/b&gt;');
+
+    expect(t.problems).toEqual([]);
+  });
+
+  it('lists the plugin on Admin → Plugins and shows a disabled report as not available', async () => {
+    const { page } = t;
+    await page.goto('/admin/plugins');
+    const card = page.getByTestId('plugin-example-reports');
+    await card.getByText('ok', { exact: true }).first().waitFor();
+    await card.getByRole('switch', { name: 'Enable example-reports:event-summary' }).click({ force: true });
+    await page.getByText('example-reports:event-summary disabled').waitFor();
+    const res = await page.request.get(`/api/v1/reports/example-reports/event-summary/?engagement=${ENG}`);
+    expect(res.status()).toBe(404);
+    await card.getByRole('switch', { name: 'Enable example-reports:event-summary' }).click({ force: true });
+    await page.getByText('example-reports:event-summary enabled').waitFor();
+    expect(t.problems).toEqual([]);
+  });
+});
