@@ -37,10 +37,8 @@ export function IconHome(props: IconProps) {
 export function IconUsers(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <circle cx="9" cy="7" r="4" />
-        <path d="M3 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2M16 3.13a4 4 0 0 1 0 7.75M21 21v-2a4 4 0 0 0-3-3.85" />
-      </>
+      <circle cx="9" cy="7" r="4" />
+      <path d="M3 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2M16 3.13a4 4 0 0 1 0 7.75M21 21v-2a4 4 0 0 0-3-3.85" />
     </SvgIcon>
   );
 }
@@ -56,10 +54,8 @@ export function IconShield(props: IconProps) {
 export function IconBriefcase(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <rect x="3" y="7" width="18" height="13" rx="2" />
-        <path d="M8 7V5a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M12 12v.01M3 13a20 20 0 0 0 18 0" />
-      </>
+      <rect x="3" y="7" width="18" height="13" rx="2" />
+      <path d="M8 7V5a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M12 12v.01M3 13a20 20 0 0 0 18 0" />
     </SvgIcon>
   );
 }
@@ -75,10 +71,8 @@ export function IconList(props: IconProps) {
 export function IconDatabase(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <ellipse cx="12" cy="6" rx="8" ry="3" />
-        <path d="M4 6v6c0 1.66 3.58 3 8 3s8-1.34 8-3V6M4 12v6c0 1.66 3.58 3 8 3s8-1.34 8-3v-6" />
-      </>
+      <ellipse cx="12" cy="6" rx="8" ry="3" />
+      <path d="M4 6v6c0 1.66 3.58 3 8 3s8-1.34 8-3V6M4 12v6c0 1.66 3.58 3 8 3s8-1.34 8-3v-6" />
     </SvgIcon>
   );
 }
@@ -86,10 +80,8 @@ export function IconDatabase(props: IconProps) {
 export function IconKey(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <circle cx="8" cy="15" r="4" />
-        <path d="M10.85 12.15 19 4M18 5l2 2M15 8l2 2" />
-      </>
+      <circle cx="8" cy="15" r="4" />
+      <path d="M10.85 12.15 19 4M18 5l2 2M15 8l2 2" />
     </SvgIcon>
   );
 }
@@ -105,10 +97,8 @@ export function IconLogout(props: IconProps) {
 export function IconSettings(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <path d="M10.33 4.32c.43-1.76 2.93-1.76 3.35 0a1.72 1.72 0 0 0 2.57 1.06c1.54-.94 3.31.83 2.37 2.37a1.72 1.72 0 0 0 1.06 2.57c1.76.43 1.76 2.93 0 3.35a1.72 1.72 0 0 0-1.06 2.57c.94 1.54-.83 3.31-2.37 2.37a1.72 1.72 0 0 0-2.57 1.06c-.43 1.76-2.93 1.76-3.35 0a1.72 1.72 0 0 0-2.57-1.06c-1.54.94-3.31-.83-2.37-2.37a1.72 1.72 0 0 0-1.06-2.57c-1.76-.43-1.76-2.93 0-3.35a1.72 1.72 0 0 0 1.06-2.57c-.94-1.54.83-3.31 2.37-2.37 1 .61 2.3.07 2.57-1.06" />
-        <circle cx="12" cy="12" r="3" />
-      </>
+      <path d="M10.33 4.32c.43-1.76 2.93-1.76 3.35 0a1.72 1.72 0 0 0 2.57 1.06c1.54-.94 3.31.83 2.37 2.37a1.72 1.72 0 0 0 1.06 2.57c1.76.43 1.76 2.93 0 3.35a1.72 1.72 0 0 0-1.06 2.57c.94 1.54-.83 3.31-2.37 2.37a1.72 1.72 0 0 0-2.57 1.06c-.43 1.76-2.93 1.76-3.35 0a1.72 1.72 0 0 0-2.57-1.06c-1.54.94-3.31-.83-2.37-2.37a1.72 1.72 0 0 0-1.06-2.57c-1.76-.43-1.76-2.93 0-3.35a1.72 1.72 0 0 0 1.06-2.57c-.94-1.54.83-3.31 2.37-2.37 1 .61 2.3.07 2.57-1.06" />
+      <circle cx="12" cy="12" r="3" />
     </SvgIcon>
   );
 }
@@ -116,10 +106,8 @@ export function IconSettings(props: IconProps) {
 export function IconLock(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <rect x="5" y="11" width="14" height="10" rx="2" />
-        <path d="M8 11V7a4 4 0 1 1 8 0v4" />
-      </>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 1 1 8 0v4" />
     </SvgIcon>
   );
 }
@@ -135,10 +123,8 @@ export function IconPlus(props: IconProps) {
 export function IconAlert(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <circle cx="12" cy="12" r="9" />
-        <path d="M12 8v4M12 16h.01" />
-      </>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 8v4M12 16h.01" />
     </SvgIcon>
   );
 }
@@ -162,10 +148,8 @@ export function IconChevronDown(props: IconProps) {
 export function IconSearch(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <circle cx="10" cy="10" r="7" />
-        <path d="m21 21-6-6" />
-      </>
+      <circle cx="10" cy="10" r="7" />
+      <path d="m21 21-6-6" />
     </SvgIcon>
   );
 }
@@ -173,11 +157,9 @@ export function IconSearch(props: IconProps) {
 export function IconStones(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <ellipse cx="6" cy="17" rx="4" ry="2.5" />
-        <ellipse cx="13" cy="11.5" rx="3.5" ry="2.2" />
-        <ellipse cx="18.5" cy="6.5" rx="3" ry="1.9" />
-      </>
+      <ellipse cx="6" cy="17" rx="4" ry="2.5" />
+      <ellipse cx="13" cy="11.5" rx="3.5" ry="2.2" />
+      <ellipse cx="18.5" cy="6.5" rx="3" ry="1.9" />
     </SvgIcon>
   );
 }
@@ -185,10 +167,8 @@ export function IconStones(props: IconProps) {
 export function IconCompass(props: IconProps) {
   return (
     <SvgIcon {...props}>
-      <>
-        <circle cx="12" cy="12" r="9" />
-        <path d="m8 16 2-6 6-2-2 6z" />
-      </>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m8 16 2-6 6-2-2 6z" />
     </SvgIcon>
   );
 }

@@ -1,9 +1,9 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { logout } from '../../features/auth/auth-api.ts';
-import { useMe } from '../../features/auth/use-me.ts';
+import { ME_KEY, useMe } from '../../features/auth/use-me.ts';
 import { errorMessage } from '../../lib/api-error.ts';
 import { IconChevronDown, IconKey, IconLock, IconLogout, IconSettings } from '../icons.tsx';
 import classes from './layout.module.css';
@@ -16,7 +16,6 @@ function initials(name: string): string {
 export function UserMenu() {
   const me = useMe();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const name = me.display_name || me.username;
 
   const signOut = async () => {
@@ -26,8 +25,8 @@ export function UserMenu() {
       notifications.show({ color: 'red', title: 'Log out failed', message: errorMessage(error) });
       return;
     }
-    queryClient.clear();
-    navigate('/login', { replace: true, state: { loggedOut: true } });
+    // The route guard sees nobody signed in and goes to the login page, which drops the old user's data.
+    queryClient.setQueryData(ME_KEY, null);
   };
 
   return (

@@ -1,10 +1,11 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { CenteredCard } from '../../components/CenteredCard.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { SETUP_KEY } from '../setup/setup-api.ts';
 import { login } from './auth-api.ts';
 import { ME_KEY, useMeQuery } from './use-me.ts';
 
@@ -23,6 +24,13 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const target = state.from && state.from !== '/login' ? state.from : '/';
+
+  // Nothing of a previous session may linger in memory for the next user of this browser.
+  useEffect(() => {
+    queryClient.removeQueries({
+      predicate: (q) => q.queryKey[0] !== ME_KEY[0] && q.queryKey[0] !== SETUP_KEY[0],
+    });
+  }, [queryClient]);
 
   const signIn = useMutation({
     mutationFn: () => login(username.trim(), password),

@@ -26,9 +26,19 @@ export async function login(username: string, password: string): Promise<Me> {
   );
 }
 
+let loggedOut = false;
+
 export async function logout(): Promise<void> {
   await api<void>('/auth/logout/', { method: 'POST', quiet401: true });
   setCsrfToken(null);
+  loggedOut = true;
+}
+
+/** Whether the last sign-out was the user's own (the login page then says so), once. */
+export function consumeLoggedOut(): boolean {
+  const was = loggedOut;
+  loggedOut = false;
+  return was;
 }
 
 export async function updateMe(update: MeUpdate): Promise<Me> {
