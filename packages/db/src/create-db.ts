@@ -57,6 +57,8 @@ export function createDb(options: DatabaseOptions): Database {
     connectionTimeoutMillis: 10_000,
     // Every statement has a deadline; long exports set their own.
     statement_timeout: 60_000,
+    // A read-only handle (plugin threads) cannot write, whatever its caller tries.
+    ...(options.readonly ? { options: '-c default_transaction_read_only=on' } : {}),
   });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});

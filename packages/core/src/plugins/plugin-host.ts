@@ -2,6 +2,7 @@ import type { Database } from '@steppingstones/db';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app-context.ts';
 import { ThreadPool } from './host/thread-pool.ts';
+import { PluginListError } from './plugin-list.ts';
 import { loadPluginRegistry, type PluginRegistry } from './plugin-registry.ts';
 import { PluginState } from './plugin-state.ts';
 import { type SyncLine, syncPlugins } from './plugin-sync.service.ts';
@@ -32,6 +33,8 @@ export async function createPluginHost(
     threads,
     close: () => threads.close(),
     async sync() {
+      // Syncing an unreadable list would mark every plugin missing: refuse instead.
+      if (registry.listError) throw new PluginListError(registry.listError);
       const lines = await syncPlugins(database.db, registry);
       state.invalidate();
       return lines;
@@ -51,7 +54,7 @@ export function pluginHostFor(ctx: AppContext, options: { sync?: boolean } = {})
   let host = hosts.get(ctx);
   if (!host) {
     host = createPluginHost(ctx.database, { logger: ctx.logger }).then(async (h) => {
-      if (options.sync) await h.sync();
+      if (options.sync && !h.registry.listError) await h.sync();
       return h;
     });
     hosts.set(ctx, host);

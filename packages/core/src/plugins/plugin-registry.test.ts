@@ -38,6 +38,16 @@ describe('loading plugins', () => {
     );
   });
 
+  it('runs without plugins, and says why, when the list itself is unreadable', async () => {
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, '{"plugins": [');
+    const registry = await loadPluginRegistry({ listFile: file });
+    expect(registry.plugins).toEqual([]);
+    expect(registry.listError).toContain('is not valid JSON');
+    fs.writeFileSync(file, JSON.stringify({ plugins: [42] }));
+    expect((await loadPluginRegistry({ listFile: file })).listError).toContain('plugins.0');
+  });
+
   it('rejects incompatible SDK versions, duplicate keys, reserved parameter names and bad ids', () => {
     const base = definePlugin({ id: 'ok-id', name: 'x', version: '1.0.0' });
     const problems = (value: unknown) => {

@@ -39,6 +39,8 @@ export type AnyPoint = ValidatedReportPoint | ValidatedSourcePoint | ValidatedTa
 
 export interface PluginRegistry {
   listFile: string;
+  /** Set when the list file itself is unreadable (then nothing loaded and sync must not run). */
+  listError?: string;
   plugins: LoadedPlugin[];
   failures: FailedPlugin[];
   get(pluginId: string): LoadedPlugin | undefined;
@@ -127,7 +129,15 @@ export async function loadPluginRegistry(
   options: { listFile?: string; logger?: Pick<Logger, 'warn'> } = {},
 ): Promise<PluginRegistry> {
   const listFile = options.listFile ?? pluginListPath();
-  const entries = readPluginList(listFile);
+  let entries: PluginListEntry[];
+  try {
+    entries = readPluginList(listFile);
+  } catch (error) {
+    // A broken list must not stop the server or the worker: run without plugins and say why.
+    const message = error instanceof Error ? error.message : String(error);
+    options.logger?.warn({ err: message }, 'the plugin list cannot be read; running without plugins');
+    return { ...registryOf(listFile, [], []), listError: message };
+  }
   const plugins: LoadedPlugin[] = [];
   const failures: FailedPlugin[] = [];
   for (const [position, entry] of entries.entries()) {

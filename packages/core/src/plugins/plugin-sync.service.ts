@@ -112,6 +112,8 @@ export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Pro
             created_at: now,
             ...values,
           })
+          // Several servers may start (and sync) at once on PostgreSQL: the first insert wins.
+          .onConflict((oc) => oc.column('plugin_id').doNothing())
           .execute();
       }
       row = await tx
@@ -153,6 +155,7 @@ export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Pro
               created_at: now,
               updated_at: now,
             })
+            .onConflict((oc) => oc.columns(['plugin_row_id', 'type', 'key']).doNothing())
             .execute();
         }
         lines.push({

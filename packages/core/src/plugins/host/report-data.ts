@@ -9,6 +9,8 @@ import type {
 } from '@steppingstones/plugin-sdk';
 import type { EventDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
+import { getTechnique } from '../../attack/attack.queries.ts';
+import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
 import { loadEventDtos } from '../../events/event.queries.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../../permissions/index.ts';
@@ -230,11 +232,42 @@ export function reportQueries(scope: ReportScope): {
       async tactics() {
         const rows = await db
           .selectFrom('attack_tactic')
-          .select(['id', 'name'])
+          .select(['id', 'name', 'shortname'])
           .where('deprecated', '=', 0)
           .orderBy('matrix_order')
           .execute();
-        return rows.map((r) => ({ mitreId: r.id, name: r.name }));
+        return rows.map((r) => ({ mitreId: r.id, name: r.name, shortname: r.shortname }));
+      },
+      async techniqueDetail(id) {
+        const t = await getTechnique(db, id).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        });
+        if (!t) return null;
+        return {
+          mitreId: t.id,
+          name: t.name,
+          parentId: t.parent_id,
+          url: t.url,
+          description: t.description,
+          detection: t.detection,
+          platforms: t.platforms,
+          tactics: t.tactics.map((a) => ({ mitreId: a.id, name: a.name, shortname: a.shortname })),
+          subtechniques: t.subtechniques.map((s) => ({ mitreId: s.id, name: s.name })),
+          mitigations: t.mitigations.map((m) => ({ mitreId: m.id, ...m })),
+          detectionStrategies: t.detection_strategies.map((s) => ({ mitreId: s.id, ...s })),
+        };
+      },
+      async techniquesOfTactic(tacticId) {
+        const rows = await db
+          .selectFrom('attack_technique as t')
+          .innerJoin('attack_technique_tactic as tt', 'tt.technique_id', 't.id')
+          .select(['t.id', 't.name', 't.parent_id'])
+          .where('tt.tactic_id', '=', tacticId)
+          .where('t.deprecated', '=', 0)
+          .orderBy('t.id')
+          .execute();
+        return rows.map((r) => ({ mitreId: r.id, name: r.name, parentId: r.parent_id }));
       },
     },
     credentials: {

@@ -1,6 +1,11 @@
-import type { DialectName } from '@steppingstones/db';
+import { type DialectName, writeTransaction } from '@steppingstones/db';
 import type { ReportContext, ReportOutput } from '@steppingstones/plugin-sdk';
-import type { PermissionCode, Principal } from '../../permissions/index.ts';
+import type { EngagementDto } from '@steppingstones/shared';
+import type { EventDto, EventFields } from '@steppingstones/shared/events';
+import { createEngagement } from '../../engagements/index.ts';
+import { createEvent } from '../../events/index.ts';
+import { type PermissionCode, type Principal } from '../../permissions/index.ts';
+import { insertUser, principalForUser } from '../../users/index.ts';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { pluginContextBase } from '../host/plugin-context-base.ts';
 import { reportQueries } from '../host/report-data.ts';
@@ -44,6 +49,13 @@ export interface PluginTestHarness {
   plugin: ValidatedPlugin;
   renderEventReport(key: string, options?: RenderOptions): Promise<RenderResult>;
   renderCredentialReport(key: string, options?: RenderOptions): Promise<RenderResult>;
+  /**
+   * Extra arrangement: logs an event (the events API's fields). In the fixture engagement it is written
+   * by the operator; with `engagement` naming another one (see `addEngagement`) by the system.
+   */
+  addEvent(fields: EventFields): Promise<EventDto>;
+  /** Another engagement (the operator is not a member), e.g. to prove reports never mix engagements. */
+  addEngagement(code: string): Promise<EngagementDto>;
   dispose(): Promise<void>;
 }
 
@@ -60,6 +72,7 @@ export async function createPluginTestHarness(
   const context = await createTestContext(options.dialect ?? 'sqlite');
   try {
     const fixtures = await seedPluginFixtures(context.database.db);
+    const others = new Map<string, Principal>();
     const render = async (type: 'event-report' | 'credential-report', key: string, o: RenderOptions = {}) => {
       const point = pointsOf(definition, type).find((p) => p.key === key) as ValidatedReportPoint | undefined;
       if (!point) throw new Error(`The plugin ${definition.id} has no ${type} "${key}".`);
@@ -122,6 +135,36 @@ export async function createPluginTestHarness(
       plugin: definition,
       renderEventReport: (key, o) => render('event-report', key, o),
       renderCredentialReport: (key, o) => render('credential-report', key, o),
+      addEvent: async (fields) => {
+        const code = fields.engagement ?? fixtures.engagement.code;
+        const author = code === fixtures.engagement.code ? fixtures.operator : others.get(code);
+        if (!author) throw new Error(`Call addEngagement('${code}') first.`);
+        return createEvent(context.database.db, author, { ...fields, engagement: code });
+      },
+      addEngagement: async (code) => {
+        const db = context.database.db;
+        const engagement = await createEngagement(db, {
+          code,
+          name: `Engagement ${code}`,
+          start_date: '2026-01-01',
+          end_date: '2026-12-31',
+          description: '',
+        });
+        const user = await writeTransaction(db, (tx) =>
+          insertUser(
+            tx,
+            {
+              username: `operator-${code.toLowerCase()}`,
+              password: 'unused-Password-1',
+              groups: ['Red Team Operators'],
+              engagements: [code],
+            },
+            'fixture:no-login',
+          ),
+        );
+        others.set(code, await principalForUser(db, user, 'system'));
+        return engagement;
+      },
       dispose: () => context.dispose(),
     };
   } catch (error) {
