@@ -10,6 +10,7 @@ import {
   logoutViaUi,
   newPage,
   type RunningApp,
+  START_TIMEOUT,
   snap,
   startApp,
   type TestPage,
@@ -29,7 +30,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     browser = await launchBrowser();
     t = await newPage(browser, app);
     await loginViaUi(t.page, admin.username, admin.password);
-  });
+  }, START_TIMEOUT);
 
   afterAll(async () => {
     await t?.close();

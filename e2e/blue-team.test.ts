@@ -8,6 +8,7 @@ import {
   loginViaUi,
   newPage,
   type RunningApp,
+  START_TIMEOUT,
   snap,
   startApp,
   type TestPage,
@@ -33,7 +34,7 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
     });
     browser = await launchBrowser();
     t = await newPage(browser, app, { timezoneId: 'America/New_York' });
-  });
+  }, START_TIMEOUT);
 
   afterAll(async () => {
     await t?.close();

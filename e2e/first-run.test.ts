@@ -7,6 +7,7 @@ import {
   logoutViaUi,
   newPage,
   type RunningApp,
+  START_TIMEOUT,
   snap,
   startApp,
   type TestPage,
@@ -27,7 +28,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
     app = await startApp();
     browser = await launchBrowser();
     t = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
-  });
+  }, START_TIMEOUT);
 
   afterAll(async () => {
     await t?.close();

@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** For `beforeAll` hooks that start the app: the first start may build the web app and migrate. */
+export const START_TIMEOUT = 240_000;
+
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(ROOT, 'apps/cli/bin/steppingstones.js');
 

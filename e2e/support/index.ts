@@ -1,4 +1,4 @@
-export { ensureWebBuilt, ROOT, type RunningApp, startApp } from './app.ts';
+export { ensureWebBuilt, ROOT, type RunningApp, START_TIMEOUT, startApp } from './app.ts';
 export {
   exactLabel,
   launchBrowser,
