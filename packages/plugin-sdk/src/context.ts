@@ -113,11 +113,35 @@ export interface FileQueries {
   list(): Promise<(ReportFile & { eventId: number; location: string; removed: boolean })[]>;
 }
 
+/** A technique or sub-technique with what defenders need: ATT&CK v18 detection strategies and mitigations. */
+export interface AttackTechniqueDetail extends AttackRef {
+  /** The parent technique of a sub-technique, else null. */
+  parentId: string | null;
+  url: string;
+  description: string;
+  /** Legacy free-text detection advice (mostly empty since ATT&CK v18). */
+  detection: string;
+  platforms: string[];
+  /** Its tactics in matrix order. */
+  tactics: (AttackRef & { shortname: string })[];
+  subtechniques: AttackRef[];
+  /** Technique-specific text where MITRE gives one. */
+  mitigations: (AttackRef & { url: string; description: string })[];
+  detectionStrategies: (AttackRef & {
+    url: string;
+    analytics: { id: string; platforms: string[]; description: string }[];
+  })[];
+}
+
 export interface AttackQueries {
   tactic(mitreId: string): Promise<(AttackRef & { description: string }) | null>;
   technique(mitreId: string): Promise<(AttackRef & { description: string; tactics: string[] }) | null>;
-  /** Every tactic in matrix order. */
-  tactics(): Promise<AttackRef[]>;
+  /** Every tactic in matrix (kill-chain) order, with its STIX shortname (`initial-access`). */
+  tactics(): Promise<(AttackRef & { shortname: string })[]>;
+  /** A technique with its detection strategies (and their analytics), mitigations and sub-techniques. */
+  techniqueDetail(mitreId: string): Promise<AttackTechniqueDetail | null>;
+  /** The (non-deprecated) techniques and sub-techniques listed under a tactic, by id. */
+  techniquesOfTactic(tacticId: string): Promise<(AttackRef & { parentId: string | null })[]>;
 }
 
 export interface CredentialQueries {
