@@ -4,10 +4,13 @@ import path from 'node:path';
 import { cancelJob, getJobRow, insertJob } from '@steppingstones/core/jobs';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
 import { testDialects } from '@steppingstones/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningWorker } from './main.ts';
 import { readRuns, testResolver } from './testing/test-tasks.ts';
 import { startTestWorker, waitFor } from './testing/worker-harness.ts';
+
+// Task threads load TypeScript on start; on a busy machine that takes a while.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
 // One worker per dialect serves every test here; each test has its own jobs and run log.
 describe.each(testDialects())('the job runner on %s', (dialect) => {

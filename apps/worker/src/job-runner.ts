@@ -55,6 +55,8 @@ export class JobRunner {
   readonly #idle: TaskThread[] = [];
   #running = false;
   #wake: (() => void) | undefined;
+  /** A poke that arrived while the loop was busy claiming: claim again instead of sleeping. */
+  #poked = false;
   #loop: Promise<void> | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
 
@@ -67,12 +69,15 @@ export class JobRunner {
 
   start(): void {
     this.#running = true;
+    // One warm thread, so the first job does not wait for a thread to load TypeScript.
+    this.#idle.push(new TaskThread(this.options.env));
     this.#loop = this.#claimLoop();
     this.#heartbeat = setInterval(() => void this.#renew(), this.options.heartbeatMs);
   }
 
   /** Wakes the claim loop now (e.g. the outbox follower just queued deliveries). */
   poke(): void {
+    this.#poked = true;
     this.#wake?.();
   }
 
@@ -109,6 +114,7 @@ export class JobRunner {
 
   async #claimLoop(): Promise<void> {
     while (this.#running) {
+      this.#poked = false;
       let claimed = 0;
       const free = this.options.concurrency - this.#active.size;
       if (free > 0) {
@@ -119,6 +125,7 @@ export class JobRunner {
             leaseMs: this.options.leaseMs,
             limit: free,
             pausedPluginIds: paused,
+            excludeIds: [...this.#active.keys()],
           });
           claimed = jobs.length;
           for (const job of jobs) this.#start(job);
@@ -128,6 +135,7 @@ export class JobRunner {
       }
       // Claim again at once when the batch was full and slots remain; otherwise sleep until poked.
       if (claimed > 0 && claimed === free && this.#active.size < this.options.concurrency) continue;
+      if (this.#poked && this.#active.size < this.options.concurrency) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollMs);
         this.#wake = () => {
@@ -157,11 +165,13 @@ export class JobRunner {
     const definition = this.resolver.resolve(job.task);
     if (!definition) {
       const hint = this.resolver.missingHint?.(job.task) ?? missingTaskHint(job.task);
+      const sentence = `${hint.charAt(0).toUpperCase()}${hint.slice(1)}${hint.endsWith('.') ? '' : '.'}`;
       await failJobPermanently(
         this.database,
         this.owner,
         id,
-        `No installed task is called "${job.task}". ${hint}`,
+        job.attempts,
+        `No installed task is called "${job.task}". ${sentence}`,
       );
       return;
     }
@@ -170,6 +180,7 @@ export class JobRunner {
         this.database,
         this.owner,
         id,
+        job.attempts,
         `Gave up after ${job.max_attempts} attempts. Last error: ${job.last_error ?? 'none'}`,
       );
       return;
@@ -189,6 +200,7 @@ export class JobRunner {
         this.database,
         this.owner,
         id,
+        job.attempts,
         `The payload does not match the schema of task "${job.task}"${where}: ${issue?.message}. ` +
           `It was probably queued by another version of ${owner}; enqueue it again with a valid payload.`,
       );
@@ -205,13 +217,20 @@ export class JobRunner {
     if (!thread.dead && this.#running) this.#idle.push(thread);
     else if (!thread.dead) void thread.close();
     if (outcome.ok) {
-      await completeJob(this.database, this.owner, id);
+      await completeJob(this.database, this.owner, id, job.attempts);
     } else if (outcome.stopped === 'cancelled') {
       // Cancelled by an admin, lost lease, or released at shutdown: the database already says what next.
     } else if (outcome.permanent) {
-      await failJobPermanently(this.database, this.owner, id, outcome.error);
+      await failJobPermanently(this.database, this.owner, id, job.attempts, outcome.error);
     } else {
-      const result = await failJob(this.database, this.owner, id, outcome.error, this.options.backoff);
+      const result = await failJob(
+        this.database,
+        this.owner,
+        id,
+        job.attempts,
+        outcome.error,
+        this.options.backoff,
+      );
       this.logger.warn({ jobId: id, task: job.task, error: outcome.error, result }, 'job failed');
     }
   }

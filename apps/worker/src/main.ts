@@ -1,5 +1,6 @@
 import { type AppContext, createAppContext, loadConfig } from '@steppingstones/core';
 import { combineResolvers, scheduleTasks, type TaskResolver } from '@steppingstones/core/jobs';
+import { pluginHostFor, pluginTaskResolver } from '@steppingstones/core/plugins';
 import { registerRunningProcess } from '@steppingstones/core/runtime';
 import { redactDatabaseUrl } from '@steppingstones/db';
 import { coreTaskResolver } from './core-tasks.ts';
@@ -7,8 +8,10 @@ import { DEFAULT_RUNNER_OPTIONS, JobRunner, type RunnerOptions } from './job-run
 import { followOutbox } from './outbox-follower.ts';
 
 export interface WorkerOptions extends Partial<Omit<RunnerOptions, 'env'>> {
-  /** Extra tasks (the plugin registry; tests add their own). */
+  /** Extra tasks (tests add their own). */
   resolver?: TaskResolver;
+  /** Load the installed plugins' background tasks (default true). */
+  plugins?: boolean;
   outboxPollMs?: number;
   /** Skip start-up scheduling (tests that drive the scheduler themselves). */
   schedule?: boolean;
@@ -35,7 +38,17 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const ctx = options.context ?? (await createAppContext(loadConfig(env), 'steppingstones-worker'));
   const { config } = ctx;
-  const resolver = combineResolvers(coreTaskResolver(), ...(options.resolver ? [options.resolver] : []));
+  const resolvers = [coreTaskResolver()];
+  if (options.plugins !== false) {
+    try {
+      resolvers.push(pluginTaskResolver((await pluginHostFor(ctx)).registry));
+    } catch (error) {
+      // A broken plugin list must not stop the app's own jobs (webhooks, pruning).
+      ctx.logger.error({ err: error }, 'loading the plugins failed; running the built-in tasks only');
+    }
+  }
+  if (options.resolver) resolvers.push(options.resolver);
+  const resolver = combineResolvers(...resolvers);
   const runner = new JobRunner(
     ctx.database,
     resolver,

@@ -3,6 +3,7 @@ import { attackRoutes } from './attack.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
+import { bulkEditRoutes } from './bulk-edit.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
@@ -31,6 +32,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(backupRoutes);
   await app.register(eventRoutes);
   await app.register(historyRoutes);
+  await app.register(bulkEditRoutes);
   await app.register(streamRoutes);
   await app.register(attackRoutes);
   await app.register(suggestionRoutes);

@@ -2,6 +2,8 @@ import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
 import { HISTORY_ROUTE_SAMPLES } from '../routes/history.route-samples.ts';
+import { JOBS_WEBHOOKS_ROUTE_SAMPLES } from '../routes/jobs-webhooks.route-samples.ts';
+import { PLUGIN_ROUTE_SAMPLES } from '../routes/plugins.route-samples.ts';
 import type { ApiClient } from './api-client.ts';
 import { TEST_PASSWORD, type TestUser } from './test-server.ts';
 
@@ -44,6 +46,8 @@ export interface RouteSample {
 export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...EVENT_ROUTE_SAMPLES,
   ...HISTORY_ROUTE_SAMPLES,
+  ...JOBS_WEBHOOKS_ROUTE_SAMPLES,
+  ...PLUGIN_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {
     body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),

@@ -6,13 +6,14 @@ import { type RunningWorker, startWorker, type WorkerOptions } from '../main.ts'
 /** Short intervals so tests finish in seconds; the semantics are the production ones. */
 export const FAST: WorkerOptions = {
   concurrency: 2,
-  leaseMs: 1500,
-  heartbeatMs: 300,
+  leaseMs: 5000,
+  heartbeatMs: 500,
   pollMs: 50,
   backoff: { baseMs: 50, capMs: 200 },
   shutdownGraceMs: 2000,
   outboxPollMs: 100,
   schedule: false,
+  plugins: false,
 };
 
 /** A worker in this process, sharing the test's database connection. */
@@ -28,7 +29,7 @@ export function startTestWorker(
 export async function waitFor<T>(
   check: () => Promise<T> | T,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createLogger, loadConfig } from '@steppingstones/core';
 import type { TaskFunction } from '@steppingstones/core/jobs';
-import { createDb, type Database } from '@steppingstones/db';
+import type { Database } from '@steppingstones/db';
 import type { ResultMessage, RunMessage } from './thread-protocol.ts';
 
 // A task thread runs one task at a time, for as long as the pool keeps it; the main thread
@@ -10,7 +10,10 @@ const config = loadConfig(process.env);
 const logger = createLogger(config, 'steppingstones-task');
 let database: Database | undefined;
 const openDatabase = async () => {
-  database ??= createDb({ target: config.database, poolSize: 2 });
+  if (!database) {
+    const { createDb } = await import('@steppingstones/db');
+    database = createDb({ target: config.database, poolSize: 2 });
+  }
   return database;
 };
 

@@ -11,6 +11,8 @@ export interface ClaimOptions {
   limit: number;
   /** Jobs of these plugins wait (the plugin is disabled). */
   pausedPluginIds?: readonly string[];
+  /** Jobs this worker is running now (never reclaimed by the same worker, even after a stalled heartbeat). */
+  excludeIds?: readonly number[];
 }
 
 /**

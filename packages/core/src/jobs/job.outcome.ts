@@ -7,11 +7,17 @@ export interface BackoffOptions {
 }
 
 /**
- * Records a successful run. A repeating job goes back to the queue for its next anchored slot with a
+ * Records a successful run of the claim numbered `attempt` (a stale run, whose job was taken over
+ * after a lost lease, changes nothing). A repeating job goes back to the queue for its next anchored slot with a
  * fresh attempt count; a one-off job is done. Guarded on the lease, so a job cancelled meanwhile (or
  * taken over after a lost lease) is left alone.
  */
-export async function completeJob(database: Database, owner: string, id: number): Promise<void> {
+export async function completeJob(
+  database: Database,
+  owner: string,
+  id: number,
+  attempt: number,
+): Promise<void> {
   await writeTransaction(database.db, async (tx) => {
     const job = await tx
       .selectFrom('job')
@@ -19,6 +25,7 @@ export async function completeJob(database: Database, owner: string, id: number)
       .where('id', '=', id)
       .where('status', '=', 'running')
       .where('lease_owner', '=', owner)
+      .where('attempts', '=', attempt)
       .executeTakeFirst();
     if (!job) return;
     const now = nowMs();
@@ -49,6 +56,7 @@ export async function failJob(
   database: Database,
   owner: string,
   id: number,
+  attempt: number,
   error: string,
   backoff: BackoffOptions,
 ): Promise<'retry' | 'failed' | 'gone'> {
@@ -59,6 +67,7 @@ export async function failJob(
       .where('id', '=', id)
       .where('status', '=', 'running')
       .where('lease_owner', '=', owner)
+      .where('attempts', '=', attempt)
       .executeTakeFirst();
     if (!job) return 'gone';
     const now = nowMs();
@@ -100,6 +109,7 @@ export async function failJobPermanently(
   database: Database,
   owner: string,
   id: number,
+  attempt: number,
   error: string,
 ): Promise<void> {
   const now = nowMs();
@@ -116,6 +126,7 @@ export async function failJobPermanently(
     .where('id', '=', id)
     .where('status', '=', 'running')
     .where('lease_owner', '=', owner)
+    .where('attempts', '=', attempt)
     .execute();
 }
 

@@ -1,1 +1,2 @@
+export { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../webhooks/testing/receiver.ts';
 export { createTestContext, type TestContext } from './test-context.ts';

@@ -1,0 +1,140 @@
+import { recordAudit } from '@steppingstones/core/audit';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listDeliveries,
+  listWebhooks,
+  testWebhook,
+  updateWebhook,
+} from '@steppingstones/core/webhooks';
+import {
+  listEnvelope,
+  WEBHOOK_TYPES,
+  webhookCreateSchema,
+  webhookDeliverySchema,
+  webhookSchema,
+  webhookTestResultSchema,
+  webhookUpdateSchema,
+} from '@steppingstones/shared';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+import { auditActor } from '../http/request-actor.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const access = { permission: 'webhook.admin' } as const;
+const tags = ['webhooks'];
+
+/** Outgoing webhooks: CRUD (the secret is write-only), the delivery log, and the *Test* button. */
+export async function webhookRoutes(app: AppServer): Promise<void> {
+  const { db } = app.ctx.database;
+  const { config } = app.ctx;
+
+  app.get(
+    '/api/v1/webhooks',
+    { config: { access }, schema: { tags, response: { 200: listEnvelope(webhookSchema) } } },
+    () => listWebhooks(db),
+  );
+
+  app.get(
+    '/api/v1/webhook-types',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The types a webhook can subscribe to',
+        response: { 200: z.array(z.string()) },
+      },
+    },
+    () => [...WEBHOOK_TYPES],
+  );
+
+  app.post(
+    '/api/v1/webhooks',
+    {
+      config: { access },
+      schema: { tags, body: webhookCreateSchema, response: { 201: webhookSchema } },
+    },
+    async (request, reply) => {
+      const hook = await createWebhook(db, request.body, { userId: request.principal.userId });
+      await recordAudit(db, auditActor(request), { action: 'webhook.created', target: hook.url });
+      return reply.status(201).send(hook);
+    },
+  );
+
+  app.get(
+    '/api/v1/webhooks/:id',
+    { config: { access }, schema: { tags, params: idParams, response: { 200: webhookSchema } } },
+    (request) => getWebhook(db, request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/webhooks/:id',
+    {
+      config: { access },
+      schema: { tags, params: idParams, body: webhookUpdateSchema, response: { 200: webhookSchema } },
+    },
+    async (request) => {
+      const hook = await updateWebhook(db, request.params.id, request.body);
+      await recordAudit(db, auditActor(request), {
+        action: 'webhook.updated',
+        target: hook.url,
+        details: { fields: Object.keys(request.body) },
+      });
+      return hook;
+    },
+  );
+
+  app.delete(
+    '/api/v1/webhooks/:id',
+    { config: { access }, schema: { tags, params: idParams } },
+    async (request, reply) => {
+      const hook = await getWebhook(db, request.params.id);
+      await deleteWebhook(db, request.params.id);
+      await recordAudit(db, auditActor(request), { action: 'webhook.deleted', target: hook.url });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/webhooks/:id/deliveries',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The delivery log of a webhook, newest first',
+        params: idParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: listEnvelope(webhookDeliverySchema) },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const page = await listDeliveries(db, request.params.id, { limit, offset });
+      const link = (o: number) =>
+        `/api/v1/webhooks/${request.params.id}/deliveries/?limit=${limit}&offset=${o}`;
+      return {
+        ...page,
+        next: page.next ? link(offset + limit) : null,
+        previous: page.previous ? link(Math.max(0, offset - limit)) : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/webhooks/:id/test',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Send a dummy "new beacon" message now and report the status and latency',
+        params: idParams,
+        response: { 200: webhookTestResultSchema },
+      },
+    },
+    (request) => testWebhook(db, config, request.params.id),
+  );
+}

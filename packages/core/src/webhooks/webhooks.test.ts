@@ -1,0 +1,173 @@
+import { appendDomainEvent } from '@steppingstones/core/outbox';
+import { writeTransaction } from '@steppingstones/db';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../testing/index.ts';
+import { isPrivateAddress } from './ssrf-guard.ts';
+import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './testing/receiver.ts';
+import { listDeliveries } from './webhook.queries.ts';
+import { createWebhook, updateWebhook } from './webhook.service.ts';
+import { testWebhook } from './webhook-delivery.ts';
+import { fanOutWebhooks } from './webhook-fanout.ts';
+import { postWebhook } from './webhook-http.ts';
+
+describe('the SSRF guard', () => {
+  it('refuses loopback, private, link-local and unique-local addresses, and allows public ones', () => {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ])
+      expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111'])
+      expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it('does not connect to a loopback target unless private targets are allowed', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const post = { secret: '', body: '{}', deliveryId: crypto.randomUUID() };
+      const literal = await postWebhook({ ...post, url: receiver.url, allowPrivate: false });
+      expect(literal.ok).toBe(false);
+      expect(literal.error).toContain('WEBHOOK_ALLOW_PRIVATE=true');
+      // A name is resolved and every address checked before connecting.
+      const named = await postWebhook({
+        ...post,
+        url: receiver.url.replace('127.0.0.1', 'localhost'),
+        allowPrivate: false,
+      });
+      expect(named.ok).toBe(false);
+      expect(named.error).toContain('resolves to');
+      expect(receiver.received).toHaveLength(0);
+      const allowed = await postWebhook({ ...post, url: receiver.url, allowPrivate: true });
+      expect(allowed.ok).toBe(true);
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe.each(testDialects())('webhooks on %s', (dialect) => {
+  let ctx: TestContext;
+  let receiver: WebhookReceiver;
+  beforeEach(async () => {
+    ctx = await createTestContext(dialect, { WEBHOOK_ALLOW_PRIVATE: 'true' });
+    receiver = await startWebhookReceiver();
+  });
+  afterEach(async () => {
+    await receiver.close();
+    await ctx.dispose();
+  });
+
+  it('never returns the secret, only whether there is one', async () => {
+    const hook = await createWebhook(ctx.database.db, {
+      url: receiver.url,
+      secret: 's3cret',
+      types: ['event created'],
+    });
+    expect(hook).not.toHaveProperty('secret');
+    expect(hook.has_secret).toBe(true);
+    expect(JSON.stringify(hook)).not.toContain('s3cret');
+    expect((await updateWebhook(ctx.database.db, hook.id, { enabled: false })).has_secret).toBe(true);
+    expect((await updateWebhook(ctx.database.db, hook.id, { secret: '' })).has_secret).toBe(false);
+  });
+
+  it('Test delivers at once with a verifiable signature and logs status and latency', async () => {
+    const hook = await createWebhook(ctx.database.db, {
+      url: receiver.url,
+      secret: 's3cret',
+      types: ['new beacon'],
+    });
+    const result = await testWebhook(ctx.database.db, ctx.config, hook.id);
+    expect(result).toMatchObject({ ok: true, status_code: 200, error: null });
+    expect(result.latency_ms).toBeGreaterThanOrEqual(0);
+    const [got] = receiver.received;
+    expect(got!.json).toMatchObject({
+      type: 'new beacon',
+      message: 'New beacon for user on computer (process.exe) received on Dummy Team Server',
+    });
+    expect(got!.headers['x-steppingstones-delivery']).toBe(result.delivery_id);
+    expect(verifySignature(got!.headers['x-steppingstones-signature'] as string, 's3cret', got!.body)).toBe(
+      true,
+    );
+    expect(verifySignature(got!.headers['x-steppingstones-signature'] as string, 'wrong', got!.body)).toBe(
+      false,
+    );
+    const log = await listDeliveries(ctx.database.db, hook.id);
+    expect(log.results).toMatchObject([
+      { status_code: 200, ok: true, attempt: 1, delivery_id: result.delivery_id },
+    ]);
+  });
+
+  it('Test reports a refused target and a failing receiver', async () => {
+    receiver.statuses.push(500);
+    const hook = await createWebhook(ctx.database.db, { url: receiver.url, types: ['new beacon'] });
+    const failed = await testWebhook(ctx.database.db, ctx.config, hook.id);
+    expect(failed).toMatchObject({ ok: false, status_code: 500, error: 'The receiver answered HTTP 500.' });
+    expect(receiver.received[0]!.headers['x-steppingstones-signature']).toBeUndefined();
+    const refused = await testWebhook(ctx.database.db, { webhookAllowPrivate: false }, hook.id);
+    expect(refused.ok).toBe(false);
+    expect(refused.status_code).toBeNull();
+    expect(refused.error).toContain('WEBHOOK_ALLOW_PRIVATE');
+  });
+
+  it('queues one delivery per matching webhook and outbox event, once', async () => {
+    const { id: engagementId } = await ctx.database.db
+      .insertInto('engagement')
+      .values({
+        code: 'ACME',
+        name: 'Acme',
+        description: '',
+        start_date: '2026-01-01',
+        end_date: '2026-12-31',
+        archived: 0,
+        created_at: 1,
+        updated_at: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const created = await createWebhook(ctx.database.db, { url: receiver.url, types: ['event created'] });
+    const all = await createWebhook(ctx.database.db, {
+      url: `${receiver.url}?all`,
+      types: ['event created', 'detection changed'],
+    });
+    await writeTransaction(ctx.database.db, async (tx) => {
+      await appendDomainEvent(tx, {
+        type: 'event.created',
+        engagementId: Number(engagementId),
+        payload: { eventId: 7, description: 'Ran whoami\nmore' },
+      });
+      await appendDomainEvent(tx, { type: 'engagement.updated', engagementId: Number(engagementId) });
+      await appendDomainEvent(tx, {
+        type: 'event.detection_changed',
+        engagementId: Number(engagementId),
+        payload: { eventId: 7, from: 'N/A', to: 'FUL' },
+      });
+    });
+    await fanOutWebhooks(ctx.database);
+    await fanOutWebhooks(ctx.database);
+    const jobs = await ctx.database.db.selectFrom('job').selectAll().orderBy('id').execute();
+    const queued = jobs.map((j) => JSON.parse(j.payload) as { webhookId: number; body: string });
+    expect(queued.map((q) => [q.webhookId, JSON.parse(q.body).type])).toEqual([
+      [created.id, 'event created'],
+      [all.id, 'event created'],
+      [all.id, 'detection changed'],
+    ]);
+    const body = JSON.parse(queued[0]!.body);
+    expect(body).toMatchObject({
+      message: 'Event 7 created in ACME: Ran whoami',
+      engagement: 'ACME',
+      event_id: 7,
+    });
+    expect(body.time).toMatch(/Z$/);
+    expect(JSON.parse(queued[2]!.body).message).toBe('Detection of event 7 in ACME changed from N/A to FUL');
+  });
+});
