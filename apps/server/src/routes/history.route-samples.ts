@@ -37,6 +37,14 @@ export const HISTORY_ROUTE_SAMPLES: Record<string, RouteSample> = {
     engagementScoped: true,
   },
   'GET /api/v1/events/trash': { query: (f) => ({ engagement: f.engagement.code }) },
+  'POST /api/v1/events/bulk': {
+    body: async (f) => ({
+      engagement: f.engagement.code,
+      ids: [(await fixtureEvent(f)).id],
+      expected_count: 1,
+      changes: { detected: 'FUL' },
+    }),
+  },
   'POST /api/v1/events/:id/undelete': {
     params: async (f) => {
       const event = await fixtureEvent(f);

@@ -6,10 +6,19 @@ import type { ContextDto } from '@steppingstones/shared/events';
  * three bytes as `#rrggbb`. Kept identical so teams see the same colours as before.
  */
 export function contextColour(c: { host: string; user: string; process: string }): string {
+  const key = `${c.process}\u0000${c.user}\u0000${c.host}`;
+  const known = colours.get(key);
+  if (known) return known;
   const hash = crypto.createHash('shake128', { outputLength: 3 });
   hash.update(c.process, 'utf8').update(c.user, 'utf8').update(c.host, 'utf8');
-  return `#${hash.digest('hex')}`;
+  const colour = `#${hash.digest('hex')}`;
+  // Every grid page shows the same few contexts again and again; a bounded memo saves the hashing.
+  if (colours.size >= 10_000) colours.clear();
+  colours.set(key, colour);
+  return colour;
 }
+
+const colours = new Map<string, string>();
 
 export function toContextDto(row: { id: number; host: string; user: string; process: string }): ContextDto {
   return {

@@ -113,7 +113,11 @@ export async function updateContext(
       .orderBy('id')
       .execute();
     for (const e of affected) {
-      await recordEventRevision(tx, { eventId: Number(e.id), action: 'update', actorUserId: principal.userId || null });
+      await recordEventRevision(tx, {
+        eventId: Number(e.id),
+        action: 'update',
+        actorUserId: principal.userId || null,
+      });
     }
     await appendDomainEvent(tx, {
       type: 'context.updated',

@@ -1,18 +1,17 @@
-import { type DB, dialectOf } from '@steppingstones/db';
+import { type DB, dialectOf, eventSearchCondition } from '@steppingstones/db';
 import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
 import { tagsOfEvents } from '../tags/tag.queries.ts';
 import { engagementByCode } from './engagement-choice.ts';
-import { type CursorKey, decodeCursorWithDirection, encodeCursor } from './event.cursor.ts';
+import { decodeCursorWithDirection, encodeCursor } from './event.cursor.ts';
 import { eventFilterConditions } from './event.filter.ts';
 import { type EventRow, toEventDto } from './event.mapper.ts';
-import { redactorFor } from './event.redaction.ts';
-
-/** Counts above this are reported as "10000+": exact counts of a million rows cost more than they tell. */
-export const COUNT_CAP = 10_000;
+import { COUNT_CAP, cappedCount, sortKeys, walkRows } from './event.page.ts';
+import { canSeeCredentials, redactorFor } from './event.redaction.ts';
+import { countCommonSearch, isCommonSearch, walkSearchPage } from './event.search-page.ts';
 
 function eventRowsQuery(db: Kysely<DB>, ids: number[]) {
   return db
@@ -101,27 +100,6 @@ export async function getEvent(db: Kysely<DB>, principal: Principal, id: number)
   return dto;
 }
 
-type SortName = EventListQuery['sort'];
-
-/** The keyset of a sort: the sorted column(s), then start time and id so every row has a unique key. */
-function sortKeys(sort: SortName): { exprs: RawBuilder<unknown>[]; names: string[]; desc: boolean } {
-  const desc = sort.startsWith('-');
-  const name = desc ? sort.slice(1) : sort;
-  const lead: Record<string, [string, RawBuilder<unknown>] | null> = {
-    timestamp: null,
-    detected: ['detected', sql`event.detected`],
-    prevented: ['prevented', sql`event.prevented`],
-    tactic: ['tactic', sql`coalesce(event.tactic_id, '')`],
-    technique: ['technique', sql`coalesce(event.subtechnique_id, event.technique_id, '')`],
-  };
-  const first = lead[name] ?? null;
-  return {
-    exprs: [...(first ? [first[1]] : []), sql`event.start_at`, sql`event.id`],
-    names: [...(first ? [first[0]] : []), 'start_at', 'id'],
-    desc,
-  };
-}
-
 export interface EventPage {
   count: number | string;
   results: EventDto[];
@@ -138,6 +116,7 @@ export async function listEvents(
   db: Kysely<DB>,
   principal: Principal,
   query: EventListQuery,
+  options: { commonSearchMatches?: number } = {},
 ): Promise<EventPage> {
   requirePermission(principal, 'event.view');
   const scope = query.engagement
@@ -145,59 +124,37 @@ export async function listEvents(
     : principal.engagementIds === 'all'
       ? 'all'
       : [...principal.engagementIds];
-  const conditions = eventFilterConditions(dialectOf(db), principal, query, scope);
-  const where = (eb: { and: (c: Expression<SqlBool>[]) => Expression<SqlBool> }) => eb.and(conditions);
+  const dialect = dialectOf(db);
+  const includeSecret = canSeeCredentials(principal);
+  const base = eventFilterConditions(dialect, principal, { ...query, search: undefined }, scope);
+  const searchCondition = query.search ? eventSearchCondition(dialect, query.search, includeSecret) : null;
+  const conditions = searchCondition ? [...base, searchCondition] : base;
   const keys = sortKeys(query.sort);
   const cursor = query.cursor ? decodeCursorWithDirection(query.cursor, keys.exprs.length) : null;
   const backwards = cursor?.direction === 'prev';
-  // Paging backwards walks the index the other way from the cursor, then the page is flipped back.
+  // Paging backwards walks the order the other way from the cursor, then the page is flipped back.
   const walkDesc = keys.desc !== backwards;
-  const dir = sql.raw(walkDesc ? 'desc' : 'asc');
-  let page = db
-    .selectFrom('event')
-    .select([
-      'event.id',
-      sql<string>`${keys.exprs[0]}`.as('k0'),
-      ...keys.exprs.slice(1).map((e, i) => sql<string>`${e}`.as(`k${i + 1}`)),
-    ])
-    .where(where)
-    .limit(query.page_size + 1);
-  for (const e of keys.exprs) page = page.orderBy(sql`${e} ${dir}`);
-  if (cursor) {
-    const op = sql.raw(walkDesc ? '<' : '>');
-    page = page.where(sql<SqlBool>`(${sql.join(keys.exprs)}) ${op} (${sql.join(cursor.key)})`);
-  }
-  const rows = await page.execute();
+  const want = query.page_size + 1;
+  const spec = { dialect, text: query.search ?? '', includeSecret };
+  const common = searchCondition !== null && (await isCommonSearch(db, spec, options.commonSearchMatches));
+  const walked = common
+    ? await walkSearchPage(db, spec, base, keys, walkDesc, cursor?.key ?? null, want)
+    : null;
+  const rows = walked ?? (await walkRows(db, conditions, keys, walkDesc, cursor?.key ?? null, want));
+  const n = common ? await countCommonSearch(db, spec, base) : await cappedCount(db, conditions);
   const more = rows.length > query.page_size;
   const pageRows = rows.slice(0, query.page_size);
   if (backwards) pageRows.reverse();
-  const keyOf = (r: Record<string, unknown>): CursorKey =>
-    keys.names.map((_, i) => {
-      const v = r[`k${i}`];
-      return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : String(v ?? '');
-    });
   const first = pageRows[0];
   const last = pageRows.at(-1);
-  const counted = await db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('event')
-        .select('event.id')
-        .where(where)
-        .limit(COUNT_CAP + 1)
-        .as('c'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(counted.n);
   return {
     count: n > COUNT_CAP ? `${COUNT_CAP}+` : n,
     results: await loadEventDtos(
       db,
       principal,
-      pageRows.map((r) => Number(r.id)),
+      pageRows.map((r) => r.id),
     ),
-    next: last && (backwards || more) ? encodeCursor(keyOf(last)) : null,
-    previous: first && (backwards ? more : Boolean(cursor)) ? encodeCursor(keyOf(first), 'prev') : null,
+    next: last && (backwards || more) ? encodeCursor(last.key) : null,
+    previous: first && (backwards ? more : Boolean(cursor)) ? encodeCursor(first.key, 'prev') : null,
   };
 }

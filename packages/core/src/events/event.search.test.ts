@@ -97,4 +97,27 @@ describe.each(testDialects())('seeded event log on %s', (dialect) => {
     expect(common.count).toBe(201);
     expect(JSON.stringify(common.results)).not.toContain(hash);
   });
+
+  it('pages a common word by walking the grid in chunks, with the same results as intersecting', async () => {
+    const cases: Array<Record<string, string | number>> = [
+      { search: 'synthetic', page_size: 50 },
+      { search: 'beacon', page_size: 40, sort: 'timestamp' },
+      { search: 'lsass host07', detected: 'NEG' },
+      { search: 'secretsdump', page_size: 30 },
+    ];
+    for (const q of cases) {
+      let plain = await listEvents(ctx.database.db, blue, query(q));
+      let walked = await listEvents(ctx.database.db, blue, query(q), { commonSearchMatches: 10 });
+      expect(walked.count).toBe(plain.count);
+      for (let page = 0; page < 3 && plain.next; page++) {
+        expect(walked.results.map((e) => e.id)).toEqual(plain.results.map((e) => e.id));
+        expect(walked.next).toBe(plain.next);
+        plain = await listEvents(ctx.database.db, blue, query({ ...q, cursor: plain.next }));
+        walked = await listEvents(ctx.database.db, blue, query({ ...q, cursor: walked.next as string }), {
+          commonSearchMatches: 10,
+        });
+      }
+      expect(walked.results.map((e) => e.id)).toEqual(plain.results.map((e) => e.id));
+    }
+  });
 });

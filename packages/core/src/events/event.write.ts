@@ -4,8 +4,8 @@ import { validateAttackSelection } from '../attack/attack-selection.validation.t
 import { getOrCreateContext } from '../contexts/context.service.ts';
 import { ValidationError } from '../errors.ts';
 import { type FileInputParsed, setEventFiles } from '../files/file.service.ts';
-import { appendDomainEvent } from '../outbox/index.ts';
 import { type RevisionAction, recordEventRevision } from '../history/revision.service.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
 import { setEventTags } from '../tags/tag.service.ts';
 import { reindexEvents } from './event.search-doc.ts';
 
@@ -101,7 +101,11 @@ export async function writeEvent(
   if (relations.tags) await setEventTags(tx, engagementId, id, relations.tags);
   if (relations.files) await setEventFiles(tx, engagementId, id, relations.files);
   await reindexEvents(tx, [id]);
-  await recordEventRevision(tx, { eventId: id, action: relations.historyAction ?? (previous ? 'update' : 'create'), actorUserId: actor });
+  await recordEventRevision(tx, {
+    eventId: id,
+    action: relations.historyAction ?? (previous ? 'update' : 'create'),
+    actorUserId: actor,
+  });
   await appendEventDomainEvents(tx, engagementId, actor, id, previous, values);
   return id;
 }

@@ -7,8 +7,8 @@ export {
 export { decodeCursor, encodeCursor } from './event.cursor.ts';
 export { eventFilterConditions } from './event.filter.ts';
 export { attackLabel, toEventDto } from './event.mapper.ts';
+export { COUNT_CAP } from './event.page.ts';
 export {
-  COUNT_CAP,
   type EventPage,
   eventEngagementId,
   getEvent,

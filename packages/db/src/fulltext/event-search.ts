@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../database-url.ts';
 import { dialectOf } from '../dialect-of.ts';
 import { normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS, searchPhrases } from './search-text.ts';
@@ -100,4 +100,53 @@ export function eventSearchCondition(
     ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
     : sql`s.doc_public @@ (${tsquery})`;
   return sql<SqlBool>`${sql.ref('event.id')} in (select s.event_id from event_search s where ${docMatch})`;
+}
+
+export interface SearchIdRange {
+  /** Only ids in [minId, maxId]: cheap on both indexes, used to intersect with a chunk of the grid. */
+  minId?: number;
+  maxId?: number;
+  /** Only ids above this one, ascending, at most `limit` (counting in chunks). */
+  afterId?: number;
+  limit?: number;
+}
+
+/**
+ * A subquery `(id)` of the event ids matching a search, in id order, optionally restricted to an id
+ * range and limited. Null when the text has no words. Used for the common-term strategy of the list,
+ * where materialising every match would be too slow.
+ */
+export function eventSearchIds(
+  dialect: DialectName,
+  query: string,
+  includeSecret: boolean,
+  range: SearchIdRange = {},
+): RawBuilder<{ id: number }> | null {
+  const phrases = searchPhrases(query);
+  if (phrases.length === 0) return null;
+  const idCol = sql.raw(dialect === 'sqlite' ? 'rowid' : 's.event_id');
+  const bounds = [
+    range.minId === undefined ? null : sql`${idCol} >= ${range.minId}`,
+    range.maxId === undefined ? null : sql`${idCol} <= ${range.maxId}`,
+    range.afterId === undefined ? null : sql`${idCol} > ${range.afterId}`,
+  ].filter((b) => b !== null);
+  const extra = bounds.length ? sql` and ${sql.join(bounds, sql` and `)}` : sql``;
+  const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
+  if (dialect === 'sqlite') {
+    const body = phrases.map((p) => `"${p}"`).join(' AND ');
+    const match = `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
+    return sql<{
+      id: number;
+    }>`select rowid as id from event_fts where event_fts match ${match}${extra} order by rowid${limit}`;
+  }
+  const tsquery = sql.join(
+    phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
+    sql` && `,
+  );
+  const docMatch = includeSecret
+    ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
+    : sql`s.doc_public @@ (${tsquery})`;
+  return sql<{
+    id: number;
+  }>`select s.event_id as id from event_search s where ${docMatch}${extra} order by s.event_id${limit}`;
 }

@@ -3,6 +3,8 @@ export {
   deleteEventSearchDocs,
   type EventSearchDoc,
   eventSearchCondition,
+  eventSearchIds,
+  type SearchIdRange,
   writeEventSearchDocs,
 } from './event-search.ts';
 export { normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS, searchPhrases } from './search-text.ts';

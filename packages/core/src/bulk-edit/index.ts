@@ -1,0 +1,1 @@
+export { bulkEditEvents } from './bulk-edit.service.ts';
