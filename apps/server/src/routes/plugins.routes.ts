@@ -176,18 +176,6 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
     },
     reportRoute('event-report'),
   );
-
-  app.get(
-    '/api/v1/credential-reports/:plugin/:key',
-    {
-      config: { access: { permission: 'credential.view' } },
-      schema: {
-        tags: ['plugins'],
-        summary: "Runs a credential report on an engagement's credentials",
-        params: reportParams,
-        querystring: reportQuery,
-      },
-    },
-    reportRoute('credential-report'),
-  );
+  // Credential reports get `GET /api/v1/credential-reports/:plugin/:key` with `reportRoute('credential-report')`
+  // (access credential.view) when the credentials area lands; the host already runs them.
 }
