@@ -25,6 +25,8 @@ export interface MenuPointBase {
    * for sources). Unknown codes fail the plugin at load.
    */
   requires?: readonly string[];
+  /** Left out of menus but served at its URL, e.g. an old key kept so bookmarks still work. Default false. */
+  hidden?: boolean;
   /** The render / parse deadline; the thread is terminated when it passes. Default 30 000, max 300 000. */
   timeoutMs?: number;
 }

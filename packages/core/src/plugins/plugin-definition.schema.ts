@@ -49,6 +49,7 @@ const menuPoint = {
   category: z.string().max(100).default('Other'),
   icon: z.string().max(100).default('file'),
   description: z.string().default(''),
+  hidden: z.boolean().default(false),
   requires: permissionList,
   timeoutMs: z.number().int().min(100).max(300_000).optional(),
 };

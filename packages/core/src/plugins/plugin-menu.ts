@@ -45,6 +45,7 @@ export async function listMenuItems(
   const items: PluginMenuItemDto[] = [];
   for (const { plugin, point } of registry.points(type)) {
     const p = point as MenuPoint;
+    if (p.hidden) continue; // reachable by URL only (e.g. an old, bookmarked key)
     if (!(await state.isEnabled(plugin.definition.id, type, p.key))) continue;
     if (!mayUsePoint(principal, type, p)) continue;
     items.push({

@@ -1,0 +1,156 @@
+// HTML "Event Logs" (reference §2.1): an intro, the definitions and a table that pastes into Word with
+// its colours (cell `bgcolor` and inline styles, which Word keeps).
+import {
+  type EventFilter,
+  eventReport,
+  type HtmlChild,
+  h,
+  type ReportEvent,
+} from '@steppingstones/plugin-sdk';
+import {
+  afterFirstSentence,
+  contextLines,
+  DETECTED_LABELS,
+  DETECTED_MEANINGS,
+  fileLine,
+  firstSentence,
+  formatRange,
+  PREVENTED_LABELS,
+  PREVENTED_MEANINGS,
+  titleCase,
+  ttpOf,
+  visibleTags,
+} from './report-text.ts';
+
+const COLOURS: Record<string, string> = { FUL: 'DarkSeaGreen', PAR: 'lemonchiffon', NEG: 'darkred' };
+/** White text on dark red, so "No Trace" / "Not Prevented" stay readable (the original used black). */
+const TEXT_COLOURS: Record<string, string> = { NEG: 'white' };
+const CELL = { border: '1px solid #999', verticalAlign: 'top' } as const;
+
+function intro(): HtmlChild[] {
+  const defs = (title: string, labels: Record<string, string>, meanings: [string, string][]) =>
+    h(
+      'li',
+      null,
+      h('strong', null, `${title}:`),
+      h(
+        'ul',
+        null,
+        meanings.map(([code, meaning]) => h('li', null, h('em', null, labels[code]), ` - ${meaning}`)),
+      ),
+    );
+  return [
+    h(
+      'p',
+      null,
+      'The following table lists the actions performed during the exercise. Defenders should work through ' +
+        'it retrospectively to find any traces the activity left and to assess how it was prevented and detected.',
+    ),
+    h('p', null, h('strong', null, 'Note:')),
+    h(
+      'ul',
+      null,
+      h('li', null, 'All times are represented in UTC.'),
+      h(
+        'li',
+        null,
+        'The following definitions are used:',
+        h(
+          'ul',
+          null,
+          defs('Detected', DETECTED_LABELS, DETECTED_MEANINGS),
+          defs('Prevented', PREVENTED_LABELS, PREVENTED_MEANINGS),
+        ),
+      ),
+    ),
+  ];
+}
+
+function ttpCell(e: ReportEvent): HtmlChild {
+  const ttp = ttpOf(e);
+  return h('td', { style: CELL }, ttp ? [h('strong', null, ttp.id), h('br'), ttp.names] : '-');
+}
+
+function detailCell(e: ReportEvent, filter: EventFilter): HtmlChild {
+  const out: HtmlChild[] = [];
+  const tags = visibleTags(e, filter);
+  if (tags.length) out.push(h('span', null, tags.map((t) => `[${titleCase(t)}]`).join(' ')), h('br'));
+  out.push(h('strong', null, firstSentence(e.description)));
+  const rest = afterFirstSentence(e.description)
+    .split(/(?:\r?\n)+/)
+    .filter((l) => l.trim());
+  for (const line of rest) out.push(h('br'), line);
+  const context = contextLines(e);
+  if (context.length)
+    out.push(
+      h(
+        'p',
+        null,
+        context.flatMap((l, i) => (i ? [h('br'), l] : [l])),
+      ),
+    );
+  if (e.files.length) {
+    out.push(
+      h('p', null, e.files.length === 1 ? 'Associated File' : 'Associated Files'),
+      h(
+        'ul',
+        null,
+        e.files.map((f) => h('li', null, fileLine(f))),
+      ),
+    );
+  }
+  if (e.outcome.trim()) out.push(h('p', null, h('strong', null, 'Outcome:'), ` ${e.outcome.trim()}`));
+  return h('td', { style: CELL }, out);
+}
+
+function statusCell(code: string, labels: Record<string, string>, colourNa: boolean): HtmlChild {
+  const colour = code === 'UNK' || (code === 'N/A' && !colourNa) ? undefined : COLOURS[code];
+  const text = TEXT_COLOURS[code];
+  return h(
+    'td',
+    colour
+      ? { bgcolor: colour, style: { ...CELL, backgroundColor: colour, ...(text ? { color: text } : {}) } }
+      : { style: CELL },
+    labels[code] ?? code,
+  );
+}
+
+export function eventRow(e: ReportEvent, filter: EventFilter): HtmlChild {
+  return h(
+    'tr',
+    null,
+    h('td', { style: { ...CELL, whiteSpace: 'nowrap' } }, formatRange(e.startAt, e.endAt)),
+    ttpCell(e),
+    detailCell(e, filter),
+    statusCell(e.detected, DETECTED_LABELS, false),
+    statusCell(e.prevented, PREVENTED_LABELS, false),
+  );
+}
+
+export const htmlEventLogs = eventReport({
+  key: 'html-event-logs',
+  title: 'Event Logs',
+  category: 'HTML',
+  icon: 'table',
+  description:
+    'The filtered events as a table with detection and prevention, oldest first; pastes into Word.',
+  requires: ['report.view'],
+  output: 'html',
+  async render(ctx) {
+    const events = await ctx.events.list();
+    const header = ['Date Time', 'TTP', 'Detail', 'Detected', 'Prevented'].map((t) =>
+      h('th', { bgcolor: '#dddddd', style: { ...CELL, backgroundColor: '#dddddd', textAlign: 'left' } }, t),
+    );
+    const table = h(
+      'table',
+      { style: { border: '1px solid #999' } },
+      h('thead', null, h('tr', null, header)),
+      h(
+        'tbody',
+        null,
+        events.map((e) => eventRow(e, ctx.filter)),
+      ),
+    );
+    return { kind: 'html', body: [...intro(), table], filename: `${ctx.engagement.code}-event-logs` };
+  },
+});
