@@ -72,7 +72,8 @@ describe('the event log', { timeout: 120_000 }, () => {
     await input.click();
     // Searchable selects take typing; plain ones only open their list.
     if (await input.isEditable()) await input.fill(typed);
-    await t.page.getByRole('option', { name: option }).first().click();
+    const page = 'page' in scope ? scope.page() : scope;
+    await page.getByRole('option', { name: option }).first().click();
   };
 
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
@@ -240,6 +241,8 @@ describe('the event log', { timeout: 120_000 }, () => {
       sha1: createHash('sha1').update(content).digest('hex'),
       sha256: createHash('sha256').update(content).digest('hex'),
     };
+    // An explicit (default) sort in the URL: the grid opens unfiltered, whatever was remembered.
+    await page.goto('/events?sort=-timestamp');
     await row(page, 'WinRM from WS-042 to DC01')
       .getByRole('button', { name: /^Edit event/ })
       .click();
@@ -286,7 +289,8 @@ describe('the event log', { timeout: 120_000 }, () => {
       groups: ['Client Blue Team - Limited Write'],
       engagements: [ENG],
     });
-    const blue = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
+    // The blue team works in dark mode (the UI must be as readable there).
+    const blue = await newPage(browser, app, { timezoneId: 'Europe/Berlin', colorScheme: 'dark' });
     try {
       const { page } = blue;
       await loginViaUi(page, 'blue', 'sapphire harbour lantern 77');
@@ -299,6 +303,7 @@ describe('the event log', { timeout: 120_000 }, () => {
       await target.waitFor();
       // Shown on the blue team's clock: Berlin is an hour ahead of the operators' London.
       expect(await row(page, '(edited)').innerText()).toContain('20/11/2026, 14:05:37');
+      await snap(page, 'events-06-blue-grid-dark');
       expect(await page.getByRole('button', { name: 'New event' }).count()).toBe(0);
       expect(await target.getByRole('button', { name: /^Edit event/ }).count()).toBe(0);
       await target.getByRole('button', { name: /^Edit outcome of event/ }).click();
@@ -327,6 +332,71 @@ describe('the event log', { timeout: 120_000 }, () => {
     } finally {
       await blue.close();
     }
+  });
+
+  it('suggests ATT&CK and a description from the raw evidence; one click applies each', async () => {
+    const { page } = t;
+    await page.goto('/events/new');
+    const form = page.getByRole('dialog', { name: 'New event' });
+    await form.getByLabel('Raw evidence').fill('GetUserSPNs.py -request -dc-ip 10.0.0.1 ACME.LOCAL/jsmith');
+    const suggestions = form.getByTestId('suggestions');
+    await suggestions.getByRole('button', { name: /T1558\.003/ }).click();
+    expect(await field(form, 'Tactic').inputValue()).toBe('TA0006 Credential Access');
+    expect(await field(form, 'Sub-technique').inputValue()).toMatch(/^T1558\.003 /);
+    // The description was empty, so the rule's description came with it.
+    expect(await form.getByLabel('Description').inputValue()).toBe(
+      'Kerberoasted service accounts in ACME.LOCAL with impacket GetUserSPNs as jsmith',
+    );
+    await snap(page, 'events-07-suggestions');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'hidden' });
+  });
+
+  it('pages through the keyset cursor as the grid scrolls (only visible rows are rendered)', async () => {
+    const { page } = t;
+    const me = (await (await page.request.get('/api/v1/auth/me/')).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': me.csrfToken, origin: app.url };
+    for (let i = 1; i <= 150; i++) {
+      const res = await page.request.post('/api/v1/events/', {
+        headers,
+        data: {
+          engagement: ENG,
+          timestamp: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+          source: { host: 'KALI-01' },
+          target: { host: `SRV-${String(i).padStart(3, '0')}` },
+          description: `Port scan batch ${String(i).padStart(3, '0')}`,
+        },
+      });
+      expect(res.status()).toBe(201);
+    }
+    await page.goto('/events');
+    await row(page, 'Port scan batch 150').waitFor();
+    const grid = page.getByTestId('event-grid');
+    // Far fewer rows in the DOM than events loaded: the rest are virtual.
+    expect(await page.getByRole('row').count()).toBeLessThan(60);
+    await expect
+      .poll(
+        async () => {
+          await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+          return row(page, 'Port scan batch 001').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    await snap(page, 'events-08-scrolled');
+  });
+
+  it('deletes an event after confirmation', async () => {
+    const { page } = t;
+    await page.goto('/events?search=WinRM');
+    const target = row(page, 'WinRM from WS-042 to DC01');
+    await target.getByRole('button', { name: /^More actions/ }).click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this event?' });
+    expect(await confirm.innerText()).toContain('WinRM from WS-042 to DC01');
+    await confirm.getByRole('button', { name: 'Delete event' }).click();
+    await target.waitFor({ state: 'detached' });
+    await page.getByText('No events found. Either add a new event or clear the filter.').waitFor();
   });
 
   it('saw no console error, CSP violation or server error', () => {

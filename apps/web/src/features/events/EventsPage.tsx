@@ -101,18 +101,27 @@ function EventLog({ engagement }: { engagement: string }) {
   });
 
   const search = location.search;
+  // Stable callbacks: the grid's columns are rebuilt only when something they show changes.
+  const resetRemove = remove.reset;
   const onAction = useCallback(
     (action: RowAction, event: EventDto) => {
       if (action === 'delete') {
-        remove.reset();
+        resetRemove();
         setToDelete(event);
         return;
       }
       navigate({ pathname: `/events/${event.id}/${action}`, search });
     },
-    [navigate, search, remove],
+    [navigate, search, resetRemove],
   );
-  const onStar = useCallback((e: EventDto) => star.mutate(e), [star]);
+  const starMutate = star.mutate;
+  const onStar = useCallback((e: EventDto) => starMutate(e), [starMutate]);
+  const toggleStarredOnly = useCallback(
+    () => setFilter({ ...filter, starred: !filter.starred }),
+    [setFilter, filter],
+  );
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   const countLabel =
     pages.count === null
@@ -151,10 +160,10 @@ function EventLog({ engagement }: { engagement: string }) {
           onAction={onAction}
           onStar={onStar}
           starredOnly={filter.starred}
-          onToggleStarredOnly={() => setFilter({ ...filter, starred: !filter.starred })}
+          onToggleStarredOnly={toggleStarredOnly}
           hasNextPage={pages.hasNextPage}
           isFetchingNextPage={pages.isFetchingNextPage}
-          fetchNextPage={() => void pages.fetchNextPage()}
+          fetchNextPage={loadMore}
           resetKey={query}
           empty={
             <div className={classes.loadingRow}>
