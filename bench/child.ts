@@ -2,18 +2,19 @@
  * One benchmark run in a process of its own (so its peak memory is its own): `prepare` builds or checks
  * a cached dataset; `run` copies it into a fresh database, runs the benchmark and writes its result JSON.
  *   node --import tsx bench/child.ts prepare --dialect sqlite --size 10000
- *   node --import tsx bench/child.ts run --bench bench/benchmarks/x.bench.ts --dialect sqlite --size 10000 --out r.json [--quick]
+ *   node --import tsx bench/child.ts run --bench bench/benchmarks/x.bench.ts --name x --dialect sqlite --size 10000 --out r.json [--quick]
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDb, type DialectName, migrateToLatest } from '@steppingstones/db';
 import { ensureDataset } from './generators/dataset.ts';
 import { createRunDatabase } from './lib/databases.ts';
+import { SkipRun } from './lib/define.ts';
+import { loadDefinitions } from './lib/discover.ts';
 import { runIterations } from './lib/execute.ts';
-import type { BenchEnv, BenchmarkDefinition } from './lib/types.ts';
+import type { BenchEnv } from './lib/types.ts';
 
 export interface ChildResult {
   measure: Awaited<ReturnType<typeof runIterations>>['measure'];
@@ -23,12 +24,14 @@ export interface ChildResult {
 
 async function run(
   benchFile: string,
+  name: string | undefined,
   dialect: DialectName,
   size: number,
   quick: boolean,
-): Promise<ChildResult> {
-  const mod = (await import(pathToFileURL(path.resolve(benchFile)).href)) as { default: BenchmarkDefinition };
-  const def = mod.default;
+): Promise<ChildResult | { skipped: string }> {
+  const defs = await loadDefinitions(benchFile);
+  const def = name ? defs.find((d) => d.name === name) : defs[0];
+  if (!def) throw new Error(`${benchFile} has no benchmark named ${name}`);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-bench-'));
   const cached = def.dataset === 'events' ? await ensureDataset(dialect, size) : undefined;
   const runDb = await createRunDatabase(dialect, tmpDir, cached);
@@ -37,14 +40,16 @@ async function run(
     await migrateToLatest(database);
     const env: BenchEnv = { dialect, size, quick, database, databaseUrl: runDb.url, tmpDir };
     if (cached) env.dataset = cached.info;
-    const state = await def.setup(env);
+    let state: unknown;
     try {
-      const stats = await runIterations(
-        def,
-        state,
-        quick ? def.iterations.quick : def.iterations.full,
-        quick,
-      );
+      state = await def.setup(env);
+    } catch (error) {
+      if (error instanceof SkipRun) return { skipped: error.message };
+      throw error;
+    }
+    try {
+      const iterations = quick ? def.iterations.quick : def.iterations.full;
+      const stats = await runIterations(def, state, iterations, quick);
       return { ...stats, peakRssBytes: process.resourceUsage().maxRSS * 1024 };
     } finally {
       await def.teardown?.(state);
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       bench: { type: 'string' },
+      name: { type: 'string' },
       dialect: { type: 'string', default: 'sqlite' },
       size: { type: 'string', default: '0' },
       out: { type: 'string' },
@@ -74,8 +80,8 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals[0] !== 'run' || !values.bench || !values.out)
-    throw new Error('usage: child.ts run --bench FILE --out FILE …');
-  const result = await run(values.bench, dialect, size, values.quick);
+    throw new Error('usage: child.ts run --bench FILE --name NAME --out FILE …');
+  const result = await run(values.bench, values.name, dialect, size, values.quick);
   fs.writeFileSync(values.out, JSON.stringify(result));
 }
 

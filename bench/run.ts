@@ -52,6 +52,8 @@ async function runOne(plan: PlannedRun, quick: boolean): Promise<BenchResult> {
     'run',
     '--bench',
     plan.bench.file,
+    '--name',
+    def.name,
     '--dialect',
     plan.dialect,
     '--size',
@@ -87,8 +89,19 @@ async function runOne(plan: PlannedRun, quick: boolean): Promise<BenchResult> {
       error,
     };
   }
-  const child = JSON.parse(fs.readFileSync(out, 'utf8')) as ChildResult;
+  const child = JSON.parse(fs.readFileSync(out, 'utf8')) as ChildResult | { skipped: string };
   fs.rmSync(out, { force: true });
+  if ('skipped' in child) {
+    const skipped = {
+      measure: empty,
+      baseline: empty,
+      ratio: 0,
+      peakRssBytes: 0,
+      met: null,
+      skipped: child.skipped,
+    };
+    return { ...base, ...skipped, ...(def.target ? { target: def.target } : {}) };
+  }
   return {
     ...base,
     measure: child.measure,

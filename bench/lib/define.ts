@@ -11,3 +11,9 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const value = await fn();
   return { ms: performance.now() - start, value };
 }
+
+/**
+ * Thrown by a benchmark's setup when what it measures is not installed here (e.g. a report plugin):
+ * the run is listed as skipped, not failed.
+ */
+export class SkipRun extends Error {}

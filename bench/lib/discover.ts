@@ -9,6 +9,17 @@ export interface DiscoveredBenchmark {
   def: BenchmarkDefinition;
 }
 
+/** A module's benchmarks: its default export, one definition or an array of them (a family, e.g. reports). */
+export async function loadDefinitions(file: string): Promise<BenchmarkDefinition[]> {
+  const mod = (await import(pathToFileURL(path.resolve(file)).href)) as {
+    default?: BenchmarkDefinition | BenchmarkDefinition[];
+  };
+  const defs = Array.isArray(mod.default) ? mod.default : mod.default ? [mod.default] : [];
+  if (defs.length === 0 || defs.some((d) => !d.name))
+    throw new Error(`${file} has no default export from defineBenchmark() (or an array of them)`);
+  return defs;
+}
+
 /** Every `*.bench.ts` in the folder, sorted by file name (so the table order is stable). */
 export async function discoverBenchmarks(dir: string): Promise<DiscoveredBenchmark[]> {
   const files = fs
@@ -18,9 +29,7 @@ export async function discoverBenchmarks(dir: string): Promise<DiscoveredBenchma
   const out: DiscoveredBenchmark[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
-    const mod = (await import(pathToFileURL(file).href)) as { default?: BenchmarkDefinition };
-    if (!mod.default?.name) throw new Error(`${file} has no default export from defineBenchmark()`);
-    out.push({ file, def: mod.default });
+    for (const def of await loadDefinitions(file)) out.push({ file, def });
   }
   const names = new Set<string>();
   for (const b of out) {
