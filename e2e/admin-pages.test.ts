@@ -150,6 +150,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await logoutViaUi(page);
     await loginViaUi(page, operator.username, operator.password);
     await page.getByTestId('current-engagement').getByText('Archived: read-only').waitFor();
+    expect(await page.getByTestId('archived-banner').innerText()).toContain('everything in it is read-only');
   });
 
   it('reported no console error, uncaught exception or CSP violation on the way', () => {

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { TimezonePrompt } from '../../features/preferences/TimezonePrompt.tsx';
+import { ArchivedBanner } from './ArchivedBanner.tsx';
 import { Brand } from './Brand.tsx';
 import { EngagementSwitcher } from './EngagementSwitcher.tsx';
 import classes from './layout.module.css';
@@ -39,6 +40,7 @@ export function AppLayout() {
         <NavBar onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
+        <ArchivedBanner />
         <Outlet />
       </AppShell.Main>
       <TimezonePrompt />
