@@ -3,11 +3,13 @@ import { attackCommands } from './commands/attack.command.ts';
 import { backupCommands } from './commands/backup.command.ts';
 import { engagementCommands } from './commands/engagement.command.ts';
 import { historyCommands } from './commands/history.command.ts';
+import { jobsCommands } from './commands/jobs.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { pluginCommands } from './commands/plugins.command.ts';
 import { serveCommand } from './commands/serve.command.ts';
 import { userCommands } from './commands/user.command.ts';
 import { projectVersion, versionCommand } from './commands/version.command.ts';
+import { workerCommand } from './commands/worker.command.ts';
 
 /** Builds the `steppingstones` command tree. Each area adds its commands in its own file. */
 export function buildProgram(): Command {
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   attackCommands(program);
   userCommands(program);
   pluginCommands(program);
+  workerCommand(program);
+  jobsCommands(program);
   return program;
 }
 

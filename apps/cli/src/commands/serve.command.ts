@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
+import { startWorkerChild } from '../worker-child.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -14,9 +15,13 @@ export function serveCommand(program: Command): void {
         const { config } = server.ctx;
         process.stdout.write(`Stepping Stones is listening on ${config.publicUrl ?? server.url}\n`);
         process.stdout.write(`Data directory: ${config.dataDir}\n`);
+        // The worker runs beside the server unless WORKER=off (e.g. workers run on their own hosts).
+        const worker = config.worker ? startWorkerChild() : undefined;
+        if (!worker)
+          process.stdout.write('Worker: off (WORKER=off); run `steppingstones worker` separately.\n');
         const shutdown = async (signal: string) => {
           process.stdout.write(`${signal}: shutting down\n`);
-          await server.stop();
+          await Promise.all([server.stop(), worker?.stop()]);
           process.exit(0);
         };
         process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { runningProcesses } from '@steppingstones/core/runtime';
+import { createDb, parseDatabaseUrl } from '@steppingstones/db';
+import { createTestDatabase, type TestDatabase, testDialects } from '@steppingstones/db/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/steppingstones.js', import.meta.url));
+// Each command starts Node with TypeScript compiled on the fly: slow on a busy machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
+
+async function until(check: () => boolean, what: string, ms = 120_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe.each(testDialects())('the worker and jobs commands on %s', (dialect) => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let serve: ChildProcess | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-cli-'));
+    env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+    } as Record<string, string>;
+  });
+  afterEach(async () => {
+    if (serve && serve.exitCode === null) serve.kill('SIGKILL');
+    for (const p of runningProcesses(dataDir)) process.kill(p.pid, 'SIGKILL');
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const startServe = () => {
+    serve = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    return serve;
+  };
+  const workerPid = () => runningProcesses(dataDir).find((p) => p.role === 'worker')?.pid;
+
+  it('serve starts the worker as a child; SIGTERM stops both', async () => {
+    const server = startServe();
+    await until(() => workerPid() !== undefined, 'the worker to start');
+    const pid = workerPid()!;
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await until(() => !alive(pid), 'the worker to stop');
+  });
+
+  it('the worker dies with a server killed by SIGKILL', async () => {
+    const server = startServe();
+    await until(() => workerPid() !== undefined, 'the worker to start');
+    const pid = workerPid()!;
+    server.kill('SIGKILL');
+    await until(() => !alive(pid), 'the orphaned worker to stop');
+  });
+
+  it('WORKER=off starts no worker', async () => {
+    env.WORKER = 'off';
+    const server = startServe();
+    let out = '';
+    server.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    await until(() => out.includes('Worker: off'), 'the server to start');
+    expect(workerPid()).toBeUndefined();
+  });
+
+  it('jobs list, retry and cancel', async () => {
+    const database2 = createDb({ target: parseDatabaseUrl(database.url, process.cwd()) });
+    const { db } = database2;
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    expect(run('migrate').status).toBe(0);
+    const now = Date.now();
+    const { id } = await db
+      .insertInto('job')
+      .values({
+        task: 'ghost:task',
+        payload: '{}',
+        status: 'failed',
+        run_at: now,
+        attempts: 5,
+        max_attempts: 5,
+        last_error: 'No installed task is called "ghost:task".',
+        repeat_seconds: 0,
+        anchor_at: now,
+        created_at: now,
+        updated_at: now,
+        finished_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database2.close();
+    const list = run('jobs', 'list', '--status', 'failed');
+    expect(list.stdout).toContain(`${id}\tfailed\tghost:task\tattempts 5/5`);
+    expect(list.stdout).toContain('No installed task is called "ghost:task".');
+    expect(run('jobs', 'retry', String(id)).stdout).toBe(`Job ${id} (ghost:task) is queued to run now.\n`);
+    expect(run('jobs', 'cancel', String(id)).stdout).toBe(`Job ${id} (ghost:task) is cancelled.\n`);
+    const again = run('jobs', 'cancel', String(id));
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already finished (cancelled)');
+  });
+});
