@@ -58,7 +58,7 @@ describe.each(testDialects())('createuser on %s', (dialect) => {
     expect(weak.stderr).toContain('password: must not be entirely numeric');
 
     const badGroup = run(
-      ['createuser', '--username', 'blue', '--password-stdin', '--group', 'Blue', '--engagement', 'ACME'],
+      ['createuser', '--username', 'blue', '--password-stdin', '--group', 'Blue'],
       'Quiet-Harbour-Lantern-8',
     );
     expect(badGroup.status).toBe(1);
