@@ -8,15 +8,16 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(
   timeZone: string | null | undefined,
   options: Intl.DateTimeFormatOptions,
+  locale?: string,
 ): Intl.DateTimeFormat {
-  const key = `${timeZone ?? ''}|${JSON.stringify(options)}`;
+  const key = `${locale ?? ''}|${timeZone ?? ''}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat(undefined, { ...options, timeZone: timeZone ?? undefined });
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: timeZone ?? undefined });
     } catch {
       // An unknown zone must never break a page: fall back to the browser's zone.
-      f = new Intl.DateTimeFormat(undefined, options);
+      f = new Intl.DateTimeFormat(locale, options);
     }
     cache.set(key, f);
   }
@@ -28,37 +29,36 @@ function toDate(value: string | number | Date): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "23/11/2026, 14:05" (en-GB) or "11/23/2026, 2:05 PM" (en-US), in the given zone. */
-export function formatDateTime(
-  value: string | number | Date | null | undefined,
-  timeZone?: string | null,
-): string {
+type DateLike = string | number | Date | null | undefined;
+
+/**
+ * "23/11/2026, 14:05" (en-GB) or "11/23/26, 2:05 PM" (en-US): date and time both in the given zone.
+ * `locale` defaults to the browser's.
+ */
+export function formatDateTime(value: DateLike, timeZone?: string | null, locale?: string): string {
   if (value === null || value === undefined || value === '') return '';
   const d = toDate(value);
   if (!d) return String(value);
-  return formatter(timeZone, { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  return formatter(timeZone, { dateStyle: 'short', timeStyle: 'short' }, locale).format(d);
 }
 
 /** Same with seconds, for audit trails. */
-export function formatDateTimeSeconds(
-  value: string | number | Date | null | undefined,
-  timeZone?: string | null,
-): string {
+export function formatDateTimeSeconds(value: DateLike, timeZone?: string | null, locale?: string): string {
   if (value === null || value === undefined || value === '') return '';
   const d = toDate(value);
   if (!d) return String(value);
-  return formatter(timeZone, { dateStyle: 'short', timeStyle: 'medium' }).format(d);
+  return formatter(timeZone, { dateStyle: 'short', timeStyle: 'medium' }, locale).format(d);
 }
 
 /**
  * A calendar date `YYYY-MM-DD` (no time, no zone: engagement start and end) in the browser's locale.
  * Formatted in UTC so the day never shifts.
  */
-export function formatCalendarDate(value: string | null | undefined): string {
+export function formatCalendarDate(value: string | null | undefined, locale?: string): string {
   if (!value) return '';
   const d = toDate(`${value}T00:00:00Z`);
   if (!d) return value;
-  return formatter('UTC', { dateStyle: 'medium' }).format(d);
+  return formatter('UTC', { dateStyle: 'medium' }, locale).format(d);
 }
 
 /** The browser's IANA zone, the default whenever the user has not chosen one. */
