@@ -1,0 +1,113 @@
+// The events as a Ghostwriter operation-log CSV, in the column order of Ghostwriter's current
+// OplogEntryResource export (so its Import accepts it): entry_identifier … extra_fields, oplog_id.
+// `entry_identifier` is stable per event, so importing again updates the entries instead of copying.
+import { eventReport, type ReportEvent, z } from '@steppingstones/plugin-sdk';
+import { stringify } from 'csv-stringify/sync';
+import { DETECTED_LABELS, PREVENTED_LABELS } from './report-text.ts';
+
+export const OPLOG_COLUMNS = [
+  'entry_identifier',
+  'start_date',
+  'end_date',
+  'source_ip',
+  'dest_ip',
+  'tool',
+  'user_context',
+  'command',
+  'description',
+  'output',
+  'comments',
+  'operator_name',
+  'tags',
+  'extra_fields',
+  'oplog_id',
+] as const;
+
+const paramsSchema = z.object({
+  oplogId: z
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .describe('The id of the Ghostwriter operation log to import into'),
+});
+
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading
+ * apostrophe (OWASP CSV injection advice), so opening the CSV in Excel never runs `=cmd|…`.
+ */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Ghostwriter separates tags with commas: a comma inside a tag would split it. */
+const tag = (t: string) => t.replace(/,/g, ' ').trim();
+
+function tagsOf(e: ReportEvent): string[] {
+  const out = [e.tactic?.mitreId, e.technique?.mitreId, e.subtechnique?.mitreId].filter(
+    (t): t is string => !!t,
+  );
+  out.push(
+    `detected:${DETECTED_LABELS[e.detected] ?? e.detected}`,
+    `prevented:${PREVENTED_LABELS[e.prevented] ?? e.prevented}`,
+  );
+  out.push(...e.tags);
+  return out.map(tag).filter(Boolean);
+}
+
+export function oplogRow(e: ReportEvent, engagementCode: string, oplogId: number): string[] {
+  const attack = [e.tactic, e.technique, e.subtechnique]
+    .filter((a) => a)
+    .map((a) => `${a?.mitreId} ${a?.name}`)
+    .join(' / ');
+  const comments = [
+    attack && `ATT&CK: ${attack}`,
+    `Detected: ${DETECTED_LABELS[e.detected] ?? e.detected}`,
+    `Prevented: ${PREVENTED_LABELS[e.prevented] ?? e.prevented}`,
+    e.outcome.trim() && `Outcome: ${e.outcome.trim()}`,
+  ].filter(Boolean);
+  const cells = [
+    `stepping-stones:${engagementCode}:${e.id}`,
+    e.startAt,
+    e.endAt ?? e.startAt,
+    e.source?.host ?? '',
+    e.target?.host ?? '',
+    e.source?.process ?? '',
+    e.source?.user ?? '',
+    e.rawEvidence,
+    e.description,
+    e.outcome,
+    comments.join('\n'),
+    e.operator,
+    tagsOf(e).join(','),
+    JSON.stringify({ stepping_stones_event: e.id, engagement: engagementCode }),
+    String(oplogId),
+  ];
+  return cells.map(neutralise);
+}
+
+export const ghostwriterOplogCsv = eventReport({
+  key: 'ghostwriter-oplog-csv',
+  title: 'Ghostwriter operation log (CSV)',
+  category: 'External Tools',
+  icon: 'download',
+  description:
+    'The filtered events as a CSV that Ghostwriter’s operation log imports; ATT&CK ids and detection as tags.',
+  requires: ['report.view'],
+  output: 'file',
+  paramsSchema,
+  async render(ctx) {
+    const events = await ctx.events.list();
+    const rows = events.map((e) => oplogRow(e, ctx.engagement.code, ctx.params.oplogId));
+    const data = stringify([[...OPLOG_COLUMNS], ...rows], {
+      record_delimiter: '\r\n',
+      quoted_match: /[\s\S]/,
+    });
+    return {
+      kind: 'file',
+      filename: `${ctx.engagement.code}-ghostwriter-oplog.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      data,
+    };
+  },
+});
