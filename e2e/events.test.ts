@@ -384,6 +384,9 @@ describe('the event log', { timeout: 120_000 }, () => {
       )
       .toBe(1);
     await snap(page, 'events-08-scrolled');
+    // The viewport as the user sees it (a full-page capture flattens the sticky header).
+    const dir = process.env.E2E_SCREENSHOTS;
+    if (dir) await page.screenshot({ path: `${dir}/events-08b-scrolled-viewport.png` });
   });
 
   it('deletes an event after confirmation', async () => {

@@ -20,8 +20,10 @@ export function useEventPages(engagement: string, filter: EventFilterState, enab
     getNextPageParam: (last) => relativeApiPath(last.next) ?? undefined,
     staleTime: 10_000,
     enabled,
-    // Keep showing the previous rows while a new filter loads (no flash of an empty grid).
-    placeholderData: (previous) => previous,
+    // Keep showing the previous rows while a new filter loads (no flash of an empty grid), but
+    // never another engagement's rows.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2] === engagement ? previous : undefined,
   });
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.results) ?? [], [query.data]);
   const count = query.data?.pages[0]?.count ?? null;
