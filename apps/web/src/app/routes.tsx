@@ -10,8 +10,10 @@ import { EngagementDetailPage } from '../features/engagements/EngagementDetailPa
 import { EngagementsPage } from '../features/engagements/EngagementsPage.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { jobRoutes } from '../features/jobs/routes.tsx';
 import { pluginRoutes } from '../features/plugins/routes.tsx';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
+import { webhookRoutes } from '../features/webhooks/routes.tsx';
 
 const ENGAGEMENT_ADMIN = ['engagement.add', 'engagement.change', 'engagement.delete'];
 
@@ -26,6 +28,8 @@ export const appRoutes: RouteObject[] = [
   { path: 'tokens', element: <TokensPage /> },
   ...eventRoutes,
   ...pluginRoutes,
+  ...jobRoutes,
+  ...webhookRoutes,
   {
     path: 'admin/users',
     element: (

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
 import { IconPlug, IconReports } from '../../features/plugins/plugin-icons.tsx';
+import { IconClock, IconWebhook } from '../../features/webhooks/webhook-icons.tsx';
 import { can, canAny } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 
@@ -91,5 +92,19 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/admin/plugins',
     icon: IconPlug,
     visible: (me) => can(me, 'plugin.admin'),
+  },
+  {
+    section: 'admin',
+    label: 'Jobs',
+    to: '/admin/jobs',
+    icon: IconClock,
+    visible: (me) => can(me, 'job.admin'),
+  },
+  {
+    section: 'admin',
+    label: 'Webhooks',
+    to: '/admin/webhooks',
+    icon: IconWebhook,
+    visible: (me) => can(me, 'webhook.admin'),
   },
 ];
