@@ -54,8 +54,6 @@ function localeOf(request: FastifyRequest): string {
 /** Menus, admin, and the report host. Loading and syncing the plugins happens here, at server start. */
 export async function pluginRoutes(app: AppServer): Promise<void> {
   const host = await pluginHostFor(app.ctx, { sync: true });
-  // One warm thread, so the first report does not wait for TypeScript and the host to load.
-  if (host.registry.points('event-report').length) void host.threads.warm(1);
   app.addHook('onClose', () => host.close());
   const db = app.ctx.database.db;
 
@@ -71,6 +69,8 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) => {
+      // Someone looking at a menu will likely run a report: load a thread now, not on their click.
+      void host.threads.warm(1);
       const results = await listMenuItems(
         host.registry,
         host.state,

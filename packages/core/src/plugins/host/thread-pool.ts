@@ -18,9 +18,15 @@ export type PoolMessage<T> =
 
 interface PoolThread {
   worker: Worker;
-  ready: Promise<void>;
+  /** Resolves true once loaded, false if the thread died (or hung) while loading. */
+  ready: Promise<boolean>;
   busy: boolean;
+  /** Why it died while loading, for the caller's error message. */
+  loadError?: string;
 }
+
+/** How long a thread may take to load TypeScript, the host and its libraries on a busy machine. */
+const BOOT_TIMEOUT_MS = 120_000;
 
 interface Job {
   task: string;
@@ -85,24 +91,34 @@ export class ThreadPool {
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
     worker.unref();
-    let markReady: () => void = () => {};
-    const ready = new Promise<void>((resolve) => {
+    let markReady: (ok: boolean) => void = () => {};
+    const ready = new Promise<boolean>((resolve) => {
       markReady = resolve;
     });
     const thread: PoolThread = { worker, ready, busy: false };
+    const bootTimer = setTimeout(() => {
+      thread.loadError = `the plugin thread did not load within ${BOOT_TIMEOUT_MS / 1000} s`;
+      void worker.terminate();
+    }, BOOT_TIMEOUT_MS);
+    bootTimer.unref();
     const onReady = (msg: PoolMessage<unknown>) => {
       if ('ready' in msg) {
+        clearTimeout(bootTimer);
         worker.off('message', onReady);
-        markReady();
+        markReady(true);
       }
     };
     worker.on('message', onReady);
-    // A thread that dies while idle (out of memory at load, a crash) is simply dropped.
+    // A thread that dies (out of memory, a crash, a broken install) is dropped; if it was still
+    // loading, the call waiting for it fails with the reason instead of retrying forever.
     worker.on('exit', () => {
+      clearTimeout(bootTimer);
       this.threads.delete(thread);
-      markReady();
+      markReady(false);
     });
-    worker.on('error', () => {});
+    worker.on('error', (error) => {
+      thread.loadError ??= error.message;
+    });
     this.threads.add(thread);
     return thread;
   }
@@ -123,7 +139,14 @@ export class ThreadPool {
   }
 
   private async execute(thread: PoolThread, job: Job): Promise<void> {
-    await thread.ready;
+    if (!(await thread.ready)) {
+      job.resolve({
+        kind: 'error',
+        message: `the plugin thread could not start: ${thread.loadError ?? 'it exited'}`,
+      });
+      this.dispatch();
+      return;
+    }
     const { worker } = thread;
     const id = this.nextId++;
     let settled = false;
@@ -163,7 +186,7 @@ export class ThreadPool {
       finish({ kind: 'error', message: error.message, stack: error.stack }, false);
     const onAbort = () => finish({ kind: 'aborted' }, false);
     if (!this.threads.has(thread)) {
-      // It died while loading: run the job on another thread.
+      // It died between loading and this call: run the job on another thread.
       this.queue.unshift(job);
       this.dispatch();
       return;
