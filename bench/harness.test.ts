@@ -155,3 +155,14 @@ describe('generators', () => {
     ).toBeGreaterThan(50);
   });
 });
+
+describe('skipped runs', () => {
+  it('are listed as skipped, not failed', () => {
+    const skipped = result({ skipped: 'graphical-reports/x is not installed', met: null });
+    expect(formatTable([skipped])).toMatch(/skipped/);
+    expect(formatTable([skipped])).not.toMatch(/ERROR/);
+    expect(renderResultsMarkdown(report([skipped]))).toContain(
+      'skipped: graphical-reports/x is not installed',
+    );
+  });
+});

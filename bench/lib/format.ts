@@ -56,6 +56,21 @@ export const TABLE_HEADERS = [
 ] as const;
 
 export function resultRow(r: BenchResult): string[] {
+  if (r.skipped)
+    return [
+      r.name,
+      r.dialect,
+      formatSize(r.size),
+      'skipped',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      r.target?.text ?? '',
+      '–',
+    ];
   if (r.error)
     return [
       r.name,

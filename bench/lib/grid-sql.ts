@@ -15,6 +15,7 @@ export interface HandFilter {
 function pageSql(
   dialect: DialectName,
   filter: HandFilter,
+  limit: number | null,
 ): { page: string; count: string; params: unknown[] } {
   const pg = dialect === 'postgres';
   const p = (n: number) => (pg ? `$${n}` : '?');
@@ -52,31 +53,44 @@ function pageSql(
     join context t on t.id = e.target_context_id
     join app_user op on op.id = e.operator_user_id
     where ${where.join(' and ')}
-    order by e.start_at desc, e.id desc
-    limit 101`;
+    order by e.start_at desc, e.id desc${
+      limit === null
+        ? ''
+        : `
+    limit ${limit + 1}`
+    }`;
   const count = `select count(*) as c from (select e.id from event e where ${where.join(' and ')} limit 10001) x`;
   return { page, count, params };
 }
 
 /** A function running the hand-written page and count; resolves to the number of rows of the page. */
-export function handWrittenPage(env: BenchEnv, filter: HandFilter): () => Promise<number> {
+export function handWrittenPage(
+  env: BenchEnv,
+  filter: HandFilter,
+  limit: number | null = 100,
+): () => Promise<number> {
   const engagementId = env.dataset!.engagementId;
-  const { page, count, params } = pageSql(env.dialect, filter);
+  const { page, count, params } = pageSql(env.dialect, filter, limit);
   const all = [engagementId, ...params];
   if (env.database.sqlite) {
     const pageStmt = env.database.sqlite.prepare(page);
     const countStmt = env.database.sqlite.prepare(count);
     return async () => {
       const rows = pageStmt.all(...all);
+      if (limit === null) return rows.length;
       countStmt.get(...all);
-      return Math.min(rows.length, 100);
+      return Math.min(rows.length, limit);
     };
   }
   const pool = env.database.pool!;
-  const tag = `${filter.tactic ?? ''}${filter.detected ?? ''}${filter.search ?? ''}`.replace(/\W/g, '');
+  const tag = `${filter.tactic ?? ''}${filter.detected ?? ''}${filter.search ?? ''}${limit ?? 'all'}`.replace(
+    /\W/g,
+    '',
+  );
   return async () => {
     const rows = await pool.query({ name: `bench-page-${tag}`, text: page, values: all });
+    if (limit === null) return rows.rows.length;
     await pool.query({ name: `bench-count-${tag}`, text: count, values: all });
-    return Math.min(rows.rows.length, 100);
+    return Math.min(rows.rows.length, limit);
   };
 }

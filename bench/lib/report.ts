@@ -17,6 +17,7 @@ function escapeCell(text: string): string {
 }
 
 function verdict(r: BenchResult): string {
+  if (r.skipped) return `skipped: ${escapeCell(r.skipped)}`;
   if (r.error) return `**failed**: ${escapeCell(r.error.split('\n')[0] ?? '')}`;
   if (!r.target) return '–';
   if (r.met === true) return 'met';
@@ -46,7 +47,7 @@ export function renderResultsMarkdown(report: BenchReport): string {
   ];
   for (const r of report.results) {
     const target = r.target ? `${escapeCell(r.target.text)} (#${r.target.issue})` : '–';
-    if (r.error) {
+    if (r.error || r.skipped) {
       lines.push(
         `| ${r.name} | ${r.dialect} | ${formatSize(r.size)} | | | | | | | | | ${target} | ${verdict(r)} |`,
       );

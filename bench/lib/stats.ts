@@ -52,7 +52,7 @@ export function targetMet(
   unit: BenchResult['unit'],
 ): boolean | null {
   if (!target) return null;
-  if (target.atSize !== undefined && size < target.atSize) return null;
+  if (target.atSize !== undefined && size !== target.atSize) return null;
   if (target.metric === 'rate') {
     const rate = unit === 'MB/s' ? (measure.rate ?? 0) / 1e6 : (measure.rate ?? 0);
     return rate >= target.value;

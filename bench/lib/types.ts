@@ -88,6 +88,8 @@ export interface BenchResult {
   target?: BenchTarget;
   /** `true`/`false` when the run is at the target's size (or it has none), `null` when only indicative. */
   met: boolean | null;
+  /** Present when the benchmark's subject is not installed here (e.g. a report plugin); figures are zero. */
+  skipped?: string;
   /** Present when the run failed; the other figures are then zero. */
   error?: string;
 }
