@@ -37,6 +37,8 @@ export const HISTORY_ROUTE_SAMPLES: Record<string, RouteSample> = {
     engagementScoped: true,
   },
   'GET /api/v1/events/trash': { query: (f) => ({ engagement: f.engagement.code }) },
+  'GET /api/v1/events/export': { query: (f) => ({ engagement: f.engagement.code }) },
+  'POST /api/v1/events/import': { query: (f) => ({ engagement: f.engagement.code }) },
   'POST /api/v1/events/bulk': {
     body: async (f) => ({
       engagement: f.engagement.code,

@@ -7,6 +7,7 @@ import { bulkEditRoutes } from './bulk-edit.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
+import { exchangeRoutes } from './exchange.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { historyRoutes } from './history.routes.ts';
@@ -33,6 +34,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(eventRoutes);
   await app.register(historyRoutes);
   await app.register(bulkEditRoutes);
+  await app.register(exchangeRoutes);
   await app.register(streamRoutes);
   await app.register(attackRoutes);
   await app.register(suggestionRoutes);

@@ -1,0 +1,71 @@
+import { PassThrough, Readable } from 'node:stream';
+import { eventsCsv, importEventsCsv, writeEventsXlsx } from '@steppingstones/core/exchange';
+import { eventListQuerySchema } from '@steppingstones/shared/events';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+
+const exportQuery = eventListQuerySchema
+  .omit({ sort: true, cursor: true, page_size: true })
+  .extend({ engagement: z.string().trim().min(1), format: z.enum(['csv', 'xlsx']).default('csv') });
+
+const fileName = (engagement: string, ext: string) =>
+  `${engagement.replace(/[^A-Za-z0-9._-]/g, '_')} events ${new Date().toISOString().slice(0, 10)}.${ext}`;
+
+/**
+ * Event exchange (issue 5): `GET /api/v1/events/export/` streams the filtered events as CSV or XLSX;
+ * `POST /api/v1/events/import/` reads a CSV body of the same columns and reports each row.
+ */
+export async function exchangeRoutes(app: AppServer): Promise<void> {
+  const db = app.ctx.database.db;
+
+  // The import body is streamed to the CSV parser, never buffered whole.
+  app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+
+  app.get(
+    '/api/v1/events/export',
+    {
+      config: { access: { permission: 'event.view' } },
+      schema: { tags: ['events'], querystring: exportQuery },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      if (format === 'xlsx') {
+        const out = new PassThrough();
+        const done = writeEventsXlsx(db, request.principal, filter, out).catch((error: unknown) =>
+          out.destroy(error as Error),
+        );
+        void done;
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${fileName(filter.engagement, 'xlsx')}"`)
+          .send(out);
+      }
+      const chunks = eventsCsv(db, request.principal, filter);
+      // Pull the header (and the first page) now, so a bad filter answers 400 instead of a broken download.
+      const first = await chunks.next();
+      const stream = Readable.from(
+        (async function* () {
+          if (!first.done) yield first.value;
+          yield* chunks;
+        })(),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(filter.engagement, 'csv')}"`)
+        .send(stream);
+    },
+  );
+
+  app.post(
+    '/api/v1/events/import',
+    {
+      config: { access: { permission: 'event.add' } },
+      schema: { tags: ['events'], querystring: z.object({ engagement: z.string().trim().min(1) }) },
+    },
+    async (request) => {
+      const body = request.body;
+      const input = body instanceof Readable ? body : Readable.from([typeof body === 'string' ? body : '']);
+      return importEventsCsv(db, request.principal, request.query.engagement, input);
+    },
+  );
+}

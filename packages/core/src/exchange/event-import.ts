@@ -1,0 +1,205 @@
+import type { Readable } from 'node:stream';
+import { type DB, writeTransaction } from '@steppingstones/db';
+import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
+import { parse } from 'csv-parse';
+import type { Kysely } from 'kysely';
+import { assertWritable } from '../engagements/index.ts';
+import { DomainError, ValidationError } from '../errors.ts';
+import { engagementByCode } from '../events/engagement-choice.ts';
+import { resolveOperator } from '../events/event.operator.ts';
+import { writeEvent } from '../events/event.write.ts';
+import { type Principal, requirePermission } from '../permissions/index.ts';
+import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
+import { restoreCell } from './formula-guard.ts';
+
+export interface ImportReport {
+  added: number;
+  skipped: Array<{ line: number; reason: string }>;
+  rejected: Array<{ line: number; reason: string }>;
+}
+
+const REQUIRED = ['Timestamp (UTC)', 'Description', 'Source Host', 'Target Host'];
+const BATCH = 500;
+
+const codeOf = (labels: Record<string, string>, value: string) =>
+  Object.entries(labels).find(
+    ([code, label]) => value === code || value.toLowerCase() === label.toLowerCase(),
+  )?.[0] ?? value;
+
+function tagsOf(cell: string): string[] {
+  if (!cell) return [];
+  if (cell.startsWith('[')) {
+    const parsed: unknown = JSON.parse(cell);
+    if (Array.isArray(parsed)) return parsed.map(String);
+  }
+  return cell
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** One CSV record (header names → restored cell text) as the fields of a new event. */
+function toFields(r: Record<string, string>): EventFields {
+  const cell = (name: string) => restoreCell(r[name] ?? '');
+  const optional = (name: string) => cell(name) || null;
+  return {
+    timestamp: cell('Timestamp (UTC)'),
+    timestamp_end: optional('Timestamp End (UTC)'),
+    ...(cell('Operator') ? { operator: cell('Operator') } : {}),
+    source: { host: cell('Source Host'), user: cell('Source User'), process: cell('Source Process') },
+    target: { host: cell('Target Host'), user: cell('Target User'), process: cell('Target Process') },
+    mitre_attack_tactic: optional('Tactic ID'),
+    mitre_attack_technique: optional('Technique ID'),
+    mitre_attack_subtechnique: optional('Sub-technique ID'),
+    description: cell('Description'),
+    raw_evidence: cell('Raw Evidence'),
+    outcome: cell('Outcome'),
+    detected: codeOf(DETECTED_LABELS, cell('Detected') || 'UNK') as EventFields['detected'],
+    prevented: codeOf(PREVENTED_LABELS, cell('Prevented') || 'NEG') as EventFields['prevented'],
+    tags: tagsOf(cell('Tags')),
+  };
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof ValidationError)
+    return error.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Imports events from CSV (the export's columns) into one engagement, streaming. Rows are written in
+ * batches, each batch one transaction; a row that fails validation is rejected with its line and reason
+ * and the rest go on; an exact duplicate (same time, description, source and target host) is skipped.
+ */
+export async function importEventsCsv(
+  db: Kysely<DB>,
+  principal: Principal,
+  engagementCode: string,
+  input: Readable,
+): Promise<ImportReport> {
+  requirePermission(principal, 'event.add');
+  const engagement = await engagementByCode(db, principal, engagementCode);
+  assertWritable(engagement);
+  const report: ImportReport = { added: 0, skipped: [], rejected: [] };
+  const parser = input.pipe(
+    parse({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_quotes: false }),
+  );
+  let batch: Array<{ line: number; fields: ReturnType<typeof eventFieldsSchema.parse> }> = [];
+  let headerChecked = false;
+  // csv-parse reports the line a record ends on; a record with a multi-line cell starts earlier.
+  let lastEnd = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (!headerChecked) {
+        const missing = REQUIRED.filter((name) => !(name in record));
+        if (missing.length)
+          throw ValidationError.field(
+            'line 1',
+            `the header lacks the column(s) ${missing.join(', ')}; expected the export's columns: ${EVENT_HEADER.join(', ')}`,
+          );
+        headerChecked = true;
+      }
+      const line = lastEnd + 1;
+      lastEnd = info.lines;
+      let fields: EventFields;
+      try {
+        fields = toFields(record);
+      } catch (error) {
+        report.rejected.push({ line, reason: `Tags: ${reasonOf(error)}` });
+        continue;
+      }
+      const parsed = eventFieldsSchema.safeParse(fields);
+      if (!parsed.success) {
+        report.rejected.push({
+          line,
+          reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '),
+        });
+        continue;
+      }
+      batch.push({ line, fields: parsed.data });
+      if (batch.length >= BATCH) {
+        await writeBatch(db, principal, engagement.id, batch, report);
+        batch = [];
+      }
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const e = error as { code?: string; lines?: number; message?: string };
+    if (e.code?.startsWith('CSV_'))
+      throw ValidationError.field(`line ${e.lines ?? '?'}`, `the CSV is malformed: ${e.message}`);
+    throw error;
+  }
+  if (batch.length) await writeBatch(db, principal, engagement.id, batch, report);
+  return report;
+}
+
+async function writeBatch(
+  db: Kysely<DB>,
+  principal: Principal,
+  engagementId: number,
+  rows: Array<{ line: number; fields: ReturnType<typeof eventFieldsSchema.parse> }>,
+  report: ImportReport,
+): Promise<void> {
+  const outcome = await writeTransaction(db, async (tx) => {
+    let added = 0;
+    const skipped: ImportReport['skipped'] = [];
+    const rejected: ImportReport['rejected'] = [];
+    for (const { line, fields: f } of rows) {
+      try {
+        const startAt = parseIsoTimestamp(f.timestamp) as number;
+        const duplicate = await tx
+          .selectFrom('event')
+          .innerJoin('context as s', 's.id', 'event.source_context_id')
+          .innerJoin('context as t', 't.id', 'event.target_context_id')
+          .select('event.id')
+          .where('event.engagement_id', '=', engagementId)
+          .where('event.deleted_at', 'is', null)
+          .where('event.start_at', '=', startAt)
+          .where('event.description', '=', f.description)
+          .where('s.host', '=', f.source.host)
+          .where('t.host', '=', f.target.host)
+          .executeTakeFirst();
+        if (duplicate) {
+          skipped.push({ line, reason: `the same event already exists (id ${duplicate.id})` });
+          continue;
+        }
+        const operator = f.operator ? await resolveOperator(tx, engagementId, f.operator) : principal.userId;
+        await writeEvent(
+          tx,
+          principal.userId,
+          engagementId,
+          null,
+          {
+            start_at: startAt,
+            end_at: f.timestamp_end ? (parseIsoTimestamp(f.timestamp_end) as number) : null,
+            operator_user_id: operator,
+            source: f.source,
+            target: f.target,
+            tactic_id: f.mitre_attack_tactic ?? null,
+            technique_id: f.mitre_attack_technique ?? null,
+            subtechnique_id: f.mitre_attack_subtechnique ?? null,
+            description: f.description,
+            raw_evidence: f.raw_evidence ?? '',
+            outcome: f.outcome ?? '',
+            detected: f.detected ?? 'UNK',
+            prevented: f.prevented ?? 'NEG',
+            starred: false,
+          },
+          { tags: f.tags ?? [], files: [] },
+        );
+        added++;
+      } catch (error) {
+        // Validation happens before any write of the row, so the batch's transaction stays usable.
+        if (!(error instanceof DomainError)) throw error;
+        rejected.push({ line, reason: reasonOf(error) });
+      }
+    }
+    return { added, skipped, rejected };
+  });
+  report.added += outcome.added;
+  report.skipped.push(...outcome.skipped);
+  report.rejected.push(...outcome.rejected);
+}
