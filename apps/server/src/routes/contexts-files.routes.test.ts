@@ -20,7 +20,7 @@ describe.each(testDialects())('contexts, tags and files API on %s', (dialect) =>
   beforeAll(async () => {
     w = await startEventWorld(dialect);
   });
-  afterAll(() => w.stop());
+  afterAll(() => w?.stop());
 
   it('de-duplicates contexts within an engagement and lists them by recent use', async () => {
     const a = await createEvent(w.alice, { source: { host: 'WS01' }, target: { host: 'DC01' } });

@@ -60,7 +60,7 @@ describe.each(testDialects())('event list API on %s', (dialect) => {
       timestamp: '2026-03-05T09:00:00Z',
     });
   });
-  afterAll(() => w.stop());
+  afterAll(() => w?.stop());
 
   const list = async (query: string, client = w.alice) => {
     const res = await client.get<Page>(`/api/v1/events/?engagement=ACME&${query}`);

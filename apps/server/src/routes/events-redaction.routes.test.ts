@@ -29,7 +29,7 @@ describe.each(testDialects())('redaction of the event log for the blue team on %
       })
     ).id;
   });
-  afterAll(() => w.stop());
+  afterAll(() => w?.stop());
 
   const leaks = (body: unknown) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);

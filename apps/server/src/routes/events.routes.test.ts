@@ -14,7 +14,7 @@ describe.each(testDialects())('event API on %s', (dialect) => {
   beforeAll(async () => {
     w = await startEventWorld(dialect);
   });
-  afterAll(() => w.stop());
+  afterAll(() => w?.stop());
 
   const countEvents = async () =>
     Number(
@@ -327,7 +327,7 @@ describe.each(testDialects())('event API body limit on %s', (dialect) => {
   beforeAll(async () => {
     w = await startEventWorld(dialect, { MAX_BODY_MB: '1' });
   });
-  afterAll(() => w.stop());
+  afterAll(() => w?.stop());
 
   it('stores raw evidence up to MAX_BODY_MB and refuses a larger body with 413', async () => {
     const big = 'A1b2 '.repeat(180_000); // 900 KB of short words

@@ -1,4 +1,10 @@
-import { type Database, nowMs, writeEventSearchDocs, writeTransaction } from '@steppingstones/db';
+import {
+  type Database,
+  normaliseSearchText,
+  nowMs,
+  writeEventSearchDocs,
+  writeTransaction,
+} from '@steppingstones/db';
 import { getOrCreateContext } from '../../contexts/context.service.ts';
 import { ensureTags } from '../../tags/tag.service.ts';
 import { buildEventSearchDoc } from '../event.search-doc.ts';
@@ -29,6 +35,12 @@ const ATTACK: Array<[string | null, string | null, string | null]> = [
 ];
 const DETECTED = ['UNK', 'NEG', 'PAR', 'FUL', 'N/A'];
 const PREVENTED = ['NEG', 'PAR', 'FUL', 'N/A'];
+/** The event columns of a generated row (without the helper fields). */
+function eventRow<T extends { tag: unknown; tagId: unknown; s: unknown; t: unknown }>(r: T) {
+  const { tag: _tag, tagId: _tagId, s: _s, t: _t, ...row } = r;
+  return row;
+}
+
 const WORDS = [
   'enumerated',
   'shares',
@@ -115,27 +127,50 @@ export async function seedEvents(
         target: contexts[r.t] as { host: string; user: string; process: string },
         tags: r.tag ? [r.tag] : [],
       });
-    await writeTransaction(db, async (tx) => {
-      for (let j = 0; j < rows.length; j += 500) {
-        const chunk = rows.slice(j, j + 500);
-        const inserted = await tx
-          .insertInto('event')
-          .values(chunk.map(({ tag: _t, tagId: _i, s: _s, t: _x, ...row }) => row))
-          .returning('id')
-          .execute();
-        const ids = inserted.map((r) => Number(r.id));
-        const links = chunk.flatMap((r, k) =>
-          r.tagId ? [{ event_id: ids[k] as number, tag_id: r.tagId }] : [],
-        );
-        if (links.length) await tx.insertInto('event_tag').values(links).execute();
-        await writeEventSearchDocs(
-          tx,
-          chunk.map((r, k) => docs(ids[k] as number, r)),
-        );
-        first ||= ids[0] ?? 0;
-        last = ids.at(-1) ?? last;
-      }
-    });
+    const sqlite = database.sqlite;
+    if (sqlite) {
+      // SQLite: prepared statements in one synchronous transaction per batch (several times faster).
+      const cols = Object.keys(eventRow(rows[0] as (typeof rows)[number]));
+      const insertEvent = sqlite.prepare(
+        `insert into event (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`,
+      );
+      const insertTag = sqlite.prepare('insert into event_tag (event_id, tag_id) values (?, ?)');
+      const insertFts = sqlite.prepare('insert into event_fts (rowid, pub, sec) values (?, ?, ?)');
+      sqlite
+        .transaction(() => {
+          for (const r of rows) {
+            const id = Number(insertEvent.run(...Object.values(eventRow(r))).lastInsertRowid);
+            if (r.tagId) insertTag.run(id, r.tagId);
+            const doc = docs(id, r);
+            insertFts.run(
+              id,
+              normaliseSearchText(doc.publicText),
+              doc.secretText ? normaliseSearchText(doc.secretText) : '',
+            );
+            first ||= id;
+            last = id;
+          }
+        })
+        .immediate();
+    } else {
+      await writeTransaction(db, async (tx) => {
+        for (let j = 0; j < rows.length; j += 500) {
+          const chunk = rows.slice(j, j + 500);
+          const inserted = await tx.insertInto('event').values(chunk.map(eventRow)).returning('id').execute();
+          const ids = inserted.map((r) => Number(r.id));
+          const links = chunk.flatMap((r, k) =>
+            r.tagId ? [{ event_id: ids[k] as number, tag_id: r.tagId }] : [],
+          );
+          if (links.length) await tx.insertInto('event_tag').values(links).execute();
+          await writeEventSearchDocs(
+            tx,
+            chunk.map((r, k) => docs(ids[k] as number, r)),
+          );
+          first ||= ids[0] ?? 0;
+          last = ids.at(-1) ?? last;
+        }
+      });
+    }
     done += n;
     options.onProgress?.(done);
   }
