@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { filenameFrom } from './clipboard.ts';
+import { groupByCategory, type MenuItem, reportUrl } from './plugins-api.ts';
+
+const item = (category: string, title: string): MenuItem => ({
+  type: 'event-report',
+  plugin: 'p',
+  key: title.toLowerCase(),
+  title,
+  category,
+  icon: 'table',
+  description: '',
+  output: 'html',
+  params: {},
+});
+
+describe('the Reporting menu helpers', () => {
+  it('groups the server-sorted items under one header per category', () => {
+    const groups = groupByCategory([item('HTML', 'A'), item('HTML', 'B'), item('Images', 'C')]);
+    expect(groups.map((g) => [g.category, g.items.map((i) => i.title)])).toEqual([
+      ['HTML', ['A', 'B']],
+      ['Images', ['C']],
+    ]);
+  });
+
+  it("builds the report URL from the grid's filter, replacing any engagement in it", () => {
+    expect(
+      reportUrl(
+        'event-report',
+        'html-reports',
+        'event-logs',
+        'ACME',
+        'engagement=OLD&tag=a%20b&starred=true',
+      ),
+    ).toBe('/api/v1/reports/html-reports/event-logs/?tag=a+b&starred=true&engagement=ACME');
+  });
+
+  it('reads the download name from Content-Disposition, preferring the UTF-8 form', () => {
+    expect(
+      filenameFrom(`attachment; filename="export _n_.csv"; filename*=UTF-8''export%20%C3%BCn%C3%AF.csv`, 'x'),
+    ).toBe('export ünï.csv');
+    expect(filenameFrom('inline; filename="a.md"', 'x')).toBe('a.md');
+    expect(filenameFrom(null, 'report')).toBe('report');
+  });
+});
