@@ -18,11 +18,17 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .addUniqueConstraint('event_revision_chain', ['engagement_id', 'seq'])
     .execute();
-  await db.schema.createIndex('event_revision_event').on('event_revision').columns(['event_id', 'seq']).execute();
+  await db.schema
+    .createIndex('event_revision_event')
+    .on('event_revision')
+    .columns(['event_id', 'seq'])
+    .execute();
 
   await db.schema
     .createTable('history_head')
-    .addColumn('engagement_id', 'bigint', (c) => c.primaryKey().references('engagement.id').onDelete('cascade'))
+    .addColumn('engagement_id', 'bigint', (c) =>
+      c.primaryKey().references('engagement.id').onDelete('cascade'),
+    )
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
