@@ -151,6 +151,35 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await loginViaUi(page, operator.username, operator.password);
     await page.getByTestId('current-engagement').getByText('Archived: read-only').waitFor();
     expect(await page.getByTestId('archived-banner').innerText()).toContain('everything in it is read-only');
+    // A user created by an admin has not chosen a timezone yet: the browser's is offered.
+    const prompt = page.getByRole('dialog', { name: 'Choose your timezone' });
+    await prompt.getByRole('button', { name: 'Save timezone' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+  });
+
+  it('lets a user change their own password and keep working in this browser', async () => {
+    const { page } = t;
+    const newPassword = 'a brand new operator passphrase';
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    await page.getByLabel(exactLabel('Current password')).fill(operator.password);
+    await page.getByLabel(exactLabel('New password')).fill(newPassword);
+    await page.getByLabel(exactLabel('New password again')).fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password was changed.').waitFor();
+    // The session was re-issued with a new CSRF token: a write from this page still goes through.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Preferences' }).click();
+    await page.getByText('Light', { exact: true }).click();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByText('Preferences saved.').waitFor();
+    // And the old password is gone.
+    const old = await fetch(`${app.url}/api/v1/token/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: operator.username, password: operator.password }),
+    });
+    expect(old.status).toBe(401);
   });
 
   it('reported no console error, uncaught exception or CSP violation on the way', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError, errorMessage } from './api-error.ts';
 
 /**
@@ -7,6 +7,8 @@ import { ApiError, errorMessage } from './api-error.ts';
  */
 export function useFormState<T extends Record<string, unknown>>(initial: T) {
   const [values, setValues] = useState<T>(initial);
+  // Callers often pass a fresh object each render; only the first one counts, so `reset` stays stable.
+  const initialRef = useRef(initial);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -36,14 +38,11 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
     setFormError(errorMessage(error));
   }, []);
 
-  const reset = useCallback(
-    (next: T = initial) => {
-      setValues(next);
-      setErrors({});
-      setFormError(null);
-    },
-    [initial],
-  );
+  const reset = useCallback((next?: T) => {
+    setValues(next ?? initialRef.current);
+    setErrors({});
+    setFormError(null);
+  }, []);
 
   return { values, setValues, setField, errors, setErrors, formError, setFormError, showError, reset };
 }
