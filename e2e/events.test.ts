@@ -293,6 +293,9 @@ describe('the event log', { timeout: 120_000 }, () => {
     const blue = await newPage(browser, app, { timezoneId: 'Europe/Berlin', colorScheme: 'dark' });
     try {
       const { page } = blue;
+      // A cold browser context loads the whole app: give a loaded machine time before the harness's clock starts.
+      await page.goto('/login');
+      await page.getByLabel('Username').waitFor({ timeout: 60_000 });
       await loginViaUi(page, 'blue', 'sapphire harbour lantern 77');
       // A new user is asked for a timezone first (the browser's, Berlin, is suggested).
       const prompt = page.getByRole('dialog', { name: 'Choose your timezone' });

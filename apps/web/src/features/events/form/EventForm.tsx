@@ -6,20 +6,15 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import type { EventDto } from '@steppingstones/shared/events';
-import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
-import { ApiError, errorMessage, isApiError } from '../../../lib/api-error.ts';
 import type { SuggestionDto } from '../api/attack-api.ts';
-import { createEvent, fetchTags, replaceEvent, updateContext } from '../api/events-api.ts';
 import { detectedOptions, preventedOptions } from '../ui/choices.ts';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
@@ -27,25 +22,9 @@ import { FilesField } from './FilesField.tsx';
 import classes from './form.module.css';
 import { type EventFormValues, type FormMode, initialValues, toRequestBody } from './form-values.ts';
 import { Suggestions } from './Suggestions.tsx';
+import { describeSaveError, saveEvent } from './save-event.ts';
+import { TagsField } from './TagsField.tsx';
 import { TimeField } from './TimeField.tsx';
-
-const SERVER_FIELD: Record<string, string> = {
-  mitre_attack_tactic: 'tactic',
-  mitre_attack_technique: 'technique',
-  mitre_attack_subtechnique: 'subtechnique',
-};
-
-/** A server field name → the form's: `files.2.md5` → `files.<row key>.md5`, `source.host` → `source`. */
-function mapServerField(field: string, fileKeys: string[]): string {
-  if (SERVER_FIELD[field]) return SERVER_FIELD[field];
-  const file = /^files\.(\d+)(?:\.(.+))?$/.exec(field);
-  if (file) {
-    const k = fileKeys[Number(file[1])];
-    return file[2] ? `files.${k}.${file[2]}` : `files.${k}`;
-  }
-  if (/^(source|target)\./.test(field)) return field.split('.')[0] as string;
-  return field;
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -92,15 +71,6 @@ export function EventForm({
     setErrors((e) => (e[key as string] ? { ...e, [key as string]: undefined } : e));
   };
 
-  const [tagSearch, setTagSearch] = useState('');
-  const [tagQuery] = useDebouncedValue(tagSearch, 200);
-  const tags = useQuery({
-    queryKey: ['tags', engagement, 'search', tagQuery],
-    queryFn: () => fetchTags(engagement, tagQuery, 50),
-    staleTime: 30_000,
-  });
-  const tagNames = (tags.data ?? []).map((t) => t.name);
-
   const applySuggestion = (s: SuggestionDto) =>
     setValues((v) => ({
       ...v,
@@ -125,38 +95,14 @@ export function EventForm({
     }
     setSaving(true);
     try {
-      for (const side of ['source', 'target'] as const) {
-        const c = values[side];
-        if (c.editShared && c.id !== null)
-          await updateContext(c.id, {
-            host: c.host.trim(),
-            user: c.user.trim(),
-            process: c.process.trim(),
-          }).catch((e) => {
-            throw isApiError(e, 400)
-              ? new ApiError(400, e.code, e.message, [{ field: side, message: e.message }])
-              : e;
-          });
-      }
-      const saved =
-        mode === 'edit' && event
-          ? await replaceEvent(event.id, event.version, built.body)
-          : await createEvent(built.body);
-      onSaved(saved);
+      onSaved(await saveEvent(mode, event, values, built.body));
     } catch (e) {
-      if (isApiError(e, 409)) {
-        setConflict(e.message);
-      } else if (e instanceof ApiError && e.fields.length) {
-        const mapped: Record<string, string> = {};
-        const loose: string[] = [];
-        for (const f of e.fields) {
-          const key = mapServerField(f.field, built.fileKeys);
-          if (key) mapped[key] = mapped[key] ? `${mapped[key]} ${f.message}` : f.message;
-          else loose.push(f.message);
-        }
-        setErrors(mapped);
-        setFormError(loose.length ? loose.join(' ') : e.message);
-      } else setFormError(errorMessage(e));
+      const shown = describeSaveError(e, built.fileKeys);
+      if (shown.conflict) setConflict(shown.conflict);
+      else {
+        setErrors(shown.fields);
+        setFormError(shown.message);
+      }
     } finally {
       setSaving(false);
     }
@@ -299,28 +245,11 @@ export function EventForm({
             current={values}
             onApply={applySuggestion}
           />
-          <TagsInput
-            label="Tags"
-            placeholder="Type a tag and press Enter"
-            data={tagNames}
+          <TagsField
+            engagement={engagement}
             value={values.tags}
-            searchValue={tagSearch}
-            onSearchChange={setTagSearch}
-            onChange={(next) => {
-              // Tags are case-insensitive per engagement: reuse the existing spelling.
-              const known = new Map(tagNames.map((t) => [t.toLowerCase(), t]));
-              const seen = new Set<string>();
-              const tagsOut: string[] = [];
-              for (const t of next) {
-                const name = known.get(t.toLowerCase()) ?? t;
-                if (!seen.has(name.toLowerCase())) tagsOut.push(name);
-                seen.add(name.toLowerCase());
-              }
-              set('tags', tagsOut);
-            }}
+            onChange={(tags) => set('tags', tags)}
             error={errors.tags}
-            clearable
-            comboboxProps={{ withinPortal: true }}
           />
         </Section>
 
@@ -375,7 +304,7 @@ export function EventForm({
         </Section>
 
         <FormError message={formError} />
-        <Group justify="space-between" className={classes.section}>
+        <Group justify="space-between" className={classes.actions}>
           <Text size="xs" c="dimmed">
             <Kbd size="xs">Ctrl</Kbd>/<Kbd size="xs">⌘</Kbd> + <Kbd size="xs">Enter</Kbd> saves ·{' '}
             <Kbd size="xs">Esc</Kbd> closes

@@ -1,0 +1,67 @@
+import type { EventDto, EventFields } from '@steppingstones/shared/events';
+import { ApiError, errorMessage, isApiError } from '../../../lib/api-error.ts';
+import { createEvent, replaceEvent, updateContext } from '../api/events-api.ts';
+import type { EventFormValues, FormMode } from './form-values.ts';
+
+const SERVER_FIELD: Record<string, string> = {
+  mitre_attack_tactic: 'tactic',
+  mitre_attack_technique: 'technique',
+  mitre_attack_subtechnique: 'subtechnique',
+};
+
+/** A server field name → the form's: `files.2.md5` → `files.<row key>.md5`, `source.host` → `source`. */
+export function mapServerField(field: string, fileKeys: string[]): string {
+  if (SERVER_FIELD[field]) return SERVER_FIELD[field];
+  const file = /^files\.(\d+)(?:\.(.+))?$/.exec(field);
+  if (file) {
+    const k = fileKeys[Number(file[1])];
+    return file[2] ? `files.${k}.${file[2]}` : `files.${k}`;
+  }
+  if (/^(source|target)\./.test(field)) return field.split('.')[0] as string;
+  return field;
+}
+
+/**
+ * Saves the form: first any shared context the user chose to edit in place, then the event (PUT with
+ * the version it was loaded at, so a concurrent change is a 409, never a silent overwrite).
+ */
+export async function saveEvent(
+  mode: FormMode,
+  event: EventDto | null,
+  values: EventFormValues,
+  body: EventFields,
+): Promise<EventDto> {
+  for (const side of ['source', 'target'] as const) {
+    const c = values[side];
+    if (c.editShared && c.id !== null)
+      await updateContext(c.id, {
+        host: c.host.trim(),
+        user: c.user.trim(),
+        process: c.process.trim(),
+      }).catch((e) => {
+        throw isApiError(e, 400)
+          ? new ApiError(400, e.code, e.message, [{ field: side, message: e.message }])
+          : e;
+      });
+  }
+  return mode === 'edit' && event ? replaceEvent(event.id, event.version, body) : createEvent(body);
+}
+
+/** A failed save as the form shows it: a conflict, or the server's messages beside their fields. */
+export function describeSaveError(
+  e: unknown,
+  fileKeys: string[],
+): { conflict: string | null; fields: Record<string, string>; message: string } {
+  if (isApiError(e, 409)) return { conflict: e.message, fields: {}, message: e.message };
+  if (e instanceof ApiError && e.fields.length) {
+    const fields: Record<string, string> = {};
+    const loose: string[] = [];
+    for (const f of e.fields) {
+      const key = mapServerField(f.field, fileKeys);
+      if (key) fields[key] = fields[key] ? `${fields[key]} ${f.message}` : f.message;
+      else loose.push(f.message);
+    }
+    return { conflict: null, fields, message: loose.length ? loose.join(' ') : e.message };
+  }
+  return { conflict: null, fields: {}, message: errorMessage(e) };
+}
