@@ -1,6 +1,7 @@
 import { testDialects } from '@steppingstones/db/testing';
 import type { EventDto } from '@steppingstones/shared/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, obtainTokens } from '../testing/index.ts';
 import {
   createEvent,
   type ErrorBody,
@@ -316,9 +317,15 @@ describe.each(testDialects())('event API on %s', (dialect) => {
     }
   });
 
-  it('requires authentication', async () => {
+  it('requires authentication, and takes a JWT as well as the session', async () => {
     const res = await fetch(`${w.server.url}/api/v1/events/`);
     expect(res.status).toBe(401);
+    const { access } = await obtainTokens(w.server.url, 'alice');
+    const api = bearer(w.server.url, access);
+    const created = await api.post<EventDto>('/api/v1/events/', eventBody({ description: 'Via JWT' }));
+    expect(created.status).toBe(201);
+    expect(created.body.operator).toBe('alice');
+    expect((await api.get<EventDto>(`/api/v1/events/${created.body.id}/`)).body.description).toBe('Via JWT');
   });
 });
 
