@@ -163,6 +163,26 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark');
   });
 
+  it('purges an engagement only after its code is typed', async () => {
+    const { page } = t;
+    await page.goto('/admin/engagements/GLOBEX-Q1');
+    await page.getByRole('button', { name: 'Purge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Purge Globex assumed breach?' });
+    const confirm = dialog.getByRole('button', { name: 'Delete everything' });
+    await dialog.getByLabel('Engagement code').fill('GLOBEX');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Engagement code').fill('GLOBEX-Q1');
+    await confirm.click();
+    await page.waitForURL('**/admin/engagements');
+    await page.getByRole('link', { name: 'ACME-2026' }).waitFor();
+    expect(await page.getByRole('link', { name: 'GLOBEX-Q1' }).count()).toBe(0);
+    // Gone from the switcher too.
+    await page.getByRole('combobox', { name: 'Current engagement' }).click();
+    const options = await page.getByRole('option').allInnerTexts();
+    expect(options.join(' ')).not.toContain('Globex');
+    await page.keyboard.press('Escape');
+  });
+
   it('logs out: the app is closed until the user signs in again', async () => {
     const { page } = t;
     await logoutViaUi(page);
