@@ -21,11 +21,20 @@ import { CsrfError, isSameOrigin } from '../http/csrf.ts';
 import { auditActor } from '../http/request-actor.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
 
-async function startSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
-  const session = await createSession(ctx.database.db, user, ctx.config, {
-    ip: request.ip,
-    userAgent: String(request.headers['user-agent'] ?? ''),
-  });
+async function startSession(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: UserRow,
+  keepCsrfToken?: string,
+) {
+  const session = await createSession(
+    ctx.database.db,
+    user,
+    ctx.config,
+    { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') },
+    keepCsrfToken,
+  );
   setSessionCookie(reply, ctx, session.id, session.expiresAt);
   const principal = await principalForUser(ctx.database.db, user, 'session');
   return { user: await buildMe(ctx.database.db, user, principal), csrfToken: session.csrfToken };
@@ -93,7 +102,7 @@ export async function authRoutes(app: AppServer): Promise<void> {
       // Every session and token ended with the change; the browser that made it keeps a fresh session.
       if (request.authSession) {
         const user = await activeUserById(db, request.principal.userId);
-        if (user) await startSession(ctx, request, reply, user);
+        if (user) await startSession(ctx, request, reply, user, request.authSession.csrfToken);
       }
       return reply.status(204).send();
     },

@@ -68,7 +68,9 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     expect(tokenUnknown.body).toEqual(tokenWrong.body);
   });
 
-  it('throttles a username after repeated failures, even with the right password then', async () => {
+  it('throttles a username after repeated failures, even with the right password then', {
+    timeout: 120_000,
+  }, async () => {
     await createTestUser(server.ctx, { username: 'carol' });
     for (let i = 0; i < THROTTLE_LIMITS.user; i++) {
       const res = await anonymous(server.url).post('/api/v1/auth/login/', {
@@ -178,6 +180,8 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     expect(changed.status).toBe(204);
 
     expect((await here.get('/api/v1/auth/me/')).status).toBe(200);
+    // The open page keeps working: its CSRF token is carried into the re-issued session.
+    expect((await here.patch('/api/v1/auth/me/', { theme: 'light' })).status).toBe(200);
     expect((await elsewhere.get('/api/v1/auth/me/')).status).toBe(401);
     expect((await bearer(server.url, pair.access).get('/api/v1/auth/me/')).status).toBe(401);
     expect(

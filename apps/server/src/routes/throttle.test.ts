@@ -31,14 +31,17 @@ describe.each(testDialects())('login throttling on %s', (dialect) => {
   const attempt = (url: string, username: string, password: string, ip: string) =>
     anonymous(url).post('/api/v1/auth/login/', { username, password }, { 'x-forwarded-for': ip });
 
-  it('holds a username limit across instances', async () => {
+  it('holds a username limit across instances', { timeout: 120_000 }, async () => {
     await createTestUser(server.ctx, { username: 'target' });
     for (let i = 0; i < THROTTLE_LIMITS.user; i++)
       expect((await attempt(server.url, 'target', `wrong-${i}`, `10.0.1.${i}`)).status).toBe(401);
     expect((await attempt(secondUrl, 'target', TEST_PASSWORD, '10.0.2.1')).status).toBe(429);
   });
 
-  it('limits one address spraying many usernames, without locking out other addresses', async () => {
+  // Fifty password checks: room for a loaded machine.
+  it('limits one address spraying many usernames, without locking out other addresses', {
+    timeout: 180_000,
+  }, async () => {
     await createTestUser(server.ctx, { username: 'victim' });
     for (let i = 0; i < THROTTLE_LIMITS.ip; i++)
       expect((await attempt(i % 2 ? server.url : secondUrl, `user${i}`, 'x', '10.9.9.9')).status).toBe(401);

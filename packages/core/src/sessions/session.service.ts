@@ -30,9 +30,11 @@ export async function createSession(
   user: UserRow,
   policy: SessionPolicy,
   client: { ip: string; userAgent: string },
+  /** Carried over when a session is re-issued (password change), so the open page's token stays valid. */
+  keepCsrfToken?: string,
 ): Promise<NewSession> {
   const id = crypto.randomBytes(32).toString('base64url');
-  const csrfToken = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = keepCsrfToken ?? crypto.randomBytes(32).toString('base64url');
   const now = nowMs();
   const expiresAt = now + policy.sessionAbsoluteMs;
   await pruneExpiredSessions(db, policy, now);
