@@ -6,4 +6,6 @@ export {
   type PluginTestHarness,
   type RenderOptions,
   type RenderResult,
+  /** `['sqlite']`, plus `'postgres'` when TEST_DATABASE_URL is set: run a plugin's tests on both. */
+  testDialects,
 } from '@steppingstones/core/plugins/testing';

@@ -1,5 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createPluginTestHarness, type PluginTestHarness } from '@steppingstones/plugin-sdk/testing';
+import {
+  createPluginTestHarness,
+  type PluginTestHarness,
+  testDialects,
+} from '@steppingstones/plugin-sdk/testing';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +20,10 @@ async function golden(name: string, text: string) {
 
 const BLUE = ['event.view', 'context.view', 'file.view', 'tag.view', 'report.view'];
 
-describe('external-tool-reports', () => {
+describe.each(testDialects())('external-tool-reports on %s', (dialect) => {
   let h: PluginTestHarness;
   beforeAll(async () => {
-    h = await createPluginTestHarness(plugin);
+    h = await createPluginTestHarness(plugin, { dialect });
     await seedReportFixtures(h);
   });
   afterAll(() => h.dispose());

@@ -1,5 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createPluginTestHarness, type PluginTestHarness } from '@steppingstones/plugin-sdk/testing';
+import {
+  createPluginTestHarness,
+  type PluginTestHarness,
+  testDialects,
+} from '@steppingstones/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 import { OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './test-fixture.ts';
@@ -24,10 +28,10 @@ function pngSize(bytes: Uint8Array): [number, number] {
   return [view.getUint32(16), view.getUint32(20)];
 }
 
-describe('graphical-reports', () => {
+describe.each(testDialects())('graphical-reports on %s', (dialect) => {
   let h: PluginTestHarness;
   beforeAll(async () => {
-    h = await createPluginTestHarness(plugin);
+    h = await createPluginTestHarness(plugin, { dialect });
     await seedReportFixtures(h);
   });
   afterAll(() => h.dispose());

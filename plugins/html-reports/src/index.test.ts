@@ -1,5 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createPluginTestHarness, type PluginTestHarness } from '@steppingstones/plugin-sdk/testing';
+import {
+  createPluginTestHarness,
+  type PluginTestHarness,
+  testDialects,
+} from '@steppingstones/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 import { FORMULA, OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './test-fixture.ts';
@@ -11,10 +15,10 @@ async function golden(name: string, text: string) {
   expect(text).toBe(await readFile(file, 'utf8'));
 }
 
-describe('html-reports', () => {
+describe.each(testDialects())('html-reports on %s', (dialect) => {
   let h: PluginTestHarness;
   beforeAll(async () => {
-    h = await createPluginTestHarness(plugin);
+    h = await createPluginTestHarness(plugin, { dialect });
     await seedReportFixtures(h);
   });
   afterAll(() => h.dispose());
@@ -62,6 +66,15 @@ describe('html-reports', () => {
     const filtered = await h.renderEventReport('html-detection-summary', { filter: { tactic: 'TA0011' } });
     expect(filtered.text).not.toContain('Initial Access');
     expect(filtered.text).toContain('Command and Control');
+  });
+
+  it('needs report.view besides event.view', async () => {
+    for (const key of ['html-event-logs', 'html-detection-summary']) {
+      await expect(h.renderEventReport(key, { permissions: ['event.view', 'context.view'] })).rejects.toThrow(
+        /Permission denied.*report\.view/,
+      );
+      await expect(h.renderEventReport(key, { permissions: ['report.view'] })).rejects.toThrow(/event\.view/);
+    }
   });
 
   it('the alias is left out of menus', () => {

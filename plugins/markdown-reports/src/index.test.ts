@@ -1,5 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createPluginTestHarness, type PluginTestHarness } from '@steppingstones/plugin-sdk/testing';
+import {
+  createPluginTestHarness,
+  type PluginTestHarness,
+  testDialects,
+} from '@steppingstones/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 import { HOSTILE, OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './test-fixture.ts';
@@ -11,10 +15,10 @@ async function golden(name: string, text: string) {
   expect(text).toBe(await readFile(file, 'utf8'));
 }
 
-describe('markdown-reports', () => {
+describe.each(testDialects())('markdown-reports on %s', (dialect) => {
   let h: PluginTestHarness;
   beforeAll(async () => {
-    h = await createPluginTestHarness(plugin);
+    h = await createPluginTestHarness(plugin, { dialect });
     await seedReportFixtures(h);
   });
   afterAll(() => h.dispose());

@@ -1,3 +1,4 @@
+export { testDialects } from '@steppingstones/db/testing';
 export { type PluginFixtures, seedPluginFixtures } from './fixtures.ts';
 export {
   createPluginTestHarness,
