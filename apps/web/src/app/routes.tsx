@@ -9,6 +9,7 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
 import { EngagementDetailPage } from '../features/engagements/EngagementDetailPage.tsx';
 import { EngagementsPage } from '../features/engagements/EngagementsPage.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
+import { historyRoutes } from '../features/history/routes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { jobRoutes } from '../features/jobs/routes.tsx';
 import { pluginRoutes } from '../features/plugins/routes.tsx';
@@ -26,6 +27,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'preferences', element: <PreferencesPage /> },
   { path: 'password', element: <ChangePasswordPage /> },
   { path: 'tokens', element: <TokensPage /> },
+  ...historyRoutes,
   ...eventRoutes,
   ...pluginRoutes,
   ...jobRoutes,

@@ -8,6 +8,8 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
+/** For requests with a non-JSON body (CSV uploads) that cannot go through `apiFetch`. */
+export const getCsrfToken = (): string | null => csrfToken;
 
 /** Called when any request answers 401, so the app can drop its cached user and show the login page. */
 let onUnauthenticated: (() => void) | null = null;

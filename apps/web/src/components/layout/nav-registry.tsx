@@ -50,6 +50,13 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     section: 'engagement',
+    label: 'Deleted events',
+    to: '/events/trash',
+    icon: IconList,
+    visible: (me) => can(me, 'event.delete'),
+  },
+  {
+    section: 'engagement',
     label: 'Reports',
     to: '/reports',
     icon: IconReports,

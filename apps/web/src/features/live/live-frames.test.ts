@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { concernsEventLog, parseChange, streamUrl } from './live-frames.ts';
+
+const frame = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    id: 7,
+    type: 'event.updated',
+    engagement_id: 2,
+    ids: [41],
+    at: '2026-01-01T00:00:00Z',
+    ...over,
+  });
+
+describe('live frames', () => {
+  it('parses a change frame and ignores malformed ones', () => {
+    expect(parseChange(frame())).toEqual({
+      id: 7,
+      type: 'event.updated',
+      engagement_id: 2,
+      ids: [41],
+      at: '2026-01-01T00:00:00Z',
+    });
+    expect(parseChange('not json')).toBeNull();
+    expect(parseChange(JSON.stringify({ type: 'event.created' }))).toBeNull();
+  });
+
+  it('routes event changes of the current engagement only', () => {
+    const change = parseChange(frame())!;
+    expect(concernsEventLog(change, 2)).toBe(true);
+    expect(concernsEventLog(change, 3)).toBe(false);
+    // Engagement id not yet known: refetch rather than miss a change.
+    expect(concernsEventLog(change, null)).toBe(true);
+    expect(concernsEventLog(parseChange(frame({ type: 'webhook.updated' }))!, 2)).toBe(false);
+    expect(concernsEventLog(parseChange(frame({ type: 'event.bulk_updated', ids: [1, 2, 3] }))!, 2)).toBe(
+      true,
+    );
+  });
+
+  it('resumes a new leader after the last id the tabs saw', () => {
+    expect(streamUrl(null)).toBe('/api/v1/stream/');
+    expect(streamUrl(42)).toBe('/api/v1/stream/?last_event_id=42');
+  });
+});
