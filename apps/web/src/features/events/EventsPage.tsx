@@ -11,6 +11,9 @@ import { errorMessage } from '../../lib/api-error.ts';
 import { browserTimezone, formatDateTimeSeconds } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { ExportImportMenu } from '../exchange/ExportImportMenu.tsx';
+import { EventHistoryDrawer } from '../history/EventHistoryDrawer.tsx';
+import { useLiveEventGrid } from '../live/use-live-event-grid.ts';
 import { deleteEvent, starEvent } from './api/events-api.ts';
 import { EventFilterBar } from './grid/EventFilterBar.tsx';
 import { EventGrid } from './grid/EventGrid.tsx';
@@ -70,6 +73,9 @@ function EventLog({ engagement }: { engagement: string }) {
     [setParams],
   );
   const pages = useEventPages(engagement, filter, restored);
+  // Teammates' creates, edits and deletes refetch the loaded pages in place.
+  useLiveEventGrid(engagement);
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
 
   const perms = useMemo(
     () => ({
@@ -105,6 +111,10 @@ function EventLog({ engagement }: { engagement: string }) {
   const resetRemove = remove.reset;
   const onAction = useCallback(
     (action: RowAction, event: EventDto) => {
+      if (action === 'history') {
+        setHistoryOf(event.id);
+        return;
+      }
       if (action === 'delete') {
         resetRemove();
         setToDelete(event);
@@ -138,14 +148,17 @@ function EventLog({ engagement }: { engagement: string }) {
             {isFiltered(filter) ? ' matching the filter' : ''}. Times in {zone}.
           </Text>
         </div>
-        {perms.add && (
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => navigate({ pathname: '/events/new', search })}
-          >
-            New event
-          </Button>
-        )}
+        <Group gap="sm">
+          <ExportImportMenu engagement={engagement} filterQuery={query} canImport={perms.add} />
+          {perms.add && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => navigate({ pathname: '/events/new', search })}
+            >
+              New event
+            </Button>
+          )}
+        </Group>
       </Group>
       <EventFilterBar engagement={engagement} filter={filter} zone={zone} onChange={setFilter} />
       {pages.isError ? (
@@ -193,6 +206,7 @@ function EventLog({ engagement }: { engagement: string }) {
           </>
         )}
       </ConfirmModal>
+      <EventHistoryDrawer eventId={historyOf} canRestore={perms.change} onClose={() => setHistoryOf(null)} />
       <Outlet />
     </Stack>
   );

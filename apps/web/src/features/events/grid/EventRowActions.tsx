@@ -9,7 +9,7 @@ export interface RowPermissions {
   delete: boolean;
 }
 
-export type RowAction = 'edit' | 'limited' | 'clone' | 'lateral' | 'delete';
+export type RowAction = 'edit' | 'limited' | 'clone' | 'lateral' | 'delete' | 'history';
 
 /** Edit (full, or limited for the blue team), and a menu with Clone, Lateral move and Delete. */
 export function EventRowActions({
@@ -22,7 +22,8 @@ export function EventRowActions({
   onAction: (action: RowAction, event: EventDto) => void;
 }) {
   const editAction: RowAction | null = perms.change ? 'edit' : perms.changeLimited ? 'limited' : null;
-  const hasMenu = perms.add || perms.delete;
+  // Everyone who sees the row may read its history, so the menu is always there.
+  const hasMenu = true;
   return (
     <Group gap={2} wrap="nowrap">
       {editAction && (
@@ -46,6 +47,7 @@ export function EventRowActions({
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
+            <Menu.Item onClick={() => onAction('history', event)}>History</Menu.Item>
             {perms.add && (
               <>
                 <Menu.Item leftSection={<IconCopy />} onClick={() => onAction('clone', event)}>
