@@ -1,9 +1,39 @@
 import crypto from 'node:crypto';
-import { type Database, nowMs, withDatabaseLock } from '@steppingstones/db';
+import { type Database, nowMs, type Tx, withDatabaseLock } from '@steppingstones/db';
 import { insertJob } from '../jobs/job.service.ts';
-import { readDomainEventsAfter } from '../outbox/index.ts';
+import { type DomainEvent, readDomainEventsAfter } from '../outbox/index.ts';
 import { parseTypes } from './webhook.mapper.ts';
 import { buildWebhookMessage } from './webhook-message.ts';
+
+/**
+ * Outbox rows carry ids only; a webhook message is read by people, so add what they need to know:
+ * who did it and, for events, the first line of the description and the detection state.
+ */
+async function enrich(tx: Tx, event: DomainEvent): Promise<DomainEvent> {
+  const payload = { ...event.payload };
+  if (event.actorUserId) {
+    const user = await tx
+      .selectFrom('app_user')
+      .select('username')
+      .where('id', '=', event.actorUserId)
+      .executeTakeFirst();
+    if (user) payload.actor = user.username;
+  }
+  const eventId = Number(payload.eventId);
+  if (event.type.startsWith('event.') && Number.isInteger(eventId)) {
+    const row = await tx
+      .selectFrom('event')
+      .select(['description', 'detected', 'prevented'])
+      .where('id', '=', eventId)
+      .executeTakeFirst();
+    if (row) {
+      payload.description ??= row.description;
+      payload.detected ??= row.detected;
+      payload.prevented ??= row.prevented;
+    }
+  }
+  return { ...event, payload };
+}
 
 export const OUTBOX_CURSOR_KEY = 'webhooks.outbox_cursor';
 export const DELIVER_TASK = 'core:webhook.deliver';
@@ -50,7 +80,7 @@ export async function fanOutWebhooks(
         }
         code = codes.get(event.engagementId)!;
       }
-      const message = buildWebhookMessage(event, code);
+      const message = buildWebhookMessage(await enrich(tx, event), code);
       if (!message) continue;
       const body = JSON.stringify(message);
       for (const hook of hooks) {

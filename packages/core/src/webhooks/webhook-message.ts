@@ -47,12 +47,18 @@ function describe(type: WebhookType, p: Record<string, unknown>, where: string):
     case 'event updated':
       return `${ref} updated in ${where}${summary}`;
     case 'event deleted':
-      return `${ref} deleted from ${where}`;
+      return `${ref} deleted from ${where}${summary}`;
     case 'detection changed': {
-      const from = text(p.from) ?? text(p.previousDetected);
-      const to = text(p.to) ?? text(p.detected);
-      const change = from && to ? ` from ${from} to ${to}` : to ? ` to ${to}` : '';
-      return `Detection of ${ref.toLowerCase()} in ${where} changed${change}`;
+      const from = text(p.from);
+      const to = text(p.to);
+      if (from && to) return `Detection of ${ref.toLowerCase()} in ${where} changed from ${from} to ${to}`;
+      const now = [
+        text(p.detected) && `detected ${p.detected}`,
+        text(p.prevented) && `prevented ${p.prevented}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `Detection of ${ref.toLowerCase()} in ${where} changed${now ? `: ${now}` : ''}`;
     }
   }
 }
@@ -80,6 +86,7 @@ export function buildWebhookMessage(
     type,
     message,
     ...idFields(p),
+    ...(text(p.actor) ? { actor: text(p.actor) } : {}),
     engagement: engagementCode,
     engagement_id: event.engagementId,
     domain_event_id: event.id,
