@@ -82,7 +82,7 @@ describe('the event log', { timeout: 120_000 }, () => {
     const { page } = t;
     await page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Events' })
+      .getByRole('link', { name: 'Events', exact: true })
       .click();
     await page.getByText('No events found. Either add a new event or clear the filter.').waitFor();
     await page.getByRole('button', { name: 'New event' }).click();
@@ -223,7 +223,7 @@ describe('the event log', { timeout: 120_000 }, () => {
     // Back on /events without a query: the last filter of this user and engagement comes back.
     await page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Home' })
+      .getByRole('link', { name: 'Home', exact: true })
       .click();
     await page.goto('/events');
     await page.waitForURL(/detected=FUL/);
@@ -270,7 +270,7 @@ describe('the event log', { timeout: 120_000 }, () => {
 
     await page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Files' })
+      .getByRole('link', { name: 'Files', exact: true })
       .click();
     const fileRow = page.getByRole('row').filter({ hasText: 'beacon.exe' });
     await fileRow.waitFor();
