@@ -39,7 +39,8 @@ function reportBenchmark(r: (typeof REPORTS)[number]): BenchmarkDefinition<Repor
     target: { text: 'median ≤ 2 s at 10k events', issue: 8, metric: 'median', value: 2000, atSize: 10_000 },
     dataset: 'events',
     // The event logs also run at 100,000: their peak RSS against the 10,000 run shows whether they stream.
-    sizes: { full: r.streams ? [10_000, 100_000] : [10_000], quick: [1_000] },
+    // Quick mode renders them all in one run (`reports-all` below) instead of a child process each.
+    sizes: { full: r.streams ? [10_000, 100_000] : [10_000], quick: [] },
     iterations: { full: 10, quick: 3 },
     warmup: 2,
     unit: 'MB/s',
@@ -72,4 +73,48 @@ function reportBenchmark(r: (typeof REPORTS)[number]): BenchmarkDefinition<Repor
   });
 }
 
-export default REPORTS.map(reportBenchmark);
+interface AllState {
+  session: ApiSession;
+  urls: string[];
+  hand: () => Promise<number>;
+}
+
+/** Quick mode's smoke run: every installed report once per call, so CI keeps all of them working. */
+const allReports = defineBenchmark<AllState>({
+  name: 'reports-all',
+  description: 'every installed event report, one after the other (quick mode only)',
+  baselineDescription: 'the events read by hand in SQL, once per report',
+  dataset: 'events',
+  sizes: { full: [], quick: [1_000] },
+  iterations: { full: 1, quick: 2 },
+  warmup: 1,
+  unit: 'MB/s',
+  async setup(env) {
+    const session = await openApiSession(env);
+    const points = await session.get('/api/v1/plugin-points/?type=event-report');
+    expectStatus(points, 200, 'GET /api/v1/plugin-points/');
+    const installed = (JSON.parse(points.text) as { results: Array<{ plugin: string; key: string }> })
+      .results;
+    const code = env.dataset!.engagementCode;
+    const urls = installed.map((p) => `/api/v1/reports/${p.plugin}/${p.key}/?engagement=${code}`);
+    return { session, urls, hand: handWrittenPage(env, {}, null) };
+  },
+  async baseline(state) {
+    for (const _ of state.urls) await state.hand();
+    return undefined;
+  },
+  async measure(state) {
+    let bytes = 0;
+    for (const url of state.urls) {
+      const res = await state.session.get(url);
+      expectStatus(res, 200, url);
+      bytes += Buffer.byteLength(res.text);
+    }
+    return { bytes };
+  },
+  async teardown(state) {
+    await state.session.server.close();
+  },
+});
+
+export default [...REPORTS.map(reportBenchmark), allReports];

@@ -22,7 +22,7 @@ function verdict(r: BenchResult): string {
   if (!r.target) return '–';
   if (r.met === true) return 'met';
   if (r.met === false) return '**not met**';
-  return 'below target size';
+  return 'indicative (target is for another size)';
 }
 
 function loadNote(load: [number, number] | undefined, cpus: number): string {
@@ -40,23 +40,27 @@ export function renderResultsMarkdown(report: BenchReport): string {
     '',
     `Last full run: ${report.finishedAt} (${report.mode} mode) on ${m.cpus} × ${m.cpuModel}, ` +
       `${formatBytes(m.totalMemoryBytes)} RAM, Node ${m.node}, ${m.platform}${loadNote(m.loadAverage, m.cpus)}. Times are medians of the timed ` +
-      'calls; `ratio` is the median divided by the median of the baseline measured in the same process.',
+      'calls; `ratio` is the median divided by the median of the baseline measured in the same process; `load` is ' +
+      'the 1-minute load average when the run ended (narrowed runs merge their rows, so rows may come from ' +
+      'different runs).',
     '',
-    '| benchmark | dialect | events | median | min | max | p95 | throughput | peak RSS | baseline median | ratio | target (issue) | verdict |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
+    '| benchmark | dialect | events | median | min | max | p95 | throughput | peak RSS | baseline median | ratio | target (issue) | verdict | load |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|--:|',
   ];
-  for (const r of report.results) {
+  const order = (r: BenchResult) => `${r.name}\u0000${r.dialect}\u0000${String(r.size).padStart(10, '0')}`;
+  for (const r of [...report.results].sort((a, b) => order(a).localeCompare(order(b)))) {
+    const load = r.loadAverage === undefined ? '' : r.loadAverage.toFixed(1);
     const target = r.target ? `${escapeCell(r.target.text)} (#${r.target.issue})` : '–';
     if (r.error || r.skipped) {
       lines.push(
-        `| ${r.name} | ${r.dialect} | ${formatSize(r.size)} | | | | | | | | | ${target} | ${verdict(r)} |`,
+        `| ${r.name} | ${r.dialect} | ${formatSize(r.size)} | | | | | | | | | ${target} | ${verdict(r)} | ${load} |`,
       );
       continue;
     }
     lines.push(
       `| ${r.name} | ${r.dialect} | ${formatSize(r.size)} | ${formatMs(r.measure.median)} | ` +
         `${formatMs(r.measure.min)} | ${formatMs(r.measure.max)} | ${formatMs(r.measure.p95)} | ${formatRate(r)} | ` +
-        `${formatBytes(r.peakRssBytes)} | ${formatMs(r.baseline.median)} | ${formatRatio(r.ratio)} | ${target} | ${verdict(r)} |`,
+        `${formatBytes(r.peakRssBytes)} | ${formatMs(r.baseline.median)} | ${formatRatio(r.ratio)} | ${target} | ${verdict(r)} | ${load} |`,
     );
   }
   lines.push('', DOCS_END);

@@ -88,6 +88,9 @@ export interface BenchResult {
   target?: BenchTarget;
   /** `true`/`false` when the run is at the target's size (or it has none), `null` when only indicative. */
   met: boolean | null;
+  /** When the run ended, and the machine's 1-minute load average then (figures on a busy machine are slower). */
+  measuredAt?: string;
+  loadAverage?: number;
   /** Present when the benchmark's subject is not installed here (e.g. a report plugin); figures are zero. */
   skipped?: string;
   /** Present when the run failed; the other figures are then zero. */
