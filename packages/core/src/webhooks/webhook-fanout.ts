@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { type Database, nowMs, type Tx, withDatabaseLock } from '@steppingstones/db';
 import { insertJob } from '../jobs/job.service.ts';
-import { type DomainEvent, readDomainEventsAfter } from '../outbox/index.ts';
+import { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from '../outbox/index.ts';
 import { parseTypes } from './webhook.mapper.ts';
 import { buildWebhookMessage } from './webhook-message.ts';
 
@@ -49,6 +49,16 @@ export async function fanOutWebhooks(
   database: Database,
   options: { batchSize?: number } = {},
 ): Promise<number> {
+  // A cheap read first: most polls find nothing new and must not take the write lock (SQLite).
+  const [seen, latest] = await Promise.all([
+    database.db
+      .selectFrom('app_state')
+      .select('value')
+      .where('key', '=', OUTBOX_CURSOR_KEY)
+      .executeTakeFirst(),
+    latestDomainEventId(database.db),
+  ]);
+  if (latest <= (seen ? Number(seen.value) : 0)) return 0;
   return withDatabaseLock(database.db, database.dialect, 'steppingstones:webhook-outbox', async (tx) => {
     const state = await tx
       .selectFrom('app_state')
