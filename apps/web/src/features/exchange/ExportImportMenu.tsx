@@ -1,6 +1,6 @@
-import { Alert, Button, FileButton, List, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Menu, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { IconChevronDown } from '../../components/icons.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
@@ -23,6 +23,8 @@ export function ExportImportMenu({
 }) {
   const client = useQueryClient();
   const [report, setReport] = useState<ImportReport | null>(null);
+  // Outside the menu: the dropdown unmounts when it closes, which would drop a file input inside it.
+  const fileInput = useRef<HTMLInputElement>(null);
   const upload = useMutation({
     mutationFn: (file: File) => importCsv(engagement, file),
     onSuccess: async (r) => {
@@ -50,17 +52,23 @@ export function ExportImportMenu({
           {canImport && (
             <>
               <Menu.Divider />
-              <FileButton onChange={(file) => file && upload.mutate(file)} accept=".csv,text/csv">
-                {(props) => (
-                  <Menu.Item {...props} closeMenuOnClick>
-                    Import CSV…
-                  </Menu.Item>
-                )}
-              </FileButton>
+              <Menu.Item onClick={() => fileInput.current?.click()}>Import CSV…</Menu.Item>
             </>
           )}
         </Menu.Dropdown>
       </Menu>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        aria-label="CSV file to import"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) upload.mutate(file);
+        }}
+      />
       <Modal
         opened={report !== null || upload.isError}
         onClose={() => {

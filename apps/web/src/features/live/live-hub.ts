@@ -95,6 +95,11 @@ class LiveHub {
       if (change) this.publish({ kind: 'change', change });
     });
     source.addEventListener('reset', () => this.publish({ kind: 'reset' }));
+    // A stream opened without a resume point starts at "now": whatever changed between the pages'
+    // first fetch and this moment would be missed, so the pages refetch once.
+    source.addEventListener('ready', () => {
+      if (this.lastSeen === null) this.publish({ kind: 'reset' });
+    });
     // The session ended (logout, revocation): don't let the browser reconnect into 401s.
     source.addEventListener('end', () => this.unlead());
   }

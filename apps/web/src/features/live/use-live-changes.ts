@@ -13,15 +13,17 @@ export function useLiveChanges(
 ): void {
   const engagements = useEngagements();
   const engagementId = engagements.data?.find((e) => e.code === engagementCode)?.id ?? null;
-  const latest = useRef(onChange);
+  // Refs, so that learning the engagement's id does not tear the subscription (and the stream) down.
+  const latest = useRef({ onChange, engagementId });
   useEffect(() => {
-    latest.current = onChange;
+    latest.current = { onChange, engagementId };
   });
   useEffect(() => {
     if (!engagementCode) return;
     return liveHub.subscribe((signal) => {
-      if (signal.kind === 'reset') latest.current(null);
-      else if (concernsEventLog(signal.change, engagementId)) latest.current(signal.change);
+      const { onChange: notify, engagementId: id } = latest.current;
+      if (signal.kind === 'reset') notify(null);
+      else if (concernsEventLog(signal.change, id)) notify(signal.change);
     });
-  }, [engagementCode, engagementId]);
+  }, [engagementCode]);
 }
