@@ -47,13 +47,8 @@ export interface EventSnapshot {
   files: FileSnapshot[];
 }
 
-/** Reads an event's current state (deleted or not) in the caller's transaction. */
-// biome-ignore lint/suspicious/noExplicitAny: works on a handle or a transaction of the same schema.
-export async function snapshotEvent(
-  db: Kysely<DB> | Kysely<any>,
-  eventId: number,
-): Promise<EventSnapshot | undefined> {
-  const q = db as Kysely<DB>;
+/** Reads an event's current state (deleted or not); a transaction is a Kysely<DB> too. */
+export async function snapshotEvent(q: Kysely<DB>, eventId: number): Promise<EventSnapshot | undefined> {
   const e = await q.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!e) return undefined;
   const contexts = await q
