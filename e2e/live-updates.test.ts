@@ -29,10 +29,15 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
   /** Writes through the API as the admin, like a teammate working in another window. */
-  const asAdmin = async (method: 'post' | 'delete', path: string, data?: unknown) => {
+  const asAdmin = async (
+    method: 'post' | 'put' | 'delete',
+    path: string,
+    data?: unknown,
+    extra: Record<string, string> = {},
+  ) => {
     const me = (await (await admin.page.request.get('/api/v1/auth/me/')).json()) as { csrfToken: string };
     const res = await admin.page.request[method](path, {
-      headers: { 'x-csrf-token': me.csrfToken, origin: app.url },
+      headers: { 'x-csrf-token': me.csrfToken, origin: app.url, ...extra },
       data,
     });
     expect(res.status()).toBeLessThan(300);
@@ -89,6 +94,46 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
     const drawer = page.getByRole('dialog', { name: /^History of event/ });
     await drawer.getByText('Created').waitFor();
     expect(await drawer.innerText()).toContain(DEFAULT_SETUP.admin.username);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('restores an earlier version from the history, after a confirmation', async () => {
+    const { page } = admin;
+    const list = (await (
+      await page.request.get(`/api/v1/events/?engagement=${ENG}&search=Live+beacon`)
+    ).json()) as {
+      results: Array<{ id: number; version: number; timestamp: string }>;
+    };
+    const ev = list.results[0]!;
+    await asAdmin(
+      'put',
+      `/api/v1/events/${ev.id}/`,
+      {
+        engagement: ENG,
+        timestamp: ev.timestamp,
+        source: { host: 'KALI-01' },
+        target: { host: 'DC01' },
+        description: 'Live beacon to DC01, edited',
+      },
+      { 'if-match': `"${ev.version}"` },
+    );
+    await row(operator.page, 'Live beacon to DC01, edited').waitFor({ timeout: 5_000 });
+
+    await row(page, 'Live beacon to DC01, edited')
+      .getByRole('button', { name: /^More actions/ })
+      .click();
+    await page.getByRole('menuitem', { name: 'History' }).click();
+    const drawer = page.getByRole('dialog', { name: /^History of event/ });
+    await drawer.getByText('Edited', { exact: true }).waitFor();
+    expect(await drawer.innerText()).toContain('Live beacon to DC01 → Live beacon to DC01, edited');
+    await drawer.getByRole('button', { name: 'Restore this version' }).click();
+    await page
+      .getByRole('dialog', { name: 'Restore this version?' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    await drawer.getByText('Restored an earlier version').waitFor();
+    await row(operator.page, 'Live beacon to DC01, edited').waitFor({ state: 'detached', timeout: 5_000 });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
   });
