@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/api-error.ts';
 import { browserTimezone, formatDateTimeSeconds } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { BulkEditButton } from '../bulk/BulkEditButton.tsx';
 import { ExportImportMenu } from '../exchange/ExportImportMenu.tsx';
 import { EventHistoryDrawer } from '../history/EventHistoryDrawer.tsx';
 import { useLiveEventGrid } from '../live/use-live-event-grid.ts';
@@ -149,6 +150,9 @@ function EventLog({ engagement }: { engagement: string }) {
           </Text>
         </div>
         <Group gap="sm">
+          {perms.change && typeof pages.count === 'number' && (
+            <BulkEditButton engagement={engagement} filterQuery={query} count={pages.count} />
+          )}
           <ExportImportMenu engagement={engagement} filterQuery={query} canImport={perms.add} />
           {perms.add && (
             <Button
