@@ -13,6 +13,7 @@ import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
 import { BulkEditButton } from '../bulk/BulkEditButton.tsx';
 import { ExportImportMenu } from '../exchange/ExportImportMenu.tsx';
+import { ReportingMenu } from '../plugins/ReportingMenu.tsx';
 import { EventHistoryDrawer } from '../history/EventHistoryDrawer.tsx';
 import { useLiveEventGrid } from '../live/use-live-event-grid.ts';
 import { deleteEvent, starEvent } from './api/events-api.ts';
@@ -153,6 +154,7 @@ function EventLog({ engagement }: { engagement: string }) {
           {perms.change && typeof pages.count === 'number' && (
             <BulkEditButton engagement={engagement} filterQuery={query} count={pages.count} />
           )}
+          <ReportingMenu engagement={engagement} filterQuery={query} disabled={pages.count === 0} />
           <ExportImportMenu engagement={engagement} filterQuery={query} canImport={perms.add} />
           {perms.add && (
             <Button
