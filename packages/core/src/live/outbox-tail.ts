@@ -1,5 +1,5 @@
 import type { Database } from '@steppingstones/db';
-import type pg from 'pg';
+import pg from 'pg';
 import { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from '../outbox/index.ts';
 
 export const OUTBOX_CHANNEL = 'ss_outbox';
@@ -15,7 +15,8 @@ export class OutboxTail {
   private lastId = 0;
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
-  private listenClient: pg.PoolClient | undefined;
+  /** A connection of its own, outside the pool: a LISTEN held on a pooled client would block pool.end(). */
+  private listenClient: pg.Client | undefined;
   private running = false;
   private polling = false;
   private pollAgain = false;
@@ -29,15 +30,20 @@ export class OutboxTail {
     if (this.running) return;
     this.running = true;
     this.lastId = await latestDomainEventId(this.database.db);
-    if (this.database.pool) {
+    if (this.database.dialect === 'postgres') {
+      const client = new pg.Client({
+        connectionString: this.database.target.location,
+        connectionTimeoutMillis: 10_000,
+      });
       try {
-        this.listenClient = await this.database.pool.connect();
-        this.listenClient.on('notification', () => void this.poll());
-        await this.listenClient.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        client.on('error', () => {});
+        client.on('notification', () => void this.poll());
+        await client.connect();
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        this.listenClient = client;
       } catch {
         // Polling alone still delivers, only a little later.
-        this.listenClient?.release();
-        this.listenClient = undefined;
+        await client.end().catch(() => {});
       }
     }
     this.schedule();
@@ -46,11 +52,9 @@ export class OutboxTail {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
-    if (this.listenClient) {
-      await this.listenClient.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => {});
-      this.listenClient.release();
-      this.listenClient = undefined;
-    }
+    const client = this.listenClient;
+    this.listenClient = undefined;
+    await client?.end().catch(() => {});
   }
 
   /** The id of the newest event handed out; new subscribers replay from their Last-Event-ID up to it. */
