@@ -65,7 +65,8 @@ describe.each(testDialects())('recovery and scale-out on %s', (dialect) => {
     expect(readRuns(log).map((r) => `${r.attempt} ${r.what}`)).toEqual(['1 start', '2 ok']);
   }, 120_000);
 
-  it.runIf(dialect === 'postgres')(
+  // SKIP LOCKED claiming by several workers is a PostgreSQL deployment: the test exists only there.
+  (dialect === 'postgres' ? it : () => undefined)(
     'two workers run 1,000 jobs with no job run twice',
     async () => {
       const now = nowMs();
