@@ -2,8 +2,8 @@
 // OplogEntryResource export (so its Import accepts it): entry_identifier … extra_fields, oplog_id.
 // `entry_identifier` is stable per event, so importing again updates the entries instead of copying.
 import { eventReport, type ReportEvent, z } from '@steppingstones/plugin-sdk';
+import { DETECTED_LABELS, PREVENTED_LABELS } from '@steppingstones/plugin-sdk/report-text';
 import { stringify } from 'csv-stringify/sync';
-import { DETECTED_LABELS, PREVENTED_LABELS } from './report-text.ts';
 
 export const OPLOG_COLUMNS = [
   'entry_identifier',

@@ -4,7 +4,7 @@
 // object and serialised, scores each technique by its prevention rate so the gradient means something,
 // and disables the techniques the filtered events never used.
 import { eventReport, type ReportContext, type ReportEvent, z } from '@steppingstones/plugin-sdk';
-import { firstSentence, formatUtc } from './report-text.ts';
+import { firstSentence, formatUtc } from '@steppingstones/plugin-sdk/report-text';
 
 export const LEGEND = [
   { label: 'Fully prevented', color: '#8FBC8F' },

@@ -3,8 +3,8 @@
 // left out instead of failing with HTTP 500, only this engagement's tags are read, and events come
 // oldest first like every other report.
 import { eventReport, type ReportEvent, z } from '@steppingstones/plugin-sdk';
+import { firstSentence } from '@steppingstones/plugin-sdk/report-text';
 import ExcelJS from 'exceljs';
-import { firstSentence } from './report-text.ts';
 
 const paramsSchema = z.object({
   eventTitles: z

@@ -20,7 +20,7 @@ import {
   titleCase,
   ttpOf,
   visibleTags,
-} from './report-text.ts';
+} from '@steppingstones/plugin-sdk/report-text';
 
 const COLOURS: Record<string, string> = { FUL: 'DarkSeaGreen', PAR: 'lemonchiffon', NEG: 'darkred' };
 /** White text on dark red, so "No Trace" / "Not Prevented" stay readable (the original used black). */

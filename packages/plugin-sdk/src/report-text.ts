@@ -1,6 +1,6 @@
-// Text helpers shared by the external tool exports (reference §1.5). Each shipped plugin carries its own
-// copy of the few it needs, because a plugin imports nothing but the SDK.
-import type { EventFilter, ReportContextRef, ReportEvent } from '@steppingstones/plugin-sdk';
+// Text helpers the shipped report plugins share (reference §1.5): labels, UTC times, ATT&CK and context
+// wording. In the SDK so every plugin can import them (a plugin imports nothing but the SDK).
+import type { EventFilter, ReportContextRef, ReportEvent } from './index.ts';
 
 export const DETECTED_LABELS: Record<string, string> = {
   'N/A': 'Not Applicable',
