@@ -154,6 +154,9 @@ export async function ensureDataset(
   if (fs.existsSync(infoFile) && (await postgresDatabaseExists(template)))
     return { info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo, postgresTemplate: template };
   await removeStalePostgres(count, template);
+  // A template without its info file (a fresh clone on a server an earlier run used) cannot be trusted:
+  // rebuild it rather than fail on the rename below.
+  await dropPostgresDatabase(template);
   log(`building PostgreSQL dataset ${key} (${count.toLocaleString('en-US')} events)…`);
   const building = `${template}_b`;
   await dropPostgresDatabase(building);
