@@ -10,6 +10,35 @@ export interface SecretSpan {
   value: string;
 }
 
+interface CompiledPattern {
+  pattern: SecretPattern;
+  /** Same source without `g` / `d`: a cheap yes/no first, since most text holds no secret at all. */
+  probe: RegExp;
+  /** Global with `d` (match indices), for the group offsets of the rare text that does. */
+  scanner: RegExp;
+}
+
+function compile(p: SecretPattern): CompiledPattern {
+  const flags = p.regex.flags.replace(/[gdy]/g, '');
+  return {
+    pattern: p,
+    probe: new RegExp(p.regex.source, flags),
+    scanner: new RegExp(p.regex.source, `${flags}gd`),
+  };
+}
+
+const compiledCache = new WeakMap<readonly SecretPattern[], CompiledPattern[]>();
+
+/** Regexes compiled once per pattern list (compiling 27 of them per call dominated search indexing). */
+function compiled(patterns: readonly SecretPattern[]): CompiledPattern[] {
+  let list = compiledCache.get(patterns);
+  if (!list) {
+    list = patterns.map(compile);
+    compiledCache.set(patterns, list);
+  }
+  return list;
+}
+
 /** Every secret span in `text`, in order of position (spans of different patterns may overlap). */
 export function findSecrets(
   text: string,
@@ -17,16 +46,18 @@ export function findSecrets(
 ): SecretSpan[] {
   const spans: SecretSpan[] = [];
   if (!text) return spans;
-  for (const p of patterns) {
-    // `d` gives group offsets; a fresh regex per call keeps `lastIndex` state local (no shared mutable state).
-    const re = new RegExp(p.regex.source, p.regex.flags.includes('d') ? p.regex.flags : `${p.regex.flags}d`);
-    for (const m of text.matchAll(re)) {
+  for (const { pattern, probe, scanner } of compiled(patterns)) {
+    if (!probe.test(text)) continue;
+    // Synchronous from here to the end of the loop, so the shared scanner's lastIndex cannot interleave.
+    scanner.lastIndex = 0;
+    for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
+      if (m[0] === '') scanner.lastIndex++;
       const groups = m.indices?.groups;
       if (!groups) continue;
       for (const [name, range] of Object.entries(groups)) {
         if (!range || !name.startsWith('secret') || range[1] <= range[0]) continue;
         spans.push({
-          pattern: p.name,
+          pattern: pattern.name,
           start: range[0],
           end: range[1],
           value: text.slice(range[0], range[1]),
@@ -64,13 +95,5 @@ export function redactEvidence(text: string): string {
 
 /** True when `text` holds at least one secret-shaped span. */
 export function containsSecrets(text: string): boolean {
-  if (!text) return false;
-  for (const p of SECRET_PATTERNS) {
-    const re = new RegExp(p.regex.source, p.regex.flags.includes('d') ? p.regex.flags : `${p.regex.flags}d`);
-    for (const m of text.matchAll(re)) {
-      const groups = m.indices?.groups ?? {};
-      if (Object.entries(groups).some(([n, r]) => n.startsWith('secret') && r && r[1] > r[0])) return true;
-    }
-  }
-  return false;
+  return findSecrets(text).length > 0;
 }
