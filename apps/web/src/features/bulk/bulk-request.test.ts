@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkRequest, EMPTY_BULK_FORM, hasChanges } from './bulk-request.ts';
+import { bulkRequest, bulkTargetRequest, EMPTY_BULK_FORM, hasChanges } from './bulk-request.ts';
 
 describe('bulk edit request', () => {
   it('carries the grid filter without its sort, the count the user saw, and only the chosen changes', () => {
@@ -14,6 +14,25 @@ describe('bulk edit request', () => {
       filter: { starred: 'true', tag: 'phish' },
       expected_count: 12,
       changes: { add_tags: ['reviewed'], detected: 'FUL', clear_stars: true },
+    });
+  });
+
+  it('names the selected events by id, or the starred ones under the filter, with the count seen', () => {
+    expect(bulkTargetRequest('ACME-2026', { ids: [7, 3] }, 2, { add_tags: ['x'] })).toEqual({
+      engagement: 'ACME-2026',
+      ids: [7, 3],
+      expected_count: 2,
+      changes: { add_tags: ['x'] },
+    });
+    expect(
+      bulkTargetRequest('ACME-2026', { filterQuery: 'tag=a,b&starred=true&page_size=1' }, 4, {
+        starred: false,
+      }),
+    ).toEqual({
+      engagement: 'ACME-2026',
+      filter: { tag: 'a,b', starred: 'true' },
+      expected_count: 4,
+      changes: { starred: false },
     });
   });
 

@@ -11,7 +11,9 @@ import { errorMessage } from '../../lib/api-error.ts';
 import { browserTimezone, formatDateTimeSeconds } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
-import { BulkEditButton } from '../bulk/BulkEditButton.tsx';
+import { BulkMenu } from '../bulk/BulkMenu.tsx';
+import { SelectionBar } from '../bulk/SelectionBar.tsx';
+import { useRowSelection } from '../bulk/use-row-selection.ts';
 import { ExportImportMenu } from '../exchange/ExportImportMenu.tsx';
 import { EventHistoryDrawer } from '../history/EventHistoryDrawer.tsx';
 import { useLiveEventGrid } from '../live/use-live-event-grid.ts';
@@ -75,6 +77,7 @@ function EventLog({ engagement }: { engagement: string }) {
     [setParams],
   );
   const pages = useEventPages(engagement, filter, restored);
+  const selection = useRowSelection(pages.rows, query);
   // Teammates' creates, edits and deletes refetch the loaded pages in place.
   useLiveEventGrid(engagement);
   const [historyOf, setHistoryOf] = useState<number | null>(null);
@@ -151,8 +154,14 @@ function EventLog({ engagement }: { engagement: string }) {
           </Text>
         </div>
         <Group gap="sm">
-          {perms.change && typeof pages.count === 'number' && (
-            <BulkEditButton engagement={engagement} filterQuery={query} count={pages.count} />
+          {(perms.change || perms.changeLimited) && pages.count !== null && (
+            <BulkMenu
+              engagement={engagement}
+              filterQuery={query}
+              count={pages.count}
+              filtered={isFiltered(filter)}
+              canChange={perms.change}
+            />
           )}
           <ReportingMenu engagement={engagement} filterQuery={query} disabled={pages.count === 0} />
           <ExportImportMenu engagement={engagement} filterQuery={query} canImport={perms.add} />
@@ -167,6 +176,12 @@ function EventLog({ engagement }: { engagement: string }) {
         </Group>
       </Group>
       <EventFilterBar engagement={engagement} filter={filter} zone={zone} onChange={setFilter} />
+      <SelectionBar
+        engagement={engagement}
+        selectedIds={selection.selectedIds}
+        onClear={selection.clear}
+        canChange={perms.change}
+      />
       {pages.isError ? (
         <ErrorState error={pages.error} onRetry={() => pages.refetch()} title="Could not load the events" />
       ) : (
@@ -184,6 +199,7 @@ function EventLog({ engagement }: { engagement: string }) {
           isFetchingNextPage={pages.isFetchingNextPage}
           fetchNextPage={loadMore}
           resetKey={query}
+          selection={perms.change || perms.changeLimited ? selection : undefined}
           empty={
             <div className={classes.loadingRow}>
               {pages.isPending

@@ -1,8 +1,9 @@
-import { ActionIcon, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Checkbox, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { EventDto } from '@steppingstones/shared/events';
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type Selection, selectedAmong } from '../../bulk/row-selection.ts';
 import { detectedChoice, preventedChoice } from '../ui/choices.ts';
 import { IconSortAsc, IconSortDesc, IconStar } from '../ui/event-icons.tsx';
 import { OutcomeBadge } from '../ui/OutcomeBadge.tsx';
@@ -33,7 +34,18 @@ export interface EventGridProps {
   empty: ReactNode;
   /** Changes when the filter or sort changes: the grid scrolls back to the top. */
   resetKey: string;
+  /** Row selection (a checkbox column), when the user may bulk-edit. Keyed by event id. */
+  selection?: {
+    selected: Selection;
+    /** A row's checkbox was clicked; `shift` extends from the last clicked row. */
+    onSelectRow: (event: EventDto, shift: boolean) => void;
+    /** The header checkbox: every loaded row, or none when all are selected. */
+    onSelectAllLoaded: () => void;
+  };
 }
+
+const selectLabel = (e: EventDto) =>
+  `Select: ${e.description.length > 60 ? `${e.description.slice(0, 60)}…` : e.description}`;
 
 /**
  * The event log: TanStack Table for the columns, TanStack Virtual for the rows. Only the rows in view
@@ -41,9 +53,40 @@ export interface EventGridProps {
  * the next page is requested as the user nears the end, so a million events scroll like a hundred.
  */
 export function EventGrid(props: EventGridProps) {
-  const { rows, timeZone, perms, onAction, onStar } = props;
+  const { rows, timeZone, perms, onAction, onStar, selection } = props;
+  const selectable = selection !== undefined;
+  const onSelectRow = selection?.onSelectRow;
+  const onSelectAllLoaded = selection?.onSelectAllLoaded;
   const columns = useMemo<ColumnDef<EventDto>[]>(
     () => [
+      ...(onSelectRow && onSelectAllLoaded
+        ? [
+            {
+              id: 'select',
+              // The table's state says which rows are selected: the columns stay put as it changes.
+              header: ({ table }) => {
+                const all = table.getIsAllRowsSelected();
+                return (
+                  <Checkbox
+                    size="xs"
+                    aria-label="Select all loaded events"
+                    checked={all}
+                    indeterminate={!all && table.getIsSomeRowsSelected()}
+                    onChange={onSelectAllLoaded}
+                  />
+                );
+              },
+              cell: ({ row }) => (
+                <Checkbox
+                  size="xs"
+                  aria-label={selectLabel(row.original)}
+                  checked={row.getIsSelected()}
+                  onChange={(e) => onSelectRow(row.original, (e.nativeEvent as MouseEvent).shiftKey)}
+                />
+              ),
+            } satisfies ColumnDef<EventDto>,
+          ]
+        : []),
       {
         id: 'star',
         header: () => (
@@ -121,9 +164,28 @@ export function EventGrid(props: EventGridProps) {
         cell: ({ row }) => <EventRowActions event={row.original} perms={perms} onAction={onAction} />,
       },
     ],
-    [timeZone, perms, onAction, onStar, props.starredOnly, props.onToggleStarredOnly],
+    [
+      timeZone,
+      perms,
+      onAction,
+      onStar,
+      props.starredOnly,
+      props.onToggleStarredOnly,
+      onSelectRow,
+      onSelectAllLoaded,
+    ],
   );
 
+  // Only the loaded rows count as selected (a row a teammate deleted drops out of the count).
+  const selected = selection?.selected;
+  const rowSelection = useMemo(() => {
+    if (!selected?.size) return {};
+    const ids = selectedAmong(
+      selected,
+      rows.map((r) => r.id),
+    );
+    return Object.fromEntries(ids.map((id) => [String(id), true]));
+  }, [selected, rows]);
   const table = useReactTable({
     data: rows,
     columns,
@@ -131,6 +193,8 @@ export function EventGrid(props: EventGridProps) {
     getRowId: (e) => String(e.id),
     manualSorting: true,
     manualFiltering: true,
+    enableRowSelection: selectable,
+    state: { rowSelection },
   });
   const tableRows = table.getRowModel().rows;
 
@@ -157,12 +221,17 @@ export function EventGrid(props: EventGridProps) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [props.resetKey]);
 
+  const rowClass = selectable ? `${classes.row} ${classes.selectableRow}` : classes.row;
   return (
     <div className={classes.scroller} ref={scrollRef} data-testid="event-grid">
-      <table className={classes.table} aria-label="Events" aria-rowcount={tableRows.length + 1}>
+      <table
+        className={`${classes.table} ${selectable ? classes.selectableTable : ''}`}
+        aria-label="Events"
+        aria-rowcount={tableRows.length + 1}
+      >
         <thead className={classes.thead}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className={`${classes.row} ${classes.header}`}>
+            <tr key={group.id} className={`${rowClass} ${classes.header}`}>
               {group.headers.map((header) => {
                 const meta = header.column.columnDef.meta as GridMeta | undefined;
                 const active = meta?.sort && props.sort.replace(/^-/, '') === meta.sort;
@@ -208,9 +277,10 @@ export function EventGrid(props: EventGridProps) {
                   key={item.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  className={`${classes.virtualRow} ${row ? classes.row : ''}`}
+                  className={`${classes.virtualRow} ${row ? rowClass : ''} ${row?.getIsSelected() ? classes.selectedRow : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
                   aria-rowindex={item.index + 2}
+                  aria-selected={selectable && row ? row.getIsSelected() : undefined}
                   data-event-id={row?.original.id}
                 >
                   {row ? (
