@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { attackCommands } from './commands/attack.command.ts';
 import { backupCommands } from './commands/backup.command.ts';
 import { engagementCommands } from './commands/engagement.command.ts';
+import { eventsCommands } from './commands/events.command.ts';
 import { historyCommands } from './commands/history.command.ts';
 import { jobsCommands } from './commands/jobs.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   versionCommand(program);
   backupCommands(program);
   engagementCommands(program);
+  eventsCommands(program);
   historyCommands(program);
   attackCommands(program);
   userCommands(program);
