@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseTarget, DialectName } from './database-url.ts';
 import type { DB } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.ts';
+import { withStatementCache } from './sqlite-statement-cache.ts';
 
 export interface DatabaseOptions {
   target: DatabaseTarget;
@@ -48,7 +49,9 @@ export function createDb(options: DatabaseOptions): Database {
   const { target } = options;
   if (target.dialect === 'sqlite') {
     const sqlite = openSqlite(target.location, options);
-    const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     return { db, dialect: 'sqlite', target, sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
