@@ -2,7 +2,6 @@ import { Drawer } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { EventDto } from '@steppingstones/shared/events';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { browserTimezone } from '../../lib/dates.ts';
@@ -45,13 +44,16 @@ export function EventFormDrawer() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
-  const [generation, setGeneration] = useState(0);
+  // Loaded once per opening: the form keeps the version it started from, and a newer one reaches the
+  // user only through the merge view after a refused save (a refetch must never replace their edits).
   const event = useQuery({
-    queryKey: [...EVENTS_KEY, 'one', id, generation],
+    queryKey: [...EVENTS_KEY, 'one', id],
     queryFn: () => fetchEvent(id as number),
     enabled: id !== null,
-    staleTime: 0,
+    staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
   const close = () => navigate({ pathname: '/events', search: location.search });
   const saved = async (e: EventDto) => {
@@ -65,7 +67,6 @@ export function EventFormDrawer() {
     await invalidateEventLists(queryClient);
     close();
   };
-  const reload = () => setGeneration((g) => g + 1);
   const engagement = me.current_engagement ?? event.data?.engagement ?? '';
   const allowed = can(me, PERMISSION[mode]);
 
@@ -77,19 +78,12 @@ export function EventFormDrawer() {
     body = <ErrorState error={event.error} onRetry={() => event.refetch()} />;
   else if (mode === 'limited' && event.data)
     body = (
-      <LimitedEventForm
-        key={`${event.data.id}-${event.data.version}`}
-        event={event.data}
-        zone={zone}
-        onSaved={saved}
-        onCancel={close}
-        onReload={reload}
-      />
+      <LimitedEventForm key={event.data.id} event={event.data} zone={zone} onSaved={saved} onCancel={close} />
     );
   else
     body = (
       <EventForm
-        key={`${mode}-${event.data?.id ?? 'new'}-${event.data?.version ?? 0}-${generation}`}
+        key={`${mode}-${event.data?.id ?? 'new'}`}
         mode={mode as FormMode}
         event={event.data ?? null}
         engagement={engagement}
@@ -97,7 +91,6 @@ export function EventFormDrawer() {
         zone={zone}
         onSaved={saved}
         onCancel={close}
-        onReload={reload}
       />
     );
 

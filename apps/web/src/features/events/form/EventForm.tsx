@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Kbd,
@@ -12,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { EventDto } from '@steppingstones/shared/events';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
 import type { SuggestionDto } from '../api/attack-api.ts';
 import { detectedOptions, preventedOptions } from '../ui/choices.ts';
@@ -21,6 +20,9 @@ import { ContextPicker } from './ContextPicker.tsx';
 import { FilesField } from './FilesField.tsx';
 import classes from './form.module.css';
 import { type EventFormValues, type FormMode, initialValues, toRequestBody } from './form-values.ts';
+import { ConflictStep } from './merge/ConflictStep.tsx';
+import { EVENT_MERGE_FIELDS } from './merge/event-merge-fields.ts';
+import { useSaveConflict } from './merge/use-save-conflict.ts';
 import { Suggestions } from './Suggestions.tsx';
 import { describeSaveError, saveEvent } from './save-event.ts';
 import { TagsField } from './TagsField.tsx';
@@ -45,26 +47,25 @@ export interface EventFormProps {
   zone: string;
   onSaved: (saved: EventDto) => void;
   onCancel: () => void;
-  /** Reload the event after a conflict (someone else saved it meanwhile). */
-  onReload: () => void;
 }
 
-/** Create, edit, clone and lateral-move clone of an event; Ctrl/Cmd+Enter saves. */
-export function EventForm({
-  mode,
-  event,
-  engagement,
-  me,
-  zone,
-  onSaved,
-  onCancel,
-  onReload,
-}: EventFormProps) {
+/**
+ * Create, edit, clone and lateral-move clone of an event; Ctrl/Cmd+Enter saves. An edit saves against
+ * the version it started from; if someone else saved first, the merge view takes the form's place.
+ */
+export function EventForm({ mode, event, engagement, me, zone, onSaved, onCancel }: EventFormProps) {
   const [values, setValues] = useState<EventFormValues>(() => initialValues(mode, event, me, zone));
+  /** The stored version this form's values build on (moves on when the user merges a newer one). */
+  const [base, setBase] = useState<EventDto | null>(event);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const { conflict, open: openConflict, close: closeConflict } = useSaveConflict<EventFormValues>();
+  const username = me.username;
+  const toValues = useCallback(
+    (e: EventDto) => initialValues('edit', e, { username }, zone),
+    [username, zone],
+  );
 
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -84,31 +85,65 @@ export function EventForm({
       description: v.description.trim() ? v.description : (s.description ?? v.description),
     }));
 
+  /** Back to the form showing `v` on top of `against`, with the errors that stopped the save. */
+  const showInForm = (
+    v: EventFormValues,
+    against: EventDto | null,
+    fields: Record<string, string>,
+    message: string,
+  ) => {
+    closeConflict();
+    setValues(v);
+    setBase(against);
+    setErrors(fields);
+    setFormError(message);
+  };
+
+  /** Saves `v` against the version `against`; a 409 opens the merge view, never overwrites. */
+  const persist = async (v: EventFormValues, against: EventDto | null) => {
+    const built = toRequestBody(v, engagement);
+    if (!built.body) return showInForm(v, against, built.errors, 'Please correct the fields marked in red.');
+    try {
+      onSaved(await saveEvent(mode, against, v, built.body));
+    } catch (e) {
+      const shown = describeSaveError(e, built.fileKeys);
+      if (shown.conflict && against) {
+        setValues(v);
+        setBase(against);
+        await openConflict(against, v);
+      } else showInForm(v, against, shown.fields, shown.message);
+    }
+  };
+
   const submit = async () => {
     if (saving) return;
     setFormError(null);
-    const built = toRequestBody(values, engagement);
-    if (!built.body) {
-      setErrors(built.errors);
-      setFormError('Please correct the fields marked in red.');
-      return;
-    }
     setSaving(true);
     try {
-      onSaved(await saveEvent(mode, event, values, built.body));
-    } catch (e) {
-      const shown = describeSaveError(e, built.fileKeys);
-      if (shown.conflict) setConflict(shown.conflict);
-      else {
-        setErrors(shown.fields);
-        setFormError(shown.message);
-      }
+      await persist(values, base);
     } finally {
       setSaving(false);
     }
   };
 
   const saveLabel = mode === 'edit' ? 'Save changes' : 'Create event';
+  if (conflict)
+    return (
+      <ConflictStep
+        conflict={conflict}
+        fields={EVENT_MERGE_FIELDS}
+        toValues={toValues}
+        saveLabel="Save merged event"
+        onSave={persist}
+        onEdit={(merged, theirs) => {
+          closeConflict();
+          setValues(merged);
+          setBase(theirs);
+        }}
+        onBack={closeConflict}
+        onCloseForm={onCancel}
+      />
+    );
   return (
     <form
       onSubmit={(e) => {
@@ -125,26 +160,6 @@ export function EventForm({
       noValidate
     >
       <Stack gap="md">
-        {conflict && (
-          <Alert
-            color="orange"
-            title="Someone else changed this event while you were editing it"
-            role="alert"
-          >
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">
-                Your changes were not saved, so theirs were not overwritten. Reload to see the current version
-                (your edits in this form will be lost; copy anything you need first).
-              </Text>
-              <Text size="xs" c="dimmed">
-                {conflict}
-              </Text>
-              <Button size="xs" color="orange" onClick={onReload}>
-                Reload the current version
-              </Button>
-            </Stack>
-          </Alert>
-        )}
         <Section title="When">
           <TimeField
             label="Start"

@@ -1,59 +1,134 @@
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { EventDto } from '@steppingstones/shared/events';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
 import { ApiError, errorMessage, isApiError } from '../../../lib/api-error.ts';
 import { formatDateTimeSeconds } from '../../../lib/dates.ts';
 import { limitedUpdateEvent } from '../api/events-api.ts';
 import { ContextLines } from '../ui/ContextLines.tsx';
 import { detectedOptions, preventedOptions } from '../ui/choices.ts';
+import { type EventFormValues, initialValues } from './form-values.ts';
+import { ConflictStep } from './merge/ConflictStep.tsx';
+import { LIMITED_MERGE_FIELDS } from './merge/event-merge-fields.ts';
+import { useSaveConflict } from './merge/use-save-conflict.ts';
+
+type LimitedValues = Pick<EventFormValues, 'outcome' | 'detected' | 'prevented'>;
+
+function EventSummary({ event, zone }: { event: EventDto; zone: string }) {
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="limited-summary">
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          {formatDateTimeSeconds(event.timestamp, zone)}
+          {event.operator ? ` · ${event.operator}` : ''}
+          {event.mitre_attack_label ? ` · ${event.mitre_attack_label}` : ''}
+        </Text>
+        <SimpleGrid cols={2}>
+          <div>
+            <Text size="xs" fw={600} c="dimmed">
+              Source
+            </Text>
+            <ContextLines context={event.source} />
+          </div>
+          <div>
+            <Text size="xs" fw={600} c="dimmed">
+              Target
+            </Text>
+            <ContextLines context={event.target} />
+          </div>
+        </SimpleGrid>
+        <Text size="sm">{event.description}</Text>
+      </Stack>
+    </Paper>
+  );
+}
 
 /**
  * The blue team's form (`event.change_limited`): what happened is shown read-only; only the outcome,
- * Detected and Prevented can change (the server ignores anything else, whatever is posted).
+ * Detected and Prevented can change (the server ignores anything else, whatever is posted). A save
+ * overtaken by someone else's opens the merge view for those three fields.
  */
 export function LimitedEventForm({
   event,
   zone,
   onSaved,
   onCancel,
-  onReload,
 }: {
   event: EventDto;
   zone: string;
   onSaved: (e: EventDto) => void;
   onCancel: () => void;
-  onReload: () => void;
 }) {
+  /** The stored version the values build on (moves on when the user merges a newer one). */
+  const [base, setBase] = useState(event);
   const [outcome, setOutcome] = useState(event.outcome);
   const [detected, setDetected] = useState(event.detected);
   const [prevented, setPrevented] = useState(event.prevented);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
+  const { conflict, open: openConflict, close: closeConflict } = useSaveConflict<EventFormValues>();
+  // The merge view compares whole form values; only the three limited fields are offered.
+  const toValues = useCallback((e: EventDto) => initialValues('edit', e, { username: '' }, zone), [zone]);
 
-  const submit = async () => {
-    setSaving(true);
-    setFormError(null);
+  const show = (v: LimitedValues, against: EventDto) => {
+    setOutcome(v.outcome);
+    setDetected(v.detected);
+    setPrevented(v.prevented);
+    setBase(against);
+  };
+
+  /** Saves `v` against the version `against`; a 409 opens the merge view, never overwrites. */
+  const persist = async (v: LimitedValues, against: EventDto) => {
     try {
       onSaved(
-        await limitedUpdateEvent(event.id, event.version, {
-          outcome,
-          detected: detected as never,
-          prevented: prevented as never,
+        await limitedUpdateEvent(against.id, against.version, {
+          outcome: v.outcome,
+          detected: v.detected as never,
+          prevented: v.prevented as never,
         }),
       );
     } catch (e) {
-      if (isApiError(e, 409)) setConflict(true);
-      else if (e instanceof ApiError && e.fields.length) {
+      show(v, against);
+      if (isApiError(e, 409)) return openConflict(against, { ...toValues(against), ...v });
+      closeConflict();
+      if (e instanceof ApiError && e.fields.length) {
         setErrors(e.fieldMap());
         setFormError(e.message);
       } else setFormError(errorMessage(e));
+    }
+  };
+
+  const submit = async () => {
+    if (saving) return;
+    setSaving(true);
+    setFormError(null);
+    try {
+      await persist({ outcome, detected, prevented }, base);
     } finally {
       setSaving(false);
     }
   };
+
+  if (conflict)
+    return (
+      <Stack gap="md">
+        {conflict.kind === 'ready' && <EventSummary event={conflict.theirs} zone={zone} />}
+        <ConflictStep
+          conflict={conflict}
+          fields={LIMITED_MERGE_FIELDS}
+          toValues={toValues}
+          saveLabel="Save merged outcome"
+          onSave={persist}
+          onEdit={(merged, theirs) => {
+            closeConflict();
+            show(merged, theirs);
+          }}
+          onBack={closeConflict}
+          onCloseForm={onCancel}
+        />
+      </Stack>
+    );
 
   return (
     <form
@@ -70,40 +145,7 @@ export function LimitedEventForm({
       }}
     >
       <Stack gap="md">
-        {conflict && (
-          <Alert color="orange" title="Someone else changed this event meanwhile" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">Your changes were not saved. Reload to see the current version.</Text>
-              <Button size="xs" color="orange" onClick={onReload}>
-                Reload the current version
-              </Button>
-            </Stack>
-          </Alert>
-        )}
-        <Paper withBorder p="sm" radius="md" data-testid="limited-summary">
-          <Stack gap="xs">
-            <Text size="sm" c="dimmed">
-              {formatDateTimeSeconds(event.timestamp, zone)}
-              {event.operator ? ` · ${event.operator}` : ''}
-              {event.mitre_attack_label ? ` · ${event.mitre_attack_label}` : ''}
-            </Text>
-            <SimpleGrid cols={2}>
-              <div>
-                <Text size="xs" fw={600} c="dimmed">
-                  Source
-                </Text>
-                <ContextLines context={event.source} />
-              </div>
-              <div>
-                <Text size="xs" fw={600} c="dimmed">
-                  Target
-                </Text>
-                <ContextLines context={event.target} />
-              </div>
-            </SimpleGrid>
-            <Text size="sm">{event.description}</Text>
-          </Stack>
-        </Paper>
+        <EventSummary event={base} zone={zone} />
         <Textarea
           label="Outcome"
           autosize

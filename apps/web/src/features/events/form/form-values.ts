@@ -187,7 +187,7 @@ export function resolveTime(t: TimeValue): TimeResolution {
   return { kind: 'error', message: r.message };
 }
 
-const fileBody = (f: FileRow): FileInput => {
+export const fileBody = (f: FileRow): FileInput => {
   const placement = { location: f.location || null, removed: f.removed };
   if (f.file_id !== null && !f.editShared) return { file_id: f.file_id, ...placement };
   return {
@@ -203,7 +203,7 @@ const fileBody = (f: FileRow): FileInput => {
 };
 
 /** A file row the user left completely empty is skipped, as the original skipped blank extra rows. */
-const isBlankRow = (f: FileRow) =>
+export const isBlankRow = (f: FileRow) =>
   f.file_id === null &&
   !f.filename &&
   !f.size &&
