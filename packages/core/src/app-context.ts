@@ -5,12 +5,18 @@ import type { AppConfig } from './config/config.ts';
 import { HistoryKeyCarrier } from './history/history-key.ts';
 import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
 
-/** What every process (server, worker, CLI) holds: configuration, the database, keys, a logger. */
+/** The wall clock in epoch ms. Tests replace `now` to move time without sleeping (e.g. link expiry). */
+export interface Clock {
+  now(): number;
+}
+
+/** What every process (server, worker, CLI) holds: configuration, the database, keys, a logger, a clock. */
 export interface AppContext {
   config: AppConfig;
   database: Database;
   keys: SecretKeys;
   logger: Logger;
+  clock: Clock;
   close(): Promise<void>;
 }
 
@@ -60,5 +66,6 @@ export async function createAppContext(
   }
   // Every handle of this context can chain event history; the key never leaves the process.
   database.db = database.db.withPlugin(new HistoryKeyCarrier(keys.derive('history-chain')));
-  return { config, database, keys, logger, close: () => database.close() };
+  const clock: Clock = { now: () => Date.now() };
+  return { config, database, keys, logger, clock, close: () => database.close() };
 }

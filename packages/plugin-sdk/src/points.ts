@@ -36,6 +36,11 @@ export interface EventReportPoint<S extends ParamsSchema | undefined = ParamsSch
   extends MenuPointBase {
   /** The kind `render` returns; checked by the host (a mismatch is that report's error). */
   output: ReportOutputKind;
+  /**
+   * `attack-navigator`: the output is an ATT&CK Navigator layer (JSON); the viewer offers "Open in
+   * Navigator", which hands the Navigator a short-lived signed URL of the layer.
+   */
+  opensIn?: 'attack-navigator';
   paramsSchema?: S;
   /** Builds the report. Runs in a worker thread with its own read-only context. */
   render(ctx: ReportContext<ParamsOf<S>>): ReportOutput | Promise<ReportOutput>;

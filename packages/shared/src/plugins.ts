@@ -15,6 +15,8 @@ export const pluginMenuItemSchema = z.object({
   description: z.string(),
   /** html | markdown | json | file | chart; null for sources. */
   output: z.string().nullable(),
+  /** `attack-navigator`: the report is a Navigator layer the viewer can open there; else null. */
+  opens_in: z.enum(['attack-navigator']).nullable().optional(),
   /** JSON Schema of the parameters, with defaults. */
   params: z.record(z.string(), z.unknown()),
 });

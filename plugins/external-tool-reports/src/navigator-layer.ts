@@ -160,6 +160,7 @@ export const mitreAttackNavigator = eventReport({
   description: 'A Navigator 5.x layer of the techniques used, coloured and scored by prevention.',
   requires: ['report.view'],
   output: 'file',
+  opensIn: 'attack-navigator',
   paramsSchema,
   async render(ctx) {
     const layer = await buildLayer(ctx);

@@ -31,7 +31,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER: z.enum(['on', 'off']).default('on'),
   WEBHOOK_ALLOW_PRIVATE: booleanString.default(false),
-  NAVIGATOR_URL: z.url().default('https://mitre-attack.github.io/attack-navigator/'),
+  // "Open in Navigator" appends `#layerURL=…`, so the address may not carry a fragment of its own.
+  NAVIGATOR_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .refine((v) => !v.includes('#'), 'must not contain a # fragment (the app appends #layerURL=…)')
+    .default('https://mitre-attack.github.io/attack-navigator/'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
 });

@@ -28,6 +28,7 @@ describe('configuration', () => {
     expect(config.maxBodyBytes).toBe(64 * 1024 * 1024);
     expect(config.trustProxy).toBe(false);
     expect(config.worker).toBe(true);
+    expect(config.navigatorUrl).toBe('https://mitre-attack.github.io/attack-navigator/');
   });
 
   it('treats empty values as unset and resolves DATA_DIR against the project root', () => {
@@ -56,6 +57,8 @@ describe('configuration', () => {
     [{ MAX_BODY_MB: '-1' }, 'MAX_BODY_MB'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ NAVIGATOR_URL: 'javascript:alert(1)' }, 'NAVIGATOR_URL'],
+    [{ NAVIGATOR_URL: 'https://nav.example/#layerURL=x' }, 'NAVIGATOR_URL'],
     [{ WORKER: 'maybe' }, 'WORKER'],
     [{ TLS_CERT_FILE: '/etc/hostname' }, 'TLS_KEY_FILE'],
     [{ TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '/nonexistent/key.pem' }, 'TLS_CERT_FILE'],

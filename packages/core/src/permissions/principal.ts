@@ -13,7 +13,7 @@ export interface Principal {
   /** `'all'` for superusers, else the engagements the user is a member of. */
   engagementIds: readonly number[] | 'all';
   /** How the request authenticated; personal tokens may be scoped to fewer permissions. */
-  via: 'session' | 'jwt' | 'api-token' | 'system';
+  via: 'session' | 'jwt' | 'api-token' | 'signed-url' | 'system';
 }
 
 export function hasPermission(principal: Principal, code: PermissionCode): boolean {

@@ -57,6 +57,7 @@ const menuPoint = {
 export const reportPointSchema = z.object({
   ...menuPoint,
   output: z.enum(['html', 'markdown', 'json', 'file', 'chart']),
+  opensIn: z.enum(['attack-navigator']).optional(),
   paramsSchema,
   render: fn,
 });

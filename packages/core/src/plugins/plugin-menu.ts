@@ -57,6 +57,7 @@ export async function listMenuItems(
       icon: p.icon,
       description: p.description,
       output: 'output' in p ? p.output : null,
+      opens_in: ('opensIn' in p && p.opensIn) || null,
       params: paramsJsonSchema(p),
     });
   }
