@@ -70,10 +70,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     WORKER: 'off',
-    ...options.env,
   };
-  // A DATABASE_URL from the caller's shell would point every test at one shared database.
+  // A DATABASE_URL from the caller's shell would point every test at one shared database; a test that
+  // runs on PostgreSQL passes the URL of a database of its own in `options.env`.
   delete env.DATABASE_URL;
+  Object.assign(env, options.env);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], {
     cwd: ROOT,
