@@ -93,10 +93,34 @@ export interface ReportCredential {
   source: string;
 }
 
+/** How `events.pages()` and `events.iterate()` read. */
+export interface EventPageOptions {
+  /** Events per page (1–5,000, default 500): one query round per page. */
+  pageSize?: number;
+  /** Oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
+  /** Stop after this many events (default: all). */
+  limit?: number;
+  /** Every event of the engagement, ignoring the filter (as `listAll`). Default false. */
+  ignoreFilter?: boolean;
+}
+
 /** Read queries over the current engagement (and, for events, the current filter). */
 export interface EventQueries {
-  /** The filtered events, oldest first (as reports read), up to `limit` (default: all). */
+  /**
+   * The filtered events, oldest first (as reports read), up to `limit` (default: all). Holds them all in
+   * memory: a report over every event should read `pages()` and stream its output instead.
+   */
   list(options?: { limit?: number; order?: 'asc' | 'desc' }): Promise<ReportEvent[]>;
+  /**
+   * The filtered events page by page, in the same order and with the same contents as `list()`. Pages
+   * are keyset pages (each continues after the last event of the one before), read one at a time as
+   * the loop asks for them, so memory stays flat for any number of events; events added while reading
+   * after the current position appear, none is read twice. Stops early when `ctx.signal` aborts.
+   */
+  pages(options?: EventPageOptions): AsyncIterable<ReportEvent[]>;
+  /** `pages()` one event at a time. */
+  iterate(options?: EventPageOptions): AsyncIterable<ReportEvent>;
   /** How many events match the filter. */
   count(): Promise<number>;
   /** Every event of the engagement, ignoring the filter (reports that must say "all" say so). */

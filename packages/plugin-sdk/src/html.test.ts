@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type HtmlTag, h, htmlTable, renderHtml, textWithBreaks } from './html.ts';
+import { type HtmlTag, h, htmlTable, textWithBreaks } from './html.ts';
+import { renderHtml } from './html-render.ts';
 
 describe('the HTML builder', () => {
   it('escapes hostile text in content and attributes', () => {

@@ -2,7 +2,7 @@
  * The HTML builder. Report HTML is built from typed nodes, never from strings: text is always
  * escaped, and only a fixed set of tags and attributes exists, so the output is safe by construction
  * and streams to the client without a sanitizer. What it allows is what pastes well into Word:
- * tables, lists, headings, emphasis, code and colours.
+ * tables, lists, headings, emphasis, code and colours. The renderers are in html-render.ts.
  */
 
 /** The tags a report may use. */
@@ -73,7 +73,20 @@ export interface HtmlElement {
   readonly attrs: HtmlAttributes;
   readonly children: readonly HtmlChild[];
 }
-export type HtmlChild = HtmlElement | string | number | boolean | null | undefined | readonly HtmlChild[];
+/**
+ * What an element may contain. An `AsyncIterable` child is a streamed part (e.g. table rows read page
+ * by page): the host renders the nodes it yields as they come, so a report over any number of events
+ * never holds them all. Only the host's streaming renderer (`renderHtmlStream`) accepts one.
+ */
+export type HtmlChild =
+  | HtmlElement
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly HtmlChild[]
+  | AsyncIterable<HtmlChild>;
 
 /** Named colours, `#rgb` / `#rrggbb`, or `rgb()` with numbers: nothing that can carry `url()` or `;`. */
 const COLOUR =
@@ -112,7 +125,33 @@ export function h(tag: HtmlTag, attrs?: HtmlAttributes | null, ...children: Html
     if (!allowed.has(name)) throw new HtmlBuilderError(`The attribute "${name}" is not allowed on <${tag}>.`);
   }
   if (VOID_TAGS.has(tag) && children.length) throw new HtmlBuilderError(`<${tag}> takes no children.`);
-  return Object.freeze({ tag, attrs: a, children });
+  const el = Object.freeze({
+    tag,
+    attrs: Object.keys(a).length ? Object.freeze({ ...a }) : NO_ATTRS,
+    children,
+  });
+  BUILT.add(el);
+  return el;
+}
+
+const NO_ATTRS: HtmlAttributes = Object.freeze({});
+/** Elements made by h(): already checked, and frozen (tag, attribute names, children list) since. */
+const BUILT = new WeakSet<HtmlElement>();
+
+/**
+ * The element as the renderers may trust it: one made by h() as it is, anything else (a node forged
+ * by hand, e.g. parsed from JSON) checked by h() first, so a node never bypasses the allowed set.
+ */
+export function checkedElement(node: unknown): HtmlElement {
+  if (BUILT.has(node as HtmlElement)) return node as HtmlElement;
+  if (!isElement(node) || !KNOWN_TAGS.has(node.tag))
+    throw new HtmlBuilderError('Report HTML may contain only nodes made with h() and text.');
+  return h(node.tag, node.attrs, ...node.children);
+}
+
+/** True for a void element (`<br>`), which has no closing tag. */
+export function isVoidTag(tag: HtmlTag): boolean {
+  return VOID_TAGS.has(tag);
 }
 
 const ESCAPES: Record<string, string> = {
@@ -124,8 +163,10 @@ const ESCAPES: Record<string, string> = {
 };
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  // Most report text has nothing to escape: skip the replace (and its new string) then.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c) : text;
 }
+const NEEDS_ESCAPE = /[&<>"']/;
 
 function styleText(style: HtmlStyle): string {
   const parts: string[] = [];
@@ -146,7 +187,8 @@ function styleText(style: HtmlStyle): string {
   return parts.join('; ');
 }
 
-function attributeText(tag: HtmlTag, attrs: HtmlAttributes): string {
+/** The attributes of an element as HTML text (with a leading space), every value checked and escaped. */
+export function attributeText(tag: HtmlTag, attrs: HtmlAttributes): string {
   let out = '';
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === null) continue;
@@ -176,51 +218,32 @@ function isElement(node: unknown): node is HtmlElement {
   );
 }
 
-/** Renders nodes to HTML text piece by piece (for streaming large tables). */
-export function* renderHtmlChunks(node: HtmlChild): Generator<string> {
-  if (node === null || node === undefined || node === false || node === true) return;
-  if (typeof node === 'string') {
-    yield escapeHtml(node);
-    return;
-  }
-  if (typeof node === 'number') {
-    yield escapeHtml(String(node));
-    return;
-  }
-  if (Array.isArray(node)) {
-    for (const child of node) yield* renderHtmlChunks(child);
-    return;
-  }
-  if (!isElement(node) || !KNOWN_TAGS.has(node.tag))
-    throw new HtmlBuilderError('Report HTML may contain only nodes made with h() and text.');
-  // Re-validate: a node may have been built by hand rather than through h().
-  const el = h(node.tag, node.attrs, ...node.children);
-  yield `<${el.tag}${attributeText(el.tag, el.attrs)}>`;
-  if (VOID_TAGS.has(el.tag)) return;
-  for (const child of el.children) yield* renderHtmlChunks(child);
-  yield `</${el.tag}>`;
-}
-
-/** Renders nodes to one HTML string. */
-export function renderHtml(node: HtmlChild): string {
-  let out = '';
-  for (const chunk of renderHtmlChunks(node)) out += chunk;
-  return out;
-}
-
 /** Turns line breaks in text into `<br>` elements (text stays escaped). */
 export function textWithBreaks(text: string): HtmlChild[] {
   const lines = text.split(/\r?\n/);
   return lines.flatMap((line, i) => (i === 0 ? [line] : [h('br'), line]));
 }
 
-/** A table from a header row and body rows; cells may be text or nodes (e.g. a coloured `td`). */
+type TableRows = readonly (readonly HtmlChild[])[];
+
+/**
+ * A table from a header row and body rows; cells may be text or nodes (e.g. a coloured `td`). `rows`
+ * may also be pages of rows as they are read (an async iterable of row arrays, e.g. built from
+ * `ctx.events.pages()`): the table is then streamed page by page.
+ */
 export function htmlTable(
   header: readonly HtmlChild[],
-  rows: readonly (readonly HtmlChild[])[],
+  rows: TableRows | AsyncIterable<TableRows>,
 ): HtmlElement {
   const cell = (tag: 'td' | 'th', c: HtmlChild) =>
     isElement(c) && (c.tag === 'td' || c.tag === 'th') ? c : h(tag, null, c);
+  const tr = (r: readonly HtmlChild[]) =>
+    h(
+      'tr',
+      null,
+      r.map((c) => cell('td', c)),
+    );
+  const body: HtmlChild = isAsyncIterable(rows) ? mapAsync(rows, (page) => page.map(tr)) : rows.map(tr);
   return h(
     'table',
     null,
@@ -233,16 +256,15 @@ export function htmlTable(
         header.map((c) => cell('th', c)),
       ),
     ),
-    h(
-      'tbody',
-      null,
-      rows.map((r) =>
-        h(
-          'tr',
-          null,
-          r.map((c) => cell('td', c)),
-        ),
-      ),
-    ),
+    h('tbody', null, body),
   );
+}
+
+/** True for an async iterable (a streamed part); arrays and strings are not. */
+export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+async function* mapAsync<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of source) yield map(item);
 }

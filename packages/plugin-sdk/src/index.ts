@@ -13,10 +13,9 @@ export {
   type HtmlTag,
   h,
   htmlTable,
-  renderHtml,
-  renderHtmlChunks,
   textWithBreaks,
 } from './html.ts';
+export { renderHtml, renderHtmlChunks, renderHtmlStream } from './html-render.ts';
 export type * from './output.ts';
 export {
   type BackgroundTaskPoint,

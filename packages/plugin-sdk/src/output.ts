@@ -4,8 +4,19 @@ import type { HtmlChild } from './html.ts';
 export type ReportOutputKind = 'html' | 'markdown' | 'json' | 'file' | 'chart';
 
 /**
+ * A body produced piece by piece, e.g. an `async function*` that reads `ctx.events.pages()` and yields
+ * each page's text. The host sends every piece as it comes and asks for the next one only when the
+ * client has taken the previous ones (backpressure), so a report over any number of events needs the
+ * memory of a page, not of the report. The render's deadline covers the whole stream; when the client
+ * goes away, `ctx.signal` aborts and the iterator is closed (its `finally` blocks run).
+ */
+export type ChunkStream<T> = AsyncIterable<T>;
+
+/**
  * HTML built with the SDK's builder (`h()`, `htmlTable()`...). The host renders the node tree, so a
  * plugin can never hand over unescaped markup. Served with a sandboxing CSP, shown in a sandboxed frame.
+ * Any child may be a `ChunkStream` of nodes (e.g. `h('tbody', null, rowsPageByPage)`): the body is
+ * then streamed, in the same bytes a complete tree would give.
  */
 export interface HtmlOutput {
   kind: 'html';
@@ -14,10 +25,10 @@ export interface HtmlOutput {
   filename?: string;
 }
 
-/** Markdown text, shown as text with Copy and Download .md. */
+/** Markdown text, shown as text with Copy and Download .md; streamed when given as pieces. */
 export interface MarkdownOutput {
   kind: 'markdown';
-  markdown: string;
+  markdown: string | ChunkStream<string>;
   filename?: string;
 }
 
@@ -28,12 +39,12 @@ export interface JsonOutput {
   filename?: string;
 }
 
-/** A file download (XLSX, CSV, a Navigator layer...). `data` is text (UTF-8) or bytes. */
+/** A file download (XLSX, CSV, a Navigator layer...). `data` is text (UTF-8) or bytes, whole or streamed. */
 export interface FileOutput {
   kind: 'file';
   filename: string;
   contentType: string;
-  data: string | Uint8Array;
+  data: string | Uint8Array | ChunkStream<string | Uint8Array>;
 }
 
 /**

@@ -9,3 +9,4 @@ export {
   /** `['sqlite']`, plus `'postgres'` when TEST_DATABASE_URL is set: run a plugin's tests on both. */
   testDialects,
 } from '@steppingstones/core/plugins/testing';
+export { FORMULA, HOSTILE, OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './report-fixture.ts';

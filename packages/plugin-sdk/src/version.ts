@@ -3,7 +3,8 @@
  * A plugin is stamped with the version it was defined against; the host loads it only when the major
  * versions match and the plugin's minor is not newer than the host's (it may use members the host lacks).
  */
-export const SDK_VERSION = '1.0.0';
+export const SDK_VERSION = '1.1.0';
+// 1.1: streamed outputs (ChunkStream bodies, async iterable HTML children) and events.pages()/iterate().
 
 /** True when a plugin defined against `pluginSdk` can run on a host with `hostSdk`. */
 export function isCompatibleSdkVersion(pluginSdk: string, hostSdk: string = SDK_VERSION): boolean {

@@ -1,7 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
   createPluginTestHarness,
+  FORMULA,
+  OTHER_ENGAGEMENT_TEXT,
   type PluginTestHarness,
+  seedReportFixtures,
   testDialects,
 } from '@steppingstones/plugin-sdk/testing';
 import { parse } from 'csv-parse/sync';
@@ -9,7 +12,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPLOG_COLUMNS } from './ghostwriter-oplog.ts';
 import plugin from './index.ts';
-import { FORMULA, OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './test-fixture.ts';
 
 /** Compares with `__golden__/NAME`; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
 async function golden(name: string, text: string) {

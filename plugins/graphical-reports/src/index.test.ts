@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
   createPluginTestHarness,
+  OTHER_ENGAGEMENT_TEXT,
   type PluginTestHarness,
+  seedReportFixtures,
   testDialects,
 } from '@steppingstones/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
-import { OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './test-fixture.ts';
 
 /** Compares with `__golden__/NAME`; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
 async function golden(name: string, text: string) {

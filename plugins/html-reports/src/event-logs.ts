@@ -5,6 +5,7 @@ import {
   eventReport,
   type HtmlChild,
   h,
+  type ReportContext,
   type ReportEvent,
 } from '@steppingstones/plugin-sdk';
 import {
@@ -127,6 +128,11 @@ export function eventRow(e: ReportEvent, filter: EventFilter): HtmlChild {
   );
 }
 
+/** The table's rows, a page of events at a time: the report streams and never holds every event. */
+async function* rowPages(ctx: ReportContext): AsyncGenerator<HtmlChild[]> {
+  for await (const page of ctx.events.pages()) yield page.map((e) => eventRow(e, ctx.filter));
+}
+
 export const htmlEventLogs = eventReport({
   key: 'html-event-logs',
   title: 'Event Logs',
@@ -136,8 +142,9 @@ export const htmlEventLogs = eventReport({
     'The filtered events as a table with detection and prevention, oldest first; pastes into Word.',
   requires: ['report.view'],
   output: 'html',
-  async render(ctx) {
-    const events = await ctx.events.list();
+  // It streams, so its size is the engagement's: give a large one the time it needs.
+  timeoutMs: 300_000,
+  render(ctx) {
     const header = ['Date Time', 'TTP', 'Detail', 'Detected', 'Prevented'].map((t) =>
       h('th', { bgcolor: '#dddddd', style: { ...CELL, backgroundColor: '#dddddd', textAlign: 'left' } }, t),
     );
@@ -145,11 +152,7 @@ export const htmlEventLogs = eventReport({
       'table',
       { style: { border: '1px solid #999' } },
       h('thead', null, h('tr', null, header)),
-      h(
-        'tbody',
-        null,
-        events.map((e) => eventRow(e, ctx.filter)),
-      ),
+      h('tbody', null, rowPages(ctx)),
     );
     return { kind: 'html', body: [...intro(), table], filename: `${ctx.engagement.code}-event-logs` };
   },

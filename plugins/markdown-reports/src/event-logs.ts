@@ -1,6 +1,11 @@
 // Markdown "Event Logs" (reference §2.3): kramdown-style Markdown with an embedded HTML table whose
 // cells hold Markdown (`markdown="1"`), so it pastes into a kramdown/pandoc report template.
-import { type EventFilter, eventReport, type ReportEvent } from '@steppingstones/plugin-sdk';
+import {
+  type EventFilter,
+  eventReport,
+  type ReportContext,
+  type ReportEvent,
+} from '@steppingstones/plugin-sdk';
 import {
   afterFirstSentence,
   contextLines,
@@ -75,6 +80,28 @@ export function eventRow(e: ReportEvent, filter: EventFilter): string {
   ].join('\n');
 }
 
+const TABLE_START = [
+  '<table>',
+  '<colgroup>',
+  '<col style="width: 14mm"/>',
+  '<col style="width: 23mm"/>',
+  '<col/>',
+  '<col style="width: 12mm"/>',
+  '<col style="width: 12mm"/>',
+  '</colgroup>',
+  '<thead>',
+  '<tr><th>Date Time</th><th>TTP</th><th>Detail</th><th>Detected</th><th>Prevented</th></tr>',
+  '</thead>',
+  '<tbody>',
+].join('\n');
+
+/** The report a page of events at a time: it streams and never holds every event. */
+async function* eventLogMarkdown(ctx: ReportContext): AsyncGenerator<string> {
+  yield `${intro()}\n\n${TABLE_START}\n`;
+  for await (const page of ctx.events.pages()) yield page.map((e) => `${eventRow(e, ctx.filter)}\n`).join('');
+  yield '</tbody>\n</table>\n';
+}
+
 export const markdownEventLogs = eventReport({
   key: 'markdown-event-logs',
   title: 'Event Logs',
@@ -83,29 +110,13 @@ export const markdownEventLogs = eventReport({
   description: 'The filtered events as a kramdown table with detection and prevention, oldest first.',
   requires: ['report.view'],
   output: 'markdown',
-  async render(ctx) {
-    const events = await ctx.events.list();
-    const rows = events.map((e) => eventRow(e, ctx.filter));
-    const markdown = [
-      intro(),
-      '',
-      '<table>',
-      '<colgroup>',
-      '<col style="width: 14mm"/>',
-      '<col style="width: 23mm"/>',
-      '<col/>',
-      '<col style="width: 12mm"/>',
-      '<col style="width: 12mm"/>',
-      '</colgroup>',
-      '<thead>',
-      '<tr><th>Date Time</th><th>TTP</th><th>Detail</th><th>Detected</th><th>Prevented</th></tr>',
-      '</thead>',
-      '<tbody>',
-      ...rows,
-      '</tbody>',
-      '</table>',
-      '',
-    ].join('\n');
-    return { kind: 'markdown', markdown, filename: `${ctx.engagement.code}-event-logs` };
+  // It streams, so its size is the engagement's: give a large one the time it needs.
+  timeoutMs: 300_000,
+  render(ctx) {
+    return {
+      kind: 'markdown',
+      markdown: eventLogMarkdown(ctx),
+      filename: `${ctx.engagement.code}-event-logs`,
+    };
   },
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   listMenuItems,
   listPluginRecords,
@@ -40,7 +41,11 @@ function sendReport(reply: FastifyReply, report: RenderedReport) {
     reply.header('content-security-policy', REPORT_HTML_CSP);
     reply.header('x-frame-options', 'SAMEORIGIN');
   }
-  return reply.send(typeof report.body === 'string' ? report.body : Buffer.from(report.body));
+  const { body } = report;
+  if (typeof body === 'string') return reply.send(body);
+  if (body instanceof Uint8Array) return reply.send(Buffer.from(body));
+  // A streamed report: sent as it comes (chunked), at the pace the client reads it.
+  return reply.send(body instanceof Readable ? body : Readable.from(body));
 }
 
 function localeOf(request: FastifyRequest): string {

@@ -1,22 +1,32 @@
 // A pool thread: loads the host once, then runs one plugin call at a time as the pool asks.
 import { parentPort } from 'node:worker_threads';
-import type { PoolMessage } from './thread-pool.ts';
+import type { PoolMessage, PoolRequest } from './thread-pool.ts';
 
-type Handler = (data: never) => Promise<unknown>;
+/** A call's handler; `signal` aborts when the pool cancels the call (e.g. the client went away). */
+type Handler = (data: never, signal: AbortSignal) => Promise<unknown>;
 const handlers: Record<string, () => Promise<Handler>> = {
   report: async () => (await import('./report-thread.ts')).renderReportInThread as Handler,
 };
+const running = new Map<number, AbortController>();
 
-parentPort!.on('message', async (msg: { id: number; task: string; data: unknown }) => {
+parentPort!.on('message', async (msg: PoolRequest) => {
+  if ('cancel' in msg) {
+    running.get(msg.cancel)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(msg.id, controller);
   let reply: PoolMessage<unknown>;
   try {
     const load = handlers[msg.task];
     if (!load) throw new Error(`unknown task ${msg.task}`);
-    const value = await (await load())(msg.data as never);
+    const value = await (await load())(msg.data as never, controller.signal);
     reply = { id: msg.id, ok: true, value };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     reply = { id: msg.id, ok: false, message: e.message, stack: e.stack };
+  } finally {
+    running.delete(msg.id);
   }
   parentPort!.postMessage(reply);
 });

@@ -5,81 +5,14 @@ import type {
   CredentialQueries,
   EventQueries,
   FileQueries,
-  ReportEvent,
 } from '@steppingstones/plugin-sdk';
-import type { EventDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { getTechnique } from '../../attack/attack.queries.ts';
 import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
-import { loadEventDtos } from '../../events/event.queries.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../../permissions/index.ts';
+import { reportEventReader } from './report-events.ts';
 import type { ReportFilter } from './report-request.ts';
-
-const CHUNK = 500;
-
-function ref(id: string | null, name: string | null) {
-  return id ? { mitreId: id, name: name ?? id } : null;
-}
-
-function toReportEvent(e: EventDto, names: Map<string, string>): ReportEvent {
-  return {
-    id: e.id,
-    startAt: e.timestamp,
-    endAt: e.timestamp_end,
-    operator: e.operator ?? '',
-    source: { id: e.source.id, host: e.source.host, user: e.source.user, process: e.source.process },
-    target: { id: e.target.id, host: e.target.host, user: e.target.user, process: e.target.process },
-    tactic: ref(e.mitre_attack_tactic, names.get(e.mitre_attack_tactic ?? '') ?? null),
-    technique: ref(e.mitre_attack_technique, names.get(e.mitre_attack_technique ?? '') ?? null),
-    subtechnique: ref(e.mitre_attack_subtechnique, names.get(e.mitre_attack_subtechnique ?? '') ?? null),
-    description: e.description,
-    rawEvidence: e.raw_evidence,
-    outcome: e.outcome,
-    detected: e.detected,
-    prevented: e.prevented,
-    tags: e.tags,
-    starred: e.starred,
-    files: e.files.map((f) => ({
-      id: f.file_id,
-      filename: f.filename,
-      size: f.size,
-      md5: f.md5 ?? '',
-      sha1: f.sha1 ?? '',
-      sha256: f.sha256 ?? '',
-      description: f.description ?? '',
-      location: f.location ?? '',
-      removed: f.removed,
-    })),
-  };
-}
-
-async function attackNameMap(db: Kysely<DB>, dtos: EventDto[]): Promise<Map<string, string>> {
-  const tactics = new Set<string>();
-  const techniques = new Set<string>();
-  for (const e of dtos) {
-    if (e.mitre_attack_tactic) tactics.add(e.mitre_attack_tactic);
-    for (const t of [e.mitre_attack_technique, e.mitre_attack_subtechnique]) if (t) techniques.add(t);
-  }
-  const out = new Map<string, string>();
-  if (tactics.size) {
-    const rows = await db
-      .selectFrom('attack_tactic')
-      .select(['id', 'name'])
-      .where('id', 'in', [...tactics])
-      .execute();
-    for (const r of rows) out.set(r.id, r.name);
-  }
-  if (techniques.size) {
-    const rows = await db
-      .selectFrom('attack_technique')
-      .select(['id', 'name'])
-      .where('id', 'in', [...techniques])
-      .execute();
-    for (const r of rows) out.set(r.id, r.name);
-  }
-  return out;
-}
 
 export interface ReportScope {
   db: Kysely<DB>;
@@ -87,6 +20,8 @@ export interface ReportScope {
   principal: Principal;
   engagementId: number;
   filter: ReportFilter;
+  /** The render's signal: paged reads stop when it aborts. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -106,37 +41,24 @@ export function reportQueries(scope: ReportScope): {
     requireEngagementAccess(principal, engagementId, 'The engagement');
     requirePermission(principal, permission);
   };
-  const listIds = async (filtered: boolean, order: 'asc' | 'desc', limit?: number) => {
-    const conditions = eventFilterConditions(scope.dialect, principal, filtered ? scope.filter : {}, [
-      engagementId,
-    ]);
-    let q = db
-      .selectFrom('event')
-      .select('event.id')
-      .where((eb) => eb.and(conditions))
-      .orderBy('event.start_at', order)
-      .orderBy('event.id', order);
-    if (limit !== undefined) q = q.limit(limit);
-    return (await q.execute()).map((r) => Number(r.id));
-  };
-  const load = async (ids: number[]) => {
-    const out: ReportEvent[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const dtos = await loadEventDtos(db, principal, ids.slice(i, i + CHUNK));
-      const names = await attackNameMap(db, dtos);
-      out.push(...dtos.map((d) => toReportEvent(d, names)));
-    }
-    return out;
-  };
+  const reader = reportEventReader(scope);
   return {
     events: {
       async list(options = {}) {
         check('event.view');
-        return load(await listIds(true, options.order ?? 'asc', options.limit));
+        return reader.list(true, options.order ?? 'asc', options.limit);
       },
       async listAll(options = {}) {
         check('event.view');
-        return load(await listIds(false, 'asc', options.limit));
+        return reader.list(false, 'asc', options.limit);
+      },
+      pages(options = {}) {
+        check('event.view');
+        return reader.pages(options);
+      },
+      iterate(options = {}) {
+        check('event.view');
+        return reader.iterate(options);
       },
       async count() {
         check('event.view');

@@ -1,26 +1,51 @@
-import { type ReportOutput, renderHtml } from '@steppingstones/plugin-sdk';
+import { escapeHtml, type ReportOutput } from '@steppingstones/plugin-sdk';
+import { renderHtmlBody } from '@steppingstones/plugin-sdk/html-render';
 import { z } from 'zod';
+import {
+  isAsyncIterable,
+  MalformedOutputError,
+  type ReportBodyStream,
+  streamedText,
+} from './report-pieces.ts';
 
-/** A rendered report, ready to send: posted from the thread to the server. */
-export interface RenderedReport {
+/** What the server needs before the body: how to send it. */
+export interface ReportHead {
   contentType: string;
   /** The download name; set for everything but HTML and SVG/PNG shown inline. */
   filename: string;
   /** `attachment` for JSON and files, `inline` otherwise. */
   disposition: 'inline' | 'attachment';
-  body: string | Uint8Array;
+}
+
+/**
+ * A rendered report, ready to send. The body is complete, or a stream of pieces when the report
+ * streams (in the thread: what the plugin yields; in the server: what the thread sends).
+ */
+export interface RenderedReport extends ReportHead {
+  body: string | Uint8Array | ReportBodyStream;
 }
 
 const filename = z.string().min(1).max(200).optional();
 const outputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('html'), body: z.unknown(), filename }),
-  z.object({ kind: z.literal('markdown'), markdown: z.string(), filename }),
+  z.object({
+    kind: z.literal('markdown'),
+    markdown: z.union([
+      z.string(),
+      z.custom<AsyncIterable<string>>(isAsyncIterable, 'must be text or a stream'),
+    ]),
+    filename,
+  }),
   z.object({ kind: z.literal('json'), data: z.unknown(), filename }),
   z.object({
     kind: z.literal('file'),
     filename: z.string().min(1).max(200),
     contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+(;.*)?$/, 'must be a MIME type'),
-    data: z.union([z.string(), z.instanceof(Uint8Array)]),
+    data: z.union([
+      z.string(),
+      z.instanceof(Uint8Array),
+      z.custom<AsyncIterable<string | Uint8Array>>(isAsyncIterable, 'must be text, bytes or a stream'),
+    ]),
   }),
   z.object({
     kind: z.literal('chart'),
@@ -30,10 +55,6 @@ const outputSchema = z.discriminatedUnion('kind', [
     filename,
   }),
 ]);
-
-export class MalformedOutputError extends Error {
-  override name = 'MalformedOutputError';
-}
 
 /** Safe download names: no path, no quotes, no control characters. */
 function safeName(name: string): string {
@@ -61,19 +82,23 @@ export async function toRenderedReport(
     throw new MalformedOutputError(`declares output "${expected}" but returned "${out.kind}"`);
   const base = safeName(out.filename ?? key);
   switch (out.kind) {
-    case 'html':
+    case 'html': {
+      const open = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(base)}</title></head><body>`;
+      const close = '</body></html>';
+      const html = renderHtmlBody(out.body);
       return {
         contentType: 'text/html; charset=utf-8',
         filename: `${base}.html`,
         disposition: 'inline',
-        body: `<!doctype html><html><head><meta charset="utf-8"><title>${base}</title></head><body>${renderHtml(out.body)}</body></html>`,
+        body: typeof html === 'string' ? open + html + close : streamedText(html, 'HTML', open, close),
       };
+    }
     case 'markdown':
       return {
         contentType: 'text/markdown; charset=utf-8',
         filename: `${base}.md`,
         disposition: 'inline',
-        body: out.markdown,
+        body: typeof out.markdown === 'string' ? out.markdown : streamedText(out.markdown, 'Markdown'),
       };
     case 'json': {
       const text = JSON.stringify(out.data, null, 2);
@@ -90,7 +115,10 @@ export async function toRenderedReport(
         contentType: out.contentType,
         filename: safeName(out.filename),
         disposition: 'attachment',
-        body: out.data,
+        body:
+          typeof out.data === 'string' || out.data instanceof Uint8Array
+            ? out.data
+            : streamedText(out.data, 'file'),
       };
     case 'chart': {
       // ECharts and resvg are large: loaded only by threads that draw charts.

@@ -1,4 +1,5 @@
 // Runs inside a pool thread: builds its own read-only context from what the server handed over.
+import type { MessagePort } from 'node:worker_threads';
 import { createDb, type Database, type DatabaseTarget } from '@steppingstones/db';
 import type { ReportContext } from '@steppingstones/plugin-sdk';
 import { canAccessEngagement, type PermissionCode, type Principal } from '../../permissions/index.ts';
@@ -9,7 +10,9 @@ import { pointsOf } from '../plugin-registry.ts';
 import { pluginContextBase } from './plugin-context-base.ts';
 import { reportQueries } from './report-data.ts';
 import { type RenderedReport, toRenderedReport } from './report-output.ts';
+import { isAsyncIterable } from './report-pieces.ts';
 import type { ReportFilter } from './report-request.ts';
+import { sendReportStream } from './report-stream-send.ts';
 
 export interface ReportThreadData {
   specifier: string;
@@ -27,7 +30,12 @@ export interface ReportThreadData {
   nowMs: number;
   database: DatabaseTarget;
   logLevel: string;
+  /** Where a streamed body goes (transferred with the call); a complete body is the call's result. */
+  port?: MessagePort;
 }
+
+/** A complete report, or word that it was streamed through the port. */
+export type ReportThreadReply = RenderedReport | { streamed: true };
 
 const connections = new Map<string, Database>();
 
@@ -44,9 +52,14 @@ function readOnlyDatabase(target: DatabaseTarget): Database {
 
 /**
  * Renders one report inside a pool thread: imports the plugin (cached by the thread), re-checks the
- * principal's permissions and engagement access, builds the context and checks the output.
+ * principal's permissions and engagement access, builds the context and checks the output. A
+ * streamed body is sent through `data.port` as the server takes it; `signal` is the call's (the
+ * context's `signal`): it aborts when the server cancels the render.
  */
-export async function renderReportInThread(data: ReportThreadData): Promise<RenderedReport> {
+export async function renderReportInThread(
+  data: ReportThreadData,
+  signal: AbortSignal,
+): Promise<ReportThreadReply> {
   const mod = (await import(data.specifier)) as { default: Parameters<typeof pointsOf>[0] };
   const point = pointsOf(mod.default, data.type).find((p) => p.key === data.key) as
     | ValidatedReportPoint
@@ -68,7 +81,7 @@ export async function renderReportInThread(data: ReportThreadData): Promise<Rend
     .executeTakeFirstOrThrow();
   const params = point.paramsSchema ? point.paramsSchema.parse(data.params) : {};
   const ctx: ReportContext = {
-    ...pluginContextBase({ ...data, principal, point: { type: data.type, key: data.key } }),
+    ...pluginContextBase({ ...data, principal, point: { type: data.type, key: data.key }, signal }),
     engagement: {
       id: Number(engagement.id),
       code: engagement.code,
@@ -85,8 +98,14 @@ export async function renderReportInThread(data: ReportThreadData): Promise<Rend
       principal,
       engagementId: data.engagementId,
       filter: data.filter,
+      signal,
     }),
   };
   const output = await point.render(ctx as never);
-  return toRenderedReport(output, point.output, point.key, data.format);
+  const rendered = await toRenderedReport(output, point.output, point.key, data.format);
+  if (!isAsyncIterable(rendered.body)) return rendered;
+  const { body, ...head } = rendered;
+  if (!data.port) throw new Error('this report streams, but the call has no port to stream through');
+  await sendReportStream(data.port, head, body, signal);
+  return { streamed: true };
 }

@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import type { AppContext } from '../../app-context.ts';
 import { findEngagementByCode } from '../../engagements/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
@@ -9,7 +10,9 @@ import { DEFAULT_RENDER_TIMEOUT_MS, type MenuPointType } from '../plugin-point-t
 import { PluginFailedError, PluginTimeoutError } from './plugin-errors.ts';
 import type { RenderedReport } from './report-output.ts';
 import { parseReportRequest } from './report-request.ts';
-import type { ReportThreadData } from './report-thread.ts';
+import { receiveReportStream } from './report-stream-receive.ts';
+import type { ReportThreadData, ReportThreadReply } from './report-thread.ts';
+import type { ThreadOutcome } from './thread-pool.ts';
 
 export interface RunReportInput {
   type: Extract<MenuPointType, 'event-report' | 'credential-report'>;
@@ -41,6 +44,8 @@ export async function findRunnableReport(
 /**
  * Renders a report in a worker thread with a deadline. The server's event loop only waits: a plugin
  * that throws, returns garbage, or loops forever fails that one request with a message naming it.
+ * A streamed report's body is a Readable that fails (and so breaks the response off) when the render
+ * fails or passes its deadline after the head was sent; aborting `signal` cancels the render.
  */
 export async function runReport(
   app: AppContext,
@@ -72,24 +77,48 @@ export async function runReport(
     logLevel: app.config.logLevel,
   };
   const who = { plugin: plugin.definition.id, point: `${input.type}:${point.key}` };
-  const outcome = await host.threads.run<RenderedReport>('report', data, { timeoutMs, signal: input.signal });
-  switch (outcome.kind) {
-    case 'result':
-      return outcome.value;
-    case 'timeout':
-      app.logger.warn({ ...who, timeoutMs }, 'plugin render passed its deadline; thread terminated');
-      throw new PluginTimeoutError(who.plugin, who.point, timeoutMs, point.title);
-    case 'aborted':
-      throw new PluginFailedError(who.plugin, who.point, 'The report was cancelled.');
-    case 'error':
-      app.logger.error(
-        { ...who, err: { message: outcome.message, stack: outcome.stack } },
-        'plugin render failed',
-      );
-      throw new PluginFailedError(
-        who.plugin,
-        who.point,
-        `The report "${point.title}" (plugin ${who.plugin}) failed: ${outcome.message}`,
-      );
+  /** The error a failed outcome stands for (logged here, shown to the user by the route). */
+  const failure = (outcome: Exclude<ThreadOutcome<unknown>, { kind: 'result' }>): Error => {
+    switch (outcome.kind) {
+      case 'timeout':
+        app.logger.warn({ ...who, timeoutMs }, 'plugin render passed its deadline; thread terminated');
+        return new PluginTimeoutError(who.plugin, who.point, timeoutMs, point.title);
+      case 'aborted':
+        return new PluginFailedError(who.plugin, who.point, 'The report was cancelled.');
+      case 'error':
+        app.logger.error(
+          { ...who, err: { message: outcome.message, stack: outcome.stack } },
+          'plugin render failed',
+        );
+        return new PluginFailedError(
+          who.plugin,
+          who.point,
+          `The report "${point.title}" (plugin ${who.plugin}) failed: ${outcome.message}`,
+        );
+    }
+  };
+
+  // A streaming report sends its body through a port of its own; a complete one comes as the result.
+  const channel = new MessageChannel();
+  const stream = receiveReportStream(channel.port1);
+  const running = host.threads.run<ReportThreadReply>(
+    'report',
+    { ...data, port: channel.port2 },
+    { timeoutMs, signal: input.signal, transfer: [channel.port2] },
+  );
+  const first = await Promise.race([running, stream.head]);
+  if ('contentType' in first) {
+    // Streaming: the deadline still runs; a failure from now on breaks the response off.
+    void running.then((outcome) => {
+      if (outcome.kind !== 'result') stream.body.destroy(failure(outcome));
+    });
+    return { ...first, body: stream.body };
   }
+  if (first.kind !== 'result') {
+    stream.close();
+    throw failure(first);
+  }
+  if ('streamed' in first.value) return { ...(await stream.head), body: stream.body };
+  stream.close();
+  return first.value;
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { type Transferable, Worker } from 'node:worker_threads';
 
 const BOOTSTRAP = new URL('./thread-bootstrap.mjs', import.meta.url);
 const POOL_ENTRY = new URL('./pool-worker.ts', import.meta.url);
@@ -25,12 +25,18 @@ interface PoolThread {
   loadError?: string;
 }
 
+/** What the pool posts to a thread: a call, or the cancellation of one. */
+export type PoolRequest = { id: number; task: string; data: unknown } | { cancel: number };
+
 /** How long a thread may take to load TypeScript, the host and its libraries on a busy machine. */
 const BOOT_TIMEOUT_MS = 120_000;
+/** How long a cancelled call has to stop by itself before its thread is terminated. */
+const CANCEL_GRACE_MS = 2_000;
 
 interface Job {
   task: string;
   data: unknown;
+  transfer: readonly Transferable[];
   timeoutMs: number;
   signal: AbortSignal | undefined;
   resolve: (outcome: ThreadOutcome<unknown>) => void;
@@ -39,8 +45,8 @@ interface Job {
 /**
  * Worker threads for plugin calls. Loading TypeScript, the host and a plugin takes seconds, so threads
  * are kept warm and reused; each call still builds its own context. A call that passes its deadline
- * (or is aborted) gets its thread terminated and replaced, so an infinite loop costs one thread for at
- * most its deadline and never blocks the server's event loop.
+ * (or is cancelled and does not stop within a grace period) gets its thread terminated and replaced,
+ * so an infinite loop costs one thread for at most its deadline and never blocks the server's event loop.
  */
 export class ThreadPool {
   private readonly threads = new Set<PoolThread>();
@@ -59,16 +65,22 @@ export class ThreadPool {
     await Promise.all([...this.threads].map((t) => t.ready));
   }
 
+  /**
+   * Runs `task` on a thread. `transfer` moves objects into it (e.g. a MessagePort the call streams
+   * through). When `signal` aborts, the call is answered `aborted` at once and asked to stop (its own
+   * signal aborts); a call that does not stop within a grace period has its thread terminated.
+   */
   run<T>(
     task: string,
     data: unknown,
-    options: { timeoutMs: number; signal?: AbortSignal },
+    options: { timeoutMs: number; signal?: AbortSignal; transfer?: readonly Transferable[] },
   ): Promise<ThreadOutcome<T>> {
     if (this.closed) return Promise.resolve({ kind: 'error', message: 'the server is shutting down' });
     return new Promise((resolve) => {
       this.queue.push({
         task,
         data,
+        transfer: options.transfer ?? [],
         timeoutMs: options.timeoutMs,
         signal: options.signal,
         resolve: resolve as Job['resolve'],
@@ -149,12 +161,22 @@ export class ThreadPool {
     }
     const { worker } = thread;
     const id = this.nextId++;
-    let settled = false;
-    const finish = (outcome: ThreadOutcome<unknown>, keepThread: boolean) => {
-      if (settled) return;
-      settled = true;
+    let answered = false;
+    let released = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+    /** Gives the caller its outcome (once); the thread may still be finishing a cancelled call. */
+    const answer = (outcome: ThreadOutcome<unknown>) => {
+      if (answered) return;
+      answered = true;
       clearTimeout(timer);
       job.signal?.removeEventListener('abort', onAbort);
+      job.resolve(outcome);
+    };
+    /** Frees the thread for the next call, or terminates it when it cannot be trusted to be idle. */
+    const release = (keepThread: boolean) => {
+      if (released) return;
+      released = true;
+      clearTimeout(graceTimer);
       worker.off('message', onMessage);
       worker.off('exit', onExit);
       worker.off('error', onError);
@@ -165,8 +187,11 @@ export class ThreadPool {
         this.threads.delete(thread);
         void worker.terminate();
       }
-      job.resolve(outcome);
       this.dispatch();
+    };
+    const finish = (outcome: ThreadOutcome<unknown>, keepThread: boolean) => {
+      answer(outcome);
+      release(keepThread);
     };
     const onMessage = (msg: PoolMessage<unknown>) => {
       if ('ready' in msg || msg.id !== id) return;
@@ -184,7 +209,12 @@ export class ThreadPool {
       );
     const onError = (error: Error) =>
       finish({ kind: 'error', message: error.message, stack: error.stack }, false);
-    const onAbort = () => finish({ kind: 'aborted' }, false);
+    const onAbort = () => {
+      answer({ kind: 'aborted' });
+      // The call's own signal aborts in the thread; when it stops, its reply frees the thread.
+      worker.postMessage({ cancel: id } satisfies PoolRequest);
+      graceTimer = setTimeout(() => release(false), CANCEL_GRACE_MS);
+    };
     if (!this.threads.has(thread)) {
       // It died between loading and this call: run the job on another thread.
       this.queue.unshift(job);
@@ -197,6 +227,6 @@ export class ThreadPool {
     worker.on('exit', onExit);
     worker.on('error', onError);
     worker.ref();
-    worker.postMessage({ id, task: job.task, data: job.data });
+    worker.postMessage({ id, task: job.task, data: job.data } satisfies PoolRequest, [...job.transfer]);
   }
 }

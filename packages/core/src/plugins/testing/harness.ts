@@ -36,8 +36,8 @@ export interface RenderOptions {
 export interface RenderResult {
   /** What `render` returned. */
   output: ReportOutput;
-  /** What the host would send: content type, file name, body. */
-  rendered: RenderedReport;
+  /** What the host would send: content type, file name, body (a streamed body gathered whole). */
+  rendered: RenderedReport & { body: string | Uint8Array };
   /** The body as text (UTF-8), for assertions and golden files. */
   text: string;
 }
@@ -57,6 +57,18 @@ export interface PluginTestHarness {
   /** Another engagement (the operator is not a member), e.g. to prove reports never mix engagements. */
   addEngagement(code: string): Promise<EngagementDto>;
   dispose(): Promise<void>;
+}
+
+/** The report with a streamed body read to its end (text stays text; any bytes make it bytes). */
+async function wholeBody(report: RenderedReport): Promise<RenderedReport & { body: string | Uint8Array }> {
+  const { body } = report;
+  if (typeof body === 'string' || body instanceof Uint8Array) return { ...report, body };
+  const pieces: (string | Uint8Array)[] = [];
+  for await (const piece of body) pieces.push(piece);
+  const whole = pieces.every((p) => typeof p === 'string')
+    ? pieces.join('')
+    : new Uint8Array(Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+  return { ...report, body: whole };
 }
 
 /**
@@ -124,7 +136,9 @@ export async function createPluginTestHarness(
         }),
       };
       const output = (await point.render(ctx as never)) as ReportOutput;
-      const rendered = await toRenderedReport(output, point.output, point.key, request.format);
+      const rendered = await wholeBody(
+        await toRenderedReport(output, point.output, point.key, request.format),
+      );
       const text =
         typeof rendered.body === 'string' ? rendered.body : Buffer.from(rendered.body).toString('utf8');
       return { output, rendered, text };

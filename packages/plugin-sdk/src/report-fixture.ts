@@ -1,12 +1,21 @@
-// The fixed fixture engagement of the shipped reports' golden tests: the harness's four events plus
+// The fixed fixture engagement of the report plugins' golden tests (part of the SDK's testing entry, so
+// every report plugin tests against the same engagement): the harness's four events plus
 // sub-techniques, N/A outcomes, a multi-day span, non-ASCII text, characters that need escaping, a
 // formula-looking cell, files with several locations, and another engagement that must never appear.
-import type { PluginTestHarness } from '@steppingstones/plugin-sdk/testing';
+import type { PluginTestHarness } from '@steppingstones/core/plugins/testing';
 
+/** Text that breaks careless HTML, Markdown and CSV (pipes, backticks, a script tag, non-ASCII). */
 export const HOSTILE = "Pipe | and `tick` <script>alert('x')</script> in Zürich/東京";
+/** A cell a spreadsheet would run as a formula unless the report defuses it. */
 export const FORMULA = "=cmd|' /C calc'!A0";
+/** The description of the other engagement's event: a report that shows it mixes engagements. */
 export const OTHER_ENGAGEMENT_TEXT = 'OTHER ENGAGEMENT EVENT';
 
+/**
+ * Adds the fixture engagement's extra events (oldest first, between the harness's own) and the other
+ * engagement `OTHER-1` with one event. Golden files depend on it: change it only with every plugin's
+ * golden files regenerated and reviewed.
+ */
 export async function seedReportFixtures(h: PluginTestHarness): Promise<void> {
   await h.addEvent({
     timestamp: '2026-01-09T23:30:00Z',
