@@ -46,7 +46,7 @@ async function buildInto(
 ): Promise<DatasetInfo> {
   const started = performance.now();
   await migrateToLatest(database);
-  const { spec, estate } = datasetSpec(seed, count);
+  const { spec } = datasetSpec(seed, count);
   const engagementIds: number[] = [];
   for (const e of spec.engagements) {
     const created = await createEngagement(database.db, {
@@ -77,7 +77,7 @@ async function buildInto(
     }
     return ids;
   });
-  const { mainCount } = await loadEvents(database, spec, estate, { engagementIds, operatorUserIds }, log);
+  const { mainCount } = await loadEvents(database, spec, { engagementIds, operatorUserIds }, log);
   await sql`analyze`.execute(database.db);
   return {
     key,

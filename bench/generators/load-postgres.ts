@@ -1,8 +1,6 @@
-import { type Database, normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS } from '@steppingstones/db';
+import type { Database } from '@steppingstones/db';
 import type { PoolClient } from 'pg';
 import type { EventRow, Load } from './load-events.ts';
-
-const pgText = (text: string) => normaliseSearchText(text).slice(0, POSTGRES_MAX_INDEXED_CHARS);
 
 /** Column arrays of a batch, inserted with one `unnest(...)` statement per table (one parameter per column). */
 async function writeBatch(client: PoolClient, rows: EventRow[]): Promise<void> {
@@ -53,11 +51,7 @@ async function writeBatch(client: PoolClient, rows: EventRow[]): Promise<void> {
     `insert into event_search (event_id, doc_public, doc_secret)
      select u.id, to_tsvector('simple', u.pub), case when u.sec is null then null else to_tsvector('simple', u.sec) end
      from unnest($1::bigint[], $2::text[], $3::text[]) as u(id, pub, sec)`,
-    [
-      col('id'),
-      rows.map((r) => pgText(r.publicText)),
-      rows.map((r) => (r.secretText === null ? null : pgText(r.secretText))),
-    ],
+    [col('id'), col('searchPublic'), col('searchSecret')],
   );
 }
 
@@ -92,7 +86,7 @@ export async function loadIntoPostgres(database: Database, load: Load): Promise<
        select u.*, lower(u.name), $4::bigint from unnest($1::bigint[], $2::bigint[], $3::text[]) as u(id, eng, name)`,
       [t.map((x) => x.id), t.map((x) => x.engagement_id), t.map((x) => x.name), now],
     );
-    for (const batch of load.batches) await writeBatch(client, batch);
+    for await (const batch of load.batches) await writeBatch(client, batch);
     const used = [...load.contextLastUsed];
     await client.query(
       `update context set last_used_at = u.at from unnest($1::bigint[], $2::bigint[]) as u(id, at) where context.id = u.id`,

@@ -1,9 +1,8 @@
-import { normaliseSearchText } from '@steppingstones/db';
 import type SQLite from 'better-sqlite3';
 import type { EventRow, Load } from './load-events.ts';
 
 /** Bulk load on SQLite: prepared statements, one transaction per batch, the event indexes built after. */
-export function loadIntoSqlite(sqlite: SQLite.Database, load: Load): void {
+export async function loadIntoSqlite(sqlite: SQLite.Database, load: Load): Promise<void> {
   const indexes = sqlite
     .prepare(
       "select name, sql from sqlite_master where type = 'index' and tbl_name = 'event' and sql is not null",
@@ -59,14 +58,10 @@ export function loadIntoSqlite(sqlite: SQLite.Database, load: Load): void {
         r.created_at,
       );
       for (const tagId of r.tagIds) insertEventTag.run(r.id, tagId);
-      insertFts.run(
-        r.id,
-        normaliseSearchText(r.publicText),
-        r.secretText === null ? '' : normaliseSearchText(r.secretText),
-      );
+      insertFts.run(r.id, r.searchPublic, r.searchSecret ?? '');
     }
   });
-  for (const batch of load.batches) writeBatch(batch);
+  for await (const batch of load.batches) writeBatch(batch);
 
   const setLastUsed = sqlite.prepare('update context set last_used_at = ? where id = ?');
   sqlite.transaction(() => {
