@@ -6,8 +6,8 @@ export interface ApiSession {
   server: BenchServer;
   get(path: string): Promise<{ status: number; text: string }>;
   post(path: string, body: unknown): Promise<{ status: number; text: string }>;
-  /** Reads the body chunk by chunk without keeping it (exports): status and byte count. */
-  stream(path: string): Promise<{ status: number; bytes: number }>;
+  /** Reads the body chunk by chunk without keeping it (exports): status and byte count; `onChunk` sees each chunk. */
+  stream(path: string, onChunk?: (chunk: Uint8Array) => void): Promise<{ status: number; bytes: number }>;
 }
 
 /** Starts the server on the run's database and signs in as the dataset's operator (session cookie + CSRF). */
@@ -24,10 +24,14 @@ export async function openApiSession(env: BenchEnv): Promise<ApiSession> {
       const res = await fetch(server.baseUrl + path, { headers });
       return { status: res.status, text: await res.text() };
     },
-    async stream(path) {
+    async stream(path, onChunk) {
       const res = await fetch(server.baseUrl + path, { headers });
       let bytes = 0;
-      if (res.body) for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
+      if (res.body)
+        for await (const chunk of res.body) {
+          bytes += (chunk as Uint8Array).byteLength;
+          onChunk?.(chunk as Uint8Array);
+        }
       return { status: res.status, bytes };
     },
     async post(path, body) {

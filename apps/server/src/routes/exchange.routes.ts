@@ -43,11 +43,14 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
       const chunks = eventsCsv(db, request.principal, filter);
       // Pull the header (and the first page) now, so a bad filter answers 400 instead of a broken download.
       const first = await chunks.next();
+      // One page of CSV buffered ahead at most: the response's backpressure (pipe waits for 'drain')
+      // then paces the database reads, so memory stays flat however slow the client.
       const stream = Readable.from(
         (async function* () {
           if (!first.done) yield first.value;
           yield* chunks;
         })(),
+        { highWaterMark: 1 },
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

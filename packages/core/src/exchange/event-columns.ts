@@ -14,6 +14,26 @@ export const PREVENTED_LABELS: Record<string, string> = {
   FUL: 'Blocked as Standard',
 };
 
+/** What an exchange row shows of an event: the grid's DTO has all of it, the export reads just this. */
+export type ExchangeEvent = Pick<
+  EventDto,
+  | 'timestamp'
+  | 'timestamp_end'
+  | 'operator'
+  | 'mitre_attack_tactic'
+  | 'mitre_attack_technique'
+  | 'mitre_attack_subtechnique'
+  | 'description'
+  | 'raw_evidence'
+  | 'outcome'
+  | 'detected'
+  | 'prevented'
+  | 'tags'
+> & {
+  source: Pick<EventDto['source'], 'host' | 'user' | 'process'>;
+  target: Pick<EventDto['target'], 'host' | 'user' | 'process'>;
+};
+
 /** ATT&CK names by id, for the human columns next to the ids. */
 export type AttackNames = Map<string, string>;
 
@@ -22,31 +42,31 @@ export type AttackNames = Map<string, string>;
  * users see in the header row; import finds columns by these names.
  */
 export const EVENT_COLUMNS = [
-  ['Timestamp (UTC)', (e: EventDto) => e.timestamp],
-  ['Timestamp End (UTC)', (e: EventDto) => e.timestamp_end ?? ''],
-  ['Operator', (e: EventDto) => e.operator ?? ''],
-  ['Source Host', (e: EventDto) => e.source.host],
-  ['Source User', (e: EventDto) => e.source.user],
-  ['Source Process', (e: EventDto) => e.source.process],
-  ['Target Host', (e: EventDto) => e.target.host],
-  ['Target User', (e: EventDto) => e.target.user],
-  ['Target Process', (e: EventDto) => e.target.process],
-  ['Tactic ID', (e: EventDto) => e.mitre_attack_tactic ?? ''],
-  ['Tactic', (e: EventDto, n: AttackNames) => n.get(e.mitre_attack_tactic ?? '') ?? ''],
-  ['Technique ID', (e: EventDto) => e.mitre_attack_technique ?? ''],
-  ['Technique', (e: EventDto, n: AttackNames) => n.get(e.mitre_attack_technique ?? '') ?? ''],
-  ['Sub-technique ID', (e: EventDto) => e.mitre_attack_subtechnique ?? ''],
-  ['Sub-technique', (e: EventDto, n: AttackNames) => n.get(e.mitre_attack_subtechnique ?? '') ?? ''],
-  ['Description', (e: EventDto) => e.description],
-  ['Raw Evidence', (e: EventDto) => e.raw_evidence],
-  ['Outcome', (e: EventDto) => e.outcome],
-  ['Detected', (e: EventDto) => DETECTED_LABELS[e.detected] ?? e.detected],
-  ['Prevented', (e: EventDto) => PREVENTED_LABELS[e.prevented] ?? e.prevented],
-  ['Tags', (e: EventDto) => (e.tags.length ? JSON.stringify(e.tags) : '')],
-] as const satisfies ReadonlyArray<readonly [string, (e: EventDto, n: AttackNames) => string]>;
+  ['Timestamp (UTC)', (e: ExchangeEvent) => e.timestamp],
+  ['Timestamp End (UTC)', (e: ExchangeEvent) => e.timestamp_end ?? ''],
+  ['Operator', (e: ExchangeEvent) => e.operator ?? ''],
+  ['Source Host', (e: ExchangeEvent) => e.source.host],
+  ['Source User', (e: ExchangeEvent) => e.source.user],
+  ['Source Process', (e: ExchangeEvent) => e.source.process],
+  ['Target Host', (e: ExchangeEvent) => e.target.host],
+  ['Target User', (e: ExchangeEvent) => e.target.user],
+  ['Target Process', (e: ExchangeEvent) => e.target.process],
+  ['Tactic ID', (e: ExchangeEvent) => e.mitre_attack_tactic ?? ''],
+  ['Tactic', (e: ExchangeEvent, n: AttackNames) => n.get(e.mitre_attack_tactic ?? '') ?? ''],
+  ['Technique ID', (e: ExchangeEvent) => e.mitre_attack_technique ?? ''],
+  ['Technique', (e: ExchangeEvent, n: AttackNames) => n.get(e.mitre_attack_technique ?? '') ?? ''],
+  ['Sub-technique ID', (e: ExchangeEvent) => e.mitre_attack_subtechnique ?? ''],
+  ['Sub-technique', (e: ExchangeEvent, n: AttackNames) => n.get(e.mitre_attack_subtechnique ?? '') ?? ''],
+  ['Description', (e: ExchangeEvent) => e.description],
+  ['Raw Evidence', (e: ExchangeEvent) => e.raw_evidence],
+  ['Outcome', (e: ExchangeEvent) => e.outcome],
+  ['Detected', (e: ExchangeEvent) => DETECTED_LABELS[e.detected] ?? e.detected],
+  ['Prevented', (e: ExchangeEvent) => PREVENTED_LABELS[e.prevented] ?? e.prevented],
+  ['Tags', (e: ExchangeEvent) => (e.tags.length ? JSON.stringify(e.tags) : '')],
+] as const satisfies ReadonlyArray<readonly [string, (e: ExchangeEvent, n: AttackNames) => string]>;
 
 export const EVENT_HEADER = EVENT_COLUMNS.map(([name]) => name);
 
-export function eventCells(e: EventDto, names: AttackNames): string[] {
+export function eventCells(e: ExchangeEvent, names: AttackNames): string[] {
   return EVENT_COLUMNS.map(([, read]) => read(e, names));
 }

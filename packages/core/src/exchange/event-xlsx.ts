@@ -1,11 +1,12 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { DB } from '@steppingstones/db';
-import type { EventListQuery } from '@steppingstones/shared/events';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../permissions/index.ts';
+import { attackNames } from './attack-name-map.ts';
 import { EVENT_HEADER, eventCells } from './event-columns.ts';
-import { attackNames, eventsForExport } from './event-export.ts';
+import { type ExportFilter, exportEventPages } from './export-rows.ts';
 
 /**
  * The filtered events as an XLSX workbook streamed to `out`. Every cell is written as a string value, so
@@ -14,12 +15,12 @@ import { attackNames, eventsForExport } from './event-export.ts';
 export async function writeEventsXlsx(
   db: Kysely<DB>,
   principal: Principal,
-  query: Omit<EventListQuery, 'sort' | 'cursor' | 'page_size'>,
+  query: ExportFilter,
   out: Writable,
 ): Promise<void> {
-  const names = await attackNames(db);
-  const pages = eventsForExport(db, principal, query);
+  const pages = exportEventPages(db, principal, query);
   const first = await pages.next();
+  const names = await attackNames(db);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -35,6 +36,14 @@ export async function writeEventsXlsx(
   let page = first.done ? [] : first.value;
   while (page.length) {
     for (const e of page) sheet.addRow(eventCells(e, names)).commit();
+    // exceljs pushes into its zip stream without waiting; when the client reads slower than we read
+    // the database, `out` fills up, and waiting for it to drain keeps memory at about one page.
+    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (out.destroyed) {
+      // The client went away: stop reading the database.
+      await pages.return(undefined);
+      return;
+    }
     const next = await pages.next();
     page = next.done ? [] : next.value;
   }

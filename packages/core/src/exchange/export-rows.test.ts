@@ -1,0 +1,145 @@
+import { nowMs } from '@steppingstones/db';
+import { testDialects } from '@steppingstones/db/testing';
+import { eventListQuerySchema } from '@steppingstones/shared/events';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngagement } from '../engagements/index.ts';
+import { createEvent, deleteEvent, listEvents } from '../events/index.ts';
+import { PERMISSION_CODES, type Principal } from '../permissions/index.ts';
+import { createTestContext, type TestContext } from '../testing/index.ts';
+import { eventsCsv } from './event-csv.ts';
+import { exportEventPages } from './export-rows.ts';
+
+const HASH = 'svc_sql:1104:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::';
+
+async function insertOperator(ctx: TestContext): Promise<number> {
+  const now = nowMs();
+  const row = await ctx.database.db
+    .insertInto('app_user')
+    .values({
+      username: 'alice',
+      username_key: 'alice',
+      display_name: 'Alice',
+      password_hash: 'x',
+      is_superuser: 0,
+      is_active: 1,
+      timezone: null,
+      theme: 'auto',
+      current_engagement_id: null,
+      auth_epoch: 0,
+      last_login_at: null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+describe.each(testDialects())('export walk on %s', (dialect) => {
+  let ctx: TestContext;
+  let red: Principal;
+  let blue: Principal;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    const db = ctx.database.db;
+    const userId = await insertOperator(ctx);
+    const ids: number[] = [];
+    for (const code of ['EXP', 'OTHER'])
+      ids.push(
+        (await createEngagement(db, { code, name: code, start_date: '2026-01-01', end_date: '2026-12-31' }))
+          .id,
+      );
+    red = {
+      userId,
+      username: 'alice',
+      isSuperuser: false,
+      permissions: new Set(PERMISSION_CODES),
+      engagementIds: ids,
+      via: 'session',
+    };
+    blue = { ...red, permissions: new Set(['event.view']) };
+    // Several events share a start time, so pages must break ties by id; one is deleted.
+    const times = ['08:00', '09:00', '09:00', '09:00', '07:30', '09:00', '10:15', '09:00'];
+    for (const [i, time] of times.entries()) {
+      const e = await createEvent(db, red, {
+        engagement: 'EXP',
+        timestamp: `2026-03-01T${time}:00Z`,
+        source: { host: `WS${i}` },
+        target: { host: 'DC01', user: 'CORP\\admin' },
+        description: `Event ${i}`,
+        raw_evidence: i === 2 ? `secretsdump\n${HASH}` : `line one\nline two ${i}`,
+        detected: i % 2 ? 'FUL' : 'NEG',
+        tags: i === 1 ? ['zeta', 'Alpha'] : [],
+      });
+      if (i === 5) await deleteEvent(db, red, e.id);
+    }
+    await createEvent(db, red, {
+      engagement: 'OTHER',
+      timestamp: '2026-03-01T09:00:00Z',
+      source: { host: 'ELSEWHERE' },
+      target: { host: 'DC99' },
+      description: 'Another client',
+    });
+  });
+  afterAll(() => ctx.dispose());
+
+  const walk = async (principal: Principal, filter: Record<string, unknown>, pageSize: number) => {
+    const events = [];
+    for await (const page of exportEventPages(ctx.database.db, principal, filter, { pageSize }))
+      events.push(...page);
+    return events;
+  };
+
+  it('walks every event of the filter across pages in the grid order, oldest first', async () => {
+    const grid = await listEvents(
+      ctx.database.db,
+      red,
+      eventListQuerySchema.parse({ engagement: 'EXP', sort: 'timestamp', page_size: 100 }),
+    );
+    const expected = grid.results.map((e) => e.description);
+    expect(expected).toHaveLength(7);
+    for (const pageSize of [1, 2, 3, 100]) {
+      const events = await walk(red, { engagement: 'EXP' }, pageSize);
+      expect(events.map((e) => e.description)).toEqual(expected);
+    }
+    const first = (await walk(red, { engagement: 'EXP' }, 2))[0];
+    expect(first).toMatchObject({
+      timestamp: '2026-03-01T07:30:00.000Z',
+      operator: 'alice',
+      source: { host: 'WS4', user: '', process: '' },
+      target: { host: 'DC01', user: 'CORP\\admin' },
+    });
+    const tagged = (await walk(red, { engagement: 'EXP' }, 2)).find((e) => e.description === 'Event 1');
+    expect(tagged?.tags).toEqual(['Alpha', 'zeta']);
+  });
+
+  it('applies the filter and the engagement scope, and masks credentials for the blue team', async () => {
+    const detected = await walk(red, { engagement: 'EXP', detected: ['FUL'] }, 2);
+    expect(detected.map((e) => e.description).sort()).toEqual(['Event 1', 'Event 3', 'Event 7']);
+    const everywhere = await walk(red, {}, 3);
+    expect(everywhere.map((e) => e.description)).toContain('Another client');
+    expect(everywhere).toHaveLength(8);
+    const redEvidence = (await walk(red, { engagement: 'EXP' }, 3)).find((e) => e.description === 'Event 2');
+    expect(redEvidence?.raw_evidence).toContain('8846f7eaee8fb117ad06bdd830b7586c');
+    const blueEvidence = (await walk(blue, { engagement: 'EXP' }, 3)).find(
+      (e) => e.description === 'Event 2',
+    );
+    expect(blueEvidence?.raw_evidence).toContain('secretsdump');
+    expect(blueEvidence?.raw_evidence).not.toContain('8846f7eaee8fb117ad06bdd830b7586c');
+    await expect(walk(red, { engagement: 'NOPE' }, 3)).rejects.toThrow(/NOPE/);
+  });
+
+  it('writes multi-line evidence as one quoted cell, so spreadsheets keep each event on one row', async () => {
+    const parts: Buffer[] = [];
+    for await (const chunk of eventsCsv(ctx.database.db, red, { engagement: 'EXP' })) parts.push(chunk);
+    const csv = Buffer.concat(parts).toString('utf8');
+    expect(csv).toContain('"line one\nline two 0"');
+    // A parser that ends records at any line break outside quotes still sees 7 events and a header.
+    const rows = parse(csv, { record_delimiter: ['\r\n', '\n'] }) as string[][];
+    expect(rows).toHaveLength(8);
+    expect(rows.every((r) => r.length === rows[0]?.length)).toBe(true);
+  });
+});

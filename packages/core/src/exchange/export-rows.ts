@@ -1,0 +1,100 @@
+import { type DB, dialectOf } from '@steppingstones/db';
+import { toIsoUtc } from '@steppingstones/shared';
+import type { EventListQuery } from '@steppingstones/shared/events';
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import { engagementByCode } from '../events/engagement-choice.ts';
+import { eventFilterConditions } from '../events/event.filter.ts';
+import { redactorFor } from '../events/event.redaction.ts';
+import { type Principal, requirePermission } from '../permissions/index.ts';
+import { tagsOfEvents } from '../tags/tag.queries.ts';
+import type { ExchangeEvent } from './event-columns.ts';
+
+/** The grid's filter without its paging: what an export or import acts on. */
+export type ExportFilter = Omit<EventListQuery, 'sort' | 'cursor' | 'page_size'>;
+
+/** Rows per query: large enough that per-query costs vanish, small enough to keep memory flat. */
+const PAGE = 2000;
+
+/**
+ * Every event under the filter, oldest first (start time, then id: the grid's `timestamp` order),
+ * page by page. A dedicated read rather than the grid's list: one query per page walks the grid index
+ * by keyset and joins contexts and operator, one more fetches the page's tags; no counts, no files, no
+ * DTO mapping. Scoping and redaction are the grid's own (the same filter conditions and redactor).
+ * Each page is a complete query, so no statement or connection stays open while the client reads.
+ */
+export async function* exportEventPages(
+  db: Kysely<DB>,
+  principal: Principal,
+  filter: ExportFilter,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<ExchangeEvent[]> {
+  requirePermission(principal, 'event.view');
+  const scope = filter.engagement
+    ? [(await engagementByCode(db, principal, filter.engagement)).id]
+    : principal.engagementIds === 'all'
+      ? 'all'
+      : [...principal.engagementIds];
+  const conditions = eventFilterConditions(dialectOf(db), principal, filter, scope);
+  const redact = redactorFor(principal);
+  const limit = options.pageSize ?? PAGE;
+  let after: { startAt: number; id: number } | null = null;
+  for (;;) {
+    let q = db
+      .selectFrom('event')
+      .innerJoin('context as s', 's.id', 'event.source_context_id')
+      .innerJoin('context as t', 't.id', 'event.target_context_id')
+      .leftJoin('app_user as op', 'op.id', 'event.operator_user_id')
+      .select([
+        'event.id',
+        'event.start_at',
+        'event.end_at',
+        'op.username as operator',
+        's.host as s_host',
+        's.user as s_user',
+        's.process as s_process',
+        't.host as t_host',
+        't.user as t_user',
+        't.process as t_process',
+        'event.tactic_id',
+        'event.technique_id',
+        'event.subtechnique_id',
+        'event.description',
+        'event.raw_evidence',
+        'event.outcome',
+        'event.detected',
+        'event.prevented',
+      ])
+      .where((eb) => eb.and(conditions))
+      .orderBy('event.start_at')
+      .orderBy('event.id')
+      .limit(limit);
+    if (after) q = q.where(sql<SqlBool>`(event.start_at, event.id) > (${after.startAt}, ${after.id})`);
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    const tags = await tagsOfEvents(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+    yield rows.map(
+      (r): ExchangeEvent => ({
+        timestamp: toIsoUtc(Number(r.start_at)),
+        timestamp_end: r.end_at === null ? null : toIsoUtc(Number(r.end_at)),
+        operator: r.operator,
+        source: { host: r.s_host, user: r.s_user, process: r.s_process },
+        target: { host: r.t_host, user: r.t_user, process: r.t_process },
+        mitre_attack_tactic: r.tactic_id,
+        mitre_attack_technique: r.technique_id,
+        mitre_attack_subtechnique: r.subtechnique_id,
+        description: redact(r.description),
+        raw_evidence: redact(r.raw_evidence),
+        outcome: redact(r.outcome),
+        detected: r.detected,
+        prevented: r.prevented,
+        tags: tags.get(Number(r.id)) ?? [],
+      }),
+    );
+    if (rows.length < limit) return;
+    const last = rows[rows.length - 1]!;
+    after = { startAt: Number(last.start_at), id: Number(last.id) };
+  }
+}
