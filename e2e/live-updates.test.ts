@@ -197,11 +197,12 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
   it('bulk-edits every event the filter shows, and the teammate sees the new tag', async () => {
     const { page } = admin;
     await page.goto('/events?search=Imported+from');
-    await page.getByRole('button', { name: 'Edit all 1…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit the 1 events shown' });
+    await page.getByRole('button', { name: 'Bulk edit' }).click();
+    await page.getByRole('menuitem', { name: 'Edit all 1 shown…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit the 1 event shown' });
     await dialog.getByLabel('Add tags', { exact: true }).fill('reviewed');
     await dialog.getByLabel('Add tags', { exact: true }).press('Enter');
-    await dialog.getByRole('button', { name: 'Apply to 1 events' }).click();
+    await dialog.getByRole('button', { name: 'Apply to 1 event' }).click();
     await page.getByText('1 of 1 events changed.').waitFor();
     await row(operator.page, 'Imported from the CSV')
       .filter({ hasText: 'reviewed' })

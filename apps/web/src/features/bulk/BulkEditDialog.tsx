@@ -17,7 +17,9 @@ import {
   hasChanges,
 } from './bulk-request.ts';
 
-export const eventsLabel = (n: number) => `${n.toLocaleString()} event${n === 1 ? '' : 's'}`;
+/** "1 event", "12 starred events". */
+export const eventsLabel = (n: number, kind = '') =>
+  `${n.toLocaleString()} ${kind ? `${kind} ` : ''}event${n === 1 ? '' : 's'}`;
 
 export interface BulkEditDialogProps {
   opened: boolean;

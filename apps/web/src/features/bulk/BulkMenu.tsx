@@ -116,7 +116,7 @@ export function BulkMenu({
         engagement={engagement}
         target={{ filterQuery: starredQuery(filterQuery) }}
         count={dialog?.count ?? 0}
-        title={`Edit the ${eventsLabel(dialog?.count ?? 0)} starred`}
+        title={`Edit the ${eventsLabel(dialog?.count ?? 0, 'starred')}`}
         scope={
           dialog?.count === 0
             ? `No starred events ${where}: star some first.`

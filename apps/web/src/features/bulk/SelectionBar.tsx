@@ -52,7 +52,7 @@ export function SelectionBar({
         engagement={engagement}
         target={{ ids: editing ?? [] }}
         count={editing?.length ?? 0}
-        title={`Edit the ${eventsLabel(editing?.length ?? 0)} selected`}
+        title={`Edit the ${eventsLabel(editing?.length ?? 0, 'selected')}`}
         scope="Applies to exactly the events you selected."
         limited={!canChange}
         onDone={onClear}
