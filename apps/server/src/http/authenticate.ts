@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CsrfError, csrfTokenMatches, isSameOrigin, isUnsafeMethod } from './csrf.ts';
 import type { RouteAccess } from './route-access.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
+import { authenticateSignedUrl } from './signed-url-auth.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -69,6 +70,8 @@ export function installAuthentication(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     const access = (request.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
     if (!access || access === 'public') return;
+    if (typeof access === 'object' && 'signedUrl' in access)
+      return authenticateSignedUrl(app.ctx, request, reply, access);
     const caller = await resolveCaller(app.ctx, request);
     if (!caller)
       return reply.status(401).send({

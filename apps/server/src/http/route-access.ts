@@ -4,11 +4,19 @@ import type { FastifyInstance } from 'fastify';
  * Every route declares who may call it in its `config.access`:
  * - `public`: anyone (health, login, first-run setup, static assets);
  * - `authenticated`: any signed-in user (own preferences, own engagements list);
- * - a permission code such as `event.view`.
+ * - a permission code such as `event.view`;
+ * - `{ signedUrl: purpose, permission }`: no session or token at all (cookies are ignored); the URL
+ *   carries a short-lived signature made for one user and one purpose (http/signed-url-auth.ts), and
+ *   the request acts as that user, rebuilt from the database. For links handed to another site, such as
+ *   the ATT&CK Navigator fetching a layer.
  * Start-up fails for a route without a declaration, so no route is ever accidentally open and the
  * permission-matrix test can enumerate the router.
  */
-export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+export type RouteAccess =
+  | 'public'
+  | 'authenticated'
+  | { permission: string }
+  | { signedUrl: string; permission: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -12,6 +12,7 @@ import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { historyRoutes } from './history.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
+import { navigatorRoutes } from './navigator.routes.ts';
 import { pluginRoutes } from './plugins.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
@@ -42,6 +43,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(tagRoutes);
   await app.register(fileRoutes);
   await app.register(pluginRoutes);
+  await app.register(navigatorRoutes);
   await app.register(jobRoutes);
   await app.register(webhookRoutes);
 }
