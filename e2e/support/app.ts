@@ -50,6 +50,11 @@ export interface RunningApp {
   setupToken: () => string;
   /** Runs a CLI command against the same DATA_DIR; `stdin` is written to the command's input. */
   cli: (args: string[], stdin?: string) => Promise<{ code: number; stdout: string; stderr: string }>;
+  /**
+   * Stops the server (its open connections, SSE streams included, end), runs `meanwhile` while it is
+   * down, then starts it again on the same port and data directory: a deploy, or a dropped connection.
+   */
+  restart: (meanwhile?: () => Promise<void>) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -76,49 +81,63 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   delete env.DATABASE_URL;
   Object.assign(env, options.env);
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
+  let child: ChildProcess;
   let exited = false;
-  child.on('exit', () => {
-    exited = true;
-  });
+  const spawnServer = () => {
+    exited = false;
+    child = spawn(process.execPath, [CLI, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.on('exit', () => {
+      exited = true;
+    });
+  };
 
+  const stopServer = async () => {
+    if (exited) return;
+    const done = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await done;
+    clearTimeout(killer);
+  };
   const stop = async () => {
-    if (!exited) {
-      const done = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await done;
-      clearTimeout(killer);
-    }
+    await stopServer();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   // Wait for /healthz, with a deadline (the first start migrates a new database).
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`The app exited during start-up:\n${output}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // Not listening yet.
+  const waitHealthy = async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (exited) throw new Error(`The app exited during start-up:\n${output}`);
+      try {
+        const res = await fetch(`${url}/healthz`);
+        if (res.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`The app did not answer /healthz within 60 s:\n${output}`);
+      }
+      await sleep(200);
     }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The app did not answer /healthz within 60 s:\n${output}`);
-    }
-    await sleep(200);
-  }
+  };
+  spawnServer();
+  await waitHealthy();
+
+  /** Stops the server, runs `meanwhile` (e.g. a CLI write), starts it again on the same port and data. */
+  const restart = async (meanwhile?: () => Promise<void>) => {
+    await stopServer();
+    await meanwhile?.();
+    spawnServer();
+    await waitHealthy();
+  };
 
   const setupToken = () => {
     const file = path.join(dataDir, 'setup-token');
@@ -144,5 +163,5 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       p.stdin.end(stdin ?? '');
     });
 
-  return { url, dataDir, output: () => output, setupToken, cli, stop };
+  return { url, dataDir, output: () => output, setupToken, cli, restart, stop };
 }
