@@ -89,12 +89,13 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
   let noPerm: ApiClient;
   let noPermUser: TestUser;
   let outsider: ApiClient;
+  let outsiderUser: TestUser;
   beforeAll(async () => {
     server = await startTestServer(dialect);
     noPermUser = await createTestUser(server.ctx, { username: 'noperm', permissions: [] });
     noPerm = await login(server.url, 'noperm');
     // Every code (not superuser), but a member of no engagement: sees nothing of others.
-    await createTestUser(server.ctx, { username: 'outsider', groups: ['Administrators'] });
+    outsiderUser = await createTestUser(server.ctx, { username: 'outsider', groups: ['Administrators'] });
     outsider = await login(server.url, 'outsider');
   });
   afterAll(() => server.stop());
@@ -128,13 +129,34 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
         superuser: sample.superuser ?? false,
       });
       const client = await login(server.url, user.username);
-      const built = await buildRequest(route, { ctx: server.ctx, url: server.url, engagement, user, client });
+      const fixture = { ctx: server.ctx, url: server.url, engagement, user, client };
+      const built = await buildRequest(route, fixture);
       const call = (c: ApiClient) => probe(c, route.method, built.path, built.body);
+      // A signed-URL route's caller is whoever the link was made for; no cookie or token is sent.
+      const signed = typeof route.access === 'object' && 'signedUrl' in route.access;
+      const signedPath = async (signer: { id: number }) => {
+        if (!sample.signedQuery) throw new Error(`${key}: a signed-URL route needs a signedQuery sample`);
+        return `${built.path}?${new URLSearchParams(await sample.signedQuery(fixture, signer))}`;
+      };
+      const as = async (c: ApiClient, signer: { id: number }) =>
+        signed ? probe(anonymous(server.url), route.method, await signedPath(signer), built.body) : call(c);
 
       const anon = await call(anonymous(server.url));
       if (anon.status !== 401) problems.push(`${key}: anonymous got ${anon.status}, expected 401`);
+      if (signed) {
+        const cookieOnly = await call(client);
+        if (cookieOnly.status !== 401)
+          problems.push(`${key}: a session without a signed URL got ${cookieOnly.status}, expected 401`);
+        const tampered = (await signedPath(user)).replace(
+          /token=([^&]*?)[A-Za-z0-9_-]{4}(&|$)/,
+          'token=$1AAAA$2',
+        );
+        const forged = await probe(anonymous(server.url), route.method, tampered, built.body);
+        if (forged.status !== 403)
+          problems.push(`${key}: a tampered signature got ${forged.status}, expected 403`);
+      }
       if (permission) {
-        const denied = await call(noPerm);
+        const denied = await as(noPerm, noPermUser);
         if (denied.status !== 403)
           problems.push(`${key}: a member without ${permission} got ${denied.status}, expected 403`);
       }
@@ -143,13 +165,15 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
         continue;
       }
       if (built.engagementScoped) {
-        const hidden = await call(outsider);
-        if (hidden.status !== 404)
+        // A signed link is refused, not hidden: whoever holds it already knows the engagement.
+        const expected = signed ? 403 : 404;
+        const hidden = await as(outsider, outsiderUser);
+        if (hidden.status !== expected)
           problems.push(
-            `${key}: a non-member holding every code got ${hidden.status}, expected 404 (${JSON.stringify(hidden.body)})`,
+            `${key}: a non-member holding every code got ${hidden.status}, expected ${expected} (${JSON.stringify(hidden.body)})`,
           );
       }
-      const allowed = await call(client);
+      const allowed = await as(client, user);
       if ([401, 403, 404].includes(allowed.status) || allowed.status >= 500)
         problems.push(`${key}: the allowed caller got ${allowed.status}: ${JSON.stringify(allowed.body)}`);
     }

@@ -3,6 +3,7 @@ import type { EngagementDto } from '@steppingstones/shared';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
 import { HISTORY_ROUTE_SAMPLES } from '../routes/history.route-samples.ts';
 import { JOBS_WEBHOOKS_ROUTE_SAMPLES } from '../routes/jobs-webhooks.route-samples.ts';
+import { NAVIGATOR_ROUTE_SAMPLES } from '../routes/navigator.route-samples.ts';
 import { PLUGIN_ROUTE_SAMPLES } from '../routes/plugins.route-samples.ts';
 import type { ApiClient } from './api-client.ts';
 import { TEST_PASSWORD, type TestUser } from './test-server.ts';
@@ -25,6 +26,11 @@ export interface RouteSample {
   /** Path parameters; needed for any parameter the generic fallback cannot fill (see below). */
   params?: (f: MatrixFixture) => Maybe<Record<string, string>>;
   query?: (f: MatrixFixture) => Maybe<Record<string, string>>;
+  /**
+   * Routes with `{ signedUrl }` access: the query of a genuine signed URL made for `signer` (the matrix
+   * asks for one per caller, since the link, not a cookie, carries who is calling).
+   */
+  signedQuery?: (f: MatrixFixture, signer: { id: number }) => Maybe<Record<string, string>>;
   /** A VALID body: with an invalid one the non-member check would see 400 instead of 404. */
   body?: (f: MatrixFixture) => Maybe<unknown>;
   /** The route also requires the superuser flag (e.g. purge). */
@@ -48,6 +54,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...HISTORY_ROUTE_SAMPLES,
   ...JOBS_WEBHOOKS_ROUTE_SAMPLES,
   ...PLUGIN_ROUTE_SAMPLES,
+  ...NAVIGATOR_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {
     body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),
