@@ -14,6 +14,7 @@ import type { DialectName } from '@steppingstones/db';
 import type { ChildResult } from './child.ts';
 import { discoverBenchmarks, type PlannedRun, planRuns } from './lib/discover.ts';
 import { formatTable, resultRow } from './lib/format.ts';
+import { formatMemoryVerdict, memoryVerdicts } from './lib/memory.ts';
 import { mergeResults, renderResultsMarkdown, updateDocs, writeReportJson } from './lib/report.ts';
 import { ratio, targetMet } from './lib/stats.ts';
 import type { BenchReport, BenchResult } from './lib/types.ts';
@@ -114,6 +115,13 @@ async function runOne(plan: PlannedRun, quick: boolean): Promise<BenchResult> {
   };
 }
 
+function printMemory(verdicts: ReturnType<typeof memoryVerdicts>): void {
+  if (!verdicts.length) return;
+  console.log('Memory (peak RSS of the child process at both sizes; flat = streams):');
+  for (const v of verdicts) console.log(`  ${formatMemoryVerdict(v).replace(/\*\*/g, '')}`);
+  console.log('');
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -183,8 +191,11 @@ async function main(): Promise<number> {
     results,
   };
   console.log(`\n${formatTable(results)}\n`);
+  const defs = benches.map((b) => b.def);
   const resultsFile = path.join(BENCH_DIR, 'results', quick ? 'quick.json' : 'latest.json');
   if (quick) {
+    report.memory = memoryVerdicts(results, defs);
+    printMemory(report.memory);
     writeReportJson(resultsFile, report);
   } else {
     // A partial full run (--filter, --dialect) updates its rows and keeps the others' latest figures.
@@ -193,6 +204,9 @@ async function main(): Promise<number> {
       : undefined;
     const partial = values.filter.length > 0 || values.dialect !== undefined || sizes.length > 0;
     const merged = partial ? mergeResults(previous, report) : report;
+    // Memory is compared across sizes, so over the merged rows (a narrowed run may have run one size).
+    merged.memory = memoryVerdicts(merged.results, defs);
+    printMemory(merged.memory);
     writeReportJson(resultsFile, merged);
     const docs = path.join(ROOT, 'docs', 'benchmarks.md');
     const existing = fs.existsSync(docs) ? fs.readFileSync(docs, 'utf8') : '# Benchmarks\n';

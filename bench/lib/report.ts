@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatBytes, formatMs, formatRate, formatRatio, formatSize } from './format.ts';
+import { formatMemoryVerdict } from './memory.ts';
 import type { BenchReport, BenchResult } from './types.ts';
 
 export const DOCS_START = '<!-- bench:results:start (written by `npm run bench`; do not edit by hand) -->';
@@ -62,6 +63,10 @@ export function renderResultsMarkdown(report: BenchReport): string {
         `${formatMs(r.measure.min)} | ${formatMs(r.measure.max)} | ${formatMs(r.measure.p95)} | ${formatRate(r)} | ` +
         `${formatBytes(r.peakRssBytes)} | ${formatMs(r.baseline.median)} | ${formatRatio(r.ratio)} | ${target} | ${verdict(r)} | ${load} |`,
     );
+  }
+  if (report.memory?.length) {
+    lines.push('', 'Memory across sizes (peak RSS of the child process; flat means the report streams):', '');
+    for (const v of report.memory) lines.push(`- ${formatMemoryVerdict(v)}`);
   }
   lines.push('', DOCS_END);
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import type { Database, DialectName } from '@steppingstones/db';
 import type { DatasetInfo } from '../generators/dataset-info.ts';
+import type { MemoryVerdict } from './memory.ts';
 
 /**
  * A target copied from the issue that sets it. `metric` says which figure is compared:
@@ -53,6 +54,11 @@ export interface BenchmarkDefinition<S = unknown> {
   warmup?: number;
   /** Which unit the throughput column shows. */
   unit: 'rows/s' | 'MB/s';
+  /**
+   * Memory must stay flat between two of `sizes.full`: the peak RSS at the larger may be at most
+   * `maxGrowth` times the one at the smaller (the runs print both and the verdict).
+   */
+  flatMemory?: { sizes: [number, number]; maxGrowth: number };
   dialects?: DialectName[];
   /** Prepares state shared by baseline and measure (servers, sessions, statements). */
   setup(env: BenchEnv): Promise<S>;
@@ -111,4 +117,6 @@ export interface BenchReport {
     loadAverage?: [number, number];
   };
   results: BenchResult[];
+  /** Peak RSS compared across sizes for benchmarks that must stream with flat memory. */
+  memory?: MemoryVerdict[];
 }

@@ -116,37 +116,41 @@ export class HtmlBuilderError extends Error {
 
 /** Creates an element; throws for a tag or attribute outside the allowed set (at build time). */
 export function h(tag: HtmlTag, attrs?: HtmlAttributes | null, ...children: HtmlChild[]): HtmlElement {
-  if (!KNOWN_TAGS.has(tag))
-    throw new HtmlBuilderError(`The tag <${String(tag)}> is not allowed in report HTML.`);
-  const a = attrs ?? {};
-  const allowed = ATTRS_BY_TAG[tag] ?? new Set<string>();
-  for (const name of Object.keys(a)) {
-    if ((a as Record<string, unknown>)[name] === undefined) continue;
-    if (!allowed.has(name)) throw new HtmlBuilderError(`The attribute "${name}" is not allowed on <${tag}>.`);
-  }
-  if (VOID_TAGS.has(tag) && children.length) throw new HtmlBuilderError(`<${tag}> takes no children.`);
-  const el = Object.freeze({
-    tag,
-    attrs: Object.keys(a).length ? Object.freeze({ ...a }) : NO_ATTRS,
-    children,
-  });
-  BUILT.add(el);
-  return el;
+  const a = attrs ?? NO_ATTRS;
+  checkElement(tag, a, children);
+  // Not frozen (freezing costs more than building on large reports): the renderers check every
+  // element again, so a node changed or forged after h() still cannot leave the allowed set.
+  return { tag, attrs: a, children };
 }
 
 const NO_ATTRS: HtmlAttributes = Object.freeze({});
-/** Elements made by h(): already checked, and frozen (tag, attribute names, children list) since. */
-const BUILT = new WeakSet<HtmlElement>();
+
+/** Checks a tag, its attribute names and its children list (attribute values are checked when rendered). */
+function checkElement(tag: unknown, attrs: unknown, children: unknown): asserts tag is HtmlTag {
+  if (typeof tag !== 'string' || !KNOWN_TAGS.has(tag))
+    throw new HtmlBuilderError(`The tag <${String(tag)}> is not allowed in report HTML.`);
+  if (typeof attrs !== 'object' || attrs === null || !Array.isArray(children))
+    throw new HtmlBuilderError('Report HTML may contain only nodes made with h() and text.');
+  const allowed = ATTRS_BY_TAG[tag as HtmlTag];
+  for (const name in attrs) {
+    if ((attrs as Record<string, unknown>)[name] === undefined) continue;
+    if (!allowed?.has(name))
+      throw new HtmlBuilderError(`The attribute "${name}" is not allowed on <${tag}>.`);
+  }
+  if (VOID_TAGS.has(tag as HtmlTag) && children.length)
+    throw new HtmlBuilderError(`<${tag}> takes no children.`);
+}
 
 /**
- * The element as the renderers may trust it: one made by h() as it is, anything else (a node forged
- * by hand, e.g. parsed from JSON) checked by h() first, so a node never bypasses the allowed set.
+ * An element as the renderers may use it: whether made by h() or forged by hand (e.g. parsed from
+ * JSON, or changed after h()), it is checked here, so no node bypasses the allowed set.
  */
 export function checkedElement(node: unknown): HtmlElement {
-  if (BUILT.has(node as HtmlElement)) return node as HtmlElement;
-  if (!isElement(node) || !KNOWN_TAGS.has(node.tag))
+  if (typeof node !== 'object' || node === null)
     throw new HtmlBuilderError('Report HTML may contain only nodes made with h() and text.');
-  return h(node.tag, node.attrs, ...node.children);
+  const el = node as HtmlElement;
+  checkElement(el.tag, el.attrs, el.children);
+  return el;
 }
 
 /** True for a void element (`<br>`), which has no closing tag. */
@@ -168,29 +172,54 @@ export function escapeHtml(text: string): string {
 }
 const NEEDS_ESCAPE = /[&<>"']/;
 
+/** Property → value → its CSS once checked: reports repeat a handful of styles on every cell. */
+const checkedStyles = new Map<string, Map<unknown, string>>();
+let checkedCount = 0;
+
 function styleText(style: HtmlStyle): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(style)) {
+  let out = '';
+  for (const key in style) {
+    const value = (style as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    const css = CSS_NAME[key as keyof HtmlStyle];
-    if (!css) throw new HtmlBuilderError(`The style "${key}" is not allowed in report HTML.`);
-    const v = String(value).trim();
-    const ok =
-      key === 'color' || key === 'backgroundColor'
-        ? COLOUR.test(v)
-        : key === 'border'
-          ? BORDER.test(v)
-          : (ENUMS[key] ?? []).includes(v);
-    if (!ok) throw new HtmlBuilderError(`The value "${v}" is not allowed for the style "${key}".`);
-    parts.push(`${css}: ${v}`);
+    let values = checkedStyles.get(key);
+    let css = values?.get(value);
+    if (css === undefined) {
+      css = styleDeclaration(key, value);
+      // Only strings are remembered (an object's String() may change) and only so many.
+      if (typeof value === 'string' && checkedCount < 4096) {
+        if (!values) {
+          values = new Map();
+          checkedStyles.set(key, values);
+        }
+        values.set(value, css);
+        checkedCount++;
+      }
+    }
+    out += out ? `; ${css}` : css;
   }
-  return parts.join('; ');
+  return out;
+}
+
+function styleDeclaration(key: string, value: unknown): string {
+  if (!Object.hasOwn(CSS_NAME, key))
+    throw new HtmlBuilderError(`The style "${key}" is not allowed in report HTML.`);
+  const v = String(value).trim();
+  const ok =
+    key === 'color' || key === 'backgroundColor'
+      ? COLOUR.test(v)
+      : key === 'border'
+        ? BORDER.test(v)
+        : (ENUMS[key] ?? []).includes(v);
+  if (!ok) throw new HtmlBuilderError(`The value "${v}" is not allowed for the style "${key}".`);
+  return `${CSS_NAME[key as keyof HtmlStyle]}: ${v}`;
 }
 
 /** The attributes of an element as HTML text (with a leading space), every value checked and escaped. */
 export function attributeText(tag: HtmlTag, attrs: HtmlAttributes): string {
   let out = '';
-  for (const [name, value] of Object.entries(attrs)) {
+  for (const name in attrs) {
+    if (!Object.hasOwn(attrs, name)) continue;
+    const value = (attrs as Record<string, unknown>)[name];
     if (value === undefined || value === null) continue;
     if (name === 'style') {
       const s = styleText(value as HtmlStyle);
