@@ -59,7 +59,8 @@ export interface RunningApp {
 }
 
 export interface StartAppOptions {
-  env?: Record<string, string>;
+  /** Extra variables; a function gets the app's URL first (e.g. for `PUBLIC_URL`). */
+  env?: Record<string, string> | ((url: string) => Record<string, string>);
 }
 
 /** Starts the real app (`steppingstones serve`) on a free port with a fresh data directory. */
@@ -79,7 +80,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   // A DATABASE_URL from the caller's shell would point every test at one shared database; a test that
   // runs on PostgreSQL passes the URL of a database of its own in `options.env`.
   delete env.DATABASE_URL;
-  Object.assign(env, options.env);
+  Object.assign(env, typeof options.env === 'function' ? options.env(url) : options.env);
   let output = '';
   let child: ChildProcess;
   let exited = false;
