@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase, testDialects } from '@steppingstones/db/testing';
+import pg from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -245,6 +246,19 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
     });
     // Alice wrote exactly once: after Bob's two saves, with her merge.
     expect(await history(a)).toEqual(['alice', 'bob', 'bob', 'alice']);
+    if (database) {
+      // The app really ran on this PostgreSQL database.
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const row = await client.query('select description from event where id = $1', [eventId]);
+        expect(row.rows[0]).toMatchObject({
+          description: 'Kerberoasted svc_sql; cracked <b>Summer2026!</b> in 2 h',
+        });
+      } finally {
+        await client.end();
+      }
+    }
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);
   });
