@@ -1,38 +1,51 @@
 import { Command } from 'commander';
-import { attackCommands } from './commands/attack.command.ts';
-import { backupCommands } from './commands/backup.command.ts';
-import { engagementCommands } from './commands/engagement.command.ts';
-import { eventsCommands } from './commands/events.command.ts';
-import { historyCommands } from './commands/history.command.ts';
-import { jobsCommands } from './commands/jobs.command.ts';
-import { migrateCommand } from './commands/migrate.command.ts';
-import { pluginCommands } from './commands/plugins.command.ts';
-import { serveCommand } from './commands/serve.command.ts';
-import { userCommands } from './commands/user.command.ts';
-import { projectVersion, versionCommand } from './commands/version.command.ts';
-import { workerCommand } from './commands/worker.command.ts';
+import { projectVersion } from './commands/version.command.ts';
 
-/** Builds the `steppingstones` command tree. Each area adds its commands in its own file. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each top-level command and the module that registers it. Only the module of the command being run is
+ * imported: loading every area's services cost about two seconds of CPU per call, even for `version`.
+ * Help, `--version` and unknown names load them all.
+ */
+const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve.command.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.command.ts')).migrateCommand,
+  version: async () => (await import('./commands/version.command.ts')).versionCommand,
+  backup: async () => (await import('./commands/backup.command.ts')).backupCommands,
+  restore: async () => (await import('./commands/backup.command.ts')).backupCommands,
+  engagement: async () => (await import('./commands/engagement.command.ts')).engagementCommands,
+  events: async () => (await import('./commands/events.command.ts')).eventsCommands,
+  history: async () => (await import('./commands/history.command.ts')).historyCommands,
+  attack: async () => (await import('./commands/attack.command.ts')).attackCommands,
+  createuser: async () => (await import('./commands/user.command.ts')).userCommands,
+  plugins: async () => (await import('./commands/plugins.command.ts')).pluginCommands,
+  worker: async () => (await import('./commands/worker.command.ts')).workerCommand,
+  jobs: async () => (await import('./commands/jobs.command.ts')).jobsCommands,
+};
+
+/** The names of the top-level commands, for tests that check every one is reachable. */
+export const COMMAND_NAMES = Object.keys(COMMAND_MODULES);
+
+/** Builds the `steppingstones` command tree: only `name`'s area when given, every area otherwise. */
+export async function buildProgram(name?: string): Promise<Command> {
   const program = new Command('steppingstones')
     .description('Stepping Stones: the red team activity hub.')
     .version(projectVersion(), '-V, --version')
     .showHelpAfterError();
-  serveCommand(program);
-  migrateCommand(program);
-  versionCommand(program);
-  backupCommands(program);
-  engagementCommands(program);
-  eventsCommands(program);
-  historyCommands(program);
-  attackCommands(program);
-  userCommands(program);
-  pluginCommands(program);
-  workerCommand(program);
-  jobsCommands(program);
+  const loaders = name && COMMAND_MODULES[name] ? [COMMAND_MODULES[name]] : Object.values(COMMAND_MODULES);
+  const registered = new Set<Register>();
+  for (const load of loaders) {
+    const register = await load();
+    // backup/restore share one module: register it once.
+    if (registered.has(register)) continue;
+    registered.add(register);
+    register(program);
+  }
   return program;
 }
 
 export async function runCli(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  const name = argv[2];
+  await (await buildProgram(name)).parseAsync(argv);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '@steppingstones/core';
+import { PROJECT_ROOT } from '@steppingstones/core/config';
 import type { Command } from 'commander';
 
 export function projectVersion(): string {
