@@ -1,5 +1,5 @@
-import type { DB } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import type { DB, EventTable } from '@steppingstones/db';
+import type { Kysely, Selectable } from 'kysely';
 
 export interface ContextSnapshot {
   host: string;
@@ -47,29 +47,47 @@ export interface EventSnapshot {
   files: FileSnapshot[];
 }
 
+type EventRow = Selectable<EventTable>;
+
 /** Reads an event's current state (deleted or not); a transaction is a Kysely<DB> too. */
 export async function snapshotEvent(q: Kysely<DB>, eventId: number): Promise<EventSnapshot | undefined> {
   const e = await q.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
-  if (!e) return undefined;
+  return e ? (await snapshotsOf(q, [e]))[0] : undefined;
+}
+
+/**
+ * The current state of many events at once: three lookups (contexts, tags, files) for the whole batch
+ * instead of three per event, so `history verify` over a large engagement costs a few queries per
+ * thousand events. Same order as `events`.
+ */
+export async function snapshotsOf(q: Kysely<DB>, events: readonly EventRow[]): Promise<EventSnapshot[]> {
+  if (events.length === 0) return [];
+  const eventIds = events.map((e) => Number(e.id));
+  const contextIds = [
+    ...new Set(events.flatMap((e) => [Number(e.source_context_id), Number(e.target_context_id)])),
+  ];
   const contexts = await q
     .selectFrom('context')
     .select(['id', 'host', 'user', 'process'])
-    .where('id', 'in', [e.source_context_id, e.target_context_id])
+    .where('id', 'in', contextIds)
     .execute();
+  const contextById = new Map(contexts.map((c) => [Number(c.id), c]));
   const ctx = (id: number): ContextSnapshot => {
-    const c = contexts.find((x) => Number(x.id) === Number(id));
+    const c = contextById.get(Number(id));
     return { host: c?.host ?? '', user: c?.user ?? '', process: c?.process ?? '' };
   };
   const tags = await q
     .selectFrom('event_tag')
     .innerJoin('tag', 'tag.id', 'event_tag.tag_id')
-    .select('tag.name')
-    .where('event_tag.event_id', '=', eventId)
+    .select(['event_tag.event_id', 'tag.name'])
+    .where('event_tag.event_id', 'in', eventIds)
     .execute();
+  const tagsByEvent = groupBy(tags, (t) => t.name);
   const files = await q
     .selectFrom('file_distribution')
     .innerJoin('file', 'file.id', 'file_distribution.file_id')
     .select([
+      'file_distribution.event_id',
       'file.id',
       'file.filename',
       'file.size',
@@ -77,10 +95,21 @@ export async function snapshotEvent(q: Kysely<DB>, eventId: number): Promise<Eve
       'file_distribution.location',
       'file_distribution.removed',
     ])
-    .where('file_distribution.event_id', '=', eventId)
+    .where('file_distribution.event_id', 'in', eventIds)
     .orderBy('file_distribution.id')
     .execute();
-  return {
+  const filesByEvent = groupBy(
+    files,
+    (f): FileSnapshot => ({
+      file_id: Number(f.id),
+      filename: f.filename,
+      size: f.size === null ? null : Number(f.size),
+      md5: f.md5,
+      location: f.location,
+      removed: Boolean(f.removed),
+    }),
+  );
+  return events.map((e) => ({
     id: Number(e.id),
     engagement_id: Number(e.engagement_id),
     start_at: Number(e.start_at),
@@ -97,16 +126,24 @@ export async function snapshotEvent(q: Kysely<DB>, eventId: number): Promise<Eve
     detected: e.detected,
     prevented: e.prevented,
     deleted: e.deleted_at !== null,
-    tags: tags.map((t) => t.name).sort((a, b) => a.localeCompare(b)),
-    files: files.map((f) => ({
-      file_id: Number(f.id),
-      filename: f.filename,
-      size: f.size === null ? null : Number(f.size),
-      md5: f.md5,
-      location: f.location,
-      removed: Boolean(f.removed),
-    })),
-  };
+    tags: (tagsByEvent.get(Number(e.id)) ?? []).sort((a, b) => a.localeCompare(b)),
+    files: filesByEvent.get(Number(e.id)) ?? [],
+  }));
+}
+
+/** Rows of a batch grouped by their event, each mapped, keeping the rows' order. */
+function groupBy<R extends { event_id: number }, T>(
+  rows: readonly R[],
+  map: (row: R) => T,
+): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = Number(row.event_id);
+    const list = out.get(id);
+    if (list) list.push(map(row));
+    else out.set(id, [map(row)]);
+  }
+  return out;
 }
 
 /** Field-level differences `{ field: [before, after] }`; a first revision lists every field. */

@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from './canonical-json.ts';
 import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
-import { snapshotEvent } from './event-snapshot.ts';
+import { snapshotsOf } from './event-snapshot.ts';
 
 export interface HistoryProblem {
   engagement: string;
@@ -42,8 +43,17 @@ export async function verifyHistory(
   return report;
 }
 
+/**
+ * A digest of a snapshot's canonical JSON: the walk keeps one per event (its latest revision's), not the
+ * snapshot itself, so verifying a million events does not hold a million snapshots in memory.
+ */
+function snapshotDigest(snapshot: unknown): string {
+  return crypto.createHash('sha256').update(canonicalJson(snapshot)).digest('base64');
+}
+
 async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: number, code: string) {
   const summary = { code, revisions: 0, events: 0, headSeq: 0 };
+  /** Event id → digest of its latest revision's snapshot. */
   const latestByEvent = new Map<number, string>();
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -77,7 +87,7 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
         };
         return { summary, problem };
       }
-      latestByEvent.set(Number(r.event_id), r.snapshot);
+      latestByEvent.set(Number(r.event_id), snapshotDigest(JSON.parse(r.snapshot)));
       expectedPrev = r.hash;
       expectedSeq = seq + 1;
       summary.revisions++;
@@ -104,16 +114,17 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
 
   let afterId = 0;
   for (;;) {
-    const ids = await db
+    const events = await db
       .selectFrom('event')
-      .select('id')
+      .selectAll()
       .where('engagement_id', '=', engagementId)
       .where('id', '>', afterId)
       .orderBy('id')
       .limit(BATCH)
       .execute();
-    for (const { id } of ids) {
-      const eventId = Number(id);
+    const snapshots = await snapshotsOf(db, events);
+    for (const current of snapshots) {
+      const eventId = current.id;
       const recorded = latestByEvent.get(eventId);
       if (!recorded) {
         const problem: HistoryProblem = {
@@ -124,8 +135,7 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
         };
         return { summary, problem };
       }
-      const current = await snapshotEvent(db, eventId);
-      if (canonicalJson(current) !== canonicalJson(JSON.parse(recorded))) {
+      if (snapshotDigest(current) !== recorded) {
         const problem: HistoryProblem = {
           engagement: code,
           kind: 'event-altered',
@@ -137,7 +147,7 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
       summary.events++;
       afterId = eventId;
     }
-    if (ids.length < BATCH) break;
+    if (events.length < BATCH) break;
   }
   return { summary, problem: undefined };
 }
