@@ -9,6 +9,7 @@ import {
   newPage,
   type RunningApp,
   START_TIMEOUT,
+  snap,
   startApp,
   type TestPage,
 } from './support/index.ts';
@@ -122,6 +123,7 @@ describe('row selection and bulk edit in the events grid', { timeout: 240_000 },
     await checkbox(page, 'Recon step 3').click({ modifiers: ['Shift'] });
     await checkbox(page, 'Recon step 1').click();
     expect(await selectionCount(page).innerText()).toBe('4 selected');
+    await snap(page, 'events-selection');
     for (const [n, selected] of [
       [6, 'false'],
       [5, 'true'],
