@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { copyRichText, copyText, downloadBlob } from './clipboard.ts';
+import { OpenInNavigator } from './OpenInNavigator.tsx';
 import { type ReportPointType, reportUrl, usePluginPoints } from './plugins-api.ts';
 import { ReportParams } from './ReportParams.tsx';
 import styles from './reports.module.css';
@@ -113,6 +114,15 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
           setSearch(next);
         }}
       />
+      {type === 'event-report' && item.opens_in === 'attack-navigator' && (
+        <OpenInNavigator
+          plugin={plugin}
+          reportKey={key}
+          engagement={engagement}
+          query={query}
+          onDownload={data ? () => downloadBlob(data.blob, data.filename) : null}
+        />
+      )}
       {report.isLoading && <LoadingState label="Rendering the report…" />}
       {report.isError && (
         <Alert
