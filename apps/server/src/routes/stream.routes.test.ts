@@ -97,6 +97,39 @@ describe.each(testDialects())('the live stream on %s', { timeout: 120_000 }, (di
     expect(replayed).toEqual([b, c]);
   });
 
+  it('resumes from the later of a tab hand-over position (query) and the browser header', async () => {
+    const alice = await login(server.url, 'alice');
+    const bob = await login(server.url, 'bob');
+    const watcher = await stream(bob.cookie);
+    const a = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'One'))).body.id;
+    const b = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Two'))).body.id;
+    const seenA = await watcher.waitFor(isEvent('event.created', a));
+    const seenB = await watcher.waitFor(isEvent('event.created', b));
+    const c = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Three'))).body.id;
+    // The query carries the position the tab took over at (before A); the browser's reconnect header
+    // is newer (after B): only C was missed, A and B must not come again.
+    const resumed = await openSse(`${server.url}/api/v1/stream/?last_event_id=${Number(seenA.id) - 1}`, {
+      cookie: bob.cookie,
+      'last-event-id': seenB.id!,
+    });
+    streams.push(resumed);
+    await resumed.waitFor((f) => f.event === 'ready');
+    const replayed = resumed.frames
+      .filter((f) => f.event === 'change')
+      .map((f) => JSON.parse(f.data).ids.eventId);
+    expect(replayed).toEqual([c]);
+  });
+
+  it('ends open streams properly when the server shuts down, so browsers reconnect without an error', async () => {
+    const bob = await login(server.url, 'bob');
+    const s = await stream(bob.cookie);
+    await server.app.close();
+    await s.ended;
+    expect(s.endedCleanly).toBe(true);
+    // No `end` frame: that would tell the browser its session is over and stop it reconnecting.
+    expect(s.frames.filter((f) => f.event === 'end')).toEqual([]);
+  });
+
   it('carries changes written by another process (the CLI)', async () => {
     await createTestUser(server.ctx, { username: 'root', superuser: true });
     const root = await login(server.url, 'root');

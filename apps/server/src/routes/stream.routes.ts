@@ -24,8 +24,12 @@ export async function streamRoutes(app: AppServer): Promise<void> {
   const tail = new OutboxTail(app.ctx.database);
   const open = new Set<() => void>();
   app.addHook('onReady', () => tail.start());
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: the server waits for open connections before onClose, and a stream is one.
+  // Ending each stream with a final chunk lets browsers reconnect cleanly (no incomplete-chunk error).
+  app.addHook('preClose', async () => {
     for (const close of open) close();
+  });
+  app.addHook('onClose', async () => {
     await tail.stop();
   });
 
@@ -41,9 +45,11 @@ export async function streamRoutes(app: AppServer): Promise<void> {
     async (request, reply) => {
       let principal = request.principal;
       const header = request.headers['last-event-id'];
-      const resumeFrom =
-        request.query.last_event_id ??
-        (typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined);
+      const fromHeader = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
+      // A tab taking over the shared stream passes its position in the query; the browser's own
+      // reconnects send the header, which is newer after the first reconnect: resume from the later one.
+      const candidates = [request.query.last_event_id, fromHeader].filter((v) => v !== undefined);
+      const resumeFrom = candidates.length > 0 ? Math.max(...candidates) : undefined;
 
       reply.hijack();
       const out = reply.raw;
@@ -110,6 +116,7 @@ export async function streamRoutes(app: AppServer): Promise<void> {
       };
       const close = () => {
         cleanup();
+        // No `end` event: that tells the browser the session ended; after a restart it should reconnect.
         out.end();
       };
       open.add(close);

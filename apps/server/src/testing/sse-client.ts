@@ -9,8 +9,10 @@ export interface SseConnection {
   frames: SseFrame[];
   /** Resolves with the first frame (already received or future) that matches, or rejects after `ms`. */
   waitFor(match: (f: SseFrame) => boolean, ms?: number): Promise<SseFrame>;
-  /** Resolves when the server ends the stream. */
+  /** Resolves when the stream ends (server end, network error or close()). */
   ended: Promise<void>;
+  /** True once the server ended the stream properly (its last chunk arrived), false if it broke or was closed. */
+  readonly endedCleanly: boolean;
   close(): void;
 }
 
@@ -26,12 +28,16 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const frames: SseFrame[] = [];
   const waiters = new Set<() => void>();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let endedCleanly = false;
   const ended = (async () => {
     let buffer = '';
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) break;
+        if (done) {
+          endedCleanly = true;
+          break;
+        }
         buffer += value;
         let cut = buffer.indexOf('\n\n');
         while (cut >= 0) {
@@ -56,13 +62,16 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         }
       }
     } catch {
-      // aborted by close()
+      // aborted by close(), or the connection broke (endedCleanly stays false)
     }
     for (const w of waiters) w();
   })();
   return {
     frames,
     ended,
+    get endedCleanly() {
+      return endedCleanly;
+    },
     close: () => abort.abort(),
     waitFor(match, ms = 10_000) {
       return new Promise((resolve, reject) => {
