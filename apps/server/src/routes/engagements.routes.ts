@@ -7,7 +7,12 @@ import {
   updateEngagement,
 } from '@steppingstones/core/engagements';
 import { canAccessEngagement, type Principal } from '@steppingstones/core/permissions';
-import { addEngagementMember, listEngagementMembers, setEngagementMembers } from '@steppingstones/core/users';
+import {
+  addEngagementMember,
+  listEngagementMembers,
+  listEngagementOperators,
+  setEngagementMembers,
+} from '@steppingstones/core/users';
 import { writeTransaction } from '@steppingstones/db';
 import {
   engagementCreateSchema,
@@ -116,6 +121,19 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
     async (request) => {
       const e = await visibleEngagement(request.principal, request.params.code);
       return { results: await listEngagementMembers(db, e.id) };
+    },
+  );
+
+  // The event form's operator picker: whoever records events may see who else can be named operator.
+  app.get(
+    '/api/v1/engagements/:code/operators',
+    {
+      config: { access: { permission: 'event.add' } },
+      schema: { tags: ['engagements'], params: codeParams, response: { 200: membersResponseSchema } },
+    },
+    async (request) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      return { results: await listEngagementOperators(db, e.id) };
     },
   );
 

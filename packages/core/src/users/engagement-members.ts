@@ -21,6 +21,33 @@ export async function listEngagementMembers(db: Kysely<DB>, engagementId: number
   return rows.map((r) => ({ id: Number(r.id), username: r.username, display_name: r.display_name }));
 }
 
+/**
+ * Who to offer as an event's operator in the form's picker: the active members of the engagement who may
+ * record events themselves (so not the client's blue team). The API also accepts any active member or
+ * superuser typed by name; the picker offers the team.
+ */
+export async function listEngagementOperators(db: Kysely<DB>, engagementId: number): Promise<MemberDto[]> {
+  const rows = await db
+    .selectFrom('engagement_member as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.username', 'u.display_name'])
+    .where('m.engagement_id', '=', engagementId)
+    .where('u.is_active', '=', 1)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_group_member as gm')
+          .innerJoin('group_permission as gp', 'gp.group_id', 'gm.group_id')
+          .select('gm.user_id')
+          .whereRef('gm.user_id', '=', 'u.id')
+          .where('gp.code', '=', 'event.add'),
+      ),
+    )
+    .orderBy('u.username_key')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), username: r.username, display_name: r.display_name }));
+}
+
 /** Replaces the members of an engagement; an unknown username is a field error naming it. */
 export async function setEngagementMembers(
   db: Kysely<DB>,

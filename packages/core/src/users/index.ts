@@ -1,5 +1,10 @@
 export { revokeUserCredentials } from './credentials-revocation.ts';
-export { listEngagementMembers, type MemberDto, setEngagementMembers } from './engagement-members.ts';
+export {
+  listEngagementMembers,
+  listEngagementOperators,
+  type MemberDto,
+  setEngagementMembers,
+} from './engagement-members.ts';
 export {
   addEngagementMember,
   engagementIdsByCode,
