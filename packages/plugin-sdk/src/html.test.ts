@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type HtmlTag, h, htmlTable, textWithBreaks } from './html.ts';
-import { renderHtml } from './html-render.ts';
+import { HtmlBuilderError, type HtmlTag, h, htmlTable, textWithBreaks } from './html.ts';
+import { renderHtml, renderHtmlStream } from './html-render.ts';
 
 describe('the HTML builder', () => {
   it('escapes hostile text in content and attributes', () => {
@@ -42,5 +42,59 @@ describe('the HTML builder', () => {
 
   it('keeps line breaks as <br> with the text escaped', () => {
     expect(renderHtml(h('p', null, textWithBreaks('a<b\nc')))).toBe('<p>a&lt;b<br>c</p>');
+  });
+});
+
+describe('streamed HTML', () => {
+  async function* pages(rows: string[][]) {
+    for (const page of rows) yield page.map((text) => h('tr', null, h('td', null, text)));
+  }
+  async function* cellPages(rows: string[][]) {
+    for (const page of rows) yield page.map((t) => [t]);
+  }
+  const text = async (stream: AsyncIterable<string>) => {
+    let out = '';
+    for await (const piece of stream) out += piece;
+    return out;
+  };
+
+  it('renders rows read page by page to the bytes of the complete table', async () => {
+    const rows = [['a<b', 'c'], [], ['d & e']];
+    const whole = renderHtml(
+      h(
+        'table',
+        null,
+        h(
+          'tbody',
+          null,
+          rows.flat().map((t) => h('tr', null, h('td', null, t))),
+        ),
+      ),
+    );
+    const streamed = h('table', null, h('tbody', null, pages(rows)));
+    expect(await text(renderHtmlStream(streamed))).toBe(whole);
+    expect(await text(renderHtmlStream(htmlTable(['H'], cellPages(rows))))).toBe(
+      renderHtml(
+        htmlTable(
+          ['H'],
+          rows.flat().map((t) => [t]),
+        ),
+      ),
+    );
+  });
+
+  it('hands text out in pieces, and checks streamed nodes as strictly as the others', async () => {
+    const many = [Array.from({ length: 5000 }, (_, i) => `row ${i}`)];
+    const pieces: string[] = [];
+    for await (const piece of renderHtmlStream(h('div', null, pages(many)), 1024)) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(1);
+    async function* forged() {
+      yield { tag: 'script', attrs: {}, children: ['alert(1)'] } as never;
+    }
+    await expect(text(renderHtmlStream(h('div', null, forged())))).rejects.toThrow(HtmlBuilderError);
+  });
+
+  it('refuses to render a streamed part synchronously', () => {
+    expect(() => renderHtml(h('div', null, pages([['x']])))).toThrow('renderHtmlStream');
   });
 });

@@ -54,6 +54,20 @@ describe.each(testDialects())('the shipped report plugins on %s', { timeout: 240
     }
   });
 
+  it('streams the event logs as whole documents', async () => {
+    for (const [plugin, key, end] of [
+      ['html-reports', 'html-event-logs', '</tbody></table></body></html>'],
+      ['markdown-reports', 'markdown-event-logs', '</tbody>\n</table>\n'],
+    ]) {
+      const res = await fetch(new URL(url(plugin!, key!), server.url), { headers: { cookie: op.cookie } });
+      expect(res.headers.get('transfer-encoding')).toBe('chunked');
+      const text = await res.text();
+      expect(text.endsWith(end!)).toBe(true);
+      for (const e of ['Sent phishing email', 'DCSync of the krbtgt', 'Port scan of the DMZ'])
+        expect(text).toContain(e);
+    }
+  });
+
   it('masks evidence for the blue team and hides the misspelt alias from menus', async () => {
     const hash = '31d6cfe0d16ae931b73c59d7e0c089c0';
     expect((await op.get<string>(url('markdown-reports', 'markdown-event-logs'))).body).toContain(hash);

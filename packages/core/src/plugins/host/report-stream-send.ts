@@ -53,8 +53,11 @@ async function* gathered(body: ReportBodyStream): AsyncGenerator<Uint8Array> {
   if (size) yield take();
 }
 
-/** Waits for the server's credits; a cancelled call, or a server that stopped listening, stops waiting. */
-function creditGate(port: MessagePort) {
+/**
+ * Waits for the server's credits. A server that stops listening (the client went away) aborts the
+ * render, so the plugin sees `ctx.signal` abort whichever way the cancellation arrived.
+ */
+function creditGate(port: MessagePort, render: AbortController) {
   let credits = INITIAL_CREDITS;
   let closed = false;
   let wake: (() => void) | undefined;
@@ -65,12 +68,14 @@ function creditGate(port: MessagePort) {
   };
   const onClose = () => {
     closed = true;
+    render.abort(new Error('the server stopped reading the report'));
     wake?.();
   };
+  const { signal } = render;
   port.on('message', onMessage);
   port.on('close', onClose);
   return {
-    async take(signal: AbortSignal): Promise<void> {
+    async take(): Promise<void> {
       while (credits <= 0) {
         signal.throwIfAborted();
         if (closed) throw new Error('the server stopped reading the report');
@@ -103,16 +108,17 @@ export async function sendReportStream(
   port: MessagePort,
   head: ReportHead,
   body: ReportBodyStream,
-  signal: AbortSignal,
+  render: AbortController,
 ): Promise<void> {
+  const { signal } = render;
   const post = (msg: StreamToServer, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
-  const credits = creditGate(port);
+  const credits = creditGate(port, render);
   const pieces = gathered(body);
   try {
     let next = await pieces.next();
     post({ type: 'head', head });
     while (!next.done) {
-      await credits.take(signal);
+      await credits.take();
       post({ type: 'piece', bytes: next.value }, [next.value.buffer as ArrayBuffer]);
       signal.throwIfAborted();
       next = await pieces.next();

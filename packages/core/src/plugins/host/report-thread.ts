@@ -58,8 +58,21 @@ function readOnlyDatabase(target: DatabaseTarget): Database {
  */
 export async function renderReportInThread(
   data: ReportThreadData,
-  signal: AbortSignal,
+  callSignal: AbortSignal,
 ): Promise<ReportThreadReply> {
+  // The render's signal: the pool's cancellation, or the server no longer reading a streamed body.
+  const render = new AbortController();
+  const onCancel = () => render.abort(callSignal.reason);
+  callSignal.addEventListener('abort', onCancel, { once: true });
+  try {
+    return await renderWith(data, render);
+  } finally {
+    callSignal.removeEventListener('abort', onCancel);
+  }
+}
+
+async function renderWith(data: ReportThreadData, render: AbortController): Promise<ReportThreadReply> {
+  const { signal } = render;
   const mod = (await import(data.specifier)) as { default: Parameters<typeof pointsOf>[0] };
   const point = pointsOf(mod.default, data.type).find((p) => p.key === data.key) as
     | ValidatedReportPoint
@@ -106,6 +119,6 @@ export async function renderReportInThread(
   if (!isAsyncIterable(rendered.body)) return rendered;
   const { body, ...head } = rendered;
   if (!data.port) throw new Error('this report streams, but the call has no port to stream through');
-  await sendReportStream(data.port, head, body, signal);
+  await sendReportStream(data.port, head, body, render);
   return { streamed: true };
 }
