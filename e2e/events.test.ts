@@ -47,6 +47,7 @@ describe('the event log', { timeout: 120_000 }, () => {
       results: Array<{
         id: number;
         timestamp: string;
+        operator: string | null;
         description: string;
         source: { host: string; user: string };
         target: { host: string; user: string };
@@ -178,7 +179,13 @@ describe('the event log', { timeout: 120_000 }, () => {
     expect(clone?.mitre_attack_subtechnique).toBe('T1003.001');
   });
 
-  it('starts a lateral move from an event: its target becomes the new source', async () => {
+  it('starts a lateral move from an event: its target becomes the new source, by a teammate picked as operator', async () => {
+    await createUserViaCli(app, {
+      username: 'mallory',
+      password: 'copper lantern meadow 42',
+      groups: ['Red Team Operators'],
+      engagements: [ENG],
+    });
     const { page } = t;
     await row(page, 'Dumped LSASS again after reboot')
       .getByRole('button', { name: /^More actions/ })
@@ -188,6 +195,8 @@ describe('the event log', { timeout: 120_000 }, () => {
     expect(await form.getByLabel('Source host').inputValue()).toBe('WS-042');
     expect(await form.getByLabel('Description').inputValue()).toBe('');
     await form.getByLabel('Target host').fill('DC01');
+    // The operator picker offers the engagement's team.
+    await choose(form, 'Operator', 'mal', 'mallory');
     await form.getByLabel('Description').fill('WinRM from WS-042 to DC01');
     await form.getByRole('button', { name: 'Create event' }).click();
     await form.waitFor({ state: 'hidden' });
@@ -196,6 +205,7 @@ describe('the event log', { timeout: 120_000 }, () => {
     expect(lateral?.source.host).toBe('WS-042');
     expect(lateral?.source.user).toBe('ACME\\jsmith');
     expect(lateral?.target.host).toBe('DC01');
+    expect(lateral?.operator).toBe('mallory');
   });
 
   it('filters and searches on the server, keeps the filter in the URL, and reopens where the user left it', async () => {
@@ -345,7 +355,8 @@ describe('the event log', { timeout: 120_000 }, () => {
     const suggestions = form.getByTestId('suggestions');
     await suggestions.getByRole('button', { name: /T1558\.003/ }).click();
     expect(await field(form, 'Tactic').inputValue()).toBe('TA0006 Credential Access');
-    expect(await field(form, 'Sub-technique').inputValue()).toMatch(/^T1558\.003 /);
+    // The sub-technique list loads after the technique is applied: wait for it to show the choice.
+    await expect.poll(() => field(form, 'Sub-technique').inputValue()).toMatch(/^T1558\.003 /);
     // The description was empty, so the rule's description came with it.
     expect(await form.getByLabel('Description').inputValue()).toBe(
       'Kerberoasted service accounts in ACME.LOCAL with impacket GetUserSPNs as jsmith',

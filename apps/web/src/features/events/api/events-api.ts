@@ -82,6 +82,19 @@ export async function fetchTags(engagement: string, search = '', limit = 200): P
   return listItems(await api<ListEnvelope<TagDto>>(`/tags/?${qs({ engagement, search, limit })}`));
 }
 
+export interface OperatorChoice {
+  username: string;
+  display_name: string;
+}
+
+/** The engagement's team, for the operator picker (members who record events). */
+export async function fetchOperators(engagement: string): Promise<OperatorChoice[]> {
+  const res = await api<{ results: OperatorChoice[] }>(
+    `/engagements/${encodeURIComponent(engagement)}/operators/`,
+  );
+  return res.results;
+}
+
 export interface KnownFile {
   id: number;
   filename: string;

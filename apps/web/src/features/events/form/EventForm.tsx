@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Kbd,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Kbd, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { EventDto } from '@steppingstones/shared/events';
 import { type ReactNode, useCallback, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
@@ -23,6 +12,7 @@ import { type EventFormValues, type FormMode, initialValues, toRequestBody } fro
 import { ConflictStep } from './merge/ConflictStep.tsx';
 import { EVENT_MERGE_FIELDS } from './merge/event-merge-fields.ts';
 import { useSaveConflict } from './merge/use-save-conflict.ts';
+import { OperatorField } from './OperatorField.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { describeSaveError, saveEvent } from './save-event.ts';
 import { TagsField } from './TagsField.tsx';
@@ -202,13 +192,11 @@ export function EventForm({ mode, event, engagement, me, zone, onSaved, onCancel
         </Section>
 
         <Section title="Who and where">
-          <TextInput
-            label="Operator"
-            description="The username of whoever did it"
+          <OperatorField
+            engagement={engagement}
             value={values.operator}
-            onChange={(e) => set('operator', e.currentTarget.value)}
+            onChange={(username) => set('operator', username)}
             error={errors.operator}
-            w={260}
           />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <ContextPicker
