@@ -1,5 +1,5 @@
 // The plugin __NAME__. A plugin imports only @steppingstones/plugin-sdk; see docs/plugins.md.
-import { definePlugin, eventReport, h, htmlTable, z } from '@steppingstones/plugin-sdk';
+import { definePlugin, eventReport, h, htmlTable, type ReportEvent, z } from '@steppingstones/plugin-sdk';
 
 const DETECTED_COLOURS: Record<string, string> = { FUL: 'DarkSeaGreen', PAR: 'lemonchiffon', NEG: 'darkred' };
 
@@ -21,26 +21,30 @@ export default definePlugin({
         includeEvidence: z.boolean().default(false).describe('Add a column with the raw evidence'),
       }),
       async render(ctx) {
-        const events = await ctx.events.list();
-        ctx.logger.info('rendering', { events: events.length });
+        const count = await ctx.events.count();
+        ctx.logger.info('rendering', { events: count });
         const header = ['Time (UTC)', 'Source', 'Target', 'Description', 'Detected'];
         if (ctx.params.includeEvidence) header.push('Evidence');
-        const rows = events.map((e) => {
+        const row = (e: ReportEvent) => {
           const colour = DETECTED_COLOURS[e.detected];
-          const row = [
+          const cells = [
             e.startAt.replace('T', ' ').slice(0, 16),
             e.source?.host ?? '',
             e.target?.host ?? '',
             e.description,
             h('td', colour ? { bgcolor: colour } : null, e.detected),
           ];
-          if (ctx.params.includeEvidence) row.push(h('td', null, h('pre', null, e.rawEvidence)));
-          return row;
-        });
+          if (ctx.params.includeEvidence) cells.push(h('td', null, h('pre', null, e.rawEvidence)));
+          return cells;
+        };
+        // Page by page: the table streams to the client, so any number of events fits in memory.
+        async function* rows() {
+          for await (const page of ctx.events.pages()) yield page.map(row);
+        }
         return {
           kind: 'html',
           filename: `${ctx.engagement.code}-event-summary`,
-          body: [h('h2', null, `${ctx.engagement.name}: ${events.length} events`), htmlTable(header, rows)],
+          body: [h('h2', null, `${ctx.engagement.name}: ${count} events`), htmlTable(header, rows())],
         };
       },
     }),
