@@ -130,6 +130,42 @@ describe.each(testDialects())('contexts, tags and files API on %s', (dialect) =>
     ).toHaveLength(1);
   });
 
+  it('merges over non-empty values only; editing the file itself replaces its details', async () => {
+    const md5 = '92eb5ffee6ae2fec3ad71c777531578f';
+    const sha1 = 'e9d71f5ee7c92d6dc9e92ffdad17b8bd49418f98';
+    const sha256 = '3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d';
+    const key = { filename: 'loader.dll', size: 1, md5 };
+    const first = await createEvent(w.alice, {
+      files: [{ ...key, sha1, sha256, description: 'first seen on WS01' }],
+    });
+    const fileId = first.files[0]?.file_id;
+    // Same name + size + MD5 is the same file: empty hashes keep what is stored, a description overwrites.
+    const second = await createEvent(w.alice, {
+      files: [{ ...key, sha1: '', sha256: null, description: 'reflective loader' }],
+    });
+    expect(second.files[0]).toMatchObject({
+      file_id: fileId,
+      sha1,
+      sha256,
+      description: 'reflective loader',
+    });
+    // An empty description keeps the stored one too, and every event sharing the file shows it as it is now.
+    const third = await createEvent(w.alice, { files: [{ ...key, description: '' }] });
+    expect(third.files[0]).toMatchObject({ file_id: fileId, sha1, sha256, description: 'reflective loader' });
+    const firstNow = await w.alice.get<EventDto>(`/api/v1/events/${first.id}/`);
+    expect(firstNow.body.files[0]).toMatchObject({ sha1, sha256, description: 'reflective loader' });
+
+    // Editing that file in place (its own id with its details, as the form's "edit file" sends them) is
+    // not a merge: a field the user cleared is cleared, for every event using the file.
+    const edited = await w.alice.patch<EventDto>(`/api/v1/events/${third.id}/`, {
+      files: [{ file_id: fileId, ...key, sha1: '', sha256, description: '' }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.files[0]).toMatchObject({ file_id: fileId, sha1: null, sha256, description: null });
+    const secondNow = await w.alice.get<EventDto>(`/api/v1/events/${second.id}/`);
+    expect(secondNow.body.files[0]).toMatchObject({ file_id: fileId, sha1: null, description: null });
+  });
+
   it('references an existing file by id only within its engagement', async () => {
     const a = await createEvent(w.alice, { files: [{ filename: 'ref.bin' }] });
     const fileId = a.files[0]?.file_id;

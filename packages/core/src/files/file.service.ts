@@ -13,8 +13,8 @@ const nullSafe =
   (column: 'size' | 'md5', value: number | string | null) => (eb: ExpressionBuilder<DB, 'file'>) =>
     value === null ? eb(column, 'is', null) : eb(column, '=', value);
 
-/** Non-empty submitted values overwrite (the original's merge rule); empty ones keep what is stored. */
-function submitted(f: FileInputParsed) {
+/** Merging into the same file: non-empty submitted values overwrite, empty ones keep what is stored. */
+function nonEmptyDetails(f: FileInputParsed) {
   const out: Record<string, string | number> = {};
   if (f.filename) out.filename = f.filename;
   if (f.size !== undefined && f.size !== null) out.size = f.size;
@@ -25,15 +25,31 @@ function submitted(f: FileInputParsed) {
   return out;
 }
 
+/** Creating or editing a file in place: the details are the file's, so an empty field clears it. */
+function allDetails(f: FileInputParsed & { filename: string }) {
+  return {
+    filename: f.filename,
+    size: f.size ?? null,
+    md5: f.md5 ?? null,
+    sha1: f.sha1 ?? null,
+    sha256: f.sha256 ?? null,
+    description: f.description || null,
+  };
+}
+
 /**
- * Resolves one file entry to a file id within the engagement:
- * - details with a file name merge into the file with the same (name, size, MD5), if any;
- * - otherwise details with a `file_id` edit that file in place (it is shared by every event using it);
+ * Resolves one file entry to a file id within the engagement (the original's rule, §8):
+ * - details matching *another* file of the engagement on (name, size, MD5) merge into it: that file is
+ *   the same file, so non-empty values overwrite and empty ones keep what it holds;
+ * - otherwise details with a `file_id` edit that file in place (shared by every event using it), as the
+ *   form shows it: every field is replaced, so clearing one clears it;
  * - otherwise details create a new file; a bare `file_id` references an existing file.
  */
 async function resolveFile(tx: Tx, engagementId: number, f: FileInputParsed, field: string): Promise<number> {
   const now = nowMs();
+  const bump = (eb: ExpressionBuilder<DB, 'file'>) => eb('version', '+', 1);
   if (f.filename) {
+    const details = { ...f, filename: f.filename };
     const same = await tx
       .selectFrom('file')
       .select('id')
@@ -41,33 +57,31 @@ async function resolveFile(tx: Tx, engagementId: number, f: FileInputParsed, fie
       .where('filename', '=', f.filename)
       .where(nullSafe('size', f.size ?? null))
       .where(nullSafe('md5', f.md5 ?? null))
+      .$if(f.file_id !== undefined, (q) => q.where('id', '!=', f.file_id as number))
       .orderBy('id')
       .executeTakeFirst();
-    const target = same ? Number(same.id) : f.file_id;
-    if (target !== undefined) {
+    if (same) {
+      await tx
+        .updateTable('file')
+        .set((eb) => ({ ...nonEmptyDetails(f), updated_at: now, version: bump(eb) }))
+        .where('id', '=', same.id)
+        .execute();
+      return Number(same.id);
+    }
+    if (f.file_id !== undefined) {
       const updated = await tx
         .updateTable('file')
-        .set((eb) => ({ ...submitted(f), updated_at: now, version: eb('version', '+', 1) }))
-        .where('id', '=', target)
+        .set((eb) => ({ ...allDetails(details), updated_at: now, version: bump(eb) }))
+        .where('id', '=', f.file_id)
         .where('engagement_id', '=', engagementId)
         .returning('id')
         .executeTakeFirst();
       if (!updated) throw ValidationError.field(`${field}.file_id`, 'No such file in this engagement.');
-      return target;
+      return f.file_id;
     }
     const row = await tx
       .insertInto('file')
-      .values({
-        engagement_id: engagementId,
-        filename: f.filename,
-        size: f.size ?? null,
-        md5: f.md5 ?? null,
-        sha1: f.sha1 ?? null,
-        sha256: f.sha256 ?? null,
-        description: f.description || null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values({ engagement_id: engagementId, ...allDetails(details), created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     return Number(row.id);
