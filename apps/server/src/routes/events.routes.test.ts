@@ -1,7 +1,7 @@
 import { testDialects } from '@steppingstones/db/testing';
 import type { EventDto } from '@steppingstones/shared/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, obtainTokens } from '../testing/index.ts';
+import { bearer, createTestEngagement, createTestUser, login, obtainTokens } from '../testing/index.ts';
 import {
   createEvent,
   type ErrorBody,
@@ -105,6 +105,45 @@ describe.each(testDialects())('event API on %s', (dialect) => {
     const unknown = await w.alice.post<ErrorBody>('/api/v1/events/', eventBody({ engagement: 'BETA' }));
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields?.[0]?.field).toBe('engagement');
+  });
+
+  it('without a current engagement, lands in the only open one; with two open ones, asks for the field', async () => {
+    const { ctx } = w.server;
+    await createTestEngagement(ctx, 'OLD');
+    await createTestEngagement(ctx, 'GAMMA');
+    const red = ['Red Team Operators'];
+    await createTestUser(ctx, { username: 'dave', groups: red, engagements: ['OLD', 'ACME'] });
+    await createTestUser(ctx, { username: 'erin', groups: red, engagements: ['ACME', 'GAMMA'] });
+    await ctx.database.db.updateTable('engagement').set({ archived: 1 }).where('code', '=', 'OLD').execute();
+    const dave = await login(w.server.url, 'dave');
+    const erin = await login(w.server.url, 'erin');
+
+    // While the archived engagement is dave's current one, a create without a code is refused as read-only.
+    const archived = await dave.post<ErrorBody>('/api/v1/events/', eventBody());
+    expect(archived.status).toBe(409);
+    expect(archived.body.message).toContain('OLD is archived');
+
+    // Without a current engagement, the only open one of the two is used.
+    for (const client of [dave, erin])
+      expect((await client.patch('/api/v1/auth/me', { current_engagement: null })).status).toBe(200);
+    const created = await dave.post<EventDto>('/api/v1/events/', eventBody({ description: 'Dave, no code' }));
+    expect(created.status).toBe(201);
+    expect(created.body.engagement).toBe('ACME');
+
+    // Two open engagements and no current one: a 400 naming the field and saying what to do; nothing written.
+    const before = await countEvents();
+    const res = await erin.post<ErrorBody>('/api/v1/events/', eventBody());
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual([
+      {
+        field: 'engagement',
+        message:
+          'Say which engagement (its code): you are a member of several and have no current engagement.',
+      },
+    ]);
+    expect(await countEvents()).toBe(before);
+    const named = await erin.post<EventDto>('/api/v1/events/', eventBody({ engagement: 'GAMMA' }));
+    expect(named.body.engagement).toBe('GAMMA');
   });
 
   it.each([
