@@ -99,7 +99,7 @@ export async function writeEvent(
     id = Number(inserted.id);
   }
   if (relations.tags) await setEventTags(tx, engagementId, id, relations.tags);
-  if (relations.files) await setEventFiles(tx, engagementId, id, relations.files);
+  if (relations.files) await setEventFiles(tx, engagementId, id, relations.files, actor);
   await reindexEvents(tx, [id]);
   await recordEventRevision(tx, {
     eventId: id,

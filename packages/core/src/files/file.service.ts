@@ -4,6 +4,8 @@ import type { fileInputSchema } from '@steppingstones/shared/events';
 import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { recordEventRevision } from '../history/revision.service.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
 
 export type FileInputParsed = z.output<typeof fileInputSchema>;
 
@@ -37,6 +39,39 @@ function allDetails(f: FileInputParsed & { filename: string }) {
   };
 }
 
+/** The fields of the shared file record that every event using it shows. */
+const SHARED_FIELDS = ['filename', 'size', 'md5', 'sha1', 'sha256', 'description'] as const;
+
+/**
+ * Updates a file of the engagement in place; when a field really changed, its id goes into `changed`
+ * (every other event using it then reads differently and gets a revision). False: no such file.
+ */
+async function updateSharedFile(
+  tx: Tx,
+  engagementId: number,
+  id: number,
+  details: Record<string, string | number | null>,
+  changed: Set<number>,
+): Promise<boolean> {
+  const before = await tx
+    .selectFrom('file')
+    .select(SHARED_FIELDS)
+    .where('id', '=', id)
+    .where('engagement_id', '=', engagementId)
+    .executeTakeFirst();
+  if (!before) return false;
+  const after = await tx
+    .updateTable('file')
+    .set((eb) => ({ ...details, updated_at: nowMs(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returning(SHARED_FIELDS)
+    .executeTakeFirstOrThrow();
+  // PostgreSQL returns bigint sizes as text: compare as text, keeping null apart from "null".
+  const text = (v: unknown) => (v === null ? null : String(v));
+  if (SHARED_FIELDS.some((k) => text(before[k]) !== text(after[k]))) changed.add(id);
+  return true;
+}
+
 /**
  * Resolves one file entry to a file id within the engagement (the original's rule, §8):
  * - details matching *another* file of the engagement on (name, size, MD5) merge into it: that file is
@@ -45,9 +80,14 @@ function allDetails(f: FileInputParsed & { filename: string }) {
  *   form shows it: every field is replaced, so clearing one clears it;
  * - otherwise details create a new file; a bare `file_id` references an existing file.
  */
-async function resolveFile(tx: Tx, engagementId: number, f: FileInputParsed, field: string): Promise<number> {
+async function resolveFile(
+  tx: Tx,
+  engagementId: number,
+  f: FileInputParsed,
+  field: string,
+  changed: Set<number>,
+): Promise<number> {
   const now = nowMs();
-  const bump = (eb: ExpressionBuilder<DB, 'file'>) => eb('version', '+', 1);
   if (f.filename) {
     const details = { ...f, filename: f.filename };
     const same = await tx
@@ -61,21 +101,11 @@ async function resolveFile(tx: Tx, engagementId: number, f: FileInputParsed, fie
       .orderBy('id')
       .executeTakeFirst();
     if (same) {
-      await tx
-        .updateTable('file')
-        .set((eb) => ({ ...nonEmptyDetails(f), updated_at: now, version: bump(eb) }))
-        .where('id', '=', same.id)
-        .execute();
+      await updateSharedFile(tx, engagementId, Number(same.id), nonEmptyDetails(f), changed);
       return Number(same.id);
     }
     if (f.file_id !== undefined) {
-      const updated = await tx
-        .updateTable('file')
-        .set((eb) => ({ ...allDetails(details), updated_at: now, version: bump(eb) }))
-        .where('id', '=', f.file_id)
-        .where('engagement_id', '=', engagementId)
-        .returning('id')
-        .executeTakeFirst();
+      const updated = await updateSharedFile(tx, engagementId, f.file_id, allDetails(details), changed);
       if (!updated) throw ValidationError.field(`${field}.file_id`, 'No such file in this engagement.');
       return f.file_id;
     }
@@ -97,16 +127,23 @@ async function resolveFile(tx: Tx, engagementId: number, f: FileInputParsed, fie
   return f.file_id;
 }
 
-/** Replaces an event's file distributions (all or nothing: a bad entry fails the whole save). */
+/**
+ * Replaces an event's file distributions (all or nothing: a bad entry fails the whole save). A shared
+ * file whose details changed is recorded like a shared context edit: a revision for every other event
+ * using it (the caller records this event's own), so history shows the change and `history verify`
+ * still finds every event equal to its latest revision.
+ */
 export async function setEventFiles(
   tx: Tx,
   engagementId: number,
   eventId: number,
   files: FileInputParsed[],
+  actorUserId: number | null,
 ): Promise<void> {
   const rows = [];
+  const changed = new Set<number>();
   for (const [i, f] of files.entries()) {
-    const fileId = await resolveFile(tx, engagementId, f, `files.${i}`);
+    const fileId = await resolveFile(tx, engagementId, f, `files.${i}`, changed);
     rows.push({
       event_id: eventId,
       file_id: fileId,
@@ -116,4 +153,26 @@ export async function setEventFiles(
   }
   await tx.deleteFrom('file_distribution').where('event_id', '=', eventId).execute();
   if (rows.length) await tx.insertInto('file_distribution').values(rows).execute();
+  if (changed.size) await recordSharedFileChanges(tx, engagementId, eventId, [...changed], actorUserId);
+}
+
+async function recordSharedFileChanges(
+  tx: Tx,
+  engagementId: number,
+  editedEventId: number,
+  fileIds: number[],
+  actorUserId: number | null,
+): Promise<void> {
+  const others = await tx
+    .selectFrom('file_distribution')
+    .select('event_id')
+    .distinct()
+    .where('file_id', 'in', fileIds)
+    .where('event_id', '!=', editedEventId)
+    .orderBy('event_id')
+    .execute();
+  for (const e of others)
+    await recordEventRevision(tx, { eventId: Number(e.event_id), action: 'update', actorUserId });
+  for (const fileId of fileIds)
+    await appendDomainEvent(tx, { type: 'file.updated', engagementId, actorUserId, payload: { fileId } });
 }

@@ -8,17 +8,37 @@ export interface ContextSnapshot {
 }
 
 /**
- * A file as one event distributed it. Only the file's identity (name, size, MD5: the merge key) is kept,
- * not its other hashes or description: those belong to the engagement-wide file record, which a later
- * event may complete, and that must not read as a change to this event.
+ * A file as one event distributed it: the engagement-wide file record (every field a reader sees) plus
+ * this event's location and removed flag. The file record is shared by every event using it, so a change
+ * to it is recorded as a revision of each of those events (files/file.service.ts), and `history verify`
+ * notices a hash or description altered in the database.
  */
 export interface FileSnapshot {
   file_id: number;
   filename: string;
   size: number | null;
   md5: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  description: string | null;
   location: string | null;
   removed: boolean;
+}
+
+/**
+ * Revisions written before files were kept whole hold only name, size and MD5 of a file. Such a revision
+ * is compared with the current state reduced the same way (`history verify`, the next revision's diff),
+ * so upgrading does not read as every file changing; the next change to the event records files whole.
+ */
+export function hasPartialFiles(snapshot: { files?: unknown }): boolean {
+  return Array.isArray(snapshot.files) && snapshot.files.some((f) => !('sha256' in (f as object)));
+}
+
+export function withPartialFiles(snapshot: EventSnapshot): EventSnapshot {
+  return {
+    ...snapshot,
+    files: snapshot.files.map(({ sha1: _sha1, sha256: _sha256, description: _d, ...kept }) => kept),
+  } as EventSnapshot;
 }
 
 /**
@@ -92,6 +112,9 @@ export async function snapshotsOf(q: Kysely<DB>, events: readonly EventRow[]): P
       'file.filename',
       'file.size',
       'file.md5',
+      'file.sha1',
+      'file.sha256',
+      'file.description',
       'file_distribution.location',
       'file_distribution.removed',
     ])
@@ -105,6 +128,9 @@ export async function snapshotsOf(q: Kysely<DB>, events: readonly EventRow[]): P
       filename: f.filename,
       size: f.size === null ? null : Number(f.size),
       md5: f.md5,
+      sha1: f.sha1,
+      sha256: f.sha256,
+      description: f.description,
       location: f.location,
       removed: Boolean(f.removed),
     }),
@@ -152,11 +178,13 @@ export function diffSnapshots(
   after: EventSnapshot,
 ): Record<string, [unknown, unknown]> {
   const diff: Record<string, [unknown, unknown]> = {};
+  // Against a revision from before files were kept whole, files count as changed only if what that
+  // revision kept (name, size, MD5, location, removed) changed.
+  const comparable = before && hasPartialFiles(before) ? withPartialFiles(after) : after;
   for (const key of Object.keys(after) as Array<keyof EventSnapshot>) {
     if (key === 'id' || key === 'engagement_id') continue;
     const a = before ? before[key] : null;
-    const b = after[key];
-    if (JSON.stringify(a) !== JSON.stringify(b)) diff[key] = [a, b];
+    if (JSON.stringify(a) !== JSON.stringify(comparable[key])) diff[key] = [a, after[key]];
   }
   return diff;
 }

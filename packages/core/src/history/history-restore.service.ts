@@ -8,10 +8,12 @@ import { appendDomainEvent } from '../outbox/index.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
 import { recordEventRevision } from './revision.service.ts';
+import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
 
 /**
- * Brings an event back to an earlier revision (and back from the trash if it was deleted). The restore
- * is itself a new revision: history only grows.
+ * Brings an event back to an earlier revision (and back from the trash if it was deleted, which only
+ * those who may use the trash can do: to anyone else a deleted event is not found). The restore is itself
+ * a new revision: history only grows.
  */
 export async function restoreEventRevision(
   db: Kysely<DB>,
@@ -45,7 +47,8 @@ export async function restoreEventRevision(
       .where('event.id', '=', eventId)
       .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate('event'))
       .executeTakeFirst();
-    if (!event) throw new NotFoundError('The event');
+    if (!event || (event.deleted_at !== null && !canUseTrash(principal)))
+      throw new NotFoundError('The event');
     assertWritable({ archived: event.archived, code: event.code });
     const s = JSON.parse(revision.snapshot) as EventSnapshot;
     if (event.deleted_at !== null)
@@ -81,9 +84,9 @@ export async function restoreEventRevision(
   });
 }
 
-/** Brings a deleted event back as it was when deleted. */
+/** Brings a deleted event back as it was when deleted (engagement administrators: see trash.policy.ts). */
 export async function undeleteEvent(db: Kysely<DB>, principal: Principal, eventId: number): Promise<void> {
-  requirePermission(principal, 'event.delete');
+  requireTrashAccess(principal);
   await writeTransaction(db, async (tx) => {
     const event = await tx
       .selectFrom('event')

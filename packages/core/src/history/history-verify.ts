@@ -3,7 +3,7 @@ import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from './canonical-json.ts';
 import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
-import { snapshotsOf } from './event-snapshot.ts';
+import { hasPartialFiles, snapshotsOf, withPartialFiles } from './event-snapshot.ts';
 
 export interface HistoryProblem {
   engagement: string;
@@ -55,6 +55,8 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
   const summary = { code, revisions: 0, events: 0, headSeq: 0 };
   /** Event id → digest of its latest revision's snapshot. */
   const latestByEvent = new Map<number, string>();
+  /** Events whose latest revision predates whole files (see hasPartialFiles). */
+  const partialFiles = new Set<number>();
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   for (;;) {
@@ -87,7 +89,10 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
         };
         return { summary, problem };
       }
-      latestByEvent.set(Number(r.event_id), snapshotDigest(JSON.parse(r.snapshot)));
+      const recorded = JSON.parse(r.snapshot);
+      latestByEvent.set(Number(r.event_id), snapshotDigest(recorded));
+      if (hasPartialFiles(recorded)) partialFiles.add(Number(r.event_id));
+      else partialFiles.delete(Number(r.event_id));
       expectedPrev = r.hash;
       expectedSeq = seq + 1;
       summary.revisions++;
@@ -135,7 +140,8 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
         };
         return { summary, problem };
       }
-      if (snapshotDigest(current) !== recorded) {
+      const comparable = partialFiles.has(eventId) ? withPartialFiles(current) : current;
+      if (snapshotDigest(comparable) !== recorded) {
         const problem: HistoryProblem = {
           engagement: code,
           kind: 'event-altered',

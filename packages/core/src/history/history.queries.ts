@@ -5,6 +5,8 @@ import { NotFoundError } from '../errors.ts';
 import { redactorFor } from '../events/event.redaction.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
+import { redactDiff, redactSnapshot } from './revision-redaction.ts';
+import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
 
 export interface RevisionDto {
   id: number;
@@ -16,19 +18,11 @@ export interface RevisionDto {
   snapshot: EventSnapshot;
 }
 
-/** Masks raw evidence inside snapshots and diffs for users who may not see credentials. */
-function redactRevision(principal: Principal, r: RevisionDto): RevisionDto {
-  const redact = redactorFor(principal);
-  const diff = { ...r.diff };
-  if (diff.raw_evidence)
-    diff.raw_evidence = diff.raw_evidence.map((v) => (typeof v === 'string' ? redact(v) : v)) as [
-      unknown,
-      unknown,
-    ];
-  return { ...r, diff, snapshot: { ...r.snapshot, raw_evidence: redact(r.snapshot.raw_evidence) } };
-}
-
-/** Every revision of one event, newest first, with who, when and what changed. */
+/**
+ * Every revision of one event, newest first, with who, when and what changed, masked exactly as the grid
+ * masks the event for this principal. A deleted event's history is part of the trash: only those who may
+ * see the trash get it, everyone else gets the 404 the event itself answers.
+ */
 export async function listEventRevisions(
   db: Kysely<DB>,
   principal: Principal,
@@ -54,17 +48,17 @@ export async function listEventRevisions(
   const first = rows[0];
   if (!first) throw new NotFoundError('The event');
   requireEngagementAccess(principal, Number(first.engagement_id), 'The event');
-  return rows.map((r) =>
-    redactRevision(principal, {
-      id: Number(r.id),
-      seq: Number(r.seq),
-      action: r.action,
-      at: toIsoUtc(Number(r.created_at)),
-      actor: r.username ?? null,
-      diff: JSON.parse(r.diff),
-      snapshot: JSON.parse(r.snapshot),
-    }),
-  );
+  if (!canUseTrash(principal) && (await isDeleted(db, eventId))) throw new NotFoundError('The event');
+  const redact = redactorFor(principal);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    seq: Number(r.seq),
+    action: r.action,
+    at: toIsoUtc(Number(r.created_at)),
+    actor: r.username ?? null,
+    diff: redactDiff(JSON.parse(r.diff), redact),
+    snapshot: redactSnapshot(JSON.parse(r.snapshot), redact),
+  }));
 }
 
 export interface TrashItem {
@@ -76,13 +70,22 @@ export interface TrashItem {
   description: string;
 }
 
-/** Deleted events of the engagements the principal belongs to, most recently deleted first. */
+/** Whether the event is in the trash (a purged event is neither: it has no row and no history). */
+async function isDeleted(db: Kysely<DB>, eventId: number): Promise<boolean> {
+  const row = await db.selectFrom('event').select('deleted_at').where('id', '=', eventId).executeTakeFirst();
+  return row !== undefined && row.deleted_at !== null;
+}
+
+/**
+ * Deleted events of one engagement, most recently deleted first (the trash, for engagement
+ * administrators). Descriptions are masked like the grid's.
+ */
 export async function listDeletedEvents(
   db: Kysely<DB>,
   principal: Principal,
   engagementId: number,
 ): Promise<TrashItem[]> {
-  requirePermission(principal, 'event.delete');
+  requireTrashAccess(principal);
   requireEngagementAccess(principal, engagementId, 'The engagement');
   const rows = await db
     .selectFrom('event')
@@ -101,12 +104,13 @@ export async function listDeletedEvents(
     .orderBy('event.deleted_at', 'desc')
     .limit(1000)
     .execute();
+  const redact = redactorFor(principal);
   return rows.map((r) => ({
     id: Number(r.id),
     engagement: r.code,
     deleted_at: toIsoUtc(Number(r.deleted_at)),
     deleted_by: r.username ?? null,
     timestamp: toIsoUtc(Number(r.start_at)),
-    description: r.description,
+    description: redact(r.description),
   }));
 }

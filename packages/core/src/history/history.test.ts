@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngagement } from '../engagements/index.ts';
 import { createEvent, deleteEvent, getEvent, patchEvent } from '../events/index.ts';
 import type { Principal } from '../permissions/index.ts';
-import { PERMISSION_CODES } from '../permissions/index.ts';
+import { PERMISSION_CODES, SEEDED_GROUPS } from '../permissions/index.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import {
   createCheckpoint,
@@ -131,6 +131,27 @@ describe.each(testDialects())('event history on %s', (dialect) => {
       'create',
     ]);
     expect((await verifyHistory(ctx.database.db, key())).ok).toBe(true);
+  });
+
+  it('keeps the trash for engagement administrators: an operator can delete but not list or recover', async () => {
+    const operator: Principal = { ...op, permissions: new Set(SEEDED_GROUPS['Red Team Operators']) };
+    const e = await newEvent('Dropped a beacon');
+    const created = (await listEventRevisions(ctx.database.db, operator, e.id))[0]!;
+    await deleteEvent(ctx.database.db, operator, e.id);
+    await expect(listDeletedEvents(ctx.database.db, operator, engagementId)).rejects.toThrow(
+      /engagement\.change permission/,
+    );
+    await expect(undeleteEvent(ctx.database.db, operator, e.id)).rejects.toThrow(
+      /engagement\.change permission/,
+    );
+    // Nor by the back door: a deleted event's history and restore answer as the event does (not found).
+    await expect(listEventRevisions(ctx.database.db, operator, e.id)).rejects.toThrow(/not found/);
+    await expect(restoreEventRevision(ctx.database.db, operator, e.id, created.id)).rejects.toThrow(
+      /not found/,
+    );
+    expect(await listDeletedEvents(ctx.database.db, op, engagementId)).toHaveLength(1);
+    await restoreEventRevision(ctx.database.db, op, e.id, created.id);
+    expect((await getEvent(ctx.database.db, operator, e.id)).description).toBe('Dropped a beacon');
   });
 
   it('verify passes on an intact chain and names an event altered directly in the database', async () => {

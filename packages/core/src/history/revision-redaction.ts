@@ -1,0 +1,54 @@
+import type { Redactor } from '../events/event.redaction.ts';
+import { redactNullable } from '../events/event.redaction.ts';
+import type { EventSnapshot } from './event-snapshot.ts';
+
+/**
+ * The event text the grid masks for a principal without `credential.view` (events/event.mapper.ts:
+ * description, raw evidence, outcome; files/file.queries.ts: a file's description and location). File
+ * names and hashes are IOCs and stay visible there, so they stay visible here. History must never show
+ * more than the grid: add a field here whenever the grid starts masking one.
+ */
+const MASKED_TEXT = new Set(['description', 'raw_evidence', 'outcome']);
+
+function redactFiles(files: unknown, redact: Redactor): unknown {
+  if (!Array.isArray(files)) return files;
+  return files.map((f: Record<string, unknown>) => {
+    const out = { ...f };
+    if (typeof f.location === 'string' || f.location === null)
+      out.location = redactNullable(redact, f.location as string | null);
+    // Revisions written before files kept their description have no such key: leave it absent.
+    if (typeof f.description === 'string') out.description = redact(f.description);
+    return out;
+  });
+}
+
+/** One snapshot field (or one side of a diff entry) as this principal may see it. */
+function redactField(field: string, value: unknown, redact: Redactor): unknown {
+  if (MASKED_TEXT.has(field)) return typeof value === 'string' ? redact(value) : value;
+  if (field === 'files') return redactFiles(value, redact);
+  return value;
+}
+
+export function redactSnapshot(snapshot: EventSnapshot, redact: Redactor): EventSnapshot {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(snapshot)) out[field] = redactField(field, value, redact);
+  return out as unknown as EventSnapshot;
+}
+
+/**
+ * The diff with both sides masked. An entry whose sides read the same once masked is dropped: the change
+ * lay inside a masked span (a hash replaced by another), and even saying "changed" would tell the reader
+ * more than the grid does.
+ */
+export function redactDiff(
+  diff: Record<string, [unknown, unknown]>,
+  redact: Redactor,
+): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const [field, [before, after]] of Object.entries(diff)) {
+    const b = redactField(field, before, redact);
+    const a = redactField(field, after, redact);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[field] = [b, a];
+  }
+  return out;
+}
