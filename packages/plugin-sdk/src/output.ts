@@ -48,8 +48,10 @@ export interface FileOutput {
 }
 
 /**
- * A chart as an ECharts option object (JSON only: no functions). The host renders it on the server
- * with ECharts SSR to SVG, or to PNG (`?format=png`) with a bundled TTF font, so it pastes into Word.
+ * A chart as an ECharts option object (JSON only: no functions). The report viewer draws it as an
+ * interactive chart (`?format=echarts`: the option as JSON); the host also renders it on the server
+ * with ECharts SSR to SVG, or to PNG (`?format=png`, at twice the size) with a bundled TTF font, so it
+ * pastes into Word.
  */
 export interface ChartOutput {
   kind: 'chart';

@@ -2,10 +2,16 @@
 // (real database, fixtures, the report checks); plugins import it only from their tests.
 export {
   createPluginTestHarness,
+  // Charts: `decodePng(bytes)` → `{ width, height, pixels }` (RGBA, every chunk checked) and
+  // `parseSvg(text)` → the root's `width`, `height`, `viewBox` and the texts, parsed as XML.
+  type DecodedPng,
+  decodePng,
   type PluginFixtures,
   type PluginTestHarness,
+  parseSvg,
   type RenderOptions,
   type RenderResult,
+  type SvgRoot,
   /** `['sqlite']`, plus `'postgres'` when TEST_DATABASE_URL is set: run a plugin's tests on both. */
   testDialects,
 } from '@steppingstones/core/plugins/testing';

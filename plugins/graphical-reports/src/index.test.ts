@@ -1,13 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import {
   createPluginTestHarness,
+  decodePng,
   OTHER_ENGAGEMENT_TEXT,
   type PluginTestHarness,
+  parseSvg,
   seedReportFixtures,
   testDialects,
 } from '@steppingstones/plugin-sdk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BADNESS, interpolate } from './colours.ts';
+import { mondayTicks, weekends } from './event-timeline.ts';
 import plugin from './index.ts';
+import { OUTCOMES } from './outcomes.ts';
 
 /** Compares with `__golden__/NAME`; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
 async function golden(name: string, text: string) {
@@ -23,10 +28,16 @@ const KEYS = [
   'mitre-detection-prevention-heat-map',
 ];
 
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(bytes: Uint8Array): [number, number] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return [view.getUint32(16), view.getUint32(20)];
+/** PNG pixels per chart pixel: charts are drawn at twice their size so they print sharply. */
+const PNG_SCALE = 2;
+
+/** The fill of the heat-map cell whose label starts with `id` (each cell is a rect, then its text). */
+function cellFill(option: Record<string, unknown>, id: string): string | undefined {
+  const elements = (option.graphic as { elements: { type: string; style: Record<string, unknown> }[] })
+    .elements;
+  const label = elements.findIndex((e) => e.type === 'text' && String(e.style.text).startsWith(`${id}\n`));
+  const cell = elements[label - 1];
+  return cell?.type === 'rect' ? String(cell.style.fill) : undefined;
 }
 
 describe.each(testDialects())('graphical-reports on %s', (dialect) => {
@@ -44,16 +55,62 @@ describe.each(testDialects())('graphical-reports on %s', (dialect) => {
       await golden(`${key}.json`, `${JSON.stringify(output.option, null, 2)}\n`);
       expect(JSON.stringify(output.option)).not.toContain(OTHER_ENGAGEMENT_TEXT);
       expect(rendered.contentType).toContain('image/svg+xml');
-      expect(text).toMatch(new RegExp(`<svg[^>]*width="${output.width}"[^>]*height="${output.height}"`));
+      const svg = parseSvg(text);
+      expect([svg.width, svg.height]).toEqual([output.width, output.height]);
+      expect(svg.viewBox).toEqual([0, 0, output.width, output.height]);
       const png = await h.renderEventReport(key, { format: 'png' });
       expect(png.rendered.contentType).toContain('image/png');
       const bytes = png.rendered.body as Uint8Array;
       if (process.env.SAVE_CHARTS) await writeFile(`/tmp/${key}.png`, bytes);
-      expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-      const [w, hgt] = pngSize(bytes);
-      expect(w / hgt).toBeCloseTo((output.width ?? 1000) / (output.height ?? 600), 1);
+      const image = decodePng(bytes);
+      expect([image.width, image.height]).toEqual([
+        (output.width ?? 0) * PNG_SCALE,
+        (output.height ?? 0) * PNG_SCALE,
+      ]);
+      // Drawn, not blank: the white background with the chart's ink on it.
+      expect([...image.pixels.slice(0, 4)]).toEqual([255, 255, 255, 255]);
+      expect(image.pixels.some((v, i) => i % 4 !== 3 && v < 100)).toBe(true);
     });
   }
+
+  it('the ECharts format carries the option as JSON for the interactive viewer', async () => {
+    const { output, rendered, text } = await h.renderEventReport('daily-detections-and-preventions', {
+      format: 'echarts',
+    });
+    if (output.kind !== 'chart') throw new Error('expected a chart');
+    expect(rendered.contentType).toBe('application/json; charset=utf-8');
+    expect(rendered.filename).toBe('TEST-1-daily-detections.echarts.json');
+    const body = JSON.parse(text);
+    expect(body).toEqual({
+      option: { textStyle: { fontFamily: 'Noto Sans' }, backgroundColor: '#ffffff', ...output.option },
+      width: 1000,
+      height: 600,
+    });
+  });
+
+  it('activity heat map with sub-techniques broken out matches its golden file', async () => {
+    const { output } = await h.renderEventReport('mitre-activity-heat-map', {
+      params: { subtechniques: 'true' },
+    });
+    if (output.kind !== 'chart') throw new Error('expected a chart');
+    await golden('mitre-activity-heat-map.subtechniques.json', `${JSON.stringify(output.option, null, 2)}\n`);
+    const json = JSON.stringify(output.option);
+    expect(json).toContain('Sub-techniques broken out');
+    expect(json).toMatch(/T1566\.001\\nPhishing:/);
+    expect(json).not.toContain(OTHER_ENGAGEMENT_TEXT);
+  });
+
+  it('needs report.view besides event.view', async () => {
+    for (const key of KEYS) {
+      await expect(h.renderEventReport(key, { permissions: ['event.view', 'context.view'] })).rejects.toThrow(
+        /Permission denied.*report\.view/,
+      );
+      await expect(h.renderEventReport(key, { permissions: ['report.view'] })).rejects.toThrow(/event\.view/);
+      await expect(
+        h.renderEventReport(key, { permissions: ['event.view', 'report.view'] }),
+      ).resolves.toBeTruthy();
+    }
+  });
 
   it('daily chart: six categories with legend shares; an empty filter gives an empty chart', async () => {
     const { output } = await h.renderEventReport('daily-detections-and-preventions');
@@ -84,5 +141,78 @@ describe.each(testDialects())('graphical-reports on %s', (dialect) => {
     expect(json).toMatch(/T1003\\nOS Credential/);
     expect(json).toMatch(/T1003\.006\\nOS Credential/);
     expect(json.indexOf('T1003\\n')).toBeLessThan(json.indexOf('T1003.006\\n'));
+  });
+});
+
+/** A technique used once Detected Only and once Prevented Only, on events two weeks apart. */
+describe.each(testDialects())('graphical-reports, a tie over two weeks, on %s', (dialect) => {
+  let h: PluginTestHarness;
+  beforeAll(async () => {
+    h = await createPluginTestHarness(plugin, { dialect });
+    const base = {
+      source: { host: 'WS042', user: 'alice' },
+      target: { host: 'WS042' },
+      mitre_attack_tactic: 'TA0002',
+      mitre_attack_technique: 'T1059',
+    } as const;
+    await h.addEvent({
+      ...base,
+      timestamp: '2026-01-07T10:00:00Z',
+      description: 'Ran a PowerShell cradle; an alert fired, nothing was blocked',
+      detected: 'PAR',
+      prevented: 'NEG',
+    });
+    await h.addEvent({
+      ...base,
+      timestamp: '2026-01-21T15:00:00Z',
+      description: 'Ran it again; blocked without an alert',
+      detected: 'NEG',
+      prevented: 'FUL',
+    });
+  });
+  afterAll(() => h.dispose());
+
+  it('detection heat map: one Detected Only and one Prevented Only is Detected Only (ties to the worse)', async () => {
+    const detectedOnly = OUTCOMES.find((o) => o.key === 'detected-only');
+    const preventedOnly = OUTCOMES.find((o) => o.key === 'prevented-only');
+    expect([detectedOnly?.score, preventedOnly?.score]).toEqual([0.4, 0.6]);
+    expect(interpolate(BADNESS, 0.4)).toBe('#f7d793');
+    expect(interpolate(BADNESS, 0.6)).toBe('#f7edaf');
+    for (const subtechniques of ['false', 'true']) {
+      const { output } = await h.renderEventReport('mitre-detection-prevention-heat-map', {
+        params: { subtechniques },
+      });
+      if (output.kind !== 'chart') throw new Error('expected a chart');
+      expect(cellFill(output.option, 'T1059')).toBe('#f7d793');
+    }
+    // Either event alone gives its own outcome.
+    const alone = await h.renderEventReport('mitre-detection-prevention-heat-map', {
+      filter: { prevented: 'FUL' },
+    });
+    if (alone.output.kind !== 'chart') throw new Error('expected a chart');
+    expect(cellFill(alone.output.option, 'T1059')).toBe('#f7edaf');
+  });
+
+  it('timeline over two weeks: Monday ticks and the weekends in between shaded', async () => {
+    const { output } = await h.renderEventReport('mitre-event-timeline');
+    if (output.kind !== 'chart') throw new Error('expected a chart');
+    // The harness's own events start the span (6 January, 09:15).
+    const first = Date.parse('2026-01-06T09:15:00Z');
+    const last = Date.parse('2026-01-21T15:00:00Z');
+    const xAxis = output.option.xAxis as {
+      axisLabel: { customValues: number[] };
+      axisTick: { customValues: number[] };
+    };
+    expect(xAxis.axisLabel.customValues).toEqual(mondayTicks(first, last));
+    expect(xAxis.axisTick.customValues).toEqual(xAxis.axisLabel.customValues);
+    expect(xAxis.axisLabel.customValues).toHaveLength(4);
+    const shading = (
+      output.option.series as {
+        name: string;
+        markArea?: { data: [{ xAxis: number }, { xAxis: number }][] };
+      }[]
+    ).find((s) => s.name === 'Weekends');
+    expect(shading?.markArea?.data.map(([a, b]) => [a.xAxis, b.xAxis])).toEqual(weekends(first, last));
+    expect(shading?.markArea?.data).toHaveLength(4);
   });
 });

@@ -163,6 +163,16 @@ describe.each(testDialects())(
       });
       expect(png.headers.get('content-type')).toBe('image/png');
       expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      // The report viewer's interactive chart: the option as JSON, with the chart's size.
+      const live = await op.get<{ option: { xAxis: { data: string[] } }; width: number; height: number }>(
+        report('chart', '&format=echarts'),
+      );
+      expect(live.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect([live.body.width, live.body.height]).toEqual([400, 300]);
+      expect(live.body.option.xAxis.data).toContain('DC01');
+      const gif = await op.get<{ message: string }>(report('chart', '&format=gif'));
+      expect(gif.status).toBe(400);
+      expect(gif.body.message).toContain('format: must be one of svg, png, echarts');
     });
 
     it('answers 400 naming the parameter for bad parameters and filters', async () => {

@@ -2,16 +2,23 @@ import { escapeHtml, type ReportOutput } from '@steppingstones/plugin-sdk';
 import { renderHtmlBody } from '@steppingstones/plugin-sdk/html-render';
 import { z } from 'zod';
 import {
+  DEFAULT_CHART_HEIGHT,
+  DEFAULT_CHART_WIDTH,
+  type EchartsChartBody,
+  withChartDefaults,
+} from './chart-option.ts';
+import {
   isAsyncIterable,
   MalformedOutputError,
   type ReportBodyStream,
   streamedText,
 } from './report-pieces.ts';
+import type { ChartFormat } from './report-request.ts';
 
 /** What the server needs before the body: how to send it. */
 export interface ReportHead {
   contentType: string;
-  /** The download name; set for everything but HTML and SVG/PNG shown inline. */
+  /** The download name (HTML, SVG, PNG and a chart's ECharts JSON are shown inline). */
   filename: string;
   /** `attachment` for JSON and files, `inline` otherwise. */
   disposition: 'inline' | 'attachment';
@@ -68,7 +75,7 @@ export async function toRenderedReport(
   output: unknown,
   expected: string,
   key: string,
-  format: 'svg' | 'png' | undefined,
+  format: ChartFormat | undefined,
 ): Promise<RenderedReport> {
   const parsed = outputSchema.safeParse(output);
   if (!parsed.success) {
@@ -121,6 +128,22 @@ export async function toRenderedReport(
             : streamedText(out.data, 'file'),
       };
     case 'chart': {
+      if (format === 'echarts') {
+        const chart: EchartsChartBody = {
+          option: withChartDefaults(out.option),
+          width: out.width ?? DEFAULT_CHART_WIDTH,
+          height: out.height ?? DEFAULT_CHART_HEIGHT,
+        };
+        const text = JSON.stringify(chart);
+        if (text === undefined)
+          throw new MalformedOutputError('returned a chart option that cannot be serialised');
+        return {
+          contentType: 'application/json; charset=utf-8',
+          filename: `${base}.echarts.json`,
+          disposition: 'inline',
+          body: text,
+        };
+      }
       // ECharts and resvg are large: loaded only by threads that draw charts.
       const { chartToSvg, svgToPng } = await import('./chart-render.ts');
       const svg = chartToSvg(out.option, out.width, out.height);

@@ -23,11 +23,18 @@ export type ReportFilter = z.output<typeof filterSchema>;
 const FILTER_KEYS = new Set(Object.keys(filterSchema.shape));
 const GRID_ONLY = new Set(['sort', 'cursor', 'page_size']);
 
+/**
+ * How a chart is sent: `svg` (the default) and `png` are images for documents; `echarts` is the
+ * option as JSON, which the report viewer draws as an interactive chart.
+ */
+export const CHART_FORMATS = ['svg', 'png', 'echarts'] as const;
+export type ChartFormat = (typeof CHART_FORMATS)[number];
+
 export interface ReportRequest {
   engagementCode: string;
   filter: ReportFilter;
   params: Record<string, unknown>;
-  format: 'svg' | 'png' | undefined;
+  format: ChartFormat | undefined;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -61,9 +68,10 @@ export function parseReportRequest(point: ValidatedReportPoint, query: Query): R
     // The grid's own paging and sorting ride along in the URL it hands over; reports ignore them.
     if (value === undefined || name === 'engagement' || GRID_ONLY.has(name)) continue;
     if (name === 'format') {
-      if (value !== 'svg' && value !== 'png') throw ValidationError.field('format', 'must be svg or png');
+      const known = CHART_FORMATS.find((f) => f === value);
+      if (!known) throw ValidationError.field('format', `must be one of ${CHART_FORMATS.join(', ')}`);
       if (point.output !== 'chart') throw ValidationError.field('format', 'applies only to chart reports');
-      format = value;
+      format = known;
     } else if (FILTER_KEYS.has(name)) {
       filterInput[name] = value;
     } else if (name in properties) {

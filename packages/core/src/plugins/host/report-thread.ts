@@ -11,7 +11,7 @@ import { pluginContextBase } from './plugin-context-base.ts';
 import { reportQueries } from './report-data.ts';
 import { type RenderedReport, toRenderedReport } from './report-output.ts';
 import { isAsyncIterable } from './report-pieces.ts';
-import type { ReportFilter } from './report-request.ts';
+import type { ChartFormat, ReportFilter } from './report-request.ts';
 import { sendReportStream } from './report-stream-send.ts';
 
 export interface ReportThreadData {
@@ -25,7 +25,7 @@ export interface ReportThreadData {
   filter: ReportFilter;
   params: Record<string, unknown>;
   config: unknown;
-  format: 'svg' | 'png' | undefined;
+  format: ChartFormat | undefined;
   locale: string;
   nowMs: number;
   database: DatabaseTarget;

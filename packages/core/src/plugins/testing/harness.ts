@@ -10,7 +10,7 @@ import { insertUser, principalForUser } from '../../users/index.ts';
 import { pluginContextBase } from '../host/plugin-context-base.ts';
 import { reportQueries } from '../host/report-data.ts';
 import { type RenderedReport, toRenderedReport } from '../host/report-output.ts';
-import { parseReportRequest } from '../host/report-request.ts';
+import { type ChartFormat, parseReportRequest } from '../host/report-request.ts';
 import {
   pluginDefinitionSchema,
   type ValidatedPlugin,
@@ -27,7 +27,8 @@ export interface RenderOptions {
   filter?: Record<string, string>;
   /** Render as a user holding exactly these permissions (a member of the engagement); default: the operator. */
   permissions?: string[];
-  format?: 'svg' | 'png';
+  /** A chart's format: `svg` (default), `png` or `echarts` (the option as JSON, for the viewer). */
+  format?: ChartFormat;
   /** The fixed time of `ctx.clock.now()`; default 2026-02-01T12:00:00Z, so outputs are reproducible. */
   now?: string;
   locale?: string;

@@ -1,4 +1,5 @@
 export { testDialects } from '@steppingstones/db/testing';
+export { type DecodedPng, decodePng, parseSvg, type SvgRoot } from './chart-images.ts';
 export { type PluginFixtures, seedPluginFixtures } from './fixtures.ts';
 export {
   createPluginTestHarness,
