@@ -93,38 +93,111 @@ describe.each(testDialects())('external-tool-reports on %s', (dialect) => {
     expect(text).toContain('31d6cfe0d16ae931b73c59d7e0c089c0');
   });
 
-  it('Office Timeline: the expected rows with real date cells, tags and tactics spans, no error for unused tags', async () => {
-    const { output } = await h.renderEventReport('office-timeline-export', {
-      params: { eventTitles: 'description', includeTactics: 'true' },
-    });
+  /** The sheet's rows (values only) and the sheet, as Excel would read them. */
+  async function timeline(options: Parameters<PluginTestHarness['renderEventReport']>[1]) {
+    const { output } = await h.renderEventReport('office-timeline-export', options);
     if (output.kind !== 'file') throw new Error('expected a file');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(
       Buffer.from(output.data as Uint8Array) as unknown as Parameters<typeof book.xlsx.load>[0],
     );
     const sheet = book.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
     const rows: unknown[][] = [];
-    sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows[0]).toEqual(['Row ID', 'Swimlane', 'Title', 'Start date', 'End date']);
-    const phish = rows.find((r) => r[2] === 'Spear-phishing to the Zürich office');
-    expect(phish?.[3]).toEqual(new Date('2026-01-09T00:00:00Z'));
-    expect(phish?.[4]).toEqual(new Date('2026-01-10T00:00:00Z'));
-    expect(rows.filter((r) => r[1] === 'Events')).toHaveLength(8);
-    expect(rows.find((r) => r[0] === 'TA0011')).toEqual([
-      'TA0011',
-      'MITRE Tactics',
-      'TA0011 Command and Control',
-      new Date('2026-01-13T00:00:00Z'),
-      new Date('2026-01-14T00:00:00Z'),
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return { rows, sheet };
+  }
+
+  /** The id of the fixture event with this description (the first column of an event's row). */
+  async function idOf(description: string): Promise<number> {
+    const row = await h.context.database.db
+      .selectFrom('event')
+      .select('id')
+      .where('engagement_id', '=', h.fixtures.engagement.id)
+      .where('description', 'like', `${description}%`)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+  it('Office Timeline: every row, in order, with real date cells, tag and tactic spans', async () => {
+    const { rows, sheet } = await timeline({
+      params: { eventTitles: 'description', includeTactics: 'true' },
+    });
+    expect(rows).toEqual([
+      ['Row ID', 'Swimlane', 'Title', 'Start date', 'End date'],
+      [await idOf('Sent phishing'), 'Events', 'Sent phishing email with macro document', day('2026-01-06')],
+      [await idOf('DCSync'), 'Events', 'DCSync of the krbtgt account', day('2026-01-06')],
+      [
+        await idOf('Lateral movement'),
+        'Events',
+        'Lateral movement over SMB <script>alert(1)</script>',
+        day('2026-01-07'),
+      ],
+      [await idOf('Port scan'), 'Events', 'Port scan of the DMZ', day('2026-01-08')],
+      [
+        await idOf('Spear-phishing'),
+        'Events',
+        'Spear-phishing to the Zürich office',
+        day('2026-01-09'),
+        day('2026-01-10'),
+      ],
+      [await idOf('LSASS'), 'Events', 'LSASS dump with procdump', day('2026-01-12')],
+      [await idOf('HTTPS beacon'), 'Events', 'HTTPS beacon over the proxy', day('2026-01-13')],
+      [await idOf('Fallback channel'), 'Events', 'Fallback channel via a German CDN', day('2026-01-14')],
+      ['TA0001', 'MITRE Tactics', 'TA0001 Initial Access', day('2026-01-06'), day('2026-01-10')],
+      ['TA0006', 'MITRE Tactics', 'TA0006 Credential Access', day('2026-01-06'), day('2026-01-12')],
+      ['TA0008', 'MITRE Tactics', 'TA0008 Lateral Movement', day('2026-01-07')],
+      ['TA0011', 'MITRE Tactics', 'TA0011 Command and Control', day('2026-01-13'), day('2026-01-14')],
+      ['Tag_c2', 'Tags', 'c2', day('2026-01-13')],
+      ['Tag_credential-access', 'Tags', 'credential-access', day('2026-01-06'), day('2026-01-12')],
+      ['Tag_domain', 'Tags', 'domain', day('2026-01-06')],
+      ['Tag_phishing', 'Tags', 'phishing', day('2026-01-06'), day('2026-01-10')],
+      ['Tag_Ünïcode tag', 'Tags', 'Ünïcode tag', day('2026-01-09'), day('2026-01-10')],
     ]);
-    expect(rows.find((r) => r[0] === 'Tag_c2')?.slice(1, 4)).toEqual([
-      'Tags',
-      'c2',
-      new Date('2026-01-13T00:00:00Z'),
+    // Real Excel dates with a date format, not text.
+    expect(sheet.getCell('D2').type).toBe(ExcelJS.ValueType.Date);
+    expect(sheet.getCell('D2').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('E6').type).toBe(ExcelJS.ValueType.Date);
+  });
+
+  it('Office Timeline: a formula-looking title is a text cell, never a formula', async () => {
+    const { rows, sheet } = await timeline({}); // titles from the Outcome (the default)
+    const index = rows.findIndex((r) => r[2] === FORMULA);
+    expect(index).toBeGreaterThan(0);
+    const cell = sheet.getCell(index + 1, 3);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.formula).toBeUndefined();
+    expect(cell.value).toBe(FORMULA);
+  });
+
+  it("Office Timeline: a tag filter leaves out other tags' rows (no error for tags without events)", async () => {
+    const c2 = await timeline({ params: { eventTitles: 'description' }, filter: { tag: 'c2' } });
+    expect(c2.rows).toEqual([
+      ['Row ID', 'Swimlane', 'Title', 'Start date', 'End date'],
+      [await idOf('HTTPS beacon'), 'Events', 'HTTPS beacon over the proxy', day('2026-01-13')],
+      ['Tag_c2', 'Tags', 'c2', day('2026-01-13')],
     ]);
-    expect(sheet?.getCell('D2').numFmt).toBe('yyyy-mm-dd');
-    // Filtered to one tag: other tags' rows are simply absent (the original failed with HTTP 500).
-    const one = await h.renderEventReport('office-timeline-export', { filter: { tag: 'c2' } });
-    expect(one.rendered.contentType).toContain('spreadsheetml');
+    // Tags shared with the filtered events stay (the phishing mail is also tagged Ünïcode tag).
+    const phishing = await timeline({ params: { eventTitles: 'description' }, filter: { tag: 'phishing' } });
+    expect(phishing.rows.filter((r) => r[1] === 'Tags').map((r) => r[0])).toEqual([
+      'Tag_phishing',
+      'Tag_Ünïcode tag',
+    ]);
+    const none = await timeline({ filter: { tag: 'no-such-tag' } });
+    expect(none.rows).toEqual([['Row ID', 'Swimlane', 'Title', 'Start date', 'End date']]);
+  });
+
+  it('needs report.view besides event.view', async () => {
+    for (const key of ['mitre-attack-navigator', 'office-timeline-export', 'ghostwriter-oplog-csv']) {
+      await expect(h.renderEventReport(key, { permissions: ['event.view', 'context.view'] })).rejects.toThrow(
+        /Permission denied.*report\.view/,
+      );
+      await expect(h.renderEventReport(key, { permissions: ['report.view'] })).rejects.toThrow(/event\.view/);
+      await expect(
+        h.renderEventReport(key, { permissions: ['event.view', 'report.view'] }),
+      ).resolves.toBeTruthy();
+    }
   });
 });

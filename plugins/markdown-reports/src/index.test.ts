@@ -74,6 +74,28 @@ describe.each(testDialects())('markdown-reports on %s', (dialect) => {
     expect(section('File Artifacts')).toContain('WS042 - C:\\\\Users\\\\alice\\\\Downloads\\\\invoice.docm');
   });
 
+  it('needs report.view besides event.view; the IOC report also file.view (its file artefacts)', async () => {
+    for (const key of ['markdown-event-logs', 'markdown-ioc-report', 'markdown-detection-advice']) {
+      await expect(
+        h.renderEventReport(key, { permissions: ['event.view', 'context.view', 'file.view'] }),
+      ).rejects.toThrow(/Permission denied.*report\.view/);
+      await expect(h.renderEventReport(key, { permissions: ['report.view', 'file.view'] })).rejects.toThrow(
+        /event\.view/,
+      );
+    }
+    for (const key of ['markdown-event-logs', 'markdown-detection-advice'])
+      await expect(
+        h.renderEventReport(key, { permissions: ['event.view', 'report.view'] }),
+      ).resolves.toBeTruthy();
+    await expect(
+      h.renderEventReport('markdown-ioc-report', { permissions: ['event.view', 'report.view'] }),
+    ).rejects.toThrow(/Permission denied.*file\.view/);
+    const ioc = await h.renderEventReport('markdown-ioc-report', {
+      permissions: ['event.view', 'report.view', 'file.view'],
+    });
+    expect(ioc.text).toContain('invoice.docm');
+  });
+
   it('detection advice: ATT&CK v18 detection strategies and mitigations, tactics in kill-chain order', async () => {
     const { text } = await h.renderEventReport('markdown-detection-advice');
     expect(text.indexOf('# TA0001')).toBeLessThan(text.indexOf('# TA0006'));
