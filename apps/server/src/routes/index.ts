@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
 import { bulkEditRoutes } from './bulk-edit.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
+import { engagementPreferenceRoutes } from './engagement-preferences.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { exchangeRoutes } from './exchange.routes.ts';
@@ -29,6 +30,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(authRoutes);
   await app.register(tokenRoutes);
   await app.register(engagementRoutes);
+  await app.register(engagementPreferenceRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(backupRoutes);

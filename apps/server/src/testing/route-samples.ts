@@ -83,6 +83,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     superuser: true,
   },
   'PUT /api/v1/engagements/:code/members': { body: (f) => ({ usernames: [f.user.username] }) },
+  'PATCH /api/v1/engagements/:code/preferences': { body: () => ({ event_filter: 'detected=FUL' }) },
   'POST /api/v1/users': { body: (f) => ({ username: `${f.user.username}-new`, password: TEST_PASSWORD }) },
   'GET /api/v1/users/:id': { params: (f) => ({ id: String(f.user.id) }) },
   'PATCH /api/v1/users/:id': {

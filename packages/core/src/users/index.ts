@@ -5,6 +5,7 @@ export {
   type MemberDto,
   setEngagementMembers,
 } from './engagement-members.ts';
+export { getEngagementPreferences, updateEngagementPreferences } from './engagement-preferences.ts';
 export {
   addEngagementMember,
   engagementIdsByCode,

@@ -104,6 +104,15 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A user's settings within one engagement (the event grid's last filter), following them between machines. */
+export interface UserEngagementPreferenceTable {
+  user_id: number;
+  engagement_id: number;
+  /** The grid's filter as a URL query ('' = unfiltered); null until one is saved. */
+  event_filter: string | null;
+  updated_at: number;
+}
+
 export interface IdentityTables {
   app_user: AppUserTable;
   user_group: UserGroupTable;
@@ -115,4 +124,5 @@ export interface IdentityTables {
   api_token: ApiTokenTable;
   auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
+  user_engagement_preference: UserEngagementPreferenceTable;
 }
