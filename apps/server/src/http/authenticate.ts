@@ -89,11 +89,13 @@ export function installAuthentication(app: FastifyInstance): void {
     request.authUser = caller.user;
     request.authSession = caller.session;
     if (typeof access === 'object') {
-      const code = access.permission;
-      if (!isPermissionCode(code) || !hasPermission(caller.principal, code))
+      const missing = [access.permission, ...(access.alsoRequires ?? [])].find(
+        (code) => !isPermissionCode(code) || !hasPermission(caller.principal, code),
+      );
+      if (missing)
         return reply
           .status(403)
-          .send({ error: 'forbidden', message: `You need the ${code} permission to do this.` });
+          .send({ error: 'forbidden', message: `You need the ${missing} permission to do this.` });
     }
   });
 }

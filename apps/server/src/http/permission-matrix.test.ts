@@ -122,9 +122,13 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
         addEngagementMember(tx, engagement.id, noPermUser.id),
       );
       const permission = typeof route.access === 'object' ? route.access.permission : null;
+      const alsoRequires =
+        typeof route.access === 'object' && 'alsoRequires' in route.access
+          ? (route.access.alsoRequires ?? [])
+          : [];
       const user = await createTestUser(server.ctx, {
         username: `allowed-${n}`,
-        permissions: permission ? [permission] : [],
+        permissions: permission ? [permission, ...alsoRequires] : [],
         engagements: [engagement.code],
         superuser: sample.superuser ?? false,
       });
@@ -159,6 +163,19 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
         const denied = await as(noPerm, noPermUser);
         if (denied.status !== 403)
           problems.push(`${key}: a member without ${permission} got ${denied.status}, expected 403`);
+      }
+      if (alsoRequires.length) {
+        // Holding the main code alone is not enough: every code listed must be held.
+        const partial = await createTestUser(server.ctx, {
+          username: `partial-${n}`,
+          permissions: [permission as string],
+          engagements: [engagement.code],
+        });
+        const refused = await call(await login(server.url, partial.username));
+        if (refused.status !== 403)
+          problems.push(
+            `${key}: a member with ${permission} but without ${alsoRequires.join(', ')} got ${refused.status}, expected 403`,
+          );
       }
       if (built.missingSample) {
         problems.push(built.missingSample);

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
  * Every route declares who may call it in its `config.access`:
  * - `public`: anyone (health, login, first-run setup, static assets);
  * - `authenticated`: any signed-in user (own preferences, own engagements list);
- * - a permission code such as `event.view`;
+ * - a permission code such as `event.view`; `alsoRequires` lists further codes the caller must hold
+ *   as well (all of them, e.g. the trash: `event.delete` and `engagement.change`);
  * - `{ signedUrl: purpose, permission }`: no session or token at all (cookies are ignored); the URL
  *   carries a short-lived signature made for one user and one purpose (http/signed-url-auth.ts), and
  *   the request acts as that user, rebuilt from the database. For links handed to another site, such as
@@ -15,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 export type RouteAccess =
   | 'public'
   | 'authenticated'
-  | { permission: string }
+  | { permission: string; alsoRequires?: readonly string[] }
   | { signedUrl: string; permission: string };
 
 declare module 'fastify' {

@@ -5,11 +5,15 @@ import {
   restoreEventRevision,
   undeleteEvent,
 } from '@steppingstones/core/history';
+import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['history'];
+/** The trash is for engagement administrators: `event.delete` and `engagement.change`. */
+const [TRASH_PERMISSION, ...TRASH_ALSO] = TRASH_PERMISSIONS;
+const trashAccess = { permission: TRASH_PERMISSION, alsoRequires: TRASH_ALSO };
 
 /** Event history (issue 5): the revisions of an event, restore, and the trash of deleted events. */
 export async function historyRoutes(app: AppServer): Promise<void> {
@@ -39,7 +43,7 @@ export async function historyRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/events/trash',
     {
-      config: { access: { permission: 'event.delete' } },
+      config: { access: trashAccess },
       schema: { tags, querystring: z.object({ engagement: z.string().min(1) }) },
     },
     async (request) => {
@@ -51,7 +55,7 @@ export async function historyRoutes(app: AppServer): Promise<void> {
 
   app.post(
     '/api/v1/events/:id/undelete',
-    { config: { access: { permission: 'event.delete' } }, schema: { tags, params: idParams } },
+    { config: { access: trashAccess }, schema: { tags, params: idParams } },
     async (request, reply) => {
       await undeleteEvent(db, request.principal, request.params.id);
       return reply.status(204).send();
