@@ -163,4 +163,86 @@ describe.each(testDialects())('the live stream on %s', { timeout: 120_000 }, (di
     await s.ended;
     expect((await fetch(`${server.url}/api/v1/stream/`)).status).toBe(401);
   });
+
+  /** A superuser (user.admin) to deactivate, reset and move people, as an administrator would. */
+  const administrator = async () => {
+    await createTestUser(server.ctx, { username: 'root', superuser: true });
+    return login(server.url, 'root');
+  };
+  const userId = async (username: string) =>
+    Number(
+      (
+        await server.ctx.database.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('username_key', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+
+  it('ends the stream with an end frame when an administrator deactivates the user', async () => {
+    const root = await administrator();
+    const bob = await login(server.url, 'bob');
+    const s = await stream(bob.cookie);
+    const res = await root.patch(`/api/v1/users/${await userId('bob')}/`, { is_active: false });
+    expect(res.status).toBe(200);
+    const end = await s.waitFor((f) => f.event === 'end', 15_000);
+    expect(JSON.parse(end.data)).toEqual({ reason: 'signed out' });
+    await s.ended;
+    expect(s.endedCleanly).toBe(true);
+    expect((await fetch(`${server.url}/api/v1/stream/`, { headers: { cookie: bob.cookie } })).status).toBe(
+      401,
+    );
+  });
+
+  it('ends the stream with an end frame when the session is revoked (an administrator resets the password)', async () => {
+    const root = await administrator();
+    const bob = await login(server.url, 'bob');
+    const s = await stream(bob.cookie);
+    const res = await root.post(`/api/v1/users/${await userId('bob')}/reset-password/`, {
+      new_password: 'A-Fresh-Passphrase-2026',
+    });
+    expect(res.status).toBeLessThan(300);
+    await s.waitFor((f) => f.event === 'end', 15_000);
+    await s.ended;
+    expect(s.endedCleanly).toBe(true);
+    expect((await fetch(`${server.url}/api/v1/stream/`, { headers: { cookie: bob.cookie } })).status).toBe(
+      401,
+    );
+  });
+
+  it('sends a user removed from an engagement nothing more about it, while the rest still flows', async () => {
+    const root = await administrator();
+    const alice = await login(server.url, 'alice');
+    const carol = await login(server.url, 'carol');
+    // Bob works in both engagements; BLUE carries the marker that shows his stream is still live.
+    expect(
+      (await root.put('/api/v1/engagements/BLUE/members/', { usernames: ['carol', 'bob'] })).status,
+    ).toBe(200);
+    const bob = await login(server.url, 'bob');
+    const s = await stream(bob.cookie);
+    const before = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Before'))).body.id;
+    await s.waitFor(isEvent('event.created', before));
+
+    expect((await root.put('/api/v1/engagements/RED/members/', { usernames: ['alice'] })).status).toBe(200);
+    // Written right after the removal, well within the stream's periodic re-check.
+    const after = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'After'))).body.id;
+    await alice.patch(`/api/v1/events/${before}/`, { detected: 'FUL' });
+    const marker = (await carol.post<{ id: number }>('/api/v1/events/', event('BLUE', 'Marker'))).body.id;
+    // Messages go out in outbox order: once the later BLUE marker arrived, the RED ones were passed over.
+    await s.waitFor(isEvent('event.created', marker));
+    const red = await server.ctx.database.db
+      .selectFrom('engagement')
+      .select('id')
+      .where('code', '=', 'RED')
+      .executeTakeFirstOrThrow();
+    const aboutRed = s.frames
+      .filter((f) => f.event === 'change')
+      .map((f) => JSON.parse(f.data))
+      .filter((m) => m.engagement_id === Number(red.id));
+    expect(aboutRed.map((m) => [m.type, m.ids.eventId])).toEqual([['event.created', before]]);
+    expect(aboutRed.some((m) => m.ids.eventId === after)).toBe(false);
+    // The stream itself stays open: bob is still signed in.
+    expect(s.frames.filter((f) => f.event === 'end')).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { type LiveMessage, OutboxTail, sseFrame, toLiveMessage } from '@steppingstones/core/live';
-import { readDomainEventsAfter } from '@steppingstones/core/outbox';
+import { type DomainEvent, readDomainEventsAfter } from '@steppingstones/core/outbox';
 import { canAccessEngagement, hasPermission, type Principal } from '@steppingstones/core/permissions';
+import { accessChangedFor } from '@steppingstones/core/users';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { refreshPrincipal } from '../http/still-authorised.ts';
@@ -19,6 +20,9 @@ function visibleTo(principal: Principal, message: LiveMessage): boolean {
  * `GET /api/v1/stream/`: Server-Sent Events tailing the outbox. Messages carry only ids (clients refetch
  * through the permission-checked API, so scoping and redaction hold); `Last-Event-ID` replays what a
  * reconnecting client missed; a heartbeat every 15 s; the stream ends when the session does.
+ * The caller is re-read every few seconds, and at once when the outbox says their access changed
+ * (`user.access_changed`: revoked, deactivated, groups or engagements changed): messages are handled in
+ * outbox order, so nothing written after a removal from an engagement reaches the removed user.
  */
 export async function streamRoutes(app: AppServer): Promise<void> {
   const tail = new OutboxTail(app.ctx.database);
@@ -60,24 +64,67 @@ export async function streamRoutes(app: AppServer): Promise<void> {
         'x-accel-buffering': 'no',
         connection: 'keep-alive',
       });
+      const userId = Number(request.authUser.id);
       let lastSent = resumeFrom ?? tail.position;
+      let closed = false;
       const send = (m: LiveMessage) => {
-        if (m.id <= lastSent || !visibleTo(principal, m)) return;
+        if (closed || m.id <= lastSent || !visibleTo(principal, m)) return;
         out.write(sseFrame(m));
         lastSent = m.id;
       };
+      /** Re-reads the caller; a revoked session or a deactivated user ends the stream. */
+      const recheck = async (): Promise<boolean> => {
+        const fresh = await refreshPrincipal(app.ctx, request, request.authUser).catch(() => principal);
+        if (closed) return false;
+        if (!fresh) {
+          cleanup();
+          out.write(`event: end\ndata: {"reason":"signed out"}\n\n`);
+          out.end();
+          return false;
+        }
+        principal = fresh;
+        return true;
+      };
+      const deliver = async (events: readonly DomainEvent[]) => {
+        for (const e of events) {
+          if (closed) return;
+          if (accessChangedFor(e, userId) && !(await recheck())) return;
+          const m = toLiveMessage(e);
+          if (m) send(m);
+        }
+      };
+      // Batches and periodic rechecks run one after another, so a recheck finishes before any later
+      // message is considered and an older recheck never overwrites a newer principal.
+      let queue: Promise<unknown> = Promise.resolve();
+      const serial = (task: () => Promise<unknown>) => {
+        queue = queue.then(task).catch((error: unknown) => request.log.warn({ err: error }, 'live stream'));
+        return queue;
+      };
 
       // Subscribe before replaying, buffering, so nothing falls between the replay and the live tail.
-      const buffered: LiveMessage[] = [];
+      const buffered: DomainEvent[] = [];
       let replaying = true;
       const unsubscribe = tail.subscribe((events) => {
-        for (const e of events) {
-          const m = toLiveMessage(e);
-          if (!m) continue;
-          if (replaying) buffered.push(m);
-          else send(m);
-        }
+        if (replaying) buffered.push(...events);
+        else void serial(() => deliver(events));
       });
+      let heartbeat: ReturnType<typeof setInterval> | undefined;
+      let revalidate: ReturnType<typeof setInterval> | undefined;
+      const cleanup = () => {
+        closed = true;
+        clearInterval(heartbeat);
+        clearInterval(revalidate);
+        unsubscribe();
+        open.delete(close);
+      };
+      const close = () => {
+        cleanup();
+        // No `end` event: that tells the browser the session ended; after a restart it should reconnect.
+        out.end();
+      };
+      open.add(close);
+      out.on('close', cleanup);
+
       out.write(`retry: 3000\n\n`);
       if (resumeFrom !== undefined) {
         const missed = await readDomainEventsAfter(app.ctx.database.db, resumeFrom, {
@@ -95,32 +142,11 @@ export async function streamRoutes(app: AppServer): Promise<void> {
         }
       }
       replaying = false;
-      for (const m of buffered) send(m);
+      await serial(() => deliver(buffered));
+      if (closed) return;
       out.write(`event: ready\ndata: ${JSON.stringify({ position: Math.max(lastSent, tail.position) })}\n\n`);
-
-      const heartbeat = setInterval(() => out.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
-      const revalidate = setInterval(async () => {
-        const fresh = await refreshPrincipal(app.ctx, request, request.authUser).catch(() => principal);
-        if (!fresh) {
-          out.write(`event: end\ndata: {"reason":"signed out"}\n\n`);
-          out.end();
-          return;
-        }
-        principal = fresh;
-      }, REVALIDATE_MS);
-      const cleanup = () => {
-        clearInterval(heartbeat);
-        clearInterval(revalidate);
-        unsubscribe();
-        open.delete(close);
-      };
-      const close = () => {
-        cleanup();
-        // No `end` event: that tells the browser the session ended; after a restart it should reconnect.
-        out.end();
-      };
-      open.add(close);
-      out.on('close', cleanup);
+      heartbeat = setInterval(() => out.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+      revalidate = setInterval(() => void serial(recheck), REVALIDATE_MS);
     },
   );
 }

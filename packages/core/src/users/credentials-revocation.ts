@@ -1,9 +1,11 @@
 import { nowMs, type Tx } from '@steppingstones/db';
 import { sql } from 'kysely';
+import { announceAccessChange } from './access-changed.ts';
 
 /**
  * Ends every session and token of a user: bumps the user's auth epoch (access JWTs carry it and are
- * refused once it moved), deletes sessions, revokes refresh and personal tokens. Runs inside the
+ * refused once it moved), deletes sessions, revokes refresh and personal tokens, and tells open live
+ * streams (which then end). Runs inside the
  * caller's transaction, so the change that caused it and the revocation commit together.
  */
 export async function revokeUserCredentials(tx: Tx, userId: number): Promise<void> {
@@ -26,4 +28,5 @@ export async function revokeUserCredentials(tx: Tx, userId: number): Promise<voi
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+  await announceAccessChange(tx, [userId]);
 }

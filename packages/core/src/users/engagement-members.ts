@@ -2,6 +2,7 @@ import { type DB, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
+import { announceAccessChange } from './access-changed.ts';
 import { addEngagementMember } from './membership.service.ts';
 
 export interface MemberDto {
@@ -70,6 +71,13 @@ export async function setEngagementMembers(
     await tx.deleteFrom('engagement_member').where('engagement_id', '=', engagement.id).execute();
     for (const u of users) await addEngagementMember(tx, engagement.id, Number(u.id));
     const after = await listEngagementMembers(tx, engagement.id);
+    // Those who joined or left: their open live streams re-read their engagements at once.
+    const was = new Set(before.map((m) => m.id));
+    const now = new Set(after.map((m) => m.id));
+    await announceAccessChange(tx, [
+      ...before.filter((m) => !now.has(m.id)).map((m) => m.id),
+      ...after.filter((m) => !was.has(m.id)).map((m) => m.id),
+    ]);
     await recordAudit(tx, actor, {
       action: 'engagement.members_changed',
       target: engagement.code,

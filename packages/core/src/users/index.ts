@@ -1,3 +1,4 @@
+export { ACCESS_CHANGED, accessChangedFor, announceAccessChange } from './access-changed.ts';
 export { revokeUserCredentials } from './credentials-revocation.ts';
 export {
   listEngagementMembers,

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
 import { canAccessEngagement, type Principal } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
+import { announceAccessChange } from './access-changed.ts';
 import { revokeUserCredentials } from './credentials-revocation.ts';
 import {
   engagementIdsByCode,
@@ -108,6 +109,8 @@ export async function updateUser(
       const asked = await visibleEngagementIds(tx, principal, data.engagements);
       const kept = (await memberEngagementIds(tx, id)).filter((e) => !canAccessEngagement(principal, e));
       await setUserEngagements(tx, id, [...asked, ...kept]);
+      // Their open live streams re-read their engagements before sending anything newer.
+      await announceAccessChange(tx, [id]);
     }
     const after = await toUserDto(tx, await getUserRow(tx, id), principal);
     const groupsChanged = beforeDto.groups.join('\n') !== after.groups.join('\n');
