@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { eventsCsv, importEventsCsv, writeEventsXlsx } from '@steppingstones/core/exchange';
+import { importEventsCsv, streamEventsCsv, writeEventsXlsx } from '@steppingstones/core/exchange';
 import { eventListQuerySchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -40,7 +40,7 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
           .header('content-disposition', `attachment; filename="${fileName(filter.engagement, 'xlsx')}"`)
           .send(out);
       }
-      const chunks = eventsCsv(db, request.principal, filter);
+      const chunks = streamEventsCsv(app.ctx.database, request.principal, filter);
       // Pull the header (and the first page) now, so a bad filter answers 400 instead of a broken download.
       const first = await chunks.next();
       // One page of CSV buffered ahead at most: the response's backpressure (pipe waits for 'drain')

@@ -33,7 +33,7 @@ export async function writeEventsXlsx(
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  let page = first.done ? [] : first.value;
+  let page = first.done ? [] : first.value.events;
   while (page.length) {
     for (const e of page) sheet.addRow(eventCells(e, names)).commit();
     // exceljs pushes into its zip stream without waiting; when the client reads slower than we read
@@ -45,7 +45,7 @@ export async function writeEventsXlsx(
       return;
     }
     const next = await pages.next();
-    page = next.done ? [] : next.value;
+    page = next.done ? [] : next.value.events;
   }
   sheet.commit();
   await workbook.commit();

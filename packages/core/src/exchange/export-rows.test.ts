@@ -7,6 +7,7 @@ import { createEngagement } from '../engagements/index.ts';
 import { createEvent, deleteEvent, listEvents } from '../events/index.ts';
 import { PERMISSION_CODES, type Principal } from '../permissions/index.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
+import { streamEventsCsv } from './csv-export-stream.ts';
 import { eventsCsv } from './event-csv.ts';
 import { exportEventPages } from './export-rows.ts';
 
@@ -89,7 +90,7 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
   const walk = async (principal: Principal, filter: Record<string, unknown>, pageSize: number) => {
     const events = [];
     for await (const page of exportEventPages(ctx.database.db, principal, filter, { pageSize }))
-      events.push(...page);
+      events.push(...page.events);
     return events;
   };
 
@@ -132,10 +133,31 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
     await expect(walk(red, { engagement: 'NOPE' }, 3)).rejects.toThrow(/NOPE/);
   });
 
-  it('writes multi-line evidence as one quoted cell, so spreadsheets keep each event on one row', async () => {
+  const text = async (chunks: AsyncIterable<Buffer>) => {
     const parts: Buffer[] = [];
-    for await (const chunk of eventsCsv(ctx.database.db, red, { engagement: 'EXP' })) parts.push(chunk);
-    const csv = Buffer.concat(parts).toString('utf8');
+    for await (const chunk of chunks) parts.push(chunk);
+    return Buffer.concat(parts).toString('utf8');
+  };
+
+  it('hands a large export over to the export thread without a seam: the same file as read in one go', async () => {
+    const whole = await text(eventsCsv(ctx.database.db, red, { engagement: 'EXP' }));
+    // Two events here, the rest from the thread (which continues after the second).
+    const handedOver = await text(
+      streamEventsCsv(ctx.database, red, { engagement: 'EXP' }, { inlineRows: 2, pageSize: 2 }),
+    );
+    expect(handedOver).toBe(whole);
+    expect(parse(handedOver)).toHaveLength(8);
+    // The thread applies the same redaction: the blue team's file has no hash either way.
+    const blueWhole = await text(eventsCsv(ctx.database.db, blue, { engagement: 'EXP' }));
+    const blueHandedOver = await text(
+      streamEventsCsv(ctx.database, blue, { engagement: 'EXP' }, { inlineRows: 1, pageSize: 1 }),
+    );
+    expect(blueHandedOver).toBe(blueWhole);
+    expect(blueHandedOver).not.toContain('8846f7eaee8fb117ad06bdd830b7586c');
+  });
+
+  it('writes multi-line evidence as one quoted cell, so spreadsheets keep each event on one row', async () => {
+    const csv = await text(eventsCsv(ctx.database.db, red, { engagement: 'EXP' }));
     expect(csv).toContain('"line one\nline two 0"');
     // A parser that ends records at any line break outside quotes still sees 7 events and a header.
     const rows = parse(csv, { record_delimiter: ['\r\n', '\n'] }) as string[][];

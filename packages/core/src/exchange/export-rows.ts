@@ -12,8 +12,23 @@ import type { ExchangeEvent } from './event-columns.ts';
 /** The grid's filter without its paging: what an export or import acts on. */
 export type ExportFilter = Omit<EventListQuery, 'sort' | 'cursor' | 'page_size'>;
 
-/** Rows per query: large enough that per-query costs vanish, small enough to keep memory flat. */
-const PAGE = 2000;
+/**
+ * Rows per query: enough that per-query costs vanish, few enough that a page is garbage before the
+ * young generation is collected (2,000 rows of ~1 kB evidence were promoted and ran half as fast).
+ */
+const PAGE = 500;
+
+/** Where a walk stands: the start time and id of the last event read (the export's order). */
+export interface ExportKey {
+  startAt: number;
+  id: number;
+}
+
+/** One page of the walk and the key to continue after it. */
+export interface ExportPage {
+  events: ExchangeEvent[];
+  after: ExportKey;
+}
 
 /**
  * Every event under the filter, oldest first (start time, then id: the grid's `timestamp` order),
@@ -21,13 +36,14 @@ const PAGE = 2000;
  * by keyset and joins contexts and operator, one more fetches the page's tags; no counts, no files, no
  * DTO mapping. Scoping and redaction are the grid's own (the same filter conditions and redactor).
  * Each page is a complete query, so no statement or connection stays open while the client reads.
+ * `after` continues a walk where another (e.g. on another thread) stopped.
  */
 export async function* exportEventPages(
   db: Kysely<DB>,
   principal: Principal,
   filter: ExportFilter,
-  options: { pageSize?: number } = {},
-): AsyncGenerator<ExchangeEvent[]> {
+  options: { pageSize?: number; after?: ExportKey } = {},
+): AsyncGenerator<ExportPage> {
   requirePermission(principal, 'event.view');
   const scope = filter.engagement
     ? [(await engagementByCode(db, principal, filter.engagement)).id]
@@ -37,7 +53,7 @@ export async function* exportEventPages(
   const conditions = eventFilterConditions(dialectOf(db), principal, filter, scope);
   const redact = redactorFor(principal);
   const limit = options.pageSize ?? PAGE;
-  let after: { startAt: number; id: number } | null = null;
+  let after: ExportKey | null = options.after ?? null;
   for (;;) {
     let q = db
       .selectFrom('event')
@@ -75,7 +91,9 @@ export async function* exportEventPages(
       db,
       rows.map((r) => Number(r.id)),
     );
-    yield rows.map(
+    const last = rows[rows.length - 1]!;
+    after = { startAt: Number(last.start_at), id: Number(last.id) };
+    const events = rows.map(
       (r): ExchangeEvent => ({
         timestamp: toIsoUtc(Number(r.start_at)),
         timestamp_end: r.end_at === null ? null : toIsoUtc(Number(r.end_at)),
@@ -93,8 +111,7 @@ export async function* exportEventPages(
         tags: tags.get(Number(r.id)) ?? [],
       }),
     );
+    yield { events, after };
     if (rows.length < limit) return;
-    const last = rows[rows.length - 1]!;
-    after = { startAt: Number(last.start_at), id: Number(last.id) };
   }
 }

@@ -1,3 +1,4 @@
+export { streamEventsCsv } from './csv-export-stream.ts';
 export { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 export { eventsCsv } from './event-csv.ts';
 export { type ImportReport, importEventsCsv } from './event-import.ts';
