@@ -1,7 +1,7 @@
 // The events as a Ghostwriter operation-log CSV, in the column order of Ghostwriter's current
 // OplogEntryResource export (so its Import accepts it): entry_identifier … extra_fields, oplog_id.
 // `entry_identifier` is stable per event, so importing again updates the entries instead of copying.
-import { eventReport, type ReportEvent, z } from '@steppingstones/plugin-sdk';
+import { eventReport, type ReportContext, type ReportEvent, z } from '@steppingstones/plugin-sdk';
 import { DETECTED_LABELS, PREVENTED_LABELS } from '@steppingstones/plugin-sdk/report-text';
 import { stringify } from 'csv-stringify/sync';
 
@@ -96,18 +96,26 @@ export const ghostwriterOplogCsv = eventReport({
   requires: ['report.view'],
   output: 'file',
   paramsSchema,
-  async render(ctx) {
-    const events = await ctx.events.list();
-    const rows = events.map((e) => oplogRow(e, ctx.engagement.code, ctx.params.oplogId));
-    const data = stringify([[...OPLOG_COLUMNS], ...rows], {
-      record_delimiter: '\r\n',
-      quoted_match: /[\s\S]/,
-    });
+  // It streams, so its size is the engagement's: give a large one the time it needs.
+  timeoutMs: 300_000,
+  render(ctx) {
     return {
       kind: 'file',
       filename: `${ctx.engagement.code}-ghostwriter-oplog.csv`,
       contentType: 'text/csv; charset=utf-8',
-      data,
+      data: oplogCsv(ctx),
     };
   },
 });
+
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\s\S]/ } as const;
+
+/** The CSV a page of events at a time (every record ends with its delimiter, so pages just follow). */
+async function* oplogCsv(ctx: ReportContext<z.output<typeof paramsSchema>>): AsyncGenerator<string> {
+  yield stringify([[...OPLOG_COLUMNS]], CSV_OPTIONS);
+  for await (const page of ctx.events.pages())
+    yield stringify(
+      page.map((e) => oplogRow(e, ctx.engagement.code, ctx.params.oplogId)),
+      CSV_OPTIONS,
+    );
+}
