@@ -183,6 +183,13 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
     const created = await createEvent('Deleted by mistake', 4);
     await asAdmin('delete', `/api/v1/events/${created?.id}/`);
     await row(operator.page, 'Deleted by mistake').waitFor({ state: 'detached', timeout: 5_000 });
+    // The trash is for engagement administrators: the operator (who may delete) has no way to it.
+    expect(await operator.page.getByRole('link', { name: 'Deleted events' }).count()).toBe(0);
+    const typed = await operator.context.newPage();
+    await typed.goto('/events/trash');
+    await typed.getByText("You don't have access to this page").waitFor();
+    expect(await typed.getByText('Deleted by mistake').count()).toBe(0);
+    await typed.close();
 
     await page.getByRole('link', { name: 'Deleted events' }).click();
     await row(page, 'Deleted by mistake').getByRole('button', { name: 'Recover' }).click();

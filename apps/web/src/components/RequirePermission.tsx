@@ -1,10 +1,21 @@
 import type { ReactNode } from 'react';
 import { useMe } from '../features/auth/use-me.ts';
-import { canAny } from '../lib/permissions.ts';
+import { canAll, canAny } from '../lib/permissions.ts';
 import { ForbiddenPage } from './ErrorPages.tsx';
 
-/** Renders its page only for a user holding one of the codes; others get the 403 page. */
-export function RequirePermission({ anyOf, children }: { anyOf: readonly string[]; children: ReactNode }) {
+/**
+ * Renders its page only for a user holding one of the codes (`anyOf`), or every code (`allOf`); others
+ * get the 403 page.
+ */
+export function RequirePermission({
+  anyOf,
+  allOf,
+  children,
+}: { children: ReactNode } & (
+  | { anyOf: readonly string[]; allOf?: never }
+  | { allOf: readonly string[]; anyOf?: never }
+)) {
   const me = useMe();
-  return canAny(me, anyOf) ? children : <ForbiddenPage />;
+  const allowed = allOf ? canAll(me, allOf) : canAny(me, anyOf ?? []);
+  return allowed ? children : <ForbiddenPage />;
 }

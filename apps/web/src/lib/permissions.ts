@@ -9,3 +9,7 @@ export function can(me: Me | null | undefined, code: string): boolean {
 export function canAny(me: Me | null | undefined, codes: readonly string[]): boolean {
   return codes.some((code) => can(me, code));
 }
+
+export function canAll(me: Me | null | undefined, codes: readonly string[]): boolean {
+  return codes.every((code) => can(me, code));
+}

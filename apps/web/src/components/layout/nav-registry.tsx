@@ -1,9 +1,10 @@
+import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
 import { IconPlug, IconReports } from '../../features/plugins/plugin-icons.tsx';
 import { IconClock, IconWebhook } from '../../features/webhooks/webhook-icons.tsx';
-import { can, canAny } from '../../lib/permissions.ts';
+import { can, canAll, canAny } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 
 /**
@@ -53,7 +54,8 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Deleted events',
     to: '/events/trash',
     icon: IconList,
-    visible: (me) => can(me, 'event.delete'),
+    // For engagement administrators, like the API (operators delete, an administrator recovers).
+    visible: (me) => canAll(me, TRASH_PERMISSIONS),
   },
   {
     section: 'engagement',

@@ -11,6 +11,23 @@ describe('history diff formatting', () => {
         { filename: 'b.dll', removed: true },
       ]),
     ).toBe('a.exe, b.dll (removed)');
+    // A shared file's hash or description change shows, not just the unchanged name.
+    expect(
+      formatValue(
+        [
+          {
+            filename: 'loader.dll',
+            size: 4096,
+            md5: null,
+            sha256: 'b'.repeat(64),
+            description: 'Stage one',
+            location: 'C:\\Temp',
+            removed: false,
+          },
+        ],
+        'files',
+      ),
+    ).toBe(`loader.dll [4096 bytes; SHA-256 ${'b'.repeat(64)}; “Stage one”; at C:\\Temp]`);
     expect(formatValue(['x', 'y'])).toBe('x, y');
     expect(formatValue([])).toBe('(none)');
     expect(formatValue('')).toBe('(empty)');

@@ -29,6 +29,23 @@ export function fieldLabel(field: string): string {
 }
 
 /**
+ * A file as one event distributed it: its name, then what a shared-file edit can change (size, hashes,
+ * description; older revisions hold only size and MD5), then where it was on this host.
+ */
+function formatFile(f: Record<string, unknown>): string {
+  const details = [
+    typeof f.size === 'number' ? `${f.size} bytes` : null,
+    f.md5 ? `MD5 ${f.md5}` : null,
+    f.sha1 ? `SHA-1 ${f.sha1}` : null,
+    f.sha256 ? `SHA-256 ${f.sha256}` : null,
+    f.description ? `“${f.description}”` : null,
+    f.location ? `at ${f.location}` : null,
+  ].filter((d): d is string => d !== null);
+  const name = details.length ? `${f.filename} [${details.join('; ')}]` : String(f.filename);
+  return f.removed ? `${name} (removed)` : name;
+}
+
+/**
  * A value as one line of text: empty values say so, times (`*_at`, epoch ms) read as ISO-8601 UTC,
  * contexts as host / user / process, files by name, lists joined, other objects as compact JSON.
  */
@@ -41,7 +58,7 @@ export function formatValue(value: unknown, field = ''): string {
     const o = value as Record<string, unknown>;
     if ('host' in o && 'user' in o && 'process' in o)
       return [o.host, o.user, o.process].map((v) => (v ? String(v) : '–')).join(' / ');
-    if (typeof o.filename === 'string') return o.removed ? `${o.filename} (removed)` : o.filename;
+    if (typeof o.filename === 'string') return formatFile(o);
     return JSON.stringify(value);
   }
   return String(value);
