@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import { getTechnique } from '../../attack/attack.queries.ts';
 import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
+import { redactorFor } from '../../events/event.redaction.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../../permissions/index.ts';
 import { reportEventReader } from './report-events.ts';
 import type { ReportFilter } from './report-request.ts';
@@ -109,6 +110,8 @@ export function reportQueries(scope: ReportScope): {
           .orderBy('e.start_at')
           .orderBy('fd.id')
           .execute();
+        // Free text is masked like the Files page's (hashes are IOCs and stay visible).
+        const redact = redactorFor(principal);
         return rows.map((r) => ({
           id: Number(r.id),
           filename: r.filename,
@@ -116,9 +119,9 @@ export function reportQueries(scope: ReportScope): {
           md5: r.md5 ?? '',
           sha1: r.sha1 ?? '',
           sha256: r.sha256 ?? '',
-          description: r.description ?? '',
+          description: redact(r.description ?? ''),
           eventId: Number(r.event_id),
-          location: r.location ?? '',
+          location: redact(r.location ?? ''),
           removed: Boolean(r.removed),
         }));
       },
