@@ -56,7 +56,7 @@ describe('the event log', { timeout: 120_000 }, () => {
         prevented: string;
         outcome: string;
         mitre_attack_subtechnique: string | null;
-        files: Array<{ filename: string; md5: string; sha1: string; sha256: string }>;
+        files: Array<{ filename: string; size: number | null; md5: string; sha1: string; sha256: string }>;
       }>;
     };
   };
@@ -229,6 +229,14 @@ describe('the event log', { timeout: 120_000 }, () => {
     await row(page, 'WinRM').waitFor({ state: 'detached' });
     expect(await row(page, 'Dumped LSASS').count()).toBe(2);
     await snap(page, 'events-03-filtered');
+    // The last filter is kept on the server for this user and engagement (not only in this browser).
+    const preferences = `/api/v1/engagements/${ENG}/preferences/`;
+    await expect
+      .poll(
+        async () =>
+          ((await (await page.request.get(preferences)).json()) as { event_filter: string }).event_filter,
+      )
+      .toBe('detected=FUL');
 
     // Back on /events without a query: the last filter of this user and engagement comes back.
     await page
@@ -237,13 +245,34 @@ describe('the event log', { timeout: 120_000 }, () => {
       .click();
     await page.goto('/events');
     await page.waitForURL(/detected=FUL/);
-    await row(page, 'WinRM').waitFor({ state: 'detached' });
+    // A fresh page load: wait for the rows before counting them.
+    await row(page, 'Dumped LSASS').first().waitFor();
     expect(await row(page, 'Dumped LSASS').count()).toBe(2);
+    expect(await row(page, 'WinRM').count()).toBe(0);
+
+    // Another machine (a second browser context: nothing in its storage), the same user: the grid
+    // opens on the filter they left on the first one.
+    const other = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
+    try {
+      // A cold browser context loads the whole app: give a loaded machine time before the harness's clock starts.
+      await other.page.goto('/login');
+      await other.page.getByLabel('Username').waitFor({ timeout: 60_000 });
+      await loginViaUi(other.page, admin.username, admin.password);
+      await other.page.goto('/events');
+      await other.page.waitForURL(/detected=FUL/);
+      await row(other.page, 'Dumped LSASS').first().waitFor();
+      expect(await row(other.page, 'Dumped LSASS').count()).toBe(2);
+      expect(await row(other.page, 'WinRM').count()).toBe(0);
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await row(page, 'WinRM').waitFor();
   });
 
-  it('hashes a dropped file in the browser (MD5, SHA-1, SHA-256) and lists it on the Files page', async () => {
+  it('hashes a chosen and a dropped file in the browser (MD5, SHA-1, SHA-256) and lists them on the Files page', async () => {
     const { page } = t;
     const content = Buffer.from('MZ\x90\x00 not really a PE, but bytes all the same\n', 'binary');
     const expected = {
@@ -272,11 +301,59 @@ describe('the event log', { timeout: 120_000 }, () => {
     expect(await form.getByLabel('File name').inputValue()).toBe('beacon.exe');
     expect(await form.getByLabel('Size (bytes)').inputValue()).toBe(String(content.length));
     await form.getByLabel('Location').fill('C:\\ProgramData\\beacon.exe');
+
+    // A second file, dragged onto the drop zone (a real drop event carrying a File, as from the desktop).
+    // Every byte value, so the hashing sees the file's bytes and not some text encoding of them.
+    const droppedBytes = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
+    const dropped = {
+      md5: createHash('md5').update(droppedBytes).digest('hex'),
+      sha1: createHash('sha1').update(droppedBytes).digest('hex'),
+      sha256: createHash('sha256').update(droppedBytes).digest('hex'),
+    };
+    await form.getByRole('button', { name: 'Add file' }).click();
+    const second = form.getByTestId('file-row-1');
+    const zone = second.getByText('Drop a file here or click to choose');
+    // Dropped text (not a file) is refused with an explanation.
+    const notAFile = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'C:\\loot\\stager.dll');
+      return data;
+    });
+    await zone.dispatchEvent('drop', { dataTransfer: notAFile });
+    await second.getByText('Nothing to hash: drop a file').waitFor();
+    const file = await page.evaluateHandle(
+      (bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'stager.dll', { type: 'application/octet-stream' }));
+        return data;
+      },
+      [...droppedBytes],
+    );
+    await zone.dispatchEvent('dragenter', { dataTransfer: file });
+    await zone.dispatchEvent('dragover', { dataTransfer: file });
+    await zone.dispatchEvent('drop', { dataTransfer: file });
+    const secondMd5 = second.getByRole('textbox', { name: 'MD5', exact: true });
+    await expect.poll(() => secondMd5.inputValue()).toBe(dropped.md5);
+    expect(await second.getByRole('textbox', { name: 'SHA-1', exact: true }).inputValue()).toBe(dropped.sha1);
+    expect(await second.getByRole('textbox', { name: 'SHA-256', exact: true }).inputValue()).toBe(
+      dropped.sha256,
+    );
+    expect(await second.getByLabel('File name').inputValue()).toBe('stager.dll');
+    expect(await second.getByLabel('Size (bytes)').inputValue()).toBe('512');
+    expect(await second.getByText('Nothing to hash').count()).toBe(0);
+    // The first row is untouched by the drop on the second.
+    expect(await form.getByTestId('file-row-0').getByLabel('File name').inputValue()).toBe('beacon.exe');
     await snap(page, 'events-04-file-drop');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.waitFor({ state: 'hidden' });
     const lateral = (await events(page)).results.find((e) => e.description === 'WinRM from WS-042 to DC01');
-    expect(lateral?.files).toEqual([expect.objectContaining({ filename: 'beacon.exe', ...expected })]);
+    expect(lateral?.files).toHaveLength(2);
+    expect(lateral?.files).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ filename: 'beacon.exe', ...expected }),
+        expect.objectContaining({ filename: 'stager.dll', size: 512, ...dropped }),
+      ]),
+    );
 
     await page
       .getByRole('navigation', { name: 'Main navigation' })

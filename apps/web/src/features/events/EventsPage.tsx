@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { EventDto } from '@steppingstones/shared/events';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { IconPlus } from '../../components/icons.tsx';
@@ -27,11 +27,10 @@ import {
   filterFromSearchParams,
   filterToSearchParams,
   isFiltered,
-  recallFilter,
-  rememberFilter,
 } from './grid/event-filter.ts';
 import classes from './grid/events.module.css';
 import { invalidateEventLists, patchEventInPages, useEventPages } from './grid/use-event-pages.ts';
+import { useRememberedFilter } from './grid/use-remembered-filter.ts';
 
 /** The event log of the current engagement: filter bar, virtualised grid, and the form drawer (child routes). */
 export function EventsPage() {
@@ -44,7 +43,8 @@ export function EventsPage() {
         here.
       </Alert>
     );
-  return <EventLog engagement={engagement} />;
+  // One grid per engagement: switching engagements starts from that engagement's own last filter.
+  return <EventLog key={engagement} engagement={engagement} />;
 }
 
 function EventLog({ engagement }: { engagement: string }) {
@@ -59,18 +59,12 @@ function EventLog({ engagement }: { engagement: string }) {
 
   // Reopen the grid where the user left it in this engagement, only when the URL names no filter,
   // and before the first request (so the unfiltered list is never fetched for nothing).
-  const [pendingRestore] = useState(() =>
-    params.toString() === '' && location.pathname === '/events' ? recallFilter(me.id, engagement) : null,
+  const [restore] = useState(() => params.toString() === '' && location.pathname === '/events');
+  const applyFilter = useCallback(
+    (remembered: string) => setParams(new URLSearchParams(remembered), { replace: true }),
+    [setParams],
   );
-  const [restored, setRestored] = useState(!pendingRestore);
-  useEffect(() => {
-    if (restored) return;
-    setParams(new URLSearchParams(pendingRestore ?? ''), { replace: true });
-    setRestored(true);
-  }, [restored, pendingRestore, setParams]);
-  useEffect(() => {
-    if (restored) rememberFilter(me.id, engagement, query);
-  }, [restored, me.id, engagement, query]);
+  const restored = useRememberedFilter({ userId: me.id, engagement, query, restore, apply: applyFilter });
 
   const setFilter = useCallback(
     (next: EventFilterState) => setParams(filterToSearchParams(next), { replace: false }),

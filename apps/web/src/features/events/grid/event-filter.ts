@@ -1,7 +1,7 @@
 /**
  * The grid's filter. It lives in the URL query (shareable; the back button works), every API request
  * carries it explicitly, and the last one is remembered per user and engagement only to reopen the
- * grid where the user left it.
+ * grid where the user left it (remembered-filter.ts).
  */
 export interface EventFilterState {
   search: string;
@@ -80,23 +80,4 @@ export function eventListPath(engagement: string, f: EventFilterState, pageSize 
 export function isFiltered(f: EventFilterState): boolean {
   const p = filterToSearchParams({ ...f, sort: DEFAULT_SORT });
   return [...p.keys()].length > 0;
-}
-
-const storageKey = (userId: number, engagement: string) =>
-  `steppingstones.events.filter.${userId}.${engagement}`;
-
-export function rememberFilter(userId: number, engagement: string, query: string): void {
-  try {
-    localStorage.setItem(storageKey(userId, engagement), query);
-  } catch {
-    // Private mode or a full quota: remembering is a convenience only.
-  }
-}
-
-export function recallFilter(userId: number, engagement: string): string | null {
-  try {
-    return localStorage.getItem(storageKey(userId, engagement));
-  } catch {
-    return null;
-  }
 }
