@@ -1,11 +1,13 @@
-import { Alert, Anchor, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { parseChartBody } from './chart-option.ts';
 import { copyRichText, copyText, downloadBlob } from './clipboard.ts';
+import { InteractiveChart } from './InteractiveChart.tsx';
 import { OpenInNavigator } from './OpenInNavigator.tsx';
 import { type ReportPointType, reportUrl, usePluginPoints } from './plugins-api.ts';
 import { ReportParams } from './ReportParams.tsx';
@@ -15,7 +17,9 @@ import { useReport } from './use-report.ts';
 /**
  * One report, rendered by the server for the engagement and filter in the URL. HTML shows in a
  * sandboxed frame loaded from the report's own URL (served with a sandboxing CSP); Copy puts the
- * fetched HTML on the clipboard as rich text. A failing report shows its own error message.
+ * fetched HTML on the clipboard as rich text. A chart is drawn in the page from its ECharts option
+ * (`format=echarts`), with its SVG and PNG (made by the server, for documents) as downloads. A failing
+ * report shows its own error message.
  */
 export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPointType }) {
   const { plugin = '', key = '' } = useParams();
@@ -31,12 +35,20 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
   const isChart = item?.output === 'chart';
   const url =
     item && engagement
-      ? reportUrl(type, plugin, key, engagement, query, isChart ? { format: 'svg' } : {})
+      ? reportUrl(type, plugin, key, engagement, query, isChart ? { format: 'echarts' } : {})
       : null;
   const report = useReport(url);
-  const chartSrc = useObjectUrl(
-    report.data?.contentType.startsWith('image/svg+xml') ? report.data.blob : null,
-  );
+  const chartUrl = (format: 'svg' | 'png') => reportUrl(type, plugin, key, engagement, query, { format });
+  const chart = useMemo(() => {
+    if (!isChart || report.data?.text == null) return null;
+    try {
+      return { body: parseChartBody(report.data.text), error: null };
+    } catch (error) {
+      return { body: null, error: errorMessage(error) };
+    }
+  }, [isChart, report.data]);
+  // The chart's download names follow the server's (`NAME.echarts.json` → `NAME.svg`, `NAME.png`).
+  const chartName = report.data?.filename.replace(/\.echarts\.json$/, '') ?? key;
 
   const notify = (promise: Promise<void>, what: string) =>
     promise.then(
@@ -76,17 +88,18 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
           Copy
         </Button>
       )}
-      <Button onClick={() => downloadBlob(data.blob, data.filename)}>
-        {kind === 'text/markdown' ? 'Download .md' : 'Download'}
-      </Button>
-      {isChart && (
-        <Button
-          variant="default"
-          component="a"
-          href={reportUrl(type, plugin, key, engagement, query, { format: 'png' })}
-          download={`${key}.png`}
-        >
-          Download PNG
+      {isChart ? (
+        <>
+          <Button component="a" href={chartUrl('svg')} download={`${chartName}.svg`}>
+            Download SVG
+          </Button>
+          <Button variant="default" component="a" href={chartUrl('png')} download={`${chartName}.png`}>
+            Download PNG
+          </Button>
+        </>
+      ) : (
+        <Button onClick={() => downloadBlob(data.blob, data.filename)}>
+          {kind === 'text/markdown' ? 'Download .md' : 'Download'}
         </Button>
       )}
     </>
@@ -142,17 +155,18 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
           {data.text}
         </Code>
       )}
-      {data && kind === 'image/svg+xml' && (
-        <Paper withBorder p="sm">
-          <img className={styles.chart} src={chartSrc ?? undefined} alt={item.title} />
-        </Paper>
+      {chart?.body && <InteractiveChart body={chart.body} title={item.title} svgUrl={chartUrl('svg')} />}
+      {chart?.error && (
+        <Alert color="red" title={`The report "${item.title}" failed`} role="alert">
+          {chart.error}
+        </Alert>
       )}
-      {data && kind === 'application/json' && (
+      {data && kind === 'application/json' && !isChart && (
         <Code block className={styles.text}>
           {data.text}
         </Code>
       )}
-      {data && !['text/html', 'text/markdown', 'image/svg+xml', 'application/json'].includes(kind) && (
+      {data && !isChart && !['text/html', 'text/markdown', 'application/json'].includes(kind) && (
         <Text size="sm" c="dimmed">
           {data.filename} is ready ({Math.ceil(data.blob.size / 1024)} KiB). Use Download to save it.
         </Text>
@@ -164,16 +178,4 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
       </Group>
     </Stack>
   );
-}
-
-/** A blob URL for the lifetime of the blob in the page. */
-function useObjectUrl(blob: Blob | null): string | null {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) return setSrc(null);
-    const next = URL.createObjectURL(blob);
-    setSrc(next);
-    return () => URL.revokeObjectURL(next);
-  }, [blob]);
-  return src;
 }
