@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import { type Database, nowMs, type Tx, withDatabaseLock } from '@steppingstones/db';
 import { insertJob } from '../jobs/job.service.ts';
 import { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from '../outbox/index.ts';
+import { redactEvidence } from '../redaction/index.ts';
 import { parseTypes } from './webhook.mapper.ts';
 import { buildWebhookMessage } from './webhook-message.ts';
 
 /**
  * Outbox rows carry ids only; a webhook message is read by people, so add what they need to know:
- * who did it and, for events, the first line of the description and the detection state.
+ * who did it and, for events, the first line of the description (secrets masked) and the detection state.
  */
 async function enrich(tx: Tx, event: DomainEvent): Promise<DomainEvent> {
   const payload = { ...event.payload };
@@ -27,7 +28,8 @@ async function enrich(tx: Tx, event: DomainEvent): Promise<DomainEvent> {
       .where('id', '=', eventId)
       .executeTakeFirst();
     if (row) {
-      payload.description ??= row.description;
+      // Masked: a message leaves the app (chat channels, ticket systems) where credentials must not go.
+      payload.description ??= redactEvidence(row.description);
       payload.detected ??= row.detected;
       payload.prevented ??= row.prevented;
     }

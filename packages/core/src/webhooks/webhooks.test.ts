@@ -2,7 +2,9 @@ import { appendDomainEvent } from '@steppingstones/core/outbox';
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedEvents } from '../events/testing/index.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
+import { hashPassword, insertUser } from '../users/index.ts';
 import { isPrivateAddress } from './ssrf-guard.ts';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from './testing/receiver.ts';
 import { listDeliveries } from './webhook.queries.ts';
@@ -169,5 +171,53 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     });
     expect(body.time).toMatch(/Z$/);
     expect(JSON.parse(queued[2]!.body).message).toBe('Detection of event 7 in ACME changed from N/A to FUL');
+  });
+
+  it('masks credentials in the description a message carries (it leaves the app)', async () => {
+    const { id: engagementId } = await ctx.database.db
+      .insertInto('engagement')
+      .values({
+        code: 'ACME',
+        name: 'Acme',
+        description: '',
+        start_date: '2026-01-01',
+        end_date: '2026-12-31',
+        archived: 0,
+        created_at: 1,
+        updated_at: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const operator = await writeTransaction(ctx.database.db, async (tx) =>
+      insertUser(
+        tx,
+        { username: 'op', password: 'a long enough password', groups: [], engagements: ['ACME'] },
+        await hashPassword('a long enough password'),
+      ),
+    );
+    const { ids } = await seedEvents(ctx.database, {
+      engagementId: Number(engagementId),
+      operatorUserId: Number(operator.id),
+      count: 1,
+    });
+    await ctx.database.db
+      .updateTable('event')
+      .set({ description: 'Logged in to DC01 with password: Winter2026! as svc_sql' })
+      .where('id', '=', ids[0])
+      .execute();
+    await createWebhook(ctx.database.db, { url: receiver.url, types: ['event created'] });
+    await writeTransaction(ctx.database.db, (tx) =>
+      appendDomainEvent(tx, {
+        type: 'event.created',
+        engagementId: Number(engagementId),
+        payload: { eventId: ids[0] },
+      }),
+    );
+    await fanOutWebhooks(ctx.database);
+    const [job] = await ctx.database.db.selectFrom('job').select('payload').execute();
+    const body = JSON.parse((JSON.parse(job!.payload) as { body: string }).body) as { message: string };
+    expect(body.message).toContain('Logged in to DC01 with password');
+    expect(body.message).not.toContain('Winter2026!');
+    expect(body.message).toContain('«redacted»');
   });
 });
