@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type DB, writeTransaction } from '@steppingstones/db';
+import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
 import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
 import { parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
@@ -68,8 +68,9 @@ function reasonOf(error: unknown): string {
 
 /**
  * Imports events from CSV (the export's columns) into one engagement, streaming. Rows are written in
- * batches, each batch one transaction; a row that fails validation is rejected with its line and reason
- * and the rest go on; an exact duplicate (same time, description, source and target host) is skipped.
+ * short transactions (about 50 ms each, all-or-nothing); a row that fails validation is rejected with
+ * its line and reason and the rest go on; an exact duplicate (same time, description, source and
+ * target host) is skipped.
  */
 export async function importEventsCsv(
   db: Kysely<DB>,
@@ -84,7 +85,7 @@ export async function importEventsCsv(
   const parser = input.pipe(
     parse({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_quotes: false }),
   );
-  let batch: Array<{ line: number; fields: ReturnType<typeof eventFieldsSchema.parse> }> = [];
+  let batch: ParsedRow[] = [];
   let headerChecked = false;
   // csv-parse reports the line a record ends on; a record with a multi-line cell starts earlier.
   let lastEnd = 1;
@@ -136,70 +137,103 @@ export async function importEventsCsv(
   return report;
 }
 
+/**
+ * How long one import transaction may run before it commits and the next one starts. A transaction
+ * holds the write lock (on SQLite also the server's only connection, so every request waits): short
+ * ones let teammates' edits and the live updates through while a large file imports.
+ */
+const TRANSACTION_BUDGET_MS = 50;
+
+type ParsedRow = { line: number; fields: ReturnType<typeof eventFieldsSchema.parse> };
+
+/** Writes rows in as many short transactions as the budget asks; each is all-or-nothing. */
 async function writeBatch(
   db: Kysely<DB>,
   principal: Principal,
   engagementId: number,
-  rows: Array<{ line: number; fields: ReturnType<typeof eventFieldsSchema.parse> }>,
+  rows: ParsedRow[],
   report: ImportReport,
 ): Promise<void> {
-  const outcome = await writeTransaction(db, async (tx) => {
-    let added = 0;
-    const skipped: ImportReport['skipped'] = [];
-    const rejected: ImportReport['rejected'] = [];
-    for (const { line, fields: f } of rows) {
-      try {
-        const startAt = parseIsoTimestamp(f.timestamp) as number;
-        const duplicate = await tx
-          .selectFrom('event')
-          .innerJoin('context as s', 's.id', 'event.source_context_id')
-          .innerJoin('context as t', 't.id', 'event.target_context_id')
-          .select('event.id')
-          .where('event.engagement_id', '=', engagementId)
-          .where('event.deleted_at', 'is', null)
-          .where('event.start_at', '=', startAt)
-          .where('event.description', '=', f.description)
-          .where('s.host', '=', f.source.host)
-          .where('t.host', '=', f.target.host)
-          .executeTakeFirst();
-        if (duplicate) {
-          skipped.push({ line, reason: `the same event already exists (id ${duplicate.id})` });
-          continue;
-        }
-        const operator = f.operator ? await resolveOperator(tx, engagementId, f.operator) : principal.userId;
-        await writeEvent(
-          tx,
-          principal.userId,
-          engagementId,
-          null,
-          {
-            start_at: startAt,
-            end_at: f.timestamp_end ? (parseIsoTimestamp(f.timestamp_end) as number) : null,
-            operator_user_id: operator,
-            source: f.source,
-            target: f.target,
-            tactic_id: f.mitre_attack_tactic ?? null,
-            technique_id: f.mitre_attack_technique ?? null,
-            subtechnique_id: f.mitre_attack_subtechnique ?? null,
-            description: f.description,
-            raw_evidence: f.raw_evidence ?? '',
-            outcome: f.outcome ?? '',
-            detected: f.detected ?? 'UNK',
-            prevented: f.prevented ?? 'NEG',
-            starred: false,
-          },
-          { tags: f.tags ?? [], files: [] },
-        );
-        added++;
-      } catch (error) {
-        // Validation happens before any write of the row, so the batch's transaction stays usable.
-        if (!(error instanceof DomainError)) throw error;
-        rejected.push({ line, reason: reasonOf(error) });
+  let next = 0;
+  while (next < rows.length) {
+    const outcome = await writeTransaction(db, (tx) =>
+      writeRows(tx, principal, engagementId, rows, next, performance.now() + TRANSACTION_BUDGET_MS),
+    );
+    next = outcome.next;
+    report.added += outcome.added;
+    report.skipped.push(...outcome.skipped);
+    report.rejected.push(...outcome.rejected);
+  }
+}
+
+/** Rows from `from` on, in one transaction, until the deadline passes (at least one row). */
+async function writeRows(
+  tx: Tx,
+  principal: Principal,
+  engagementId: number,
+  rows: ParsedRow[],
+  from: number,
+  deadline: number,
+): Promise<{
+  next: number;
+  added: number;
+  skipped: ImportReport['skipped'];
+  rejected: ImportReport['rejected'];
+}> {
+  let added = 0;
+  const skipped: ImportReport['skipped'] = [];
+  const rejected: ImportReport['rejected'] = [];
+  let next = from;
+  for (; next < rows.length && (next === from || performance.now() < deadline); next++) {
+    const { line, fields: f } = rows[next]!;
+    try {
+      const startAt = parseIsoTimestamp(f.timestamp) as number;
+      const duplicate = await tx
+        .selectFrom('event')
+        .innerJoin('context as s', 's.id', 'event.source_context_id')
+        .innerJoin('context as t', 't.id', 'event.target_context_id')
+        .select('event.id')
+        .where('event.engagement_id', '=', engagementId)
+        .where('event.deleted_at', 'is', null)
+        .where('event.start_at', '=', startAt)
+        .where('event.description', '=', f.description)
+        .where('s.host', '=', f.source.host)
+        .where('t.host', '=', f.target.host)
+        .executeTakeFirst();
+      if (duplicate) {
+        skipped.push({ line, reason: `the same event already exists (id ${duplicate.id})` });
+        continue;
       }
+      const operator = f.operator ? await resolveOperator(tx, engagementId, f.operator) : principal.userId;
+      await writeEvent(
+        tx,
+        principal.userId,
+        engagementId,
+        null,
+        {
+          start_at: startAt,
+          end_at: f.timestamp_end ? (parseIsoTimestamp(f.timestamp_end) as number) : null,
+          operator_user_id: operator,
+          source: f.source,
+          target: f.target,
+          tactic_id: f.mitre_attack_tactic ?? null,
+          technique_id: f.mitre_attack_technique ?? null,
+          subtechnique_id: f.mitre_attack_subtechnique ?? null,
+          description: f.description,
+          raw_evidence: f.raw_evidence ?? '',
+          outcome: f.outcome ?? '',
+          detected: f.detected ?? 'UNK',
+          prevented: f.prevented ?? 'NEG',
+          starred: false,
+        },
+        { tags: f.tags ?? [], files: [] },
+      );
+      added++;
+    } catch (error) {
+      // Validation happens before any write of the row, so the batch's transaction stays usable.
+      if (!(error instanceof DomainError)) throw error;
+      rejected.push({ line, reason: reasonOf(error) });
     }
-    return { added, skipped, rejected };
-  });
-  report.added += outcome.added;
-  report.skipped.push(...outcome.skipped);
-  report.rejected.push(...outcome.rejected);
+  }
+  return { next, added, skipped, rejected };
 }
