@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { createDb, type DialectName, migrateToLatest } from '@steppingstones/db';
 import { ensureDataset } from './generators/dataset.ts';
 import { createRunDatabase } from './lib/databases.ts';
@@ -88,7 +88,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // inspect() shows `cause` too: "TypeError: fetch failed" alone does not say what failed.
+    process.stderr.write(`${inspect(error, { depth: 4 })}\n`);
     process.exit(1);
   },
 );

@@ -1,6 +1,7 @@
 import { defineBenchmark } from '../lib/define.ts';
 import { eventBodies } from '../lib/event-bodies.ts';
 import { type ApiSession, expectStatus, openApiSession } from '../lib/events-api.ts';
+import { csvOfNewEvents } from '../lib/import-file.ts';
 import { listenSse, type SseListener } from '../lib/sse-listener.ts';
 
 const BODIES = 64;
@@ -9,18 +10,22 @@ interface LiveState {
   writer: ApiSession;
   viewerStream: SseListener;
   bodies: unknown[];
-  background: { stop(): Promise<void> };
+  background: { check(): void; stop(): Promise<void> };
 }
+
+/** Events per CSV file the background client imports, one file after another. */
+const IMPORT_ROWS = 100;
 
 /**
  * Live update latency (#5): a teammate creates an event; the time until a second client's open
- * `GET /api/v1/stream/` receives its message. Meanwhile a third client keeps writing (an event every
- * 50 ms, standing in for a CSV import until the import endpoint exists). The baseline is the create
- * request's own round trip, so the ratio is what the live fan-out adds on top.
+ * `GET /api/v1/stream/` receives its message. Meanwhile a third client imports CSV files of new events
+ * into the same engagement, one after another (`POST /api/v1/events/import/`), as the issue states. The
+ * baseline is the create request's own round trip, so the ratio is what the live fan-out adds on top.
  */
 export default defineBenchmark<LiveState>({
   name: 'events-live-latency',
-  description: 'POST an event → the SSE message reaches a second client (a third client writes meanwhile)',
+  description:
+    'POST an event → the SSE message reaches a second client (a third client imports CSV meanwhile)',
   baselineDescription: 'the POST round trip alone',
   target: { text: 'p95 ≤ 1 s', issue: 5, metric: 'p95', value: 1000 },
   dataset: 'events',
@@ -39,21 +44,39 @@ export default defineBenchmark<LiveState>({
     const importer = await login(base, 'op.carol', dataset.password);
     const viewerStream = await listenSse(`${base}/api/v1/stream/`, { cookie: viewer.cookie });
     let running = true;
-    let written = 0;
+    let imported = 0;
     const loop = (async () => {
-      let k = 0;
-      while (running) {
-        const res = await importer.post('/api/v1/events/', bodies[k++ % BODIES]);
-        if (res.status !== 201) throw new Error(`background writer: ${res.status}`);
-        written++;
-        await new Promise((r) => setTimeout(r, 50));
+      for (let k = 0; running; k++) {
+        const csv = csvOfNewEvents(dataset, IMPORT_ROWS, 100 + k);
+        const res = await fetch(`${base}/api/v1/events/import/?engagement=${dataset.engagementCode}`, {
+          method: 'POST',
+          body: csv,
+          headers: {
+            'content-type': 'text/csv',
+            cookie: importer.cookie,
+            'x-csrf-token': importer.csrfToken,
+            origin: base,
+          },
+        });
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`background import: ${res.status} ${text.slice(0, 200)}`);
+        imported += (JSON.parse(text) as { added: number }).added;
       }
-      return written;
+      return imported;
     })();
+    // A failed import must fail the run, not leave the figures measured without one.
+    let failure: unknown;
+    loop.catch((error: unknown) => {
+      failure = error;
+    });
     const background = {
+      check() {
+        if (failure) throw failure;
+      },
       async stop() {
         running = false;
-        await loop;
+        const added = await loop;
+        if (added === 0) throw new Error('the background import added no events');
       },
     };
     return { writer, viewerStream, bodies, background };
@@ -64,6 +87,7 @@ export default defineBenchmark<LiveState>({
     return { rows: 1 };
   },
   async measure(state, i) {
+    state.background.check();
     const start = performance.now();
     const res = await state.writer.post('/api/v1/events/', state.bodies[(i + BODIES) % BODIES]);
     expectStatus(res, 201, 'POST /api/v1/events/');

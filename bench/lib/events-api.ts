@@ -6,6 +6,8 @@ export interface ApiSession {
   server: BenchServer;
   get(path: string): Promise<{ status: number; text: string }>;
   post(path: string, body: unknown): Promise<{ status: number; text: string }>;
+  /** POSTs a body as is (a CSV file for the import), with the session's cookie and CSRF token. */
+  send(path: string, body: string, contentType: string): Promise<{ status: number; text: string }>;
   /** Reads the body chunk by chunk without keeping it (exports): status and byte count; `onChunk` sees each chunk. */
   stream(path: string, onChunk?: (chunk: Uint8Array) => void): Promise<{ status: number; bytes: number }>;
 }
@@ -18,6 +20,19 @@ export async function openApiSession(env: BenchEnv): Promise<ApiSession> {
   const client = await login(server.baseUrl, env.dataset.username, env.dataset.password);
   const headers = { accept: 'application/json', cookie: client.cookie };
   // Raw fetch and text(): the figure is the server's, not a client's JSON parsing.
+  const send: ApiSession['send'] = async (path, body, contentType) => {
+    const res = await fetch(server.baseUrl + path, {
+      method: 'POST',
+      headers: {
+        ...headers,
+        'content-type': contentType,
+        origin: server.baseUrl,
+        'x-csrf-token': client.csrfToken,
+      },
+      body,
+    });
+    return { status: res.status, text: await res.text() };
+  };
   return {
     server,
     async get(path) {
@@ -34,19 +49,8 @@ export async function openApiSession(env: BenchEnv): Promise<ApiSession> {
         }
       return { status: res.status, bytes };
     },
-    async post(path, body) {
-      const res = await fetch(server.baseUrl + path, {
-        method: 'POST',
-        headers: {
-          ...headers,
-          'content-type': 'application/json',
-          origin: server.baseUrl,
-          'x-csrf-token': client.csrfToken,
-        },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, text: await res.text() };
-    },
+    post: (path, body) => send(path, JSON.stringify(body), 'application/json'),
+    send,
   };
 }
 
