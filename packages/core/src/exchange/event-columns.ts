@@ -29,10 +29,47 @@ export type ExchangeEvent = Pick<
   | 'detected'
   | 'prevented'
   | 'tags'
+  | 'starred'
 > & {
   source: Pick<EventDto['source'], 'host' | 'user' | 'process'>;
   target: Pick<EventDto['target'], 'host' | 'user' | 'process'>;
+  files: ExchangeFile[];
 };
+
+/**
+ * One file of an event as the Files cell writes it, in this key order. Ids are left out: they belong
+ * to the engagement the file came from, and an import finds or creates its files by their details.
+ */
+export type ExchangeFile = Pick<
+  EventDto['files'][number],
+  'filename' | 'size' | 'md5' | 'sha1' | 'sha256' | 'description' | 'location' | 'removed'
+>;
+
+/** The keys of a Files cell entry, in the order they are written (also what an import accepts). */
+export const FILE_KEYS = [
+  'filename',
+  'size',
+  'md5',
+  'sha1',
+  'sha256',
+  'description',
+  'location',
+  'removed',
+] as const satisfies ReadonlyArray<keyof ExchangeFile>;
+
+/**
+ * The Files cell: a JSON array of `{filename, size, md5, sha1, sha256, description, location, removed}`
+ * (absent values are `null`), empty when the event has no files. JSON keeps any text exactly (line
+ * breaks, quotes, commas, non-ASCII names stay readable) and always starts with `[`, so the formula guard
+ * never touches it.
+ */
+export function filesCell(files: readonly ExchangeFile[]): string {
+  if (!files.length) return '';
+  return JSON.stringify(files.map((f) => Object.fromEntries(FILE_KEYS.map((k) => [k, f[k]]))));
+}
+
+/** How the Starred column reads: words a person understands, which import reads back. */
+export const STARRED_LABELS = { yes: 'Yes', no: 'No' } as const;
 
 /** ATT&CK names by id, for the human columns next to the ids. */
 export type AttackNames = Map<string, string>;
@@ -63,6 +100,8 @@ export const EVENT_COLUMNS = [
   ['Detected', (e: ExchangeEvent) => DETECTED_LABELS[e.detected] ?? e.detected],
   ['Prevented', (e: ExchangeEvent) => PREVENTED_LABELS[e.prevented] ?? e.prevented],
   ['Tags', (e: ExchangeEvent) => (e.tags.length ? JSON.stringify(e.tags) : '')],
+  ['Starred', (e: ExchangeEvent) => (e.starred ? STARRED_LABELS.yes : STARRED_LABELS.no)],
+  ['Files', (e: ExchangeEvent) => filesCell(e.files)],
 ] as const satisfies ReadonlyArray<readonly [string, (e: ExchangeEvent, n: AttackNames) => string]>;
 
 export const EVENT_HEADER = EVENT_COLUMNS.map(([name]) => name);

@@ -11,6 +11,7 @@ import { writeEvent } from '../events/event.write.ts';
 import { type Principal, requirePermission } from '../permissions/index.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
+import { CellError, filesOf, starredOf, tagsOf } from './import-cells.ts';
 
 export interface ImportReport {
   added: number;
@@ -25,18 +26,6 @@ const codeOf = (labels: Record<string, string>, value: string) =>
   Object.entries(labels).find(
     ([code, label]) => value === code || value.toLowerCase() === label.toLowerCase(),
   )?.[0] ?? value;
-
-function tagsOf(cell: string): string[] {
-  if (!cell) return [];
-  if (cell.startsWith('[')) {
-    const parsed: unknown = JSON.parse(cell);
-    if (Array.isArray(parsed)) return parsed.map(String);
-  }
-  return cell
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-}
 
 /** One CSV record (header names → restored cell text) as the fields of a new event. */
 function toFields(r: Record<string, string>): EventFields {
@@ -57,6 +46,8 @@ function toFields(r: Record<string, string>): EventFields {
     detected: codeOf(DETECTED_LABELS, cell('Detected') || 'UNK') as EventFields['detected'],
     prevented: codeOf(PREVENTED_LABELS, cell('Prevented') || 'NEG') as EventFields['prevented'],
     tags: tagsOf(cell('Tags')),
+    starred: starredOf(cell('Starred')),
+    files: filesOf(cell('Files')),
   };
 }
 
@@ -70,7 +61,8 @@ function reasonOf(error: unknown): string {
  * Imports events from CSV (the export's columns) into one engagement, streaming. Rows are written in
  * short transactions (about 50 ms each, all-or-nothing); a row that fails validation is rejected with
  * its line and reason and the rest go on; an exact duplicate (same time, description, source and
- * target host) is skipped.
+ * target host) is skipped. Stars come back from the Starred column; the Files column's files are
+ * found or created by the API's own rule (a file with the same name, size and MD5 is that file).
  */
 export async function importEventsCsv(
   db: Kysely<DB>,
@@ -109,7 +101,8 @@ export async function importEventsCsv(
       try {
         fields = toFields(record);
       } catch (error) {
-        report.rejected.push({ line, reason: `Tags: ${reasonOf(error)}` });
+        if (!(error instanceof CellError)) throw error;
+        report.rejected.push({ line, reason: error.message });
         continue;
       }
       const parsed = eventFieldsSchema.safeParse(fields);
@@ -224,9 +217,9 @@ async function writeRows(
           outcome: f.outcome ?? '',
           detected: f.detected ?? 'UNK',
           prevented: f.prevented ?? 'NEG',
-          starred: false,
+          starred: f.starred ?? false,
         },
-        { tags: f.tags ?? [], files: [] },
+        { tags: f.tags ?? [], files: f.files ?? [] },
       );
       added++;
     } catch (error) {

@@ -8,6 +8,8 @@ import { attackNames } from './attack-name-map.ts';
 import { EVENT_HEADER, eventCells } from './event-columns.ts';
 import { type ExportFilter, exportEventPages } from './export-rows.ts';
 
+const WIDE = new Set(['Description', 'Raw Evidence', 'Files']);
+
 /**
  * The filtered events as an XLSX workbook streamed to `out`. Every cell is written as a string value, so
  * a formula-looking description stays text: exceljs writes formulas only from `{ formula }` objects.
@@ -29,7 +31,7 @@ export async function writeEventsXlsx(
   const sheet = workbook.addWorksheet('Events', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EVENT_HEADER.map((header) => ({
     header,
-    width: header === 'Description' || header === 'Raw Evidence' ? 60 : 20,
+    width: WIDE.has(header) ? 60 : 20,
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();

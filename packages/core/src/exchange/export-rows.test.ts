@@ -74,6 +74,16 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
         raw_evidence: i === 2 ? `secretsdump\n${HASH}` : `line one\nline two ${i}`,
         detected: i % 2 ? 'FUL' : 'NEG',
         tags: i === 1 ? ['zeta', 'Alpha'] : [],
+        // One starred event with files, late in the walk (so the export thread writes it in the test below).
+        ...(i === 6
+          ? {
+              starred: true,
+              files: [
+                { filename: 'dümp.exe', size: 10, description: `dump ${HASH}`, location: 'C:\\loot' },
+                { filename: 'gone.txt', removed: true },
+              ],
+            }
+          : {}),
       });
       if (i === 5) await deleteEvent(db, red, e.id);
     }
@@ -115,6 +125,13 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
     });
     const tagged = (await walk(red, { engagement: 'EXP' }, 2)).find((e) => e.description === 'Event 1');
     expect(tagged?.tags).toEqual(['Alpha', 'zeta']);
+    const all = await walk(red, { engagement: 'EXP' }, 2);
+    expect(all.filter((e) => e.starred).map((e) => e.description)).toEqual(['Event 6']);
+    expect(all.find((e) => e.description === 'Event 6')?.files).toMatchObject([
+      { filename: 'dümp.exe', size: 10, description: `dump ${HASH}`, location: 'C:\\loot', removed: false },
+      { filename: 'gone.txt', size: null, description: null, location: null, removed: true },
+    ]);
+    expect(all.filter((e) => e.files.length)).toHaveLength(1);
   });
 
   it('applies the filter and the engagement scope, and masks credentials for the blue team', async () => {
@@ -130,6 +147,9 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
     );
     expect(blueEvidence?.raw_evidence).toContain('secretsdump');
     expect(blueEvidence?.raw_evidence).not.toContain('8846f7eaee8fb117ad06bdd830b7586c');
+    const blueFile = (await walk(blue, { engagement: 'EXP' }, 3)).find((e) => e.description === 'Event 6')
+      ?.files[0];
+    expect(blueFile).toMatchObject({ filename: 'dümp.exe', description: 'dump svc_sql:1104:«redacted»:::' });
     await expect(walk(red, { engagement: 'NOPE' }, 3)).rejects.toThrow(/NOPE/);
   });
 
@@ -146,6 +166,7 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
       streamEventsCsv(ctx.database, red, { engagement: 'EXP' }, { inlineRows: 2, pageSize: 2 }),
     );
     expect(handedOver).toBe(whole);
+    expect(parse(handedOver).at(-1)?.at(-1)).toContain('"filename":"dümp.exe"');
     expect(parse(handedOver)).toHaveLength(8);
     // The thread applies the same redaction: the blue team's file has no hash either way.
     const blueWhole = await text(eventsCsv(ctx.database.db, blue, { engagement: 'EXP' }));

@@ -5,6 +5,7 @@ import { type Kysely, type SqlBool, sql } from 'kysely';
 import { engagementByCode } from '../events/engagement-choice.ts';
 import { eventFilterConditions } from '../events/event.filter.ts';
 import { redactorFor } from '../events/event.redaction.ts';
+import { filesOfEvents } from '../files/file.queries.ts';
 import { type Principal, requirePermission } from '../permissions/index.ts';
 import { tagsOfEvents } from '../tags/tag.queries.ts';
 import type { ExchangeEvent } from './event-columns.ts';
@@ -33,8 +34,9 @@ export interface ExportPage {
 /**
  * Every event under the filter, oldest first (start time, then id: the grid's `timestamp` order),
  * page by page. A dedicated read rather than the grid's list: one query per page walks the grid index
- * by keyset and joins contexts and operator, one more fetches the page's tags; no counts, no files, no
- * DTO mapping. Scoping and redaction are the grid's own (the same filter conditions and redactor).
+ * by keyset and joins contexts and operator, one more each fetches the page's tags and files; no counts,
+ * no DTO mapping. Scoping and redaction are the grid's own (the same filter conditions and redactor, so a
+ * file's description and location are masked as the grid masks them).
  * Each page is a complete query, so no statement or connection stays open while the client reads.
  * `after` continues a walk where another (e.g. on another thread) stopped.
  */
@@ -79,6 +81,7 @@ export async function* exportEventPages(
         'event.outcome',
         'event.detected',
         'event.prevented',
+        'event.starred',
       ])
       .where((eb) => eb.and(conditions))
       .orderBy('event.start_at')
@@ -87,10 +90,9 @@ export async function* exportEventPages(
     if (after) q = q.where(sql<SqlBool>`(event.start_at, event.id) > (${after.startAt}, ${after.id})`);
     const rows = await q.execute();
     if (rows.length === 0) return;
-    const tags = await tagsOfEvents(
-      db,
-      rows.map((r) => Number(r.id)),
-    );
+    const ids = rows.map((r) => Number(r.id));
+    const tags = await tagsOfEvents(db, ids);
+    const files = await filesOfEvents(db, ids, redact);
     const last = rows[rows.length - 1]!;
     after = { startAt: Number(last.start_at), id: Number(last.id) };
     const events = rows.map(
@@ -109,6 +111,8 @@ export async function* exportEventPages(
         detected: r.detected,
         prevented: r.prevented,
         tags: tags.get(Number(r.id)) ?? [],
+        starred: Boolean(r.starred),
+        files: files.get(Number(r.id)) ?? [],
       }),
     );
     yield { events, after };

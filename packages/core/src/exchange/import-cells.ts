@@ -1,0 +1,84 @@
+import type { FileInput } from '@steppingstones/shared/events';
+import { REDACTION_MASK } from '../redaction/index.ts';
+import { FILE_KEYS, STARRED_LABELS } from './event-columns.ts';
+
+/** A cell an import can not read; its message names the column, so the row's reason says where. */
+export class CellError extends Error {
+  constructor(column: string, message: string) {
+    super(`${column}: ${message}`);
+  }
+}
+
+/** The Tags cell: a JSON array as exported, or names separated by commas as a person types them. */
+export function tagsOf(cell: string): string[] {
+  if (!cell) return [];
+  if (cell.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(cell);
+    } catch (error) {
+      throw new CellError('Tags', `is not a JSON array of names (${(error as Error).message})`);
+    }
+    if (Array.isArray(parsed)) return parsed.map(String);
+  }
+  return cell
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+const YES = new Set([STARRED_LABELS.yes.toLowerCase(), 'true', '1']);
+const NO = new Set([STARRED_LABELS.no.toLowerCase(), 'false', '0', '']);
+
+/** The Starred cell: Yes or No as exported (also true/false, 1/0, any case); empty is not starred. */
+export function starredOf(cell: string): boolean {
+  const value = cell.trim().toLowerCase();
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
+  throw new CellError('Starred', `"${cell}" is neither ${STARRED_LABELS.yes} nor ${STARRED_LABELS.no}`);
+}
+
+const KNOWN_KEYS = new Set<string>(FILE_KEYS);
+
+/**
+ * The Files cell: the export's JSON array of `{filename, size, md5, sha1, sha256, description,
+ * location, removed}`. The values are checked by the event schema afterwards (as the API checks them);
+ * here only the shape. Refused: a key the export does not write (a file id would point into another
+ * engagement), an entry without a name (it could be neither found nor created), and a masked
+ * description or location: the merge rule lets a non-empty value overwrite what a shared file holds,
+ * so importing «redacted» would destroy the real text.
+ */
+export function filesOf(cell: string): FileInput[] {
+  if (!cell.trim()) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cell);
+  } catch (error) {
+    throw new CellError('Files', `is not a JSON array of files (${(error as Error).message})`);
+  }
+  if (!Array.isArray(parsed))
+    throw new CellError('Files', 'must be a JSON array of files ([{"filename": …}])');
+  return parsed.map((entry: unknown, i) => {
+    const where = `file ${i + 1}`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      throw new CellError('Files', `${where} is not an object`);
+    const unknown = Object.keys(entry).filter((k) => !KNOWN_KEYS.has(k));
+    if (unknown.length)
+      throw new CellError(
+        'Files',
+        `${where} has the unknown key(s) ${unknown.join(', ')}; expected ${FILE_KEYS.join(', ')}`,
+      );
+    const file = entry as Record<string, unknown>;
+    if (typeof file.filename !== 'string' || !file.filename.trim())
+      throw new CellError('Files', `${where} needs a filename`);
+    for (const key of ['description', 'location'] as const) {
+      const text = file[key];
+      if (typeof text === 'string' && text.includes(REDACTION_MASK))
+        throw new CellError(
+          'Files',
+          `${where} has a masked ${key} (${REDACTION_MASK}); export as a user who may view credentials to import files`,
+        );
+    }
+    return file as FileInput;
+  });
+}
