@@ -30,6 +30,7 @@ export default defineBenchmark<ExportState>({
   },
   dataset: 'events',
   sizes: { full: [100_000, 1_000_000], quick: [1_000] },
+  flatMemory: { sizes: [100_000, 1_000_000], maxGrowth: 1.25 },
   iterations: { full: 3, quick: 2 },
   warmup: 1,
   unit: 'rows/s',
