@@ -63,11 +63,15 @@ describe.each(testDialects())('webhook delivery by the worker on %s', (dialect) 
       [2, 200, true],
       [1, 500, false],
     ]);
-    const job = await ctx.database.db
-      .selectFrom('job')
-      .selectAll()
-      .where('task', '=', 'core:webhook.deliver')
-      .executeTakeFirstOrThrow();
+    // The worker marks the job after the task's delivery is logged: wait for that second write.
+    const job = await waitFor(async () => {
+      const row = await ctx.database.db
+        .selectFrom('job')
+        .selectAll()
+        .where('task', '=', 'core:webhook.deliver')
+        .executeTakeFirstOrThrow();
+      return row.status === 'running' || row.status === 'queued' ? undefined : row;
+    }, 'the job to finish');
     expect(job.status).toBe('succeeded');
   });
 });
