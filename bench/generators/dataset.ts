@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEngagement } from '@steppingstones/core/engagements';
@@ -32,8 +33,25 @@ export interface CachedDataset {
   postgresTemplate?: string;
 }
 
+/**
+ * This cache's own id, kept in bench/.cache: templates are named after it, so a fresh clone (or another
+ * checkout, or another role) never meets a template on the server that it did not build and may not own.
+ */
+function cacheId(): string {
+  const file = path.join(CACHE_DIR, 'instance-id');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(4).toString('hex'));
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function templatePrefix(): string {
+  return `ss_bench_tpl_${cacheId()}_`;
+}
+
 function templateName(count: number, version: string): string {
-  return `ss_bench_tpl_${version}_n${count}`;
+  return `${templatePrefix()}${version}_n${count}`;
 }
 
 /** Builds the dataset into an empty database: migrations, users, engagements, then the events. */
@@ -106,9 +124,10 @@ function removeStaleSqlite(seed: number, count: number, keep: string): void {
 }
 
 async function removeStalePostgres(count: number, keep: string): Promise<void> {
+  // Only this cache's own older templates (same size, another schema version).
   const rows = await adminQuery<{ datname: string }>(
-    "select datname from pg_database where datname like 'ss_bench_tpl_%' and datname like $1",
-    [`%_n${count}`],
+    'select datname from pg_database where starts_with(datname, $1) and datname like $2',
+    [templatePrefix(), `%_n${count}`],
   );
   for (const { datname } of rows) if (datname !== keep) await dropPostgresDatabase(datname);
 }
@@ -154,8 +173,7 @@ export async function ensureDataset(
   if (fs.existsSync(infoFile) && (await postgresDatabaseExists(template)))
     return { info: JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo, postgresTemplate: template };
   await removeStalePostgres(count, template);
-  // A template without its info file (a fresh clone on a server an earlier run used) cannot be trusted:
-  // rebuild it rather than fail on the rename below.
+  // A template of this cache without its info file (an interrupted build) cannot be trusted: rebuild it.
   await dropPostgresDatabase(template);
   log(`building PostgreSQL dataset ${key} (${count.toLocaleString('en-US')} events)…`);
   const building = `${template}_b`;
