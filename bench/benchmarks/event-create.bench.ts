@@ -1,7 +1,8 @@
 import { normaliseSearchText } from '@steppingstones/db';
 import { sql } from 'kysely';
-import { datasetSpec, type GeneratedEvent, generateEvents } from '../generators/events.ts';
+import type { GeneratedEvent } from '../generators/events.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { eventBodies } from '../lib/event-bodies.ts';
 import { type ApiSession, expectStatus, openApiSession } from '../lib/events-api.ts';
 
 const BODIES = 64;
@@ -24,24 +25,7 @@ export default defineBenchmark({
   async setup(env) {
     const dataset = env.dataset!;
     // Other events than the dataset's (another seed), shaped the same way.
-    const { spec, estate } = datasetSpec(dataset.seed + 1, BODIES);
-    const events: GeneratedEvent[] = [...generateEvents(spec, estate)];
-    const bodies = events.map((e) => ({
-      engagement: dataset.engagementCode,
-      timestamp: new Date(e.timestamp).toISOString(),
-      timestamp_end: e.timestampEnd === null ? null : new Date(e.timestampEnd).toISOString(),
-      source: spec.contexts[e.source]!,
-      target: spec.contexts[e.target]!,
-      mitre_attack_tactic: e.tactic,
-      mitre_attack_technique: e.technique,
-      mitre_attack_subtechnique: e.subtechnique,
-      description: e.description,
-      raw_evidence: e.rawEvidence,
-      outcome: e.outcome,
-      detected: e.detected,
-      prevented: e.prevented,
-      tags: e.tags,
-    }));
+    const { events, bodies } = eventBodies(dataset, BODIES);
     const session: ApiSession = await openApiSession(env);
     const contexts = await sql<{
       id: number;
