@@ -85,9 +85,24 @@ async function main(): Promise<void> {
   fs.writeFileSync(values.out, JSON.stringify(result));
 }
 
+// A run whose event loop empties while it still awaits something (a promise nothing will settle) would
+// otherwise end with code 0 and no result: say so, with what was still open.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  process.stderr.write(
+    `the run stopped before it finished: its event loop emptied while it still waited (open: ${process.getActiveResourcesInfo().join(', ') || 'nothing'})\n`,
+  );
+  process.exit(1);
+});
+
 main().then(
-  () => process.exit(0),
+  () => {
+    settled = true;
+    process.exit(0);
+  },
   (error: unknown) => {
+    settled = true;
     // inspect() shows `cause` too: "TypeError: fetch failed" alone does not say what failed.
     process.stderr.write(`${inspect(error, { depth: 4 })}\n`);
     process.exit(1);

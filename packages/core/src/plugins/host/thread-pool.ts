@@ -93,7 +93,14 @@ export class ThreadPool {
     this.closed = true;
     for (const job of this.queue.splice(0))
       job.resolve({ kind: 'error', message: 'the server is shutting down' });
-    await Promise.all([...this.threads].map((t) => t.worker.terminate()));
+    // An idle thread is unref'd, and the exit that settles terminate() does not keep the process
+    // alive: without ref() a process closing the pool could end mid-shutdown with this await pending.
+    await Promise.all(
+      [...this.threads].map((t) => {
+        t.worker.ref();
+        return t.worker.terminate();
+      }),
+    );
     this.threads.clear();
   }
 
