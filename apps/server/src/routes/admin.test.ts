@@ -3,6 +3,7 @@ import path from 'node:path';
 import { verifySqliteBackup } from '@steppingstones/core/backup';
 import { SEEDED_GROUPS } from '@steppingstones/core/permissions';
 import { testDialects } from '@steppingstones/db/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiClient,
@@ -117,6 +118,23 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
       engagements: ['DOOMED'],
     });
     const deleter = await login(server.url, 'deleter');
+    // Something in every table an engagement fills: events with contexts, tags, a file and an edit (history).
+    const eventIn = async (engagement: string, description: string) => {
+      const res = await root.post<{ id: number }>('/api/v1/events/', {
+        engagement,
+        timestamp: '2026-03-01T10:00:00Z',
+        source: { host: 'WS01', user: 'op', process: 'beacon.exe' },
+        target: { host: 'DC01' },
+        description,
+        tags: ['Recon'],
+        files: [{ filename: 'implant.dll', size: 10, md5: '0123456789abcdef0123456789abcdef' }],
+      });
+      expect(res.status).toBe(201);
+      return res.body.id;
+    };
+    const doomedEvent = await eventIn('DOOMED', 'Purgeable secret sauce');
+    expect((await root.patch(`/api/v1/events/${doomedEvent}/`, { outcome: 'edited' })).status).toBe(200);
+    const keptEvent = await eventIn('ALPHA', 'Kept secret sauce');
     expect((await deleter.post('/api/v1/engagements/DOOMED/purge/', { confirm_code: 'DOOMED' })).status).toBe(
       403,
     );
@@ -132,6 +150,26 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
       .where('engagement_id', '=', doomed.id)
       .execute();
     expect(members).toEqual([]);
+    const db = server.ctx.database.db;
+    for (const table of ['event', 'context', 'tag', 'file', 'event_revision', 'domain_event'] as const) {
+      const left = await db
+        .selectFrom(table)
+        .select('engagement_id')
+        .where('engagement_id', '=', doomed.id)
+        .execute();
+      expect(left, `${table} rows of the purged engagement`).toEqual([]);
+    }
+    // Its search index rows go too; the other engagement keeps its data.
+    const indexed =
+      dialect === 'sqlite'
+        ? sql`select rowid from event_fts where event_fts match 'purgeable'`
+        : sql`select event_id from event_search where event_id = ${doomedEvent}`;
+    expect((await indexed.execute(db)).rows).toEqual([]);
+    const found = await root.get<{ results: Array<{ id: number }> }>(
+      '/api/v1/events/?engagement=ALPHA&search=sauce',
+    );
+    expect(found.body.results.map((e) => e.id)).toEqual([keptEvent]);
+    expect((await root.get(`/api/v1/events/${doomedEvent}/`)).status).toBe(404);
     const me = await deleter.get<{ user: { engagements: unknown[] } }>('/api/v1/auth/me/');
     expect(me.body.user.engagements).toEqual([]);
     const audit = await root.get<{ results: Array<{ actor: string; target: string }> }>(

@@ -29,6 +29,10 @@ export async function purgeEngagement(
       `Type the engagement code "${engagement.code}" exactly to confirm.`,
     );
   await writeTransaction(db, async (tx) => {
+    // Events first: an event holds its contexts and files with ON DELETE RESTRICT, which SQLite checks
+    // row by row while the engagement's cascade runs, so a single delete of the engagement fails as soon
+    // as it holds an event. Its tags, files and distributions then cascade from the event and engagement.
+    await tx.deleteFrom('event').where('engagement_id', '=', engagement.id).execute();
     await tx.deleteFrom('engagement').where('id', '=', engagement.id).execute();
     await recordAudit(tx, actor, {
       action: 'engagement.purged',
