@@ -6,7 +6,7 @@ import { createTestContext, type TestContext } from '@steppingstones/core/testin
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningWorker } from './main.ts';
-import { readRuns, testResolver } from './testing/test-tasks.ts';
+import { readRuns, testResolver, testTaskDefinitions } from './testing/test-tasks.ts';
 import { startTestWorker, waitFor } from './testing/worker-harness.ts';
 
 // Task threads load TypeScript on start; on a busy machine that takes a while.
@@ -65,6 +65,27 @@ describe.each(testDialects())('the worker lifecycle on %s', (dialect) => {
     disabled = [];
     await waitFor(async () => (await job(paused)).status === 'succeeded', 'the resumed job');
     expect(readRuns(log).map((r) => r.id)).toEqual([unaffected, paused]);
+  });
+
+  it('keeps the lease of a task that blocks its thread for longer than the lease (the heartbeat runs on the main thread)', async () => {
+    // The task blocks its thread for 2.5 leases, well within its timeout. A second worker is ready to
+    // take the job over the moment its lease lapses; the job must still run once, on its first attempt.
+    const id = await enqueue('test-plugin:block', { failAttempts: 1, blockMs: 10_000 });
+    const resolver = testResolver({ definitions: testTaskDefinitions({ timeoutMs: 120_000 }) });
+    const options = { leaseMs: 4000, heartbeatMs: 250 };
+    worker = await startTestWorker(ctx, resolver, options);
+    await waitFor(() => readRuns(log).length > 0, 'the job to start');
+    const other = await startTestWorker(ctx, resolver, options);
+    try {
+      const row = await waitFor(async () => {
+        const r = await job(id);
+        return r.status === 'succeeded' ? r : undefined;
+      }, 'the job to finish');
+      expect(row.attempts).toBe(1);
+      expect(readRuns(log).map((r) => `${r.attempt} ${r.what}`)).toEqual(['1 start', '1 ok']);
+    } finally {
+      await other.stop(200);
+    }
   });
 
   it('finishes the running job on a graceful stop', async () => {

@@ -12,6 +12,8 @@ export const logPayload = z.object({
   sleepMs: z.number().default(0),
   /** Sleep only on the first N attempts (default: every attempt). */
   sleepAttempts: z.number().int().optional(),
+  /** How long a blocking attempt blocks its thread (blockThread; default: an hour, until terminated). */
+  blockMs: z.number().int().positive().optional(),
 });
 
 function record(ctx: TaskRunContext, what: string): void {
@@ -39,7 +41,7 @@ export async function blockThread(ctx: TaskRunContext): Promise<unknown> {
   const p = ctx.payload as z.infer<typeof logPayload>;
   record(ctx, 'start');
   if (ctx.job.attempt <= p.failAttempts) {
-    const until = Date.now() + 3_600_000;
+    const until = Date.now() + (p.blockMs ?? 3_600_000);
     while (Date.now() < until) {
       // Busy: an await-based timeout could never interrupt this.
     }
