@@ -100,6 +100,20 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
     await page.keyboard.press('Escape');
   });
 
+  it('follows the OS light or dark setting while the theme preference is left on its default', async () => {
+    const { page } = t;
+    await page.goto('/');
+    await page.getByTestId('user-menu').waitFor();
+    const scheme = () => page.evaluate(() => document.documentElement.dataset.mantineColorScheme);
+    expect(await scheme()).toBe('light');
+    // The OS switches to dark: the open page follows at once, without a reload.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(scheme).toBe('dark');
+    await snap(page, '13-blue-home-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(scheme).toBe('light');
+  });
+
   it('reported no console error, uncaught exception or CSP violation on the way', () => {
     expect(t.problems).toEqual([]);
   });
