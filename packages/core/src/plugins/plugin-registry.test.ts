@@ -83,7 +83,7 @@ describe.each(testDialects())('syncing plugins on %s', (dialect) => {
     const both = await loadPluginRegistry({ listFile: listFile('both', [faulty, invalid]) });
     const lines = (await syncPlugins(db, both)).map(formatSyncLine);
     expect(lines[0]).toBe('plugin test-faults 1.2.3 ok');
-    expect(lines).toContain('  event-report test-faults:notes ok');
+    expect(lines).toContain('  event-report test-faults:notes 1.2.3 ok');
     expect(lines.at(-1)).toMatch(/^plugin test-invalid 0\.0\.1 failed: invalid definition: /);
 
     await setPointEnabled(db, 'test-faults', 'notes', false);

@@ -214,10 +214,10 @@ export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Pro
   });
 }
 
-/** One line per plugin and point, as `plugins sync` and `plugins list` print them. */
+/** One line per plugin and per point, each with its id, version and status, as `plugins sync` prints them. */
 export function formatSyncLine(l: SyncLine): string {
   const state = `${l.status}${l.status === 'ok' && !l.enabled ? ' (disabled)' : ''}`;
   if (l.kind === 'plugin')
     return `plugin ${l.pluginId} ${l.version || '-'} ${state}${l.error ? `: ${l.error}` : ''}`;
-  return `  ${l.type} ${l.pluginId}:${l.key} ${state}`;
+  return `  ${l.type} ${l.pluginId}:${l.key} ${l.version || '-'} ${state}`;
 }
