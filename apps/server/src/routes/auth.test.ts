@@ -213,6 +213,21 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     await rootClient.patch(`/api/v1/users/${ivan.id}/`, { is_active: false });
     expect((await session.get('/api/v1/auth/me/')).status).toBe(401);
     await expect(login(server.url, 'ivan', 'Reset-By-Admin-2026')).rejects.toThrow(/401/);
+
+    // The group change (what ivan may do) and the deactivation are in the audit log, before and after.
+    const audit = await rootClient.get<{
+      results: Array<{
+        action: string;
+        target: string;
+        details: Record<string, { groups: string[]; is_active: boolean }>;
+      }>;
+    }>('/api/v1/audit/?action=user.updated&limit=500');
+    const changes = audit.body.results.filter((r) => r.target === 'ivan').reverse();
+    expect(changes.map((r) => [r.details.before?.groups, r.details.after?.groups])).toEqual([
+      [['Red Team Operators'], ['Client Blue Team - Read Only']],
+      [['Client Blue Team - Read Only'], ['Client Blue Team - Read Only']],
+    ]);
+    expect(changes[1]?.details.after?.is_active).toBe(false);
   });
 
   it('expires idle sessions and sessions past their absolute lifetime', async () => {

@@ -94,6 +94,17 @@ describe.each(testDialects())('API tokens on %s', (dialect) => {
 
     expect((await admin.del(`/api/v1/tokens/${created.body.id}/`)).status).toBe(204);
     expect((await client.get('/api/v1/engagements/')).status).toBe(401);
+
+    // Both ends of the token's life are in the audit log, by whom; never the secret.
+    const audit = await admin.get<{ results: Array<{ action: string; actor: string; target: string }> }>(
+      '/api/v1/audit/?limit=500',
+    );
+    const entries = audit.body.results.filter((r) => r.target === 'read events');
+    expect(entries.map((r) => `${r.action} ${r.actor}`).sort()).toEqual([
+      'token.created admin',
+      'token.revoked admin',
+    ]);
+    expect(JSON.stringify(audit.body)).not.toContain(created.body.token);
   });
 
   it('refuses a personal token wider than its owner, or expired', async () => {
