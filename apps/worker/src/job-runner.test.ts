@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cancelJob, getJobRow, insertJob } from '@steppingstones/core/jobs';
+import { cancelJob, combineResolvers, getJobRow, insertJob } from '@steppingstones/core/jobs';
+import { loadPluginRegistry, pluginTaskResolver } from '@steppingstones/core/plugins';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,7 +20,11 @@ describe.each(testDialects())('the job runner on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    worker = await startTestWorker(ctx, testResolver(), { concurrency: 3 });
+    // The plugin resolver as the real worker has it (no plugin installed): its hints for unknown tasks.
+    const listFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-plugins-')), 'plugins.json');
+    fs.writeFileSync(listFile, JSON.stringify({ plugins: [] }));
+    const plugins = pluginTaskResolver(await loadPluginRegistry({ listFile }));
+    worker = await startTestWorker(ctx, combineResolvers(testResolver(), plugins), { concurrency: 3 });
   });
   afterAll(async () => {
     await worker?.stop(500);
@@ -83,8 +88,39 @@ describe.each(testDialects())('the job runner on %s', (dialect) => {
     const id = await enqueue('ghost-plugin:haunt', {});
     const row = await waitFor(finished(id), 'the job to finish');
     expect(row.status).toBe('failed');
-    expect(row.last_error).toContain('No installed task is called "ghost-plugin:haunt"');
-    expect(row.last_error).toContain('Install and enable the plugin "ghost-plugin"');
+    expect(row.last_error).toBe(
+      'No installed task is called "ghost-plugin:haunt". Install the plugin "ghost-plugin" ' +
+        '(steppingstones plugins add <its package>) and restart the worker, or cancel the job.',
+    );
+  });
+
+  it('names the package of an uninstalled plugin whose job is left', async () => {
+    // Uninstalled plugins keep their row (marked missing), with the package they came from.
+    const now = Date.now();
+    await ctx.database.db
+      .insertInto('plugin')
+      .values({
+        plugin_id: 'gone-plugin',
+        package: '@acme/steppingstones-gone',
+        name: 'Gone',
+        version: '1.0.0',
+        description: '',
+        status: 'missing',
+        enabled: 1,
+        last_error: null,
+        position: 0,
+        created_at: now,
+        updated_at: now,
+        synced_at: now,
+      })
+      .execute();
+    const id = await enqueue('gone-plugin:sync', {});
+    const row = await waitFor(finished(id), 'the job to finish');
+    expect(row.status).toBe('failed');
+    expect(row.last_error).toBe(
+      'No installed task is called "gone-plugin:sync". Install the plugin "gone-plugin" ' +
+        '(steppingstones plugins add @acme/steppingstones-gone) and restart the worker, or cancel the job.',
+    );
   });
 
   it('fails a job whose payload does not match its schema, saying why', async () => {

@@ -164,7 +164,7 @@ export class JobRunner {
     const id = Number(job.id);
     const definition = this.resolver.resolve(job.task);
     if (!definition) {
-      const hint = this.resolver.missingHint?.(job.task) ?? missingTaskHint(job.task);
+      const hint = (await this.resolver.missingHint?.(job.task, this.database)) ?? missingTaskHint(job.task);
       const sentence = `${hint.charAt(0).toUpperCase()}${hint.slice(1)}${hint.endsWith('.') ? '' : '.'}`;
       await failJobPermanently(
         this.database,
@@ -255,6 +255,6 @@ export class JobRunner {
 function missingTaskHint(task: string): string {
   const [pluginId] = task.split(':');
   return task.includes(':') && pluginId !== 'core'
-    ? `Install and enable the plugin "${pluginId}" (steppingstones plugins add ${pluginId}), or cancel the job.`
+    ? `Install and enable the plugin "${pluginId}" (steppingstones plugins add <its package>), or cancel the job.`
     : 'Cancel the job; this version of Stepping Stones does not know it.';
 }

@@ -45,8 +45,11 @@ export interface TaskResolver {
   list(): TaskDefinition[];
   /** Ids of installed plugins that are disabled now: their jobs wait (checked at every claim). */
   disabledPluginIds?(database: Database): Promise<string[]>;
-  /** For a task nobody knows: a hint naming what to install, e.g. "install the plugin `x`". */
-  missingHint?(name: string): string | undefined;
+  /**
+   * For a task nobody knows: a hint naming what to install, e.g. "install the plugin `x`". It may read
+   * the database (an uninstalled plugin's row keeps the package it came from).
+   */
+  missingHint?(name: string, database: Database): Promise<string | undefined> | string | undefined;
 }
 
 /** What a task function receives inside its worker thread. */
@@ -89,9 +92,9 @@ export function combineResolvers(...resolvers: TaskResolver[]): TaskResolver {
       const ids = await Promise.all(resolvers.map((r) => r.disabledPluginIds?.(database) ?? []));
       return [...new Set(ids.flat())];
     },
-    missingHint: (name) => {
+    async missingHint(name, database) {
       for (const r of resolvers) {
-        const hint = r.missingHint?.(name);
+        const hint = await r.missingHint?.(name, database);
         if (hint) return hint;
       }
       return undefined;

@@ -38,10 +38,22 @@ export function pluginTaskResolver(registry: PluginRegistry): TaskResolver {
       const snapshot = await state.current();
       return [...snapshot.disabledPlugins];
     },
-    missingHint(name) {
-      const pluginId = name.split(':')[0] ?? '';
+    async missingHint(name, database) {
+      const colon = name.indexOf(':');
+      const pluginId = colon > 0 ? name.slice(0, colon) : '';
+      // Not a plugin's task name: the runner's own wording applies.
+      if (!pluginId || pluginId === 'core') return undefined;
       if (failedIds.has(pluginId)) return `the plugin "${pluginId}" failed to load (see Admin → Plugins)`;
-      return `install the plugin that provides "${name}" and add it to steppingstones.plugins.json`;
+      if (registry.get(pluginId))
+        return `the installed plugin "${pluginId}" has no task "${name.slice(colon + 1)}"; install the version of it that provides "${name}" and restart the worker, or cancel the job`;
+      // An uninstalled plugin keeps its row (marked missing), and with it the package to install again.
+      const row = await database.db
+        .selectFrom('plugin')
+        .select('package')
+        .where('plugin_id', '=', pluginId)
+        .executeTakeFirst();
+      const add = `steppingstones plugins add ${row?.package ?? '<its package>'}`;
+      return `install the plugin "${pluginId}" (${add}) and restart the worker, or cancel the job`;
     },
   };
 }

@@ -44,7 +44,10 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
     expect([echo?.timeoutMs, echo?.maxAttempts]).toEqual([60_000, 5]);
     expect(resolver.resolve('test-faults:chain')?.schedule).toBeUndefined();
     expect(resolver.resolve('test-faults:chain')?.entry.exportName).toBe('runPluginTask');
-    expect(resolver.missingHint?.('gone:task')).toContain('install the plugin');
+    expect(await resolver.missingHint?.('gone:task', ctx.database)).toContain('install the plugin "gone"');
+    expect(await resolver.missingHint?.('test-faults:nope', ctx.database)).toContain(
+      'the installed plugin "test-faults" has no task "nope"',
+    );
   });
 
   it('runs a task with its context; its scheduler queues another job', async () => {
