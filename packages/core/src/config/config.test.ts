@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSelfSignedCert } from '../testing/self-signed-cert.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
@@ -62,6 +63,12 @@ describe('configuration', () => {
     [{ WORKER: 'maybe' }, 'WORKER'],
     [{ TLS_CERT_FILE: '/etc/hostname' }, 'TLS_KEY_FILE'],
     [{ TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '/nonexistent/key.pem' }, 'TLS_CERT_FILE'],
+    [{ TLS_CERT_FILE: '/etc/hostname', TLS_KEY_FILE: '/etc/hostname' }, 'TLS_CERT_FILE'],
+    [{ DATABASE_URL: 'mysql://user:pw@db/ss' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'https://db.example/ss' }, 'DATABASE_URL'],
+    [{ TRUST_PROXY: 'banana' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ ALLOWED_HOSTS: ' , ' }, 'ALLOWED_HOSTS'],
   ])('refuses %o, naming %s', (env, setting) => {
     const error = errorOf(env);
     expect(error.setting).toBe(setting);
@@ -75,5 +82,55 @@ describe('configuration', () => {
       '10.0.0.1',
       '10.0.0.0/8',
     ]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,fd00::/8,192.168.0.0/255.255.0.0' }).trustProxy).toEqual([
+      'loopback',
+      'fd00::/8',
+      '192.168.0.0/255.255.0.0',
+    ]);
+  });
+
+  it('never prints the password of a refused DATABASE_URL', () => {
+    expect(errorOf({ DATABASE_URL: 'mysql://user:hunter2@db/ss' }).message).not.toContain('hunter2');
+  });
+
+  it('keeps sqlite: URLs and plain paths as SQLite files', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:///var/ss/a.db' }).database).toEqual({
+      dialect: 'sqlite',
+      location: '/var/ss/a.db',
+    });
+    expect(loadConfig({ DATABASE_URL: 'var/b.db' }).database.location).toBe(
+      path.join(PROJECT_ROOT, 'var/b.db'),
+    );
+  });
+
+  describe('TLS files', () => {
+    const first = createSelfSignedCert();
+    const second = createSelfSignedCert();
+    afterAll(() => {
+      first.remove();
+      second.remove();
+    });
+
+    it('accepts a matching certificate and key', () => {
+      expect(loadConfig({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.keyFile }).tls).toEqual({
+        certFile: first.certFile,
+        keyFile: first.keyFile,
+      });
+    });
+
+    it('refuses a key that is not a key, or belongs to another certificate, naming TLS_KEY_FILE', () => {
+      const notAKey = errorOf({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.certFile });
+      expect(notAKey.setting).toBe('TLS_KEY_FILE');
+      expect(notAKey.message).toContain('is not an unencrypted PEM private key');
+      const otherKey = errorOf({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: second.keyFile });
+      expect(otherKey.setting).toBe('TLS_KEY_FILE');
+      expect(otherKey.message).toContain('does not belong to the certificate');
+    });
+
+    it('refuses a certificate file that is not PEM, naming TLS_CERT_FILE', () => {
+      const error = errorOf({ TLS_CERT_FILE: first.keyFile, TLS_KEY_FILE: first.keyFile });
+      expect(error.setting).toBe('TLS_CERT_FILE');
+      expect(error.message).toContain('is not a PEM certificate');
+    });
   });
 });

@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { type DatabaseTarget, parseDatabaseUrl } from '@steppingstones/db';
 import type { z } from 'zod';
 import { envSchema } from './config.schema.ts';
 import { PROJECT_ROOT } from './project-root.ts';
+import { checkTlsFiles } from './tls-files.ts';
+import { parseTrustProxy } from './trust-proxy.ts';
 
 export interface AppConfig {
   host: string;
@@ -37,16 +38,6 @@ export class ConfigError extends Error {
   }
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string[] {
-  if (value === undefined || value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /** Reads and validates the configuration; throws ConfigError naming the first bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const picked: Record<string, string | undefined> = {};
@@ -59,6 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(e.DATABASE_URL ?? '')?.[1]?.toLowerCase();
+  // Any other URL would silently become a SQLite file named after it (e.g. ./mysql:/host/db).
+  if (scheme && !['postgres', 'postgresql', 'sqlite'].includes(scheme))
+    throw new ConfigError(
+      'DATABASE_URL',
+      `must be a SQLite file path or a postgres:// URL (got a ${scheme}:// URL)`,
+    );
   const database = parseDatabaseUrl(e.DATABASE_URL ?? path.join(dataDir, 'steppingstones.db'), PROJECT_ROOT);
 
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
@@ -67,13 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'must be set together with the other TLS file',
     );
   }
-  for (const [name, file] of [
-    ['TLS_CERT_FILE', e.TLS_CERT_FILE],
-    ['TLS_KEY_FILE', e.TLS_KEY_FILE],
-  ] as const) {
-    if (file && !fs.existsSync(path.resolve(PROJECT_ROOT, file)))
-      throw new ConfigError(name, `names a file that does not exist: ${file}`);
-  }
+  const tls =
+    e.TLS_CERT_FILE && e.TLS_KEY_FILE
+      ? {
+          certFile: path.resolve(PROJECT_ROOT, e.TLS_CERT_FILE),
+          keyFile: path.resolve(PROJECT_ROOT, e.TLS_KEY_FILE),
+        }
+      : undefined;
+  const tlsProblem = tls && checkTlsFiles(tls.certFile, tls.keyFile);
+  if (tlsProblem) throw new ConfigError(tlsProblem.setting, tlsProblem.message);
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if ('problem' in trustProxy) throw new ConfigError('TRUST_PROXY', trustProxy.problem);
 
   const allowedHosts = (e.ALLOWED_HOSTS ?? 'localhost,127.0.0.1,::1')
     .split(',')
@@ -85,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     )
     .filter(Boolean);
   if (e.PUBLIC_URL) allowedHosts.push(new URL(e.PUBLIC_URL).hostname.replace(/^\[|\]$/g, '').toLowerCase());
+  // An empty list would refuse every request, the server's own address included.
+  if (!allowedHosts.length)
+    throw new ConfigError('ALLOWED_HOSTS', 'names no host; list at least one (e.g. localhost) or unset it');
 
   return {
     host: e.HOST,
@@ -94,14 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretKeyFile: path.resolve(PROJECT_ROOT, e.SECRET_KEY_FILE ?? path.join(dataDir, 'secret.key')),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     allowedHosts: [...new Set(allowedHosts)],
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    tls:
-      e.TLS_CERT_FILE && e.TLS_KEY_FILE
-        ? {
-            certFile: path.resolve(PROJECT_ROOT, e.TLS_CERT_FILE),
-            keyFile: path.resolve(PROJECT_ROOT, e.TLS_KEY_FILE),
-          }
-        : undefined,
+    trustProxy: trustProxy.value,
+    tls,
     maxBodyBytes: Math.round(e.MAX_BODY_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     worker: e.WORKER === 'on',

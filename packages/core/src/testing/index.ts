@@ -1,2 +1,3 @@
 export { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../webhooks/testing/receiver.ts';
+export { createSelfSignedCert, type SelfSignedCert } from './self-signed-cert.ts';
 export { createTestContext, type TestContext } from './test-context.ts';
