@@ -49,7 +49,8 @@ describe('the webhooks page', { timeout: 180_000 }, () => {
     await dialog.waitFor({ state: 'hidden' });
 
     const card = page.locator('[data-testid^="webhook-"]').filter({ hasText: receiver.url });
-    await expect(card.getByText('signed')).toBeTruthy();
+    // A webhook with a secret is marked as signed.
+    await card.getByText('signed', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Test' }).click();
     const result = card.getByTestId('webhook-test-result');
     await result.waitFor();
