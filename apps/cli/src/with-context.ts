@@ -10,6 +10,8 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   const logger = createLogger(
     { logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn' },
     'steppingstones-cli',
+    // Not stdout: a warning there would corrupt `plugins list --json` and other scripted output.
+    'stderr',
   );
   const ctx = await createAppContext(config, 'steppingstones-cli', { logger });
   try {

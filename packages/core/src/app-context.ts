@@ -20,32 +20,40 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Pick<AppConfig, 'logLevel'>, name: string): Logger {
-  return pino({
-    name,
-    level: config.logLevel,
-    // Belt and braces: secrets never reach the log even if a caller passes a whole request or body.
-    redact: {
-      paths: [
-        'password',
-        '*.password',
-        'secret',
-        '*.secret',
-        'token',
-        '*.token',
-        'refresh',
-        '*.refresh',
-        'access',
-        '*.access',
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'req.headers["x-csrf-token"]',
-        'headers.authorization',
-        'headers.cookie',
-      ],
-      censor: '[redacted]',
+/** A pino logger writing to stdout, or to stderr for the CLI, whose stdout is its output (e.g. JSON). */
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel'>,
+  name: string,
+  output: 'stdout' | 'stderr' = 'stdout',
+): Logger {
+  return pino(
+    {
+      name,
+      level: config.logLevel,
+      // Belt and braces: secrets never reach the log even if a caller passes a whole request or body.
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'secret',
+          '*.secret',
+          'token',
+          '*.token',
+          'refresh',
+          '*.refresh',
+          'access',
+          '*.access',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'headers.authorization',
+          'headers.cookie',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    output === 'stderr' ? pino.destination({ dest: 2, sync: true }) : undefined,
+  );
 }
 
 /** Opens the database, applies pending migrations and loads the secret key. */
