@@ -8,7 +8,7 @@ import { createTestContext, type TestContext } from '../testing/index.ts';
 import { listPluginRecords } from './plugin-admin.queries.ts';
 import { setPluginEnabled, setPointEnabled } from './plugin-admin.service.ts';
 import { pluginDefinitionSchema } from './plugin-definition.schema.ts';
-import { loadPluginRegistry } from './plugin-registry.ts';
+import { loadPluginRegistry, registryOf } from './plugin-registry.ts';
 import { PluginState } from './plugin-state.ts';
 import { formatSyncLine, syncPlugins } from './plugin-sync.service.ts';
 
@@ -113,5 +113,33 @@ describe.each(testDialects())('syncing plugins on %s', (dialect) => {
     expect(await state.isEnabled('test-faults', 'event-report', 'notes')).toBe(false);
     expect(await state.isEnabled('test-faults', 'event-report', 'table')).toBe(true);
     expect(await state.isEnabled('never-synced', 'event-report', 'x')).toBe(true);
+  });
+
+  it('replaces the row of a package that could not be imported once it loads (plugins new, then npm install)', async () => {
+    const db = ctx.database.db;
+    const pkg = '@steppingstones/plugin-fresh';
+    const notInstalled = registryOf(
+      'list.json',
+      [],
+      [
+        {
+          package: pkg,
+          error: 'could not be imported: not found (is it installed? run npm install)',
+          position: 0,
+        },
+      ],
+    );
+    expect((await syncPlugins(db, notInstalled)).map(formatSyncLine)[0]).toMatch(
+      /^plugin @steppingstones\/plugin-fresh - failed: could not be imported/,
+    );
+    const loaded = await loadPluginRegistry({ listFile: listFile('fresh', [faulty]) });
+    const installed = registryOf('list.json', [{ ...loaded.plugins[0]!, package: pkg }], []);
+    const lines = (await syncPlugins(db, installed)).map(formatSyncLine);
+    expect(lines[0]).toBe('plugin test-faults 1.2.3 ok');
+    expect(lines.join('\n')).not.toContain(pkg);
+    expect((await listPluginRecords(db)).map((p) => [p.id, p.state, p.last_error])).toEqual([
+      ['test-faults', 'ok', null],
+      ['test-invalid', 'missing', expect.stringContaining('invalid definition')],
+    ]);
   });
 });

@@ -187,6 +187,25 @@ export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Pro
       }
     }
 
+    // A package that could not be imported was recorded under its package name (its id was unknown).
+    // Once it loads under its own id that placeholder stands for nothing (it never had points, so no
+    // job or history names it) and would show a stale "run npm install" error forever: drop it.
+    const superseded = registry.plugins.map((p) => p.package).filter((pkg) => !seen.has(pkg));
+    if (superseded.length)
+      await tx
+        .deleteFrom('plugin')
+        .where('plugin_id', 'in', superseded)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('plugin_point')
+                .select('plugin_point.id')
+                .whereRef('plugin_row_id', '=', 'plugin.id'),
+            ),
+          ),
+        )
+        .execute();
+
     const others = await tx.selectFrom('plugin').selectAll().execute();
     for (const row of others) {
       if (seen.has(row.plugin_id)) continue;
