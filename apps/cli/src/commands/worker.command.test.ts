@@ -1,10 +1,19 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { insertJob } from '@steppingstones/core/jobs';
 import { runningProcesses } from '@steppingstones/core/runtime';
+import {
+  createWebhook,
+  DELIVER_MAX_ATTEMPTS,
+  DELIVER_TASK,
+  listDeliveries,
+} from '@steppingstones/core/webhooks';
 import { createDb, parseDatabaseUrl } from '@steppingstones/db';
 import { createTestDatabase, type TestDatabase, testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -85,6 +94,65 @@ describe.each(testDialects())('the worker and jobs commands on %s', (dialect) =>
     });
     await until(() => out.includes('Worker: off'), 'the server to start');
     expect(workerPid()).toBeUndefined();
+  });
+
+  it('a worker stopped with SIGTERM finishes the delivery it is running, then exits', async () => {
+    // A receiver that holds the request until the test answers it.
+    let held: http.ServerResponse | undefined;
+    const receiver = http.createServer((req, res) => {
+      req.resume();
+      held = res;
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      env.WEBHOOK_ALLOW_PRIVATE = 'true';
+      expect(spawnSync(process.execPath, [BIN, 'migrate'], { env, encoding: 'utf8' }).status).toBe(0);
+      const database2 = createDb({ target: parseDatabaseUrl(database.url, process.cwd()) });
+      const { port } = receiver.address() as AddressInfo;
+      const hook = await createWebhook(database2.db, {
+        url: `http://127.0.0.1:${port}/hook`,
+        types: ['new beacon'],
+      });
+      const payload = {
+        webhookId: hook.id,
+        deliveryId: crypto.randomUUID(),
+        domainEventId: null,
+        type: 'new beacon',
+        body: '{"type":"new beacon","message":"m"}',
+      };
+      const id = await insertJob(database2.db, {
+        task: DELIVER_TASK,
+        payload,
+        maxAttempts: DELIVER_MAX_ATTEMPTS,
+      });
+      const worker = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      worker.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+      await until(() => held !== undefined, 'the delivery to reach the receiver');
+      worker.kill('SIGTERM');
+      await until(
+        () => out.includes('SIGTERM: the worker finishes its running jobs'),
+        'the worker to stop claiming',
+      );
+      held!.end('{}');
+      expect(await exited).toBe(0);
+      const job = await database2.db
+        .selectFrom('job')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(job.status).toBe('succeeded');
+      expect((await listDeliveries(database2.db, hook.id)).results).toMatchObject([
+        { status_code: 200, ok: true, attempt: 1 },
+      ]);
+      await database2.close();
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('jobs list, retry and cancel', async () => {
