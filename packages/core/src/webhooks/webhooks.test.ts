@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { appendDomainEvent } from '@steppingstones/core/outbox';
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
@@ -11,7 +13,7 @@ import { listDeliveries } from './webhook.queries.ts';
 import { createWebhook, updateWebhook } from './webhook.service.ts';
 import { testWebhook } from './webhook-delivery.ts';
 import { fanOutWebhooks } from './webhook-fanout.ts';
-import { postWebhook } from './webhook-http.ts';
+import { postWebhook, WEBHOOK_TIMEOUT_MS } from './webhook-http.ts';
 
 describe('the SSRF guard', () => {
   it('refuses loopback, private, link-local and unique-local addresses, and allows public ones', () => {
@@ -53,6 +55,34 @@ describe('the SSRF guard', () => {
       expect(receiver.received).toHaveLength(1);
     } finally {
       await receiver.close();
+    }
+  });
+});
+
+describe('a webhook POST', () => {
+  it('gives up on a receiver that never answers at its deadline (10 s unless told)', async () => {
+    expect(WEBHOOK_TIMEOUT_MS).toBe(10_000);
+    // Accepts the connection, reads the request, never answers.
+    const silent = http.createServer((req) => req.resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const result = await postWebhook({
+        url: `http://127.0.0.1:${port}/hook`,
+        secret: '',
+        body: '{}',
+        deliveryId: crypto.randomUUID(),
+        allowPrivate: true,
+        timeoutMs: 300,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        statusCode: null,
+        error: 'No answer within 0.3 s (timed out).',
+      });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });
