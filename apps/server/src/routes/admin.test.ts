@@ -287,4 +287,29 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
       expect(await res.text()).toContain('pg_dump');
     }
   });
+
+  it('refuses the backup (every engagement) to an administrator who is not a member of every engagement', async () => {
+    await createTestUser(server.ctx, {
+      username: 'alpha-admin',
+      groups: ['Administrators'],
+      engagements: ['ALPHA'],
+    });
+    const alphaAdmin = await login(server.url, 'alpha-admin');
+    const refused = await alphaAdmin.post<{ error: string; message: string }>('/api/v1/backup/', {
+      password: TEST_PASSWORD,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('not a member of all of them');
+
+    // A member of every engagement on the instance may have it.
+    const codes = await server.ctx.database.db.selectFrom('engagement').select('code').execute();
+    await createTestUser(server.ctx, {
+      username: 'all-admin',
+      groups: ['Administrators'],
+      engagements: codes.map((e) => e.code),
+    });
+    const allAdmin = await login(server.url, 'all-admin');
+    const allowed = await allAdmin.post('/api/v1/backup/', { password: TEST_PASSWORD });
+    expect(allowed.status).toBe(dialect === 'sqlite' ? 200 : 400);
+  });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ValidationError } from '@steppingstones/core';
 import { recordAudit } from '@steppingstones/core/audit';
 import { assertNotThrottled, recordFailure } from '@steppingstones/core/auth';
-import { backupSqliteOffThread } from '@steppingstones/core/backup';
+import { assertMayDownloadBackup, backupSqliteOffThread } from '@steppingstones/core/backup';
 import { verifyPassword } from '@steppingstones/core/users';
 import { backupRequestSchema } from '@steppingstones/shared';
 import type { AppServer } from '../app-server.ts';
@@ -21,6 +21,7 @@ export async function backupRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['backup'], body: backupRequestSchema },
     },
     async (request, reply) => {
+      await assertMayDownloadBackup(db, request.principal);
       const target = ctx.config.database;
       if (target.dialect !== 'sqlite')
         throw ValidationError.field(

@@ -94,7 +94,8 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     params: (f) => ({ id: String(f.user.id) }),
     body: () => ({ new_password: 'Reset-By-The-Matrix-77' }),
   },
-  'POST /api/v1/backup': { body: () => ({ password: TEST_PASSWORD }) },
+  // The backup holds every engagement: only a caller who sees them all (here a superuser) gets it.
+  'POST /api/v1/backup': { body: () => ({ password: TEST_PASSWORD }), superuser: true },
   'GET /api/v1/attack/techniques/:id': { params: () => ({ id: 'T1003' }) },
   'GET /api/v1/attack/techniques/:id/subtechniques': { params: () => ({ id: 'T1003' }) },
   'POST /api/v1/suggestions': { body: () => ({ raw_evidence: 'nmap -sV 10.0.0.1' }) },
