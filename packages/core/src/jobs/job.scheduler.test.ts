@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { scheduleTasks } from './job.scheduler.ts';
+import { insertJob } from './job.service.ts';
 import { staticResolver, type TaskDefinition, type TaskSchedule } from './task-definition.ts';
 
 const execFileAsync = promisify(execFile);
@@ -97,6 +98,32 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
     );
     expect(report.kept).toEqual(['p:k']);
     expect(await jobs('p:k')).toEqual([first]);
+  });
+
+  it('leaves jobs of the task that were queued with a payload of their own', async () => {
+    // e.g. a plugin queues its scheduled task for one engagement: that job is not a copy of the schedule.
+    const own = await insertJob(ctx.database.db, { task: 'p:t', payload: { engagement: 5 }, maxAttempts: 3 });
+    const keep = await insertJob(ctx.database.db, {
+      task: 'p:k',
+      payload: { engagement: 5 },
+      maxAttempts: 3,
+    });
+    const report = await scheduleTasks(
+      ctx.database,
+      staticResolver([
+        task('p:t', { repeatSeconds: 60 }),
+        task('p:k', { repeatSeconds: 60, replaceExistingTasks: false }),
+      ]),
+    );
+    expect(report.enqueued).toEqual(['p:t', 'p:k']);
+    for (const [name, id] of [
+      ['p:t', own],
+      ['p:k', keep],
+    ] as const)
+      expect((await jobs(name)).map((j) => [j.id === id, j.payload, j.repeat_seconds])).toEqual([
+        [true, '{"engagement":5}', 0],
+        [false, '{}', 60],
+      ]);
   });
 
   it('makes one copy when several workers start at the same moment', async () => {

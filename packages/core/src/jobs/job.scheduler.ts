@@ -2,6 +2,10 @@ import { type Database, nowMs, withDatabaseLock } from '@steppingstones/db';
 import { insertJob } from './job.service.ts';
 import type { TaskDefinition, TaskResolver } from './task-definition.ts';
 
+/** The payload of an auto-scheduled job. Only jobs with it are "copies" of the schedule (the original
+ * matched on function name + arguments), so jobs queued with a payload of their own are left alone. */
+const SCHEDULED_PAYLOAD = JSON.stringify({});
+
 export interface ScheduleReport {
   enqueued: string[];
   kept: string[];
@@ -14,6 +18,7 @@ export interface ScheduleReport {
  * - `replaceExistingTasks: true` drops queued copies, so only the new delay / repeat apply (a copy
  *   running now finishes but does not repeat any more);
  * - `replaceExistingTasks: false` keeps a queued or running copy and adds nothing.
+ * A copy is a job of the task with the payload `{}`; jobs enqueued with their own payload are not touched.
  * An auto-scheduled task gets the payload `{}`; a task without a schedule runs only when enqueued.
  * Tasks of disabled plugins are scheduled too: their jobs wait until the plugin is enabled.
  */
@@ -27,11 +32,17 @@ export async function scheduleTasks(database: Database, resolver: TaskResolver):
     for (const task of scheduled) {
       const { delaySeconds, repeatSeconds, replaceExistingTasks } = task.schedule!;
       if (replaceExistingTasks) {
-        await tx.deleteFrom('job').where('task', '=', task.name).where('status', '=', 'queued').execute();
+        await tx
+          .deleteFrom('job')
+          .where('task', '=', task.name)
+          .where('payload', '=', SCHEDULED_PAYLOAD)
+          .where('status', '=', 'queued')
+          .execute();
         await tx
           .updateTable('job')
           .set({ repeat_seconds: 0, updated_at: nowMs() })
           .where('task', '=', task.name)
+          .where('payload', '=', SCHEDULED_PAYLOAD)
           .where('status', '=', 'running')
           .execute();
       } else {
@@ -39,6 +50,7 @@ export async function scheduleTasks(database: Database, resolver: TaskResolver):
           .selectFrom('job')
           .select('id')
           .where('task', '=', task.name)
+          .where('payload', '=', SCHEDULED_PAYLOAD)
           .where('status', 'in', ['queued', 'running'])
           .executeTakeFirst();
         if (existing) {
