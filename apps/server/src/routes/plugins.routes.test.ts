@@ -110,6 +110,7 @@ describe.each(testDialects())(
     it('offers each user only the points they may run, sorted by category then title, with parameter defaults', async () => {
       const items = await menu(op);
       expect(items.map((m) => `${m.category}/${m.title}`)).toEqual([
+        'Broken/Hangs',
         'Broken/Loops forever',
         'Broken/Malformed',
         'Broken/Throws',
@@ -125,6 +126,19 @@ describe.each(testDialects())(
       expect((await menu(blue)).map((m) => m.key)).not.toContain('secrets');
       expect((await blue.get(report('secrets'))).status).toBe(403);
       expect((await op.get(report('secrets'))).status).toBe(200);
+    });
+
+    it("adds each area's base permission: credential.view for credential reports, eventstream.add for sources", async () => {
+      const offered = async (client: ApiClient, type: string) =>
+        (await client.get<{ results: MenuItem[] }>(`/api/v1/plugin-points/?type=${type}`)).body.results.map(
+          (m) => `${m.category}/${m.title}`,
+        );
+      expect(await offered(op, 'credential-report')).toEqual(['Secrets/Credentials']);
+      expect(await offered(op, 'eventstream-source')).toEqual(['Logs/Log lines']);
+      // The blue team holds neither credential.view nor eventstream.add.
+      expect(await offered(blue, 'credential-report')).toEqual([]);
+      expect(await offered(blue, 'eventstream-source')).toEqual([]);
+      expect((await op.get('/api/v1/plugin-points/?type=task')).status).toBe(400);
     });
 
     it('serves HTML under a sandboxing CSP, escaped, with the filter applied', async () => {
@@ -220,6 +234,14 @@ describe.each(testDialects())(
       expect(res.status).toBe(504);
       expect(res.body.error).toBe('plugin_timeout');
       expect(res.body.message).toContain('"Loops forever" (plugin test-faults) did not finish');
+    });
+
+    it("ends a render that never settles at its deadline, with that report's error", async () => {
+      const res = await op.get<{ error: string; message: string }>(report('hangs'));
+      expect(res.status).toBe(504);
+      expect(res.body.error).toBe('plugin_timeout');
+      expect(res.body.message).toContain('"Hangs" (plugin test-faults) did not finish within 1 s');
+      expect((await op.get<string>(report('notes'))).status).toBe(200);
     });
 
     it('hides a disabled plugin or point from the menu and answers 404 on its URL', async () => {

@@ -1,5 +1,14 @@
 // A plugin for the host's tests: good reports of every output kind, and every way a report can fail.
-import { backgroundTask, definePlugin, eventReport, h, htmlTable, z } from '@steppingstones/plugin-sdk';
+import {
+  backgroundTask,
+  credentialReport,
+  definePlugin,
+  eventReport,
+  eventstreamSource,
+  h,
+  htmlTable,
+  z,
+} from '@steppingstones/plugin-sdk';
 
 export default definePlugin({
   id: 'test-faults',
@@ -103,6 +112,15 @@ export default definePlugin({
       render: () => ({ kind: 'markdown', markdown: 42 }) as never,
     }),
     eventReport({
+      key: 'hangs',
+      title: 'Hangs',
+      category: 'Broken',
+      output: 'markdown',
+      timeoutMs: 1000,
+      // A promise that never settles: the thread sits idle, and only the deadline ends the call.
+      render: () => new Promise<never>(() => {}),
+    }),
+    eventReport({
       key: 'loops',
       title: 'Loops forever',
       category: 'Broken',
@@ -113,6 +131,25 @@ export default definePlugin({
           // An infinite loop: only terminating the thread stops it.
         }
       },
+    }),
+  ],
+  // One point of each other menu type, to check the base permission the host adds for its area.
+  credentialReports: [
+    credentialReport({
+      key: 'creds',
+      title: 'Credentials',
+      category: 'Secrets',
+      output: 'markdown',
+      render: () => ({ kind: 'markdown', markdown: 'credentials' }),
+    }),
+  ],
+  eventstreamSources: [
+    eventstreamSource({
+      key: 'log-lines',
+      title: 'Log lines',
+      category: 'Logs',
+      accepts: { extensions: ['.log'] },
+      parse: () => [],
     }),
   ],
   backgroundTasks: [
