@@ -221,6 +221,40 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
     expect(actions).toContain('engagement.members_changed BRAVO');
   });
 
+  it('shows an audit viewer who is not a superuser nothing of the engagements they do not belong to', async () => {
+    await createTestUser(server.ctx, {
+      username: 'alpha-auditor',
+      permissions: ['audit.view'],
+      engagements: ['ALPHA'],
+    });
+    const created = await root.post<{ id: number }>('/api/v1/users/', {
+      username: 'mixed',
+      password: TEST_PASSWORD,
+      engagements: ['ALPHA', 'BRAVO'],
+    });
+    expect(created.status).toBe(201);
+    await root.put('/api/v1/engagements/BRAVO/members/', { usernames: ['mixed'] });
+    type Page = {
+      count: number;
+      results: Array<{ action: string; target: string; details: { engagements?: string[] } }>;
+    };
+
+    const auditor = await login(server.url, 'alpha-auditor');
+    const seen = await auditor.get<Page>('/api/v1/audit/?limit=500');
+    expect(seen.status).toBe(200);
+    expect(JSON.stringify(seen.body)).not.toMatch(/BRAVO|DOOMED/);
+    // Every entry is still there (who did what, when): only the other engagements' codes are hidden.
+    const full = await root.get<Page>('/api/v1/audit/?limit=500');
+    expect(seen.body.count).toBe(full.body.count);
+    expect(
+      seen.body.results.find((r) => r.action === 'user.created' && r.target === 'mixed')?.details,
+    ).toMatchObject({ engagements: ['ALPHA'] });
+    expect(seen.body.results.find((r) => r.action === 'engagement.members_changed')?.target).toBe(
+      '(another engagement)',
+    );
+    expect(JSON.stringify(full.body)).toContain('BRAVO');
+  });
+
   it('keeps a user admin from reaching beyond their own rights', async () => {
     const manager = await createTestUser(server.ctx, {
       username: 'manager',

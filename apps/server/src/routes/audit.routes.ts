@@ -1,4 +1,4 @@
-import { listAudit } from '@steppingstones/core/audit';
+import { auditVisibleCodes, listAudit, redactAuditEntry } from '@steppingstones/core/audit';
 import { auditEntrySchema, listEnvelope } from '@steppingstones/shared';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -20,6 +20,7 @@ export async function auditRoutes(app: AppServer): Promise<void> {
     async (request) => {
       const { limit, offset, action } = request.query;
       const page = await listAudit(db, { limit, offset, ...(action ? { action } : {}) });
+      const visible = await auditVisibleCodes(db, request.principal);
       const link = (o: number) => {
         const params = new URLSearchParams({ limit: String(limit), offset: String(o) });
         if (action) params.set('action', action);
@@ -29,7 +30,7 @@ export async function auditRoutes(app: AppServer): Promise<void> {
         count: page.count,
         next: page.hasMore ? link(offset + limit) : null,
         previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-        results: page.results,
+        results: page.results.map((entry) => redactAuditEntry(entry, visible)),
       };
     },
   );
