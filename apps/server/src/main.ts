@@ -3,6 +3,7 @@ import { registerRunningProcess } from '@steppingstones/core/runtime';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { redactDatabaseUrl } from '@steppingstones/db';
 import { buildApp } from './app.ts';
+import { explainListenError } from './listen-error.ts';
 
 export interface RunningServer {
   url: string;
@@ -18,7 +19,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const { app } = await buildApp(ctx);
   // Issued before listening, so the wizard never meets a server without a token.
   const setupToken = await ensureSetupToken(ctx.database.db, config.setupTokenFile);
-  const address = await app.listen({ host: config.host, port: config.port });
+  let address: string;
+  try {
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    await ctx.close();
+    throw explainListenError(error, config);
+  }
   const unregister = registerRunningProcess(config.dataDir, 'server');
   if (setupToken) announceFirstRun(setupToken, config.publicUrl ?? address, config.setupTokenFile);
   return {
