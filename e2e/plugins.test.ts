@@ -95,6 +95,43 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     expect(t.problems).toEqual([]);
   });
 
+  it('copies rich text where the async clipboard API is missing, and shows Markdown with Copy and Download .md', async () => {
+    const { page } = t;
+    await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}`);
+    await page.frameLocator('[data-testid="report-frame"]').getByText(DESCRIPTION).waitFor();
+    // As in a browser without ClipboardItem (or a page served over plain HTTP): the fallback selects
+    // an off-screen copy of the report and copies the selection, which keeps the table and colours.
+    const apiLeft = await page.evaluate(async () => {
+      await navigator.clipboard.writeText('');
+      Reflect.deleteProperty(window, 'ClipboardItem');
+      return typeof ClipboardItem;
+    });
+    expect(apiLeft).toBe('undefined');
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByText('The report copied to the clipboard.').waitFor();
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item?.types.includes('text/html') ? await (await item.getType('text/html')).text() : '';
+    });
+    expect(copied).toContain('<table');
+    expect(copied).toMatch(/bgcolor="DarkSeaGreen"/i);
+    expect(copied).toContain('Kerberoasted svc_sql &lt;b&gt;not bold&lt;/b&gt;');
+
+    await page.goto(`/reports/markdown-reports/markdown-event-logs?engagement=${ENG}`);
+    const text = page.getByTestId('report-text');
+    await expect(text.textContent()).resolves.toContain('Kerberoasted svc');
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByText('The Markdown copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Kerberoasted svc');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download .md', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toContain('Kerberoasted svc');
+    expect(t.problems).toEqual([]);
+  });
+
   it('lists the plugin on Admin → Plugins and shows a disabled report as not available', async () => {
     const { page } = t;
     await page.goto('/admin/plugins');
