@@ -95,7 +95,7 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     expect(t.problems).toEqual([]);
   });
 
-  it('copies rich text where the async clipboard API is missing, and shows Markdown with Copy and Download .md', async () => {
+  it('copies rich text where the async clipboard API is missing, and shows Markdown with Copy and Download .md; a failure shows as its message', async () => {
     const { page } = t;
     await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}`);
     await page.frameLocator('[data-testid="report-frame"]').getByText(DESCRIPTION).waitFor();
@@ -129,6 +129,12 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.md$/);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toContain('Kerberoasted svc');
+
+    // A report that cannot render shows its own message in place of the report, not a broken page.
+    await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}&includeEvidence=maybe`);
+    const error = page.getByTestId('report-error');
+    await expect(error.textContent()).resolves.toContain('includeEvidence');
+    expect(await page.locator('[data-testid="report-frame"]').count()).toBe(0);
     expect(t.problems).toEqual([]);
   });
 
