@@ -11,6 +11,25 @@ import { type ExportFilter, exportEventPages } from './export-rows.ts';
 const WIDE = new Set(['Description', 'Raw Evidence', 'Files']);
 
 /**
+ * Waits until the zip has taken the sheet XML written so far. exceljs hands the XML to the zip's input
+ * stream in 64 kB pieces without heeding its backpressure, so rows written faster than they compress, or
+ * than the client reads (the zip waits for `out`), would pile up in memory: 2 GB at a million rows. The
+ * zip's input streams are exceljs's own `stream.pipes` (4.x); with none attached yet there is nothing to wait
+ * for. Stops waiting when the client goes away.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes ?? [];
+  for (const zip of pipes) {
+    if (out.destroyed) return;
+    if (zip.writableNeedDrain ?? zip._writableState?.needDrain)
+      await Promise.race([once(zip, 'drain'), once(out, 'close')]);
+  }
+}
+
+/** The zip's input: a `readable-stream` 2.x stream, which has no `writableNeedDrain` of its own. */
+type ZipInput = Writable & { _writableState?: { needDrain?: boolean } };
+
+/**
  * The filtered events as an XLSX workbook streamed to `out`. Every cell is written as a string value, so
  * a formula-looking description stays text: exceljs writes formulas only from `{ formula }` objects.
  */
@@ -38,9 +57,7 @@ export async function writeEventsXlsx(
   let page = first.done ? [] : first.value.events;
   while (page.length) {
     for (const e of page) sheet.addRow(eventCells(e, names)).commit();
-    // exceljs pushes into its zip stream without waiting; when the client reads slower than we read
-    // the database, `out` fills up, and waiting for it to drain keeps memory at about one page.
-    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    await zipCaughtUp(sheet, out);
     if (out.destroyed) {
       // The client went away: stop reading the database.
       await pages.return(undefined);
