@@ -1,7 +1,6 @@
 import { createEngagement } from '@steppingstones/core/engagements';
 import type { Principal } from '@steppingstones/core/permissions';
-import { createTestContext, type TestContext } from '@steppingstones/core/testing';
-import { nowMs } from '@steppingstones/db';
+import { createTestContext, insertTestUser, type TestContext } from '@steppingstones/core/testing';
 import { testDialects } from '@steppingstones/db/testing';
 import { eventListQuerySchema } from '@steppingstones/shared/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,26 +28,7 @@ describe.each(testDialects())('seeded event log on %s', (dialect) => {
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
     const db = ctx.database.db;
-    const user = await db
-      .insertInto('app_user')
-      .values({
-        username: 'op',
-        username_key: 'op',
-        display_name: 'Op',
-        password_hash: 'x',
-        is_superuser: 0,
-        is_active: 1,
-        timezone: null,
-        theme: 'auto',
-        current_engagement_id: null,
-        auth_epoch: 0,
-        last_login_at: null,
-        password_changed_at: nowMs(),
-        created_at: nowMs(),
-        updated_at: nowMs(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const userId = await insertTestUser(db, 'op');
     engagementId = (
       await createEngagement(db, {
         code: 'SEED',
@@ -59,7 +39,7 @@ describe.each(testDialects())('seeded event log on %s', (dialect) => {
     ).id;
     await seedEvents(ctx.database, {
       engagementId,
-      operatorUserId: Number(user.id),
+      operatorUserId: userId,
       count: 10_050,
       batchSize: 4000,
     });

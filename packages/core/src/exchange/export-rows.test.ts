@@ -1,42 +1,15 @@
-import { nowMs } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { eventListQuerySchema } from '@steppingstones/shared/events';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngagement } from '../engagements/index.ts';
 import { createEvent, deleteEvent, listEvents } from '../events/index.ts';
-import { PERMISSION_CODES, type Principal } from '../permissions/index.ts';
-import { createTestContext, type TestContext } from '../testing/index.ts';
+import type { Principal } from '../permissions/index.ts';
+import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { streamEventsCsv } from './csv-export-stream.ts';
 import { eventsCsv } from './event-csv.ts';
 import { exportEventPages } from './export-rows.ts';
 
 const HASH = 'svc_sql:1104:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::';
-
-async function insertOperator(ctx: TestContext): Promise<number> {
-  const now = nowMs();
-  const row = await ctx.database.db
-    .insertInto('app_user')
-    .values({
-      username: 'alice',
-      username_key: 'alice',
-      display_name: 'Alice',
-      password_hash: 'x',
-      is_superuser: 0,
-      is_active: 1,
-      timezone: null,
-      theme: 'auto',
-      current_engagement_id: null,
-      auth_epoch: 0,
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
 
 describe.each(testDialects())('export walk on %s', (dialect) => {
   let ctx: TestContext;
@@ -46,21 +19,7 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
     const db = ctx.database.db;
-    const userId = await insertOperator(ctx);
-    const ids: number[] = [];
-    for (const code of ['EXP', 'OTHER'])
-      ids.push(
-        (await createEngagement(db, { code, name: code, start_date: '2026-01-01', end_date: '2026-12-31' }))
-          .id,
-      );
-    red = {
-      userId,
-      username: 'alice',
-      isSuperuser: false,
-      permissions: new Set(PERMISSION_CODES),
-      engagementIds: ids,
-      via: 'session',
-    };
+    ({ principal: red } = await arrangeOperator(db, ['EXP', 'OTHER']));
     blue = { ...red, permissions: new Set(['event.view']) };
     // Several events share a start time, so pages must break ties by id; one is deleted.
     const times = ['08:00', '09:00', '09:00', '09:00', '07:30', '09:00', '10:15', '09:00'];

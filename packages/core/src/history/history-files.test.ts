@@ -1,12 +1,9 @@
-import { nowMs } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngagement } from '../engagements/index.ts';
 import { createEvent, patchEvent } from '../events/index.ts';
 import type { Principal } from '../permissions/index.ts';
-import { PERMISSION_CODES } from '../permissions/index.ts';
-import { createTestContext, type TestContext } from '../testing/index.ts';
+import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { revisionHash } from './chain-hash.ts';
 import { historyKeyOf, listEventRevisions, verifyHistory } from './index.ts';
 
@@ -22,41 +19,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    const now = nowMs();
-    const user = await ctx.database.db
-      .insertInto('app_user')
-      .values({
-        username: 'alice',
-        username_key: 'alice',
-        display_name: 'Alice',
-        password_hash: 'x',
-        is_superuser: 0,
-        is_active: 1,
-        timezone: null,
-        theme: 'auto',
-        current_engagement_id: null,
-        auth_epoch: 0,
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const engagement = await createEngagement(ctx.database.db, {
-      code: 'FILES',
-      name: 'Files',
-      start_date: '2026-01-01',
-      end_date: '2026-12-31',
-    });
-    op = {
-      userId: Number(user.id),
-      username: 'alice',
-      isSuperuser: false,
-      permissions: new Set(PERMISSION_CODES),
-      engagementIds: [engagement.id],
-      via: 'session',
-    };
+    ({ principal: op } = await arrangeOperator(ctx.database.db, ['FILES']));
   });
   afterEach(() => ctx.dispose());
 

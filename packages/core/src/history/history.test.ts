@@ -1,12 +1,10 @@
-import { nowMs } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngagement } from '../engagements/index.ts';
 import { createEvent, deleteEvent, getEvent, patchEvent } from '../events/index.ts';
 import type { Principal } from '../permissions/index.ts';
-import { PERMISSION_CODES, SEEDED_GROUPS } from '../permissions/index.ts';
-import { createTestContext, type TestContext } from '../testing/index.ts';
+import { SEEDED_GROUPS } from '../permissions/index.ts';
+import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import {
   createCheckpoint,
   historyKeyOf,
@@ -20,31 +18,6 @@ import {
 
 const ctxPart = (host: string) => ({ host, user: 'CORP\\alice', process: 'powershell.exe' });
 
-async function insertOperator(ctx: TestContext): Promise<number> {
-  const now = nowMs();
-  const row = await ctx.database.db
-    .insertInto('app_user')
-    .values({
-      username: 'alice',
-      username_key: 'alice',
-      display_name: 'Alice',
-      password_hash: 'x',
-      is_superuser: 0,
-      is_active: 1,
-      timezone: null,
-      theme: 'auto',
-      current_engagement_id: null,
-      auth_epoch: 0,
-      last_login_at: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
 describe.each(testDialects())('event history on %s', (dialect) => {
   let ctx: TestContext;
   let op: Principal;
@@ -52,23 +25,9 @@ describe.each(testDialects())('event history on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    const userId = await insertOperator(ctx);
-    engagementId = (
-      await createEngagement(ctx.database.db, {
-        code: 'HIST',
-        name: 'History',
-        start_date: '2026-01-01',
-        end_date: '2026-12-31',
-      })
-    ).id;
-    op = {
-      userId,
-      username: 'alice',
-      isSuperuser: false,
-      permissions: new Set(PERMISSION_CODES),
-      engagementIds: [engagementId],
-      via: 'session',
-    };
+    let engagementIds: number[];
+    ({ principal: op, engagementIds } = await arrangeOperator(ctx.database.db, ['HIST']));
+    engagementId = engagementIds[0]!;
   });
   afterEach(() => ctx.dispose());
 
