@@ -1,52 +1,28 @@
 import fs from 'node:fs';
 import { decodePng, parseSvg } from '@steppingstones/plugin-sdk/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  snap,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { adminSession, createEventsViaApi, DEFAULT_SETUP, type RunningApp, snap } from './support/index.ts';
 
 const ENG = DEFAULT_SETUP.engagement.code;
-const admin = DEFAULT_SETUP.admin;
 
 /** Three events on two days: Neither and Detected Only on 3 November, Both on 4 November. */
 async function seedEvents(app: RunningApp): Promise<void> {
-  const token = await fetch(`${app.url}/api/v1/token/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: admin.username, password: admin.password }),
-  });
-  const { access } = (await token.json()) as { access: string };
   const events = [
     { timestamp: '2026-11-03T09:00:00Z', detected: 'NEG', prevented: 'NEG' },
     { timestamp: '2026-11-03T11:00:00Z', detected: 'FUL', prevented: 'NEG' },
     { timestamp: '2026-11-04T10:00:00Z', detected: 'FUL', prevented: 'FUL' },
   ];
-  for (const e of events) {
-    const created = await fetch(`${app.url}/api/v1/events/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${access}` },
-      body: JSON.stringify({
-        engagement: ENG,
-        source: { host: 'KALI' },
-        target: { host: '東京-DC01' },
-        mitre_attack_tactic: 'TA0001',
-        mitre_attack_technique: 'T1566',
-        description: 'Phishing attempt',
-        ...e,
-      }),
-    });
-    expect(created.status).toBe(201);
-  }
+  await createEventsViaApi(
+    app,
+    events.map((e) => ({
+      source: { host: 'KALI' },
+      target: { host: '東京-DC01' },
+      mitre_attack_tactic: 'TA0001',
+      mitre_attack_technique: 'T1566',
+      description: 'Phishing attempt',
+      ...e,
+    })),
+  );
 }
 
 /**
@@ -54,27 +30,10 @@ async function seedEvents(app: RunningApp): Promise<void> {
  * to hide a series) under the app's strict CSP, with the server's SVG and PNG as downloads for Word.
  */
 describe('interactive chart reports', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
-
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    await seedEvents(app);
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-    await loginViaUi(t.page, admin.username, admin.password);
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = adminSession({ prepare: seedEvents });
 
   it('draws the daily chart in the page: a tooltip on hover, the legend hides a series', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/events');
     await page.getByTestId('reporting-menu-event-report').click();
     await page.getByRole('menuitem', { name: 'Daily Detections and Preventions' }).click();
@@ -114,11 +73,11 @@ describe('interactive chart reports', { timeout: 180_000 }, () => {
     await expect.poll(entryColour).toBe(shown);
     await expect.poll(hoverFirstDay).toContain('Detected Only 33.33%');
 
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 
   it('keeps the SVG and PNG downloads (PNG at twice the size, for Word)', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByTestId('report-chart').locator('svg').first().waitFor();
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
@@ -136,11 +95,11 @@ describe('interactive chart reports', { timeout: 180_000 }, () => {
     expect(png.suggestedFilename()).toBe(`${ENG}-daily-detections.png`);
     const image = decodePng(new Uint8Array(fs.readFileSync((await png.path())!)));
     expect([image.width, image.height]).toEqual([2000, 1200]);
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 
   it('draws the heat maps (shapes and text, no series) in the page too', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto(`/reports/graphical-reports/mitre-activity-heat-map?engagement=${ENG}`);
     const chart = page.getByTestId('report-chart');
     await chart.locator('text', { hasText: 'MITRE Activity Heat Map' }).waitFor();
@@ -149,6 +108,6 @@ describe('interactive chart reports', { timeout: 180_000 }, () => {
     await page.getByRole('switch', { name: 'subtechniques' }).click({ force: true });
     await chart.locator('text', { hasText: 'Sub-techniques broken out' }).waitFor();
     await snap(page, 'chart-heat-map');
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

@@ -465,13 +465,26 @@ describe('the event log', { timeout: 120_000 }, () => {
     const grid = page.getByTestId('event-grid');
     // Far fewer rows in the DOM than events loaded: the rest are virtual.
     expect(await page.getByRole('row').count()).toBeLessThan(60);
+    // Scroll to the end again after each page arrives (a page appended below moves the end), and judge
+    // only when no page request is in flight: on a loaded machine a page can take seconds.
+    let pagesInFlight = 0;
+    const isPageRequest = (r: { url(): string }) => r.url().includes('/api/v1/events/?');
+    page.on('request', (r) => {
+      if (isPageRequest(r)) pagesInFlight++;
+    });
+    const settled = (r: { url(): string }) => {
+      if (isPageRequest(r)) pagesInFlight--;
+    };
+    page.on('requestfinished', settled);
+    page.on('requestfailed', settled);
     await expect
       .poll(
         async () => {
           await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+          if (pagesInFlight > 0) return 'a page is loading';
           return row(page, 'Port scan batch 001').count();
         },
-        { timeout: 30_000 },
+        { timeout: 60_000, interval: 500 },
       )
       .toBe(1);
     await snap(page, 'events-08-scrolled');

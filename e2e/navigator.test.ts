@@ -1,39 +1,17 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  snap,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { adminSession, createEventsViaApi, DEFAULT_SETUP, type RunningApp, snap } from './support/index.ts';
 
 const ENG = DEFAULT_SETUP.engagement.code;
-const admin = DEFAULT_SETUP.admin;
 const REPORT = 'external-tool-reports/mitre-attack-navigator';
 const LAYER_FILE = `${ENG}-attack-navigator-layer.json`;
 
 /** One phishing event (T1566), written through the API as a tool would. */
 async function seedEvent(app: RunningApp): Promise<void> {
-  const token = await fetch(`${app.url}/api/v1/token/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: admin.username, password: admin.password }),
-  });
-  const { access } = (await token.json()) as { access: string };
-  const created = await fetch(`${app.url}/api/v1/events/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${access}` },
-    body: JSON.stringify({
-      engagement: ENG,
+  await createEventsViaApi(app, [
+    {
       timestamp: '2026-11-03T10:00:00Z',
       source: { host: 'KALI' },
       target: { host: 'WS01' },
@@ -42,9 +20,8 @@ async function seedEvent(app: RunningApp): Promise<void> {
       description: 'Sent the phishing email.',
       detected: 'FUL',
       prevented: 'PAR',
-    }),
-  });
-  expect(created.status).toBe(201);
+    },
+  ]);
 }
 
 /**
@@ -72,27 +49,11 @@ fetch(layerURL)
 }
 
 describe('Open in Navigator without https: explains and offers the download', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
-
-  beforeAll(async () => {
-    app = await startApp(); // no PUBLIC_URL, plain http, the public (https) Navigator
-    await completeSetupViaApi(app);
-    await seedEvent(app);
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-    await loginViaUi(t.page, admin.username, admin.password);
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  // No PUBLIC_URL, plain http, the public (https) Navigator.
+  const session = adminSession({ prepare: seedEvent });
 
   it('says why the Navigator cannot fetch the layer and downloads it instead', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto(`/reports/${REPORT}?engagement=${ENG}`);
     const notice = page.getByTestId('navigator-unavailable');
     await notice.getByText('Open in Navigator does not work on this server').waitFor();
@@ -114,40 +75,32 @@ describe('Open in Navigator without https: explains and offers the download', { 
     };
     expect(layer.versions.layer).toBe('4.5');
     expect(layer.techniques.filter((x) => x.enabled).map((x) => x.techniqueID)).toEqual(['T1566']);
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });
 
 describe('Open in Navigator with a reachable Navigator: the signed link works across origins', {
   timeout: 180_000,
 }, () => {
-  let app: RunningApp;
   let navigator: { port: number; close: () => Promise<void> };
-  let browser: Browser;
-  let t: TestPage;
   let navigatorBase: string;
 
+  // Registered first, so the stub runs before the app starts (and stops after it).
   beforeAll(async () => {
     navigator = await startStubNavigator();
     navigatorBase = `http://127.0.0.1:${navigator.port}/attack-navigator/`;
-    // A Navigator hosted beside the app over http: no mixed content, so the link is offered.
-    app = await startApp({ env: (url) => ({ PUBLIC_URL: url, NAVIGATOR_URL: navigatorBase }) });
-    await completeSetupViaApi(app);
-    await seedEvent(app);
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-    await loginViaUi(t.page, admin.username, admin.password);
-  }, START_TIMEOUT);
-
+  });
   afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
     await navigator?.close();
+  });
+  // A Navigator hosted beside the app over http: no mixed content, so the link is offered.
+  const session = adminSession({
+    start: { env: (url) => ({ PUBLIC_URL: url, NAVIGATOR_URL: navigatorBase }) },
+    prepare: seedEvent,
   });
 
   it('links to the Navigator with a signed layer URL that loads without cookies', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto(`/reports/${REPORT}?engagement=${ENG}&detected=FUL&disableUnused=false`);
     const button = page.getByTestId('open-in-navigator');
     await expect.poll(() => button.getAttribute('href')).toMatch(/#layerURL=/);
@@ -157,7 +110,7 @@ describe('Open in Navigator with a reachable Navigator: the signed link works ac
     expect(await button.getAttribute('target')).toBe('_blank');
     expect(await button.getAttribute('rel')).toContain('noreferrer');
     const layerUrl = new URL(decodeURIComponent(href.slice(`${navigatorBase}#layerURL=`.length)));
-    expect(layerUrl.origin).toBe(app.url);
+    expect(layerUrl.origin).toBe(session.app.url);
     expect(layerUrl.pathname).toBe(`/api/v1/reports/${REPORT}/navigator-layer`);
     expect(layerUrl.searchParams.get('engagement')).toBe(ENG);
     expect(layerUrl.searchParams.get('detected')).toBe('FUL');
@@ -173,7 +126,7 @@ describe('Open in Navigator with a reachable Navigator: the signed link works ac
     expect(((await res.json()) as { versions: { layer: string } }).versions.layer).toBe('4.5');
 
     // In the browser: the click opens the Navigator, whose page fetches the layer cross-origin.
-    const [opened] = await Promise.all([t.context.waitForEvent('page'), button.click()]);
+    const [opened] = await Promise.all([session.t.context.waitForEvent('page'), button.click()]);
     await opened.locator('body[data-done]').waitFor();
     expect(await opened.locator('body').getAttribute('data-done')).toBe('fetched');
     const result = JSON.parse(await opened.locator('#out').innerText()) as {
@@ -185,12 +138,12 @@ describe('Open in Navigator with a reachable Navigator: the signed link works ac
     await opened.close();
 
     // The same page on another origin (localhost instead of 127.0.0.1) is refused by CORS.
-    const foreign = await t.context.newPage();
+    const foreign = await session.t.context.newPage();
     await foreign.goto(href.replace('http://127.0.0.1:', 'http://localhost:'));
     await foreign.locator('body[data-done]').waitFor();
     expect(await foreign.locator('body').getAttribute('data-done')).toBe('blocked');
     await foreign.close();
 
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

@@ -1,4 +1,13 @@
-export { ensureWebBuilt, ROOT, type RunningApp, START_TIMEOUT, startApp } from './app.ts';
+export { type AdminSession, type AdminSessionOptions, adminSession } from './admin-session.ts';
+export { adminAccessToken, createEventsViaApi } from './api-seed.ts';
+export {
+  ensureWebBuilt,
+  ROOT,
+  type RunningApp,
+  START_TIMEOUT,
+  type StartAppOptions,
+  startApp,
+} from './app.ts';
 export {
   exactLabel,
   launchBrowser,
