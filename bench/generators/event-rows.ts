@@ -1,5 +1,11 @@
 import { buildEventSearchDoc } from '@steppingstones/core/events';
-import { type DialectName, normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS } from '@steppingstones/db';
+import {
+  type DialectName,
+  type EventTable,
+  normaliseSearchText,
+  POSTGRES_MAX_INDEXED_CHARS,
+} from '@steppingstones/db';
+import type { Selectable } from 'kysely';
 import { type EventDatasetSpec, type GeneratedEvent, generateEvents } from './events.ts';
 import type { Estate } from './vocabulary.ts';
 
@@ -8,31 +14,33 @@ export interface LoadTargets {
   operatorUserIds: number[];
 }
 
+/** The event columns a generated row fills (the rest take their defaults or are left null). */
+type GeneratedColumns =
+  | 'engagement_id'
+  | 'start_at'
+  | 'end_at'
+  | 'operator_user_id'
+  | 'source_context_id'
+  | 'target_context_id'
+  | 'tactic_id'
+  | 'technique_id'
+  | 'subtechnique_id'
+  | 'description'
+  | 'raw_evidence'
+  | 'outcome'
+  | 'detected'
+  | 'prevented'
+  | 'starred'
+  | 'created_at';
+
 /** One event row ready to insert (ids resolved), with its search texts already in the dialect's form. */
-export interface EventRow {
-  id: number;
-  engagement_id: number;
-  start_at: number;
-  end_at: number | null;
-  operator_user_id: number;
-  source_context_id: number;
-  target_context_id: number;
-  tactic_id: string | null;
-  technique_id: string | null;
-  subtechnique_id: string | null;
-  description: string;
-  raw_evidence: string;
-  outcome: string;
-  detected: string;
-  prevented: string;
-  starred: number;
-  created_at: number;
+export type EventRow = Pick<Selectable<EventTable>, 'id' | GeneratedColumns> & {
   tagIds: number[];
   /** Normalised public search text (truncated to what PostgreSQL indexes there). */
   searchPublic: string;
   /** Normalised secret search text: '' on SQLite and null on PostgreSQL when there is none. */
   searchSecret: string | null;
-}
+};
 
 export const BATCH = 5000;
 
