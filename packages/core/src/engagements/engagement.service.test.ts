@@ -44,6 +44,19 @@ describe.each(testDialects())('engagements on %s', (dialect) => {
     expect(await readDomainEventsAfter(ctx.database.db, 0)).toHaveLength(1);
   });
 
+  it('gives writers racing for one code the same field error, and keeps one engagement', async () => {
+    // On PostgreSQL all of them can pass the clash check before any insert commits.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => createEngagement(ctx.database.db, { ...base, name: `Racer ${i}` })),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes.filter((x) => x.status === 'rejected')) {
+      expect(o.reason).toBeInstanceOf(ValidationError);
+      expect((o.reason as ValidationError).problems[0]).toMatchObject({ field: 'code' });
+    }
+    expect(await listEngagements(ctx.database.db)).toHaveLength(1);
+  });
+
   it('refuses an end date before the start date and impossible dates', async () => {
     await expect(createEngagement(ctx.database.db, { ...base, end_date: '2026-02-01' })).rejects.toThrow(
       /end_date: End date can not be before/,

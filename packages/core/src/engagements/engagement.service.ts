@@ -1,4 +1,4 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, isUniqueViolation, nowMs, writeTransaction } from '@steppingstones/db';
 import {
   type EngagementCreate,
   type EngagementDto,
@@ -28,14 +28,20 @@ export async function createEngagement(
       .select('id')
       .where('code', '=', data.code)
       .executeTakeFirst();
-    if (clash)
-      throw ValidationError.field('code', `An engagement with the code "${data.code}" already exists.`);
+    const codeTaken = () =>
+      ValidationError.field('code', `An engagement with the code "${data.code}" already exists.`);
+    if (clash) throw codeTaken();
     const now = nowMs();
     const row = await tx
       .insertInto('engagement')
       .values({ ...data, archived: 0, created_at: now, updated_at: now })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // Another writer took the code between the check above and this insert (PostgreSQL).
+        if (isUniqueViolation(error)) throw codeTaken();
+        throw error;
+      });
     await appendDomainEvent(tx, {
       type: 'engagement.created',
       engagementId: Number(row.id),

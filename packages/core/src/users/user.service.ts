@@ -1,4 +1,4 @@
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, isUniqueViolation, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
 import { type UserDto, userCreateSchema, userUpdateSchema } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -19,12 +19,13 @@ import { memberEngagementIds, type UserRow } from './principal.queries.ts';
 import { findUserByUsername, getUserRow, toUserDto } from './user.queries.ts';
 import { assertMayAdminister, visibleEngagementIds } from './user-admin.policy.ts';
 
+const usernameTaken = () => ValidationError.field('username', 'A user with that username already exists.');
+
 export type UserCreateInput = z.input<typeof userCreateSchema> & { timezone?: string | null };
 
 /** Inserts a user inside the caller's transaction (first-run setup and the admin API share it). */
 export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: string): Promise<UserRow> {
-  if (await findUserByUsername(tx, data.username))
-    throw ValidationError.field('username', 'A user with that username already exists.');
+  if (await findUserByUsername(tx, data.username)) throw usernameTaken();
   const groupIds = await groupIdsByName(tx, data.groups ?? []);
   const engagementIds = await engagementIdsByCode(tx, data.engagements ?? []);
   const now = nowMs();
@@ -47,7 +48,12 @@ export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: st
       updated_at: now,
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((error: unknown) => {
+      // Another writer took the name between the check above and this insert.
+      if (isUniqueViolation(error)) throw usernameTaken();
+      throw error;
+    });
   await setUserGroups(tx, Number(user.id), groupIds);
   await setUserEngagements(tx, Number(user.id), engagementIds);
   return user;
