@@ -1,45 +1,15 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  DEFAULT_SETUP,
-  exactLabel,
-  launchBrowser,
-  loginViaUi,
-  logoutViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  snap,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { adminSession, DEFAULT_SETUP, exactLabel, loginViaUi, logoutViaUi, snap } from './support/index.ts';
 
 /** What an administrator does in the admin pages, checked by what the affected users then see. */
 describe('the admin pages', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
+  const session = adminSession();
   const { admin, engagement } = DEFAULT_SETUP;
   const operator = { username: 'op.one', password: 'first operator passphrase' };
 
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-    await loginViaUi(t.page, admin.username, admin.password);
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('creates an operator in a group and an engagement', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'New user' }).click();
     const dialog = page.getByRole('dialog', { name: 'New user' });
@@ -64,7 +34,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   });
 
   it('shows a password rejected by the server next to the field', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByRole('button', { name: `Actions for ${operator.username}` }).click();
     await page.getByRole('menuitem', { name: 'Reset password' }).click();
     const dialog = page.getByRole('dialog', { name: `Reset the password of ${operator.username}` });
@@ -78,7 +48,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   });
 
   it('creates a personal token, shows it once, then revokes it', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/tokens');
     await page.getByText('You have no personal tokens.').waitFor();
     await page.getByRole('button', { name: 'New token' }).click();
@@ -92,7 +62,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     expect(secret.trim().length).toBeGreaterThan(20);
     await snap(page, '21-token-created');
     // The secret works as a bearer token.
-    const me = await fetch(`${app.url}/api/v1/engagements/`, {
+    const me = await fetch(`${session.app.url}/api/v1/engagements/`, {
       headers: { authorization: `Bearer ${secret.trim()}` },
     });
     expect(me.status).toBe(200);
@@ -105,14 +75,14 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click();
     await page.getByText('Token C2 log shipper revoked.').waitFor();
-    const after = await fetch(`${app.url}/api/v1/engagements/`, {
+    const after = await fetch(`${session.app.url}/api/v1/engagements/`, {
       headers: { authorization: `Bearer ${secret.trim()}` },
     });
     expect(after.status).toBe(401);
   });
 
   it('records it all in the audit log', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/audit');
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     const table = await page.getByRole('table').innerText();
@@ -122,7 +92,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   });
 
   it('downloads a backup after asking the password again', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/backup');
     await page.getByLabel(exactLabel('Your password')).fill('not my password');
     await page.getByRole('button', { name: 'Download backup' }).click();
@@ -140,7 +110,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   });
 
   it('archives an engagement: it shows as archived, read-only, to its members', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto(`/admin/engagements/${engagement.code}`);
     await page.getByRole('button', { name: 'Archive' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Archive' }).click();
@@ -158,7 +128,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   });
 
   it('lets a user change their own password and keep working in this browser', async () => {
-    const { page } = t;
+    const { page } = session.t;
     const newPassword = 'a brand new operator passphrase';
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Change password' }).click();
@@ -174,7 +144,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await page.getByText('Preferences saved.').waitFor();
     // And the old password is gone.
-    const old = await fetch(`${app.url}/api/v1/token/`, {
+    const old = await fetch(`${session.app.url}/api/v1/token/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: operator.username, password: operator.password }),
@@ -183,6 +153,6 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   });
 
   it('reported no console error, uncaught exception or CSP violation on the way', () => {
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

@@ -1,17 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSession,
   completeSetupViaApi,
   createUserViaCli,
   DEFAULT_SETUP,
-  launchBrowser,
   loginViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
   snap,
-  startApp,
-  type TestPage,
 } from './support/index.ts';
 
 /**
@@ -19,31 +13,22 @@ import {
  * and an admin address they guess shows the 403 page.
  */
 describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
   const blue = { username: 'blue.analyst', password: 'blue team passphrase 2026' };
-
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    await createUserViaCli(app, {
-      ...blue,
-      groups: ['Client Blue Team - Read Only'],
-      engagements: [DEFAULT_SETUP.engagement.code],
-    });
-    browser = await launchBrowser();
-    t = await newPage(browser, app, { timezoneId: 'America/New_York' });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
+  // Not signed in yet: signing in is the first thing checked.
+  const session = browserSession({
+    prepare: async (app) => {
+      await completeSetupViaApi(app);
+      await createUserViaCli(app, {
+        ...blue,
+        groups: ['Client Blue Team - Read Only'],
+        engagements: [DEFAULT_SETUP.engagement.code],
+      });
+    },
+    page: { timezoneId: 'America/New_York' },
   });
 
   it('is asked for a timezone on first login, with the browser zone pre-selected, and may answer later', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await loginViaUi(page, blue.username, blue.password);
     const dialog = page.getByRole('dialog', { name: 'Choose your timezone' });
     await dialog.waitFor();
@@ -58,7 +43,7 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
   });
 
   it('sees no administration and no credential area', async () => {
-    const { page } = t;
+    const { page } = session.t;
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Home', exact: true }).waitFor();
     const navText = await nav.innerText();
@@ -82,7 +67,7 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
   });
 
   it('gets the 403 page at an admin address', async () => {
-    const { page } = t;
+    const { page } = session.t;
     for (const path of ['/admin/users', '/admin/engagements', '/admin/audit', '/admin/backup']) {
       await page.goto(path);
       await page.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
@@ -93,7 +78,7 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
   });
 
   it('still has their own preferences, password and tokens in the user menu', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByTestId('user-menu').click();
     const items = (await page.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
     expect(items).toEqual(['Preferences', 'Change password', 'Personal tokens', 'Log out']);
@@ -101,7 +86,7 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
   });
 
   it('follows the OS light or dark setting while the theme preference is left on its default', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/');
     await page.getByTestId('user-menu').waitFor();
     const scheme = () => page.evaluate(() => document.documentElement.dataset.mantineColorScheme);
@@ -115,6 +100,6 @@ describe('a blue team user (Client Blue Team - Read Only)', { timeout: 180_000 }
   });
 
   it('reported no console error, uncaught exception or CSP violation on the way', () => {
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

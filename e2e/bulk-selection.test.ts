@@ -1,16 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  completeSetupViaApi,
+  adminSession,
   createUserViaCli,
   DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
   type RunningApp,
   START_TIMEOUT,
+  signedInPage,
   snap,
-  startApp,
   type TestPage,
 } from './support/index.ts';
 
@@ -30,10 +27,6 @@ interface EventRow {
  * the API, so "exactly those events" means exactly those.
  */
 describe('row selection and bulk edit in the events grid', { timeout: 240_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let admin: TestPage;
-  let operator: TestPage;
   const ENG = DEFAULT_SETUP.engagement.code;
   const op = { username: 'op.bulk', password: 'bulk operator passphrase 2026' };
 
@@ -50,7 +43,7 @@ describe('row selection and bulk edit in the events grid', { timeout: 240_000 },
     version?: number,
   ) => {
     const me = (await (await tp.page.request.get('/api/v1/auth/me/')).json()) as { csrfToken: string };
-    const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken, origin: app.url };
+    const headers: Record<string, string> = { 'x-csrf-token': me.csrfToken, origin: session.app.url };
     if (version !== undefined) headers['if-match'] = `"${version}"`;
     const res = await tp.page.request[method](path, { headers, data });
     expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
@@ -83,9 +76,7 @@ describe('row selection and bulk edit in the events grid', { timeout: 240_000 },
     await dialog.getByLabel('Add tags', { exact: true }).press('Enter');
   };
 
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
+  const seed = async (app: RunningApp) => {
     await createUserViaCli(app, { ...op, groups: ['Red Team Operators'], engagements: [ENG] });
     // Forty older events (enough to scroll), then six "Recon step" events, newest last.
     const csv = ['Timestamp (UTC),Description,Source Host,Target Host'];
@@ -96,22 +87,19 @@ describe('row selection and bulk edit in the events grid', { timeout: 240_000 },
     for (let i = 1; i <= 6; i++) csv.push(`2026-11-02T09:0${i}:00Z,Recon step ${i},KALI-01,DC01`);
     const seeded = await app.cli(['events', 'import', '--engagement', ENG, '--as', 'admin'], csv.join('\n'));
     expect(seeded.stdout).toContain('46 event(s) added');
+  };
+  const session = adminSession({ prepare: seed });
+  let admin: TestPage;
+  let operator: TestPage;
 
-    browser = await launchBrowser();
-    admin = await newPage(browser, app);
-    operator = await newPage(browser, app);
-    await loginViaUi(admin.page, DEFAULT_SETUP.admin.username, DEFAULT_SETUP.admin.password);
-    await loginViaUi(operator.page, op.username, op.password);
-    const later = operator.page.getByRole('dialog', { name: 'Choose your timezone' });
-    if (await later.isVisible().catch(() => false))
-      await later.getByRole('button', { name: 'Later' }).click();
+  beforeAll(async () => {
+    admin = session.t;
+    // A new user: the timezone prompt is dismissed, as someone busy would.
+    operator = await signedInPage(session.browser, session.app, op, { timezonePrompt: 'later' });
   }, START_TIMEOUT);
 
   afterAll(async () => {
-    await admin?.close();
     await operator?.close();
-    await browser?.close();
-    await app?.stop();
   });
 
   it('selects rows with the checkbox and shift-click, and adds a tag to exactly those', async () => {

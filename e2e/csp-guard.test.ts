@@ -1,13 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from './support/index.ts';
 
 /**
  * Every browser test ends with `expect(t.problems).toEqual([])` to fail on a CSP violation. This proves
@@ -15,30 +7,18 @@ import {
  * must show up in `problems` (so a silent harness cannot make the other tests pass by accident).
  */
 describe('the browser harness', { timeout: 120_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = browserSession();
 
   it('loads the app under its CSP without any problem', async () => {
+    const t = session.t;
     // No user yet: the app opens its first-run wizard (Mantine, with its injected styles).
     await t.page.goto('/');
     await t.page.getByRole('heading', { name: "Welcome: let's set up Stepping Stones" }).waitFor();
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 
   it('records a style without the nonce and a remote script as CSP violations', async () => {
+    const t = session.t;
     await t.page.evaluate(() => {
       const style = document.createElement('style');
       style.textContent = 'body { outline: 1px solid red; }';

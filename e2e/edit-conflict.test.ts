@@ -7,10 +7,9 @@ import {
   createUserViaCli,
   DEFAULT_SETUP,
   launchBrowser,
-  loginViaUi,
-  newPage,
   type RunningApp,
   START_TIMEOUT,
+  signedInPage,
   snap,
   startApp,
   type TestPage,
@@ -77,17 +76,6 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
       .map((r) => r.actor);
   };
 
-  const signIn = async (t: TestPage, user: { username: string; password: string }) => {
-    // A cold browser context loads the whole app: give a loaded machine time before the harness's clock starts.
-    await t.page.goto('/login');
-    await t.page.getByLabel('Username').waitFor({ timeout: 60_000 });
-    await loginViaUi(t.page, user.username, user.password);
-    // A new user is asked for a timezone first.
-    const prompt = t.page.getByRole('dialog', { name: 'Choose your timezone' });
-    await prompt.getByRole('button', { name: 'Save timezone' }).click();
-    await prompt.waitFor({ state: 'hidden' });
-  };
-
   /** Opens the event's edit form and waits until it shows the stored description. */
   const openEdit = async (page: Page, description: string) => {
     await page.goto(`/events/${eventId}/edit`);
@@ -124,10 +112,12 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
       engagements: [ENG],
     });
     browser = await launchBrowser();
-    alice = await newPage(browser, app);
-    bob = await newPage(browser, app, { timezoneId: 'Europe/London' });
-    await signIn(alice, ALICE);
-    await signIn(bob, BOB);
+    // New users, asked for a timezone first: each keeps their browser's.
+    alice = await signedInPage(browser, app, ALICE, { timezonePrompt: 'save' });
+    bob = await signedInPage(browser, app, BOB, {
+      page: { timezoneId: 'Europe/London' },
+      timezonePrompt: 'save',
+    });
     const created = await write(alice.page, 'post', '/api/v1/events/', {
       engagement: ENG,
       timestamp: '2026-11-18T10:15:00Z',
@@ -264,9 +254,11 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
   });
 
   it('the blue team merges its outcome the same way when an operator changed the event meanwhile', async () => {
-    const blue = await newPage(browser, app, { colorScheme: 'dark' });
+    const blue = await signedInPage(browser, app, BLUE, {
+      page: { colorScheme: 'dark' },
+      timezonePrompt: 'save',
+    });
     try {
-      await signIn(blue, BLUE);
       const page = blue.page;
       await page.goto(`/events/${eventId}/limited`);
       const form = page.getByRole('dialog', { name: 'Outcome and detection' });

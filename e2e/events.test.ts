@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  createUserViaCli,
-  DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
-  snap,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { adminSession, createUserViaCli, DEFAULT_SETUP, signedInPage, snap } from './support/index.ts';
 
 /**
  * The event log as operators and the blue team use it all day: create, edit, clone, lateral move,
@@ -20,25 +9,9 @@ import {
  * One app for the story; any console error, CSP violation or 5xx fails it.
  */
 describe('the event log', { timeout: 120_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
+  const session = adminSession({ page: { timezoneId: 'Europe/Berlin' } });
   const admin = DEFAULT_SETUP.admin;
   const ENG = DEFAULT_SETUP.engagement.code;
-
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    browser = await launchBrowser();
-    t = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
-    await loginViaUi(t.page, admin.username, admin.password);
-  }, 180_000);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
-  });
 
   const events = async (page: Page, query = '') => {
     const res = await page.request.get(`/api/v1/events/?engagement=${ENG}${query}`);
@@ -80,7 +53,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
   it('creates an event with wall time + zone, contexts, tags and ATT&CK, and shows it in the grid', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Events', exact: true })
@@ -142,7 +115,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('edits an event, keeping the stored seconds', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await row(page, 'Dumped LSASS on WS-042')
       .getByRole('button', { name: /^Edit event/ })
       .click();
@@ -158,7 +131,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('clones an event with its contexts, tags and ATT&CK', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await row(page, '(edited)')
       .getByRole('button', { name: /^More actions/ })
       .click();
@@ -180,13 +153,13 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('starts a lateral move from an event: its target becomes the new source, by a teammate picked as operator', async () => {
-    await createUserViaCli(app, {
+    await createUserViaCli(session.app, {
       username: 'mallory',
       password: 'copper lantern meadow 42',
       groups: ['Red Team Operators'],
       engagements: [ENG],
     });
-    const { page } = t;
+    const { page } = session.t;
     await row(page, 'Dumped LSASS again after reboot')
       .getByRole('button', { name: /^More actions/ })
       .click();
@@ -209,7 +182,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('filters and searches on the server, keeps the filter in the URL, and reopens where the user left it', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByLabel('Search events').fill('reboot');
     await page.waitForURL(/search=reboot/);
     await page.getByRole('row').filter({ hasText: 'WinRM' }).waitFor({ state: 'detached' });
@@ -252,12 +225,10 @@ describe('the event log', { timeout: 120_000 }, () => {
 
     // Another machine (a second browser context: nothing in its storage), the same user: the grid
     // opens on the filter they left on the first one.
-    const other = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
+    const other = await signedInPage(session.browser, session.app, admin, {
+      page: { timezoneId: 'Europe/Berlin' },
+    });
     try {
-      // A cold browser context loads the whole app: give a loaded machine time before the harness's clock starts.
-      await other.page.goto('/login');
-      await other.page.getByLabel('Username').waitFor({ timeout: 60_000 });
-      await loginViaUi(other.page, admin.username, admin.password);
       await other.page.goto('/events');
       await other.page.waitForURL(/detected=FUL/);
       await row(other.page, 'Dumped LSASS').first().waitFor();
@@ -273,7 +244,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('hashes a chosen and a dropped file in the browser (MD5, SHA-1, SHA-256) and lists them on the Files page', async () => {
-    const { page } = t;
+    const { page } = session.t;
     const content = Buffer.from('MZ\x90\x00 not really a PE, but bytes all the same\n', 'binary');
     const expected = {
       md5: createHash('md5').update(content).digest('hex'),
@@ -370,24 +341,22 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('lets a blue team user change only outcome, Detected and Prevented', async () => {
-    await createUserViaCli(app, {
+    await createUserViaCli(session.app, {
       username: 'blue',
       password: 'sapphire harbour lantern 77',
       groups: ['Client Blue Team - Limited Write'],
       engagements: [ENG],
     });
-    // The blue team works in dark mode (the UI must be as readable there).
-    const blue = await newPage(browser, app, { timezoneId: 'Europe/Berlin', colorScheme: 'dark' });
+    // The blue team works in dark mode (the UI must be as readable there). A new user is asked for a
+    // timezone first: they keep the browser's, Berlin, that it suggests.
+    const blue = await signedInPage(
+      session.browser,
+      session.app,
+      { username: 'blue', password: 'sapphire harbour lantern 77' },
+      { page: { timezoneId: 'Europe/Berlin', colorScheme: 'dark' }, timezonePrompt: 'save' },
+    );
     try {
       const { page } = blue;
-      // A cold browser context loads the whole app: give a loaded machine time before the harness's clock starts.
-      await page.goto('/login');
-      await page.getByLabel('Username').waitFor({ timeout: 60_000 });
-      await loginViaUi(page, 'blue', 'sapphire harbour lantern 77');
-      // A new user is asked for a timezone first (the browser's, Berlin, is suggested).
-      const prompt = page.getByRole('dialog', { name: 'Choose your timezone' });
-      await prompt.getByRole('button', { name: 'Save timezone' }).click();
-      await prompt.waitFor({ state: 'hidden' });
       await page.goto('/events');
       const target = row(page, 'WinRM from WS-042 to DC01');
       await target.waitFor();
@@ -425,7 +394,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('suggests ATT&CK and a description from the raw evidence; one click applies each', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/events/new');
     const form = page.getByRole('dialog', { name: 'New event' });
     await form.getByLabel('Raw evidence').fill('GetUserSPNs.py -request -dc-ip 10.0.0.1 ACME.LOCAL/jsmith');
@@ -444,9 +413,9 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('pages through the keyset cursor as the grid scrolls (only visible rows are rendered)', async () => {
-    const { page } = t;
+    const { page } = session.t;
     const me = (await (await page.request.get('/api/v1/auth/me/')).json()) as { csrfToken: string };
-    const headers = { 'x-csrf-token': me.csrfToken, origin: app.url };
+    const headers = { 'x-csrf-token': me.csrfToken, origin: session.app.url };
     for (let i = 1; i <= 150; i++) {
       const res = await page.request.post('/api/v1/events/', {
         headers,
@@ -494,7 +463,7 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('deletes an event after confirmation', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/events?search=WinRM');
     const target = row(page, 'WinRM from WS-042 to DC01');
     await target.getByRole('button', { name: /^More actions/ }).click();
@@ -507,6 +476,6 @@ describe('the event log', { timeout: 120_000 }, () => {
   });
 
   it('saw no console error, CSP violation or server error', () => {
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

@@ -1,17 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  exactLabel,
-  launchBrowser,
-  loginViaUi,
-  logoutViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  snap,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, exactLabel, loginViaUi, logoutViaUi, snap } from './support/index.ts';
 
 /**
  * The first hour of a new instance, as its administrator lives it: setup token → wizard → sign in →
@@ -19,25 +7,11 @@ import {
  * story; every step asserts what the user sees, and any console error or CSP violation fails it.
  */
 describe('first run, as the administrator', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
+  const session = browserSession({ page: { timezoneId: 'Europe/Berlin' } });
   const admin = { username: 'alice', password: 'a long and unusual passphrase 42' };
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    t = await newPage(browser, app, { timezoneId: 'Europe/Berlin' });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('sends every address to the setup wizard, which refuses a wrong token', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/users');
     await page.waitForURL('**/setup');
     await page.getByRole('heading', { name: "Welcome: let's set up Stepping Stones" }).waitFor();
@@ -64,8 +38,8 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('creates the engagement and the administrator, with the browser timezone pre-selected', async () => {
-    const { page } = t;
-    await page.getByLabel(exactLabel('Setup token')).fill(app.setupToken());
+    const { page } = session.t;
+    await page.getByLabel(exactLabel('Setup token')).fill(session.app.setupToken());
     await page.getByRole('button', { name: 'Next' }).click();
     // The engagement step kept what was typed.
     expect(await page.getByLabel(exactLabel('Code')).inputValue()).toBe('ACME-2026');
@@ -82,7 +56,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('refuses a wrong password with the server message, then signs in', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByLabel(exactLabel('Username')).fill(admin.username);
     await page.getByLabel(exactLabel('Password')).fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -102,7 +76,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('creates a second engagement from the admin page', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Engagements' })
@@ -128,7 +102,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('switches the current engagement, and the choice survives a reload', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     await page.getByRole('combobox', { name: 'Current engagement' }).click();
     await page.getByRole('option', { name: /Globex assumed breach/ }).click();
@@ -143,7 +117,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('saves the timezone and the dark theme in the preferences', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Preferences' }).click();
     await page.getByRole('heading', { name: 'Preferences' }).waitFor();
@@ -164,7 +138,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('purges an engagement only after its code is typed', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/engagements/GLOBEX-Q1');
     await page.getByRole('button', { name: 'Purge…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Purge Globex assumed breach?' });
@@ -184,7 +158,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('logs out: the app is closed until the user signs in again', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await logoutViaUi(page);
     await page.getByText('You are logged out.').waitFor();
     await page.goto('/admin/engagements');
@@ -193,6 +167,6 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
   });
 
   it('reported no console error, uncaught exception or CSP violation on the way', () => {
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

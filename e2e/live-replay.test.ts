@@ -1,16 +1,6 @@
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import type { Page, Request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminSession, DEFAULT_SETUP } from './support/index.ts';
 
 /**
  * Live updates from outside the server process, and across a dropped connection: an event written by
@@ -19,9 +9,7 @@ import {
  * Last-Event-ID and the server replays what it missed, so the row appears without a reload.
  */
 describe('live updates from the CLI and replay after a dropped connection', { timeout: 240_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let admin: TestPage;
+  const session = adminSession();
   const ENG = DEFAULT_SETUP.engagement.code;
   /** Every stream request the page makes, with the Last-Event-ID it carried. */
   const streams: Array<{ lastEventId: string | undefined }> = [];
@@ -32,34 +20,23 @@ describe('live updates from the CLI and replay after a dropped connection', { ti
       'Timestamp (UTC),Description,Source Host,Target Host',
       `2026-11-03T09:${String(minute).padStart(2, '0')}:00Z,${description},KALI-01,DC01`,
     ].join('\n');
-    const out = await app.cli(['events', 'import', '--engagement', ENG, '--as', 'admin'], csv);
+    const out = await session.app.cli(['events', 'import', '--engagement', ENG, '--as', 'admin'], csv);
     expect(out.stdout, out.stderr).toContain(`${ENG}: 1 event(s) added`);
     expect(out.code).toBe(0);
   };
 
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    browser = await launchBrowser();
-    admin = await newPage(browser, app);
-    admin.page.on('request', async (r: Request) => {
+  beforeAll(() => {
+    session.t.page.on('request', async (r: Request) => {
       if (new URL(r.url()).pathname !== '/api/v1/stream/') return;
       const entry: { lastEventId: string | undefined } = { lastEventId: undefined };
       streams.push(entry);
       // (allHeaders: the header the browser adds on a reconnect is not among the early ones.)
       entry.lastEventId = (await r.allHeaders().catch(() => ({}) as Record<string, string>))['last-event-id'];
     });
-    await loginViaUi(admin.page, DEFAULT_SETUP.admin.username, DEFAULT_SETUP.admin.password);
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await admin?.close();
-    await browser?.close();
-    await app?.stop();
   });
 
   it('shows an event written by the CLI in the open grid', async () => {
-    const { page } = admin;
+    const { page } = session.t;
     await page.goto('/events');
     await page.getByTestId('event-grid').waitFor();
     await page.getByText('No events found').waitFor();
@@ -68,14 +45,14 @@ describe('live updates from the CLI and replay after a dropped connection', { ti
   });
 
   it('replays, after the connection drops, the event written while it was down', async () => {
-    const { page } = admin;
+    const { page } = session.t;
     // Marks this document: a reload would lose it.
     await page.evaluate(() => {
       (window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true;
     });
     const before = streams.length;
     // The server goes away (its streams end), the CLI writes meanwhile, the server comes back.
-    await app.restart(() => importWithCli('Written while the server was down', 2));
+    await session.app.restart(() => importWithCli('Written while the server was down', 2));
     await row(page, 'Written while the server was down').waitFor({ timeout: 20_000 });
 
     expect(
@@ -90,7 +67,7 @@ describe('live updates from the CLI and replay after a dropped connection', { ti
   it('reported no console errors, CSP violations or server errors, beyond the dropped connection', () => {
     // The stream cut by the stopping server, then the reconnects it refused while down: the drop this
     // file makes on purpose, which Chromium logs.
-    const unexpected = admin.problems.filter(
+    const unexpected = session.t.problems.filter(
       (p) => !/net::(ERR_CONNECTION_REFUSED|ERR_INCOMPLETE_CHUNKED_ENCODING)$/.test(p),
     );
     expect(unexpected).toEqual([]);

@@ -1,15 +1,11 @@
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  completeSetupViaApi,
+  adminSession,
   createUserViaCli,
   DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
   START_TIMEOUT,
-  startApp,
+  signedInPage,
   type TestPage,
 } from './support/index.ts';
 
@@ -18,12 +14,13 @@ import {
  * share it, and another tab takes over when the holder closes). Deleted events can be recovered.
  */
 describe('live event log between two users', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let admin: TestPage;
-  let operator: TestPage;
   const ENG = DEFAULT_SETUP.engagement.code;
   const op = { username: 'op.two', password: 'second operator passphrase 2026' };
+  const session = adminSession({
+    prepare: (app) => createUserViaCli(app, { ...op, groups: ['Red Team Operators'], engagements: [ENG] }),
+  });
+  let admin: TestPage;
+  let operator: TestPage;
   const streams: string[] = [];
 
   const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
@@ -37,7 +34,7 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
   ) => {
     const me = (await (await admin.page.request.get('/api/v1/auth/me/')).json()) as { csrfToken: string };
     const res = await admin.page.request[method](path, {
-      headers: { 'x-csrf-token': me.csrfToken, origin: app.url, ...extra },
+      headers: { 'x-csrf-token': me.csrfToken, origin: session.app.url, ...extra },
       data,
     });
     expect(res.status()).toBeLessThan(300);
@@ -53,27 +50,16 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
     });
 
   beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    await createUserViaCli(app, { ...op, groups: ['Red Team Operators'], engagements: [ENG] });
-    browser = await launchBrowser();
-    admin = await newPage(browser, app);
-    operator = await newPage(browser, app);
+    admin = session.t;
     admin.context.on('request', (r: Request) => {
       if (new URL(r.url()).pathname === '/api/v1/stream/') streams.push(r.url());
     });
-    await loginViaUi(admin.page, DEFAULT_SETUP.admin.username, DEFAULT_SETUP.admin.password);
-    await loginViaUi(operator.page, op.username, op.password);
-    const later = operator.page.getByRole('dialog', { name: 'Choose your timezone' });
-    if (await later.isVisible().catch(() => false))
-      await later.getByRole('button', { name: 'Later' }).click();
+    // A new user: the timezone prompt is dismissed, as someone busy would.
+    operator = await signedInPage(session.browser, session.app, op, { timezonePrompt: 'later' });
   }, START_TIMEOUT);
 
   afterAll(async () => {
-    await admin?.close();
     await operator?.close();
-    await browser?.close();
-    await app?.stop();
   });
 
   it("shows a teammate's new event in the other user's open grid without a reload", async () => {

@@ -1,66 +1,33 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  DEFAULT_SETUP,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
-  snap,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminSession, createEventsViaApi, DEFAULT_SETUP, snap } from './support/index.ts';
 
 /**
  * Reports as a team lead uses them: open one from the Reporting menu, see it in its sandboxed frame,
  * copy it as rich text for Word, download it. Uses the installed example plugin (plugins/example-reports).
  */
 describe('reports from plugins', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
-  const admin = DEFAULT_SETUP.admin;
   const ENG = DEFAULT_SETUP.engagement.code;
   const DESCRIPTION = 'Kerberoasted svc_sql <b>not bold</b>';
-
-  beforeAll(async () => {
-    app = await startApp();
-    await completeSetupViaApi(app);
-    const token = await fetch(`${app.url}/api/v1/token/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: admin.username, password: admin.password }),
-    });
-    const { access } = (await token.json()) as { access: string };
-    const created = await fetch(`${app.url}/api/v1/events/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${access}` },
-      body: JSON.stringify({
-        engagement: ENG,
-        timestamp: '2026-11-03T10:00:00Z',
-        source: { host: 'KALI' },
-        target: { host: 'SQL01' },
-        description: DESCRIPTION,
-        detected: 'FUL',
-      }),
-    });
-    expect(created.status).toBe(201);
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-    await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await loginViaUi(t.page, admin.username, admin.password);
-  }, 240_000);
-
-  afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
+  const session = adminSession({
+    prepare: (app) =>
+      createEventsViaApi(app, [
+        {
+          timestamp: '2026-11-03T10:00:00Z',
+          source: { host: 'KALI' },
+          target: { host: 'SQL01' },
+          description: DESCRIPTION,
+          detected: 'FUL',
+        },
+      ]),
   });
+  // The app's Copy writes the clipboard and the tests read it back.
+  beforeAll(() =>
+    session.t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.app.url }),
+  );
 
   it('opens a report from the Reporting menu, copies it as rich text and downloads it', async () => {
-    const { page } = t;
+    const { page } = session.t;
     // The Reporting menu sits in the events grid's toolbar and carries the grid's filter.
     await page.goto('/events');
     await page.getByTestId('reporting-menu-event-report').click();
@@ -92,11 +59,11 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     const saved = fs.readFileSync((await download.path())!, 'utf8');
     expect(saved).toContain('Kerberoasted svc_sql &lt;b&gt;not bold&lt;/b&gt;');
 
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 
   it('copies rich text where the async clipboard API is missing, and shows Markdown with Copy and Download .md; a failure shows as its message', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}`);
     await page.frameLocator('[data-testid="report-frame"]').getByText(DESCRIPTION).waitFor();
     // As in a browser without ClipboardItem (or a page served over plain HTTP): the fallback selects
@@ -135,11 +102,11 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     const error = page.getByTestId('report-error');
     await expect(error.textContent()).resolves.toContain('includeEvidence');
     expect(await page.locator('[data-testid="report-frame"]').count()).toBe(0);
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 
   it('lists the plugin on Admin → Plugins and shows a disabled report as not available', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/plugins');
     const card = page.getByTestId('plugin-example-reports');
     await card.getByText('ok', { exact: true }).first().waitFor();
@@ -149,6 +116,6 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     expect(res.status()).toBe(404);
     await card.getByRole('switch', { name: 'Enable example-reports:event-summary' }).click({ force: true });
     await page.getByText('example-reports:event-summary enabled').waitFor();
-    expect(t.problems).toEqual([]);
+    expect(session.t.problems).toEqual([]);
   });
 });

@@ -1,45 +1,23 @@
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from '@steppingstones/core/testing';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completeSetupViaApi,
-  DEFAULT_SETUP,
-  exactLabel,
-  launchBrowser,
-  loginViaUi,
-  newPage,
-  type RunningApp,
-  START_TIMEOUT,
-  startApp,
-  type TestPage,
-} from './support/index.ts';
+import { adminSession, exactLabel } from './support/index.ts';
 
 /** Admin → Webhooks: an administrator adds a webhook and presses Test; the receiver gets a signed message. */
 describe('the webhooks page', { timeout: 180_000 }, () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let t: TestPage;
+  // The receiver listens on 127.0.0.1: allow private targets for this instance.
+  const session = adminSession({ start: { env: { WEBHOOK_ALLOW_PRIVATE: 'true' } } });
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    // The receiver listens on 127.0.0.1: allow private targets for this instance.
-    app = await startApp({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' } });
-    await completeSetupViaApi(app);
-    browser = await launchBrowser();
-    t = await newPage(browser, app);
-    await loginViaUi(t.page, DEFAULT_SETUP.admin.username, DEFAULT_SETUP.admin.password);
-  }, START_TIMEOUT);
+  });
 
   afterAll(async () => {
-    await t?.close();
-    await browser?.close();
-    await app?.stop();
     await receiver?.close();
   });
 
   it('adds a webhook and Test shows the status and latency of a real delivery', async () => {
-    const { page } = t;
+    const { page } = session.t;
     await page.goto('/admin/webhooks');
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add webhook' });

@@ -18,6 +18,7 @@ export {
   snap,
   type TestPage,
 } from './browser.ts';
+export { type BrowserSession, type BrowserSessionOptions, browserSession } from './browser-session.ts';
 export {
   type CliUser,
   completeSetupViaApi,
@@ -25,3 +26,4 @@ export {
   DEFAULT_SETUP,
   type SetupData,
 } from './setup.ts';
+export { type SignedInPageOptions, signedInPage } from './signed-in-page.ts';
