@@ -308,4 +308,31 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
       await blue.close();
     }
   });
+
+  it('a stale form that edits a shared context changes neither the context nor the event', async () => {
+    const a = alice.page;
+    const res = await a.request.get(`/api/v1/events/${eventId}/`);
+    const before = (await res.json()) as StoredEvent & { source: { id: number; host: string } };
+    expect(before.source.host).toBe('KALI-01');
+    const form = await openEdit(a, before.description);
+    // The source context is shared: editing it in place changes every event that uses it.
+    await form.getByRole('button', { name: 'Edit shared…' }).first().click();
+    await form.getByLabel('Source host').fill('KALI-99');
+
+    // Bob changes the event in another window meanwhile.
+    await write(bob.page, 'patch', `/api/v1/events/${eventId}/`, { outcome: 'Bob was here' }, before.version);
+
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    const merge = form.getByRole('form', { name: 'Merge your changes' });
+    await merge.getByRole('heading', { name: 'bob saved this event while you were editing it' }).waitFor();
+    // Nothing of Alice's was written: not the shared context (its own record), not the event.
+    const context = await a.request.get(`/api/v1/contexts/${before.source.id}/`);
+    expect(((await context.json()) as { host: string }).host).toBe('KALI-01');
+    expect(await stored(a)).toMatchObject({
+      version: before.version + 1,
+      outcome: 'Bob was here',
+      updated_by: 'bob',
+    });
+    expect(alice.problems).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { ApiError, errorMessage, isApiError } from '../../../lib/api-error.ts';
-import { createEvent, replaceEvent, updateContext } from '../api/events-api.ts';
+import { createEvent, fetchEvent, replaceEvent, updateContext } from '../api/events-api.ts';
 import type { EventFormValues, FormMode } from './form-values.ts';
 
 const SERVER_FIELD: Record<string, string> = {
@@ -23,7 +23,9 @@ export function mapServerField(field: string, fileKeys: string[]): string {
 
 /**
  * Saves the form: first any shared context the user chose to edit in place, then the event (PUT with
- * the version it was loaded at, so a concurrent change is a 409, never a silent overwrite).
+ * the version it was loaded at, so a concurrent change is a 409, never a silent overwrite). A shared
+ * context is its own record, saved by its own request: before changing one, the event's version is
+ * checked, so a form left open while a teammate saved the event changes nothing and opens the merge view.
  */
 export async function saveEvent(
   mode: FormMode,
@@ -31,6 +33,16 @@ export async function saveEvent(
   values: EventFormValues,
   body: EventFields,
 ): Promise<EventDto> {
+  const editsShared = values.source.editShared || values.target.editShared;
+  if (mode === 'edit' && event && editsShared) {
+    const current = await fetchEvent(event.id);
+    if (current.version !== event.version)
+      throw new ApiError(
+        409,
+        'conflict',
+        `The event was changed by someone else (it is now at version ${current.version}, you edited version ${event.version}). Review the current record and apply your change again.`,
+      );
+  }
   for (const side of ['source', 'target'] as const) {
     const c = values[side];
     if (c.editShared && c.id !== null)
