@@ -119,12 +119,14 @@ export class JobRunner {
       const free = this.options.concurrency - this.#active.size;
       if (free > 0) {
         try {
-          const paused = (await this.resolver.disabledPluginIds?.(this.database)) ?? [];
+          const pausedPluginIds = (await this.resolver.disabledPluginIds?.(this.database)) ?? [];
+          const pausedTaskNames = (await this.resolver.disabledTaskNames?.(this.database)) ?? [];
           const jobs = await claimJobs(this.database, {
             owner: this.owner,
             leaseMs: this.options.leaseMs,
             limit: free,
-            pausedPluginIds: paused,
+            pausedPluginIds,
+            pausedTaskNames,
             excludeIds: [...this.#active.keys()],
           });
           claimed = jobs.length;

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '@steppingstones/core';
+import { getJobRow, insertJob } from '@steppingstones/core/jobs';
+import { createDb, type Database, parseDatabaseUrl } from '@steppingstones/db';
 import { createTestDatabase, type TestDatabase, testDialects } from '@steppingstones/db/testing';
 import { waitFor } from '@steppingstones/worker/testing/worker-harness';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -34,6 +36,8 @@ describe.each(testDialects())('a running worker follows plugins enable / disable
   let runLog: string;
   let env: NodeJS.ProcessEnv;
   let worker: ChildProcess;
+  /** The test's own connection, for queueing a job as a plugin or an admin would. */
+  let connection: Database;
 
   /** Run times (epoch ms) of the ticker's task `key`, as the task recorded them. */
   const runs = (key: string): number[] =>
@@ -76,6 +80,7 @@ describe.each(testDialects())('a running worker follows plugins enable / disable
       STEPPINGSTONES_PLUGINS_FILE: listFile,
       LOG_LEVEL: 'silent',
     };
+    connection = createDb({ target: parseDatabaseUrl(database.url, process.cwd()) });
     // Records the plugin and its points, so they can be disabled (the worker does not sync).
     expect((await plugins('sync')).stdout).toContain('plugin test-ticker 1.0.0 ok');
     worker = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -90,6 +95,7 @@ describe.each(testDialects())('a running worker follows plugins enable / disable
       await Promise.race([exited, sleep(30_000)]);
       if (worker.exitCode === null) worker.kill('SIGKILL');
     }
+    await connection?.close();
     await database?.drop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -108,17 +114,27 @@ describe.each(testDialects())('a running worker follows plugins enable / disable
     expect(worker.exitCode).toBeNull();
   });
 
-  it('stops one disabled task while the plugin’s other task runs on, and runs it again once enabled', async () => {
+  it('stops one disabled task while the plugin’s other task runs on; its queued job waits; enabled, both run', async () => {
     const off = await plugins('disable', 'test-ticker:tick');
     expect(off.stdout).toContain('Disabled test-ticker:tick');
     const quietFrom = await expectStopped('tick', off.doneAt);
-    // The worker kept working meanwhile: the other task of the same plugin ran in that window.
-    await waitFor(() => runsAfter('tock', quietFrom) > 0, 'tock to run while tick is disabled', 120_000);
+    // A one-off run of the disabled task, queued now (as a plugin's ctx.jobs.enqueue would), due at once.
+    const queuedAt = Date.now();
+    const oneOff = await insertJob(connection.db, { task: 'test-ticker:tick', payload: {}, maxAttempts: 3 });
+    // The worker kept claiming meanwhile: the other task of the same plugin ran twice since.
+    await waitFor(() => runsAfter('tock', queuedAt) >= 2, 'tock to run while tick is disabled', 120_000);
     expect(runsAfter('tick', quietFrom), 'tick runs while disabled').toBe(0);
+    // It waits for the task to be enabled, as a disabled plugin's jobs do; it is not used up unrun.
+    expect((await getJobRow(connection.db, oneOff)).status).toBe('queued');
 
     const on = await plugins('enable', 'test-ticker:tick');
     expect(on.stdout).toContain('Enabled test-ticker:tick');
     await runsResume('tick', on.doneAt);
+    await waitFor(
+      async () => (await getJobRow(connection.db, oneOff)).status === 'succeeded',
+      'the queued one-off job to run',
+      120_000,
+    );
     expect(worker.exitCode).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export interface ClaimOptions {
   limit: number;
   /** Jobs of these plugins wait (the plugin is disabled). */
   pausedPluginIds?: readonly string[];
+  /** Jobs of these tasks (`<pluginId>:<key>`) wait (the task is disabled on its own). */
+  pausedTaskNames?: readonly string[];
   /** Jobs this worker is running now (never reclaimed by the same worker, even after a stalled heartbeat). */
   excludeIds?: readonly number[];
 }
@@ -35,6 +37,7 @@ export async function claimJobs(database: Database, options: ClaimOptions): Prom
       );
     for (const pluginId of options.pausedPluginIds ?? [])
       query = query.where('task', 'not like', `${pluginId}:%`);
+    if (options.pausedTaskNames?.length) query = query.where('task', 'not in', options.pausedTaskNames);
     const due = await skipLocked(
       query.orderBy('run_at').orderBy('id').limit(options.limit),
       database.dialect,

@@ -45,6 +45,8 @@ export interface TaskResolver {
   list(): TaskDefinition[];
   /** Ids of installed plugins that are disabled now: their jobs wait (checked at every claim). */
   disabledPluginIds?(database: Database): Promise<string[]>;
+  /** Names (`<pluginId>:<key>`) of tasks disabled on their own now: their jobs wait too. */
+  disabledTaskNames?(database: Database): Promise<string[]>;
   /**
    * For a task nobody knows: a hint naming what to install, e.g. "install the plugin `x`". It may read
    * the database (an uninstalled plugin's row keeps the package it came from).
@@ -77,7 +79,7 @@ export function staticResolver(definitions: TaskDefinition[]): TaskResolver {
   return { resolve: (name) => byName.get(name), list: () => [...byName.values()] };
 }
 
-/** The first resolver that knows a name wins; disabled plugins and hints are merged. */
+/** The first resolver that knows a name wins; disabled plugins, disabled tasks and hints are merged. */
 export function combineResolvers(...resolvers: TaskResolver[]): TaskResolver {
   return {
     resolve: (name) => {
@@ -91,6 +93,10 @@ export function combineResolvers(...resolvers: TaskResolver[]): TaskResolver {
     async disabledPluginIds(database) {
       const ids = await Promise.all(resolvers.map((r) => r.disabledPluginIds?.(database) ?? []));
       return [...new Set(ids.flat())];
+    },
+    async disabledTaskNames(database) {
+      const names = await Promise.all(resolvers.map((r) => r.disabledTaskNames?.(database) ?? []));
+      return [...new Set(names.flat())];
     },
     async missingHint(name, database) {
       for (const r of resolvers) {

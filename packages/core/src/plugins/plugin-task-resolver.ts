@@ -30,13 +30,23 @@ export function pluginTaskResolver(registry: PluginRegistry): TaskResolver {
   }
   const failedIds = new Set(registry.failures.map((f) => f.pluginId ?? f.package));
   let state: PluginState | undefined;
+  // One copy of the flags per worker, re-read at most every PLUGIN_STATE_TTL_MS.
+  const flags = (database: Database) => {
+    state ??= new PluginState(database.db);
+    return state.current();
+  };
   return {
     resolve: (name) => definitions.get(name),
     list: () => [...definitions.values()],
     async disabledPluginIds(database: Database) {
-      state ??= new PluginState(database.db);
-      const snapshot = await state.current();
-      return [...snapshot.disabledPlugins];
+      return [...(await flags(database)).disabledPlugins];
+    },
+    async disabledTaskNames(database: Database) {
+      // Points are `<pluginId>/<type>/<key>`; ids and keys are kebab-case, so the split is exact.
+      return [...(await flags(database)).disabledPoints]
+        .map((point) => point.split('/'))
+        .filter(([, type]) => type === 'background-task')
+        .map(([pluginId, , key]) => `${pluginId}:${key}`);
     },
     async missingHint(name, database) {
       const colon = name.indexOf(':');

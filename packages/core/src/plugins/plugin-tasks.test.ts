@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskRunContext } from '../jobs/index.ts';
+import { claimJobs, insertJob, type TaskRunContext } from '../jobs/index.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { runPluginTask } from './host/task-entry.ts';
 import { setPointEnabled } from './plugin-admin.service.ts';
@@ -61,5 +61,26 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
     expect(await runPluginTask(runContext('test-faults:chain', { n: 5 }))).toEqual({ skipped: 'disabled' });
     await setPointEnabled(ctx.database.db, 'test-faults', 'chain', true, { type: 'background-task' });
     await expect(runPluginTask(runContext('test-faults:chain', { n: 'x' }))).rejects.toThrow();
+  });
+
+  it('leaves the jobs of a disabled task queued for the worker, and claims them once it is enabled', async () => {
+    await ctx.database.db.deleteFrom('job').execute();
+    const chain = await insertJob(ctx.database.db, {
+      task: 'test-faults:chain',
+      payload: { n: 1 },
+      maxAttempts: 2,
+    });
+    const echo = await insertJob(ctx.database.db, { task: 'test-faults:echo', payload: {}, maxAttempts: 2 });
+    // A fresh resolver each time: a worker's copy of the flags is at most PLUGIN_STATE_TTL_MS old.
+    const claim = async (owner: string) => {
+      const resolver = pluginTaskResolver(await loadPluginRegistry({ listFile }));
+      const pausedTaskNames = (await resolver.disabledTaskNames?.(ctx.database)) ?? [];
+      const jobs = await claimJobs(ctx.database, { owner, leaseMs: 60_000, limit: 10, pausedTaskNames });
+      return jobs.map((j) => Number(j.id));
+    };
+    await setPointEnabled(ctx.database.db, 'test-faults', 'chain', false, { type: 'background-task' });
+    expect(await claim('w1')).toEqual([echo]);
+    await setPointEnabled(ctx.database.db, 'test-faults', 'chain', true, { type: 'background-task' });
+    expect(await claim('w2')).toEqual([chain]);
   });
 });
