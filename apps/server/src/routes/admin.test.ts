@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { verifySqliteBackup } from '@steppingstones/core/backup';
 import { SEEDED_GROUPS } from '@steppingstones/core/permissions';
+import { DELIVER_TASK, fanOutWebhooks } from '@steppingstones/core/webhooks';
 import { testDialects } from '@steppingstones/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +136,34 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
     const doomedEvent = await eventIn('DOOMED', 'Purgeable secret sauce');
     expect((await root.patch(`/api/v1/events/${doomedEvent}/`, { outcome: 'edited' })).status).toBe(200);
     const keptEvent = await eventIn('ALPHA', 'Kept secret sauce');
+    // A webhook's messages about both engagements, queued as the worker queues them (their text quotes
+    // the descriptions).
+    const now = Date.now() - 60_000;
+    await server.ctx.database.db
+      .insertInto('webhook')
+      .values({
+        url: 'https://chat.example/hook',
+        secret: '',
+        types: JSON.stringify(['event created', 'event updated']),
+        enabled: 1,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await fanOutWebhooks(server.ctx.database);
+    const webhookBodies = async () =>
+      (
+        await server.ctx.database.db
+          .selectFrom('job')
+          .select('payload')
+          .where('task', '=', DELIVER_TASK)
+          .execute()
+      )
+        .map((j) => (JSON.parse(j.payload) as { body: string }).body)
+        .join('\n');
+    expect(await webhookBodies()).toContain('Purgeable secret sauce');
+    expect(await webhookBodies()).toContain('Kept secret sauce');
     expect((await deleter.post('/api/v1/engagements/DOOMED/purge/', { confirm_code: 'DOOMED' })).status).toBe(
       403,
     );
@@ -159,6 +188,9 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
         .execute();
       expect(left, `${table} rows of the purged engagement`).toEqual([]);
     }
+    // Its webhook messages go too; the other engagement's stay queued.
+    expect(await webhookBodies()).not.toContain('Purgeable');
+    expect(await webhookBodies()).toContain('Kept secret sauce');
     // Its search index rows go too; the other engagement keeps its data.
     const indexed =
       dialect === 'sqlite'

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { canAccessEngagement, type Principal } from '../permissions/index.ts';
+import { deleteWebhookJobsOfEngagement } from '../webhooks/webhook-purge.ts';
 
 /**
  * Deletes an engagement and everything it holds (every table referencing it cascades), as contracts
@@ -33,6 +34,7 @@ export async function purgeEngagement(
     // row by row while the engagement's cascade runs, so a single delete of the engagement fails as soon
     // as it holds an event. Its tags, files and distributions then cascade from the event and engagement.
     await tx.deleteFrom('event').where('engagement_id', '=', engagement.id).execute();
+    await deleteWebhookJobsOfEngagement(tx, Number(engagement.id));
     await tx.deleteFrom('engagement').where('id', '=', engagement.id).execute();
     await recordAudit(tx, actor, {
       action: 'engagement.purged',
