@@ -33,7 +33,8 @@ function contentDisposition(kind: 'inline' | 'attachment', filename: string): st
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-function sendReport(reply: FastifyReply, report: RenderedReport) {
+/** `streaming` holds this server's streamed downloads in progress, so its shutdown can end them. */
+function sendReport(reply: FastifyReply, report: RenderedReport, streaming: Set<Readable>) {
   reply.header('content-type', report.contentType);
   reply.header('content-disposition', contentDisposition(report.disposition, report.filename));
   reply.header('cache-control', 'no-store');
@@ -45,7 +46,10 @@ function sendReport(reply: FastifyReply, report: RenderedReport) {
   if (typeof body === 'string') return reply.send(body);
   if (body instanceof Uint8Array) return reply.send(Buffer.from(body));
   // A streamed report: sent as it comes (chunked), at the pace the client reads it.
-  return reply.send(body instanceof Readable ? body : Readable.from(body));
+  const stream = body instanceof Readable ? body : Readable.from(body);
+  streaming.add(stream);
+  stream.once('close', () => streaming.delete(stream));
+  return reply.send(stream);
 }
 
 function localeOf(request: FastifyRequest): string {
@@ -59,6 +63,13 @@ function localeOf(request: FastifyRequest): string {
 /** Menus, admin, and the report host. Loading and syncing the plugins happens here, at server start. */
 export async function pluginRoutes(app: AppServer): Promise<void> {
   const host = await pluginHostFor(app.ctx, { sync: true });
+  // preClose: the server waits for open responses before onClose, and a streamed report can run up to
+  // its deadline. A download broken off at shutdown is one the user retries; a deploy that hangs for a
+  // minute is worse.
+  const streaming = new Set<Readable>();
+  app.addHook('preClose', async () => {
+    for (const stream of streaming) stream.destroy(new Error('the server is shutting down'));
+  });
   app.addHook('onClose', () => host.close());
   const db = app.ctx.database.db;
 
@@ -165,7 +176,7 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
         locale: localeOf(request),
         signal: abort.signal,
       });
-      return sendReport(reply, report);
+      return sendReport(reply, report, streaming);
     };
 
   app.get(

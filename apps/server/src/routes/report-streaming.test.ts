@@ -147,3 +147,43 @@ describe.each(testDialects())('streamed reports on %s', { timeout: 180_000 }, (d
     expect(await (await get('lines')).text()).toBe('line 1\nline 2\nline 3\n');
   });
 });
+
+describe.each(testDialects())('a streamed download at shutdown on %s', { timeout: 120_000 }, (dialect) => {
+  it('ends the download so the server stops, instead of waiting for the report to finish', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-streams-'));
+    const list = path.join(dir, 'steppingstones.plugins.json');
+    const progressFile = path.join(dir, 'progress.txt');
+    fs.writeFileSync(list, JSON.stringify({ plugins: [{ package: PLUGIN, config: { progressFile } }] }));
+    process.env.STEPPINGSTONES_PLUGINS_FILE = list;
+    const server = await startTestServer(dialect);
+    let stopped = false;
+    try {
+      await seedPluginFixtures(server.ctx.database.db, 'TEST-1');
+      await createTestUser(server.ctx, {
+        username: 'op',
+        groups: ['Red Team Operators'],
+        engagements: ['TEST-1'],
+      });
+      const op = await login(server.url, 'op');
+      const url = new URL('/api/v1/reports/test-streams/endless/?engagement=TEST-1', server.url);
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+        http.get(url, { headers: { cookie: op.cookie }, agent: false }, resolve).on('error', reject),
+      );
+      expect(res.statusCode).toBe(200);
+      const body = res[Symbol.asyncIterator]();
+      await body.next();
+      // The report never ends by itself (until its deadline); the server stops all the same.
+      await server.stop();
+      stopped = true;
+      // The client sees the download broken off, not ended as if complete.
+      await expect(
+        (async () => {
+          for (;;) if ((await body.next()).done) return 'ended';
+        })(),
+      ).rejects.toThrow();
+    } finally {
+      delete process.env.STEPPINGSTONES_PLUGINS_FILE;
+      if (!stopped) await server.stop();
+    }
+  });
+});
