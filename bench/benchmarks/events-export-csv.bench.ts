@@ -1,14 +1,6 @@
 import { CsvRecordCounter } from '../lib/csv-records.ts';
 import { defineBenchmark } from '../lib/define.ts';
-import { type ApiSession, openApiSession } from '../lib/events-api.ts';
-import { handWrittenExport } from '../lib/export-sql.ts';
-
-interface ExportState {
-  session: ApiSession;
-  url: string;
-  hand: () => Promise<number>;
-  rows: number;
-}
+import { type ExportState, exportBaseline, exportSetup } from '../lib/export-benchmark.ts';
 
 /**
  * CSV export (#5): `GET /api/v1/events/export/?format=csv` of the whole engagement, end to end: the real
@@ -34,17 +26,8 @@ export default defineBenchmark<ExportState>({
   iterations: { full: 3, quick: 2 },
   warmup: 1,
   unit: 'rows/s',
-  async setup(env) {
-    const dataset = env.dataset!;
-    const session = await openApiSession(env);
-    const url = `/api/v1/events/export/?format=csv&engagement=${dataset.engagementCode}`;
-    return { session, url, hand: handWrittenExport(env), rows: dataset.mainCount };
-  },
-  async baseline(state) {
-    const rows = await state.hand();
-    if (rows !== state.rows) throw new Error(`the hand-written read found ${rows} rows, not ${state.rows}`);
-    return { rows };
-  },
+  setup: (env) => exportSetup(env, 'csv'),
+  baseline: exportBaseline,
   async measure(state) {
     const counter = new CsvRecordCounter();
     const res = await state.session.stream(state.url, (chunk) => counter.push(chunk));

@@ -1,13 +1,5 @@
 import { defineBenchmark } from '../lib/define.ts';
-import { type ApiSession, openApiSession } from '../lib/events-api.ts';
-import { handWrittenExport } from '../lib/export-sql.ts';
-
-interface ExportState {
-  session: ApiSession;
-  url: string;
-  hand: () => Promise<number>;
-  rows: number;
-}
+import { type ExportState, exportBaseline, exportSetup } from '../lib/export-benchmark.ts';
 
 /** A ZIP file ends with its end-of-central-directory record: a truncated workbook has none. */
 const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -29,17 +21,8 @@ export default defineBenchmark<ExportState>({
   iterations: { full: 2, quick: 1 },
   warmup: 1,
   unit: 'rows/s',
-  async setup(env) {
-    const dataset = env.dataset!;
-    const session = await openApiSession(env);
-    const url = `/api/v1/events/export/?format=xlsx&engagement=${dataset.engagementCode}`;
-    return { session, url, hand: handWrittenExport(env), rows: dataset.mainCount };
-  },
-  async baseline(state) {
-    const rows = await state.hand();
-    if (rows !== state.rows) throw new Error(`the hand-written read found ${rows} rows, not ${state.rows}`);
-    return { rows };
-  },
+  setup: (env) => exportSetup(env, 'xlsx'),
+  baseline: exportBaseline,
   async measure(state) {
     // The last 22+ bytes hold the end record; keep a short tail instead of the file.
     let tail = Buffer.alloc(0);

@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '@steppingstones/core';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { createEvent, patchEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
-import { createTestContext, type TestContext } from '@steppingstones/core/testing';
+import { createTestContext, insertTestUser, type TestContext } from '@steppingstones/core/testing';
 import { testDialects } from '@steppingstones/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,35 +37,11 @@ describe.each(testDialects())('steppingstones history on %s', { timeout: 180_000
       start_date: '2026-01-01',
       end_date: '2026-12-31',
     });
-    const now = Date.now();
+    const userId = await insertTestUser(ctx.database.db, 'op');
     await ctx.database.db
-      .insertInto('app_user')
-      .values({
-        username: 'op',
-        username_key: 'op',
-        display_name: 'Op',
-        password_hash: 'x',
-        is_superuser: 0,
-        is_active: 1,
-        timezone: null,
-        theme: 'auto',
-        current_engagement_id: null,
-        auth_epoch: 0,
-        last_login_at: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .then((user) =>
-        ctx.database.db
-          .insertInto('engagement_member')
-          .values(
-            [chain, other].map((e) => ({ engagement_id: e.id, user_id: Number(user.id), created_at: now })),
-          )
-          .execute(),
-      );
+      .insertInto('engagement_member')
+      .values([chain, other].map((e) => ({ engagement_id: e.id, user_id: userId, created_at: Date.now() })))
+      .execute();
     const system = systemPrincipal();
     const event = await createEvent(ctx.database.db, system, {
       engagement: 'CHAIN',
