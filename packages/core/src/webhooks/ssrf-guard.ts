@@ -21,13 +21,18 @@ for (const [prefix, bits] of [
   ['240.0.0.0', 4],
 ] as const)
   blocked.addSubnet(prefix, bits, 'ipv4');
+// IPv4 written inside IPv6 is refused too: IPv4-mapped addresses (either notation) are matched by the
+// IPv4 rules above; the IPv4-compatible (::/96), 6to4 (2002::/16) and local NAT64 (64:ff9b:1::/48)
+// forms carry any IPv4 address, private ones included, and are deprecated or local, so they are refused
+// whole.
 for (const [prefix, bits] of [
-  ['::', 128],
-  ['::1', 128],
+  ['::', 96],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
   ['2001:db8::', 32],
 ] as const)
   blocked.addSubnet(prefix, bits, 'ipv6');
@@ -44,8 +49,7 @@ export function isPrivateAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1]!, 'ipv4');
+    // BlockList matches an IPv4-mapped address (::ffff:7f00:1 or ::ffff:127.0.0.1) against the IPv4 rules.
     return blocked.check(address, 'ipv6');
   }
   return true;

@@ -28,9 +28,14 @@ describe('the SSRF guard', () => {
       'fd00::1',
       'fe80::1',
       '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:a9fe:a9fe',
+      '::127.0.0.1',
+      '2002:7f00:1::1',
+      '64:ff9b:1::a00:1',
     ])
       expect(isPrivateAddress(a), a).toBe(true);
-    for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111'])
+    for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '::ffff:808:808'])
       expect(isPrivateAddress(a), a).toBe(false);
   });
 
