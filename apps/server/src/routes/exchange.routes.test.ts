@@ -314,13 +314,14 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
     expect(await csvOf(op, 'SRC')).toContain(URL_PASSWORD);
 
     // The blue team can not import; an operator importing their masked file gets that row refused,
-    // so «redacted» never overwrites what a shared file holds.
+    // so «redacted» is never stored as evidence nor overwrites what a shared file holds.
     expect((await importCsv('SRC', csv, blue)).status).toBe(403);
     const handedOver = await importCsv('DST', csv);
     expect(handedOver.body.added).toBe(2);
     expect(handedOver.body.rejected).toEqual([
-      { line: 3, reason: expect.stringMatching(/^Files: file 2 has a masked description \(«redacted»\)/) },
+      { line: 3, reason: expect.stringMatching(/^Raw Evidence: holds masked text \(«redacted»\)/) },
     ]);
+    expect(JSON.stringify(await eventsOf(op, 'DST'))).not.toContain('«redacted»');
 
     const filtered = await csvOf(op, 'SRC', '&detected=FUL');
     expect(filtered.split('\r\n').filter(Boolean)).toHaveLength(2);

@@ -82,3 +82,17 @@ export function filesOf(cell: string): FileInput[] {
     return file as FileInput;
   });
 }
+
+/**
+ * A text cell as written, refused when it holds the redaction mask: such text comes from an export made
+ * for a reader without credential access, and importing it would store «redacted» where the evidence was
+ * (a copy the duplicate check cannot recognise, its text differing from the stored event's).
+ */
+export function unmaskedText(column: string, text: string): string {
+  if (text.includes(REDACTION_MASK))
+    throw new CellError(
+      column,
+      `holds masked text (${REDACTION_MASK}); export as a user who may view credentials to import these events`,
+    );
+  return text;
+}
