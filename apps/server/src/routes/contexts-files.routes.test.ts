@@ -150,6 +150,9 @@ describe.each(testDialects())('contexts, tags and files API on %s', (dialect) =>
       description: 'reflective loader',
     });
     // An empty description keeps the stored one too, and every event sharing the file shows it as it is now.
+    // So does a description of only spaces (nothing a person meant to write).
+    const blank = await createEvent(w.alice, { files: [{ ...key, description: '   ' }] });
+    expect(blank.files[0]).toMatchObject({ file_id: fileId, description: 'reflective loader' });
     const third = await createEvent(w.alice, { files: [{ ...key, description: '' }] });
     expect(third.files[0]).toMatchObject({ file_id: fileId, sha1, sha256, description: 'reflective loader' });
     const firstNow = await w.alice.get<EventDto>(`/api/v1/events/${first.id}/`);

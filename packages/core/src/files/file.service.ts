@@ -22,7 +22,8 @@ function nonEmptyDetails(f: FileInputParsed) {
   if (f.size !== undefined && f.size !== null) out.size = f.size;
   for (const key of ['md5', 'sha1', 'sha256', 'description'] as const) {
     const v = f[key];
-    if (v) out[key] = v;
+    // Only spaces count as empty: they would wipe a teammate's description.
+    if (v?.trim()) out[key] = v;
   }
   return out;
 }
