@@ -64,6 +64,9 @@ export async function loadIntoPostgres(database: Database, load: Load): Promise<
        and indexname not in (select conname from pg_constraint)`,
     );
     await client.query('begin');
+    // A bulk build: rebuilding the indexes of a million rows (full text included) takes longer than
+    // the app's statement timeout (60 s), which its pool sets for every connection.
+    await client.query('set local statement_timeout = 0');
     await client.query("set local maintenance_work_mem = '512MB'");
     for (const ix of indexes) await client.query(`drop index "${ix.indexname}"`);
     const now = Date.now();
