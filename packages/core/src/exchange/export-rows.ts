@@ -55,8 +55,7 @@ export async function* exportEventPages(
   const conditions = eventFilterConditions(dialectOf(db), principal, filter, scope);
   const redact = redactorFor(principal);
   const limit = options.pageSize ?? PAGE;
-  let after: ExportKey | null = options.after ?? null;
-  for (;;) {
+  const pageAfter = (after: ExportKey | null) => {
     let q = db
       .selectFrom('event')
       .innerJoin('context as s', 's.id', 'event.source_context_id')
@@ -88,13 +87,22 @@ export async function* exportEventPages(
       .orderBy('event.id')
       .limit(limit);
     if (after) q = q.where(sql<SqlBool>`(event.start_at, event.id) > (${after.startAt}, ${after.id})`);
-    const rows = await q.execute();
+    const rows = q.execute();
+    // Awaited later; a walk closed early must not leave it to reject unobserved.
+    rows.catch(() => {});
+    return rows;
+  };
+  let pending = pageAfter(options.after ?? null);
+  for (;;) {
+    const rows = await pending;
     if (rows.length === 0) return;
-    const ids = rows.map((r) => Number(r.id));
-    const tags = await tagsOfEvents(db, ids);
-    const files = await filesOfEvents(db, ids, redact);
     const last = rows[rows.length - 1]!;
-    after = { startAt: Number(last.start_at), id: Number(last.id) };
+    const after: ExportKey = { startAt: Number(last.start_at), id: Number(last.id) };
+    // The next page is asked for now: on PostgreSQL the database reads it (on a second connection)
+    // while this page's tags and files are read and the page is written out.
+    pending = rows.length < limit ? Promise.resolve([]) : pageAfter(after);
+    const ids = rows.map((r) => Number(r.id));
+    const [tags, files] = await Promise.all([tagsOfEvents(db, ids), filesOfEvents(db, ids, redact)]);
     const events = rows.map(
       (r): ExchangeEvent => ({
         timestamp: toIsoUtc(Number(r.start_at)),
@@ -116,6 +124,5 @@ export async function* exportEventPages(
       }),
     );
     yield { events, after };
-    if (rows.length < limit) return;
   }
 }

@@ -38,9 +38,10 @@ async function exportCsv(request: CsvExportRequest): Promise<void> {
   const { port } = request;
   const post = (msg: ExportToServer, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
   const take = credits(port);
-  // A connection per export, closed at its end: an idle thread holds no database open (a test or a
-  // benchmark may drop its PostgreSQL database right after).
-  const database = createDb({ target: request.target, readonly: true, poolSize: 1 });
+  // Connections per export, closed at its end: an idle thread holds no database open (a test or a
+  // benchmark may drop its PostgreSQL database right after). Two, so the next page is read while this
+  // page's tags and files are (see exportEventPages).
+  const database = createDb({ target: request.target, readonly: true, poolSize: 2 });
   try {
     const principal: Principal = {
       ...request.principal,
