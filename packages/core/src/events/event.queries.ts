@@ -127,7 +127,12 @@ export async function listEvents(
   const dialect = dialectOf(db);
   const includeSecret = canSeeCredentials(principal);
   const base = eventFilterConditions(dialect, principal, { ...query, search: undefined }, scope);
-  const searchCondition = query.search ? eventSearchCondition(dialect, query.search, includeSecret) : null;
+  const spec = { dialect, text: query.search ?? '', includeSecret };
+  const search = (fewMatches: boolean) =>
+    query.search ? eventSearchCondition(dialect, query.search, includeSecret, { fewMatches }) : null;
+  // Few matches or many decide how the page is read (below) and how the database is told to find them.
+  const common = search(false) !== null && (await isCommonSearch(db, spec, options.commonSearchMatches));
+  const searchCondition = search(!common);
   const conditions = searchCondition ? [...base, searchCondition] : base;
   const keys = sortKeys(query.sort);
   const cursor = query.cursor ? decodeCursorWithDirection(query.cursor, keys.exprs.length) : null;
@@ -135,8 +140,6 @@ export async function listEvents(
   // Paging backwards walks the order the other way from the cursor, then the page is flipped back.
   const walkDesc = keys.desc !== backwards;
   const want = query.page_size + 1;
-  const spec = { dialect, text: query.search ?? '', includeSecret };
-  const common = searchCondition !== null && (await isCommonSearch(db, spec, options.commonSearchMatches));
   const walked = common
     ? await walkSearchPage(db, spec, base, keys, walkDesc, cursor?.key ?? null, want)
     : null;

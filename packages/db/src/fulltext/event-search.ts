@@ -78,11 +78,16 @@ export async function deleteEventSearchDocs(db: AnyDb, eventIds: number[]): Prom
  * A WHERE condition on `event.id` matching a user's search text: every word must occur (a word with
  * punctuation, like `lsass.exe`, is a phrase). `includeSecret` searches unredacted text too; callers
  * pass it only for principals allowed to see credentials. Returns null when the text has no words.
+ * `fewMatches` says the caller knows the matches are few (the list checks first): PostgreSQL then reads
+ * them once through the full-text index and fetches those events by id. Left to plan `id in (…)`, it
+ * misjudges a rare word's matches (thousands, it guesses) and walks the whole grid index probing each
+ * event: 2.9 s against 1.3 ms for a word in 3 of 1,000,000 events.
  */
 export function eventSearchCondition(
   dialect: DialectName,
   query: string,
   includeSecret: boolean,
+  options: { fewMatches?: boolean } = {},
 ): Expression<SqlBool> | null {
   const phrases = searchPhrases(query);
   if (phrases.length === 0) return null;
@@ -99,7 +104,10 @@ export function eventSearchCondition(
   const docMatch = includeSecret
     ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
     : sql`s.doc_public @@ (${tsquery})`;
-  return sql<SqlBool>`${sql.ref('event.id')} in (select s.event_id from event_search s where ${docMatch})`;
+  const matches = sql`select s.event_id from event_search s where ${docMatch}`;
+  return options.fewMatches
+    ? sql<SqlBool>`${sql.ref('event.id')} = any(array(${matches}))`
+    : sql<SqlBool>`${sql.ref('event.id')} in (${matches})`;
 }
 
 export interface SearchIdRange {
