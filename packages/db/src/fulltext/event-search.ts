@@ -117,6 +117,8 @@ export interface SearchIdRange {
   /** Only ids above this one, ascending, at most `limit` (counting in chunks). */
   afterId?: number;
   limit?: number;
+  /** False when any `limit` matches will do (e.g. to learn whether there are that many): no sort. */
+  ordered?: boolean;
 }
 
 /**
@@ -140,12 +142,14 @@ export function eventSearchIds(
   ].filter((b) => b !== null);
   const extra = bounds.length ? sql` and ${sql.join(bounds, sql` and `)}` : sql``;
   const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
+  // PostgreSQL reads a word's matches as a bitmap, so ordering them means sorting all of them.
+  const order = range.ordered === false ? sql`` : sql` order by ${idCol}`;
   if (dialect === 'sqlite') {
     const body = phrases.map((p) => `"${p}"`).join(' AND ');
     const match = `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
     return sql<{
       id: number;
-    }>`select rowid as id from event_fts where event_fts match ${match}${extra} order by rowid${limit}`;
+    }>`select rowid as id from event_fts where event_fts match ${match}${extra}${order}${limit}`;
   }
   const tsquery = sql.join(
     phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
@@ -156,5 +160,5 @@ export function eventSearchIds(
     : sql`s.doc_public @@ (${tsquery})`;
   return sql<{
     id: number;
-  }>`select s.event_id as id from event_search s where ${docMatch}${extra} order by s.event_id${limit}`;
+  }>`select s.event_id as id from event_search s where ${docMatch}${extra}${order}${limit}`;
 }
