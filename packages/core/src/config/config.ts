@@ -50,14 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(PROJECT_ROOT, e.DATA_DIR);
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(e.DATABASE_URL ?? '')?.[1]?.toLowerCase();
-  // Any other URL would silently become a SQLite file named after it (e.g. ./mysql:/host/db).
-  if (scheme && !['postgres', 'postgresql', 'sqlite'].includes(scheme))
-    throw new ConfigError(
-      'DATABASE_URL',
-      `must be a SQLite file path or a postgres:// URL (got a ${scheme}:// URL)`,
-    );
-  const database = parseDatabaseUrl(e.DATABASE_URL ?? path.join(dataDir, 'steppingstones.db'), PROJECT_ROOT);
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL ?? path.join(dataDir, 'steppingstones.db'), PROJECT_ROOT);
+  } catch (error) {
+    throw new ConfigError('DATABASE_URL', (error as Error).message);
+  }
 
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
     throw new ConfigError(
