@@ -10,7 +10,8 @@ import { pluginContextBase } from './plugin-context-base.ts';
  * Runs a plugin's background task inside the job runner's worker thread: loads the plugins (this is a
  * fresh thread), finds `<pluginId>:<key>`, re-checks that plugin and point are enabled, builds the
  * task context and calls `run`. The worker does not claim jobs of a disabled plugin or task (they wait);
- * the re-check covers a job claimed in the moment before the toggle, which is then skipped. Referenced by name from pluginTaskResolver, so any worker can run it.
+ * the re-check covers a job claimed in the moment before the toggle, which is then skipped. Referenced
+ * by name from pluginTaskResolver, so any worker can run it.
  */
 export async function runPluginTask(run: TaskRunContext): Promise<unknown> {
   const [pluginId, key] = run.job.task.split(':') as [string, string];
