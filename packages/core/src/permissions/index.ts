@@ -6,9 +6,11 @@ export {
 } from './permission-catalogue.ts';
 export {
   canAccessEngagement,
+  hasEngagementPermission,
   hasPermission,
   type Principal,
   requireEngagementAccess,
+  requireEngagementPermission,
   requirePermission,
   systemPrincipal,
 } from './principal.ts';

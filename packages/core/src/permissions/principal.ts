@@ -52,3 +52,27 @@ export function systemPrincipal(username = 'system'): Principal {
     via: 'system',
   };
 }
+
+/** Whether the principal may do `code` with the data of engagement `engagementId`. */
+export function hasEngagementPermission(
+  principal: Principal,
+  engagementId: number,
+  code: PermissionCode,
+): boolean {
+  return canAccessEngagement(principal, engagementId) && hasPermission(principal, code);
+}
+
+/**
+ * The check every service makes before touching an engagement's data: not a member is a 404 (the
+ * engagement is not disclosed), a member without the permission a 403.
+ */
+export function requireEngagementPermission(
+  principal: Principal,
+  engagementId: number,
+  code: PermissionCode,
+  what = 'The record',
+): void {
+  requireEngagementAccess(principal, engagementId, what);
+  if (!hasEngagementPermission(principal, engagementId, code))
+    throw new ForbiddenError(`You need the ${code} permission in this engagement to do this.`);
+}
