@@ -1,0 +1,1 @@
+export type { CredentialExtractor, CredentialFinding } from './credential-finding.ts';
