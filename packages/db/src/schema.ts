@@ -1,6 +1,8 @@
 import type { AttackTables } from './schema/attack.ts';
 import type { CoreTables } from './schema/core.ts';
+import type { CredentialsTables } from './schema/credentials.ts';
 import type { EventsTables } from './schema/events.ts';
+import type { EventStreamTables } from './schema/eventstream.ts';
 import type { HistoryTables } from './schema/history.ts';
 import type { IdentityTables } from './schema/identity.ts';
 import type { JobsTables } from './schema/jobs.ts';
@@ -8,7 +10,9 @@ import type { PluginsTables } from './schema/plugins.ts';
 
 export type * from './schema/attack.ts';
 export type * from './schema/core.ts';
+export type * from './schema/credentials.ts';
 export type * from './schema/events.ts';
+export type * from './schema/eventstream.ts';
 export type * from './schema/history.ts';
 export type * from './schema/identity.ts';
 export type * from './schema/jobs.ts';
@@ -22,4 +26,6 @@ export interface DB
     JobsTables,
     PluginsTables,
     EventsTables,
-    HistoryTables {}
+    HistoryTables,
+    CredentialsTables,
+    EventStreamTables {}

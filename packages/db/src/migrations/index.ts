@@ -9,6 +9,7 @@ import * as m0006 from './0006-jobs.ts';
 import * as m0007 from './0007-history.ts';
 import * as m0008 from './0008-engagement-preferences.ts';
 import * as m0009 from './0009-detection-sort-indexes.ts';
+import * as m0011 from './0011-credentials.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0007-history', m0007],
   ['0008-engagement-preferences', m0008],
   ['0009-detection-sort-indexes', m0009],
+  ['0011-credentials', m0011],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

@@ -1,0 +1,208 @@
+import { nowMs, type Tx } from '@steppingstones/db';
+import { sql } from 'kysely';
+import type { CredentialFinding } from '../extraction/credential-finding.ts';
+import { type ExistingRow, loadExisting, planIngest } from './credential-ingest.plan.ts';
+import { INSERT_COLUMNS, type InsertRow, insertCredentialRows } from './credential-insert.ts';
+import { type IdentityKeys, identityKeys, identityString, NO_HASH_TYPE } from './credential-keys.ts';
+
+/** A finding as the vault takes it: the extractors' shape, plus what an import may know besides. */
+export type VaultFinding = CredentialFinding & { sourceTime?: number | null; enabled?: boolean };
+
+export interface IngestOrigin {
+  eventId?: number | null;
+  importId?: number | null;
+  c2ActionId?: number | null;
+}
+
+export interface IngestActor {
+  /** null (or 0, the system principal) when no user account is behind the write. */
+  userId: number | null;
+  username: string;
+}
+
+export interface IngestInput {
+  engagementId: number;
+  findings: readonly VaultFinding[];
+  origin: IngestOrigin;
+  actor: IngestActor;
+}
+
+export interface IngestCounts {
+  newHashes: number;
+  newSecrets: number;
+  historyHashes: number;
+  duplicates: number;
+}
+
+/** One row the batch may write: a finding's current credential or one of its history hashes. */
+export interface Candidate extends IdentityKeys {
+  identity: string;
+  finding: VaultFinding;
+  hash: string;
+  hashType: number | null;
+  secret: string | null;
+  /** null = offered as the account's current credential; n = its n-th older hash. */
+  position: number | null;
+}
+
+function candidatesOf(findings: readonly VaultFinding[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const f of findings) {
+    const hash = f.hash.trim();
+    if (hash === '' && f.secret === null) continue;
+    const current = { ...f, hash };
+    const keys = identityKeys({ ...current, hashType: f.hashType });
+    out.push({
+      ...keys,
+      identity: identityString(keys),
+      finding: f,
+      hash,
+      hashType: f.hashType,
+      secret: f.secret,
+      position: null,
+    });
+    (f.history ?? []).forEach((old, i) => {
+      const h = old.trim();
+      if (!h) return;
+      const k = identityKeys({
+        system: f.system,
+        account: f.account,
+        hash: h,
+        hashType: f.hashType,
+        secret: null,
+      });
+      out.push({
+        ...k,
+        identity: identityString(k),
+        finding: f,
+        hash: h,
+        hashType: f.hashType,
+        secret: null,
+        position: i,
+      });
+    });
+  }
+  return out;
+}
+
+function rowOf(c: Candidate, input: IngestInput, position: number | null, now: number): InsertRow {
+  const f = c.finding;
+  const row: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
+    engagement_id: input.engagementId,
+    source: f.source || null,
+    source_time: f.sourceTime ?? null,
+    system: f.system,
+    account: f.account,
+    secret: c.secret,
+    hash: c.hash,
+    hash_type: c.type_key === NO_HASH_TYPE ? null : (c.hashType ?? -1),
+    purpose: f.purpose,
+    enabled: f.enabled === false ? 0 : 1,
+    created_by: input.actor.userId || null,
+    created_by_name: input.actor.username,
+    created_at: now,
+    event_id: input.origin.eventId ?? null,
+    import_id: input.origin.importId ?? null,
+    c2_action_id: input.origin.c2ActionId ?? null,
+    position,
+    system_key: c.system_key,
+    account_key: c.account_key,
+    hash_key: c.hash_key,
+    type_key: c.type_key,
+  };
+  return INSERT_COLUMNS.map((col) => row[col]);
+}
+
+/** Counted by what each row was offered as, wherever a later row of the batch moved it. */
+function tally(rows: Array<{ c: Candidate }>, counts: IngestCounts): void {
+  for (const { c } of rows) {
+    if (c.position !== null) counts.historyHashes++;
+    else if (c.type_key !== NO_HASH_TYPE) counts.newHashes++;
+    if (c.secret !== null) counts.newSecrets++;
+  }
+}
+
+/**
+ * Adds findings to an engagement's vault inside the caller's transaction, set-based: the batch is
+ * de-duplicated in memory, then written with multi-row inserts. A hash already known (in any case)
+ * adds nothing; a new hash for an account that has a current one of that type moves the older into the
+ * account's history. The caller has checked `credential.add` in the engagement.
+ *
+ * The common case (everything new: a first NTDS import) is tried first under a savepoint; if any row
+ * clashes with what is stored, the batch is rolled back to the savepoint and planned against the
+ * stored rows of its accounts.
+ */
+export async function ingestFindings(tx: Tx, input: IngestInput): Promise<IngestCounts> {
+  const counts: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
+  const all = candidatesOf(input.findings);
+  const seen = new Map<string, Candidate>();
+  const currentOf = new Set<string>();
+  let clash = false;
+  for (const c of all) {
+    const prior = seen.get(c.identity);
+    if (prior) {
+      counts.duplicates++;
+      if (prior.secret === null && c.secret !== null) prior.secret = c.secret;
+      continue;
+    }
+    seen.set(c.identity, c);
+    if (c.position === null && c.type_key !== NO_HASH_TYPE) {
+      const group = `${c.system_key}\u0000${c.account_key}\u0000${c.type_key}`;
+      if (currentOf.has(group)) clash = true;
+      currentOf.add(group);
+    }
+  }
+  const unique = [...seen.values()];
+  if (unique.length === 0) return counts;
+  const now = nowMs();
+
+  if (!clash) {
+    await sql`savepoint credential_ingest`.execute(tx);
+    const rows = unique.map((c) => rowOf(c, input, c.position, now));
+    const inserted = await insertCredentialRows(tx, rows);
+    if (inserted === rows.length) {
+      await sql`release savepoint credential_ingest`.execute(tx);
+      tally(
+        unique.map((c) => ({ c })),
+        counts,
+      );
+      return counts;
+    }
+    await sql`rollback to savepoint credential_ingest`.execute(tx);
+    await sql`release savepoint credential_ingest`.execute(tx);
+  }
+
+  const existing: ExistingRow[] = await loadExisting(tx, input.engagementId, unique);
+  const plan = planIngest(unique, existing);
+  counts.duplicates += plan.duplicates;
+  for (const { shift, ids, groups } of plan.demotions) {
+    const tuples = groups.map((g) => sql`(${g.system_key}, ${g.account_key}, ${g.type_key})`);
+    await tx
+      .updateTable('credential')
+      .set({ position: sql`position + ${shift}` })
+      .where('engagement_id', '=', input.engagementId)
+      .where('position', 'is not', null)
+      .where(sql`(system_key, account_key, type_key)`, 'in', sql`(${sql.join(tuples)})`)
+      .execute();
+    await tx
+      .updateTable('credential')
+      .set({ position: shift - 1 })
+      .where('id', 'in', ids)
+      .execute();
+  }
+  for (const fill of plan.secretFills) {
+    await tx
+      .updateTable('credential')
+      .set({ secret: fill.secret })
+      .where('id', '=', fill.id)
+      .where('secret', 'is', null)
+      .execute();
+    counts.newSecrets++;
+  }
+  await insertCredentialRows(
+    tx,
+    plan.inserts.map(({ c, position }) => rowOf(c, input, position, now)),
+  );
+  tally(plan.inserts, counts);
+  return counts;
+}
