@@ -10,6 +10,7 @@ import type { AppServer } from './app-server.ts';
 import { installAllowedHosts } from './http/allowed-hosts.ts';
 import { installAuthentication } from './http/authenticate.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { installPageSizeAlias } from './http/paging.ts';
 import { type DeclaredRoute, enforceRouteAccessDeclarations } from './http/route-access.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerApiRoutes } from './routes/index.ts';
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   const routes: DeclaredRoute[] = [];
   enforceRouteAccessDeclarations(app, routes);
   installErrorHandler(app);
+  installPageSizeAlias(app);
   installAllowedHosts(app, config.allowedHosts);
   installSecurityHeaders(app, { https: Boolean(https) || Boolean(config.publicUrl?.startsWith('https://')) });
   await app.register(cookie);

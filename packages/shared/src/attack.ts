@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listEnvelope } from './pagination.ts';
 
 /** MITRE ATT&CK reference data and suggestions: the HTTP contract (`@steppingstones/shared/attack`). */
 
@@ -100,4 +101,5 @@ export const suggestionDtoSchema = z.object({
 });
 export type SuggestionDto = z.infer<typeof suggestionDtoSchema>;
 
-export const suggestionResponseSchema = z.object({ results: z.array(suggestionDtoSchema) });
+/** Suggestions come as one list, best first, in the envelope every list answers (never more than a page). */
+export const suggestionResponseSchema = listEnvelope(suggestionDtoSchema);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryShape } from './pagination.ts';
 
 /** Detected? codes in dropdown order, with the original's labels and colours (Mantine colour names). */
 export const DETECTED_CHOICES = [
@@ -145,6 +146,44 @@ export const contextDtoSchema = z.object({
   colour: z.string(),
 });
 export type ContextDto = z.infer<typeof contextDtoSchema>;
+
+export const contextDetailDtoSchema = contextDtoSchema.extend({
+  event_count: z.number().int().describe('Events (not deleted) using the context as source or target.'),
+});
+export type ContextDetailDto = z.infer<typeof contextDetailDtoSchema>;
+
+export const contextUpdateResultSchema = z.object({
+  context: contextDtoSchema,
+  shared_event_count: z.number().int().describe('Events of the engagement that changed with it.'),
+});
+export type ContextUpdateResult = z.infer<typeof contextUpdateResultSchema>;
+
+export const contextListQuerySchema = z.object({
+  engagement: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe('Engagement code; default: the caller’s current engagement.'),
+  search: z.string().max(200).optional().describe('Substring of host, user or process (any case).'),
+  ...pageQueryShape,
+});
+export const contextValuesQuerySchema = contextListQuerySchema.extend({
+  field: z.enum(['host', 'user', 'process']).describe('Which part of the contexts to list.'),
+});
+export type ContextValuesQuery = z.input<typeof contextValuesQuerySchema>;
+
+/** A file already known in the engagement, offered by the event form's file picker. */
+export const knownFileDtoSchema = z.object({
+  id: z.number().int(),
+  filename: z.string(),
+  size: z.number().int().nullable().describe('Bytes, when known.'),
+  md5: z.string().nullable(),
+  sha1: z.string().nullable(),
+  sha256: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export type KnownFileDto = z.infer<typeof knownFileDtoSchema>;
 
 export const fileDistributionDtoSchema = z.object({
   id: z.number().int(),

@@ -11,6 +11,8 @@ export async function suggestionRoutes(app: AppServer): Promise<void> {
       config: { access: { permission: 'event.add' } },
       schema: {
         tags: ['events'],
+        description:
+          'ATT&CK and description suggestions for an event being written, from the tools and commands in its text, best first.',
         body: suggestionRequestSchema,
         response: { 200: suggestionResponseSchema },
       },
@@ -24,7 +26,7 @@ export async function suggestionRoutes(app: AppServer): Promise<void> {
           subtechnique_id: b.mitre_attack_subtechnique,
         },
       });
-      return { results };
+      return { count: results.length, next: null, previous: null, results };
     },
   );
 }

@@ -1,0 +1,1 @@
+export { decodeOffsetCursor, encodeOffsetCursor, offsetPage, type Page } from './offset-page.ts';
