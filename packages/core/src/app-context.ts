@@ -64,7 +64,7 @@ export async function createAppContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config, name);
   const keys = secretKeys(loadOrCreateSecretKey(config.secretKeyFile));
-  const database = createDb({ target: config.database });
+  const database = createDb({ target: config.database, logger });
   try {
     await migrateToLatest(database);
     await ensureAttackData(database);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget, DialectName } from './database-url.ts';
+import { type DbLogger, stderrLogger } from './logger.ts';
 import type { DB } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
@@ -15,6 +16,10 @@ export interface DatabaseOptions {
   /** PostgreSQL pool size. */
   poolSize?: number;
   readonly?: boolean;
+  /** Where errors of idle pooled connections go (stderr until the process hands its logger over). */
+  logger?: DbLogger;
+  /** Kysely's query log (tests capture the SQL a query compiles to). */
+  log?: LogConfig;
 }
 
 export interface Database {
@@ -28,9 +33,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// BIGINT (int8) and NUMERIC counts come back as strings from pg by default; our ids and epoch
-// milliseconds all fit in a double, so parse them as numbers, matching SQLite.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+const INT8_OID = 20;
+
+/**
+ * BIGINT (int8) counts and ids come back as strings from pg by default; our ids and epoch milliseconds
+ * all fit in a double, so they are parsed as numbers, matching SQLite. Set per pool, not on pg's global
+ * table, so importing this module changes nothing.
+ */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary'
+      ? (v: string) => Number.parseInt(v, 10)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
 
 export function openSqlite(file: string, options: { busyTimeoutMs?: number; readonly?: boolean } = {}) {
   if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -51,6 +66,7 @@ export function createDb(options: DatabaseOptions): Database {
     const sqlite = openSqlite(target.location, options);
     const db = new Kysely<DB>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+      ...(options.log ? { log: options.log } : {}),
     });
     return { db, dialect: 'sqlite', target, sqlite, close: () => db.destroy() };
   }
@@ -58,13 +74,20 @@ export function createDb(options: DatabaseOptions): Database {
     connectionString: target.location,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 10_000,
+    types: pgTypes,
     // Every statement has a deadline; long exports set their own.
     statement_timeout: 60_000,
     // A read-only handle (plugin threads) cannot write, whatever its caller tries.
     ...(options.readonly ? { options: '-c default_transaction_read_only=on' } : {}),
   });
-  // An idle client that errors (server restart) must not crash the process.
-  pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // An idle client that errors (server restart) must not crash the process, but someone should know.
+  const logger = options.logger ?? stderrLogger;
+  pool.on('error', (err) =>
+    logger.warn({ err }, 'An idle PostgreSQL connection failed; the pool replaces it.'),
+  );
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.log ? { log: options.log } : {}),
+  });
   return { db, dialect: 'postgres', target, pool, close: () => db.destroy() };
 }

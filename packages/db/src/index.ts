@@ -5,9 +5,11 @@ export {
   parseDatabaseUrl,
   redactDatabaseUrl,
 } from './database-url.ts';
+export * from './dialect/index.ts';
 export { dialectOf } from './dialect-of.ts';
 export * from './fulltext/index.ts';
 export { skipLocked, withDatabaseLock } from './locks.ts';
+export { type DbLogger, stderrLogger } from './logger.ts';
 export { type MigrationReport, migrateToLatest, pendingMigrations } from './migrate.ts';
 export type { DB } from './schema.ts';
 export * from './schema.ts';

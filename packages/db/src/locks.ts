@@ -1,5 +1,6 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DialectName } from './database-url.ts';
+import { lockTransaction } from './dialect/transaction-lock.ts';
 import type { DB } from './schema.ts';
 import { type Tx, writeTransaction } from './transaction.ts';
 
@@ -15,7 +16,7 @@ export function withDatabaseLock<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return writeTransaction(db, async (tx) => {
-    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(tx);
+    if (dialect === 'postgres') await lockTransaction(tx, name);
     return fn(tx);
   });
 }

@@ -25,7 +25,7 @@ function visibleTo(principal: Principal, message: LiveMessage): boolean {
  * outbox order, so nothing written after a removal from an engagement reaches the removed user.
  */
 export async function streamRoutes(app: AppServer): Promise<void> {
-  const tail = new OutboxTail(app.ctx.database);
+  const tail = new OutboxTail(app.ctx.database, app.ctx.logger);
   const open = new Set<() => void>();
   app.addHook('onReady', () => tail.start());
   // preClose, not onClose: the server waits for open connections before onClose, and a stream is one.

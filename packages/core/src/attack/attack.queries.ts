@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import { containsText, type DB, startsWithText } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { ATTACK_RELEASE_KEY } from './attack-import.service.ts';
@@ -97,13 +97,7 @@ export async function listTechniques(
   if (!opts.includeDeprecated) q = q.where('t.deprecated', '=', 0);
   const search = opts.search?.trim();
   if (search) {
-    const like = `%${escapeLike(search.toLowerCase())}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('t.id', 'like', `${escapeLike(search.toUpperCase())}%`),
-        eb(eb.fn('lower', ['t.name']), 'like', like),
-      ]),
-    );
+    q = q.where((eb) => eb.or([startsWithText('t.id', search), containsText('t.name', search)]));
   }
   const rows = await q
     .orderBy('t.name')
@@ -254,9 +248,4 @@ function parseList(json: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** LIKE escapes differ between the dialects, so wildcard and escape characters are dropped instead. */
-function escapeLike(s: string): string {
-  return s.replace(/[\\%]/g, '');
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSqlite } from '@steppingstones/db';
+import { openSqlite, vacuumInto } from '@steppingstones/db';
 import type { AppConfig } from '../config/index.ts';
 import { ValidationError } from '../errors.ts';
 import { runningProcesses } from '../runtime/index.ts';
@@ -14,13 +14,7 @@ export function backupSqlite(databaseFile: string, out: string): { bytes: number
   if (fs.existsSync(target))
     throw ValidationError.field('OUT', `The file ${target} already exists; choose a new name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const sqlite = openSqlite(databaseFile, { readonly: true });
-  try {
-    sqlite.prepare('VACUUM INTO ?').run(target);
-  } finally {
-    sqlite.close();
-  }
-  return { bytes: fs.statSync(target).size };
+  return vacuumInto(databaseFile, target);
 }
 
 /** Checks that a file is an intact Stepping Stones SQLite database before anything is replaced. */

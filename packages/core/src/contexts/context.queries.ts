@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import { containsText, type DB } from '@steppingstones/db';
 import type { ContextDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
@@ -12,8 +12,6 @@ export interface ContextListOptions {
   search?: string;
   limit?: number;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Contexts of an engagement for the picker: most recently used first, never-used last. */
 export async function listContexts(
@@ -30,17 +28,8 @@ export async function listContexts(
     .orderBy(sql`last_used_at desc nulls last`)
     .orderBy('id', 'desc')
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
-  const term = options.search?.trim().toLowerCase();
-  if (term) {
-    const pattern = `%${escapeLike(term)}%`;
-    q = q.where((eb) =>
-      eb.or(
-        (['host', 'user', 'process'] as const).map(
-          (col) => sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`,
-        ),
-      ),
-    );
-  }
+  const term = options.search?.trim();
+  if (term) q = q.where((eb) => eb.or(['host', 'user', 'process'].map((col) => containsText(col, term))));
   return (await q.execute()).map(toContextDto);
 }
 
@@ -90,7 +79,7 @@ export async function contextValues(
     .where(field, '!=', '')
     .orderBy(field)
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
-  const term = options.search?.trim().toLowerCase();
-  if (term) q = q.where(sql<boolean>`lower(${sql.ref(field)}) like ${`%${escapeLike(term)}%`} escape '\\'`);
+  const term = options.search?.trim();
+  if (term) q = q.where(containsText(field, term));
   return (await q.execute()).map((r) => r[field]);
 }

@@ -1,7 +1,7 @@
 import {
   type DB,
   deleteEventSearchDocs,
-  dialectOf,
+  lockRows,
   nowMs,
   type Tx,
   writeTransaction,
@@ -111,7 +111,7 @@ async function loadForWrite(tx: Tx, principal: Principal, id: number, options: W
     .select(['engagement.code as engagement_code', 'engagement.archived'])
     .where('event.id', '=', id)
     .where('event.deleted_at', 'is', null)
-    .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate('event'))
+    .$call(lockRows(tx, 'event'))
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The event');
   requireEngagementAccess(principal, Number(row.engagement_id), 'The event');

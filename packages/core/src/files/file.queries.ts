@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import { containsText, type DB } from '@steppingstones/db';
 import { toIsoUtc } from '@steppingstones/shared';
 import type { FileDistributionDto, FileRowDto } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
@@ -81,8 +81,6 @@ export interface FileRowQuery {
   page_size?: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function fileRowsQuery(db: Kysely<DB>, engagementId: number, search: string | undefined, withText: boolean) {
   let q = db
     .selectFrom('file_distribution')
@@ -92,14 +90,11 @@ function fileRowsQuery(db: Kysely<DB>, engagementId: number, search: string | un
     .select([...DISTRIBUTION_COLUMNS, 'event.start_at', 'target.host as target_host'])
     .where('event.engagement_id', '=', engagementId)
     .where('event.deleted_at', 'is', null);
-  const term = search?.trim().toLowerCase();
+  const term = search?.trim();
   if (term) {
-    const pattern = `%${escapeLike(term)}%`;
     const cols = ['file.filename', 'file.md5', 'file.sha1', 'file.sha256', 'target.host'];
     if (withText) cols.push('file.description', 'file_distribution.location');
-    q = q.where((eb) =>
-      eb.or(cols.map((c) => sql<boolean>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`)),
-    );
+    q = q.where((eb) => eb.or(cols.map((c) => containsText(c, term))));
   }
   return q;
 }
@@ -153,13 +148,10 @@ export async function listKnownFiles(
     .orderBy('filename')
     .orderBy('id')
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
-  const term = options.search?.trim().toLowerCase();
+  const term = options.search?.trim();
   if (term) {
-    const pattern = `%${escapeLike(term)}%`;
     const cols = canSeeCredentials(principal) ? ['filename', 'description'] : ['filename'];
-    q = q.where((eb) =>
-      eb.or(cols.map((c) => sql<boolean>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`)),
-    );
+    q = q.where((eb) => eb.or(cols.map((c) => containsText(c, term))));
   }
   return (await q.execute()).map((r) => ({
     id: Number(r.id),

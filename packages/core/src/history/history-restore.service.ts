@@ -1,4 +1,4 @@
-import { type DB, dialectOf, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, lockRows, nowMs, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { NotFoundError } from '../errors.ts';
@@ -45,7 +45,7 @@ export async function restoreEventRevision(
         'engagement.archived',
       ])
       .where('event.id', '=', eventId)
-      .$if(dialectOf(tx) === 'postgres', (q) => q.forUpdate('event'))
+      .$call(lockRows(tx, 'event'))
       .executeTakeFirst();
     if (!event || (event.deleted_at !== null && !canUseTrash(principal)))
       throw new NotFoundError('The event');

@@ -1,4 +1,4 @@
-import { dialectOf, nowMs, type Tx } from '@steppingstones/db';
+import { lockRows, nowMs, type Tx } from '@steppingstones/db';
 import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
 import { diffSnapshots, type EventSnapshot, snapshotEvent } from './event-snapshot.ts';
 import { historyKeyOf } from './history-key.ts';
@@ -26,12 +26,12 @@ export async function recordEventRevision(
     .values({ engagement_id: engagementId, seq: 0, hash: GENESIS_HASH, updated_at: now })
     .onConflict((oc) => oc.column('engagement_id').doNothing())
     .execute();
-  let headQuery = tx
+  const head = await tx
     .selectFrom('history_head')
     .select(['seq', 'hash'])
-    .where('engagement_id', '=', engagementId);
-  if (dialectOf(tx) === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+    .where('engagement_id', '=', engagementId)
+    .$call(lockRows(tx))
+    .executeTakeFirstOrThrow();
 
   const previous = await tx
     .selectFrom('event_revision')

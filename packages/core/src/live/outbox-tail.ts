@@ -1,8 +1,12 @@
-import type { Database } from '@steppingstones/db';
-import pg from 'pg';
-import { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from '../outbox/index.ts';
+import { type ChannelListener, type Database, type DbLogger, listenChannel } from '@steppingstones/db';
+import {
+  type DomainEvent,
+  latestDomainEventId,
+  OUTBOX_CHANNEL,
+  readDomainEventsAfter,
+} from '../outbox/index.ts';
 
-export const OUTBOX_CHANNEL = 'ss_outbox';
+export { OUTBOX_CHANNEL };
 
 type Listener = (events: DomainEvent[]) => void;
 
@@ -15,46 +19,30 @@ export class OutboxTail {
   private lastId = 0;
   private readonly listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
-  /** A connection of its own, outside the pool: a LISTEN held on a pooled client would block pool.end(). */
-  private listenClient: pg.Client | undefined;
+  private listener: ChannelListener | undefined;
   private running = false;
   private polling = false;
   private pollAgain = false;
 
   constructor(
     private readonly database: Database,
-    private readonly pollMs = database.dialect === 'sqlite' ? 200 : 1000,
+    private readonly logger: DbLogger,
   ) {}
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.lastId = await latestDomainEventId(this.database.db);
-    if (this.database.dialect === 'postgres') {
-      const client = new pg.Client({
-        connectionString: this.database.target.location,
-        connectionTimeoutMillis: 10_000,
-      });
-      try {
-        client.on('error', () => {});
-        client.on('notification', () => void this.poll());
-        await client.connect();
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        this.listenClient = client;
-      } catch {
-        // Polling alone still delivers, only a little later.
-        await client.end().catch(() => {});
-      }
-    }
+    this.listener = await listenChannel(this.database, OUTBOX_CHANNEL, () => void this.poll(), this.logger);
     this.schedule();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
-    const client = this.listenClient;
-    this.listenClient = undefined;
-    await client?.end().catch(() => {});
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.close();
   }
 
   /** The id of the newest event handed out; new subscribers replay from their Last-Event-ID up to it. */
@@ -69,7 +57,10 @@ export class OutboxTail {
 
   private schedule(): void {
     if (!this.running) return;
-    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), this.pollMs);
+    this.timer = setTimeout(
+      () => void this.poll().finally(() => this.schedule()),
+      this.listener?.pollMs ?? 200,
+    );
     this.timer.unref();
   }
 
@@ -88,8 +79,9 @@ export class OutboxTail {
         for (const listener of this.listeners) listener(events);
         if (events.length === 500) this.pollAgain = true;
       } while (this.pollAgain && this.running);
-    } catch {
+    } catch (err) {
       // The database may be briefly unreachable; the next poll retries.
+      this.logger.warn({ err }, 'Reading the outbox failed; retrying at the next poll.');
     } finally {
       this.polling = false;
     }

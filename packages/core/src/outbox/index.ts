@@ -1,2 +1,2 @@
 export { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from './outbox.queries.ts';
-export { appendDomainEvent, type DomainEventInput } from './outbox.service.ts';
+export { appendDomainEvent, type DomainEventInput, OUTBOX_CHANNEL } from './outbox.service.ts';

@@ -1,8 +1,10 @@
-import { dialectOf, nowMs, type Tx } from '@steppingstones/db';
-import { sql } from 'kysely';
+import { lockTransaction, notifyChannel, nowMs, type Tx } from '@steppingstones/db';
 
 /** Any constant works; it only has to be the same in every process. */
 const OUTBOX_LOCK_KEY = 0x55_0b_0c;
+
+/** The notification channel new outbox ids are announced on. */
+export const OUTBOX_CHANNEL = 'ss_outbox';
 
 export interface DomainEventInput {
   /** e.g. `engagement.created`, `event.updated`; stable names, stored forever. */
@@ -22,7 +24,7 @@ export async function appendDomainEvent(tx: Tx, input: DomainEventInput): Promis
   // could read id 11 before a slower transaction commits id 10 and skip it forever. Holding one
   // transaction-scoped lock from the insert to the commit makes ids visible in order. (SQLite writers
   // are already serialised by BEGIN IMMEDIATE.)
-  if (dialectOf(tx) === 'postgres') await sql`select pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`.execute(tx);
+  await lockTransaction(tx, OUTBOX_LOCK_KEY);
   const row = await tx
     .insertInto('domain_event')
     .values({
@@ -35,6 +37,6 @@ export async function appendDomainEvent(tx: Tx, input: DomainEventInput): Promis
     .returning('id')
     .executeTakeFirstOrThrow();
   // NOTIFY is delivered at commit: live streams in every instance wake without polling.
-  if (dialectOf(tx) === 'postgres') await sql`select pg_notify('ss_outbox', ${String(row.id)})`.execute(tx);
+  await notifyChannel(tx, OUTBOX_CHANNEL, String(row.id));
   return Number(row.id);
 }

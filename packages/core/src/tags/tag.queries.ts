@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import { type DB, escapeLike } from '@steppingstones/db';
 import type { TagDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { chooseEngagement } from '../events/engagement-choice.ts';
@@ -20,7 +20,7 @@ export async function listTags(
     .limit(Math.min(Math.max(options.limit ?? 100, 1), 1000));
   const term = options.search?.trim().toLowerCase();
   if (term) {
-    const pattern = `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `${escapeLike(term)}%`;
     q = q.where(sql<boolean>`name_lower like ${pattern} escape '\\'`);
   }
   return (await q.execute()).map((r) => ({ id: Number(r.id), name: r.name }));

@@ -1,5 +1,4 @@
-import { dialectOf, type Tx } from '@steppingstones/db';
-import { sql } from 'kysely';
+import { jsonNumber, type Tx } from '@steppingstones/db';
 import { DELIVER_TASK } from './webhook-fanout.ts';
 
 /**
@@ -8,10 +7,7 @@ import { DELIVER_TASK } from './webhook-fanout.ts';
  * a purged engagement must not live on in them. Run before the outbox rows go (they name the jobs).
  */
 export async function deleteWebhookJobsOfEngagement(tx: Tx, engagementId: number): Promise<number> {
-  const domainEventId =
-    dialectOf(tx) === 'postgres'
-      ? sql<number>`((payload::jsonb) ->> 'domainEventId')::bigint`
-      : sql<number>`json_extract(payload, '$.domainEventId')`;
+  const domainEventId = jsonNumber(tx, 'payload', 'domainEventId');
   const deleted = await tx
     .deleteFrom('job')
     .where('task', '=', DELIVER_TASK)

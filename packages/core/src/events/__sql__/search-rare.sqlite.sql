@@ -1,0 +1,13 @@
+select "id", "code", "archived" from "engagement" where "code" = ?;
+
+select count(*) as n from (select rowid as id from event_fts where event_fts match ? limit ?) m;
+
+select "event"."id", event.start_at as "k0", event.id as "k1" from "event" where (event.deleted_at is null and event.engagement_id = ? and "event"."id" in (select rowid from event_fts where event_fts match ?)) order by event.start_at desc, event.id desc limit ?;
+
+select count(*) as "n" from (select "event"."id" from "event" where (event.deleted_at is null and event.engagement_id = ? and "event"."id" in (select rowid from event_fts where event_fts match ?)) limit ?) as "c";
+
+select "event"."id", "g"."code" as "engagement_code", "event"."engagement_id", "event"."start_at", "event"."end_at", "op"."username" as "operator", "s"."id" as "s_id", "s"."host" as "s_host", "s"."user" as "s_user", "s"."process" as "s_process", "t"."id" as "t_id", "t"."host" as "t_host", "t"."user" as "t_user", "t"."process" as "t_process", "event"."tactic_id", "event"."technique_id", "event"."subtechnique_id", "ta"."name" as "tactic_name", "te"."name" as "technique_name", "st"."name" as "subtechnique_name", "event"."description", "event"."raw_evidence", "event"."outcome", "event"."detected", "event"."prevented", "event"."starred", "event"."version", "cb"."username" as "created_by_name", "ub"."username" as "updated_by_name", "event"."created_at", "event"."updated_at" from "event" inner join "engagement" as "g" on "g"."id" = "event"."engagement_id" inner join "context" as "s" on "s"."id" = "event"."source_context_id" inner join "context" as "t" on "t"."id" = "event"."target_context_id" left join "app_user" as "op" on "op"."id" = "event"."operator_user_id" left join "app_user" as "cb" on "cb"."id" = "event"."created_by" left join "app_user" as "ub" on "ub"."id" = "event"."updated_by" left join "attack_tactic" as "ta" on "ta"."id" = "event"."tactic_id" left join "attack_technique" as "te" on "te"."id" = "event"."technique_id" left join "attack_technique" as "st" on "st"."id" = "event"."subtechnique_id" where "event"."id" in (?) and "event"."deleted_at" is null;
+
+select "event_tag"."event_id", "tag"."name" from "event_tag" inner join "tag" on "tag"."id" = "event_tag"."tag_id" where "event_tag"."event_id" in (?) order by "tag"."name_lower";
+
+select "file_distribution"."id", "file_distribution"."event_id", "file_distribution"."file_id", "file_distribution"."location", "file_distribution"."removed", "file"."filename", "file"."size", "file"."md5", "file"."sha1", "file"."sha256", "file"."description" from "file_distribution" inner join "file" on "file"."id" = "file_distribution"."file_id" where "file_distribution"."event_id" in (?) order by "file_distribution"."id";
