@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './dates.ts';
 import { engagementCode } from './engagement.ts';
+import { membershipSchema, roleSlugSchema } from './roles.ts';
 
 export const themeSchema = z.enum(['auto', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -32,12 +33,24 @@ export const meSchema = z.object({
   username: z.string(),
   display_name: z.string(),
   is_superuser: z.boolean(),
+  /** The codes held in at least one engagement (every code for a superuser): for menus. */
   permissions: z.array(z.string()),
-  groups: z.array(z.string()),
   timezone: z.string().nullable(),
   theme: themeSchema,
   current_engagement: z.string().nullable(),
-  engagements: z.array(z.object({ code: z.string(), name: z.string(), archived: z.boolean() })),
+  /**
+   * Each engagement the user may open, with their role there (null for a superuser who is not a member)
+   * and the codes they hold in it: what the user may do in one engagement says nothing about another.
+   */
+  engagements: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      archived: z.boolean(),
+      role: roleSlugSchema.nullable(),
+      permissions: z.array(z.string()),
+    }),
+  ),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -76,6 +89,8 @@ export const apiTokenSchema = z.object({
   name: z.string(),
   prefix: z.string(),
   permissions: z.array(z.string()),
+  /** The engagement codes the token is limited to; null = every engagement of its owner. */
+  engagements: z.array(z.string()).nullable(),
   expires_at: z.string().nullable(),
   last_used_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
@@ -85,6 +100,12 @@ export type ApiTokenDto = z.infer<typeof apiTokenSchema>;
 export const apiTokenCreateSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
   permissions: z.array(z.string()).max(100),
+  /** Engagement codes to limit the token to; omitted = every engagement of the owner. */
+  engagements: z
+    .array(z.string().max(100))
+    .min(1, 'name at least one engagement, or omit the field')
+    .max(1000)
+    .optional(),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export const apiTokenCreatedSchema = apiTokenSchema.extend({ token: z.string() });
@@ -95,8 +116,8 @@ export const userSchema = z.object({
   display_name: z.string(),
   is_active: z.boolean(),
   is_superuser: z.boolean(),
-  groups: z.array(z.string()),
-  engagements: z.array(z.string()),
+  /** Memberships the viewer may see (a lead sees those in the engagements they lead). */
+  memberships: z.array(membershipSchema),
   last_login_at: z.string().nullable(),
   created_at: z.string(),
 });
@@ -107,25 +128,45 @@ export const userCreateSchema = z.object({
   display_name: z.string().max(200).optional(),
   is_superuser: z.boolean().optional(),
   is_active: z.boolean().optional(),
-  groups: z.array(z.string()).optional(),
-  engagements: z.array(z.string()).optional(),
+  memberships: z.array(membershipSchema).max(1000).optional(),
 });
 export const userUpdateSchema = z.object({
   display_name: z.string().max(200).optional(),
   is_superuser: z.boolean().optional(),
   is_active: z.boolean().optional(),
-  groups: z.array(z.string()).optional(),
-  engagements: z.array(z.string()).optional(),
+  /** Replaces the memberships in the engagements the caller manages; others are kept. */
+  memberships: z.array(membershipSchema).max(1000).optional(),
 });
 export const passwordResetSchema = z.object({ new_password: z.string().max(1024) });
 
-export const groupSchema = z.object({
-  id: z.number().int(),
+export const roleSchema = z.object({
+  slug: roleSlugSchema,
   name: z.string(),
   permissions: z.array(z.string()),
 });
-export const membersSchema = z.object({ usernames: z.array(z.string()) });
-export const membersResponseSchema = z.object({
+export type RoleDto = z.infer<typeof roleSchema>;
+
+export const memberSchema = z.object({
+  username: z.string(),
+  display_name: z.string(),
+  role: roleSlugSchema,
+});
+export type MemberDto = z.infer<typeof memberSchema>;
+/** `PUT …/members/`: the whole list, replacing the current one. */
+export const membersSchema = z.object({
+  members: z
+    .array(z.object({ username: z.string().trim().min(1, 'is required').max(150), role: roleSlugSchema }))
+    .max(10_000),
+});
+/** `POST …/members/`: an existing user by username, or a new one (with `password`) of this engagement only. */
+export const memberAddSchema = z.object({
+  username: usernameSchema,
+  role: roleSlugSchema,
+  password: z.string().max(1024).optional(),
+  display_name: z.string().max(200).optional(),
+});
+/** The event form's operator picker. */
+export const operatorsResponseSchema = z.object({
   results: z.array(z.object({ id: z.number().int(), username: z.string(), display_name: z.string() })),
 });
 

@@ -5,4 +5,5 @@ export * from './jobs.ts';
 export * from './pagination.ts';
 export * from './passwords.ts';
 export * from './plugins.ts';
+export * from './roles.ts';
 export * from './webhooks.ts';

@@ -1,10 +1,22 @@
-import { createEngagement, listEngagements } from '@steppingstones/core/engagements';
+import { ValidationError } from '@steppingstones/core';
+import { createEngagement, findEngagementByCode, listEngagements } from '@steppingstones/core/engagements';
+import { systemPrincipal } from '@steppingstones/core/permissions';
+import {
+  addMemberToEngagement,
+  listEngagementMembers,
+  removeMemberFromEngagement,
+  roleOrThrow,
+} from '@steppingstones/core/users';
+import { ROLE_NAMES } from '@steppingstones/shared';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
 
 export function engagementCommands(program: Command): void {
-  const engagement = program.command('engagement').description('Create and list engagements.');
+  const engagement = program
+    .command('engagement')
+    .description('Create and list engagements, manage members.');
+  engagementMemberCommands(engagement);
 
   engagement
     .command('create')
@@ -54,6 +66,74 @@ export function engagementCommands(program: Command): void {
               `${e.code}\t${e.name}\t${e.start_date}..${e.end_date}${e.archived ? '\t(archived)' : ''}\n`,
             );
           }
+        }),
+      ),
+    );
+}
+
+/** `engagement members|add-member|remove-member`: roles per engagement, for automation. */
+function engagementMemberCommands(engagement: Command): void {
+  const actor = { userId: null, username: 'cli' };
+  const byCode = async (db: Parameters<typeof findEngagementByCode>[0], code: string) => {
+    const e = await findEngagementByCode(db, code);
+    if (!e) throw ValidationError.field('CODE', `No such engagement: ${code}`);
+    return e;
+  };
+
+  engagement
+    .command('members')
+    .description('List the members of an engagement with their roles.')
+    .argument('<CODE>', 'the engagement code')
+    .option('--json', 'print JSON')
+    .action((code: string, opts: { json?: boolean }) =>
+      runCommand(() =>
+        withContext(async (ctx) => {
+          const members = await listEngagementMembers(
+            ctx.database.db,
+            (await byCode(ctx.database.db, code)).id,
+          );
+          if (opts.json) return void process.stdout.write(`${JSON.stringify(members, null, 2)}\n`);
+          if (!members.length) return void process.stdout.write(`${code} has no members.\n`);
+          for (const m of members) process.stdout.write(`${m.username}\t${m.role}\t${ROLE_NAMES[m.role]}\n`);
+        }),
+      ),
+    );
+
+  engagement
+    .command('add-member')
+    .description('Add an existing user to an engagement, or change their role there.')
+    .argument('<CODE>', 'the engagement code')
+    .argument('<USERNAME>', 'the user to add')
+    .requiredOption('--role <ROLE>', 'lead, operator, blue-limited-write, blue-read-only, or its name')
+    .action((code: string, username: string, opts: { role: string }) =>
+      runCommand(() =>
+        withContext(async (ctx) => {
+          const role = roleOrThrow(opts.role, '--role');
+          const e = await byCode(ctx.database.db, code);
+          const m = await addMemberToEngagement(
+            ctx.database.db,
+            systemPrincipal('cli'),
+            e,
+            username,
+            role,
+            actor,
+          );
+          process.stdout.write(`${m.username} is now ${ROLE_NAMES[m.role]} (${m.role}) in ${e.code}.\n`);
+        }),
+      ),
+    );
+
+  engagement
+    .command('remove-member')
+    .description('Remove a user from an engagement.')
+    .argument('<CODE>', 'the engagement code')
+    .argument('<USERNAME>', 'the member to remove')
+    .action((code: string, username: string) =>
+      runCommand(() =>
+        withContext(async (ctx) => {
+          const e = await byCode(ctx.database.db, code);
+          await removeMemberFromEngagement(ctx.database.db, e, username, actor);
+          process.stdout.write(`Removed ${username} from ${e.code}.\n`);
         }),
       ),
     );

@@ -1,6 +1,7 @@
 import { ValidationError } from '@steppingstones/core';
 import { systemPrincipal } from '@steppingstones/core/permissions';
-import { createUser } from '@steppingstones/core/users';
+import { createUser, strongestRole } from '@steppingstones/core/users';
+import { ROLE_NAMES } from '@steppingstones/shared';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
@@ -25,6 +26,7 @@ interface Options {
   username: string;
   passwordStdin?: boolean;
   superuser?: boolean;
+  role: string[];
   group: string[];
   engagement: string[];
   displayName?: string;
@@ -37,8 +39,15 @@ export function userCommands(program: Command): void {
     .requiredOption('--username <NAME>', 'the login name (unique, case-insensitive)')
     .option('--password-stdin', 'read the password from standard input (required)')
     .option('--superuser', 'every permission in every engagement')
-    .option('--group <NAME>', 'add to a group, e.g. "Red Team Operators" (repeatable)', collect, [])
     .option('--engagement <CODE>', 'make a member of an engagement (repeatable)', collect, [])
+    .option(
+      '--role <ROLE>',
+      'the role in each engagement given: lead, operator, blue-limited-write, blue-read-only, or its name ' +
+        '(e.g. "Red Team Operators"); default blue-read-only',
+      collect,
+      [],
+    )
+    .option('--group <ROLE>', 'the same as --role (the name groups had)', collect, [])
     .option('--display-name <NAME>', 'the name shown in the UI')
     .action((opts: Options) =>
       runCommand(async () => {
@@ -46,6 +55,13 @@ export function userCommands(program: Command): void {
           throw ValidationError.field(
             '--password-stdin',
             'is required: passwords are never taken from arguments',
+          );
+        const names = [...opts.role, ...opts.group];
+        const role = strongestRole(names);
+        if (names.length && !opts.engagement.length)
+          throw ValidationError.field(
+            '--role',
+            'applies to the engagements given with --engagement; name one',
           );
         const password = await readStdin();
         await withContext(async (ctx) => {
@@ -55,8 +71,7 @@ export function userCommands(program: Command): void {
               username: opts.username,
               password,
               is_superuser: Boolean(opts.superuser),
-              groups: opts.group,
-              engagements: opts.engagement,
+              memberships: opts.engagement.map((engagement) => ({ engagement, role })),
               ...(opts.displayName ? { display_name: opts.displayName } : {}),
             },
             { userId: null, username: 'cli' },
@@ -64,8 +79,9 @@ export function userCommands(program: Command): void {
           );
           const extras = [
             user.is_superuser ? 'superuser' : '',
-            user.groups.length ? `groups: ${user.groups.join(', ')}` : '',
-            user.engagements.length ? `engagements: ${user.engagements.join(', ')}` : '',
+            user.memberships.length
+              ? `${ROLE_NAMES[role]} in ${user.memberships.map((m) => m.engagement).join(', ')}`
+              : '',
           ].filter(Boolean);
           process.stdout.write(
             `Created user ${user.username}${extras.length ? ` (${extras.join('; ')})` : ''}.\n`,

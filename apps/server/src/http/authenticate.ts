@@ -1,12 +1,19 @@
 import type { AppContext } from '@steppingstones/core';
 import { verifyAccessToken } from '@steppingstones/core/auth';
-import { hasPermission, isPermissionCode, type Principal } from '@steppingstones/core/permissions';
+import {
+  canAccessEngagement,
+  hasEngagementPermission,
+  hasPermission,
+  isPermissionCode,
+  type PermissionCode,
+  type Principal,
+} from '@steppingstones/core/permissions';
 import { findActiveSession } from '@steppingstones/core/sessions';
 import { PERSONAL_TOKEN_PREFIX, resolveApiToken } from '@steppingstones/core/tokens';
 import { activeUserById, principalForUser, type UserRow } from '@steppingstones/core/users';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CsrfError, csrfTokenMatches, isSameOrigin, isUnsafeMethod } from './csrf.ts';
-import type { RouteAccess } from './route-access.ts';
+import { engagementParam, type RouteAccess } from './route-access.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { authenticateSignedUrl } from './signed-url-auth.ts';
 
@@ -59,6 +66,31 @@ async function resolveCaller(ctx: AppContext, request: FastifyRequest): Promise<
 }
 
 /**
+ * The engagement a route's path names (`/engagements/:code/…`, `:engagement`, `:engagement_id`):
+ * `undefined` when the route names none, `null` when it names one the caller may not see.
+ */
+async function addressedEngagement(
+  ctx: AppContext,
+  request: FastifyRequest,
+  principal: Principal,
+): Promise<number | null | undefined> {
+  const url = request.routeOptions.url ?? '';
+  const params = (request.params ?? {}) as Record<string, string>;
+  for (const [name, value] of Object.entries(params)) {
+    const kind = engagementParam(url, name);
+    if (!kind) continue;
+    if (kind === 'id' && !/^\d{1,15}$/.test(String(value))) return null;
+    const row = await ctx.database.db
+      .selectFrom('engagement')
+      .select('id')
+      .where(kind === 'id' ? 'id' : 'code', '=', kind === 'id' ? Number(value) : String(value))
+      .executeTakeFirst();
+    return row && canAccessEngagement(principal, Number(row.id)) ? Number(row.id) : null;
+  }
+  return undefined;
+}
+
+/**
  * Resolves the caller of every non-public route (session cookie, access JWT or personal token), enforces
  * CSRF for cookie-authenticated writes, and the route's declared permission. Runs before body parsing,
  * so an anonymous caller learns nothing about the endpoint's input.
@@ -88,14 +120,28 @@ export function installAuthentication(app: FastifyInstance): void {
     request.principal = caller.principal;
     request.authUser = caller.user;
     request.authSession = caller.session;
+    if (access === 'account' && caller.principal.via === 'api-token')
+      return reply.status(403).send({
+        error: 'forbidden',
+        message: 'A personal token cannot manage its account: sign in with your password.',
+      });
     if (typeof access === 'object') {
+      // On a route naming an engagement, the codes count only as held there (the caller's role in it).
+      const engagementId = await addressedEngagement(app.ctx, request, caller.principal);
+      if (engagementId === null)
+        return reply.status(404).send({ error: 'not_found', message: 'The engagement was not found.' });
+      const held = (code: PermissionCode) =>
+        engagementId === undefined
+          ? hasPermission(caller.principal, code)
+          : hasEngagementPermission(caller.principal, engagementId, code);
       const missing = [access.permission, ...(access.alsoRequires ?? [])].find(
-        (code) => !isPermissionCode(code) || !hasPermission(caller.principal, code),
+        (code) => !isPermissionCode(code) || !held(code),
       );
       if (missing)
-        return reply
-          .status(403)
-          .send({ error: 'forbidden', message: `You need the ${missing} permission to do this.` });
+        return reply.status(403).send({
+          error: 'forbidden',
+          message: `You need the ${missing} permission${engagementId === undefined ? '' : ' in this engagement'} to do this.`,
+        });
     }
   });
 }

@@ -4,8 +4,14 @@ import type { FastifyInstance } from 'fastify';
  * Every route declares who may call it in its `config.access`:
  * - `public`: anyone (health, login, first-run setup, static assets);
  * - `authenticated`: any signed-in user (own preferences, own engagements list);
+ * - `account`: the caller's own account (password, profile, personal tokens): a signed-in user through a
+ *   session or a password-login JWT, never a personal token (a leaked token must not mint more or lock
+ *   its owner out);
  * - a permission code such as `event.view`; `alsoRequires` lists further codes the caller must hold
- *   as well (all of them, e.g. the trash: `event.delete` and `engagement.change`);
+ *   as well (all of them, e.g. the trash: `event.delete` and `engagement.change`). On a route whose path
+ *   names an engagement (see `engagementParam`) the codes must be held IN that engagement (its role
+ *   there), and a caller who is not a member gets 404; on any other route, in at least one engagement
+ *   (the service then narrows to the engagements where it is held);
  * - `{ signedUrl: purpose, permission }`: no session or token at all (cookies are ignored); the URL
  *   carries a short-lived signature made for one user and one purpose (http/signed-url-auth.ts), and
  *   the request acts as that user, rebuilt from the database. For links handed to another site, such as
@@ -16,6 +22,7 @@ import type { FastifyInstance } from 'fastify';
 export type RouteAccess =
   | 'public'
   | 'authenticated'
+  | 'account'
   | { permission: string; alsoRequires?: readonly string[] }
   | { signedUrl: string; permission: string };
 
@@ -44,4 +51,12 @@ export function enforceRouteAccessDeclarations(app: FastifyInstance, declared: D
     }
     for (const method of methods) if (method !== 'HEAD') declared.push({ method, url: route.url, access });
   });
+}
+
+/** Path parameters naming the engagement a route addresses. */
+export function engagementParam(url: string, name: string): 'code' | 'id' | null {
+  if (/^engagement(_?code)?$/i.test(name)) return 'code';
+  if (/^engagement_?id$/i.test(name)) return 'id';
+  if (name === 'code' && url.includes('/engagements/:code')) return 'code';
+  return null;
 }

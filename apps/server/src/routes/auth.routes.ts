@@ -80,7 +80,7 @@ export async function authRoutes(app: AppServer): Promise<void> {
   app.patch(
     '/api/v1/auth/me',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'account' },
       schema: { tags: ['auth'], body: preferencesSchema, response: { 200: meResponseSchema } },
     },
     async (request) => {
@@ -96,7 +96,7 @@ export async function authRoutes(app: AppServer): Promise<void> {
 
   app.post(
     '/api/v1/auth/password',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: passwordChangeSchema } },
+    { config: { access: 'account' }, schema: { tags: ['auth'], body: passwordChangeSchema } },
     async (request, reply) => {
       await changeOwnPassword(db, request.principal.userId, request.body, auditActor(request));
       // Every session and token ended with the change; the browser that made it keeps a fresh session.

@@ -9,8 +9,11 @@ import {
 import { canAccessEngagement, type Principal } from '@steppingstones/core/permissions';
 import {
   addEngagementMember,
+  addMemberToEngagement,
+  createEngagementMember,
   listEngagementMembers,
   listEngagementOperators,
+  removeMemberFromEngagement,
   setEngagementMembers,
 } from '@steppingstones/core/users';
 import { writeTransaction } from '@steppingstones/db';
@@ -19,8 +22,10 @@ import {
   engagementSchema,
   engagementUpdateSchema,
   listEnvelope,
-  membersResponseSchema,
+  memberAddSchema,
+  memberSchema,
   membersSchema,
+  operatorsResponseSchema,
   purgeSchema,
 } from '@steppingstones/shared';
 import { z } from 'zod';
@@ -62,8 +67,10 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const created = await createEngagement(db, request.body, { userId: request.principal.userId });
-      // The creator can see what they created.
-      await writeTransaction(db, (tx) => addEngagementMember(tx, created.id, request.principal.userId));
+      // The creator leads what they created (and sees it in their list).
+      await writeTransaction(db, (tx) =>
+        addEngagementMember(tx, created.id, request.principal.userId, 'lead'),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -112,28 +119,18 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
     },
   );
 
+  const membersPage = <T>(results: T[]) => ({ count: results.length, next: null, previous: null, results });
+
+  // Members and their roles: the engagement's leads (user.admin there) and superusers manage them.
   app.get(
     '/api/v1/engagements/:code/members',
     {
       config: { access: { permission: 'user.admin' } },
-      schema: { tags: ['engagements'], params: codeParams, response: { 200: membersResponseSchema } },
+      schema: { tags: ['engagements'], params: codeParams, response: { 200: listEnvelope(memberSchema) } },
     },
     async (request) => {
       const e = await visibleEngagement(request.principal, request.params.code);
-      return { results: await listEngagementMembers(db, e.id) };
-    },
-  );
-
-  // The event form's operator picker: whoever records events may see who else can be named operator.
-  app.get(
-    '/api/v1/engagements/:code/operators',
-    {
-      config: { access: { permission: 'event.add' } },
-      schema: { tags: ['engagements'], params: codeParams, response: { 200: membersResponseSchema } },
-    },
-    async (request) => {
-      const e = await visibleEngagement(request.principal, request.params.code);
-      return { results: await listEngagementOperators(db, e.id) };
+      return membersPage(await listEngagementMembers(db, e.id));
     },
   );
 
@@ -145,12 +142,73 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
         tags: ['engagements'],
         params: codeParams,
         body: membersSchema,
-        response: { 200: membersResponseSchema },
+        response: { 200: listEnvelope(memberSchema) },
       },
     },
     async (request) => {
       const e = await visibleEngagement(request.principal, request.params.code);
-      return { results: await setEngagementMembers(db, e, request.body.usernames, auditActor(request)) };
+      const members = await setEngagementMembers(
+        db,
+        request.principal,
+        e,
+        request.body.members,
+        auditActor(request),
+      );
+      return membersPage(members);
+    },
+  );
+
+  // An existing user by username, or (with a password) a new user who belongs to this engagement only.
+  app.post(
+    '/api/v1/engagements/:code/members',
+    {
+      config: { access: { permission: 'user.admin' } },
+      schema: {
+        tags: ['engagements'],
+        params: codeParams,
+        body: memberAddSchema,
+        response: { 201: memberSchema },
+      },
+    },
+    async (request, reply) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      const { username, role, password, display_name } = request.body;
+      const member =
+        password === undefined
+          ? await addMemberToEngagement(db, request.principal, e, username, role, auditActor(request))
+          : await createEngagementMember(
+              db,
+              e,
+              { username, role, password, display_name },
+              auditActor(request),
+            );
+      return reply.status(201).send(member);
+    },
+  );
+
+  app.delete(
+    '/api/v1/engagements/:code/members/:username',
+    {
+      config: { access: { permission: 'user.admin' } },
+      schema: { tags: ['engagements'], params: codeParams.extend({ username: z.string().min(1).max(150) }) },
+    },
+    async (request, reply) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      await removeMemberFromEngagement(db, e, request.params.username, auditActor(request));
+      return reply.status(204).send();
+    },
+  );
+
+  // The event form's operator picker: whoever records events may see who else can be named operator.
+  app.get(
+    '/api/v1/engagements/:code/operators',
+    {
+      config: { access: { permission: 'event.add' } },
+      schema: { tags: ['engagements'], params: codeParams, response: { 200: operatorsResponseSchema } },
+    },
+    async (request) => {
+      const e = await visibleEngagement(request.principal, request.params.code);
+      return { results: await listEngagementOperators(db, e.id) };
     },
   );
 }

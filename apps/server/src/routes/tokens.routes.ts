@@ -59,7 +59,7 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/tokens',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'account' },
       schema: { tags: ['tokens'], response: { 200: listEnvelope(apiTokenSchema) } },
     },
     async (request) => {
@@ -71,7 +71,7 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
   app.post(
     '/api/v1/tokens',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'account' },
       schema: { tags: ['tokens'], body: apiTokenCreateSchema, response: { 201: apiTokenCreatedSchema } },
     },
     async (request, reply) => {
@@ -83,7 +83,7 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
   app.delete(
     '/api/v1/tokens/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'account' },
       schema: { tags: ['tokens'], params: z.object({ id: z.coerce.number().int().positive() }) },
     },
     async (request, reply) => {

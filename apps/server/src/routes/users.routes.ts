@@ -1,16 +1,17 @@
 import {
   createUser,
   getUserRow,
-  listGroups,
+  listRoles,
   listUsers,
+  requireVisibleUser,
   resetPassword,
   toUserDto,
   updateUser,
 } from '@steppingstones/core/users';
 import {
-  groupSchema,
   listEnvelope,
   passwordResetSchema,
+  roleSchema,
   userCreateSchema,
   userSchema,
   userUpdateSchema,
@@ -20,6 +21,10 @@ import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * `user.admin` anywhere: a superuser manages every account, a lead the members of the engagements they
+ * lead (the services narrow each call; a user outside the caller's engagements is a 404).
+ */
 const admin = { access: { permission: 'user.admin' } } as const;
 
 export async function userRoutes(app: AppServer): Promise<void> {
@@ -52,7 +57,11 @@ export async function userRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/users/:id',
     { config: admin, schema: { tags: ['users'], params: idParams, response: { 200: userSchema } } },
-    async (request) => toUserDto(db, await getUserRow(db, request.params.id), request.principal),
+    async (request) => {
+      const user = await getUserRow(db, request.params.id);
+      await requireVisibleUser(db, request.principal, user);
+      return toUserDto(db, user, request.principal);
+    },
   );
 
   app.patch(
@@ -80,14 +89,15 @@ export async function userRoutes(app: AppServer): Promise<void> {
     },
   );
 
+  // The roles a membership may carry and what each grants in its engagement (constants).
   app.get(
-    '/api/v1/groups',
+    '/api/v1/roles',
     {
-      config: admin,
-      schema: { tags: ['users'], response: { 200: listEnvelope(groupSchema) } },
+      config: { access: 'authenticated' },
+      schema: { tags: ['users'], response: { 200: listEnvelope(roleSchema) } },
     },
     async () => {
-      const results = await listGroups(db);
+      const results = listRoles();
       return { count: results.length, next: null, previous: null, results };
     },
   );

@@ -3,8 +3,8 @@ import { createEngagement } from '@steppingstones/core/engagements';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
 import { hashPassword, insertUser } from '@steppingstones/core/users';
-import { type DialectName, nowMs, writeTransaction } from '@steppingstones/db';
-import type { EngagementDto } from '@steppingstones/shared';
+import { type DialectName, writeTransaction } from '@steppingstones/db';
+import { type EngagementDto, ROLE_PERMISSIONS, ROLE_SLUGS, type RoleSlug } from '@steppingstones/shared';
 import { buildApp } from '../app.ts';
 import type { AppServer } from '../app-server.ts';
 import type { DeclaredRoute } from '../http/route-access.ts';
@@ -49,11 +49,16 @@ export interface TestUserOptions {
   username: string;
   /** Defaults to TEST_PASSWORD. */
   password?: string;
-  /** Seeded group names, e.g. 'Red Team Operators', 'Client Blue Team - Read Only'. */
+  /** The role in each of `engagements`, by slug or name (e.g. 'operator', 'Red Team Operators'). */
+  role?: string;
+  /** Role names as `role` (the most privileged applies); kept for the tests written with groups. */
   groups?: string[];
-  /** Exact permission codes, granted through a group of this user's own (`test:<username>`). */
+  /**
+   * Codes the user needs: they get the least privileged role granting all of them (an error when no
+   * role does: instance administration is the superuser's).
+   */
   permissions?: string[];
-  /** Engagement codes the user is a member of. */
+  /** Engagement codes the user is a member of, each with `role`. */
   engagements?: string[];
   superuser?: boolean;
   active?: boolean;
@@ -65,39 +70,38 @@ export interface TestUser {
   password: string;
 }
 
+/** The least privileged role granting every code in `codes`. */
+export function roleGranting(codes: readonly string[]): RoleSlug {
+  const role = [...ROLE_SLUGS]
+    .reverse()
+    .find((r) => codes.every((c) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(c)));
+  if (!role) throw new Error(`No role grants all of ${codes.join(', ')}: make the test user a superuser.`);
+  return role;
+}
+
 /** Creates a user straight in the database (no HTTP, no audit), for test arrangement. */
 export async function createTestUser(ctx: AppContext, options: TestUserOptions): Promise<TestUser> {
   const password = options.password ?? TEST_PASSWORD;
   const hash = await hashPassword(password);
-  const user = await writeTransaction(ctx.database.db, async (tx) => {
-    const groups = [...(options.groups ?? [])];
-    if (options.permissions) {
-      const name = `test:${options.username}`;
-      const group = await tx
-        .insertInto('user_group')
-        .values({ name, created_at: nowMs() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (options.permissions.length)
-        await tx
-          .insertInto('group_permission')
-          .values(options.permissions.map((code) => ({ group_id: group.id, code })))
-          .execute();
-      groups.push(name);
-    }
-    return insertUser(
+  const roles = [
+    ...(options.role ? [options.role] : []),
+    ...(options.groups ?? []),
+    ...(options.permissions ? [roleGranting(options.permissions)] : []),
+  ];
+  const user = await writeTransaction(ctx.database.db, (tx) =>
+    insertUser(
       tx,
       {
         username: options.username,
         password,
-        groups,
+        groups: roles,
         engagements: options.engagements ?? [],
         is_superuser: options.superuser ?? false,
         is_active: options.active ?? true,
       },
       hash,
-    );
-  });
+    ),
+  );
   return { id: Number(user.id), username: user.username, password };
 }
 

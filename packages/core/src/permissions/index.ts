@@ -6,11 +6,15 @@ export {
 } from './permission-catalogue.ts';
 export {
   canAccessEngagement,
+  engagementsWith,
   hasEngagementPermission,
   hasPermission,
   type Principal,
+  permissionsIn,
+  principalInEngagement,
   requireEngagementAccess,
   requireEngagementPermission,
   requirePermission,
+  roleIn,
   systemPrincipal,
 } from './principal.ts';

@@ -7,24 +7,40 @@ import type { z } from 'zod';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { sha256Hex } from '../auth/hash.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { hasPermission, isPermissionCode, type Principal } from '../permissions/index.ts';
-import type { UserRow } from '../users/principal.queries.ts';
+import {
+  canAccessEngagement,
+  hasPermission,
+  isPermissionCode,
+  type Principal,
+} from '../permissions/index.ts';
+import type { TokenScope, UserRow } from '../users/principal.queries.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 
 export const PERSONAL_TOKEN_PREFIX = 'sst_';
 
-function toDto(row: Selectable<ApiTokenTable>): ApiTokenDto {
+const parseIds = (text: string | null): number[] | null =>
+  text === null ? null : (JSON.parse(text) as unknown[]).map(Number);
+
+function toDto(row: Selectable<ApiTokenTable>, codes: ReadonlyMap<number, string>): ApiTokenDto {
   const iso = (v: number | null) => (v === null ? null : toIsoUtc(Number(v)));
+  const ids = parseIds(row.engagements);
   return {
     id: Number(row.id),
     name: row.name,
     prefix: row.prefix,
     permissions: JSON.parse(row.permissions) as string[],
+    // A purged engagement drops out of the list (its id could not be used again anyway).
+    engagements: ids === null ? null : ids.flatMap((id) => (codes.has(id) ? [codes.get(id) as string] : [])),
     expires_at: iso(row.expires_at),
     last_used_at: iso(row.last_used_at),
     revoked_at: iso(row.revoked_at),
     created_at: toIsoUtc(Number(row.created_at)),
   };
+}
+
+async function engagementCodes(db: Kysely<DB>): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('engagement').select(['id', 'code']).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.code]));
 }
 
 export async function listApiTokens(db: Kysely<DB>, userId: number): Promise<ApiTokenDto[]> {
@@ -34,7 +50,28 @@ export async function listApiTokens(db: Kysely<DB>, userId: number): Promise<Api
     .where('user_id', '=', userId)
     .orderBy('id', 'desc')
     .execute();
-  return rows.map(toDto);
+  const codes = await engagementCodes(db);
+  return rows.map((r) => toDto(r, codes));
+}
+
+/** The ids of the engagements a token is limited to; one the caller cannot see is reported as unknown. */
+async function tokenEngagementIds(
+  db: Kysely<DB>,
+  principal: Principal,
+  codes: readonly string[] | undefined,
+): Promise<number[] | null> {
+  if (!codes) return null;
+  const rows = await db
+    .selectFrom('engagement')
+    .select(['id', 'code'])
+    .where('code', 'in', [...codes])
+    .execute();
+  const unknown = codes.filter((c) => {
+    const row = rows.find((r) => r.code === c);
+    return !row || !canAccessEngagement(principal, Number(row.id));
+  });
+  if (unknown.length) throw ValidationError.field('engagements', `No such engagement: ${unknown.join(', ')}`);
+  return [...new Set(rows.map((r) => Number(r.id)))].sort((a, b) => a - b);
 }
 
 /** Creates a personal token scoped to codes the caller holds; the secret is returned once, stored hashed. */
@@ -54,6 +91,7 @@ export async function createApiToken(
       'permissions',
       `You do not hold: ${notHeld.join(', ')}; a token cannot exceed you.`,
     );
+  const engagementIds = await tokenEngagementIds(db, principal, data.engagements);
   const expiresAt = data.expires_at ? Date.parse(data.expires_at) : null;
   if (expiresAt !== null && expiresAt <= nowMs())
     throw ValidationError.field('expires_at', 'must be in the future');
@@ -67,6 +105,7 @@ export async function createApiToken(
         token_hash: sha256Hex(token),
         prefix: token.slice(0, 10),
         permissions: JSON.stringify([...new Set(data.permissions)].sort()),
+        engagements: engagementIds === null ? null : JSON.stringify(engagementIds),
         expires_at: expiresAt,
         last_used_at: null,
         revoked_at: null,
@@ -77,9 +116,13 @@ export async function createApiToken(
     await recordAudit(tx, actor, {
       action: 'token.created',
       target: data.name,
-      details: { id: Number(row.id), permissions: JSON.parse(row.permissions) },
+      details: {
+        id: Number(row.id),
+        permissions: JSON.parse(row.permissions),
+        engagements: data.engagements ?? null,
+      },
     });
-    return { ...toDto(row), token };
+    return { ...toDto(row, await engagementCodes(db)), token };
   });
 }
 
@@ -107,7 +150,7 @@ export async function revokeApiToken(
 export async function resolveApiToken(
   db: Kysely<DB>,
   token: string,
-): Promise<{ user: UserRow; scope: string[] } | null> {
+): Promise<{ user: UserRow; scope: TokenScope } | null> {
   const row = await db
     .selectFrom('api_token')
     .selectAll()
@@ -125,5 +168,8 @@ export async function resolveApiToken(
   if (!user) return null;
   if (row.last_used_at === null || now - Number(row.last_used_at) > 60_000)
     await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  return { user, scope: JSON.parse(row.permissions) as string[] };
+  return {
+    user,
+    scope: { permissions: JSON.parse(row.permissions) as string[], engagementIds: parseIds(row.engagements) },
+  };
 }

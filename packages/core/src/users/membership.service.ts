@@ -1,18 +1,6 @@
 import { nowMs, type Tx } from '@steppingstones/db';
+import { higherRole, parseRole, type RoleSlug } from '@steppingstones/shared/roles';
 import { ValidationError } from '../errors.ts';
-
-/** Resolves group names to ids; an unknown name is a field error naming it. */
-export async function groupIdsByName(tx: Tx, names: readonly string[], field = 'groups'): Promise<number[]> {
-  if (!names.length) return [];
-  const rows = await tx
-    .selectFrom('user_group')
-    .select(['id', 'name'])
-    .where('name', 'in', [...names])
-    .execute();
-  const missing = names.filter((n) => !rows.some((r) => r.name === n));
-  if (missing.length) throw ValidationError.field(field, `No such group: ${missing.join(', ')}`);
-  return names.map((n) => Number(rows.find((r) => r.name === n)?.id));
-}
 
 export async function engagementIdsByCode(
   tx: Tx,
@@ -31,31 +19,70 @@ export async function engagementIdsByCode(
   return codes.map((c) => Number(rows.find((r) => r.code === c)?.id));
 }
 
-export async function setUserGroups(tx: Tx, userId: number, ids: number[]): Promise<void> {
-  const groupIds = [...new Set(ids)];
-  await tx.deleteFrom('user_group_member').where('user_id', '=', userId).execute();
-  if (groupIds.length)
-    await tx
-      .insertInto('user_group_member')
-      .values(groupIds.map((group_id) => ({ user_id: userId, group_id })))
-      .execute();
+/** A role named by slug or display name; an unknown one is a field error listing the roles. */
+export function roleOrThrow(name: string, field = 'role'): RoleSlug {
+  const role = parseRole(name);
+  if (!role)
+    throw ValidationError.field(
+      field,
+      `No such role: ${name}. Use lead, operator, blue-limited-write or blue-read-only (or their names).`,
+    );
+  return role;
 }
 
-export async function setUserEngagements(tx: Tx, userId: number, ids: number[]): Promise<void> {
-  const engagementIds = [...new Set(ids)];
+/** The most privileged of several role names (the CLI's repeated `--role`), or `fallback` for none. */
+export function strongestRole(names: readonly string[], fallback: RoleSlug = 'blue-read-only'): RoleSlug {
+  const roles = names.map((n) => roleOrThrow(n));
+  return roles.reduce<RoleSlug | null>((a, b) => (a ? higherRole(a, b) : b), null) ?? fallback;
+}
+
+export interface MembershipInput {
+  engagementId: number;
+  role: RoleSlug;
+}
+
+/** Replaces the memberships of a user (one per engagement: a repeated engagement keeps the last role). */
+export async function setUserMemberships(
+  tx: Tx,
+  userId: number,
+  memberships: readonly MembershipInput[],
+): Promise<void> {
+  const byEngagement = new Map(memberships.map((m) => [Number(m.engagementId), m.role]));
   await tx.deleteFrom('engagement_member').where('user_id', '=', userId).execute();
   const now = nowMs();
-  if (engagementIds.length)
+  if (byEngagement.size)
     await tx
       .insertInto('engagement_member')
-      .values(engagementIds.map((engagement_id) => ({ engagement_id, user_id: userId, created_at: now })))
+      .values(
+        [...byEngagement].map(([engagement_id, role]) => ({
+          engagement_id,
+          user_id: userId,
+          role,
+          created_at: now,
+        })),
+      )
       .execute();
 }
 
-export async function addEngagementMember(tx: Tx, engagementId: number, userId: number): Promise<void> {
+/** Adds a member, or changes the role of one who already is. */
+export async function addEngagementMember(
+  tx: Tx,
+  engagementId: number,
+  userId: number,
+  role: RoleSlug = 'blue-read-only',
+): Promise<void> {
   await tx
     .insertInto('engagement_member')
-    .values({ engagement_id: engagementId, user_id: userId, created_at: nowMs() })
-    .onConflict((oc) => oc.columns(['engagement_id', 'user_id']).doNothing())
+    .values({ engagement_id: engagementId, user_id: userId, role, created_at: nowMs() })
+    .onConflict((oc) => oc.columns(['engagement_id', 'user_id']).doUpdateSet({ role }))
     .execute();
+}
+
+export async function removeEngagementMember(tx: Tx, engagementId: number, userId: number): Promise<boolean> {
+  const res = await tx
+    .deleteFrom('engagement_member')
+    .where('engagement_id', '=', engagementId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
 }

@@ -1,9 +1,25 @@
 import type { DB, Tx } from '@steppingstones/db';
-import { type Me, type Theme, toIsoUtc, type UserDto } from '@steppingstones/shared';
+import {
+  type Me,
+  ROLE_NAMES,
+  ROLE_PERMISSIONS,
+  ROLE_SLUGS,
+  type RoleDto,
+  type Theme,
+  toIsoUtc,
+  type UserDto,
+} from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
-import type { Principal } from '../permissions/index.ts';
-import type { UserRow } from './principal.queries.ts';
+import {
+  canAccessEngagement,
+  engagementsWith,
+  PERMISSION_CODES,
+  type Principal,
+  permissionsIn,
+  roleIn,
+} from '../permissions/index.ts';
+import { type UserRow, userMemberships } from './principal.queries.ts';
 
 export async function findUserByUsername(
   db: Kysely<DB> | Tx,
@@ -24,18 +40,7 @@ export async function userCount(db: Kysely<DB> | Tx): Promise<number> {
   return Number(row.n);
 }
 
-async function groupNames(db: Kysely<DB> | Tx, userId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('user_group_member as m')
-    .innerJoin('user_group as g', 'g.id', 'm.group_id')
-    .select('g.name')
-    .where('m.user_id', '=', userId)
-    .orderBy('g.name')
-    .execute();
-  return rows.map((r) => r.name);
-}
-
-/** What the web shell needs about the signed-in user. */
+/** What the web shell needs about the signed-in user: each engagement with their role and codes in it. */
 export async function buildMe(db: Kysely<DB>, user: UserRow, principal: Principal): Promise<Me> {
   let q = db
     .selectFrom('engagement')
@@ -43,49 +48,70 @@ export async function buildMe(db: Kysely<DB>, user: UserRow, principal: Principa
     .orderBy('start_date', 'desc')
     .orderBy('id', 'desc');
   if (principal.engagementIds !== 'all') {
-    q = q.where('id', 'in', principal.engagementIds.length ? principal.engagementIds : [-1]);
+    q = q.where('id', 'in', principal.engagementIds.length ? [...principal.engagementIds] : [-1]);
   }
   const engagements = await q.execute();
   const current = engagements.find((e) => Number(e.id) === Number(user.current_engagement_id));
+  const codesIn = (id: number) => {
+    const held = permissionsIn(principal, id);
+    return held === 'all' ? [...PERMISSION_CODES].sort() : [...held].sort();
+  };
   return {
     id: Number(user.id),
     username: user.username,
     display_name: user.display_name,
     is_superuser: Boolean(user.is_superuser),
     permissions: [...principal.permissions].sort(),
-    groups: await groupNames(db, Number(user.id)),
     timezone: user.timezone,
     theme: (['auto', 'light', 'dark'].includes(user.theme) ? user.theme : 'auto') as Theme,
     current_engagement: current?.code ?? null,
-    engagements: engagements.map((e) => ({ code: e.code, name: e.name, archived: Boolean(e.archived) })),
+    engagements: engagements.map((e) => ({
+      code: e.code,
+      name: e.name,
+      archived: Boolean(e.archived),
+      role: roleIn(principal, Number(e.id)),
+      permissions: codesIn(Number(e.id)),
+    })),
   };
 }
 
-/** `viewer` limits the engagements listed to the ones the viewer can see (codes are not disclosed). */
+/** `viewer` limits the memberships listed to the engagements the viewer belongs to (codes are not disclosed). */
 export async function toUserDto(db: Kysely<DB> | Tx, user: UserRow, viewer?: Principal): Promise<UserDto> {
-  let q = db
-    .selectFrom('engagement_member as m')
-    .innerJoin('engagement as e', 'e.id', 'm.engagement_id')
-    .select('e.code')
-    .where('m.user_id', '=', user.id);
-  if (viewer && viewer.engagementIds !== 'all')
-    q = q.where('e.id', 'in', viewer.engagementIds.length ? [...viewer.engagementIds] : [-1]);
-  const engagements = await q.orderBy('e.code').execute();
+  const memberships = (await userMemberships(db, Number(user.id))).filter(
+    (m) => !viewer || canAccessEngagement(viewer, m.engagementId),
+  );
   return {
     id: Number(user.id),
     username: user.username,
     display_name: user.display_name,
     is_active: Boolean(user.is_active),
     is_superuser: Boolean(user.is_superuser),
-    groups: await groupNames(db, Number(user.id)),
-    engagements: engagements.map((e) => e.code),
+    memberships: memberships.map((m) => ({ engagement: m.code, role: m.role })),
     last_login_at: user.last_login_at === null ? null : toIsoUtc(Number(user.last_login_at)),
     created_at: toIsoUtc(Number(user.created_at)),
   };
 }
 
+/**
+ * Every account for a superuser; for a lead, the users who belong to an engagement the lead manages
+ * (users elsewhere are not disclosed).
+ */
 export async function listUsers(db: Kysely<DB>, viewer?: Principal): Promise<UserDto[]> {
-  const rows = await db.selectFrom('app_user').selectAll().orderBy('username_key').execute();
+  let q = db.selectFrom('app_user').selectAll().orderBy('username_key');
+  if (viewer && !viewer.isSuperuser) {
+    const managed = engagementsWith(viewer, 'user.admin');
+    if (managed !== 'all')
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('engagement_member as m')
+            .select('m.user_id')
+            .whereRef('m.user_id', '=', 'app_user.id')
+            .where('m.engagement_id', 'in', managed.length ? managed : [-1]),
+        ),
+      );
+  }
+  const rows = await q.execute();
   return Promise.all(rows.map((r) => toUserDto(db, r, viewer)));
 }
 
@@ -95,14 +121,11 @@ export async function getUserRow(db: Kysely<DB> | Tx, id: number): Promise<UserR
   return row;
 }
 
-export async function listGroups(
-  db: Kysely<DB>,
-): Promise<Array<{ id: number; name: string; permissions: string[] }>> {
-  const groups = await db.selectFrom('user_group').selectAll().orderBy('name').execute();
-  const perms = await db.selectFrom('group_permission').selectAll().orderBy('code').execute();
-  return groups.map((g) => ({
-    id: Number(g.id),
-    name: g.name,
-    permissions: perms.filter((p) => Number(p.group_id) === Number(g.id)).map((p) => p.code),
+/** The roles and the codes each grants in its engagement (read-only: they are constants). */
+export function listRoles(): RoleDto[] {
+  return ROLE_SLUGS.map((slug) => ({
+    slug,
+    name: ROLE_NAMES[slug],
+    permissions: [...ROLE_PERMISSIONS[slug]],
   }));
 }

@@ -1,33 +1,56 @@
 import { type DB, isUniqueViolation, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
-import { type UserDto, userCreateSchema, userUpdateSchema } from '@steppingstones/shared';
+import { type Membership, type UserDto, userCreateSchema, userUpdateSchema } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
-import { canAccessEngagement, type Principal } from '../permissions/index.ts';
+import type { Principal } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { announceAccessChange } from './access-changed.ts';
 import { revokeUserCredentials } from './credentials-revocation.ts';
 import {
   engagementIdsByCode,
-  groupIdsByName,
-  setUserEngagements,
-  setUserGroups,
+  type MembershipInput,
+  setUserMemberships,
+  strongestRole,
 } from './membership.service.ts';
 import { checkPasswordRules, hashPassword } from './password.ts';
-import { memberEngagementIds, type UserRow } from './principal.queries.ts';
+import { type UserRow, userMemberships } from './principal.queries.ts';
 import { findUserByUsername, getUserRow, toUserDto } from './user.queries.ts';
-import { assertMayAdminister, visibleEngagementIds } from './user-admin.policy.ts';
+import {
+  assertMayAdminister,
+  manageableMemberships,
+  managesEngagement,
+  requireAccountControl,
+  requireVisibleUser,
+} from './user-admin.policy.ts';
 
 const usernameTaken = () => ValidationError.field('username', 'A user with that username already exists.');
 
-export type UserCreateInput = z.input<typeof userCreateSchema> & { timezone?: string | null };
+export type UserCreateInput = z.input<typeof userCreateSchema> & {
+  timezone?: string | null;
+  /** Engagement codes the user joins with the role `groups` names (the CLI's and fixtures' way). */
+  engagements?: string[];
+  /** Role names or slugs; the most privileged applies to each of `engagements` (none: blue-read-only). */
+  groups?: string[];
+};
+
+async function resolveMemberships(tx: Tx, data: UserCreateInput): Promise<MembershipInput[]> {
+  const explicit: Membership[] = data.memberships ?? [];
+  const role = strongestRole(data.groups ?? []);
+  const all = [...(data.engagements ?? []).map((engagement) => ({ engagement, role })), ...explicit];
+  const ids = await engagementIdsByCode(
+    tx,
+    all.map((m) => m.engagement),
+    data.memberships ? 'memberships' : 'engagements',
+  );
+  return all.map((m, i) => ({ engagementId: ids[i] as number, role: m.role }));
+}
 
 /** Inserts a user inside the caller's transaction (first-run setup and the admin API share it). */
 export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: string): Promise<UserRow> {
   if (await findUserByUsername(tx, data.username)) throw usernameTaken();
-  const groupIds = await groupIdsByName(tx, data.groups ?? []);
-  const engagementIds = await engagementIdsByCode(tx, data.engagements ?? []);
+  const memberships = await resolveMemberships(tx, data);
   const now = nowMs();
   const user = await tx
     .insertInto('app_user')
@@ -40,7 +63,7 @@ export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: st
       is_active: data.is_active === false ? 0 : 1,
       timezone: data.timezone ?? null,
       theme: 'auto',
-      current_engagement_id: engagementIds[0] ?? null,
+      current_engagement_id: memberships[0]?.engagementId ?? null,
       auth_epoch: 0,
       password_changed_at: now,
       last_login_at: null,
@@ -54,8 +77,7 @@ export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: st
       if (isUniqueViolation(error)) throw usernameTaken();
       throw error;
     });
-  await setUserGroups(tx, Number(user.id), groupIds);
-  await setUserEngagements(tx, Number(user.id), engagementIds);
+  await setUserMemberships(tx, Number(user.id), memberships);
   return user;
 }
 
@@ -70,13 +92,22 @@ export async function createUser(
   checkPasswordRules(data.password, data.username);
   const hash = await hashPassword(data.password);
   return writeTransaction(db, async (tx) => {
-    await visibleEngagementIds(tx, principal, data.engagements ?? []);
-    const user = await insertUser(tx, { ...data, timezone: input.timezone ?? null }, hash);
+    if (!principal.isSuperuser) {
+      // A lead creates users for the engagements they lead; an account of no engagement is the superuser's.
+      if (!data.memberships?.length)
+        throw ValidationError.field('memberships', 'name at least one engagement you lead');
+      await manageableMemberships(tx, principal, data.memberships);
+    }
+    const user = await insertUser(
+      tx,
+      { ...data, memberships: data.memberships ?? [], timezone: input.timezone ?? null },
+      hash,
+    );
     const dto = await toUserDto(tx, user, principal);
     await recordAudit(tx, actor, {
       action: 'user.created',
       target: dto.username,
-      details: { is_superuser: dto.is_superuser, groups: dto.groups, engagements: dto.engagements },
+      details: { is_superuser: dto.is_superuser, memberships: dto.memberships },
     });
     return dto;
   });
@@ -92,8 +123,11 @@ export async function updateUser(
   const data = parseOrThrow(userUpdateSchema, input);
   return writeTransaction(db, async (tx) => {
     const before = await getUserRow(tx, id);
+    await requireVisibleUser(tx, principal, before);
     assertMayAdminister(principal, before, data);
-    const beforeDto = await toUserDto(tx, before);
+    if (data.is_active !== undefined || data.display_name !== undefined)
+      await requireAccountControl(tx, principal, before);
+    const beforeDto = await toUserDto(tx, before, principal);
     if (id === actor.userId && (data.is_active === false || data.is_superuser === false))
       throw ValidationError.field(
         data.is_active === false ? 'is_active' : 'is_superuser',
@@ -109,21 +143,24 @@ export async function updateUser(
       })
       .where('id', '=', id)
       .execute();
-    if (data.groups) await setUserGroups(tx, id, await groupIdsByName(tx, data.groups));
-    if (data.engagements) {
-      // Memberships in engagements the admin cannot see are neither shown to them nor dropped.
-      const asked = await visibleEngagementIds(tx, principal, data.engagements);
-      const kept = (await memberEngagementIds(tx, id)).filter((e) => !canAccessEngagement(principal, e));
-      await setUserEngagements(tx, id, [...asked, ...kept]);
+    if (data.memberships) {
+      // A lead changes memberships in the engagements they lead; the others are neither shown nor dropped.
+      const asked = await manageableMemberships(tx, principal, data.memberships);
+      const current = await userMemberships(tx, id);
+      const kept = current
+        .filter((m) => !managesEngagement(principal, m.engagementId))
+        .map((m) => ({ engagementId: m.engagementId, role: m.role }));
+      await setUserMemberships(tx, id, [...kept, ...asked]);
       // Their open live streams re-read their engagements before sending anything newer.
       await announceAccessChange(tx, [id]);
     }
     const after = await toUserDto(tx, await getUserRow(tx, id), principal);
-    const groupsChanged = beforeDto.groups.join('\n') !== after.groups.join('\n');
+    const kept = new Set(after.memberships.map((m) => `${m.engagement}=${m.role}`));
+    const rolesLost = beforeDto.memberships.some((m) => !kept.has(`${m.engagement}=${m.role}`));
     const deactivated = beforeDto.is_active && !after.is_active;
     const privilegeChanged = beforeDto.is_superuser !== after.is_superuser;
     // Fewer rights or no access any more: whatever the user holds now must not outlive the change.
-    if (groupsChanged || deactivated || privilegeChanged) await revokeUserCredentials(tx, id);
+    if (rolesLost || deactivated || privilegeChanged) await revokeUserCredentials(tx, id);
     await recordAudit(tx, actor, {
       action: 'user.updated',
       target: after.username,
@@ -141,7 +178,7 @@ export async function resetPassword(
   principal: Principal,
 ): Promise<void> {
   const user = await getUserRow(db, id);
-  assertMayAdminister(principal, user, {});
+  await writeTransaction(db, (tx) => requireAccountControl(tx, principal, user));
   checkPasswordRules(newPassword, user.username, 'new_password');
   const hash = await hashPassword(newPassword);
   await writeTransaction(db, async (tx) => {

@@ -9,7 +9,9 @@ import * as m0006 from './0006-jobs.ts';
 import * as m0007 from './0007-history.ts';
 import * as m0008 from './0008-engagement-preferences.ts';
 import * as m0009 from './0009-detection-sort-indexes.ts';
+import * as m0010 from './0010-engagement-roles.ts';
 import * as m0011 from './0011-credentials.ts';
+import * as m0012 from './0012-eventstream.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -25,7 +27,9 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0007-history', m0007],
   ['0008-engagement-preferences', m0008],
   ['0009-detection-sort-indexes', m0009],
+  ['0010-engagement-roles', m0010],
   ['0011-credentials', m0011],
+  ['0012-eventstream', m0012],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

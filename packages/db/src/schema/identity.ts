@@ -21,25 +21,11 @@ export interface AppUserTable {
   updated_at: number;
 }
 
-export interface UserGroupTable {
-  id: Generated<number>;
-  name: string;
-  created_at: number;
-}
-
-export interface GroupPermissionTable {
-  group_id: number;
-  code: string;
-}
-
-export interface UserGroupMemberTable {
-  user_id: number;
-  group_id: number;
-}
-
+/** A user's membership of an engagement, with their role there (a slug: `lead`, `operator`, `blue-…`). */
 export interface EngagementMemberTable {
   engagement_id: number;
   user_id: number;
+  role: Generated<string>;
   created_at: number;
 }
 
@@ -78,6 +64,8 @@ export interface ApiTokenTable {
   token_hash: string;
   prefix: string;
   permissions: string;
+  /** JSON array of engagement ids the token is limited to; null = every engagement of its owner. */
+  engagements: string | null;
   expires_at: number | null;
   last_used_at: number | null;
   revoked_at: number | null;
@@ -115,9 +103,6 @@ export interface UserEngagementPreferenceTable {
 
 export interface IdentityTables {
   app_user: AppUserTable;
-  user_group: UserGroupTable;
-  group_permission: GroupPermissionTable;
-  user_group_member: UserGroupMemberTable;
   engagement_member: EngagementMemberTable;
   user_session: UserSessionTable;
   refresh_token: RefreshTokenTable;

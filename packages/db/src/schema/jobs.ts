@@ -9,6 +9,8 @@ export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancell
 export interface JobTable {
   id: Generated<number>;
   task: string;
+  /** The engagement the job concerns; null = instance work, seen only by superusers. */
+  engagement_id: number | null;
   /** JSON text. */
   payload: string;
   status: JobStatus;
@@ -34,6 +36,8 @@ export interface JobTable {
 export interface WebhookTable {
   id: Generated<number>;
   url: string;
+  /** The engagement whose messages it receives; null = an instance webhook (every engagement's). */
+  engagement_id: number | null;
   /** HMAC key for X-SteppingStones-Signature; never returned by the API. Empty = unsigned. */
   secret: string;
   /** JSON array of webhook types (`event created`, `new beacon`, ...). */
