@@ -1,2 +1,17 @@
-export { containsSecrets, findSecrets, REDACTION_MASK, redactEvidence, type SecretSpan } from './redact.ts';
-export { SECRET_PATTERNS, type SecretPattern } from './secret-patterns.ts';
+export {
+  containsSecrets,
+  findSecrets,
+  type MaskedText,
+  maskSegments,
+  REDACTION_MASK,
+  redactEvidence,
+  type SecretSpan,
+} from './redact.ts';
+export { originalRange, type ScanText, scanTextOf } from './scan-text.ts';
+export {
+  compilePattern,
+  SECRET_PATTERN_SPECS,
+  SECRET_PATTERNS,
+  type SecretPattern,
+  type SecretPatternSpec,
+} from './secret-patterns.ts';

@@ -97,7 +97,7 @@ describe('redactEvidence', () => {
   it('reports which pattern found each span, for the credential extractors', () => {
     const names = new Set(findSecrets(`${SECRETSDUMP}\n${RESPONDER}`).map((s) => s.pattern));
     expect(names).toEqual(
-      new Set(['lm-nt-pair', 'dcc2', 'kerberos-key', 'lsa-secret', 'lsa-plaintext', 'netntlm']),
+      new Set(['lm-nt-pair', 'pwdump-row', 'dcc2', 'kerberos-key', 'lsa-secret', 'lsa-plaintext', 'netntlm']),
     );
     expect(new Set(SECRET_PATTERNS.map((p) => p.name)).size).toBe(SECRET_PATTERNS.length);
   });
@@ -120,6 +120,15 @@ describe('redactEvidence', () => {
       `${'\n'.repeat(3)}CORP\\u:`.repeat(mb / 10),
       '$1$'.repeat(mb / 3),
       'NTLM : '.repeat(mb / 7),
+      '\n'.repeat(mb),
+      `\n${'0'.repeat(20)}`.repeat(mb / 21),
+      'mysql '.repeat(mb / 6),
+      'NT hash for '.repeat(mb / 12),
+      `pth ${'a'.repeat(40)} `.repeat(mb / 46),
+      'a\u200b'.repeat(mb / 2),
+      `$krb5tgs$${'0'.repeat(16)}\n`.repeat(mb / 27),
+      '-P '.repeat(mb / 3),
+      '--pass '.repeat(mb / 7),
     ];
     for (const input of adversarial) {
       // Compared as a boolean: a failure must not print a megabyte.

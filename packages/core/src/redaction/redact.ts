@@ -1,3 +1,4 @@
+import { originalRange, scanTextOf } from './scan-text.ts';
 import { SECRET_PATTERNS, type SecretPattern } from './secret-patterns.ts';
 
 /** What replaces every secret span. Fixed, so tests and users can recognise it. */
@@ -10,33 +11,15 @@ export interface SecretSpan {
   value: string;
 }
 
-interface CompiledPattern {
-  pattern: SecretPattern;
-  /** Same source without `g` / `d`: a cheap yes/no first, since most text holds no secret at all. */
-  probe: RegExp;
-  /** Global with `d` (match indices), for the group offsets of the rare text that does. */
-  scanner: RegExp;
-}
-
-function compile(p: SecretPattern): CompiledPattern {
-  const flags = p.regex.flags.replace(/[gdy]/g, '');
-  return {
-    pattern: p,
-    probe: new RegExp(p.regex.source, flags),
-    scanner: new RegExp(p.regex.source, `${flags}gd`),
-  };
-}
-
-const compiledCache = new WeakMap<readonly SecretPattern[], CompiledPattern[]>();
-
-/** Regexes compiled once per pattern list (compiling 27 of them per call dominated search indexing). */
-function compiled(patterns: readonly SecretPattern[]): CompiledPattern[] {
-  let list = compiledCache.get(patterns);
-  if (!list) {
-    list = patterns.map(compile);
-    compiledCache.set(patterns, list);
+/** A cheap yes/no per pattern first (same source, no `g` / `d`): most text holds no secret at all. */
+const probes = new WeakMap<SecretPattern, RegExp>();
+function probeOf(p: SecretPattern): RegExp {
+  let probe = probes.get(p);
+  if (!probe) {
+    probe = new RegExp(p.source, p.flags);
+    probes.set(p, probe);
   }
-  return list;
+  return probe;
 }
 
 /** Every secret span in `text`, in order of position (spans of different patterns may overlap). */
@@ -46,26 +29,64 @@ export function findSecrets(
 ): SecretSpan[] {
   const spans: SecretSpan[] = [];
   if (!text) return spans;
-  for (const { pattern, probe, scanner } of compiled(patterns)) {
-    if (!probe.test(text)) continue;
+  const scan = scanTextOf(text);
+  const s = scan.text;
+  for (const pattern of patterns) {
+    if (!probeOf(pattern).test(s)) continue;
+    const scanner = pattern.regex;
     // Synchronous from here to the end of the loop, so the shared scanner's lastIndex cannot interleave.
     scanner.lastIndex = 0;
-    for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
-      if (m[0] === '') scanner.lastIndex++;
-      const groups = m.indices?.groups;
-      if (!groups) continue;
-      for (const [name, range] of Object.entries(groups)) {
+    for (let m = scanner.exec(s); m !== null; m = scanner.exec(s)) {
+      let resume = m.index + 1;
+      for (const [name, range] of Object.entries(m.indices?.groups ?? {})) {
         if (!range || !name.startsWith('secret') || range[1] <= range[0]) continue;
-        spans.push({
-          pattern: pattern.name,
-          start: range[0],
-          end: range[1],
-          value: text.slice(range[0], range[1]),
-        });
+        resume = Math.max(resume, range[1]);
+        if (pattern.ignoreRegex?.test(s.slice(range[0], range[1]))) continue;
+        const [start, end] = originalRange(scan, range[0], range[1]);
+        spans.push({ pattern: pattern.name, start, end, value: text.slice(start, end) });
       }
+      // Edge characters after a secret were consumed; the next match may start on them.
+      scanner.lastIndex = resume;
     }
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A text cut at its hidden spans: `text = literals[0] + hidden[0] + literals[1] + ... + literals[n]`,
+ * and what a reader without `credential.view` sees is the literals joined by the mask. Overlapping and
+ * touching spans are one hidden span; a mask already in the text counts as one too (it hides itself),
+ * so the masked view and the restore of a masked text agree on how many masks there are.
+ */
+export interface MaskedText {
+  literals: string[];
+  hidden: string[];
+}
+
+export function maskSegments(text: string): MaskedText {
+  const spans: Array<{ start: number; end: number }> = findSecrets(text);
+  for (let at = text.indexOf(REDACTION_MASK); at >= 0; at = text.indexOf(REDACTION_MASK, at + 1))
+    spans.push({ start: at, end: at + REDACTION_MASK.length });
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const literals: string[] = [];
+  const hidden: string[] = [];
+  let at = 0;
+  let i = 0;
+  while (i < spans.length) {
+    const start = Math.max(at, spans[i]!.start);
+    let end = spans[i]!.end;
+    i++;
+    while (i < spans.length && spans[i]!.start <= end) {
+      end = Math.max(end, spans[i]!.end);
+      i++;
+    }
+    if (end <= start) continue;
+    literals.push(text.slice(at, start));
+    hidden.push(text.slice(start, end));
+    at = end;
+  }
+  literals.push(text.slice(at));
+  return { literals, hidden };
 }
 
 /**
@@ -73,24 +94,9 @@ export function findSecrets(
  * `bob:1104:aad3…:8846…:::` becomes `bob:1104:«redacted»:::`. Overlapping spans are merged.
  */
 export function redactEvidence(text: string): string {
-  const spans = findSecrets(text);
-  if (!spans.length) return text;
-  let out = '';
-  let at = 0;
-  let i = 0;
-  while (i < spans.length) {
-    const start = spans[i]!.start;
-    let end = spans[i]!.end;
-    i++;
-    while (i < spans.length && spans[i]!.start <= end) {
-      end = Math.max(end, spans[i]!.end);
-      i++;
-    }
-    if (start > at) out += text.slice(at, start);
-    out += REDACTION_MASK;
-    at = Math.max(at, end);
-  }
-  return out + text.slice(at);
+  if (!text) return text;
+  const { literals, hidden } = maskSegments(text);
+  return hidden.length ? literals.join(REDACTION_MASK) : text;
 }
 
 /** True when `text` holds at least one secret-shaped span. */
