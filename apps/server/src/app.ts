@@ -9,10 +9,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppServer } from './app-server.ts';
 import { installAllowedHosts } from './http/allowed-hosts.ts';
 import { installAuthentication } from './http/authenticate.ts';
+import { clientErrorHandler, installControlCharacterGuard } from './http/control-characters.ts';
+import { installEchoLimit } from './http/echo-limit.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { requestLogSerializer } from './http/log-redaction.ts';
 import { installPageSizeAlias } from './http/paging.ts';
 import { type DeclaredRoute, enforceRouteAccessDeclarations } from './http/route-access.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
+import { installStrictUtf8Bodies } from './http/utf8-body.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { serveWebApp } from './web/serve-web-app.ts';
 
@@ -29,13 +33,14 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     ? { key: fs.readFileSync(config.tls.keyFile), cert: fs.readFileSync(config.tls.certFile) }
     : undefined;
   const app = Fastify({
-    loggerInstance: ctx.logger.child({ component: 'http' }),
+    loggerInstance: ctx.logger.child({ component: 'http' }, { serializers: { req: requestLogSerializer } }),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     // A hop count is valid at runtime (proxy-addr) though Fastify's types omit it.
     trustProxy: config.trustProxy as boolean | string[],
     bodyLimit: config.maxBodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler,
     ...(https ? { https } : {}),
   }) as unknown as AppServer;
 
@@ -46,10 +51,14 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   const routes: DeclaredRoute[] = [];
   enforceRouteAccessDeclarations(app, routes);
   installErrorHandler(app);
+  installEchoLimit(app);
+  installStrictUtf8Bodies(app);
   installPageSizeAlias(app);
   installAllowedHosts(app, config.allowedHosts);
   installSecurityHeaders(app, { https: Boolean(https) || Boolean(config.publicUrl?.startsWith('https://')) });
   await app.register(cookie);
+  // Before authentication: a session cookie or signed-URL token with a NUL never reaches a query.
+  installControlCharacterGuard(app);
   installAuthentication(app);
 
   await app.register(swagger, {

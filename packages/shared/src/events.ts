@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimestampInRange, TIMESTAMP_RANGE_MESSAGE } from './dates.ts';
 import { pageQueryShape } from './pagination.ts';
 
 /** Detected? codes in dropdown order, with the original's labels and colours (Mantine colour names). */
@@ -56,8 +57,11 @@ function offsetMs(offset: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
 }
 
-export const isoTimestamp = z.string().refine((v) => parseIsoTimestamp(v) !== null, {
-  message: 'must be an ISO-8601 date and time, e.g. 2026-01-31T14:02:00Z',
+export const isoTimestamp = z.string().superRefine((v, ctx) => {
+  const ms = parseIsoTimestamp(v);
+  if (ms === null)
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date and time, e.g. 2026-01-31T14:02:00Z' });
+  else if (!isTimestampInRange(ms)) ctx.addIssue({ code: 'custom', message: TIMESTAMP_RANGE_MESSAGE });
 });
 
 const contextPart = z.string().trim().max(100, 'must be at most 100 characters').default('');
@@ -272,3 +276,19 @@ export const fileRowDtoSchema = fileDistributionDtoSchema.extend({
   target_host: z.string(),
 });
 export type FileRowDto = z.infer<typeof fileRowDtoSchema>;
+
+const PAGING_PARAMS = ['cursor', 'page_size', 'limit'];
+
+/** The grid's filter parameters (what a shared grid URL, an export and a report's scope carry). */
+export const EVENT_FILTER_PARAMS: readonly string[] = Object.keys(eventListQuerySchema.shape).filter(
+  (name) => name !== 'engagement' && name !== 'sort' && !PAGING_PARAMS.includes(name),
+);
+
+/**
+ * Query parameters a report URL reserves, so a report's own parameters may not use them: the grid's
+ * list parameters (filter, sort, paging) plus the engagement and the output format. Derived from the
+ * list's schema, so a new filter is reserved as soon as the grid has it.
+ */
+export const RESERVED_REPORT_PARAMS: readonly string[] = [
+  ...new Set(['engagement', 'format', ...Object.keys(eventListQuerySchema.shape), ...PAGING_PARAMS]),
+];

@@ -72,7 +72,7 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     timeout: 120_000,
   }, async () => {
     await createTestUser(server.ctx, { username: 'carol' });
-    for (let i = 0; i < THROTTLE_LIMITS.user; i++) {
+    for (let i = 0; i < THROTTLE_LIMITS.login; i++) {
       const res = await anonymous(server.url).post('/api/v1/auth/login/', {
         username: 'carol',
         password: `guess-${i}`,

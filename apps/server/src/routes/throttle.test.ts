@@ -1,4 +1,4 @@
-import { THROTTLE_LIMITS } from '@steppingstones/core/auth';
+import { recordFailure, THROTTLE_LIMITS } from '@steppingstones/core/auth';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -31,21 +31,41 @@ describe.each(testDialects())('login throttling on %s', (dialect) => {
   const attempt = (url: string, username: string, password: string, ip: string) =>
     anonymous(url).post('/api/v1/auth/login/', { username, password }, { 'x-forwarded-for': ip });
 
-  it('holds a username limit across instances', { timeout: 120_000 }, async () => {
+  it('holds a (username, address) limit across instances, without locking the user out elsewhere', {
+    timeout: 120_000,
+  }, async () => {
     await createTestUser(server.ctx, { username: 'target' });
-    for (let i = 0; i < THROTTLE_LIMITS.user; i++)
-      expect((await attempt(server.url, 'target', `wrong-${i}`, `10.0.1.${i}`)).status).toBe(401);
-    expect((await attempt(secondUrl, 'target', TEST_PASSWORD, '10.0.2.1')).status).toBe(429);
+    for (let i = 0; i < THROTTLE_LIMITS.login; i++)
+      expect((await attempt(i % 2 ? server.url : secondUrl, 'target', `wrong-${i}`, '10.0.1.1')).status).toBe(
+        401,
+      );
+    expect((await attempt(secondUrl, 'Target', TEST_PASSWORD, '10.0.1.1')).status).toBe(429);
+    // The attacker's address is locked for this account; the user signing in from theirs is not.
+    expect((await attempt(server.url, 'target', TEST_PASSWORD, '10.0.2.1')).status).toBe(200);
   });
 
-  // Fifty password checks: room for a loaded machine.
-  it('limits one address spraying many usernames, without locking out other addresses', {
+  // More failures than the old per-address limit (50) of other usernames, from one shared address.
+  it('lets a user with the right password in although others failed from the same address', {
     timeout: 180_000,
   }, async () => {
+    await createTestUser(server.ctx, { username: 'colleague' });
+    for (let i = 0; i < 55; i++)
+      expect((await attempt(i % 2 ? server.url : secondUrl, `user${i}`, 'x', '10.8.8.8')).status).toBe(401);
+    expect((await attempt(server.url, 'colleague', TEST_PASSWORD, '10.8.8.8')).status).toBe(200);
+  });
+
+  it('stops one address spraying many usernames at a much higher ceiling', async () => {
     await createTestUser(server.ctx, { username: 'victim' });
-    for (let i = 0; i < THROTTLE_LIMITS.ip; i++)
-      expect((await attempt(i % 2 ? server.url : secondUrl, `user${i}`, 'x', '10.9.9.9')).status).toBe(401);
-    expect((await attempt(server.url, 'victim', TEST_PASSWORD, '10.9.9.9')).status).toBe(429);
+    // Arrange the counter just below the ceiling instead of hashing hundreds of passwords.
+    const db = server.ctx.database.db;
+    await recordFailure(db, [{ kind: 'loginAddress', value: '10.9.9.9' }]);
+    await db
+      .updateTable('auth_throttle')
+      .set({ count: THROTTLE_LIMITS.loginAddress - 1 })
+      .where('key', '=', 'loginAddress:10.9.9.9')
+      .execute();
+    expect((await attempt(server.url, 'nobody', 'x', '10.9.9.9')).status).toBe(401);
+    expect((await attempt(secondUrl, 'victim', TEST_PASSWORD, '10.9.9.9')).status).toBe(429);
     expect((await attempt(server.url, 'victim', TEST_PASSWORD, '10.0.3.1')).status).toBe(200);
     await expect(login(server.url, 'victim')).resolves.toBeTruthy();
   });

@@ -12,6 +12,7 @@ export { authenticateWithPassword } from './password-login.ts';
 export {
   assertNotThrottled,
   clearThrottle,
+  loginKey,
   recordFailure,
   THROTTLE_LIMITS,
   THROTTLE_WINDOW_MS,

@@ -5,10 +5,10 @@ import { dummyPasswordHash, verifyPassword } from '../users/password.ts';
 import type { UserRow } from '../users/principal.queries.ts';
 import { findUserByUsername } from '../users/user.queries.ts';
 import { InvalidCredentialsError } from './auth-errors.ts';
-import { assertNotThrottled, clearThrottle, recordFailure, type ThrottleKey } from './throttle.ts';
+import { assertNotThrottled, clearThrottle, loginKey, recordFailure, type ThrottleKey } from './throttle.ts';
 
 /**
- * Checks a username and password, throttled by username and address. An unknown or inactive user goes
+ * Checks a username and password, throttled per (username, address) and, much higher, per address. An unknown or inactive user goes
  * through the same steps (a hash is verified either way) and gets the same answer as a wrong password.
  */
 export async function authenticateWithPassword(
@@ -16,10 +16,7 @@ export async function authenticateWithPassword(
   input: { username: string; password: string; ip: string; via: 'session' | 'jwt' },
 ): Promise<UserRow> {
   const username = input.username.trim();
-  const keys: ThrottleKey[] = [
-    { kind: 'user', value: username },
-    { kind: 'ip', value: input.ip },
-  ];
+  const keys: ThrottleKey[] = [loginKey(username, input.ip), { kind: 'loginAddress', value: input.ip }];
   await assertNotThrottled(db, keys);
   const user = await findUserByUsername(db, username);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));

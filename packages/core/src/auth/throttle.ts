@@ -2,9 +2,14 @@ import { type DB, nowMs } from '@steppingstones/db';
 import { type Kysely, sql } from 'kysely';
 import { ThrottledError } from './auth-errors.ts';
 
-/** Failures allowed per window: per username (guessing one account) and per address (spraying many). */
+/**
+ * Failures allowed per window. `login` counts one username from one address (guessing one account),
+ * so failures of other people behind the same NAT or proxy never lock a user out; `loginAddress` is the
+ * much higher ceiling of one address spraying many usernames. `user` (a signed-in user re-entering
+ * their password) and `ip` (refresh-token guessing) count as their names say.
+ */
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const THROTTLE_LIMITS = { user: 10, ip: 50 } as const;
+export const THROTTLE_LIMITS = { login: 10, loginAddress: 500, user: 10, ip: 50 } as const;
 
 export interface ThrottleKey {
   kind: keyof typeof THROTTLE_LIMITS;
@@ -47,7 +52,12 @@ export async function recordFailure(db: Kysely<DB>, keys: ThrottleKey[]): Promis
   }
 }
 
-/** A successful sign-in clears its username's counter (the address keeps counting). */
+/** The key of one username tried from one address (the username as typed, case folded by keyOf). */
+export function loginKey(username: string, ip: string): ThrottleKey {
+  return { kind: 'login', value: `${username} ${ip}` };
+}
+
+/** A successful sign-in clears its (username, address) counter (the address ceiling keeps counting). */
 export async function clearThrottle(db: Kysely<DB>, key: ThrottleKey): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', keyOf(key)).execute();
   // Counters of windows long past hold nothing; sweep them now and then (here: on each success).
