@@ -49,18 +49,18 @@ function candidatesOf(findings: readonly VaultFinding[]): Candidate[] {
   const out: Candidate[] = [];
   for (const f of findings) {
     const hash = f.hash.trim();
-    if (hash === '' && f.secret === null) continue;
-    const current = { ...f, hash };
-    const keys = identityKeys({ ...current, hashType: f.hashType });
-    out.push({
-      ...keys,
-      identity: identityString(keys),
-      finding: f,
-      hash,
-      hashType: f.hashType,
-      secret: f.secret,
-      position: null,
-    });
+    // A finding with neither hash nor secret may still bring history (older hashes only).
+    const keys = identityKeys({ ...f, hash, hashType: f.hashType });
+    if (hash !== '' || f.secret !== null)
+      out.push({
+        ...keys,
+        identity: identityString(keys),
+        finding: f,
+        hash,
+        hashType: f.hashType,
+        secret: f.secret,
+        position: null,
+      });
     (f.history ?? []).forEach((old, i) => {
       const h = old.trim();
       if (!h) return;

@@ -9,13 +9,13 @@ export interface CredentialTable {
   engagement_id: number;
   source: string | null;
   source_time: number | null;
-  system: string;
+  system: Generated<string>;
   account: string;
   secret: string | null;
-  hash: string;
+  hash: Generated<string>;
   hash_type: number | null;
-  purpose: string;
-  enabled: number;
+  purpose: Generated<string>;
+  enabled: Generated<number>;
   hibp_count: number | null;
   complexity: string | null;
   char_mask: string | null;

@@ -1,0 +1,180 @@
+import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import type { CrackedImportResult } from '@steppingstones/shared/credentials';
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../../audit/index.ts';
+import { type Principal, requireEngagementPermission } from '../../permissions/index.ts';
+import { vaultEngagement } from '../credential-engagement.ts';
+import { hashKey, textKey } from '../credential-keys.ts';
+import { crackCandidates, decodeHexPlain, EMPTY_LM_HALF, isLmHalf } from './cracked-line.ts';
+import { fillSecrets, openLmRows, rowsWithHashKeys, type StoredHash } from './cracked-match.ts';
+import { capped, type ImportInput, Rejections } from './import-limits.ts';
+import { type NumberedLine, readLines } from './line-reader.ts';
+
+const BATCH = 5000;
+const MAX_LINE = 20_000;
+
+/** Matches cracked lines against an engagement's vault, batch by batch, in the caller's transaction. */
+export class CrackMatcher {
+  private readonly crackedKeys = new Set<string>();
+  private accounts = 0;
+  private unmatched = 0;
+  private readonly halves = new Map<string, { plain: string; lines: number }>();
+  readonly rejections = new Rejections();
+  private batch: NumberedLine[] = [];
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly engagementId: number,
+  ) {}
+
+  async add(line: NumberedLine): Promise<void> {
+    this.batch.push(line);
+    if (this.batch.length >= BATCH) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const lines: Array<{ line: number; cands: ReturnType<typeof crackCandidates> }> = [];
+    for (const { line, text, undecodable } of this.batch) {
+      const t = text.replace(/^\s+|[\r\n]+$/g, '');
+      if (t === '') continue;
+      if (undecodable) this.rejections.add(line, 'is not valid UTF-8 text (use $HEX[…] for other bytes)');
+      else if (t.length > MAX_LINE) this.rejections.add(line, 'is longer than 20,000 characters');
+      else if (!t.includes(':')) this.rejections.add(line, 'has no colon (expected hash:plaintext)');
+      else lines.push({ line, cands: crackCandidates(t) });
+    }
+    this.batch = [];
+    const keys = [...new Set(lines.flatMap((l) => l.cands.map((c) => hashKey(c.hash))))];
+    const byKey = new Map<string, StoredHash[]>();
+    for (const r of await rowsWithHashKeys(this.tx, this.engagementId, keys)) {
+      const list = byKey.get(r.hash_key) ?? [];
+      list.push(r);
+      byKey.set(r.hash_key, list);
+    }
+    const fills = new Map<number, string>();
+    for (const { line, cands } of lines) {
+      let best: { rows: StoredHash[]; plain: string; key: string; weight: number } | null = null;
+      for (const c of cands) {
+        const key = hashKey(c.hash);
+        let rows = byKey.get(key);
+        if (rows && c.account !== null) rows = rows.filter((r) => r.account_key === textKey(c.account ?? ''));
+        if (rows?.length && (!best || c.weight > best.weight))
+          best = { rows, plain: c.plain, key, weight: c.weight };
+      }
+      if (!best) {
+        const half = cands.filter((c) => isLmHalf(c.hash)).at(-1);
+        if (half) {
+          const k = half.hash.toLowerCase();
+          const plain = decodeHexPlain(half.plain);
+          if (plain === null) this.rejections.add(line, 'has a $HEX[…] plaintext that is not UTF-8');
+          else this.halves.set(k, { plain, lines: (this.halves.get(k)?.lines ?? 0) + 1 });
+        } else this.unmatched++;
+        continue;
+      }
+      const plain = decodeHexPlain(best.plain);
+      if (plain === null) {
+        this.rejections.add(line, 'has a $HEX[…] plaintext that is not UTF-8');
+        continue;
+      }
+      for (const r of best.rows)
+        if (r.open && !fills.has(r.id)) {
+          fills.set(r.id, plain);
+          r.open = false;
+          this.crackedKeys.add(best.key);
+        }
+    }
+    this.accounts += await fillSecrets(
+      this.tx,
+      [...fills].map(([id, secret]) => ({ id, secret })),
+    );
+  }
+
+  /** Matches what is left, then LM halves against full LM hashes; returns the result. */
+  async finish(): Promise<CrackedImportResult> {
+    await this.flush();
+    if (this.halves.size) {
+      const used = new Set<string>();
+      const fills: Array<{ id: number; secret: string }> = [];
+      for (const r of await openLmRows(this.tx, this.engagementId)) {
+        const [a, b] = [r.hash_key.slice(0, 16), r.hash_key.slice(16, 32)];
+        const pa = a === EMPTY_LM_HALF ? '' : this.halves.get(a)?.plain;
+        const pb = b === EMPTY_LM_HALF ? '' : this.halves.get(b)?.plain;
+        if (pa === undefined || pb === undefined) continue;
+        used.add(a).add(b);
+        fills.push({ id: r.id, secret: pa + pb });
+        this.crackedKeys.add(r.hash_key);
+      }
+      this.accounts += await fillSecrets(this.tx, fills);
+      for (const [k, h] of this.halves) if (!used.has(k)) this.unmatched += h.lines;
+    }
+    return {
+      cracked_hashes: this.crackedKeys.size,
+      accounts: this.accounts,
+      unmatched: this.unmatched,
+      rejected: this.rejections.result(),
+    };
+  }
+}
+
+export interface CrackedRunOptions {
+  actor: AuditActor;
+  maxBytes: number;
+  onBytes?: (total: number) => void;
+  filename?: string;
+}
+
+/**
+ * Imports `hashcat --show` output or a potfile (or pasted text) into an engagement's vault: one
+ * transaction, set-based matching, every account and history entry sharing a hash filled in.
+ */
+export async function importCracked(
+  db: Kysely<DB>,
+  principal: Principal,
+  engagementCode: string,
+  input: ImportInput,
+  run: CrackedRunOptions,
+): Promise<CrackedImportResult & { import_id: number }> {
+  const engagement = await vaultEngagement(db, principal, engagementCode, 'credential.change');
+  const body = capped(input, run.maxBytes, run.onBytes);
+  return writeTransaction(db, async (tx) => {
+    const imp = await tx
+      .insertInto('credential_import')
+      .values({
+        engagement_id: engagement.id,
+        type: 'cracked',
+        filename: (run.filename ?? '').slice(0, 255),
+        status: 'running',
+        created_by: run.actor.userId || null,
+        created_by_name: run.actor.username,
+        created_at: nowMs(),
+        finished_at: null,
+        result: '{}',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const matcher = new CrackMatcher(tx, engagement.id);
+    for await (const line of readLines(body)) await matcher.add(line);
+    const result = await matcher.finish();
+    await tx
+      .updateTable('credential_import')
+      .set({ status: 'done', finished_at: nowMs(), result: JSON.stringify(result) })
+      .where('id', '=', imp.id)
+      .execute();
+    return { ...result, import_id: Number(imp.id) };
+  });
+}
+
+/** The HashMob submission: `hash:plain` founds of one engagement (the token's), the same matcher. */
+export async function submitFounds(
+  db: Kysely<DB>,
+  principal: Principal,
+  engagementId: number,
+  founds: string[],
+): Promise<CrackedImportResult> {
+  requireEngagementPermission(principal, engagementId, 'credential.change', 'The engagement');
+  return writeTransaction(db, async (tx) => {
+    const matcher = new CrackMatcher(tx, engagementId);
+    let n = 0;
+    for (const text of founds) await matcher.add({ line: ++n, text, undecodable: false });
+    return matcher.finish();
+  });
+}

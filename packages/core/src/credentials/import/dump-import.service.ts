@@ -1,0 +1,224 @@
+import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import type { DumpImportResult, DumpImportType } from '@steppingstones/shared/credentials';
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../../audit/index.ts';
+import { ValidationError } from '../../errors.ts';
+import type { Principal } from '../../permissions/index.ts';
+import { vaultEngagement } from '../credential-engagement.ts';
+import { type IngestCounts, ingestFindings, type VaultFinding } from '../credential-ingest.service.ts';
+import {
+  checkHashType,
+  parseUserHashLine,
+  parseUserHashSecretLine,
+  parseUserSecretLine,
+} from './colon.parser.ts';
+import { type DumpOptions, finding, type LineOutcome } from './dump-line.ts';
+import { grepExtractor } from './grep-extract.ts';
+import { capped, type ImportInput, Rejections } from './import-limits.ts';
+import { parseKeepass } from './keepass.parser.ts';
+import { readLines } from './line-reader.ts';
+import { parsePwdumpLine, parseSecretsdumpLine } from './secretsdump.parser.ts';
+
+export interface DumpImportParams {
+  engagement: string;
+  type: DumpImportType;
+  system?: string | undefined;
+  hashType?: number | undefined;
+  filename?: string | undefined;
+}
+
+export interface ImportRunOptions {
+  actor: AuditActor;
+  maxBytes: number;
+  onBytes?: (total: number) => void;
+}
+
+const BATCH = 2000;
+/** grep text is handed to the extractors in pieces of about this size, cut at blank lines. */
+const GREP_PIECE = 256 * 1024;
+
+const LINE_PARSERS: Partial<Record<DumpImportType, (line: string, o: DumpOptions) => LineOutcome>> = {
+  secretsdump: parseSecretsdumpLine,
+  pwdump: parsePwdumpLine,
+  'user-hash': parseUserHashLine,
+  'user-secret': parseUserSecretLine,
+  'user-hash-secret': parseUserHashSecretLine,
+};
+
+class Sink {
+  private batch: VaultFinding[] = [];
+  readonly counts: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
+  constructor(
+    private readonly tx: Tx,
+    private readonly engagementId: number,
+    private readonly importId: number,
+    private readonly actor: AuditActor,
+  ) {}
+  async add(findings: VaultFinding[]): Promise<void> {
+    this.batch.push(...findings);
+    if (this.batch.length >= BATCH) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (!this.batch.length) return;
+    const findings = this.batch;
+    this.batch = [];
+    const c = await ingestFindings(this.tx, {
+      engagementId: this.engagementId,
+      findings,
+      origin: { importId: this.importId },
+      actor: { userId: this.actor.userId, username: this.actor.username },
+    });
+    this.counts.newHashes += c.newHashes;
+    this.counts.newSecrets += c.newSecrets;
+    this.counts.historyHashes += c.historyHashes;
+    this.counts.duplicates += c.duplicates;
+  }
+}
+
+/** Line types: history lines join the account read just before them (secretsdump writes them so). */
+async function importLines(
+  lines: AsyncIterable<{ line: number; text: string; undecodable: boolean }>,
+  parse: (line: string, o: DumpOptions) => LineOutcome,
+  options: DumpOptions,
+  sink: Sink,
+  rejections: Rejections,
+): Promise<void> {
+  let pending: VaultFinding[] = [];
+  const keyOf = (system: string, account: string) => `${system.toLowerCase()}\u0000${account.toLowerCase()}`;
+  for await (const { line, text, undecodable } of lines) {
+    if (undecodable) {
+      rejections.add(line, 'is not valid UTF-8 text (save the file as UTF-8)');
+      continue;
+    }
+    const outcome = parse(text, options);
+    if ('skip' in outcome) continue;
+    if ('reject' in outcome) {
+      rejections.add(line, outcome.reject);
+      continue;
+    }
+    if ('history' in outcome) {
+      const h = outcome.history;
+      const owner = keyOf(h.system, h.account);
+      const add = (type: number, hash: string | null) => {
+        if (hash === null) return;
+        let f = pending.find((p) => keyOf(p.system, p.account) === owner && p.hashType === type);
+        if (!f) {
+          f = finding({
+            system: h.system,
+            account: h.account,
+            hashType: type,
+            purpose: 'Windows Login',
+            source: 'Impacket secretsdump.py',
+          });
+          pending.push(f);
+        }
+        const history = [...(f.history ?? [])];
+        history[h.index] = hash;
+        f.history = Array.from(history, (x) => x ?? '');
+      };
+      add(3000, h.lm);
+      add(1000, h.nt);
+      continue;
+    }
+    await sink.add(pending);
+    pending = outcome.findings;
+  }
+  await sink.add(pending);
+}
+
+async function importGrep(
+  lines: AsyncIterable<{ line: number; text: string }>,
+  options: DumpOptions,
+  sink: Sink,
+): Promise<void> {
+  const extract = grepExtractor();
+  let piece: string[] = [];
+  let size = 0;
+  const run = async () => {
+    if (!piece.length) return;
+    const found = extract(piece.join('\n'), { defaultSystem: options.system });
+    piece = [];
+    size = 0;
+    await sink.add(found.map((f) => ({ ...f, system: f.system || options.system })));
+  };
+  for await (const { text } of lines) {
+    piece.push(text);
+    size += text.length + 1;
+    if (size >= GREP_PIECE && text.trim() === '') await run();
+  }
+  await run();
+}
+
+async function readAll(input: ImportInput): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const c of input) parts.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/**
+ * Imports a dump into an engagement's vault as one transaction (all of it or none), streaming the
+ * file line by line. Returns what the API answers; the import is recorded with its result.
+ */
+export async function importDump(
+  db: Kysely<DB>,
+  principal: Principal,
+  params: DumpImportParams,
+  input: ImportInput,
+  run: ImportRunOptions,
+): Promise<DumpImportResult & { import_id: number }> {
+  const engagement = await vaultEngagement(db, principal, params.engagement, 'credential.add');
+  const typeProblem = checkHashType(params.hashType);
+  if (typeProblem) throw ValidationError.field('hash_type', typeProblem);
+  if (params.type === 'grep') grepExtractor();
+  const options: DumpOptions = {
+    system: (params.system ?? '').trim(),
+    hashType: params.hashType ?? null,
+    filename: params.filename ?? '',
+  };
+  const body = capped(input, run.maxBytes, run.onBytes);
+  return writeTransaction(db, async (tx) => {
+    const imp = await tx
+      .insertInto('credential_import')
+      .values({
+        engagement_id: engagement.id,
+        type: params.type,
+        filename: (params.filename ?? '').slice(0, 255),
+        status: 'running',
+        created_by: run.actor.userId || null,
+        created_by_name: run.actor.username,
+        created_at: nowMs(),
+        finished_at: null,
+        result: '{}',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const importId = Number(imp.id);
+    const sink = new Sink(tx, engagement.id, importId, run.actor);
+    const rejections = new Rejections();
+    if (params.type === 'keepass') {
+      const parsed = parseKeepass(await readAll(body), options);
+      for (const r of parsed.rejected) rejections.add(r.line, r.reason);
+      await sink.add(parsed.findings.map((f) => f.finding));
+    } else if (params.type === 'grep') {
+      await importGrep(readLines(body), options, sink);
+    } else {
+      const parse = LINE_PARSERS[params.type];
+      if (!parse) throw ValidationError.field('type', `unknown import type ${params.type}`);
+      await importLines(readLines(body), parse, options, sink, rejections);
+    }
+    await sink.flush();
+    const result: DumpImportResult = {
+      new_hashes: sink.counts.newHashes,
+      new_secrets: sink.counts.newSecrets,
+      history_hashes: sink.counts.historyHashes,
+      duplicates: sink.counts.duplicates,
+      rejected: rejections.result(),
+    };
+    await tx
+      .updateTable('credential_import')
+      .set({ status: 'done', finished_at: nowMs(), result: JSON.stringify(result) })
+      .where('id', '=', importId)
+      .execute();
+    return { ...result, import_id: importId };
+  });
+}
