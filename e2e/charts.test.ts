@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { decodePng, parseSvg } from '@steppingstones/plugin-sdk/testing';
+import { decodePng, parseSvg } from '@steppingstones/plugin-testing';
 import { describe, expect, it } from 'vitest';
 import { adminSession, createEventsViaApi, DEFAULT_SETUP, type RunningApp, snap } from './support/index.ts';
 

@@ -1,6 +1,7 @@
 // The plugin SDK: the only package a plugin imports (house rule 1).
 export { z } from 'zod';
 export type * from './context.ts';
+export { csvCell, csvField, csvRecord, neutraliseCell, restoreCell } from './csv.ts';
 export { definePlugin, type Plugin, type PluginDefinition } from './define-plugin.ts';
 export {
   escapeHtml,

@@ -1,4 +1,4 @@
-// The fixed fixture engagement of the report plugins' golden tests (part of the SDK's testing entry, so
+// The fixed fixture engagement of the report plugins' golden tests (part of the plugin test harness, so
 // every report plugin tests against the same engagement): the harness's four events plus
 // sub-techniques, N/A outcomes, a multi-day span, non-ASCII text, characters that need escaping, a
 // formula-looking cell, files with several locations, and another engagement that must never appear.

@@ -1,4 +1,4 @@
-import { createPluginTestHarness, type PluginTestHarness } from '@steppingstones/plugin-sdk/testing';
+import { createPluginTestHarness, type PluginTestHarness } from '@steppingstones/plugin-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 

@@ -1,9 +1,15 @@
 // The events as a Ghostwriter operation-log CSV, in the column order of Ghostwriter's current
 // OplogEntryResource export (so its Import accepts it): entry_identifier … extra_fields, oplog_id.
 // `entry_identifier` is stable per event, so importing again updates the entries instead of copying.
-import { eventReport, type ReportContext, type ReportEvent, z } from '@steppingstones/plugin-sdk';
+import {
+  csvRecord,
+  eventReport,
+  neutraliseCell,
+  type ReportContext,
+  type ReportEvent,
+  z,
+} from '@steppingstones/plugin-sdk';
 import { DETECTED_LABELS, PREVENTED_LABELS } from '@steppingstones/plugin-sdk/report-text';
-import { stringify } from 'csv-stringify/sync';
 
 export const OPLOG_COLUMNS = [
   'entry_identifier',
@@ -31,14 +37,6 @@ const paramsSchema = z.object({
     .default(1)
     .describe('The id of the Ghostwriter operation log to import into'),
 });
-
-/**
- * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading
- * apostrophe (OWASP CSV injection advice), so opening the CSV in Excel never runs `=cmd|…`.
- */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** Ghostwriter separates tags with commas: a comma inside a tag would split it. */
 const tag = (t: string) => t.replace(/,/g, ' ').trim();
@@ -83,7 +81,8 @@ export function oplogRow(e: ReportEvent, engagementCode: string, oplogId: number
     JSON.stringify({ stepping_stones_event: e.id, engagement: engagementCode }),
     String(oplogId),
   ];
-  return cells.map(neutralise);
+  // Opening the CSV in Excel must never run `=cmd|…`.
+  return cells.map(neutraliseCell);
 }
 
 export const ghostwriterOplogCsv = eventReport({
@@ -108,14 +107,12 @@ export const ghostwriterOplogCsv = eventReport({
   },
 });
 
-const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\s\S]/ } as const;
-
 /** The CSV a page of events at a time (every record ends with its delimiter, so pages just follow). */
 async function* oplogCsv(ctx: ReportContext<z.output<typeof paramsSchema>>): AsyncGenerator<string> {
-  yield stringify([[...OPLOG_COLUMNS]], CSV_OPTIONS);
+  // Ghostwriter's own exports quote every field; its importer reads either.
+  yield csvRecord(OPLOG_COLUMNS, { quoteAll: true });
   for await (const page of ctx.events.pages())
-    yield stringify(
-      page.map((e) => oplogRow(e, ctx.engagement.code, ctx.params.oplogId)),
-      CSV_OPTIONS,
-    );
+    yield page
+      .map((e) => csvRecord(oplogRow(e, ctx.engagement.code, ctx.params.oplogId), { quoteAll: true }))
+      .join('');
 }

@@ -6,7 +6,7 @@ import {
   type PluginTestHarness,
   seedReportFixtures,
   testDialects,
-} from '@steppingstones/plugin-sdk/testing';
+} from '@steppingstones/plugin-testing';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import {
   parseSvg,
   seedReportFixtures,
   testDialects,
-} from '@steppingstones/plugin-sdk/testing';
+} from '@steppingstones/plugin-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADNESS, interpolate } from './colours.ts';
 import { mondayTicks, weekends } from './event-timeline.ts';

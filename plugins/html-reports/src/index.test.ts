@@ -6,7 +6,7 @@ import {
   type PluginTestHarness,
   seedReportFixtures,
   testDialects,
-} from '@steppingstones/plugin-sdk/testing';
+} from '@steppingstones/plugin-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 

@@ -1,4 +1,5 @@
 import type { DB } from '@steppingstones/db';
+import { csvCell } from '@steppingstones/plugin-sdk';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../permissions/index.ts';
 import { listFileRows } from './file.queries.ts';
@@ -15,16 +16,6 @@ export const FILE_CSV_HEADER = [
   'Description',
   'Removed',
 ];
-
-/**
- * A CSV cell: quoted when needed, and a leading `= + - @` (or tab / CR) is neutralised with `'`
- * so spreadsheets never run a cell as a formula.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The Files / IOC page as CSV, streamed in pages (memory stays flat), with the same filter and redaction. */
 export async function* fileRowsCsv(

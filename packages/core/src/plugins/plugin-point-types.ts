@@ -30,27 +30,9 @@ export const BASE_PERMISSION: Record<MenuPointType, PermissionCode> = {
   'eventstream-source': 'eventstream.add',
 };
 
-/** Query parameters a report URL reserves; a report's parameters may not use them. */
-export const RESERVED_REPORT_PARAMS = [
-  'engagement',
-  'format',
-  'search',
-  'tag',
-  'untagged',
-  'tactic',
-  'technique',
-  'detected',
-  'prevented',
-  'operator',
-  'starred',
-  'from',
-  'to',
-  'sort',
-  'cursor',
-  'page_size',
-] as const;
+/** Query parameters a report URL reserves (the grid's list parameters, engagement and format). */
+export { RESERVED_REPORT_PARAMS } from '@steppingstones/shared/events';
 
 export const DEFAULT_RENDER_TIMEOUT_MS = 30_000;
-export const MAX_RENDER_TIMEOUT_MS = 300_000;
 export const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 export const DEFAULT_TASK_MAX_ATTEMPTS = 5;

@@ -45,8 +45,8 @@ describe('chart images', () => {
     const bytes = svgToPng(hostChart('DC01'));
     const damaged = new Uint8Array(bytes);
     damaged[40] = (damaged[40] ?? 0) ^ 0xff;
-    expect(() => decodePng(damaged)).toThrow(/PNG: bad CRC|PNG:/);
-    expect(() => decodePng(bytes.slice(0, bytes.length - 12))).toThrow(/IEND/);
+    expect(() => decodePng(damaged)).toThrow(/^PNG: /);
+    expect(() => decodePng(bytes.slice(0, bytes.length - 12))).toThrow(/^PNG: /);
   });
 
   describe('CJK host names', () => {
