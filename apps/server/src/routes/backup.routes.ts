@@ -9,6 +9,7 @@ import { assertMayDownloadBackup, backupSqliteOffThread } from '@steppingstones/
 import { verifyPassword } from '@steppingstones/core/users';
 import { backupRequestSchema } from '@steppingstones/shared';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { auditActor } from '../http/request-actor.ts';
 
 export async function backupRoutes(app: AppServer): Promise<void> {
@@ -48,7 +49,7 @@ export async function backupRoutes(app: AppServer): Promise<void> {
       reply.header('content-type', 'application/vnd.sqlite3');
       reply.header(
         'content-disposition',
-        `attachment; filename="steppingstones-${stamp}-${crypto.randomBytes(2).toString('hex')}.db"`,
+        contentDisposition(`steppingstones-${stamp}-${crypto.randomBytes(2).toString('hex')}.db`),
       );
       return reply.send(stream);
     },

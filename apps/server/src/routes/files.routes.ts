@@ -4,6 +4,7 @@ import { listEnvelope } from '@steppingstones/shared';
 import { fileRowDtoSchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { pageLink } from '../http/page-links.ts';
 
 const tags = ['files'];
@@ -56,7 +57,7 @@ export async function fileRoutes(app: AppServer): Promise<void> {
         return (
           reply
             .header('content-type', 'text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="IOCs - ${day}.csv"`)
+            .header('content-disposition', contentDisposition(`IOCs - ${day}.csv`))
             // A stream bypasses the JSON serializer; the 200 schema documents the JSON form.
             .send(stream as never)
         );

@@ -20,6 +20,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 
 /** Report HTML runs no script, loads nothing, and may be framed only by the app itself. */
 export const REPORT_HTML_CSP =
@@ -28,15 +29,10 @@ export const REPORT_HTML_CSP =
 const reportQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const reportParams = z.object({ plugin: z.string().max(100), key: z.string().max(100) });
 
-function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
 /** `streaming` holds this server's streamed downloads in progress, so its shutdown can end them. */
 function sendReport(reply: FastifyReply, report: RenderedReport, streaming: Set<Readable>) {
   reply.header('content-type', report.contentType);
-  reply.header('content-disposition', contentDisposition(report.disposition, report.filename));
+  reply.header('content-disposition', contentDisposition(report.filename, report.disposition));
   reply.header('cache-control', 'no-store');
   if (report.contentType.startsWith('text/html')) {
     reply.header('content-security-policy', REPORT_HTML_CSP);

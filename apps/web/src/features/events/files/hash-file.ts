@@ -1,4 +1,4 @@
-import { Md5 } from './md5.ts';
+import { createMD5, createSHA1, createSHA256 } from 'hash-wasm';
 
 export interface FileHashes {
   filename: string;
@@ -8,21 +8,20 @@ export interface FileHashes {
   sha256: string;
 }
 
-const toHex = (buffer: ArrayBuffer) =>
-  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * Hashes a file the user dropped, entirely in the browser: the file is read locally and never
- * uploaded (IOC samples are often live malware or client data).
+ * uploaded (IOC samples are often live malware or client data). It is streamed chunk by chunk into
+ * the three hashers, so a multi-gigabyte sample never sits in memory whole.
  */
 export async function hashFile(file: Blob & { name: string }): Promise<FileHashes> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const md5 = new Md5();
-  // Chunked, so a big file does not build one huge intermediate copy.
-  for (let i = 0; i < bytes.length; i += 1 << 20) md5.update(bytes.subarray(i, i + (1 << 20)));
-  const [sha1, sha256] = await Promise.all([
-    crypto.subtle.digest('SHA-1', bytes),
-    crypto.subtle.digest('SHA-256', bytes),
-  ]);
-  return { filename: file.name, size: file.size, md5: md5.hex(), sha1: toHex(sha1), sha256: toHex(sha256) };
+  const hashers = await Promise.all([createMD5(), createSHA1(), createSHA256()]);
+  for (const h of hashers) h.init();
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    for (const h of hashers) h.update(value);
+  }
+  const [md5, sha1, sha256] = hashers.map((h) => h.digest('hex'));
+  return { filename: file.name, size: file.size, md5: md5!, sha1: sha1!, sha256: sha256! };
 }
