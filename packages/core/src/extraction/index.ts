@@ -1,1 +1,6 @@
+export { EXTRACTORS, SECRET_CATALOGUE } from './catalogue.ts';
 export type { CredentialExtractor, CredentialFinding } from './credential-finding.ts';
+export { resetScanMeter, scanMeter } from './engine.ts';
+export { type ExtractOptions, extractCredentials } from './extract.ts';
+export { HashMode } from './hash-modes.ts';
+export type { CatalogueExtractor, CataloguePattern } from './pattern.ts';

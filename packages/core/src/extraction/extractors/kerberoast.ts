@@ -1,0 +1,162 @@
+import type { CredentialFinding } from '../credential-finding.ts';
+import { meterScan } from '../engine.ts';
+import { finding } from '../finding.ts';
+import { type CatalogueExtractor, definePattern } from '../pattern.ts';
+import { boundedLineStart } from '../text.ts';
+import {
+  asrepPattern,
+  parseKerberosHash,
+  preauthPattern,
+  readWrappedToken,
+  tgsPattern,
+} from './kerberos-hash.ts';
+
+interface Occurrence {
+  token: string;
+  /** Start of the line holding the token. */
+  lineStart: number;
+  /** Text of that line before the token (e.g. `[*] Hash                   : `). */
+  label: string;
+  /** Where the previous token of the same marker ended. */
+  previousEnd: number;
+}
+
+/** Each `marker…` token (joined over wrapped lines), scanning on from the end of the previous one. */
+function* tokens(text: string, marker: string): Generator<Occurrence> {
+  let from = 0;
+  let previousEnd = 0;
+  while (true) {
+    const at = text.indexOf(marker, from);
+    meterScan((at === -1 ? text.length : at) - from);
+    if (at === -1) return;
+    const lineStart = boundedLineStart(text, at, previousEnd);
+    const { token, end } = readWrappedToken(text, at);
+    yield { token, lineStart, label: text.slice(lineStart, at), previousEnd };
+    previousEnd = end;
+    from = Math.max(end, at + marker.length);
+  }
+}
+
+const isRubeusHashLine = (label: string) => /^\s*\[\*\] Hash\s*:\s*$/.test(label);
+
+function tgsFinding(
+  token: string,
+  source: string,
+  account?: string,
+  defaultRealm = '',
+): CredentialFinding | null {
+  const parsed = parseKerberosHash(token);
+  if (parsed?.kind !== 'tgs') return null;
+  return finding({
+    system: parsed.realm || defaultRealm,
+    account: account ?? parsed.user,
+    hash: parsed.hash,
+    hashType: parsed.hashType,
+    purpose: parsed.spn ? `Windows Login (used by SPN: ${parsed.spn})` : 'Windows Login',
+    source,
+  });
+}
+
+/** impacket GetUserSPNs and any other single-line `$krb5tgs$` hash. */
+export const kerberoastExtractor: CatalogueExtractor = {
+  name: 'kerberoast',
+  patterns: [tgsPattern],
+  mayMatch: (text) => text.includes('$krb5tgs$'),
+  extract(text) {
+    const out: CredentialFinding[] = [];
+    for (const o of tokens(text, '$krb5tgs$')) {
+      if (isRubeusHashLine(o.label)) continue;
+      const f = tgsFinding(o.token, 'Kerberoasting');
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};
+
+export const rubeusSamAccountPattern = definePattern({
+  name: 'rubeus-samaccountname',
+  description: 'Rubeus kerberoast block header `[*] SamAccountName : x` (no secret)',
+  source: String.raw`\[\*\] SamAccountName\s*:\s*(?<account>[^\s]{1,256})`,
+  secretGroups: [],
+});
+
+/** Rubeus `kerberoast`: one block per account, the hash wrapped over indented lines. */
+export const rubeusKerberoastExtractor: CatalogueExtractor = {
+  name: 'rubeus-kerberoast',
+  patterns: [tgsPattern, rubeusSamAccountPattern],
+  mayMatch: (text) => text.includes('$krb5tgs$') && text.includes('[*] Hash'),
+  extract(text) {
+    const out: CredentialFinding[] = [];
+    for (const o of tokens(text, '$krb5tgs$')) {
+      if (!isRubeusHashLine(o.label)) continue;
+      // The account of this ticket is the SamAccountName printed since the previous ticket.
+      const header = text.slice(Math.max(o.previousEnd, o.lineStart - 16 * 1024), o.lineStart);
+      const names = rubeusSamAccountPattern.re.all(header);
+      const account = names.length > 0 ? names[names.length - 1]?.account : undefined;
+      const f = tgsFinding(o.token, 'Rubeus Kerberoasting', account);
+      if (f) out.push(f);
+    }
+    return out;
+  },
+};
+
+function asrepFindings(text: string, rubeus: boolean): CredentialFinding[] {
+  const out: CredentialFinding[] = [];
+  for (const o of tokens(text, '$krb5asrep$')) {
+    // Rubeus prints no etype (`$krb5asrep$user@realm:…`); every other tool does.
+    const hasEtype = /^\$krb5asrep\$\d/.test(o.token);
+    if (hasEtype === rubeus) continue;
+    const parsed = parseKerberosHash(o.token);
+    if (!parsed) continue;
+    out.push(
+      finding({
+        system: parsed.realm,
+        account: parsed.user,
+        hash: parsed.hash,
+        hashType: parsed.hashType,
+        purpose: 'Windows Login',
+        source: rubeus ? 'Rubeus ASREPRoasting' : 'ASREPRoasting',
+      }),
+    );
+  }
+  return out;
+}
+
+export const asrepRoastExtractor: CatalogueExtractor = {
+  name: 'asreproast',
+  patterns: [asrepPattern],
+  mayMatch: (text) => text.includes('$krb5asrep$'),
+  extract: (text) => asrepFindings(text, false),
+};
+
+export const rubeusAsrepExtractor: CatalogueExtractor = {
+  name: 'rubeus-asreproast',
+  patterns: [asrepPattern],
+  mayMatch: (text) => text.includes('$krb5asrep$'),
+  extract: (text) => asrepFindings(text, true),
+};
+
+/** Kerberos pre-authentication captures (`$krb5pa$`, e.g. from a sniffer or Responder-like tools). */
+export const kerberosPreauthExtractor: CatalogueExtractor = {
+  name: 'kerberos-preauth',
+  patterns: [preauthPattern],
+  mayMatch: (text) => text.includes('$krb5pa$'),
+  extract(text) {
+    const out: CredentialFinding[] = [];
+    for (const o of tokens(text, '$krb5pa$')) {
+      const parsed = parseKerberosHash(o.token);
+      if (!parsed) continue;
+      out.push(
+        finding({
+          system: parsed.realm,
+          account: parsed.user,
+          hash: parsed.hash,
+          hashType: parsed.hashType,
+          purpose: 'Windows Login',
+          source: 'Kerberos pre-authentication',
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+import type { CredentialFinding } from '../credential-finding.ts';
+import { finding } from '../finding.ts';
+import { type CatalogueExtractor, type CataloguePattern, definePattern } from '../pattern.ts';
+import { linesWith, splitPrincipal, withFollowingLines } from '../text.ts';
+
+/** SCCM Network Access Accounts, as SharpSCCM and SharpDPAPI print them (the password may be empty). */
+export const sharpSccmNaaPattern = definePattern({
+  name: 'sharpsccm-naa',
+  description: 'SharpSCCM `NetworkAccessUsername: DOMAIN\\USER` / `NetworkAccessPassword: pw`',
+  source: String.raw`NetworkAccessUsername: (?<user>[^\n]{1,256})\n[ \t]*NetworkAccessPassword: (?<password>[^\n]{0,256})`,
+  secretGroups: ['password'],
+});
+
+export const sharpDpapiNaaPattern = definePattern({
+  name: 'sharpdpapi-naa',
+  description: 'SharpDPAPI `Plaintext NAA Username : DOMAIN\\USER` / `Plaintext NAA Password : pw`',
+  source: String.raw`Plaintext NAA Username[ \t]*: (?<user>[^\n]{1,256})\n[ \t]*Plaintext NAA Password[ \t]*: (?<password>[^\n]{0,256})`,
+  secretGroups: ['password'],
+});
+
+function naaExtractor(
+  name: string,
+  marker: string,
+  pattern: CataloguePattern,
+  source: string,
+): CatalogueExtractor {
+  return {
+    name,
+    patterns: [pattern],
+    mayMatch: (text) => text.includes(marker),
+    extract(text) {
+      const out: CredentialFinding[] = [];
+      for (const line of linesWith(text, marker)) {
+        const m = pattern.re.exec(withFollowingLines(text, line, 1));
+        if (!m) continue;
+        const { system, account } = splitPrincipal(m.user as string);
+        out.push(
+          finding({
+            system,
+            account,
+            secret: (m.password as string).trimEnd(),
+            purpose: 'SCCM Network Access Account',
+            source,
+          }),
+        );
+      }
+      return out;
+    },
+  };
+}
+
+export const sharpSccmNaaExtractor = naaExtractor(
+  'sharpsccm-naa',
+  'NetworkAccessUsername: ',
+  sharpSccmNaaPattern,
+  'SharpSCCM',
+);
+export const sharpDpapiNaaExtractor = naaExtractor(
+  'sharpdpapi-naa',
+  'Plaintext NAA Username',
+  sharpDpapiNaaPattern,
+  'SharpDPAPI',
+);

@@ -1,0 +1,128 @@
+import type { CredentialFinding } from '../credential-finding.ts';
+import { finding } from '../finding.ts';
+import { type CatalogueExtractor, definePattern } from '../pattern.ts';
+import { linesWithAny } from '../text.ts';
+import { aesKeyFinding, secretsdumpKeyPattern } from './kerberos-keys.ts';
+import { ACCOUNT, DOMAIN, HEX32, lmNtFindings } from './lm-nt.ts';
+
+/** NetExec / CrackMapExec prefix every line with protocol, address, port and host name. */
+export const netexecLinePattern = definePattern({
+  name: 'netexec-line',
+  description: 'NetExec / CrackMapExec line prefix `PROTO  address  port  HOST  …` (no secret)',
+  source: String.raw`^(?<proto>SMB|LDAPS?|WINRM|MSSQL|SSH|RDP|WMI|FTP|VNC|NFS)[ \t]{2,}(?<address>[0-9A-Fa-f.:]{3,45})[ \t]+(?<port>\d{1,5})[ \t]+(?<host>[^\s]{1,64})[ \t]+(?<rest>[^\n]*)$`,
+  secretGroups: [],
+});
+
+export const netexecSuccessPattern = definePattern({
+  name: 'netexec-success',
+  description: 'NetExec spray / login success `[+] DOMAIN\\user:password (Pwn3d!)`',
+  source: String.raw`^\[\+\] (?:(?<domain>${DOMAIN})\\)?(?<user>[^\\:\s]{1,64}):(?<secret>[^\n]*?)(?: \((?<tag>Pwn3d!|Guest|admin)\))?[ \t]*$`,
+  secretGroups: ['secret'],
+});
+
+export const netexecPwdumpPattern = definePattern({
+  name: 'netexec-pwdump',
+  description: 'NetExec `--sam` / `--ntds` `[DOMAIN\\]user:rid:lm:nt:::`',
+  source: String.raw`^(?:(?<domain>${DOMAIN})\\)?(?<user>${ACCOUNT}):(?<rid>\d{1,10}):(?<lm>${HEX32}):(?<nt>${HEX32}):::`,
+  secretGroups: ['lm', 'nt'],
+  hashcatMode: 1000,
+});
+
+export const netexecLsaPattern = definePattern({
+  name: 'netexec-lsa',
+  description: 'NetExec `--lsa` service account secrets `DOMAIN\\user:password`',
+  source: String.raw`^(?<domain>${DOMAIN})\\(?<user>[^\\:\s]{1,64}):(?<secret>[^\n]{1,512})$`,
+  secretGroups: ['secret'],
+});
+
+const MARKERS = [
+  'SMB  ',
+  'LDAP  ',
+  'LDAPS  ',
+  'WINRM  ',
+  'MSSQL  ',
+  'SSH  ',
+  'RDP  ',
+  'WMI  ',
+  'FTP  ',
+  'VNC  ',
+  'NFS  ',
+];
+const HEX32_ONLY = /^[0-9a-fA-F]{32}$/;
+const NOT_LSA_PLAINTEXT =
+  /^(?:aes(?:128|256)-cts|des-cbc|rc4_hmac|plain_password_hex|\d{1,10}:[0-9a-fA-F]{32}:|[0-9a-fA-F]{32}:)/i;
+
+function fromRest(rest: string, host: string, proto: string): CredentialFinding[] {
+  const source = `NetExec ${proto}`;
+  const dump = netexecPwdumpPattern.re.exec(rest);
+  if (dump) {
+    // SAM accounts are the host's own; NTDS accounts carry their domain.
+    const system = dump.domain ?? host;
+    return lmNtFindings(
+      { system, account: dump.user as string, purpose: 'Windows Login', source },
+      dump.lm as string,
+      dump.nt as string,
+    );
+  }
+  const ok = netexecSuccessPattern.re.exec(rest);
+  if (ok) {
+    if (ok.tag === 'Guest') return [];
+    const system = ok.domain ?? host;
+    const secret = (ok.secret as string).trimEnd();
+    const account = ok.user as string;
+    const purpose = `${proto === 'SSH' || proto === 'FTP' ? proto : 'Windows'} Login`;
+    if (HEX32_ONLY.test(secret))
+      return [finding({ system, account, hash: secret.toLowerCase(), hashType: 1000, purpose, source })];
+    const pair = /^([0-9a-fA-F]{32}):([0-9a-fA-F]{32})$/.exec(secret);
+    if (pair) return lmNtFindings({ system, account, purpose, source }, pair[1] as string, pair[2] as string);
+    return [finding({ system, account, secret, purpose, source })];
+  }
+  const key = secretsdumpKeyPattern.re.exec(rest);
+  if (key) {
+    const principal = key.principal as string;
+    const slash = principal.indexOf('\\');
+    const f = aesKeyFinding(
+      slash > 0 ? principal.slice(0, slash) : host,
+      principal.slice(slash + 1),
+      key.type as string,
+      key.key as string,
+      source,
+    );
+    return f ? [f] : [];
+  }
+  const lsa = netexecLsaPattern.re.exec(rest);
+  if (lsa && !NOT_LSA_PLAINTEXT.test(lsa.secret as string)) {
+    return [
+      finding({
+        system: lsa.domain as string,
+        account: lsa.user as string,
+        secret: (lsa.secret as string).trimEnd(),
+        purpose: 'Service Account',
+        source,
+      }),
+    ];
+  }
+  return [];
+}
+
+export const netexecExtractor: CatalogueExtractor = {
+  name: 'netexec',
+  patterns: [
+    netexecLinePattern,
+    netexecSuccessPattern,
+    netexecPwdumpPattern,
+    netexecLsaPattern,
+    secretsdumpKeyPattern,
+  ],
+  mayMatch: (text) => MARKERS.some((m) => text.includes(m)),
+  extract(text) {
+    const out: CredentialFinding[] = [];
+    for (const line of linesWithAny(text, MARKERS)) {
+      if (!line.text.includes(':')) continue;
+      const m = netexecLinePattern.re.exec(line.text);
+      if (!m) continue;
+      out.push(...fromRest(m.rest as string, m.host as string, m.proto as string));
+    }
+    return out;
+  },
+};
