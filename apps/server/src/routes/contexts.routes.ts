@@ -1,16 +1,19 @@
 import { contextValues, getContext, listContexts, updateContext } from '@steppingstones/core/contexts';
 import { listEnvelope } from '@steppingstones/shared';
-import { contextDtoSchema, contextInputSchema } from '@steppingstones/shared/events';
+import {
+  contextDetailDtoSchema,
+  contextDtoSchema,
+  contextInputSchema,
+  contextListQuerySchema,
+  contextUpdateResultSchema,
+  contextValuesQuerySchema,
+} from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { listPage } from '../http/paging.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['contexts'];
-const listQuery = z.object({
-  engagement: z.string().trim().min(1).optional(),
-  search: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
 
 /** Contexts (source / target of events): the picker by recent use, part values, and the shared edit. */
 export async function contextRoutes(app: AppServer): Promise<void> {
@@ -20,12 +23,15 @@ export async function contextRoutes(app: AppServer): Promise<void> {
     '/api/v1/contexts',
     {
       config: { access: { permission: 'context.view' } },
-      schema: { tags, querystring: listQuery, response: { 200: listEnvelope(contextDtoSchema) } },
+      schema: {
+        tags,
+        description: 'Contexts of the engagement, most recently used first (the event form’s picker).',
+        querystring: contextListQuerySchema,
+        response: { 200: listEnvelope(contextDtoSchema) },
+      },
     },
-    async (request) => {
-      const results = await listContexts(db, request.principal, request.query);
-      return { count: results.length, next: null, previous: null, results };
-    },
+    async (request) =>
+      listPage(request, app.ctx.config.publicUrl, await listContexts(db, request.principal, request.query)),
   );
 
   app.get(
@@ -35,11 +41,12 @@ export async function contextRoutes(app: AppServer): Promise<void> {
       schema: {
         tags,
         description: 'Distinct host, user or process values of the engagement containing `search`.',
-        querystring: listQuery.extend({ field: z.enum(['host', 'user', 'process']) }),
-        response: { 200: z.object({ results: z.array(z.string()) }) },
+        querystring: contextValuesQuerySchema,
+        response: { 200: listEnvelope(z.string()) },
       },
     },
-    async (request) => ({ results: await contextValues(db, request.principal, request.query) }),
+    async (request) =>
+      listPage(request, app.ctx.config.publicUrl, await contextValues(db, request.principal, request.query)),
   );
 
   app.get(
@@ -49,7 +56,7 @@ export async function contextRoutes(app: AppServer): Promise<void> {
       schema: {
         tags,
         params: idParams,
-        response: { 200: contextDtoSchema.extend({ event_count: z.number().int() }) },
+        response: { 200: contextDetailDtoSchema },
       },
     },
     async (request) => getContext(db, request.principal, request.params.id),
@@ -65,7 +72,7 @@ export async function contextRoutes(app: AppServer): Promise<void> {
           'Edits a shared context in place: every event of the engagement using it changes too; `shared_event_count` says how many.',
         params: idParams,
         body: contextInputSchema,
-        response: { 200: z.object({ context: contextDtoSchema, shared_event_count: z.number().int() }) },
+        response: { 200: contextUpdateResultSchema },
       },
     },
     async (request) => updateContext(db, request.principal, request.params.id, request.body),

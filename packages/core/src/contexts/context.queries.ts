@@ -3,6 +3,7 @@ import type { ContextDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { chooseEngagement } from '../events/engagement-choice.ts';
+import { offsetPage, type Page } from '../paging/index.ts';
 import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
 import { toContextDto } from './context.mapper.ts';
 
@@ -10,7 +11,8 @@ export interface ContextListOptions {
   engagement?: string;
   /** Substring of host, user or process (case-insensitive). */
   search?: string;
-  limit?: number;
+  cursor?: string;
+  page_size: number;
 }
 
 /** Contexts of an engagement for the picker: most recently used first, never-used last. */
@@ -18,7 +20,7 @@ export async function listContexts(
   db: Kysely<DB>,
   principal: Principal,
   options: ContextListOptions,
-): Promise<ContextDto[]> {
+): Promise<Page<ContextDto>> {
   requirePermission(principal, 'context.view');
   const engagement = await chooseEngagement(db, principal, options.engagement);
   let q = db
@@ -26,11 +28,10 @@ export async function listContexts(
     .select(['id', 'host', 'user', 'process'])
     .where('engagement_id', '=', engagement.id)
     .orderBy(sql`last_used_at desc nulls last`)
-    .orderBy('id', 'desc')
-    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
+    .orderBy('id', 'desc');
   const term = options.search?.trim();
   if (term) q = q.where((eb) => eb.or(['host', 'user', 'process'].map((col) => containsText(col, term))));
-  return (await q.execute()).map(toContextDto);
+  return offsetPage(db, q, options, toContextDto);
 }
 
 export async function getContext(
@@ -64,8 +65,8 @@ export async function countEventsUsingContext(db: Kysely<DB>, id: number): Promi
 export async function contextValues(
   db: Kysely<DB>,
   principal: Principal,
-  options: { engagement?: string; field: string; search?: string; limit?: number },
-): Promise<string[]> {
+  options: { engagement?: string; field: string; search?: string; cursor?: string; page_size: number },
+): Promise<Page<string>> {
   requirePermission(principal, 'context.view');
   if (!['host', 'user', 'process'].includes(options.field))
     throw ValidationError.field('field', 'must be host, user or process');
@@ -77,9 +78,8 @@ export async function contextValues(
     .distinct()
     .where('engagement_id', '=', engagement.id)
     .where(field, '!=', '')
-    .orderBy(field)
-    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
+    .orderBy(field);
   const term = options.search?.trim();
   if (term) q = q.where(containsText(field, term));
-  return (await q.execute()).map((r) => r[field]);
+  return offsetPage(db, q, options, (r) => r[field]);
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { PASSWORD_MIN_LENGTH } from '@steppingstones/shared';
 import { ValidationError } from '../errors.ts';
 
 const scrypt = promisify(crypto.scrypt) as (
@@ -92,7 +93,8 @@ const COMMON_PASSWORDS = new Set([
   'autumn2026',
 ]);
 
-export const PASSWORD_MIN_LENGTH = 10;
+/** The rule lives in packages/shared, so the web's forms state the same minimum. */
+export { PASSWORD_MIN_LENGTH };
 
 /** Password rules (Django's four validators, with a longer minimum). Throws a field error. */
 export function checkPasswordRules(password: string, username: string, field = 'password'): void {
