@@ -1,22 +1,35 @@
 import { z } from 'zod';
 import { isoDate } from './dates.ts';
 
+/** An engagement code: letters, digits, dot, dash and underscore, starting with a letter or digit. */
+export const ENGAGEMENT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export const engagementCode = z
   .string()
   .trim()
   .min(1, 'is required')
   .max(100, 'must be at most 100 characters')
   .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    ENGAGEMENT_CODE_PATTERN,
     'may contain only letters, digits, dot, dash and underscore, starting with a letter or digit',
-  );
+  )
+  .describe('Short unique code of the engagement, e.g. ACME-2026; used in URLs and never changes.');
 
 const engagementFields = {
   code: engagementCode,
-  name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  description: z.string().max(10_000, 'must be at most 10000 characters').default(''),
-  start_date: isoDate,
-  end_date: isoDate,
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'must be at most 200 characters')
+    .describe('Display name of the engagement.'),
+  description: z
+    .string()
+    .max(10_000, 'must be at most 10000 characters')
+    .default('')
+    .describe('Free text: scope, client contacts, rules of engagement.'),
+  start_date: isoDate.describe('First day of the engagement (YYYY-MM-DD).'),
+  end_date: isoDate.describe('Last day of the engagement (YYYY-MM-DD), not before the start.'),
 };
 
 const endNotBeforeStart = (v: { start_date?: string; end_date?: string }) =>

@@ -1,20 +1,36 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../components/lazy-page.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
-import { AuditPage } from '../features/admin/audit/AuditPage.tsx';
-import { BackupPage } from '../features/admin/backup/BackupPage.tsx';
-import { GroupsPage } from '../features/admin/groups/GroupsPage.tsx';
-import { TokensPage } from '../features/admin/tokens/TokensPage.tsx';
-import { UsersPage } from '../features/admin/users/UsersPage.tsx';
-import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.tsx';
-import { EngagementDetailPage } from '../features/engagements/EngagementDetailPage.tsx';
-import { EngagementsPage } from '../features/engagements/EngagementsPage.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
 import { historyRoutes } from '../features/history/routes.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
 import { jobRoutes } from '../features/jobs/routes.tsx';
 import { pluginRoutes } from '../features/plugins/routes.tsx';
-import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
 import { webhookRoutes } from '../features/webhooks/routes.tsx';
+
+const AuditPage = lazyPage(() => import('../features/admin/audit/AuditPage.tsx').then((m) => m.AuditPage));
+const BackupPage = lazyPage(() =>
+  import('../features/admin/backup/BackupPage.tsx').then((m) => m.BackupPage),
+);
+const GroupsPage = lazyPage(() =>
+  import('../features/admin/groups/GroupsPage.tsx').then((m) => m.GroupsPage),
+);
+const TokensPage = lazyPage(() =>
+  import('../features/admin/tokens/TokensPage.tsx').then((m) => m.TokensPage),
+);
+const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage.tsx').then((m) => m.UsersPage));
+const ChangePasswordPage = lazyPage(() =>
+  import('../features/auth/ChangePasswordPage.tsx').then((m) => m.ChangePasswordPage),
+);
+const EngagementDetailPage = lazyPage(() =>
+  import('../features/engagements/EngagementDetailPage.tsx').then((m) => m.EngagementDetailPage),
+);
+const EngagementsPage = lazyPage(() =>
+  import('../features/engagements/EngagementsPage.tsx').then((m) => m.EngagementsPage),
+);
+const HomePage = lazyPage(() => import('../features/home/HomePage.tsx').then((m) => m.HomePage));
+const PreferencesPage = lazyPage(() =>
+  import('../features/preferences/PreferencesPage.tsx').then((m) => m.PreferencesPage),
+);
 
 const ENGAGEMENT_ADMIN = ['engagement.add', 'engagement.change', 'engagement.delete'];
 

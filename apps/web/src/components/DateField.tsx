@@ -1,4 +1,5 @@
 import { DateInput } from '@mantine/dates';
+import type { ReactNode } from 'react';
 
 /**
  * A calendar date (`YYYY-MM-DD`, no zone) that can be typed or picked: typing "2026-11-23" works
@@ -15,7 +16,7 @@ export function DateField({
   label: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   required?: boolean;
   description?: string;
 }) {

@@ -1,9 +1,9 @@
 import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
+import { IconClock, IconWebhook } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
 import { IconPlug, IconReports } from '../../features/plugins/plugin-icons.tsx';
-import { IconClock, IconWebhook } from '../../features/webhooks/webhook-icons.tsx';
 import { can, canAll, canAny } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 

@@ -1,24 +1,37 @@
 import { Alert, Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { PASSWORD_MIN_LENGTH, passwordSchema } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { FormError } from '../../components/QueryState.tsx';
-import { useFormState } from '../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../lib/form.ts';
 import { changePassword } from './auth-api.ts';
 import { ME_KEY } from './use-me.ts';
 
 const EMPTY = { current_password: '', new_password: '', confirm: '' };
 
+/** The new password follows the server's rules; the repeat must match it. */
+const changeSchema = z
+  .object({
+    current_password: z.string().min(1, 'Enter your current password'),
+    new_password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.new_password === v.confirm, {
+    message: "The two passwords don't match",
+    path: ['confirm'],
+  });
+
 export function ChangePasswordPage() {
-  const form = useFormState(EMPTY);
-  const { values } = form;
+  const form = useSchemaForm(changeSchema, EMPTY);
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: () => changePassword(values.current_password, values.new_password),
+    mutationFn: (values: typeof EMPTY) => changePassword(values.current_password, values.new_password),
     onSuccess: () => {
       // The server re-issued this browser's session with a new CSRF token: fetch it.
       queryClient.invalidateQueries({ queryKey: ME_KEY });
-      form.reset(EMPTY);
+      form.reset();
       notifications.show({
         color: 'teal',
         title: 'Password changed',
@@ -35,40 +48,26 @@ export function ChangePasswordPage() {
         description="Changing your password signs you out everywhere else and revokes your API tokens."
       />
       <Paper withBorder p="lg" maw={520}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (values.new_password !== values.confirm) {
-              form.setErrors({ confirm: "The two passwords don't match." });
-              return;
-            }
-            mutation.mutate();
-          }}
-        >
+        <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
           <Stack gap="md">
             <PasswordInput
               label="Current password"
               autoComplete="current-password"
-              value={values.current_password}
-              onChange={(e) => form.setField('current_password', e.currentTarget.value)}
-              error={form.errors.current_password}
+              {...form.getInputProps('current_password')}
               required
               autoFocus
             />
             <PasswordInput
               label="New password"
+              description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is best.`}
               autoComplete="new-password"
-              value={values.new_password}
-              onChange={(e) => form.setField('new_password', e.currentTarget.value)}
-              error={form.errors.new_password}
+              {...form.getInputProps('new_password')}
               required
             />
             <PasswordInput
               label="New password again"
               autoComplete="new-password"
-              value={values.confirm}
-              onChange={(e) => form.setField('confirm', e.currentTarget.value)}
-              error={form.errors.confirm}
+              {...form.getInputProps('confirm')}
               required
             />
             {mutation.isSuccess && (

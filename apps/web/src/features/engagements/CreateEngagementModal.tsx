@@ -1,27 +1,26 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { engagementCreateSchema } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/QueryState.tsx';
-import { useFormState } from '../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../lib/form.ts';
 import { ME_KEY } from '../auth/use-me.ts';
-import { EngagementFields } from './EngagementFields.tsx';
-import { type EngagementInput, validateEngagement } from './engagement-types.ts';
+import { EngagementFields, type EngagementValues } from './EngagementFields.tsx';
 import { createEngagement, ENGAGEMENTS_KEY } from './engagements-api.ts';
 
-const EMPTY: EngagementInput = { code: '', name: '', description: '', start_date: '', end_date: '' };
+const EMPTY: EngagementValues = { code: '', name: '', description: '', start_date: '', end_date: '' };
 
 export function CreateEngagementModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const form = useFormState<EngagementInput & Record<string, string>>({ ...EMPTY });
+  const form = useSchemaForm(engagementCreateSchema, EMPTY);
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: () =>
-      createEngagement({ ...form.values, code: form.values.code.trim(), name: form.values.name.trim() }),
+    mutationFn: (values: EngagementValues) => createEngagement(engagementCreateSchema.parse(values)),
     onSuccess: (engagement) => {
       queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
       // The creator's engagement list (header switcher) changes too.
       queryClient.invalidateQueries({ queryKey: ME_KEY });
       notifications.show({ color: 'teal', message: `Engagement ${engagement.name} created.` });
-      form.reset({ ...EMPTY });
+      form.reset();
       onClose();
     },
     onError: (error) => form.showError(error),
@@ -29,17 +28,9 @@ export function CreateEngagementModal({ opened, onClose }: { opened: boolean; on
 
   return (
     <Modal opened={opened} onClose={onClose} title="New engagement" size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const errors = validateEngagement(form.values);
-          form.setErrors(errors);
-          if (Object.keys(errors).length === 0) create.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack gap="md">
-          <EngagementFields values={form.values} errors={form.errors} onChange={form.setField} autoFocus />
+          <EngagementFields form={form} autoFocus />
           <FormError message={form.formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

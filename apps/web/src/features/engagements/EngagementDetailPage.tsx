@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { type EngagementDto, engagementUpdateSchema } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,16 +9,17 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { NotFoundPage } from '../../components/ErrorPages.tsx';
 import { ErrorState, FormError, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage, isApiError } from '../../lib/api-error.ts';
+import { useSchemaForm } from '../../lib/form.ts';
 import { can } from '../../lib/permissions.ts';
-import { useFormState } from '../../lib/use-form-state.ts';
 import { ME_KEY, useMe } from '../auth/use-me.ts';
-import { EngagementFields } from './EngagementFields.tsx';
+import { EngagementFields, type EngagementValues } from './EngagementFields.tsx';
 import { EngagementMembers } from './EngagementMembers.tsx';
-import { type Engagement, type EngagementInput, validateEngagement } from './engagement-types.ts';
 import { ENGAGEMENTS_KEY, updateEngagement, useEngagement } from './engagements-api.ts';
 import { PurgeEngagement } from './PurgeEngagement.tsx';
 
-function toInput(e: Engagement): EngagementInput & Record<string, string> {
+type Engagement = EngagementDto;
+
+function toInput(e: Engagement): EngagementValues {
   return {
     code: e.code,
     name: e.name,
@@ -70,15 +72,16 @@ export function EngagementDetailPage() {
 }
 
 function DetailsForm({ engagement, readOnly }: { engagement: Engagement; readOnly: boolean }) {
-  const form = useFormState(toInput(engagement));
+  const form = useSchemaForm(engagementUpdateSchema, toInput(engagement));
   const queryClient = useQueryClient();
-  const { reset } = form;
-  useEffect(() => reset(toInput(engagement)), [engagement, reset]);
+  const { setValues, resetDirty } = form;
+  useEffect(() => {
+    setValues(toInput(engagement));
+    resetDirty(toInput(engagement));
+  }, [engagement, setValues, resetDirty]);
   const save = useMutation({
-    mutationFn: () => {
-      const { code: _code, ...patch } = form.values;
-      return updateEngagement(engagement.code, patch);
-    },
+    mutationFn: ({ code: _code, ...values }: EngagementValues) =>
+      updateEngagement(engagement.code, engagementUpdateSchema.parse(values)),
     onSuccess: (updated) => {
       queryClient.setQueryData([...ENGAGEMENTS_KEY, engagement.code], updated);
       queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
@@ -90,24 +93,11 @@ function DetailsForm({ engagement, readOnly }: { engagement: Engagement; readOnl
 
   return (
     <Paper withBorder p="lg">
-      <form
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          const errors = validateEngagement(form.values, false);
-          form.setErrors(errors);
-          if (Object.keys(errors).length === 0) save.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <fieldset disabled={readOnly} className="plain-fieldset">
           <Stack gap="md">
             <Title order={4}>Details</Title>
-            <EngagementFields
-              values={form.values}
-              errors={form.errors}
-              onChange={form.setField}
-              codeEditable={false}
-            />
+            <EngagementFields form={form} codeEditable={false} />
             <FormError message={form.formError} />
             {!readOnly && (
               <Group justify="flex-end">

@@ -1,21 +1,28 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { DateField } from '../../components/DateField.tsx';
-import type { EngagementInput } from './engagement-types.ts';
+
+/** The engagement's editable fields, as the wizard, the create modal and the detail page hold them. */
+export interface EngagementValues {
+  [key: string]: unknown;
+  code: string;
+  name: string;
+  description: string;
+  start_date: string;
+  end_date: string;
+}
 
 /** The engagement form fields, shared by the first-run wizard and the admin pages. */
-export function EngagementFields({
-  values,
-  errors,
-  onChange,
+export function EngagementFields<V extends EngagementValues>({
+  form,
   codeEditable = true,
   autoFocus = false,
 }: {
-  values: EngagementInput;
-  errors: Partial<Record<string, string>>;
-  onChange: <K extends keyof EngagementInput>(key: K, value: EngagementInput[K]) => void;
+  form: UseFormReturnType<V>;
   codeEditable?: boolean;
   autoFocus?: boolean;
 }) {
+  const f = form as unknown as UseFormReturnType<EngagementValues>;
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -23,9 +30,7 @@ export function EngagementFields({
           label="Code"
           description="Short and permanent; used in addresses and exports."
           placeholder="ACME-2026"
-          value={values.code}
-          onChange={(e) => onChange('code', e.currentTarget.value)}
-          error={errors.code}
+          {...f.getInputProps('code')}
           required
           disabled={!codeEditable}
           data-autofocus={autoFocus || undefined}
@@ -35,9 +40,7 @@ export function EngagementFields({
           label="Name"
           description="As the client knows it."
           placeholder="ACME Corp external red team"
-          value={values.name}
-          onChange={(e) => onChange('name', e.currentTarget.value)}
-          error={errors.name}
+          {...f.getInputProps('name')}
           required
           autoComplete="off"
         />
@@ -45,16 +48,16 @@ export function EngagementFields({
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DateField
           label="Start date"
-          value={values.start_date}
-          onChange={(v) => onChange('start_date', v)}
-          error={errors.start_date}
+          value={f.values.start_date}
+          onChange={(v) => f.setFieldValue('start_date', v)}
+          error={f.errors.start_date}
           required
         />
         <DateField
           label="End date"
-          value={values.end_date}
-          onChange={(v) => onChange('end_date', v)}
-          error={errors.end_date}
+          value={f.values.end_date}
+          onChange={(v) => f.setFieldValue('end_date', v)}
+          error={f.errors.end_date}
           required
         />
       </SimpleGrid>
@@ -64,9 +67,7 @@ export function EngagementFields({
         autosize
         minRows={2}
         maxRows={8}
-        value={values.description}
-        onChange={(e) => onChange('description', e.currentTarget.value)}
-        error={errors.description}
+        {...f.getInputProps('description')}
       />
     </Stack>
   );

@@ -1,12 +1,12 @@
 import { Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { EngagementDto as Engagement } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { ME_KEY } from '../auth/use-me.ts';
-import type { Engagement } from './engagement-types.ts';
 import { ENGAGEMENTS_KEY, purgeEngagement } from './engagements-api.ts';
 
 /** Close-out: deletes everything the engagement holds, after the superuser types its code. */

@@ -1,14 +1,16 @@
+import type { EngagementCreate, EngagementDto, EngagementUpdate, ListEnvelope } from '@steppingstones/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
-import { fetchAllPages, type ListEnvelope } from '../../lib/lists.ts';
-import type { Engagement, EngagementInput } from './engagement-types.ts';
+import { fetchAllPages } from '../../lib/paging.ts';
+
+type Engagement = EngagementDto;
 
 export const ENGAGEMENTS_KEY = ['engagements'] as const;
 
 export function useEngagements() {
   return useQuery({
     queryKey: ENGAGEMENTS_KEY,
-    queryFn: () => fetchAllPages('/engagements/', (path) => api<ListEnvelope<Engagement>>(path)),
+    queryFn: () => fetchAllPages<Engagement>('/engagements/'),
   });
 }
 
@@ -19,14 +21,11 @@ export function useEngagement(code: string) {
   });
 }
 
-export function createEngagement(input: EngagementInput): Promise<Engagement> {
+export function createEngagement(input: EngagementCreate): Promise<Engagement> {
   return api<Engagement>('/engagements/', { method: 'POST', body: input });
 }
 
-export function updateEngagement(
-  code: string,
-  patch: Partial<Omit<EngagementInput, 'code'>> & { archived?: boolean },
-): Promise<Engagement> {
+export function updateEngagement(code: string, patch: EngagementUpdate): Promise<Engagement> {
   return api<Engagement>(`/engagements/${encodeURIComponent(code)}/`, { method: 'PATCH', body: patch });
 }
 

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazy-page.tsx';
 import { RequirePermission } from '../../components/RequirePermission.tsx';
-import { FilesPage } from '../files/FilesPage.tsx';
-import { EventFormDrawer } from './EventFormDrawer.tsx';
-import { EventsPage } from './EventsPage.tsx';
+
+const FilesPage = lazyPage(() => import('../files/FilesPage.tsx').then((m) => m.FilesPage));
+const EventFormDrawer = lazyPage(() => import('./EventFormDrawer.tsx').then((m) => m.EventFormDrawer));
+const EventsPage = lazyPage(() => import('./EventsPage.tsx').then((m) => m.EventsPage));
 
 /** The event log and the Files / IOC page; the form drawer opens over the grid as a child route. */
 export const eventRoutes: RouteObject[] = [

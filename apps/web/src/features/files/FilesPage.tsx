@@ -13,6 +13,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { ListEnvelope } from '@steppingstones/shared';
 import type { FileRowDto } from '@steppingstones/shared/events';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -22,7 +23,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { api, apiUrl } from '../../lib/api-client.ts';
 import { browserTimezone, formatDateTimeSeconds } from '../../lib/dates.ts';
-import { type ListEnvelope, relativeApiPath } from '../../lib/lists.ts';
+import { relativeApiPath } from '../../lib/paging.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
 import { IconDownload } from '../events/ui/event-icons.tsx';

@@ -1,29 +1,13 @@
+import type { ListEnvelope } from '@steppingstones/shared';
+import type { RevisionDto, TrashItemDto } from '@steppingstones/shared/history';
 import { api } from '../../lib/api-client.ts';
-import type { ListEnvelope } from '../../lib/lists.ts';
+import { fetchList } from '../../lib/paging.ts';
 
 /** Event history, restore and trash (apps/server/src/routes/history.routes.ts). */
 
 export const HISTORY_KEY = ['event-history'] as const;
 
-export interface RevisionDto {
-  id: number;
-  seq: number;
-  /** `create`, `update`, `delete`, `restore`, `undelete`, `bulk_update`… */
-  action: string;
-  at: string;
-  actor: string | null;
-  diff: Record<string, [unknown, unknown]>;
-  snapshot: Record<string, unknown>;
-}
-
-export interface TrashItem {
-  id: number;
-  engagement: string;
-  deleted_at: string;
-  deleted_by: string | null;
-  timestamp: string;
-  description: string;
-}
+export type { RevisionDto, TrashItemDto as TrashItem };
 
 export async function fetchHistory(eventId: number): Promise<RevisionDto[]> {
   const r = await api<ListEnvelope<RevisionDto>>(`/events/${eventId}/history/`);
@@ -35,9 +19,8 @@ export function restoreRevision(eventId: number, revision: number): Promise<void
   return api<void>(`/events/${eventId}/restore/`, { method: 'POST', body: { revision } });
 }
 
-export async function fetchTrash(engagement: string): Promise<TrashItem[]> {
-  const r = await api<ListEnvelope<TrashItem>>(`/events/trash/?${new URLSearchParams({ engagement })}`);
-  return r.results;
+export function fetchTrash(engagement: string): Promise<TrashItemDto[]> {
+  return fetchList(`/events/trash/?${new URLSearchParams({ engagement })}`);
 }
 
 export function undeleteEvent(eventId: number): Promise<void> {

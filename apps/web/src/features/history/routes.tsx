@@ -1,7 +1,9 @@
 import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazy-page.tsx';
 import { RequirePermission } from '../../components/RequirePermission.tsx';
-import { TrashPage } from './TrashPage.tsx';
+
+const TrashPage = lazyPage(() => import('./TrashPage.tsx').then((m) => m.TrashPage));
 
 /**
  * `/events/trash`: a static path, so it wins over the events page's `:id/:mode` children. For engagement

@@ -1,7 +1,7 @@
+import type { ListEnvelope } from '@steppingstones/shared';
 import type { JobDto } from '@steppingstones/shared/jobs';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
-import type { ListEnvelope } from '../../lib/lists.ts';
 
 export type JobFilter = 'all' | 'queued' | 'running' | 'failed' | 'recent';
 export const JOBS_KEY = ['jobs'] as const;

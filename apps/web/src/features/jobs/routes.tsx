@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazy-page.tsx';
 import { RequirePermission } from '../../components/RequirePermission.tsx';
-import { JobsPage } from './JobsPage.tsx';
+
+const JobsPage = lazyPage(() => import('./JobsPage.tsx').then((m) => m.JobsPage));
 
 /** Admin → Jobs. */
 export const jobRoutes: RouteObject[] = [

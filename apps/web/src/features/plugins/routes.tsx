@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazy-page.tsx';
 import { RequirePermission } from '../../components/RequirePermission.tsx';
-import { PluginsAdminPage } from './PluginsAdminPage.tsx';
-import { ReportsPage } from './ReportsPage.tsx';
-import { ReportViewerPage } from './ReportViewerPage.tsx';
+
+const PluginsAdminPage = lazyPage(() => import('./PluginsAdminPage.tsx').then((m) => m.PluginsAdminPage));
+const ReportsPage = lazyPage(() => import('./ReportsPage.tsx').then((m) => m.ReportsPage));
+const ReportViewerPage = lazyPage(() => import('./ReportViewerPage.tsx').then((m) => m.ReportViewerPage));
 
 /** Reports (menu page and viewer) and Admin → Plugins. */
 export const pluginRoutes: RouteObject[] = [

@@ -1,4 +1,5 @@
 import { Select } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { timezoneList } from '../../lib/dates.ts';
 
@@ -26,7 +27,7 @@ export function TimezoneSelect({
 }: {
   value: string;
   onChange: (zone: string) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   label?: string;
   description?: string;
   autoFocus?: boolean;

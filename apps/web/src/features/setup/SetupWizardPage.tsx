@@ -1,35 +1,37 @@
 import { Alert, Button, Code, Group, PasswordInput, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CenteredCard } from '../../components/CenteredCard.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { isApiError } from '../../lib/api-error.ts';
-import { useFormState } from '../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../lib/form.ts';
 import { EngagementFields } from '../engagements/EngagementFields.tsx';
 import { TimezoneSelect } from '../preferences/TimezoneSelect.tsx';
 import { completeSetup, SETUP_KEY } from './setup-api.ts';
-import { FIELD_STEP, initialSetupValues, SERVER_FIELD_ALIASES, validateStep } from './setup-form.ts';
+import {
+  FIELD_STEP,
+  initialSetupValues,
+  SERVER_FIELD_ALIASES,
+  type SetupValues,
+  STEP_SCHEMAS,
+  setupRequest,
+} from './setup-form.ts';
 
 /** First run: setup token → first engagement → first administrator, sent as one request. */
 export function SetupWizardPage() {
-  const [step, setStep] = useState(0);
-  const form = useFormState(initialSetupValues());
-  const { values: v, errors } = form;
+  const [step, setStepState] = useState(0);
+  // The form validates the current step only; its resolver reads the step from here.
+  const stepRef = useRef(0);
+  const setStep = (s: number) => {
+    stepRef.current = s;
+    setStepState(s);
+  };
+  const form = useSchemaForm(() => STEP_SCHEMAS[stepRef.current]!, initialSetupValues());
   const queryClient = useQueryClient();
 
   const submit = useMutation({
-    mutationFn: () =>
-      completeSetup({
-        token: v.token.trim(),
-        engagement: {
-          code: v.code.trim(),
-          name: v.name.trim(),
-          description: v.description,
-          start_date: v.start_date,
-          end_date: v.end_date,
-        },
-        user: { username: v.username.trim(), password: v.password, timezone: v.timezone },
-      }),
+    mutationFn: (values: SetupValues) => completeSetup(setupRequest(values)),
     // The gate then leaves the wizard for the login page, which says what to do next.
     onSuccess: () => queryClient.setQueryData(SETUP_KEY, { needed: false, justCompleted: true }),
     onError: (error) => {
@@ -51,12 +53,9 @@ export function SetupWizardPage() {
     },
   });
 
-  const next = () => {
-    const stepErrors = validateStep(step, v);
-    form.setErrors(stepErrors);
-    if (Object.keys(stepErrors).length > 0) return;
+  const next = (values: SetupValues) => {
     if (step < 2) setStep(step + 1);
-    else submit.mutate();
+    else submit.mutate(values);
   };
 
   return (
@@ -65,13 +64,7 @@ export function SetupWizardPage() {
       subtitle="Three short steps create the first engagement and the administrator account."
       width={640}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          next();
-        }}
-        noValidate
-      >
+      <form onSubmit={form.onSubmit(next)} noValidate>
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" mb="xl">
           <Stepper.Step label="Setup token">
             <Stack gap="md" mt="md">
@@ -81,9 +74,7 @@ export function SetupWizardPage() {
               </Text>
               <TextInput
                 label="Setup token"
-                value={v.token}
-                onChange={(e) => form.setField('token', e.currentTarget.value)}
-                error={errors.token}
+                {...form.getInputProps('token')}
                 required
                 autoFocus
                 autoComplete="off"
@@ -94,7 +85,7 @@ export function SetupWizardPage() {
           </Stepper.Step>
           <Stepper.Step label="First engagement">
             <Stack mt="md">
-              <EngagementFields values={v} errors={errors} onChange={form.setField} />
+              <EngagementFields form={form} />
             </Stack>
           </Stepper.Step>
           <Stepper.Step label="Administrator">
@@ -106,32 +97,26 @@ export function SetupWizardPage() {
               <TextInput
                 label="Username"
                 autoComplete="username"
-                value={v.username}
-                onChange={(e) => form.setField('username', e.currentTarget.value)}
-                error={errors.username}
+                {...form.getInputProps('username')}
                 required
               />
               <PasswordInput
                 label="Password"
-                description="At least 8 characters; a passphrase is best."
+                description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is best.`}
                 autoComplete="new-password"
-                value={v.password}
-                onChange={(e) => form.setField('password', e.currentTarget.value)}
-                error={errors.password}
+                {...form.getInputProps('password')}
                 required
               />
               <PasswordInput
                 label="Password again"
                 autoComplete="new-password"
-                value={v.confirm}
-                onChange={(e) => form.setField('confirm', e.currentTarget.value)}
-                error={errors.confirm}
+                {...form.getInputProps('confirm')}
                 required
               />
               <TimezoneSelect
-                value={v.timezone}
-                onChange={(z) => form.setField('timezone', z)}
-                error={errors.timezone}
+                value={form.values.timezone}
+                onChange={(z) => form.setFieldValue('timezone', z)}
+                error={form.errors.timezone}
                 description="Detected from your browser."
               />
             </Stack>

@@ -1,25 +1,19 @@
+import type { SetupInput, setupStatusSchema } from '@steppingstones/shared';
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../lib/api-client.ts';
 import { isApiError } from '../../lib/api-error.ts';
-import type { EngagementInput } from '../engagements/engagement-types.ts';
 
 export const SETUP_KEY = ['setup'] as const;
 
-export interface SetupRequest {
-  token: string;
-  engagement: EngagementInput;
-  user: { username: string; password: string; timezone: string };
-}
-
-export interface SetupStatus {
-  needed: boolean;
+export type SetupStatus = z.infer<typeof setupStatusSchema> & {
   /** Set by the wizard on success, so the login page can say what to do next. */
   justCompleted?: boolean;
-}
+};
 
 async function fetchSetupStatus(): Promise<SetupStatus> {
   try {
-    return await api<{ needed: boolean }>('/setup/', { quiet401: true });
+    return await api<SetupStatus>('/setup/', { quiet401: true });
   } catch (error) {
     // A server without the setup endpoint has nothing to set up.
     if (isApiError(error, 404)) return { needed: false };
@@ -31,6 +25,6 @@ export function useSetupStatus() {
   return useQuery({ queryKey: SETUP_KEY, queryFn: fetchSetupStatus, staleTime: Number.POSITIVE_INFINITY });
 }
 
-export async function completeSetup(request: SetupRequest): Promise<void> {
+export async function completeSetup(request: SetupInput): Promise<void> {
   await api('/setup/', { method: 'POST', body: request, quiet401: true });
 }

@@ -1,5 +1,12 @@
+import {
+  engagementCreateSchema,
+  passwordSchema,
+  type SetupInput,
+  timezoneSchema,
+  usernameSchema,
+} from '@steppingstones/shared';
+import { z } from 'zod';
 import { browserTimezone } from '../../lib/dates.ts';
-import { validateEngagement } from '../engagements/engagement-types.ts';
 
 export interface SetupValues {
   [key: string]: string;
@@ -31,6 +38,29 @@ export function initialSetupValues(): SetupValues {
   };
 }
 
+/** What each wizard step checks before going on: the server's own schemas, plus the repeated password. */
+export const STEP_SCHEMAS: z.ZodType[] = [
+  z.object({ token: z.string().trim().min(1, 'Paste the setup token printed when the server started') }),
+  engagementCreateSchema,
+  z
+    .object({
+      username: usernameSchema,
+      password: passwordSchema,
+      confirm: z.string(),
+      timezone: timezoneSchema,
+    })
+    .refine((v) => v.password === v.confirm, { message: "The two passwords don't match", path: ['confirm'] }),
+];
+
+/** The request body, from the flat form values. */
+export function setupRequest(v: SetupValues): SetupInput {
+  return {
+    token: v.token.trim(),
+    engagement: engagementCreateSchema.parse(v),
+    user: { username: v.username.trim(), password: v.password, timezone: v.timezone },
+  };
+}
+
 /** Which wizard step holds each field, so a server error can send the user back to it. */
 export const FIELD_STEP: Record<string, number> = {
   token: 0,
@@ -56,15 +86,3 @@ export const SERVER_FIELD_ALIASES: Record<string, string> = {
   'user.password': 'password',
   'user.timezone': 'timezone',
 };
-
-export function validateStep(step: number, v: SetupValues): Record<string, string> {
-  if (step === 0)
-    return v.token.trim() ? {} : { token: 'Paste the setup token printed when the server started.' };
-  if (step === 1) return validateEngagement(v);
-  const errors: Record<string, string> = {};
-  if (!v.username.trim()) errors.username = 'Choose a username.';
-  if (v.password.length < 8) errors.password = 'Use at least 8 characters.';
-  if (v.password !== v.confirm) errors.confirm = "The two passwords don't match.";
-  if (!v.timezone) errors.timezone = 'Choose your timezone.';
-  return errors;
-}

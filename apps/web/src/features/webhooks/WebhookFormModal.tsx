@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Switch, Text, TextInput } from '@mantine/core';
-import type { WebhookDto } from '@steppingstones/shared/webhooks';
+import { type WebhookDto, type WebhookType, webhookCreateSchema } from '@steppingstones/shared/webhooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/QueryState.tsx';
-import { useFormState } from '../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../lib/form.ts';
 import {
   createWebhook,
   updateWebhook,
@@ -30,16 +30,17 @@ export function WebhookFormModal({
 
 function WebhookForm({ webhook, onDone }: { webhook?: WebhookDto; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const form = useFormState({
+  const form = useSchemaForm(webhookCreateSchema, {
     url: webhook?.url ?? '',
     secret: '',
     removeSecret: false,
-    types: webhook?.types ?? [...WEBHOOK_TYPE_OPTIONS],
+    types: (webhook?.types ?? [...WEBHOOK_TYPE_OPTIONS]) as WebhookType[],
     enabled: webhook?.enabled ?? true,
   });
-  const { values, setField, errors } = form;
+  const { values, setFieldValue: setField, errors } = form;
+  type Values = typeof values;
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (values: Values) => {
       const input: WebhookInput = { url: values.url.trim(), types: values.types, enabled: values.enabled };
       if (values.removeSecret) input.secret = '';
       else if (values.secret) input.secret = values.secret;
@@ -52,12 +53,7 @@ function WebhookForm({ webhook, onDone }: { webhook?: WebhookDto; onDone: () => 
     onError: (error) => form.showError(error, { 'types.0': 'types' }),
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack gap="md">
         <FormError message={form.formError} />
         <TextInput
@@ -93,7 +89,7 @@ function WebhookForm({ webhook, onDone }: { webhook?: WebhookDto; onDone: () => 
         <Checkbox.Group
           label="Send these types"
           value={values.types}
-          onChange={(v) => setField('types', v)}
+          onChange={(v) => setField('types', v as WebhookType[])}
           error={errors.types}
         >
           <Group mt="xs" gap="md">

@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazy-page.tsx';
 import { RequirePermission } from '../../components/RequirePermission.tsx';
-import { WebhooksPage } from './WebhooksPage.tsx';
+
+const WebhooksPage = lazyPage(() => import('./WebhooksPage.tsx').then((m) => m.WebhooksPage));
 
 /** Admin → Webhooks. */
 export const webhookRoutes: RouteObject[] = [

@@ -1,27 +1,22 @@
-import type { WebhookDeliveryDto, WebhookDto, WebhookTestResult } from '@steppingstones/shared/webhooks';
+import type { ListEnvelope } from '@steppingstones/shared';
+import {
+  WEBHOOK_TYPES,
+  type WebhookCreate,
+  type WebhookDeliveryDto,
+  type WebhookDto,
+  type WebhookTestResult,
+  type WebhookUpdate,
+} from '@steppingstones/shared/webhooks';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
-import type { ListEnvelope } from '../../lib/lists.ts';
 
 export const WEBHOOKS_KEY = ['webhooks'] as const;
 
-// Mirrors WEBHOOK_TYPES in packages/shared/src/webhooks.ts (kept here so the page loads no zod).
-export const WEBHOOK_TYPE_OPTIONS = [
-  'event created',
-  'event updated',
-  'event deleted',
-  'detection changed',
-  'new beacon',
-  'respawned beacon',
-  'returned beacon',
-] as const;
+/** The types a webhook subscribes to, in the order the form lists them. */
+export const WEBHOOK_TYPE_OPTIONS = WEBHOOK_TYPES;
 
-export interface WebhookInput {
-  url: string;
-  secret?: string;
-  types: string[];
-  enabled: boolean;
-}
+/** What the form sends: a create, or the changed fields of an update. */
+export type WebhookInput = WebhookCreate;
 
 export function useWebhooks() {
   return useQuery({ queryKey: WEBHOOKS_KEY, queryFn: () => api<ListEnvelope<WebhookDto>>('/webhooks/') });
@@ -37,7 +32,7 @@ export function useDeliveries(id: number) {
 
 export const createWebhook = (input: WebhookInput) =>
   api<WebhookDto>('/webhooks/', { method: 'POST', body: input });
-export const updateWebhook = (id: number, input: Partial<WebhookInput>) =>
+export const updateWebhook = (id: number, input: WebhookUpdate) =>
   api<WebhookDto>(`/webhooks/${id}/`, { method: 'PATCH', body: input });
 export const deleteWebhook = (id: number) => api<void>(`/webhooks/${id}/`, { method: 'DELETE' });
 export const testWebhook = (id: number) =>

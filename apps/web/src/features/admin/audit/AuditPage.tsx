@@ -1,21 +1,14 @@
 import { Button, Code, Group, Paper, Table, Text } from '@mantine/core';
+import type { AuditEntryDto, ListEnvelope } from '@steppingstones/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
 import { api } from '../../../lib/api-client.ts';
-import { type ListEnvelope, relativeApiPath } from '../../../lib/lists.ts';
+import { relativeApiPath } from '../../../lib/paging.ts';
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  ip: string | null;
-  details: unknown;
-}
+type AuditEntry = AuditEntryDto;
 
 function actionColor(action: string): string {
   if (/fail|denied|refused|reuse|purge/i.test(action)) return 'red.7';

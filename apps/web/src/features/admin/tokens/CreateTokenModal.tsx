@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { PERMISSION_CODES } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
@@ -24,21 +25,6 @@ const EXPIRY_OPTIONS = [
   { value: '90', label: '90 days' },
   { value: '365', label: '1 year' },
   { value: 'never', label: 'Never' },
-];
-
-// Mirrors packages/core/src/permissions/permission-catalogue.ts (the web app does not import core).
-const ALL_PERMISSION_CODES = [
-  ...['engagement', 'event', 'context', 'file', 'tag', 'eventstream', 'credential'].flatMap((m) =>
-    ['view', 'add', 'change', 'delete'].map((a) => `${m}.${a}`),
-  ),
-  'event.change_limited',
-  'report.view',
-  'plugin.admin',
-  'job.admin',
-  'webhook.admin',
-  'user.admin',
-  'audit.view',
-  'backup.download',
 ];
 
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -66,7 +52,7 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (t: CreatedToken) => vo
   const queryClient = useQueryClient();
   const form = useFormState({ name: '', permissions: [] as string[], expiry: '30' });
   // A token can only carry permissions its owner holds.
-  const available = me.is_superuser ? ALL_PERMISSION_CODES : me.permissions;
+  const available = me.is_superuser ? PERMISSION_CODES : me.permissions;
   const create = useMutation({
     mutationFn: () =>
       createToken({

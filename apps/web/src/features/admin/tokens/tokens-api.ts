@@ -1,38 +1,23 @@
+import type { ApiTokenDto, apiTokenCreatedSchema, apiTokenCreateSchema } from '@steppingstones/shared';
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client.ts';
-import { type ListEnvelope, listItems } from '../../../lib/lists.ts';
+import { fetchList } from '../../../lib/paging.ts';
 
-export interface PersonalToken {
-  id: number;
-  name: string;
-  /** The first characters of the secret, to recognise it in a config file. */
-  prefix: string;
-  permissions: string[];
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  created_at: string;
-}
-
-export interface CreatedToken extends PersonalToken {
-  /** The secret: shown once, never retrievable again. */
-  token: string;
-}
+export type PersonalToken = ApiTokenDto;
+/** A new token with its secret: shown once, never retrievable again. */
+export type CreatedToken = z.infer<typeof apiTokenCreatedSchema>;
 
 export const TOKENS_KEY = ['tokens'] as const;
 
 export function useTokens() {
   return useQuery({
     queryKey: TOKENS_KEY,
-    queryFn: async () => listItems(await api<PersonalToken[] | ListEnvelope<PersonalToken>>('/tokens/')),
+    queryFn: () => fetchList<PersonalToken>('/tokens/'),
   });
 }
 
-export function createToken(input: {
-  name: string;
-  permissions: string[];
-  expires_at?: string;
-}): Promise<CreatedToken> {
+export function createToken(input: z.input<typeof apiTokenCreateSchema>): Promise<CreatedToken> {
   return api<CreatedToken>('/tokens/', { method: 'POST', body: input });
 }
 

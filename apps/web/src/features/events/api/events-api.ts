@@ -1,12 +1,17 @@
+import type { ListEnvelope } from '@steppingstones/shared';
 import type {
+  ContextDetailDto,
   ContextDto,
+  ContextInput,
+  ContextUpdateResult,
   EventDto,
   EventFields,
   EventLimitedPatch,
+  KnownFileDto,
   TagDto,
 } from '@steppingstones/shared/events';
 import { api } from '../../../lib/api-client.ts';
-import { type ListEnvelope, listItems } from '../../../lib/lists.ts';
+import { fetchList } from '../../../lib/paging.ts';
 
 /** Calls of the event log API (apps/server/src/routes/events.routes.ts and friends). */
 
@@ -50,38 +55,31 @@ const qs = (params: Record<string, string | number | undefined | null>) => {
   return p.toString();
 };
 
-export async function fetchContexts(engagement: string, search: string): Promise<ContextDto[]> {
-  return listItems(
-    await api<ListEnvelope<ContextDto>>(`/contexts/?${qs({ engagement, search, limit: 50 })}`),
-  );
+export function fetchContexts(engagement: string, search: string): Promise<ContextDto[]> {
+  return fetchList(`/contexts/?${qs({ engagement, search, page_size: 50 })}`);
 }
 
-export async function fetchContextValues(
+export function fetchContextValues(
   engagement: string,
   field: 'host' | 'user' | 'process',
   search: string,
 ): Promise<string[]> {
-  const r = await api<{ results: string[] }>(
-    `/contexts/values/?${qs({ engagement, field, search, limit: 30 })}`,
-  );
-  return r.results;
+  return fetchList(`/contexts/values/?${qs({ engagement, field, search, page_size: 30 })}`);
 }
 
-export function fetchContext(id: number): Promise<ContextDto & { event_count: number }> {
+export function fetchContext(id: number): Promise<ContextDetailDto> {
   return api(`/contexts/${id}/`);
 }
 
-export function updateContext(
-  id: number,
-  body: { host: string; user: string; process: string },
-): Promise<{ context: ContextDto; shared_event_count: number }> {
+export function updateContext(id: number, body: ContextInput): Promise<ContextUpdateResult> {
   return api(`/contexts/${id}/`, { method: 'PATCH', body });
 }
 
-export async function fetchTags(engagement: string, search = '', limit = 200): Promise<TagDto[]> {
-  return listItems(await api<ListEnvelope<TagDto>>(`/tags/?${qs({ engagement, search, limit })}`));
+export function fetchTags(engagement: string, search = '', pageSize = 200): Promise<TagDto[]> {
+  return fetchList(`/tags/?${qs({ engagement, search, page_size: pageSize })}`);
 }
 
+/** Who may be named operator: the members' usernames and display names. */
 export interface OperatorChoice {
   username: string;
   display_name: string;
@@ -95,18 +93,8 @@ export async function fetchOperators(engagement: string): Promise<OperatorChoice
   return res.results;
 }
 
-export interface KnownFile {
-  id: number;
-  filename: string;
-  size: number | null;
-  md5: string | null;
-  sha1: string | null;
-  sha256: string | null;
-  description: string | null;
-}
+export type KnownFile = KnownFileDto;
 
-export async function fetchKnownFiles(engagement: string, search: string): Promise<KnownFile[]> {
-  return listItems(
-    await api<ListEnvelope<KnownFile>>(`/files/known/?${qs({ engagement, search, limit: 50 })}`),
-  );
+export function fetchKnownFiles(engagement: string, search: string): Promise<KnownFile[]> {
+  return fetchList(`/files/known/?${qs({ engagement, search, page_size: 50 })}`);
 }

@@ -2,7 +2,6 @@ import { Button, Group, Kbd, Select, SimpleGrid, Stack, Text, Textarea, Title } 
 import type { EventDto } from '@steppingstones/shared/events';
 import { type ReactNode, useCallback, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
-import type { SuggestionDto } from '../api/attack-api.ts';
 import { detectedOptions, preventedOptions } from '../ui/choices.ts';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
@@ -13,7 +12,7 @@ import { ConflictStep } from './merge/ConflictStep.tsx';
 import { EVENT_MERGE_FIELDS } from './merge/event-merge-fields.ts';
 import { useSaveConflict } from './merge/use-save-conflict.ts';
 import { OperatorField } from './OperatorField.tsx';
-import { Suggestions } from './Suggestions.tsx';
+import { type SuggestionChoice, Suggestions } from './Suggestions.tsx';
 import { describeSaveError, saveEvent } from './save-event.ts';
 import { TagsField } from './TagsField.tsx';
 import { TimeField } from './TimeField.tsx';
@@ -62,7 +61,7 @@ export function EventForm({ mode, event, engagement, me, zone, onSaved, onCancel
     setErrors((e) => (e[key as string] ? { ...e, [key as string]: undefined } : e));
   };
 
-  const applySuggestion = (s: SuggestionDto) =>
+  const applySuggestion = (s: SuggestionChoice) =>
     setValues((v) => ({
       ...v,
       ...(s.tactic_id

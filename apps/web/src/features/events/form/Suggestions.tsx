@@ -6,10 +6,15 @@ import { useTactics, useTechnique } from '../api/use-attack.ts';
 import { IconBulb } from '../ui/event-icons.tsx';
 import type { AttackSelection } from './AttackPicker.tsx';
 
+/** What applying a suggestion sets: its ATT&CK ids (none for a description-only choice) and description. */
+export type SuggestionChoice = Pick<SuggestionDto, 'technique_id' | 'subtechnique_id' | 'description'> & {
+  tactic_id: string | null;
+};
+
 const key = (s: SuggestionDto) =>
   `${s.tactic_id}|${s.technique_id}|${s.subtechnique_id}|${s.description ?? ''}`;
 
-function SuggestionButton({ s, onApply }: { s: SuggestionDto; onApply: (s: SuggestionDto) => void }) {
+function SuggestionButton({ s, onApply }: { s: SuggestionDto; onApply: (s: SuggestionChoice) => void }) {
   const tactics = useTactics();
   const techniqueId = s.subtechnique_id ?? s.technique_id;
   const technique = useTechnique(techniqueId);
@@ -47,7 +52,7 @@ export function Suggestions({
   description: string;
   rawEvidence: string;
   current: AttackSelection;
-  onApply: (s: SuggestionDto) => void;
+  onApply: (s: SuggestionChoice) => void;
 }) {
   const [input] = useDebouncedValue({ description, raw_evidence: rawEvidence }, 400);
   const suggestions = useQuery({

@@ -1,7 +1,8 @@
+import type { ListEnvelope } from '@steppingstones/shared';
 import type { EventDto } from '@steppingstones/shared/events';
 import { type InfiniteData, type QueryClient, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { type ListEnvelope, relativeApiPath } from '../../../lib/lists.ts';
+import { relativeApiPath } from '../../../lib/paging.ts';
 import { EVENTS_KEY, fetchEventPage } from '../api/events-api.ts';
 import { type EventFilterState, eventListPath } from './event-filter.ts';
 
