@@ -1,3 +1,4 @@
+export { restoreMasks } from './mask-restore.ts';
 export {
   containsSecrets,
   findSecrets,

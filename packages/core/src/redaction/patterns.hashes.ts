@@ -14,6 +14,13 @@ export const HASH_PATTERNS: SecretPatternSpec[] = [
     hashcatMode: 1000,
   },
   {
+    name: 'empty-password-hash',
+    description:
+      'The LM and NT hashes of the empty password, anywhere: they say an account has no password, and are never a file hash',
+    source: `${BEFORE_HEX}(?<secret>31d6cfe0d16ae931b73c59d7e0c089c0|aad3b435b51404eeaad3b435b51404ee)${AFTER_HEX}`,
+    flags: 'i',
+  },
+  {
     name: 'pwdump-row',
     description:
       'pwdump rows with an empty LM field or `NO PASSWORD*****` (`user:500::nt:::`, `user:500:NO PASSWORD***:nt:::`)',

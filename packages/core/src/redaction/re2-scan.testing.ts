@@ -7,13 +7,27 @@ import type { SecretPatternSpec } from './secret-patterns.ts';
  * proves each catalogue pattern compiles on a linear-time engine and finds the same spans there.
  * Spans are in scanned-text offsets (enough to compare the engines).
  */
+const cache = new WeakMap<SecretPatternSpec, { re: RE2JS; ignore: RE2JS | null; names: string[] }>();
+
+function compiled(spec: SecretPatternSpec) {
+  let entry = cache.get(spec);
+  if (!entry) {
+    const re = RE2JS.compile(spec.source, spec.flags === 'i' ? RE2JS.CASE_INSENSITIVE : 0);
+    entry = {
+      re,
+      ignore: spec.ignore ? RE2JS.compile(spec.ignore, RE2JS.CASE_INSENSITIVE) : null,
+      names: Object.keys(re.namedGroups()).filter((n) => n.startsWith('secret')),
+    };
+    cache.set(spec, entry);
+  }
+  return entry;
+}
+
 export function re2Spans(text: string, specs: readonly SecretPatternSpec[]): string[] {
   const s = scanTextOf(text).text;
   const out: string[] = [];
   for (const spec of specs) {
-    const re = RE2JS.compile(spec.source, spec.flags === 'i' ? RE2JS.CASE_INSENSITIVE : 0);
-    const ignore = spec.ignore ? RE2JS.compile(spec.ignore, RE2JS.CASE_INSENSITIVE) : null;
-    const names = Object.keys(re.namedGroups()).filter((n) => n.startsWith('secret'));
+    const { re, ignore, names } = compiled(spec);
     const m = re.matcher(s);
     let from = 0;
     while (from <= s.length && m.find(from)) {

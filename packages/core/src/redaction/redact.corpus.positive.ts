@@ -59,6 +59,8 @@ export const POSITIVE_SAMPLES: PositiveSample[] = [
   p(`svc_web:1107::${NT}:::`, NT),
   p(`HelpAssistant:1000:${LM}:${EMPTY_NT}:::`, EMPTY_NT),
   p(`Guest:501:${LM}:${EMPTY_NT}:::`, EMPTY_NT),
+  p(`empty NT ${EMPTY_NT.toUpperCase()} seen for Guest`, EMPTY_NT.toUpperCase()),
+  p(`${EMPTY_NT}`, EMPTY_NT),
   // NT hashes named in text.
   p(`NTLM hash ${NT}`, NT),
   p(`Got the NTLM hash ${NT} from lsass`, NT),

@@ -63,5 +63,5 @@ describe('the secret pattern catalogue', () => {
       COMMAND_LINES,
     ];
     for (const text of texts) expect(re2Spans(text, SECRET_PATTERN_SPECS), text).toEqual(jsSpans(text));
-  });
+  }, 180_000);
 });

@@ -97,7 +97,16 @@ describe('redactEvidence', () => {
   it('reports which pattern found each span, for the credential extractors', () => {
     const names = new Set(findSecrets(`${SECRETSDUMP}\n${RESPONDER}`).map((s) => s.pattern));
     expect(names).toEqual(
-      new Set(['lm-nt-pair', 'pwdump-row', 'dcc2', 'kerberos-key', 'lsa-secret', 'lsa-plaintext', 'netntlm']),
+      new Set([
+        'lm-nt-pair',
+        'empty-password-hash',
+        'pwdump-row',
+        'dcc2',
+        'kerberos-key',
+        'lsa-secret',
+        'lsa-plaintext',
+        'netntlm',
+      ]),
     );
     expect(new Set(SECRET_PATTERNS.map((p) => p.name)).size).toBe(SECRET_PATTERNS.length);
   });
