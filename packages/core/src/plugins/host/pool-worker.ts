@@ -6,6 +6,8 @@ import type { PoolMessage, PoolRequest } from './thread-pool.ts';
 type Handler = (data: never, signal: AbortSignal) => Promise<unknown>;
 const handlers: Record<string, () => Promise<Handler>> = {
   report: async () => (await import('./report-thread.ts')).renderReportInThread as Handler,
+  'eventstream-source': async () =>
+    (await import('../../eventstream/source-thread.ts')).runSourceInThread as Handler,
 };
 const running = new Map<number, AbortController>();
 

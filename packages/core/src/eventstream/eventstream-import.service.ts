@@ -1,0 +1,136 @@
+import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import { assertWritable } from '../engagements/index.ts';
+import { appendDomainEvent } from '../outbox/index.ts';
+import type { Principal } from '../permissions/index.ts';
+import { eventstreamEngagement } from './eventstream-engagement.ts';
+import { checkEventStreamLine, type EventStreamValues } from './eventstream-format.ts';
+import { lineHash } from './eventstream-hash.ts';
+import { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLines } from './line-reader.ts';
+
+/** What an import answers (the API body, the CLI's `--json` line, the job's result). */
+export interface EventStreamImportResult {
+  added: number;
+  duplicates: number;
+  rejected: Array<{ line: number; reason: string }>;
+}
+
+export interface EventStreamImportProgress {
+  bytes: number;
+  lines: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export interface EventStreamImportOptions {
+  maxLineBytes?: number;
+  /** Called after every written batch (and with the bytes read as chunks arrive). */
+  onProgress?: (progress: EventStreamImportProgress) => void;
+  /** Recorded as the importer; defaults to the principal's username (`cli` for the command line). */
+  importedByName?: string;
+  signal?: AbortSignal;
+}
+
+/** Lines per transaction: each batch is written whole or not at all. */
+const BATCH = 1000;
+
+type Pending = { line: number; values: EventStreamValues };
+
+/**
+ * Imports EventStream JSON Lines into an engagement. Each line is parsed and checked on its own; a bad
+ * one is rejected with its number and reason and the rest go on. Lines are written in batches, each
+ * in one transaction; a line already stored in the engagement (every field equal) is a duplicate and
+ * adds nothing, so importing a file twice changes nothing.
+ */
+export async function importEventStream(
+  db: Kysely<DB>,
+  principal: Principal,
+  engagementCode: string,
+  input: AsyncIterable<Uint8Array | string>,
+  options: EventStreamImportOptions = {},
+): Promise<EventStreamImportResult> {
+  const engagement = await eventstreamEngagement(db, principal, engagementCode, 'eventstream.add');
+  assertWritable(engagement);
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const lines = readLines(input, { maxLineBytes, onBytes: (bytes) => report({ bytes }) });
+  const result: EventStreamImportResult = { added: 0, duplicates: 0, rejected: [] };
+  const progress: EventStreamImportProgress = { bytes: 0, lines: 0, added: 0, duplicates: 0, rejected: 0 };
+  function report(change: Partial<EventStreamImportProgress>) {
+    Object.assign(progress, change, {
+      added: result.added,
+      duplicates: result.duplicates,
+      rejected: result.rejected.length,
+    });
+    options.onProgress?.(progress);
+  }
+  const who = {
+    id: principal.userId > 0 ? principal.userId : null,
+    name: options.importedByName ?? principal.username,
+  };
+  let batch: Pending[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const written = await writeLines(db, engagement.id, who, batch);
+    result.added += written;
+    result.duplicates += batch.length - written;
+    batch = [];
+    report({});
+  };
+  for await (const read of lines) {
+    options.signal?.throwIfAborted();
+    progress.lines = read.line;
+    const checked = checkRead(read, maxLineBytes);
+    if (checked === null) continue;
+    if ('reason' in checked) result.rejected.push({ line: read.line, reason: checked.reason });
+    else {
+      batch.push({ line: read.line, values: checked.values });
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  await flush();
+  if (result.added > 0)
+    await writeTransaction(db, (tx) =>
+      appendDomainEvent(tx, {
+        type: 'eventstream.imported',
+        engagementId: engagement.id,
+        actorUserId: who.id,
+        payload: { added: result.added },
+      }),
+    );
+  return result;
+}
+
+/** A blank line is skipped (null); anything else is checked. */
+function checkRead(read: ReadLine, max: number) {
+  if ('tooLong' in read)
+    return { reason: `the line is ${read.bytes} bytes long; the most a line may hold is ${max} bytes` };
+  if (read.text.trim() === '') return null;
+  return checkEventStreamLine(read.text);
+}
+
+/** Writes one batch in one transaction; answers how many lines were new. */
+async function writeLines(
+  db: Kysely<DB>,
+  engagementId: number,
+  who: { id: number | null; name: string },
+  batch: Pending[],
+): Promise<number> {
+  const now = nowMs();
+  const rows = batch.map(({ values }) => ({
+    ...values,
+    engagement_id: engagementId,
+    line_hash: lineHash(values),
+    imported_by: who.id,
+    imported_by_name: who.name,
+    created_at: now,
+  }));
+  return writeTransaction(db, async (tx) => {
+    const outcome = await tx
+      .insertInto('eventstream_line')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['engagement_id', 'line_hash']).doNothing())
+      .executeTakeFirst();
+    return Number(outcome.numInsertedOrUpdatedRows ?? 0n);
+  });
+}

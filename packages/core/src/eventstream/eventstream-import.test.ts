@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../permissions/index.ts';
+import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
+import { importEventStream } from './eventstream-import.service.ts';
+
+const EXAMPLE = path.resolve(import.meta.dirname, '../../../../../shared/data/eventstream/eventstream-example.jsonl');
+const from = (...chunks: string[]) =>
+  (async function* () {
+    yield* chunks;
+  })();
+
+describe.each(testDialects())('EventStream import on %s', (dialect) => {
+  let ctx: TestContext;
+  let red: Principal;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    ({ principal: red } = await arrangeOperator(ctx.database.db, ['ES', 'ES2']));
+  });
+  afterAll(() => ctx.dispose());
+
+  it('imports both example lines, and a second import adds nothing', async () => {
+    const db = ctx.database.db;
+    const first = await importEventStream(db, red, 'ES', fs.createReadStream(EXAMPLE));
+    expect(first).toEqual({ added: 2, duplicates: 0, rejected: [] });
+    const again = await importEventStream(db, red, 'ES', fs.createReadStream(EXAMPLE));
+    expect(again).toEqual({ added: 0, duplicates: 2, rejected: [] });
+    // The same lines in another engagement are that engagement's own.
+    expect((await importEventStream(db, red, 'ES2', fs.createReadStream(EXAMPLE))).added).toBe(2);
+    const rows = await db.selectFrom('eventstream_line').selectAll().where('engagement_id', '=', red.engagementIds[0] as number).orderBy('start_at').execute();
+    expect(rows.map((r) => [r.description, r.technique_id, r.imported_by_name])).toEqual([
+      ['Dumped browser passwords', null, 'alice'],
+      ['Password sprayed Welcome123', 'T1110.003', 'alice'],
+    ]);
+  });
+
+  it('gives exact counts for a file of valid, invalid and duplicate lines', async () => {
+    const valid = (n: number) => JSON.stringify({ ts: `2025-01-0${n}T10:00:00`, d: `step ${n}`, tool: 'x' });
+    const file = [
+      valid(1),
+      'not json',
+      valid(2),
+      '',
+      valid(1), // the same line twice in one file
+      '{"ts":"2025-02-30T10:00:00","d":"impossible"}',
+      '{"ts":"2025-01-03T10:00:00","s":{"h":"a","q":"b"},"d":"bad key"}',
+      valid(3),
+    ].join('\r\n');
+    const result = await importEventStream(ctx.database.db, red, 'ES', from(file));
+    expect(result.added).toBe(3);
+    expect(result.duplicates).toBe(1);
+    expect(result.rejected.map((r) => r.line)).toEqual([2, 6, 7]);
+    expect(result.rejected[1]!.reason).toMatch(/^ts:/);
+    expect(result.rejected[2]!.reason).toMatch(/^s\.q:/);
+  });
+
+  it('refuses a non-member (404) and a member without eventstream.add (403)', async () => {
+    const db = ctx.database.db;
+    const outsider: Principal = { ...red, engagementIds: [] };
+    await expect(importEventStream(db, outsider, 'ES', from(''))).rejects.toMatchObject({ status: 404 });
+    const blue: Principal = { ...red, permissions: new Set(['event.view', 'eventstream.view']) };
+    await expect(importEventStream(db, blue, 'ES', from(''))).rejects.toMatchObject({ status: 403 });
+  });
+});

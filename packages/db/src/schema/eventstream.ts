@@ -1,0 +1,35 @@
+import type { Generated } from 'kysely';
+
+/** One imported EventStream line (docs/eventstream.md); absent strings are '', absent texts null. */
+export interface EventStreamLineTable {
+  id: Generated<number>;
+  engagement_id: number;
+  start_at: number;
+  end_at: number | null;
+  operator: string;
+  source_host: string;
+  source_user: string;
+  source_process: string;
+  target_host: string;
+  target_user: string;
+  target_process: string;
+  description: string;
+  raw_evidence: string | null;
+  outcome: string | null;
+  tactic_id: string | null;
+  technique_id: string | null;
+  /** JSON object of the line's keys the format does not name. */
+  additional_data: string | null;
+  /** Hash of every stored field: re-importing the same line adds nothing. */
+  line_hash: string;
+  /** The event the line was cloned into. */
+  event_id: number | null;
+  imported_by: number | null;
+  /** The importer's username, or `cli`. */
+  imported_by_name: string;
+  created_at: number;
+}
+
+export interface EventStreamTables {
+  eventstream_line: EventStreamLineTable;
+}
