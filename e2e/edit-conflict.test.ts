@@ -1,5 +1,5 @@
+import { postgresAdminQuery } from '@steppingstones/db';
 import { createTestDatabase, type TestDatabase, testDialects } from '@steppingstones/db/testing';
-import pg from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -238,16 +238,12 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
     expect(await history(a)).toEqual(['alice', 'bob', 'bob', 'alice']);
     if (database) {
       // The app really ran on this PostgreSQL database.
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        const row = await client.query('select description from event where id = $1', [eventId]);
-        expect(row.rows[0]).toMatchObject({
-          description: 'Kerberoasted svc_sql; cracked <b>Summer2026!</b> in 2 h',
-        });
-      } finally {
-        await client.end();
-      }
+      const rows = await postgresAdminQuery(database.url, 'select description from event where id = $1', [
+        eventId,
+      ]);
+      expect(rows[0]).toMatchObject({
+        description: 'Kerberoasted svc_sql; cracked <b>Summer2026!</b> in 2 h',
+      });
     }
     expect(alice.problems).toEqual([]);
     expect(bob.problems).toEqual([]);

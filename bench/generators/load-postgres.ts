@@ -1,5 +1,4 @@
-import type { Database } from '@steppingstones/db';
-import type { PoolClient } from 'pg';
+import type { Database, PgPoolClient as PoolClient } from '@steppingstones/db';
 import type { EventRow, Load } from './load-events.ts';
 
 /** Column arrays of a batch, inserted with one `unnest(...)` statement per table (one parameter per column). */

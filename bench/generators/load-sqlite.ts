@@ -1,8 +1,8 @@
-import type SQLite from 'better-sqlite3';
+import type { SqliteConnection } from '@steppingstones/db';
 import type { EventRow, Load } from './load-events.ts';
 
 /** Bulk load on SQLite: prepared statements, one transaction per batch, the event indexes built after. */
-export async function loadIntoSqlite(sqlite: SQLite.Database, load: Load): Promise<void> {
+export async function loadIntoSqlite(sqlite: SqliteConnection, load: Load): Promise<void> {
   const indexes = sqlite
     .prepare(
       "select name, sql from sqlite_master where type = 'index' and tbl_name = 'event' and sql is not null",

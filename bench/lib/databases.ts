@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DialectName } from '@steppingstones/db';
-import pg from 'pg';
+import { type DialectName, postgresAdminQuery } from '@steppingstones/db';
 
 /** A database of one benchmark run: created from a cached dataset (or empty), dropped afterwards. */
 export interface RunDatabase {
@@ -17,17 +16,11 @@ export function benchAdminUrl(): string {
   return url;
 }
 
-export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+export function adminQuery<R extends Record<string, unknown> = Record<string, unknown>>(
   statement: string,
   params: unknown[] = [],
 ): Promise<R[]> {
-  const client = new pg.Client({ connectionString: benchAdminUrl(), connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    return (await client.query<R>(statement, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return postgresAdminQuery<R>(benchAdminUrl(), statement, params);
 }
 
 /** The URL of another database on the same PostgreSQL server as the admin URL. */

@@ -22,6 +22,11 @@ export interface DatabaseOptions {
   log?: LogConfig;
 }
 
+/** A raw better-sqlite3 handle (bulk loads, backups): its type, without importing the driver. */
+export type SqliteConnection = SQLite.Database;
+/** A client checked out of the pg pool (bulk loads with COPY): its type, without importing the driver. */
+export type PgPoolClient = pg.PoolClient;
+
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;

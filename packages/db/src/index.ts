@@ -1,4 +1,12 @@
-export { createDb, type Database, type DatabaseOptions, openSqlite } from './create-db.ts';
+export { postgresAdminQuery } from './admin-query.ts';
+export {
+  createDb,
+  type Database,
+  type DatabaseOptions,
+  openSqlite,
+  type PgPoolClient,
+  type SqliteConnection,
+} from './create-db.ts';
 export {
   type DatabaseTarget,
   type DialectName,

@@ -1,5 +1,5 @@
 // The one CSV field encoder, shared with plugins' CSV reports (RFC 4180, `\r\n` line ends).
-export { csvField, csvRecord } from '@steppingstones/plugin-sdk';
+export { csvRecord } from '@steppingstones/plugin-sdk';
 
 const CHUNK_BYTES = 1 << 20;
 

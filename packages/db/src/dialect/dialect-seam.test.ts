@@ -98,12 +98,12 @@ describe.each(testDialects())('the dialect seam on %s', (dialect) => {
     await db.transaction().execute(async (tx: AnyDb) => {
       await tx.selectFrom('item').select('id').where('id', '=', 1).$call(lockRows(tx)).execute();
       if (dialect !== 'postgres') return;
-      const seen = await other.db
+      const seen: Array<{ id: number }> = await other.db
         .transaction()
         .execute((tx2: AnyDb) =>
           tx2.selectFrom('item').select('id').orderBy('id').$call(lockRowsSkipLocked(tx2)).execute(),
         );
-      expect(seen.map((r: { id: number }) => r.id)).toEqual([2, 3, 4, 5]);
+      expect(seen.map((r) => r.id)).toEqual([2, 3, 4, 5]);
     });
   });
 

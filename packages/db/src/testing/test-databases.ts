@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { postgresAdminQuery } from '../admin-query.ts';
 import type { DialectName } from '../database-url.ts';
 
 export interface TestDatabase {
@@ -47,11 +47,5 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 }
 
 async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await postgresAdminQuery(adminUrl, statement);
 }
