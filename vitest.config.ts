@@ -34,6 +34,28 @@ export default defineConfig({
       {
         // Web components in the real browser: *.test.tsx under apps/web, rendered with the app's providers.
         plugins: [react()],
+        // Bundled before the first test: a dependency found mid-run reloads the page and splits React in two.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react-router',
+            '@mantine/core',
+            '@mantine/dates',
+            '@mantine/form',
+            '@mantine/hooks',
+            '@mantine/notifications',
+            '@tabler/icons-react',
+            '@tanstack/react-query',
+            '@tanstack/react-table',
+            '@tanstack/react-virtual',
+            'dayjs',
+            'mantine-form-zod-resolver',
+            'vitest-browser-react',
+            'zod',
+          ],
+        },
         test: {
           name: 'web',
           include: ['apps/web/src/**/*.test.tsx'],

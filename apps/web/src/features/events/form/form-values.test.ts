@@ -1,4 +1,4 @@
-import type { EventDto } from '@steppingstones/shared/events';
+import { CONTEXT_EMPTY_MESSAGE, type EventDto } from '@steppingstones/shared/events';
 import { describe, expect, it } from 'vitest';
 import { emptyFileRow, initialValues, toRequestBody } from './form-values.ts';
 
@@ -81,12 +81,21 @@ describe('event form values', () => {
     expect(chosen.body?.timestamp).toBe('2026-10-25T01:30:00.000Z');
   });
 
-  it('needs a description and a source and target, with the original messages', () => {
+  it('needs a description and a source and target, with the messages of the server schema', () => {
     const r = toRequestBody(initialValues('new', null, me, 'UTC'), 'ACME');
     expect(r.errors).toMatchObject({
       description: 'This field is required.',
-      source: 'Must select an existing source or specify a new one.',
-      target: 'Must select an existing target or specify a new one.',
+      source: `${CONTEXT_EMPTY_MESSAGE}.`,
+      target: `${CONTEXT_EMPTY_MESSAGE}.`,
+    });
+  });
+
+  it('checks file hashes with the server schema, beside the file row', () => {
+    const v = initialValues('edit', stored, me, 'UTC');
+    const row = v.files[0]!;
+    const r = toRequestBody({ ...v, files: [{ ...row, editShared: true, md5: 'xyz' }] }, 'ACME');
+    expect(r.errors).toEqual({
+      [`files.${row.key}.md5`]: 'Must be 32 hexadecimal characters (an MD5 hash).',
     });
   });
 

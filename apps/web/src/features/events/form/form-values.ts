@@ -1,5 +1,12 @@
-import type { EventDto, EventFields, FileInput } from '@steppingstones/shared/events';
+import {
+  type EventDto,
+  type EventFields,
+  eventFieldsSchema,
+  type FileInput,
+} from '@steppingstones/shared/events';
+import { sentence } from '../../../lib/form.ts';
 import { toIsoUtc, utcToWallTime, wallTimeToUtc } from '../time/wall-time.ts';
+import { mapServerField } from './field-names.ts';
 
 /** What the event form edits, before it becomes an API body. */
 
@@ -213,7 +220,10 @@ export const isBlankRow = (f: FileRow) =>
   !f.description &&
   !f.location;
 
-/** The API body, or field errors found before sending (the same wording as the server's). */
+/**
+ * The API body, or field errors found before sending: the wall times this form resolves itself, then
+ * the server's own schema (`eventFieldsSchema`), so a rule and its wording are written once.
+ */
 export function toRequestBody(
   v: EventFormValues,
   engagement: string,
@@ -234,16 +244,9 @@ export function toRequestBody(
     if (r.kind === 'ambiguous')
       errors[field] = 'This time happens twice here (the clocks went back): choose which one below.';
   }
-  if (!v.description.trim()) errors.description = 'This field is required.';
-  for (const side of ['source', 'target'] as const) {
-    const c = v[side];
-    if (!c.host.trim() && !c.user.trim() && !c.process.trim())
-      errors[side] = `Must select an existing ${side} or specify a new one.`;
-  }
-  if (Object.keys(errors).length || start.kind !== 'ok') return { body: null, errors, fileKeys };
   const body: EventFields = {
     engagement,
-    timestamp: start.iso,
+    timestamp: start.kind === 'ok' ? start.iso : new Date(0).toISOString(),
     timestamp_end: end?.kind === 'ok' ? end.iso : null,
     operator: v.operator.trim() || undefined,
     source: { host: v.source.host.trim(), user: v.source.user.trim(), process: v.source.process.trim() },
@@ -259,5 +262,12 @@ export function toRequestBody(
     tags: v.tags,
     files: kept.map(fileBody),
   };
+  const checked = eventFieldsSchema.safeParse(body);
+  if (!checked.success)
+    for (const issue of checked.error.issues) {
+      const field = mapServerField(issue.path.join('.'), fileKeys);
+      errors[field] ??= sentence(issue.message);
+    }
+  if (Object.keys(errors).length) return { body: null, errors, fileKeys };
   return { body, errors: null, fileKeys };
 }
