@@ -163,7 +163,8 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
     await page.getByText('You are logged out.').waitFor();
     await page.goto('/admin/engagements');
     await page.waitForURL('**/login');
-    expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    // The URL changes before the login page has rendered: wait for the form itself.
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
   it('reported no console error, uncaught exception or CSP violation on the way', () => {
