@@ -52,6 +52,8 @@ export class Re2Pattern {
 
   /** The first match in `text` with its named groups, or null. */
   exec(text: string): Re2Match | null {
+    // The DFA answers no-match cheaply; the capturing engine runs only on text that holds a match.
+    if (!this.test(text)) return null;
     meterScan(text.length);
     const m = this.re.exec(text) as RegExpExecArray | null;
     if (m === null) return null;
@@ -63,8 +65,9 @@ export class Re2Pattern {
 
   /** Every match in `text` (non-overlapping, left to right). */
   all(text: string): Re2Match[] {
-    meterScan(text.length);
     const out: Re2Match[] = [];
+    if (!this.test(text)) return out;
+    meterScan(text.length);
     for (const m of this.re.matchAll(text) as Iterable<RegExpExecArray>) {
       const groups = { ...(m.groups ?? {}) } as Re2Match;
       groups.$index = m.index ?? 0;

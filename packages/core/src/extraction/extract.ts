@@ -1,6 +1,8 @@
 import { EXTRACTORS } from './catalogue.ts';
 import type { CredentialExtractor, CredentialFinding } from './credential-finding.ts';
 import { findingKey } from './finding.ts';
+import { MarkerIndex, withMarkerPositions } from './markers.ts';
+import type { CatalogueExtractor } from './pattern.ts';
 import { normalizeOutput } from './text.ts';
 
 export interface ExtractOptions {
@@ -8,27 +10,51 @@ export interface ExtractOptions {
   defaultSystem?: string;
   /** Told about an extractor that threw; the others still run. */
   onError?: (extractor: string, error: unknown) => void;
+  /** Defaults to every extractor of the catalogue. */
   extractors?: readonly CredentialExtractor[];
 }
 
+let catalogueIndex: MarkerIndex | undefined;
+
+function markerIndex(extractors: readonly CredentialExtractor[]): MarkerIndex | null {
+  if (extractors !== EXTRACTORS) return null;
+  catalogueIndex ??= new MarkerIndex([...new Set(EXTRACTORS.flatMap((e) => e.markers))]);
+  return catalogueIndex;
+}
+
+function hasMarkers(e: CredentialExtractor): e is CatalogueExtractor {
+  return Array.isArray((e as CatalogueExtractor).markers);
+}
+
 /**
- * Every credential in a piece of tool output, each once. An extractor runs only when its marker is in
- * the text; one that throws is reported through `onError` and skipped, never stopping the others.
+ * Every credential in a piece of tool output, each once. The catalogue's markers are found in one
+ * pass and an extractor runs only when one of its markers is there (other extractors are asked
+ * `mayMatch`); one that throws is reported through `onError` and skipped, never stopping the others.
  * When the same hash is found with and without its cleartext (a hashcat pair next to the dump), only
  * the one with the cleartext is kept.
  */
 export function extractCredentials(text: string, options: ExtractOptions = {}): CredentialFinding[] {
   if (!text) return [];
   const normalized = normalizeOutput(text);
+  const extractors = options.extractors ?? EXTRACTORS;
+  const index = markerIndex(extractors);
+  const positions = index?.scan(normalized) ?? new Map<string, number[]>();
   const found: CredentialFinding[] = [];
-  for (const extractor of options.extractors ?? EXTRACTORS) {
-    try {
-      if (!extractor.mayMatch(normalized)) continue;
-      found.push(...extractor.extract(normalized));
-    } catch (error) {
-      options.onError?.(extractor.name, error);
+  const run = () => {
+    for (const extractor of extractors) {
+      try {
+        const wanted =
+          index && hasMarkers(extractor)
+            ? extractor.markers.length === 0 ||
+              extractor.markers.some((m) => (positions.get(m)?.length ?? 0) > 0)
+            : extractor.mayMatch(normalized);
+        if (wanted) found.push(...extractor.extract(normalized));
+      } catch (error) {
+        options.onError?.(extractor.name, error);
+      }
     }
-  }
+  };
+  withMarkerPositions(normalized, positions, run);
   return dedupe(found, options.defaultSystem ?? '');
 }
 

@@ -36,5 +36,10 @@ export function definePattern(definition: PatternDefinition): CataloguePattern {
 
 /** An extractor of the catalogue: the shared extractor shape plus the patterns it parses with. */
 export interface CatalogueExtractor extends CredentialExtractor {
+  /**
+   * Literal markers, one of which is in any text the extractor can find something in (empty: it
+   * always runs). `extractCredentials` finds all extractors' markers in one pass.
+   */
+  markers: readonly string[];
   patterns: readonly CataloguePattern[];
 }

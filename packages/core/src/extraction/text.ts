@@ -1,4 +1,5 @@
 import { meterScan } from './engine.ts';
+import { nextMarker } from './markers.ts';
 
 /**
  * Linear helpers over tool output. Extractors never run a pattern over the whole text: they find a
@@ -29,16 +30,24 @@ export function lineAt(text: string, at: number): Line {
   return { text: text.slice(start, end), start, end };
 }
 
-/** Each line holding `marker`, once per line, in order. */
-export function* linesWith(text: string, marker: string): Generator<Line> {
+/**
+ * Each line holding `marker`, once per line, in order. Lines longer than `maxLength` are skipped:
+ * no record of a line-based tool is that long, and hostile text must not cost a capturing match each.
+ */
+export function* linesWith(
+  text: string,
+  marker: string,
+  maxLength = Number.POSITIVE_INFINITY,
+): Generator<Line> {
   let from = 0;
+  const cursor = { i: 0 };
   while (from < text.length) {
-    const at = text.indexOf(marker, from);
+    const at = nextMarker(text, marker, from, cursor);
     meterScan((at === -1 ? text.length : at) - from);
     if (at === -1) return;
     const line = lineAt(text, at);
     meterScan(line.text.length);
-    yield line;
+    if (line.text.length <= maxLength) yield line;
     from = line.end + 1;
   }
 }
@@ -49,7 +58,8 @@ export function* linesWithAny(text: string, markers: readonly string[]): Generat
     yield* linesWith(text, markers[0] as string);
     return;
   }
-  const next = markers.map((m) => text.indexOf(m));
+  const cursors = markers.map(() => ({ i: 0 }));
+  const next = markers.map((m, i) => nextMarker(text, m, 0, cursors[i] as { i: number }));
   meterScan(text.length);
   let from = 0;
   while (true) {
@@ -57,7 +67,7 @@ export function* linesWithAny(text: string, markers: readonly string[]): Generat
     for (let i = 0; i < markers.length; i++) {
       let at = next[i] as number;
       if (at !== -1 && at < from) {
-        at = text.indexOf(markers[i] as string, from);
+        at = nextMarker(text, markers[i] as string, from, cursors[i] as { i: number });
         meterScan((at === -1 ? text.length : at) - from);
         next[i] = at;
       }
@@ -72,18 +82,23 @@ export function* linesWithAny(text: string, markers: readonly string[]): Generat
 }
 
 /**
- * Each block that starts at a line holding `marker` and runs to the next such line (or `maxChars`),
- * so a block parser never reads into the next tool's output.
+ * Each block that starts at the line holding `marker` and runs to the line of the next marker (or
+ * `maxChars`), so a block parser never reads into the next block. Blocks never overlap, even when one
+ * line repeats the marker.
  */
 export function* blocksFrom(text: string, marker: string, maxChars = 64 * 1024): Generator<string> {
-  let at = text.indexOf(marker);
+  const cursor = { i: 0 };
+  let at = nextMarker(text, marker, 0, cursor);
   meterScan(at === -1 ? text.length : at);
+  let floor = 0;
   while (at !== -1) {
-    const start = text.lastIndexOf('\n', at - 1) + 1;
-    const next = text.indexOf(marker, at + marker.length);
+    const start = boundedLineStart(text, at, floor);
+    const next = nextMarker(text, marker, at + marker.length, cursor);
     meterScan((next === -1 ? text.length : next) - at);
-    const stop = Math.min(next === -1 ? text.length : text.lastIndexOf('\n', next) + 1, start + maxChars);
-    yield text.slice(start, Math.max(stop, at + marker.length));
+    const limit = next === -1 ? text.length : boundedLineStart(text, next, at + marker.length);
+    const stop = Math.min(Math.max(limit, at + marker.length), start + maxChars);
+    yield text.slice(start, stop);
+    floor = stop;
     at = next;
   }
 }
@@ -143,4 +158,18 @@ export function withPrecedingLines(text: string, line: Line, count: number, floo
   start = Math.max(start, floor, line.end - 8192);
   meterScan(line.end - start);
   return text.slice(start, line.end);
+}
+
+/**
+ * True when `text[from, to)` is hex. Long fixed-shape hex runs (hashes, cipher texts) are checked by
+ * this loop rather than by the regex engine: it is linear too and an order of magnitude cheaper.
+ */
+export function isHexRun(text: string, from = 0, to = text.length): boolean {
+  if (to <= from) return false;
+  meterScan(to - from);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }

@@ -7,17 +7,18 @@ import { linesWith } from '../text.ts';
 export const browserCsvPattern = definePattern({
   name: 'browser-csv',
   description: 'Browser saved logins CSV (`C:\\…\\Login Data,origin,action,date,ts,user,password`)',
-  source: String.raw`^(?<path>[A-Za-z]:\\[^,\n]{1,512}),(?<origin>[^,\n]{0,1000}),(?<action>[^,\n]{0,1000}),\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)?,\d{16,20},(?<user>[^,\n]{0,256}),(?<password>[^\n]{1,512})$`,
+  source: String.raw`^(?<path>[A-Za-z]:\\[^,\n]+),(?<origin>[^,\n]*),(?<action>[^,\n]*),\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}(?: [AP]M)?,\d{16,20},(?<user>[^,\n]*),(?<password>[^\n]+)$`,
   secretGroups: ['password'],
 });
 
 export const browserExtractor: CatalogueExtractor = {
   name: 'browser-csv',
+  markers: [',http'],
   patterns: [browserCsvPattern],
-  mayMatch: (text) => text.includes(':\\'),
+  mayMatch: (text) => text.includes(',http'),
   extract(text) {
     const out: CredentialFinding[] = [];
-    for (const line of linesWith(text, ':\\')) {
+    for (const line of linesWith(text, ',http', 8192)) {
       const m = browserCsvPattern.re.exec(line.text);
       if (!m) continue;
       out.push(

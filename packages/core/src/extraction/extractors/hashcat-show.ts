@@ -12,7 +12,7 @@ import { netNtlmV1Pattern, netNtlmV2Pattern } from './netntlm.ts';
 export const hashcatNtlmPattern = definePattern({
   name: 'hashcat-show-ntlm',
   description: 'hashcat --show NTLM pairs `[user:]nthash:plain`',
-  source: String.raw`^(?:(?<user>[^:\s]{1,64}):)?(?<hash>[0-9a-fA-F]{32}):(?<plain>[^\n]{0,256})$`,
+  source: String.raw`^(?:(?<user>[^:\s]+):)?(?<hash>[0-9a-fA-F]{32}):(?<plain>[^\n]*)$`,
   secretGroups: ['hash', 'plain'],
   hashcatMode: 1000,
 });
@@ -20,7 +20,7 @@ export const hashcatNtlmPattern = definePattern({
 export const hashcatDcc2Pattern = definePattern({
   name: 'hashcat-show-dcc2',
   description: 'hashcat --show DCC2 pairs `$DCC2$10240#user#hash:plain`',
-  source: String.raw`^(?<hash>\$DCC2\$\d{1,7}#(?<user>[^#\s]{1,64})#[0-9a-fA-F]{32}):(?<plain>[^\n]{0,256})$`,
+  source: String.raw`^(?<hash>\$DCC2\$\d{1,7}#(?<user>[^#\s]+)#[0-9a-fA-F]{32}):(?<plain>[^\n]*)$`,
   secretGroups: ['hash', 'plain'],
   hashcatMode: 2100,
 });
@@ -101,29 +101,32 @@ function pair(line: string): CredentialFinding | null {
       secret: nt.plain as string,
     });
   }
-  for (const [pattern, hashType] of [
-    [netNtlmV2Pattern, 5600],
-    [netNtlmV1Pattern, 5500],
-  ] as const) {
-    const m = pattern.re.exec(line);
-    if (m?.$index !== 0) continue;
-    const response = m.response as string;
-    const hash = `${m.account}::${m.domain ?? ''}:${response}`;
-    if (line.charAt(hash.length) !== ':') return null;
-    return finding({
-      ...base,
-      system: m.domain ?? '',
-      account: m.account as string,
-      hash,
-      hashType,
-      secret: line.slice(hash.length + 1),
-    });
+  // NetNTLM: `user::domain:a:b:c:plain`, the hash being the first six colon-separated fields.
+  const parts = line.split(':');
+  if (parts.length >= 7 && parts[1] === '') {
+    const hash = parts.slice(0, 6).join(':');
+    for (const [pattern, hashType] of [
+      [netNtlmV2Pattern, 5600],
+      [netNtlmV1Pattern, 5500],
+    ] as const) {
+      if (!pattern.re.test(hash)) continue;
+      const secret = parts.slice(6).join(':');
+      return finding({
+        ...base,
+        system: parts[2] as string,
+        account: parts[0] as string,
+        hash,
+        hashType,
+        secret,
+      });
+    }
   }
   return null;
 }
 
 export const hashcatShowExtractor: CatalogueExtractor = {
   name: 'hashcat-show',
+  markers: [],
   patterns: [hashcatNtlmPattern, hashcatDcc2Pattern],
   mayMatch(text) {
     for (const _ of pairLines(text)) return true;

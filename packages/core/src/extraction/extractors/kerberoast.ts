@@ -1,6 +1,7 @@
 import type { CredentialFinding } from '../credential-finding.ts';
 import { meterScan } from '../engine.ts';
 import { finding } from '../finding.ts';
+import { nextMarker } from '../markers.ts';
 import { type CatalogueExtractor, definePattern } from '../pattern.ts';
 import { boundedLineStart } from '../text.ts';
 import {
@@ -25,8 +26,9 @@ interface Occurrence {
 function* tokens(text: string, marker: string): Generator<Occurrence> {
   let from = 0;
   let previousEnd = 0;
+  const cursor = { i: 0 };
   while (true) {
-    const at = text.indexOf(marker, from);
+    const at = nextMarker(text, marker, from, cursor);
     meterScan((at === -1 ? text.length : at) - from);
     if (at === -1) return;
     const lineStart = boundedLineStart(text, at, previousEnd);
@@ -60,6 +62,7 @@ function tgsFinding(
 /** impacket GetUserSPNs and any other single-line `$krb5tgs$` hash. */
 export const kerberoastExtractor: CatalogueExtractor = {
   name: 'kerberoast',
+  markers: ['$krb5tgs$'],
   patterns: [tgsPattern],
   mayMatch: (text) => text.includes('$krb5tgs$'),
   extract(text) {
@@ -76,13 +79,14 @@ export const kerberoastExtractor: CatalogueExtractor = {
 export const rubeusSamAccountPattern = definePattern({
   name: 'rubeus-samaccountname',
   description: 'Rubeus kerberoast block header `[*] SamAccountName : x` (no secret)',
-  source: String.raw`\[\*\] SamAccountName\s*:\s*(?<account>[^\s]{1,256})`,
+  source: String.raw`\[\*\] SamAccountName\s*:\s*(?<account>[^\s]+)`,
   secretGroups: [],
 });
 
 /** Rubeus `kerberoast`: one block per account, the hash wrapped over indented lines. */
 export const rubeusKerberoastExtractor: CatalogueExtractor = {
   name: 'rubeus-kerberoast',
+  markers: ['$krb5tgs$'],
   patterns: [tgsPattern, rubeusSamAccountPattern],
   mayMatch: (text) => text.includes('$krb5tgs$') && text.includes('[*] Hash'),
   extract(text) {
@@ -124,6 +128,7 @@ function asrepFindings(text: string, rubeus: boolean): CredentialFinding[] {
 
 export const asrepRoastExtractor: CatalogueExtractor = {
   name: 'asreproast',
+  markers: ['$krb5asrep$'],
   patterns: [asrepPattern],
   mayMatch: (text) => text.includes('$krb5asrep$'),
   extract: (text) => asrepFindings(text, false),
@@ -131,6 +136,7 @@ export const asrepRoastExtractor: CatalogueExtractor = {
 
 export const rubeusAsrepExtractor: CatalogueExtractor = {
   name: 'rubeus-asreproast',
+  markers: ['$krb5asrep$'],
   patterns: [asrepPattern],
   mayMatch: (text) => text.includes('$krb5asrep$'),
   extract: (text) => asrepFindings(text, true),
@@ -139,6 +145,7 @@ export const rubeusAsrepExtractor: CatalogueExtractor = {
 /** Kerberos pre-authentication captures (`$krb5pa$`, e.g. from a sniffer or Responder-like tools). */
 export const kerberosPreauthExtractor: CatalogueExtractor = {
   name: 'kerberos-preauth',
+  markers: ['$krb5pa$'],
   patterns: [preauthPattern],
   mayMatch: (text) => text.includes('$krb5pa$'),
   extract(text) {

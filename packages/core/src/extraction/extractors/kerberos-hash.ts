@@ -1,6 +1,7 @@
 import { meterScan } from '../engine.ts';
 import { asrepMode, preauthMode, tgsMode } from '../hash-modes.ts';
 import { definePattern } from '../pattern.ts';
+import { isHexRun } from '../text.ts';
 
 /**
  * Kerberos roasting hashes in every form the tools print, turned into the form hashcat takes:
@@ -11,26 +12,47 @@ import { definePattern } from '../pattern.ts';
 export const tgsPattern = definePattern({
   name: 'kerberos-tgs',
   description: 'Kerberoast TGS-REP hashes (`$krb5tgs$23$*user$realm$spn*$chk$edata`, AES forms)',
-  source: String.raw`^\$krb5tgs\$(?<etype>\d{1,2})\$(?:\*(?<user1>[^$*\s]{1,256})\$(?<realm1>[^$*\s]{1,256})\$(?<spn1>[^*\s]{1,512})\*|(?<user2>[^$*\s]{1,256})\$(?<realm2>[^$*\s]{1,256})(?:\$\*(?<spn2>[^*\s]{1,512})\*)?)\$(?<checksum>[0-9a-fA-F]{24,32})\$(?<edata>[0-9a-fA-F]{32,})$`,
-  secretGroups: ['checksum', 'edata'],
+  source: String.raw`^\$krb5tgs\$(?<etype>\d{1,2})\$(?:\*(?<user1>[^$*\s]+)\$(?<realm1>[^$*\s]+)\$(?<spn1>[^*\s]+)\*|(?<user2>[^$*\s]+)\$(?<realm2>[^$*\s]+)(?:\$\*(?<spn2>[^*\s]+)\*)?)\$(?<checksum>[0-9a-fA-F]{24,32})\$$`,
+  secretGroups: ['checksum'],
   hashcatMode: 13100,
 });
 
 export const asrepPattern = definePattern({
   name: 'kerberos-asrep',
   description: 'AS-REP roast hashes (`$krb5asrep$23$user@realm:chk$edata`, Rubeus without etype, AES forms)',
-  source: String.raw`^\$krb5asrep\$(?:(?<etype>\d{1,2})\$)?(?:(?<upn>[^$:\s]{1,256}):|(?<user>[^$:\s@]{1,256})\$(?<realm>[^$:\s]{1,256})\$)(?<checksum>[0-9a-fA-F]{24,32})\$(?<edata>[0-9a-fA-F]{32,})$`,
-  secretGroups: ['checksum', 'edata'],
+  source: String.raw`^\$krb5asrep\$(?:(?<etype>\d{1,2})\$)?(?:(?<upn>[^$:\s]+):|(?<user>[^$:\s@]+)\$(?<realm>[^$:\s]+)\$)(?<checksum>[0-9a-fA-F]{24,32})\$$`,
+  secretGroups: ['checksum'],
   hashcatMode: 18200,
 });
 
 export const preauthPattern = definePattern({
   name: 'kerberos-preauth',
   description: 'Kerberos pre-authentication captures (`$krb5pa$<etype>$user$realm$[salt$]cipher`)',
-  source: String.raw`^\$krb5pa\$(?<etype>\d{1,2})\$(?<user>[^$\s]{1,256})\$(?<realm>[^$\s]{1,256})\$(?:(?<salt>[^$\s]{0,512})\$)?(?<cipher>[0-9a-fA-F]{32,})$`,
-  secretGroups: ['cipher'],
+  source: String.raw`^\$krb5pa\$(?<etype>\d{1,2})\$(?<user>[^$\s]+)\$(?<realm>[^$\s]+)\$(?:(?<salt>[^$\s]*)\$)?$`,
+  secretGroups: [],
   hashcatMode: 7500,
 });
+
+/** The encrypted part that ends every roasting hash; checked on the DFA, without captures. */
+export const kerberosCipherPattern = definePattern({
+  name: 'kerberos-cipher',
+  description: 'The hex cipher text closing a `$krb5tgs$` / `$krb5asrep$` / `$krb5pa$` hash',
+  source: '^(?<cipher>[0-9a-fA-F]{32,})$',
+  secretGroups: ['cipher'],
+});
+
+/**
+ * A hash split before its cipher text: the short head is parsed by RE2 with captures, the long cipher
+ * (`kerberosCipherPattern`) checked by a hex loop (capturing over kilobytes of hex is what makes a
+ * regex engine slow).
+ */
+function splitCipher(token: string): { head: string; cipher: string } | null {
+  const last = token.lastIndexOf('$');
+  if (last === -1) return null;
+  const cipher = token.slice(last + 1);
+  if (cipher.length < 32 || !isHexRun(cipher)) return null;
+  return { head: token.slice(0, last + 1), cipher };
+}
 
 export interface ParsedKerberosHash {
   kind: 'tgs' | 'asrep' | 'preauth';
@@ -79,15 +101,18 @@ export function readWrappedToken(
 }
 
 export function parseKerberosHash(token: string): ParsedKerberosHash | null {
+  const parts = splitCipher(token);
+  if (!parts) return null;
+  const { head, cipher } = parts;
   if (token.startsWith('$krb5tgs$')) {
-    const m = tgsPattern.re.exec(token);
+    const m = tgsPattern.re.exec(head);
     if (!m) return null;
     const etype = Number(m.etype);
     const user = (m.user1 ?? m.user2) as string;
     const realm = (m.realm1 ?? m.realm2) as string;
     const spn = m.spn1 ?? m.spn2 ?? '';
     const chk = m.checksum as string;
-    const edata = m.edata as string;
+    const edata = cipher;
     if (etype === 23) {
       if (chk.length !== 32) return null;
       const hash = spn
@@ -108,11 +133,11 @@ export function parseKerberosHash(token: string): ParsedKerberosHash | null {
     };
   }
   if (token.startsWith('$krb5asrep$')) {
-    const m = asrepPattern.re.exec(token);
+    const m = asrepPattern.re.exec(head);
     if (!m) return null;
     const etype = m.etype === undefined ? 23 : Number(m.etype);
     const chk = m.checksum as string;
-    const edata = m.edata as string;
+    const edata = cipher;
     if (etype === 23) {
       const upn = m.upn ?? `${m.user}@${m.realm}`;
       if (chk.length !== 32) return null;
@@ -143,7 +168,7 @@ export function parseKerberosHash(token: string): ParsedKerberosHash | null {
     };
   }
   if (token.startsWith('$krb5pa$')) {
-    const m = preauthPattern.re.exec(token);
+    const m = preauthPattern.re.exec(head);
     if (!m) return null;
     const etype = Number(m.etype);
     const mode = preauthMode(etype);

@@ -32,7 +32,7 @@ export function aesKeyFinding(
 export const secretsdumpKeyPattern = definePattern({
   name: 'secretsdump-kerberos-key',
   description: 'secretsdump Kerberos keys `user:aes256-cts-hmac-sha1-96:hex`',
-  source: String.raw`^[ \t]*(?:\[[^\]\n]{0,64}\] ?)*(?<principal>[^\s:]{1,220}):(?<type>aes256-cts-hmac-sha1-96|aes128-cts-hmac-sha1-96|des-cbc-md5):(?<key>[0-9a-fA-F]{16,64})[ \t]*$`,
+  source: String.raw`^[ \t]*(?:\[[^\]\n]*\] ?)*(?<principal>[^\s:]+):(?<type>aes256-cts-hmac-sha1-96|aes128-cts-hmac-sha1-96|des-cbc-md5):(?<key>[0-9a-fA-F]{16,64})[ \t]*$`,
   flags: { caseInsensitive: true },
   secretGroups: ['key'],
 });
@@ -49,12 +49,13 @@ export const ekeysPattern = definePattern({
 const ekeysUser = definePattern({
   name: 'mimikatz-ekeys-user',
   description: 'mimikatz `* Username : x` / `* Domain : y` before a key list (no secret)',
-  source: String.raw`\* Username : (?<user>[^\n]{1,256})\n[ \t]*\* Domain[ \t]*: (?<domain>[^\n]{1,256})`,
+  source: String.raw`\* Username : (?<user>[^\n]+)\n[ \t]*\* Domain[ \t]*: (?<domain>[^\n]+)`,
   secretGroups: [],
 });
 
 export const kerberosKeysExtractor: CatalogueExtractor = {
   name: 'kerberos-keys',
+  markers: ['-cts-hmac-sha1-96:', 'des-cbc-md5:', '* Key List'],
   patterns: [secretsdumpKeyPattern, ekeysPattern, ekeysUser],
   mayMatch: (text) =>
     text.includes('-cts-hmac-sha1-96:') || text.includes('des-cbc-md5:') || text.includes('* Key List'),

@@ -6,13 +6,14 @@ import { linesWith, withFollowingLines } from '../text.ts';
 export const ldapLapsPattern = definePattern({
   name: 'ldapshell-laps',
   description: 'ldapshell `get_laps_password HOST` … `LAPS Password: pw`',
-  source: String.raw`get_laps_password (?<host>[^\s]{1,255})\s{1,20}Found Computer DN: [^\n]{0,1000}\s{1,20}LAPS Password: (?<password>[^\n]{1,256})`,
+  source: String.raw`get_laps_password (?<host>[^\s]+)\s{1,20}Found Computer DN: [^\n]*\s{1,20}LAPS Password: (?<password>[^\n]+)`,
   secretGroups: ['password'],
 });
 
 /** The local administrator's LAPS password; the account name is not printed, so it stays empty. */
 export const ldapLapsExtractor: CatalogueExtractor = {
   name: 'ldapshell-laps',
+  markers: ['get_laps_password '],
   patterns: [ldapLapsPattern],
   mayMatch: (text) => text.includes('get_laps_password '),
   extract(text) {

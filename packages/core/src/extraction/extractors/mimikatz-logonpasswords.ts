@@ -11,6 +11,7 @@ export const mimikatzFieldPattern = definePattern({
   secretGroups: ['value'],
 });
 
+const FIELDS = new Set(['Username', 'Domain', 'NTLM', 'SHA1', 'Password']);
 const HEX32 = /^[0-9a-f]{32}$/i;
 const HEX40 = /^[0-9a-f]{40}$/i;
 /** Machine accounts' random passwords, printed as hex bytes: not a password anyone types. */
@@ -44,6 +45,7 @@ function flush(p: Pending, out: CredentialFinding[]): void {
 /** Per logon session, each provider's `* Username` starts a credential; its NTLM, SHA1, cleartext follow. */
 export const mimikatzLogonPasswordsExtractor: CatalogueExtractor = {
   name: 'mimikatz-logonpasswords',
+  markers: ['Authentication Id :'],
   patterns: [mimikatzFieldPattern],
   mayMatch: (text) => text.includes('Authentication Id :') && text.includes('* Username :'),
   extract(text) {
@@ -59,10 +61,16 @@ export const mimikatzLogonPasswordsExtractor: CatalogueExtractor = {
           }
           continue;
         }
-        const m = mimikatzFieldPattern.re.exec(line);
-        if (!m) continue;
-        const key = m.key as string;
-        const value = (m.value as string).trimEnd();
+        // `* Key : value`, read by a split (the catalogue's field pattern describes it for redaction).
+        const star = line.indexOf('* ');
+        const colon = line.indexOf(':', star);
+        if (colon === -1 || line.slice(0, star).trim() !== '') continue;
+        const key = line.slice(star + 2, colon).trim();
+        if (!FIELDS.has(key)) continue;
+        const value = line
+          .slice(colon + 1)
+          .replace(/^ /, '')
+          .trimEnd();
         if (key === 'Username') {
           if (pending) flush(pending, out);
           pending = { user: value };

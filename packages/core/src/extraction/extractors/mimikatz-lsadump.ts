@@ -23,14 +23,14 @@ export const lsadumpKeyPattern = definePattern({
 const userLine = definePattern({
   name: 'mimikatz-lsadump-user',
   description: 'mimikatz `SAM Username : x` / `User : x` / `Domain : x` (no secret)',
-  source: String.raw`^[ \t]*(?<key>SAM Username|User|Domain)[ \t]*: (?<value>[^\s]{1,256})`,
+  source: String.raw`^[ \t]*(?<key>SAM Username|User|Domain)[ \t]*: (?<value>[^\s]+)`,
   secretGroups: [],
 });
 
 const dcsyncDomain = definePattern({
   name: 'mimikatz-dcsync-domain',
   description: "mimikatz `[DC] 'corp.local' will be the domain` (no secret)",
-  source: String.raw`\[DC\] '(?<domain>[^'\n]{1,255})' will be the domain`,
+  source: String.raw`\[DC\] '(?<domain>[^'\n]+)' will be the domain`,
   secretGroups: [],
 });
 
@@ -42,18 +42,20 @@ function accountFindings(lines: string[], system: string, source: string): Crede
   const keys: CredentialFinding[] = [];
   let inOldCredentials = false;
   for (const line of lines) {
-    const u = userLine.re.exec(line);
+    // Cheap string checks first: most lines of a block hold none of these.
+    if (!line.includes(':') && !line.includes('Credentials')) continue;
+    const u = line.includes('User') ? userLine.re.exec(line) : null;
     if (u && u.key !== 'Domain') account = u.value as string;
     if (/^\s*OldCredentials/.test(line)) inOldCredentials = true;
     else if (/^\s*Credentials\s*$/.test(line)) inOldCredentials = false;
-    const h = lsadumpHashPattern.re.exec(line);
+    const h = line.includes('NTLM') || line.includes('ntlm-') ? lsadumpHashPattern.re.exec(line) : null;
     if (h) {
       const hex = (h.hash as string).toLowerCase();
       if (h.n === undefined) nt ||= hex;
       else if (h.n !== '0') history.push(hex);
       continue;
     }
-    const k = lsadumpKeyPattern.re.exec(line);
+    const k = line.includes('_hmac') || line.includes('des_cbc') ? lsadumpKeyPattern.re.exec(line) : null;
     if (k && !inOldCredentials && account) {
       const f = aesKeyFinding(system, account, k.type as string, k.key as string, source);
       if (f) keys.push(f);
@@ -70,6 +72,7 @@ function accountFindings(lines: string[], system: string, source: string): Crede
 
 export const mimikatzDcsyncExtractor: CatalogueExtractor = {
   name: 'mimikatz-dcsync',
+  markers: ['SAM Username'],
   patterns: [lsadumpHashPattern, lsadumpKeyPattern, userLine, dcsyncDomain],
   mayMatch: (text) => text.includes('SAM Username'),
   extract(text) {
@@ -90,6 +93,7 @@ export const mimikatzDcsyncExtractor: CatalogueExtractor = {
 /** lsadump::sam (`Domain : HOST`, `RID : …`, `User : x`, `Hash NTLM: hex`) and lsadump::lsa /patch. */
 export const mimikatzSamExtractor: CatalogueExtractor = {
   name: 'mimikatz-sam',
+  markers: ['RID  :'],
   patterns: [lsadumpHashPattern, userLine],
   mayMatch: (text) => text.includes('RID  :') && text.includes('User : '),
   extract(text) {

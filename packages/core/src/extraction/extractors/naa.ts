@@ -7,14 +7,14 @@ import { linesWith, splitPrincipal, withFollowingLines } from '../text.ts';
 export const sharpSccmNaaPattern = definePattern({
   name: 'sharpsccm-naa',
   description: 'SharpSCCM `NetworkAccessUsername: DOMAIN\\USER` / `NetworkAccessPassword: pw`',
-  source: String.raw`NetworkAccessUsername: (?<user>[^\n]{1,256})\n[ \t]*NetworkAccessPassword: (?<password>[^\n]{0,256})`,
+  source: String.raw`NetworkAccessUsername: (?<user>[^\n]+)\n[ \t]*NetworkAccessPassword: (?<password>[^\n]*)`,
   secretGroups: ['password'],
 });
 
 export const sharpDpapiNaaPattern = definePattern({
   name: 'sharpdpapi-naa',
   description: 'SharpDPAPI `Plaintext NAA Username : DOMAIN\\USER` / `Plaintext NAA Password : pw`',
-  source: String.raw`Plaintext NAA Username[ \t]*: (?<user>[^\n]{1,256})\n[ \t]*Plaintext NAA Password[ \t]*: (?<password>[^\n]{0,256})`,
+  source: String.raw`Plaintext NAA Username[ \t]*: (?<user>[^\n]+)\n[ \t]*Plaintext NAA Password[ \t]*: (?<password>[^\n]*)`,
   secretGroups: ['password'],
 });
 
@@ -26,6 +26,7 @@ function naaExtractor(
 ): CatalogueExtractor {
   return {
     name,
+    markers: [marker],
     patterns: [pattern],
     mayMatch: (text) => text.includes(marker),
     extract(text) {

@@ -3,20 +3,21 @@ import { finding } from '../finding.ts';
 import { type CatalogueExtractor, definePattern } from '../pattern.ts';
 import { linesWithAny } from '../text.ts';
 import { aesKeyFinding, secretsdumpKeyPattern } from './kerberos-keys.ts';
-import { ACCOUNT, DOMAIN, HEX32, lmNtFindings } from './lm-nt.ts';
+import { ACCOUNT, DOMAIN, HEX32, lmNtFindings, pwdumpFields } from './lm-nt.ts';
+import { isPwdumpLine } from './secretsdump.ts';
 
 /** NetExec / CrackMapExec prefix every line with protocol, address, port and host name. */
 export const netexecLinePattern = definePattern({
   name: 'netexec-line',
   description: 'NetExec / CrackMapExec line prefix `PROTO  address  port  HOST  …` (no secret)',
-  source: String.raw`^(?<proto>SMB|LDAPS?|WINRM|MSSQL|SSH|RDP|WMI|FTP|VNC|NFS)[ \t]{2,}(?<address>[0-9A-Fa-f.:]{3,45})[ \t]+(?<port>\d{1,5})[ \t]+(?<host>[^\s]{1,64})[ \t]+(?<rest>[^\n]*)$`,
+  source: String.raw`^(?<proto>SMB|LDAPS?|WINRM|MSSQL|SSH|RDP|WMI|FTP|VNC|NFS)[ \t]{2,}(?<address>[0-9A-Fa-f.:]{3,})[ \t]+(?<port>\d{1,5})[ \t]+(?<host>[^\s]+)[ \t]+(?<rest>[^\n]*)$`,
   secretGroups: [],
 });
 
 export const netexecSuccessPattern = definePattern({
   name: 'netexec-success',
   description: 'NetExec spray / login success `[+] DOMAIN\\user:password (Pwn3d!)`',
-  source: String.raw`^\[\+\] (?:(?<domain>${DOMAIN})\\)?(?<user>[^\\:\s]{1,64}):(?<secret>[^\n]*?)(?: \((?<tag>Pwn3d!|Guest|admin)\))?[ \t]*$`,
+  source: String.raw`^\[\+\] (?:(?<domain>${DOMAIN})\\)?(?<user>[^\\:\s]+):(?<secret>[^\n]*?)(?: \((?<tag>Pwn3d!|Guest|admin)\))?[ \t]*$`,
   secretGroups: ['secret'],
 });
 
@@ -31,7 +32,7 @@ export const netexecPwdumpPattern = definePattern({
 export const netexecLsaPattern = definePattern({
   name: 'netexec-lsa',
   description: 'NetExec `--lsa` service account secrets `DOMAIN\\user:password`',
-  source: String.raw`^(?<domain>${DOMAIN})\\(?<user>[^\\:\s]{1,64}):(?<secret>[^\n]{1,512})$`,
+  source: String.raw`^(?<domain>${DOMAIN})\\(?<user>[^\\:\s]+):(?<secret>[^\n]+)$`,
   secretGroups: ['secret'],
 });
 
@@ -52,19 +53,34 @@ const HEX32_ONLY = /^[0-9a-fA-F]{32}$/;
 const NOT_LSA_PLAINTEXT =
   /^(?:aes(?:128|256)-cts|des-cbc|rc4_hmac|plain_password_hex|\d{1,10}:[0-9a-fA-F]{32}:|[0-9a-fA-F]{32}:)/i;
 
+/** The four leading columns and the rest of a line the line pattern accepted. */
+function columns(line: string): { proto: string; host: string; rest: string } | null {
+  const cols: string[] = [];
+  let i = 0;
+  for (let n = 0; n < 4; n++) {
+    const start = i;
+    while (i < line.length && line[i] !== ' ' && line[i] !== '\t') i++;
+    cols.push(line.slice(start, i));
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  }
+  if (cols.length < 4) return null;
+  return { proto: cols[0] as string, host: cols[3] as string, rest: line.slice(i) };
+}
+
 function fromRest(rest: string, host: string, proto: string): CredentialFinding[] {
   const source = `NetExec ${proto}`;
-  const dump = netexecPwdumpPattern.re.exec(rest);
-  if (dump) {
+  if (rest.includes(':::') && isPwdumpLine(rest)) {
+    const dump = pwdumpFields(rest);
+    if (!dump) return [];
     // SAM accounts are the host's own; NTDS accounts carry their domain.
-    const system = dump.domain ?? host;
     return lmNtFindings(
-      { system, account: dump.user as string, purpose: 'Windows Login', source },
-      dump.lm as string,
-      dump.nt as string,
+      { system: dump.domain || host, account: dump.account, purpose: 'Windows Login', source },
+      dump.lm,
+      dump.nt,
     );
   }
-  const ok = netexecSuccessPattern.re.exec(rest);
+  if (!rest.includes(':')) return [];
+  const ok = rest.startsWith('[+] ') ? netexecSuccessPattern.re.exec(rest) : null;
   if (ok) {
     if (ok.tag === 'Guest') return [];
     const system = ok.domain ?? host;
@@ -77,7 +93,7 @@ function fromRest(rest: string, host: string, proto: string): CredentialFinding[
     if (pair) return lmNtFindings({ system, account, purpose, source }, pair[1] as string, pair[2] as string);
     return [finding({ system, account, secret, purpose, source })];
   }
-  const key = secretsdumpKeyPattern.re.exec(rest);
+  const key = rest.includes('-cts-hmac-sha1-96:') ? secretsdumpKeyPattern.re.exec(rest) : null;
   if (key) {
     const principal = key.principal as string;
     const slash = principal.indexOf('\\');
@@ -90,7 +106,7 @@ function fromRest(rest: string, host: string, proto: string): CredentialFinding[
     );
     return f ? [f] : [];
   }
-  const lsa = netexecLsaPattern.re.exec(rest);
+  const lsa = rest.includes('\\') ? netexecLsaPattern.re.exec(rest) : null;
   if (lsa && !NOT_LSA_PLAINTEXT.test(lsa.secret as string)) {
     return [
       finding({
@@ -107,6 +123,7 @@ function fromRest(rest: string, host: string, proto: string): CredentialFinding[
 
 export const netexecExtractor: CatalogueExtractor = {
   name: 'netexec',
+  markers: MARKERS,
   patterns: [
     netexecLinePattern,
     netexecSuccessPattern,
@@ -119,9 +136,9 @@ export const netexecExtractor: CatalogueExtractor = {
     const out: CredentialFinding[] = [];
     for (const line of linesWithAny(text, MARKERS)) {
       if (!line.text.includes(':')) continue;
-      const m = netexecLinePattern.re.exec(line.text);
-      if (!m) continue;
-      out.push(...fromRest(m.rest as string, m.host as string, m.proto as string));
+      if (!netexecLinePattern.re.test(line.text)) continue;
+      const c = columns(line.text);
+      if (c) out.push(...fromRest(c.rest, c.host, c.proto));
     }
     return out;
   },

@@ -7,7 +7,7 @@ import { readApReqTicket } from './der.ts';
 export const outflankTicketPattern = definePattern({
   name: 'outflank-ticket',
   description: 'Outflank Kerberoast BOF `<TICKET> sAMAccountName = x` + base64 AP-REQ `</TICKET>`',
-  source: String.raw`<TICKET>\s*sAMAccountName = (?<account>[^\n]{1,256})\n(?<ticket>[A-Za-z0-9+/=\s]{40,}?)</TICKET>`,
+  source: String.raw`<TICKET>\s*sAMAccountName = (?<account>[^\n]+)\n(?<ticket>[A-Za-z0-9+/=\s]{40,}?)</TICKET>`,
   secretGroups: ['ticket'],
 });
 
@@ -54,6 +54,7 @@ export function ticketToHashcat(account: string, base64: string): CredentialFind
 
 export const outflankKerberoastExtractor: CatalogueExtractor = {
   name: 'outflank-kerberoast',
+  markers: ['<TICKET>'],
   patterns: [outflankTicketPattern],
   mayMatch: (text) => text.includes('<TICKET>'),
   extract(text) {

@@ -16,6 +16,7 @@ const HIDDEN = '<empty or protected>';
 /** Target and User are optional; a block without a User keeps an empty account instead of failing. */
 export const privcheckExtractor: CatalogueExtractor = {
   name: 'privcheck',
+  markers: ['[CREDMANAGER] --- Credential'],
   patterns: [privcheckFieldPattern],
   mayMatch: (text) => text.includes('[CREDMANAGER] --- Credential'),
   extract(text) {

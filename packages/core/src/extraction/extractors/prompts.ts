@@ -7,14 +7,14 @@ import { linesWith, splitPrincipal, withFollowingLines } from '../text.ts';
 export const askCredsPattern = definePattern({
   name: 'askcreds',
   description: 'AskCreds BOF `[+] Username: [DOMAIN\\]user` / `[+] Password: pw`',
-  source: String.raw`\[\+\] Username: (?<user>[^\n]{1,256})\n\[\+\] Password: (?<password>[^\n]{0,256})`,
+  source: String.raw`\[\+\] Username: (?<user>[^\n]+)\n\[\+\] Password: (?<password>[^\n]*)`,
   secretGroups: ['password'],
 });
 
 export const credPhisherPattern = definePattern({
   name: 'credphisher',
   description: 'CredPhisher `[+] Collected Credentials:` / `Username: u` / `Password: pw`',
-  source: String.raw`\[\+\] Collected Credentials:[ \t]*\n[ \t]*Username: (?<user>[^\n]{1,256})\n[ \t]*Password: (?<password>[^\n]{0,256})`,
+  source: String.raw`\[\+\] Collected Credentials:[ \t]*\n[ \t]*Username: (?<user>[^\n]+)\n[ \t]*Password: (?<password>[^\n]*)`,
   secretGroups: ['password'],
 });
 
@@ -27,6 +27,7 @@ function promptExtractor(
 ): CatalogueExtractor {
   return {
     name,
+    markers: [marker],
     patterns: [pattern],
     mayMatch: (text) => text.includes(marker),
     extract(text) {

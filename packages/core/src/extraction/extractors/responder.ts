@@ -10,12 +10,13 @@ import { linesWith, splitPrincipal, withFollowingLines } from '../text.ts';
 export const responderCleartextPattern = definePattern({
   name: 'responder-cleartext',
   description: 'Responder `[PROTO] Cleartext|Basic Username : u` / `Password : p` captures',
-  source: String.raw`\[(?<proto>[A-Za-z0-9-]{2,16})\] (?<kind>Cleartext|Basic) Username[ \t]*: (?<user>[^\n]{1,256})\n(?:[^\n]*\n){0,2}?\[[A-Za-z0-9-]{2,16}\] (?:Cleartext|Basic) Password[ \t]*: (?<password>[^\n]{0,256})`,
+  source: String.raw`\[(?<proto>[A-Za-z0-9-]{2,16})\] (?<kind>Cleartext|Basic) Username[ \t]*: (?<user>[^\n]+)\n(?:[^\n]*\n){0,2}?\[[A-Za-z0-9-]{2,16}\] (?:Cleartext|Basic) Password[ \t]*: (?<password>[^\n]*)`,
   secretGroups: ['password'],
 });
 
 export const responderCleartextExtractor: CatalogueExtractor = {
   name: 'responder-cleartext',
+  markers: [' Username : '],
   patterns: [responderCleartextPattern],
   mayMatch: (text) =>
     text.includes(' Username : ') && (text.includes('] Cleartext ') || text.includes('] Basic ')),

@@ -1,6 +1,7 @@
 import type { CredentialFinding } from '../credential-finding.ts';
 import { meterScan } from '../engine.ts';
 import { finding } from '../finding.ts';
+import { nextMarker } from '../markers.ts';
 import { type CatalogueExtractor, definePattern } from '../pattern.ts';
 
 const MARKER = 'Getting credentials using U2U';
@@ -16,23 +17,25 @@ export const rubeusU2uPattern = definePattern({
 export const rubeusUserPattern = definePattern({
   name: 'rubeus-ticket-user',
   description: 'Rubeus ticket `UserName : x` / `UserRealm : y` (no secret)',
-  source: String.raw`UserName[ \t]*:[ \t]*(?<user>[^\s]{1,256})\n[ \t]*UserRealm[ \t]*:[ \t]*(?<realm>[^\s]{1,256})`,
+  source: String.raw`UserName[ \t]*:[ \t]*(?<user>[^\s]+)\n[ \t]*UserRealm[ \t]*:[ \t]*(?<realm>[^\s]+)`,
   secretGroups: [],
 });
 
 export const rubeusU2uExtractor: CatalogueExtractor = {
   name: 'rubeus-u2u',
+  markers: [MARKER],
   patterns: [rubeusU2uPattern, rubeusUserPattern],
   mayMatch: (text) => text.includes(MARKER),
   extract(text) {
     const out: CredentialFinding[] = [];
     let from = 0;
     let previous = 0;
+    const cursor = { i: 0 };
     while (true) {
-      const at = text.indexOf(MARKER, from);
+      const at = nextMarker(text, MARKER, from, cursor);
       meterScan((at === -1 ? text.length : at) - from);
       if (at === -1) break;
-      const next = text.indexOf(MARKER, at + MARKER.length);
+      const next = nextMarker(text, MARKER, at + MARKER.length, { ...cursor });
       const before = text.slice(Math.max(previous, at - 8192), at);
       const after = text.slice(at, Math.min(next === -1 ? text.length : next, at + 8192));
       const users = rubeusUserPattern.re.all(before);

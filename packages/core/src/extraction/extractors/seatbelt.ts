@@ -6,7 +6,7 @@ import { linesWith, withFollowingLines } from '../text.ts';
 export const seatbeltCredEnumPattern = definePattern({
   name: 'seatbelt-credenum',
   description: 'Seatbelt CredEnum `Target : t` / `UserName : u` / `Password : p`',
-  source: String.raw`^[ \t]*Target[ \t]*: (?<target>[^\n]{0,512})\n[ \t]*UserName[ \t]*: (?<user>[^\n]{0,256})\n[ \t]*Password[ \t]*: (?<password>[^\n]{0,1000})`,
+  source: String.raw`^[ \t]*Target[ \t]*: (?<target>[^\n]*)\n[ \t]*UserName[ \t]*: (?<user>[^\n]*)\n[ \t]*Password[ \t]*: (?<password>[^\n]*)`,
   secretGroups: ['password'],
 });
 
@@ -23,6 +23,7 @@ function decodePassword(value: string): string {
 
 export const seatbeltExtractor: CatalogueExtractor = {
   name: 'seatbelt-credenum',
+  markers: ['Target'],
   patterns: [seatbeltCredEnumPattern],
   mayMatch: (text) => text.includes('UserName') && text.includes('Target'),
   extract(text) {

@@ -8,7 +8,7 @@ import { linesWith } from '../text.ts';
 export const shadowLinePattern = definePattern({
   name: 'shadow-line',
   description: '/etc/shadow `user:$6$salt$hash:…` (md5crypt, sha256crypt, sha512crypt, bcrypt, yescrypt)',
-  source: String.raw`^(?<user>[a-z_][a-z0-9_.-]{0,31}\$?):(?<hash>\$(?<id>1|2[abxy]?|5|6|y|gy|7)\$[./A-Za-z0-9,=$]{8,1000})(?::[^\n]*)?$`,
+  source: String.raw`^(?<user>[a-z_][a-z0-9_.-]*\$?):(?<hash>\$(?<id>1|2[abxy]?|5|6|y|gy|7)\$[./A-Za-z0-9,=$]{8,})(?::[^\n]*)?$`,
   secretGroups: ['hash'],
   hashcatMode: 1800,
 });
@@ -27,11 +27,12 @@ const MODES: Record<string, number> = {
 /** Locked (`!`, `*`) and empty entries are not hashes and never match. yescrypt has no hashcat mode. */
 export const shadowExtractor: CatalogueExtractor = {
   name: 'shadow',
+  markers: [':$'],
   patterns: [shadowLinePattern],
   mayMatch: (text) => text.includes(':$'),
   extract(text) {
     const out: CredentialFinding[] = [];
-    for (const line of linesWith(text, ':$')) {
+    for (const line of linesWith(text, ':$', 2048)) {
       const m = shadowLinePattern.re.exec(line.text.trim());
       if (!m) continue;
       out.push(

@@ -7,14 +7,14 @@ import { linesWith, splitPrincipal, unquote } from '../text.ts';
 export const snafflerLinePattern = definePattern({
   name: 'snaffler-line',
   description: 'Snaffler file finding line (classifier, path, matched context)',
-  source: String.raw`\[File\] \{(?:Red|Yellow|Green|Black)\}<(?<classifier>[^|>\n]{1,128})\|[^|\n]{0,16}\|[^|\n]{0,512}\|[^|\n]{0,32}\|[^>\n]{0,64}>\((?<path>[^)\n]{1,1000})\) ?(?<context>[^\n]*)`,
+  source: String.raw`\[File\] \{(?:Red|Yellow|Green|Black)\}<(?<classifier>[^|>\n]+)\|[^|\n]{0,16}\|[^|\n]*\|[^|\n]*\|[^>\n]*>\((?<path>[^)\n]+)\) ?(?<context>[^\n]*)`,
   secretGroups: [],
 });
 
 export const netUserPattern = definePattern({
   name: 'net-user-add',
   description: '`net user [/add] [SYS\\]acct password`',
-  source: String.raw`\bnet1? user (?:/add )?(?<user>[^\s/"]{1,128}) (?<password>[^\s/*][^\s]{0,255})`,
+  source: String.raw`\bnet1? user (?:/add )?(?<user>[^\s/"]+) (?<password>[^\s/*][^\s]*)`,
   flags: { caseInsensitive: true },
   secretGroups: ['password'],
 });
@@ -22,7 +22,7 @@ export const netUserPattern = definePattern({
 export const netUsePattern = definePattern({
   name: 'net-use-user',
   description: '`net use [X:] \\\\share … /user:[SYS\\]acct password`',
-  source: String.raw`\bnet1? use (?:[A-Za-z]: )?(?<share>\\\\[^\s]{1,512})[^\n]{0,200}?/user:(?<user>[^\s]{1,128}) (?<password>[^\s/*][^\s]{0,255})`,
+  source: String.raw`\bnet1? use (?:[A-Za-z]: )?(?<share>\\\\[^\s]+)[^\n]*?/user:(?<user>[^\s]+) (?<password>[^\s/*][^\s]*)`,
   flags: { caseInsensitive: true },
   secretGroups: ['password'],
 });
@@ -30,7 +30,7 @@ export const netUsePattern = definePattern({
 export const connectionStringPattern = definePattern({
   name: 'connection-string-password',
   description: 'Connection strings `Password=` / `Pwd=` (with `User ID=` and `Data Source=` when present)',
-  source: String.raw`\b(?:Password|Pwd)\s*=\s*(?<password>[^;"'<\n]{1,256})`,
+  source: String.raw`\b(?:Password|Pwd)\s*=\s*(?<password>[^;"'<\n]+)`,
   flags: { caseInsensitive: true },
   secretGroups: ['password'],
 });
@@ -38,7 +38,7 @@ export const connectionStringPattern = definePattern({
 const connectionUser = definePattern({
   name: 'connection-string-user',
   description: 'Connection strings `User ID=` / `UID=` (no secret)',
-  source: String.raw`\b(?:User ID|UserID|UID|User|Username)\s*=\s*(?<user>[^;"'<\n]{1,128})`,
+  source: String.raw`\b(?:User ID|UserID|UID|User|Username)\s*=\s*(?<user>[^;"'<\n]+)`,
   flags: { caseInsensitive: true },
   secretGroups: [],
 });
@@ -46,7 +46,7 @@ const connectionUser = definePattern({
 const connectionServer = definePattern({
   name: 'connection-string-server',
   description: 'Connection strings `Data Source=` / `Server=` (no secret)',
-  source: String.raw`\b(?:Data Source|Server|Host|Address)\s*=\s*(?<server>[^;"'<\n]{1,256})`,
+  source: String.raw`\b(?:Data Source|Server|Host|Address)\s*=\s*(?<server>[^;"'<\n]+)`,
   flags: { caseInsensitive: true },
   secretGroups: [],
 });
@@ -54,7 +54,7 @@ const connectionServer = definePattern({
 export const sqlCreatePattern = definePattern({
   name: 'sql-account-creation',
   description: "SQL `CREATE USER|LOGIN name … IDENTIFIED BY|WITH PASSWORD = 'pw'`",
-  source: String.raw`\bCREATE (?:USER|LOGIN) \[?N?['"]?(?<user>[^\s'"\[\];]{1,128})['"]?\]?[^\n]{0,200}?(?:IDENTIFIED BY|WITH PASSWORD\s*=?)\s*N?['"]?(?<password>[^\s'";,]{1,256})`,
+  source: String.raw`\bCREATE (?:USER|LOGIN) \[?N?['"]?(?<user>[^\s'"\[\];]+)['"]?\]?[^\n]*?(?:IDENTIFIED BY|WITH PASSWORD\s*=?)\s*N?['"]?(?<password>[^\s'";,]+)`,
   flags: { caseInsensitive: true },
   secretGroups: ['password'],
 });
@@ -140,6 +140,7 @@ function fromContext(classifier: string, context: string, path: string): Credent
 
 export const snafflerExtractor: CatalogueExtractor = {
   name: 'snaffler',
+  markers: ['[File] {'],
   patterns: [
     snafflerLinePattern,
     netUserPattern,

@@ -8,13 +8,14 @@ const MARKER = '[+] Password correct for useraccount(s):';
 export const sprayAdPattern = definePattern({
   name: 'spray-ad',
   description: 'Outflank Spray-AD BOF `Domain tested: d` / `Password tested: pw` after the accounts',
-  source: String.raw`Domain tested: (?<domain>[^\n]{1,255})(?:\n[^\n]*){0,20}?\n[^\n]*Password tested: (?<password>[^\n]{1,256})`,
+  source: String.raw`Domain tested: (?<domain>[^\n]+)(?:\n[^\n]*){0,20}?\n[^\n]*Password tested: (?<password>[^\n]+)`,
   secretGroups: ['password'],
 });
 
 /** One secret per account listed between the header and the dashed rule. */
 export const sprayAdExtractor: CatalogueExtractor = {
   name: 'spray-ad',
+  markers: [MARKER],
   patterns: [sprayAdPattern],
   mayMatch: (text) => text.includes(MARKER),
   extract(text) {
