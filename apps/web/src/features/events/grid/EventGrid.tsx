@@ -1,22 +1,13 @@
-import { ActionIcon, Checkbox, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Text, UnstyledButton } from '@mantine/core';
 import type { EventDto } from '@steppingstones/shared/events';
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { type Selection, selectedAmong } from '../../bulk/row-selection.ts';
-import { detectedChoice, preventedChoice } from '../ui/choices.ts';
-import { IconSortAsc, IconSortDesc, IconStar } from '../ui/event-icons.tsx';
-import { OutcomeBadge } from '../ui/OutcomeBadge.tsx';
-import { AttackCell, ContextCell, DescriptionCell, TimeCell } from './EventCells.tsx';
-import { EventRowActions, type RowAction, type RowPermissions } from './EventRowActions.tsx';
+import { IconSortAsc, IconSortDesc } from '../ui/event-icons.tsx';
+import type { RowAction, RowPermissions } from './EventRowActions.tsx';
+import { eventColumns, type GridMeta } from './event-columns.tsx';
 import classes from './events.module.css';
-
-interface GridMeta {
-  /** Server sort key of the column (timestamp, detected, prevented, tactic), if sortable. */
-  sort?: string;
-  /** The cell renders its own padding (context tint fills the cell). */
-  bare?: boolean;
-}
 
 export interface EventGridProps {
   rows: EventDto[];
@@ -44,9 +35,6 @@ export interface EventGridProps {
   };
 }
 
-const selectLabel = (e: EventDto) =>
-  `Select: ${e.description.length > 60 ? `${e.description.slice(0, 60)}…` : e.description}`;
-
 /**
  * The event log: TanStack Table for the columns, TanStack Virtual for the rows. Only the rows in view
  * (plus a few) exist in the DOM, their heights are measured as they render (evidence expands), and
@@ -57,123 +45,20 @@ export function EventGrid(props: EventGridProps) {
   const selectable = selection !== undefined;
   const onSelectRow = selection?.onSelectRow;
   const onSelectAllLoaded = selection?.onSelectAllLoaded;
-  const columns = useMemo<ColumnDef<EventDto>[]>(
-    () => [
-      ...(onSelectRow && onSelectAllLoaded
-        ? [
-            {
-              id: 'select',
-              // The table's state says which rows are selected: the columns stay put as it changes.
-              header: ({ table }) => {
-                const all = table.getIsAllRowsSelected();
-                return (
-                  <Checkbox
-                    size="xs"
-                    aria-label="Select all loaded events"
-                    checked={all}
-                    indeterminate={!all && table.getIsSomeRowsSelected()}
-                    onChange={onSelectAllLoaded}
-                  />
-                );
-              },
-              cell: ({ row }) => (
-                <Checkbox
-                  size="xs"
-                  aria-label={selectLabel(row.original)}
-                  checked={row.getIsSelected()}
-                  onChange={(e) => onSelectRow(row.original, (e.nativeEvent as MouseEvent).shiftKey)}
-                />
-              ),
-            } satisfies ColumnDef<EventDto>,
-          ]
-        : []),
-      {
-        id: 'star',
-        header: () => (
-          <Tooltip label={props.starredOnly ? 'Show all events' : 'Show only starred events'}>
-            <ActionIcon
-              variant="subtle"
-              color="yellow"
-              size="sm"
-              aria-label="Show only starred events"
-              aria-pressed={props.starredOnly}
-              onClick={props.onToggleStarredOnly}
-            >
-              <IconStar filled={props.starredOnly} />
-            </ActionIcon>
-          </Tooltip>
-        ),
-        cell: ({ row }) => (
-          <ActionIcon
-            variant="subtle"
-            color="yellow"
-            size="sm"
-            disabled={!perms.change}
-            aria-label={row.original.starred ? 'Unstar event' : 'Star event'}
-            aria-pressed={row.original.starred}
-            onClick={() => onStar(row.original)}
-          >
-            <IconStar filled={row.original.starred} />
-          </ActionIcon>
-        ),
-      },
-      {
-        id: 'timestamp',
-        header: 'Time',
-        meta: { sort: 'timestamp' } satisfies GridMeta,
-        cell: ({ row }) => <TimeCell event={row.original} timeZone={timeZone} />,
-      },
-      {
-        id: 'source',
-        header: 'Source',
-        meta: { bare: true } satisfies GridMeta,
-        cell: ({ row }) => <ContextCell context={row.original.source} />,
-      },
-      {
-        id: 'target',
-        header: 'Target',
-        meta: { bare: true } satisfies GridMeta,
-        cell: ({ row }) => <ContextCell context={row.original.target} />,
-      },
-      {
-        id: 'description',
-        header: 'Description',
-        cell: ({ row }) => <DescriptionCell event={row.original} />,
-      },
-      {
-        id: 'detected',
-        header: 'Detected',
-        meta: { sort: 'detected' } satisfies GridMeta,
-        cell: ({ row }) => <OutcomeBadge choice={detectedChoice(row.original.detected)} />,
-      },
-      {
-        id: 'prevented',
-        header: 'Prevented',
-        meta: { sort: 'prevented' } satisfies GridMeta,
-        cell: ({ row }) => <OutcomeBadge choice={preventedChoice(row.original.prevented)} />,
-      },
-      {
-        id: 'attack',
-        header: 'ATT&CK',
-        meta: { sort: 'tactic' } satisfies GridMeta,
-        cell: ({ row }) => <AttackCell event={row.original} />,
-      },
-      {
-        id: 'actions',
-        header: () => <VisuallyHidden>Actions</VisuallyHidden>,
-        cell: ({ row }) => <EventRowActions event={row.original} perms={perms} onAction={onAction} />,
-      },
-    ],
-    [
-      timeZone,
-      perms,
-      onAction,
-      onStar,
-      props.starredOnly,
-      props.onToggleStarredOnly,
-      onSelectRow,
-      onSelectAllLoaded,
-    ],
+  const { starredOnly, onToggleStarredOnly } = props;
+  const columns = useMemo(
+    () =>
+      eventColumns({
+        timeZone,
+        perms,
+        onAction,
+        onStar,
+        starredOnly,
+        onToggleStarredOnly,
+        onSelectRow,
+        onSelectAllLoaded,
+      }),
+    [timeZone, perms, onAction, onStar, starredOnly, onToggleStarredOnly, onSelectRow, onSelectAllLoaded],
   );
 
   // Only the loaded rows count as selected (a row a teammate deleted drops out of the count).
