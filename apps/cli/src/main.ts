@@ -16,6 +16,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   restore: async () => (await import('./commands/backup.command.ts')).backupCommands,
   engagement: async () => (await import('./commands/engagement.command.ts')).engagementCommands,
   events: async () => (await import('./commands/events.command.ts')).eventsCommands,
+  import: async () => (await import('./commands/import.command.ts')).importCommands,
   history: async () => (await import('./commands/history.command.ts')).historyCommands,
   attack: async () => (await import('./commands/attack.command.ts')).attackCommands,
   createuser: async () => (await import('./commands/user.command.ts')).userCommands,

@@ -8,6 +8,9 @@ import { contextRoutes } from './contexts.routes.ts';
 import { engagementPreferenceRoutes } from './engagement-preferences.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
+import { eventstreamImportRoutes } from './eventstream-import.routes.ts';
+import { eventstreamSchemaRoutes } from './eventstream-schema.routes.ts';
+import { eventstreamRoutes } from './eventstream.routes.ts';
 import { exchangeRoutes } from './exchange.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -48,4 +51,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(navigatorRoutes);
   await app.register(jobRoutes);
   await app.register(webhookRoutes);
+  await app.register(eventstreamSchemaRoutes);
+  await app.register(eventstreamImportRoutes);
+  await app.register(eventstreamRoutes);
 }

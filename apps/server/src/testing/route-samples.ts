@@ -1,6 +1,7 @@
 import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
+import { EVENTSTREAM_ROUTE_SAMPLES } from '../routes/eventstream.route-samples.ts';
 import { HISTORY_ROUTE_SAMPLES } from '../routes/history.route-samples.ts';
 import { JOBS_WEBHOOKS_ROUTE_SAMPLES } from '../routes/jobs-webhooks.route-samples.ts';
 import { NAVIGATOR_ROUTE_SAMPLES } from '../routes/navigator.route-samples.ts';
@@ -51,6 +52,7 @@ export interface RouteSample {
  */
 export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...EVENT_ROUTE_SAMPLES,
+  ...EVENTSTREAM_ROUTE_SAMPLES,
   ...HISTORY_ROUTE_SAMPLES,
   ...JOBS_WEBHOOKS_ROUTE_SAMPLES,
   ...PLUGIN_ROUTE_SAMPLES,

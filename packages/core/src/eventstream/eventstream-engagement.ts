@@ -1,7 +1,12 @@
 import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { canAccessEngagement, type PermissionCode, type Principal, requireEngagementPermission } from '../permissions/index.ts';
+import {
+  canAccessEngagement,
+  type PermissionCode,
+  type Principal,
+  requireEngagementPermission,
+} from '../permissions/index.ts';
 
 export interface EventStreamEngagement {
   id: number;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { checkEventStreamLine } from './eventstream-format.ts';
 import { readLines } from './line-reader.ts';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../../../../../shared/data/eventstream/eventstream-example.jsonl');
+const EXAMPLE = path.resolve(
+  import.meta.dirname,
+  '../../../../../shared/data/eventstream/eventstream-example.jsonl',
+);
 const reasonOf = (line: string) => {
   const c = checkEventStreamLine(line);
   return 'reason' in c ? c.reason : null;
@@ -53,7 +56,9 @@ describe('EventStream format', () => {
 
   it('reads times without an offset as UTC, and honours offsets, Z and fractions', () => {
     expect(valuesOf('{"ts":"2024-04-01T17:02","d":"x"}').start_at).toBe(Date.UTC(2024, 3, 1, 17, 2));
-    expect(valuesOf('{"ts":"2024-04-01T17:02:01+01:00","d":"x"}').start_at).toBe(Date.UTC(2024, 3, 1, 16, 2, 1));
+    expect(valuesOf('{"ts":"2024-04-01T17:02:01+01:00","d":"x"}').start_at).toBe(
+      Date.UTC(2024, 3, 1, 16, 2, 1),
+    );
     expect(valuesOf('{"ts":"2024-04-01T17:02:01.250Z","d":"x"}').start_at).toBe(
       Date.UTC(2024, 3, 1, 17, 2, 1, 250),
     );
@@ -72,7 +77,9 @@ describe('EventStream format', () => {
     expect(reasonOf('{"d":"x"}')).toMatch(/^ts: is required/);
     expect(reasonOf('{"ts":"2024-04-01T17:00"}')).toMatch(/^d or e/);
     expect(reasonOf('{"ts":"2024-04-01T17:00","d":""}')).toMatch(/^d: must not be empty/);
-    expect(reasonOf(`{"ts":"2024-04-01T17:00","d":"${'x'.repeat(1001)}"}`)).toMatch(/^d: must be at most 1000/);
+    expect(reasonOf(`{"ts":"2024-04-01T17:00","d":"${'x'.repeat(1001)}"}`)).toMatch(
+      /^d: must be at most 1000/,
+    );
     expect(reasonOf('{"ts":"2024-04-01T17:00","d":"x","s":{}}')).toMatch(/^s: needs at least one/);
     expect(reasonOf('{"ts":"2024-04-01T17:00","d":"x","t":{"x":"y"}}')).toMatch(/^t\.x: is not allowed/);
     expect(reasonOf('{"ts":"2024-04-01T17:00","d":"x","ma":{"ta":"TX01"}}')).toMatch(/^ma\.ta:/);

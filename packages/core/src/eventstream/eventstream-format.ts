@@ -51,7 +51,8 @@ function text(record: Record<string, unknown>, key: string, max: number | null, 
   if (typeof value !== 'string') fail(`${path}: must be a string`);
   const s = value as string;
   if (s.length === 0) fail(`${path}: must not be empty`);
-  if (max !== null && s.length > max && codePoints(s) > max) fail(`${path}: must be at most ${max} characters`);
+  if (max !== null && s.length > max && codePoints(s) > max)
+    fail(`${path}: must be at most ${max} characters`);
   return s;
 }
 
@@ -88,8 +89,12 @@ function attackOf(record: Record<string, unknown>) {
     fail('ma.ta: must be a tactic id such as TA0006');
   if (t !== undefined && (typeof t !== 'string' || !TECHNIQUE.test(t)))
     fail('ma.t: must be a technique or sub-technique id such as T1110 or T1110.003');
-  for (const [k, v] of [['ta', ta], ['t', t]] as const)
-    if (typeof v === 'string' && v.length > ATTACK_ID_MAX) fail(`ma.${k}: must be at most ${ATTACK_ID_MAX} characters`);
+  for (const [k, v] of [
+    ['ta', ta],
+    ['t', t],
+  ] as const)
+    if (typeof v === 'string' && v.length > ATTACK_ID_MAX)
+      fail(`ma.${k}: must be at most ${ATTACK_ID_MAX} characters`);
   return { ta: (ta as string | undefined) ?? null, t: (t as string | undefined) ?? null };
 }
 
@@ -120,7 +125,8 @@ export function checkEventStreamRecord(record: unknown): LineCheck {
     const end = timeOf(record, 'te');
     const d = text(record, 'd', 1000);
     const e = text(record, 'e', null);
-    if (d === null && e === null) fail('d or e: at least one of d (description) and e (evidence) is required');
+    if (d === null && e === null)
+      fail('d or e: at least one of d (description) and e (evidence) is required');
     const op = text(record, 'op', 256);
     const o = text(record, 'o', 1000);
     const s = contextOf(record, 's');

@@ -25,7 +25,10 @@ async function readAll(body: AsyncIterable<Uint8Array | string>, max: number): P
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
     size += b.length;
     if (size > max)
-      throw ValidationError.field('body', `is larger than the ${max / 1024 / 1024} MB a source plugin may read`);
+      throw ValidationError.field(
+        'body',
+        `is larger than the ${max / 1024 / 1024} MB a source plugin may read`,
+      );
     parts.push(b);
   }
   return Buffer.concat(parts);
@@ -45,7 +48,8 @@ export async function runEventStreamImport(
 ): Promise<EventStreamImportResult> {
   const db = ctx.database.db;
   const maxLineBytes = options.maxLineBytes ?? ctx.config.eventstreamMaxLineBytes;
-  if (!request.source) return importEventStream(db, principal, request.engagement, request.body, { ...options, maxLineBytes });
+  if (!request.source)
+    return importEventStream(db, principal, request.engagement, request.body, { ...options, maxLineBytes });
   // Check the engagement before reading a large body or starting a plugin.
   const engagement = await eventstreamEngagement(db, principal, request.engagement, 'eventstream.add');
   const body = await readAll(request.body, MAX_SOURCE_BYTES);

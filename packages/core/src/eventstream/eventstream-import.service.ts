@@ -47,7 +47,7 @@ export async function importEventStream(
   db: Kysely<DB>,
   principal: Principal,
   engagementCode: string,
-  input: AsyncIterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: EventStreamImportOptions = {},
 ): Promise<EventStreamImportResult> {
   const engagement = await eventstreamEngagement(db, principal, engagementCode, 'eventstream.add');

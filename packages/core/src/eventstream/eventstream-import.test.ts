@@ -6,7 +6,10 @@ import type { Principal } from '../permissions/index.ts';
 import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { importEventStream } from './eventstream-import.service.ts';
 
-const EXAMPLE = path.resolve(import.meta.dirname, '../../../../../shared/data/eventstream/eventstream-example.jsonl');
+const EXAMPLE = path.resolve(
+  import.meta.dirname,
+  '../../../../../shared/data/eventstream/eventstream-example.jsonl',
+);
 const from = (...chunks: string[]) =>
   (async function* () {
     yield* chunks;
@@ -30,7 +33,12 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
     expect(again).toEqual({ added: 0, duplicates: 2, rejected: [] });
     // The same lines in another engagement are that engagement's own.
     expect((await importEventStream(db, red, 'ES2', fs.createReadStream(EXAMPLE))).added).toBe(2);
-    const rows = await db.selectFrom('eventstream_line').selectAll().where('engagement_id', '=', red.engagementIds[0] as number).orderBy('start_at').execute();
+    const rows = await db
+      .selectFrom('eventstream_line')
+      .selectAll()
+      .where('engagement_id', '=', red.engagementIds[0] as number)
+      .orderBy('start_at')
+      .execute();
     expect(rows.map((r) => [r.description, r.technique_id, r.imported_by_name])).toEqual([
       ['Dumped browser passwords', null, 'alice'],
       ['Password sprayed Welcome123', 'T1110.003', 'alice'],

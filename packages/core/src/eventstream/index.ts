@@ -1,18 +1,26 @@
+export { cloneLinesToEvents, cloneLineToEvent, eventDraftForLine } from './eventstream-clone.service.ts';
+export type { EventDraft } from './eventstream-draft.ts';
 export { eventstreamEngagement } from './eventstream-engagement.ts';
-export { checkEventStreamLine, checkEventStreamRecord, type EventStreamValues } from './eventstream-format.ts';
-export {
-  type EventStreamImportOptions,
-  type EventStreamImportProgress,
-  type EventStreamImportResult,
-  importEventStream,
-} from './eventstream-import.service.ts';
-export { readEventStreamTime } from './eventstream-time.ts';
-export { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLines } from './line-reader.ts';
+export { eventToRecord, streamEventsAsEventStream } from './eventstream-export.ts';
 export {
   EVENTSTREAM_EXAMPLE_FILE,
   EVENTSTREAM_SCHEMA_FILE,
   eventstreamExampleText,
   eventstreamSchemaText,
 } from './eventstream-files.ts';
+export {
+  checkEventStreamLine,
+  checkEventStreamRecord,
+  type EventStreamValues,
+} from './eventstream-format.ts';
 export { type EventStreamImportRequest, runEventStreamImport } from './eventstream-import.request.ts';
+export {
+  type EventStreamImportOptions,
+  type EventStreamImportProgress,
+  type EventStreamImportResult,
+  importEventStream,
+} from './eventstream-import.service.ts';
+export { LINE_COUNT_CAP, type LinePage, listEventStreamLines } from './eventstream-line.queries.ts';
+export { readEventStreamTime } from './eventstream-time.ts';
+export { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLines } from './line-reader.ts';
 export { findSource, MAX_SOURCE_BYTES, runSource, type SourceRequest } from './source-run.ts';

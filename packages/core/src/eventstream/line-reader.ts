@@ -4,9 +4,7 @@
  * whole), takes any line length up to `maxLineBytes`, drops a trailing CR and a leading BOM, and
  * numbers lines from 1 (blank lines count, so numbers match an editor's).
  */
-export type ReadLine =
-  | { line: number; text: string }
-  | { line: number; tooLong: true; bytes: number };
+export type ReadLine = { line: number; text: string } | { line: number; tooLong: true; bytes: number };
 
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
@@ -20,7 +18,7 @@ export interface LineReaderOptions {
 }
 
 export async function* readLines(
-  input: AsyncIterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: LineReaderOptions = {},
 ): AsyncGenerator<ReadLine> {
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -42,7 +40,8 @@ export async function* readLines(
       pendingBytes = 0;
       return { line: lineNo, tooLong: true, bytes };
     }
-    let buf = pending.length === 0 ? (last ?? Buffer.alloc(0)) : Buffer.concat(last ? [...pending, last] : pending);
+    let buf =
+      pending.length === 0 ? (last ?? Buffer.alloc(0)) : Buffer.concat(last ? [...pending, last] : pending);
     pending = [];
     pendingBytes = 0;
     let end = buf.length;
@@ -54,7 +53,10 @@ export async function* readLines(
   };
 
   for await (const raw of input) {
-    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const chunk =
+      typeof raw === 'string'
+        ? Buffer.from(raw, 'utf8')
+        : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     total += chunk.length;
     let from = 0;
     for (;;) {

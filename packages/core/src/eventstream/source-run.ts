@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import type { Principal } from '../permissions/index.ts';
+import { type Principal, principalInEngagement } from '../permissions/index.ts';
 import { PluginFailedError, PluginTimeoutError } from '../plugins/host/plugin-errors.ts';
 import type { ValidatedSourcePoint } from '../plugins/plugin-definition.schema.ts';
 import { pluginHostFor } from '../plugins/plugin-host.ts';
@@ -23,9 +23,12 @@ export interface SourceRequest {
 /** Query strings → the JSON types the parameter schema declares, before zod checks them. */
 function coerce(value: string | string[], type: unknown): unknown {
   const one = Array.isArray(value) ? value[value.length - 1]! : value;
-  if (type === 'array') return (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
-  if (type === 'boolean') return one === 'true' || one === '1' ? true : one === 'false' || one === '0' ? false : one;
-  if ((type === 'number' || type === 'integer') && one.trim() !== '' && !Number.isNaN(Number(one))) return Number(one);
+  if (type === 'array')
+    return (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (type === 'boolean')
+    return one === 'true' || one === '1' ? true : one === 'false' || one === '0' ? false : one;
+  if ((type === 'number' || type === 'integer') && one.trim() !== '' && !Number.isNaN(Number(one)))
+    return Number(one);
   return one;
 }
 
@@ -55,7 +58,9 @@ export async function findSource(ctx: AppContext, principal: Principal, request:
     }
     input[name] = coerce(value, properties[name]?.type);
   }
-  const params = point.paramsSchema ? (parseOrThrow(point.paramsSchema, input) as Record<string, unknown>) : {};
+  const params = point.paramsSchema
+    ? (parseOrThrow(point.paramsSchema, input) as Record<string, unknown>)
+    : {};
   return { host, plugin: found.plugin, point, params };
 }
 
@@ -72,6 +77,8 @@ export async function runSource(
   body: Buffer,
   signal?: AbortSignal,
 ): Promise<SourceThreadReply> {
+  // The source sees the caller's permissions in this engagement only.
+  principal = principalInEngagement(principal, engagement.id);
   const { host, plugin, point, params } = await findSource(ctx, principal, request);
   const timeoutMs = point.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   // A copy the thread owns: transferring the body's own memory could take a pooled buffer with it.
@@ -108,7 +115,8 @@ export async function runSource(
     ctx.logger.warn({ ...who, timeoutMs }, 'EventStream source passed its deadline; thread terminated');
     throw new PluginTimeoutError(who.plugin, who.point, timeoutMs, point.title);
   }
-  if (outcome.kind === 'aborted') throw new PluginFailedError(who.plugin, who.point, 'The import was cancelled.');
+  if (outcome.kind === 'aborted')
+    throw new PluginFailedError(who.plugin, who.point, 'The import was cancelled.');
   if (outcome.kind === 'error') {
     ctx.logger.error({ ...who, err: { message: outcome.message } }, 'EventStream source failed');
     throw new PluginFailedError(
@@ -123,7 +131,10 @@ export async function runSource(
       .slice(0, 3)
       .map((e) => `${e.line ? `line ${e.line}: ` : ''}${e.message}`)
       .join('; ');
-    throw ValidationError.field('source', `"${point.title}" could not read ${request.filename}: ${first}. Nothing was imported.`);
+    throw ValidationError.field(
+      'source',
+      `"${point.title}" could not read ${request.filename}: ${first}. Nothing was imported.`,
+    );
   }
   return reply;
 }

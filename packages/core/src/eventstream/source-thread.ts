@@ -1,7 +1,7 @@
 // Runs inside a plugin pool thread: one EventStream source's parse over one uploaded file.
 import type { DatabaseTarget } from '@steppingstones/db';
-import type { SourceContext, SourceResult } from '@steppingstones/plugin-sdk';
-import { type PermissionCode, type Principal } from '../permissions/index.ts';
+import type { SourceContext, SourceInput, SourceResult } from '@steppingstones/plugin-sdk';
+import type { PermissionCode, Principal } from '../permissions/index.ts';
 import { pluginContextBase } from '../plugins/host/plugin-context-base.ts';
 import type { ValidatedSourcePoint } from '../plugins/plugin-definition.schema.ts';
 import { mayUsePoint } from '../plugins/plugin-menu.ts';
@@ -32,13 +32,19 @@ export interface SourceThreadReply {
 /** At most this many problems are kept (a source failing on every line of a huge file says so once). */
 const MAX_ERRORS = 1000;
 
-export async function runSourceInThread(data: SourceThreadData, signal: AbortSignal): Promise<SourceThreadReply> {
+export async function runSourceInThread(
+  data: SourceThreadData,
+  signal: AbortSignal,
+): Promise<SourceThreadReply> {
   const mod = (await import(data.specifier)) as { default: Parameters<typeof pointsOf>[0] };
   const point = pointsOf(mod.default, 'eventstream-source').find((p) => p.key === data.key) as
     | ValidatedSourcePoint
     | undefined;
   if (!point) throw new Error(`the source ${data.key} is not in the plugin any more`);
-  const principal: Principal = { ...data.principal, permissions: new Set(data.principal.permissions as PermissionCode[]) };
+  const principal: Principal = {
+    ...data.principal,
+    permissions: new Set(data.principal.permissions as PermissionCode[]),
+  };
   if (!mayUsePoint(principal, 'eventstream-source', { ...point, requires: point.requires ?? [] }))
     throw new Error('the caller lacks a permission this source requires');
   const params = point.paramsSchema ? point.paramsSchema.parse(data.params) : {};
@@ -53,13 +59,16 @@ export async function runSourceInThread(data: SourceThreadData, signal: AbortSig
     params: params as Record<string, unknown>,
   };
   const body = data.body;
-  const results = point.parse(ctx as never, {
+  const input: SourceInput = {
     kind: 'stream',
     filename: data.filename,
     stream: (async function* () {
       yield body;
     })(),
-  }) as AsyncIterable<SourceResult> | Iterable<SourceResult>;
+  };
+  const results = point.parse(ctx as never, input as never) as
+    | AsyncIterable<SourceResult>
+    | Iterable<SourceResult>;
   const reply: SourceThreadReply = { lines: [], errors: [] };
   for await (const result of results) {
     signal.throwIfAborted();

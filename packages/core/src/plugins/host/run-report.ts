@@ -72,7 +72,8 @@ export async function runReport(
     config: plugin.config,
     format: request.format,
     locale: input.locale ?? 'en-GB',
-    nowMs: Date.now(),
+    // The app's clock, so a test that sets it gets reports dated as it says.
+    nowMs: app.clock.now(),
     database: host.database.target,
     logLevel: app.config.logLevel,
   };

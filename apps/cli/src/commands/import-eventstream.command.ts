@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import { ValidationError } from '@steppingstones/core';
+import { type EventStreamImportResult, runEventStreamImport } from '@steppingstones/core/eventstream';
+import { type Principal, systemPrincipal } from '@steppingstones/core/permissions';
+import { findUserByUsername, principalForUser } from '@steppingstones/core/users';
+import type { Command } from 'commander';
+import { runCommand } from '../run-command.ts';
+import { withContext } from '../with-context.ts';
+import { importProgress } from './import-progress.ts';
+
+interface Options {
+  engagement: string;
+  source?: string;
+  param: string[];
+  json?: boolean;
+  as?: string;
+}
+
+/** The system user the command line acts as, recorded as the importer. */
+const CLI_USER = 'cli';
+
+function collectParam(value: string, previous: string[]): string[] {
+  if (!/^[^=]+=/.test(value)) throw ValidationError.field('--param', `"${value}" is not NAME=VALUE`);
+  return [...previous, value];
+}
+
+function paramsOf(list: string[]): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const entry of list) {
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, at).trim();
+    const value = entry.slice(at + 1);
+    const before = params[name];
+    params[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+  }
+  return params;
+}
+
+/** 0: nothing rejected; 1: some lines rejected; 2: nothing could be imported. */
+export function exitCodeOf(result: EventStreamImportResult): number {
+  if (result.rejected.length === 0) return 0;
+  return result.added + result.duplicates > 0 ? 1 : 2;
+}
+
+/**
+ * `steppingstones import eventstream [FILE]`: the EventStream import of the web page and the API from
+ * a script. It acts as the system user (recorded as `cli`) unless `--as` names a user.
+ */
+export function importEventStreamCommand(group: Command): void {
+  group
+    .command('eventstream')
+    .description(
+      'Import EventStream (JSON Lines, see docs/eventstream.md) into an engagement, or another file through a source plugin; exits 0 when nothing was rejected, 1 when some lines were, 2 when nothing could be imported.',
+    )
+    .argument('[FILE]', 'the file; - or nothing reads standard input', '-')
+    .requiredOption('--engagement <CODE>', 'the engagement to add the lines to')
+    .option(
+      '--source <PLUGIN:KEY>',
+      'an EventStream source plugin that reads FILE (e.g. eventstream-sources:bash-history)',
+    )
+    .option('--param <NAME=VALUE>', 'a parameter of the source (repeatable)', collectParam, [])
+    .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
+    .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
+    .action((file: string, opts: Options) =>
+      runCommand(async () => {
+        try {
+          return await importWith(file, opts);
+        } catch (error) {
+          // Nothing was imported (unknown engagement, a source that cannot read the file, …).
+          process.exitCode = 2;
+          throw error;
+        }
+      }),
+    );
+}
+
+function importWith(file: string, opts: Options): Promise<number> {
+  return withContext(async (ctx) => {
+    const db = ctx.database.db;
+    let principal: Principal = systemPrincipal(CLI_USER);
+    if (opts.as) {
+      const user = await findUserByUsername(db, opts.as);
+      if (!user?.is_active) throw ValidationError.field('--as', `No active user "${opts.as}".`);
+      principal = await principalForUser(db, user, 'system');
+    }
+    if (file !== '-' && !fs.existsSync(file)) throw ValidationError.field('FILE', `${file} does not exist.`);
+    const total = file === '-' ? undefined : fs.statSync(file).size;
+    const progress = importProgress(total);
+    const body = file === '-' ? process.stdin : fs.createReadStream(file);
+    let result: EventStreamImportResult;
+    try {
+      result = await runEventStreamImport(
+        ctx,
+        principal,
+        {
+          engagement: opts.engagement,
+          source: opts.source,
+          params: paramsOf(opts.param),
+          filename: file === '-' ? 'stdin' : file,
+          body,
+        },
+        { importedByName: opts.as ? undefined : CLI_USER, onProgress: progress.update },
+      );
+    } finally {
+      progress.stop();
+    }
+    if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      process.stdout.write(
+        `${opts.engagement}: ${result.added} line(s) added, ${result.duplicates} duplicate(s), ${result.rejected.length} rejected.\n`,
+      );
+      for (const r of result.rejected) process.stderr.write(`line ${r.line}: rejected, ${r.reason}\n`);
+    }
+    return exitCodeOf(result);
+  });
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { testDialects } from '@steppingstones/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestEngagement,
+  createTestUser,
+  obtainTokens,
+  startTestServer,
+  type TestServer,
+} from '../testing/test-server.ts';
+
+const EXAMPLE = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../../../../shared/data/eventstream/eventstream-example.jsonl'),
+);
+
+describe.each(testDialects())('EventStream import API on %s', (dialect) => {
+  let server: TestServer;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    await createTestEngagement(server.ctx, 'ESAPI');
+    await createTestEngagement(server.ctx, 'OTHER');
+    await createTestUser(server.ctx, {
+      username: 'red',
+      groups: ['Red Team Operators'],
+      engagements: ['ESAPI'],
+    });
+    await createTestUser(server.ctx, {
+      username: 'blue',
+      groups: ['Client Blue Team - Read Only'],
+      engagements: ['ESAPI'],
+    });
+    for (const u of ['red', 'blue']) tokens[u] = (await obtainTokens(server.url, u)).access;
+  });
+  afterAll(() => server.stop());
+
+  const post = async (user: string, query: string, body: BodyInit, type = 'application/x-ndjson') => {
+    const res = await fetch(`${server.url}/api/v1/eventstream/imports/?${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': type },
+      body,
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('imports the example with any JSON Lines content type, and a second time adds nothing', async () => {
+    const first = await post('red', 'engagement=ESAPI', EXAMPLE, 'application/jsonl');
+    expect(first).toEqual({ status: 200, body: { added: 2, duplicates: 0, rejected: [] } });
+    for (const type of [
+      'application/x-ndjson',
+      'text/plain',
+      'application/octet-stream',
+      'application/json',
+    ]) {
+      const again = await post('red', 'engagement=ESAPI', EXAMPLE, type);
+      expect(again.body).toEqual({ added: 0, duplicates: 2, rejected: [] });
+    }
+  });
+
+  it('rejects bad lines with their numbers and imports the rest', async () => {
+    const body =
+      '{"ts":"2024-05-01T10:00:00","d":"ok"}\n{"ts":"2024-13-01T10:00:00","d":"bad month"}\n{oops\n';
+    const res = await post('red', 'engagement=ESAPI', body);
+    expect(res.status).toBe(200);
+    expect(res.body.added).toBe(1);
+    expect((res.body.rejected as Array<{ line: number }>).map((r) => r.line)).toEqual([2, 3]);
+  });
+
+  it('refuses multipart, the blue team, and engagements the caller is not in', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([EXAMPLE]), 'x.jsonl');
+    const multipart = await fetch(`${server.url}/api/v1/eventstream/imports/?engagement=ESAPI`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.red}` },
+      body: form,
+    });
+    expect(multipart.status).toBe(400);
+    expect(JSON.stringify(await multipart.json())).toMatch(/not a multipart form/);
+    expect((await post('blue', 'engagement=ESAPI', EXAMPLE)).status).toBe(403);
+    expect((await post('red', 'engagement=OTHER', EXAMPLE)).status).toBe(404);
+    expect((await post('red', 'engagement=NOPE', EXAMPLE)).status).toBe(404);
+  });
+
+  it('serves the schema publicly', async () => {
+    const res = await fetch(`${server.url}/eventstream.schema.json`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { $id: string }).$id).toBe(
+      'https://st3pp1ngst0n3s.co.uk/es1/eventstream.schema.json',
+    );
+  });
+});
