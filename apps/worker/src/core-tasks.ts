@@ -1,3 +1,8 @@
+import {
+  EXTRACT_EVENT_MAX_ATTEMPTS,
+  EXTRACT_EVENT_TASK,
+  extractEventPayloadSchema,
+} from '@steppingstones/core/extraction';
 import { staticResolver, type TaskResolver } from '@steppingstones/core/jobs';
 import { DELIVER_MAX_ATTEMPTS, DELIVER_TASK, deliveryPayloadSchema } from '@steppingstones/core/webhooks';
 import { z } from 'zod';
@@ -16,6 +21,13 @@ export function coreTaskResolver(): TaskResolver {
       timeoutMs: 30_000,
       maxAttempts: DELIVER_MAX_ATTEMPTS,
       entry: { module: coreModule('webhooks/webhook-deliver.task.ts'), exportName: 'deliverWebhookTask' },
+    },
+    {
+      name: EXTRACT_EVENT_TASK,
+      payloadSchema: extractEventPayloadSchema,
+      timeoutMs: 5 * 60_000,
+      maxAttempts: EXTRACT_EVENT_MAX_ATTEMPTS,
+      entry: { module: coreModule('extraction/event-extraction.task.ts'), exportName: 'extractEventTask' },
     },
     {
       name: PRUNE_TASK,

@@ -1,3 +1,4 @@
+import { queueEventExtractions } from '@steppingstones/core/extraction';
 import { fanOutWebhooks } from '@steppingstones/core/webhooks';
 import type { Database } from '@steppingstones/db';
 import type { Logger } from 'pino';
@@ -20,6 +21,11 @@ export function followOutbox(
       let read: number;
       do {
         read = await fanOutWebhooks(database, { batchSize: BATCH });
+        if (read > 0) options.onQueued();
+      } while (running && read === BATCH);
+      // Credential extraction of saved events: one job per event change, after its write committed.
+      do {
+        read = await queueEventExtractions(database, { batchSize: BATCH });
         if (read > 0) options.onQueued();
       } while (running && read === BATCH);
     } catch (error) {

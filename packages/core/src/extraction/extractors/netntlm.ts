@@ -80,7 +80,6 @@ function fromLine(lineText: string): CredentialFinding | null {
     purpose: 'Windows Login',
     source: source ?? (hashType === 5600 ? 'NetNTLMv2' : 'NetNTLMv1'),
   });
-  return null;
 }
 
 export const netNtlmExtractor: CatalogueExtractor = {

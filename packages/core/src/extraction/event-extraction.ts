@@ -1,0 +1,94 @@
+import type { DB } from '@steppingstones/db';
+import { type Database, nowMs, type Tx, withDatabaseLock, writeTransaction } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
+import { insertJob } from '../jobs/job.service.ts';
+import { latestDomainEventId, readDomainEventsAfter } from '../outbox/outbox.queries.ts';
+import { extractCredentials } from './extract.ts';
+
+/**
+ * Credentials in event text reach the vault after the event's write has committed: the outbox names
+ * each created or updated event, a follower queues one job per change, and the job extracts from the
+ * event as it is then. Saving an event never waits for extraction and a failed extraction never loses
+ * the event; the vault's identity keys make a re-run add nothing, and nothing is ever removed from the
+ * vault because the evidence changed.
+ */
+export const EXTRACT_EVENT_TASK = 'core:credentials.extract-event';
+export const EXTRACT_EVENT_MAX_ATTEMPTS = 5;
+export const extractEventPayloadSchema = z.object({ eventId: z.number().int().positive() });
+
+const CURSOR_KEY = 'extraction.outbox_cursor';
+const EVENT_CHANGES = new Set(['event.created', 'event.updated']);
+
+/** Queues an extraction job per event change found in the outbox since the last call; returns how many domain events it read. */
+export async function queueEventExtractions(
+  database: Database,
+  options: { batchSize?: number } = {},
+): Promise<number> {
+  // A cheap read first: most polls find nothing new and must not take the write lock (SQLite).
+  const [seen, latest] = await Promise.all([
+    database.db.selectFrom('app_state').select('value').where('key', '=', CURSOR_KEY).executeTakeFirst(),
+    latestDomainEventId(database.db),
+  ]);
+  if (seen && latest <= Number(seen.value)) return 0;
+  return withDatabaseLock(database.db, database.dialect, 'steppingstones:extraction-outbox', async (tx) => {
+    const state = await tx
+      .selectFrom('app_state')
+      .select('value')
+      .where('key', '=', CURSOR_KEY)
+      .executeTakeFirst();
+    const events = await readDomainEventsAfter(tx, state ? Number(state.value) : 0, {
+      limit: options.batchSize ?? 500,
+    });
+    if (events.length === 0) return 0;
+    const queued = new Set<number>();
+    for (const event of events) {
+      const eventId = Number((event.payload as { eventId?: unknown }).eventId);
+      if (!EVENT_CHANGES.has(event.type) || !Number.isInteger(eventId) || queued.has(eventId)) continue;
+      queued.add(eventId);
+      await insertJob(tx, {
+        task: EXTRACT_EVENT_TASK,
+        payload: { eventId },
+        maxAttempts: EXTRACT_EVENT_MAX_ATTEMPTS,
+        engagementId: event.engagementId,
+      });
+    }
+    await saveCursor(tx, events[events.length - 1]?.id ?? 0);
+    return events.length;
+  });
+}
+
+async function saveCursor(tx: Tx, id: number): Promise<void> {
+  const value = String(id);
+  const now = nowMs();
+  await tx
+    .insertInto('app_state')
+    .values({ key: CURSOR_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
+}
+
+/**
+ * Extracts from an event's description, raw evidence and outcome into its engagement's vault, linked
+ * to the event. A deleted or missing event adds nothing.
+ */
+export async function extractEventCredentials(db: Kysely<DB>, eventId: number): Promise<IngestCounts | null> {
+  const event = await db
+    .selectFrom('event')
+    .select(['engagement_id', 'description', 'raw_evidence', 'outcome', 'deleted_at'])
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  if (!event || event.deleted_at !== null) return null;
+  const text = [event.description, event.raw_evidence, event.outcome].filter(Boolean).join('\n\n');
+  const findings = extractCredentials(text);
+  if (findings.length === 0) return { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
+  return writeTransaction(db, (tx) =>
+    ingestFindings(tx, {
+      engagementId: Number(event.engagement_id),
+      findings,
+      origin: { eventId },
+      actor: { userId: null, username: 'extraction' },
+    }),
+  );
+}
