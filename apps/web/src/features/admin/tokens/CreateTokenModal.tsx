@@ -11,11 +11,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { PERMISSION_CODES } from '@steppingstones/shared';
+import { apiTokenCreateSchema, PERMISSION_CODES } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { z } from 'zod';
 import { FormError } from '../../../components/QueryState.tsx';
-import { useFormState } from '../../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../../lib/form.ts';
 import { useMe } from '../../auth/use-me.ts';
 import { type CreatedToken, createToken, TOKENS_KEY } from './tokens-api.ts';
 
@@ -47,20 +48,26 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
   );
 }
 
+/** The server's rules, plus what a useful token needs: at least one permission. */
+const tokenFormSchema = apiTokenCreateSchema.pick({ name: true }).extend({
+  permissions: apiTokenCreateSchema.shape.permissions.min(1, 'Pick at least one permission'),
+  expiry: z.string(),
+});
+
 function TokenForm({ onCreated, onCancel }: { onCreated: (t: CreatedToken) => void; onCancel: () => void }) {
   const me = useMe();
   const queryClient = useQueryClient();
-  const form = useFormState({ name: '', permissions: [] as string[], expiry: '30' });
+  const form = useSchemaForm(tokenFormSchema, { name: '', permissions: [] as string[], expiry: '30' });
   // A token can only carry permissions its owner holds.
   const available = me.is_superuser ? PERMISSION_CODES : me.permissions;
   const create = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: typeof form.values) =>
       createToken({
-        name: form.values.name.trim(),
-        permissions: form.values.permissions,
-        ...(form.values.expiry === 'never'
+        name: values.name.trim(),
+        permissions: values.permissions,
+        ...(values.expiry === 'never'
           ? {}
-          : { expires_at: new Date(Date.now() + Number(form.values.expiry) * 86_400_000).toISOString() }),
+          : { expires_at: new Date(Date.now() + Number(values.expiry) * 86_400_000).toISOString() }),
       }),
     onSuccess: (token) => {
       queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
@@ -70,25 +77,13 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (t: CreatedToken) => vo
   });
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const errors: Record<string, string> = {};
-        if (!form.values.name.trim())
-          errors.name = 'Name the token after where it is used, e.g. "C2 log shipper".';
-        if (form.values.permissions.length === 0) errors.permissions = 'Pick at least one permission.';
-        form.setErrors(errors);
-        if (Object.keys(errors).length === 0) create.mutate();
-      }}
-      noValidate
-    >
+    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
       <Stack gap="md">
         <TextInput
           label="Name"
+          description="Where it is used, e.g. C2 log shipper."
           placeholder="C2 log shipper"
-          value={form.values.name}
-          onChange={(e) => form.setField('name', e.currentTarget.value)}
-          error={form.errors.name}
+          {...form.getInputProps('name')}
           required
           data-autofocus
           autoComplete="off"
@@ -97,9 +92,7 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (t: CreatedToken) => vo
           label="Permissions"
           description="Give the token only what its job needs."
           data={available}
-          value={form.values.permissions}
-          onChange={(v) => form.setField('permissions', v)}
-          error={form.errors.permissions}
+          {...form.getInputProps('permissions')}
           searchable
           required
           comboboxProps={{ withinPortal: true }}
@@ -108,7 +101,7 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (t: CreatedToken) => vo
           label="Expires after"
           data={EXPIRY_OPTIONS}
           value={form.values.expiry}
-          onChange={(v) => v && form.setField('expiry', v)}
+          onChange={(v) => v && form.setFieldValue('expiry', v)}
           allowDeselect={false}
           error={form.errors.expires_at}
           comboboxProps={{ withinPortal: true }}
