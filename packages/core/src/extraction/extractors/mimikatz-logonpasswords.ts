@@ -7,7 +7,7 @@ import { blocksFrom, splitLines } from '../text.ts';
 export const mimikatzFieldPattern = definePattern({
   name: 'mimikatz-credential-field',
   description: 'mimikatz sekurlsa `* NTLM : hash`, `* SHA1 : hash`, `* Password : pw` fields',
-  source: String.raw`^[ \t]*\* (?<key>Username|Domain|NTLM|SHA1|Password)[ \t]*: (?<value>[^\n]*)$`,
+  source: String.raw`^[ \t]*\* (?<key>NTLM|SHA1|Password)[ \t]*: (?<value>[^\n]*)$`,
   secretGroups: ['value'],
 });
 

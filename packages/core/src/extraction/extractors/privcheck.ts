@@ -6,9 +6,17 @@ import { blocksFrom, splitLines } from '../text.ts';
 /** One `[CREDMANAGER]   Key: value` line of a SAL-BOF privcheck credential block. */
 export const privcheckFieldPattern = definePattern({
   name: 'privcheck-field',
-  description: 'SAL-BOF privcheck Credential Manager fields (`[CREDMANAGER]   Secret: pw`)',
+  description: 'SAL-BOF privcheck Credential Manager fields (`[CREDMANAGER]   Target: host`)',
   source: String.raw`^\[CREDMANAGER\][ \t]+(?<key>Target|User|Secret):[ \t]*(?<value>[^\n]*)$`,
-  secretGroups: ['value'],
+  secretGroups: [],
+});
+
+/** The secret line alone, as the redaction must mask it. */
+export const privcheckSecretPattern = definePattern({
+  name: 'privcheck-secret',
+  description: 'SAL-BOF privcheck `[CREDMANAGER]   Secret: pw`',
+  source: String.raw`^\[CREDMANAGER\][ \t]+Secret:[ \t]*(?<secret>[^\n]*)$`,
+  secretGroups: ['secret'],
 });
 
 const HIDDEN = '<empty or protected>';
@@ -17,7 +25,7 @@ const HIDDEN = '<empty or protected>';
 export const privcheckExtractor: CatalogueExtractor = {
   name: 'privcheck',
   markers: ['[CREDMANAGER] --- Credential'],
-  patterns: [privcheckFieldPattern],
+  patterns: [privcheckFieldPattern, privcheckSecretPattern],
   mayMatch: (text) => text.includes('[CREDMANAGER] --- Credential'),
   extract(text) {
     const out: CredentialFinding[] = [];
