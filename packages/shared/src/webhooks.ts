@@ -22,6 +22,8 @@ const url = z
 
 export const webhookCreateSchema = z.object({
   url,
+  /** The engagement whose messages it receives (required for leads); omitted = an instance webhook. */
+  engagement: z.string().trim().min(1, 'is required').max(100).optional(),
   /** Optional HMAC key; write-only. */
   secret: z.string().max(500, 'must be at most 500 characters').default(''),
   types: z
@@ -44,6 +46,8 @@ export type WebhookUpdate = z.input<typeof webhookUpdateSchema>;
 export const webhookSchema = z.object({
   id: z.number().int(),
   url: z.string(),
+  /** The engagement it belongs to; null = an instance webhook (every engagement's messages). */
+  engagement: z.string().nullable(),
   has_secret: z.boolean(),
   types: z.array(z.string()),
   enabled: z.boolean(),

@@ -1,4 +1,5 @@
 import { auditVisibleCodes, listAudit, redactAuditEntry } from '@steppingstones/core/audit';
+import { engagementsWith } from '@steppingstones/core/permissions';
 import { auditEntrySchema, listEnvelope } from '@steppingstones/shared';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -19,7 +20,8 @@ export async function auditRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const { limit, offset, action } = request.query;
-      const page = await listAudit(db, { limit, offset, ...(action ? { action } : {}) });
+      const engagementIds = engagementsWith(request.principal, 'audit.view');
+      const page = await listAudit(db, { limit, offset, engagementIds, ...(action ? { action } : {}) });
       const visible = await auditVisibleCodes(db, request.principal);
       const link = (o: number) => {
         const params = new URLSearchParams({ limit: String(limit), offset: String(o) });

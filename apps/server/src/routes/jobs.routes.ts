@@ -1,5 +1,5 @@
 import { recordAudit } from '@steppingstones/core/audit';
-import { cancelJob, listJobs, retryJob } from '@steppingstones/core/jobs';
+import { cancelJob, jobScope, listJobs, requireJobAccess, retryJob } from '@steppingstones/core/jobs';
 import { jobListQuerySchema, jobSchema, listEnvelope } from '@steppingstones/shared';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -8,7 +8,10 @@ import { auditActor } from '../http/request-actor.ts';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const access = { permission: 'job.admin' } as const;
 
-/** Admin → Jobs: what the worker has queued, running, failed and recently finished; retry; cancel. */
+/**
+ * Admin → Jobs: what the worker has queued, running, failed and recently finished; retry; cancel. A
+ * lead sees the jobs about the engagements they lead; jobs of no engagement are the superuser's.
+ */
 export async function jobRoutes(app: AppServer): Promise<void> {
   const db = app.ctx.database.db;
 
@@ -25,7 +28,7 @@ export async function jobRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      const page = await listJobs(db, q);
+      const page = await listJobs(db, q, jobScope(request.principal));
       const link = (offset: number) => {
         const params = new URLSearchParams({
           status: q.status,
@@ -55,6 +58,7 @@ export async function jobRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) => {
+      await requireJobAccess(db, request.principal, request.params.id);
       const job = await retryJob(db, request.params.id);
       await recordAudit(db, auditActor(request), {
         action: 'job.retried',
@@ -76,6 +80,7 @@ export async function jobRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) => {
+      await requireJobAccess(db, request.principal, request.params.id);
       const job = await cancelJob(db, request.params.id);
       await recordAudit(db, auditActor(request), {
         action: 'job.cancelled',

@@ -1,6 +1,6 @@
 import { type LiveMessage, OutboxTail, sseFrame, toLiveMessage } from '@steppingstones/core/live';
 import { type DomainEvent, readDomainEventsAfter } from '@steppingstones/core/outbox';
-import { canAccessEngagement, hasPermission, type Principal } from '@steppingstones/core/permissions';
+import { hasEngagementPermission, type Principal } from '@steppingstones/core/permissions';
 import { accessChangedFor } from '@steppingstones/core/users';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -11,9 +11,11 @@ const REVALIDATE_MS = 3_000;
 /** A client further behind than this is told to refetch everything instead of replaying. */
 const MAX_REPLAY = 2_000;
 
+/** An engagement's messages reach those who may read its events (their role there), others none. */
 function visibleTo(principal: Principal, message: LiveMessage): boolean {
-  if (!hasPermission(principal, 'event.view')) return message.engagement_id === null;
-  return message.engagement_id === null || canAccessEngagement(principal, message.engagement_id);
+  return (
+    message.engagement_id === null || hasEngagementPermission(principal, message.engagement_id, 'event.view')
+  );
 }
 
 /**

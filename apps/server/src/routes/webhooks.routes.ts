@@ -5,8 +5,11 @@ import {
   getWebhook,
   listDeliveries,
   listWebhooks,
+  requireWebhookAccess,
   testWebhook,
   updateWebhook,
+  webhookEngagementId,
+  webhookScope,
 } from '@steppingstones/core/webhooks';
 import {
   listEnvelope,
@@ -25,7 +28,11 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const access = { permission: 'webhook.admin' } as const;
 const tags = ['webhooks'];
 
-/** Outgoing webhooks: CRUD (the secret is write-only), the delivery log, and the *Test* button. */
+/**
+ * Outgoing webhooks: CRUD (the secret is write-only), the delivery log, and the *Test* button. A lead
+ * manages the webhooks of the engagements they lead; instance webhooks are the superuser's; any other
+ * webhook is a 404.
+ */
 export async function webhookRoutes(app: AppServer): Promise<void> {
   const { db } = app.ctx.database;
   const { config } = app.ctx;
@@ -33,7 +40,7 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/webhooks',
     { config: { access }, schema: { tags, response: { 200: listEnvelope(webhookSchema) } } },
-    () => listWebhooks(db),
+    (request) => listWebhooks(db, webhookScope(request.principal)),
   );
 
   app.get(
@@ -56,8 +63,13 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
       schema: { tags, body: webhookCreateSchema, response: { 201: webhookSchema } },
     },
     async (request, reply) => {
-      const hook = await createWebhook(db, request.body, { userId: request.principal.userId });
-      await recordAudit(db, auditActor(request), { action: 'webhook.created', target: hook.url });
+      const engagementId = await webhookEngagementId(db, request.principal, request.body.engagement);
+      const hook = await createWebhook(db, request.body, { userId: request.principal.userId }, engagementId);
+      await recordAudit(db, auditActor(request), {
+        action: 'webhook.created',
+        target: hook.url,
+        engagementId,
+      });
       return reply.status(201).send(hook);
     },
   );
@@ -65,7 +77,10 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/webhooks/:id',
     { config: { access }, schema: { tags, params: idParams, response: { 200: webhookSchema } } },
-    (request) => getWebhook(db, request.params.id),
+    async (request) => {
+      await requireWebhookAccess(db, request.principal, request.params.id);
+      return getWebhook(db, request.params.id);
+    },
   );
 
   app.patch(
@@ -75,6 +90,7 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
       schema: { tags, params: idParams, body: webhookUpdateSchema, response: { 200: webhookSchema } },
     },
     async (request) => {
+      await requireWebhookAccess(db, request.principal, request.params.id);
       const hook = await updateWebhook(db, request.params.id, request.body);
       await recordAudit(db, auditActor(request), {
         action: 'webhook.updated',
@@ -89,6 +105,7 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     '/api/v1/webhooks/:id',
     { config: { access }, schema: { tags, params: idParams } },
     async (request, reply) => {
+      await requireWebhookAccess(db, request.principal, request.params.id);
       const hook = await getWebhook(db, request.params.id);
       await deleteWebhook(db, request.params.id);
       await recordAudit(db, auditActor(request), { action: 'webhook.deleted', target: hook.url });
@@ -113,6 +130,7 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const { limit, offset } = request.query;
+      await requireWebhookAccess(db, request.principal, request.params.id);
       const page = await listDeliveries(db, request.params.id, { limit, offset });
       const link = (o: number) =>
         `/api/v1/webhooks/${request.params.id}/deliveries/?limit=${limit}&offset=${o}`;
@@ -135,6 +153,9 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
         response: { 200: webhookTestResultSchema },
       },
     },
-    (request) => testWebhook(db, config, request.params.id),
+    async (request) => {
+      await requireWebhookAccess(db, request.principal, request.params.id);
+      return testWebhook(db, config, request.params.id);
+    },
   );
 }

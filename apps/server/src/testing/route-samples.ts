@@ -1,5 +1,6 @@
 import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
+import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
 import { EVENTSTREAM_ROUTE_SAMPLES } from '../routes/eventstream.route-samples.ts';
 import { HISTORY_ROUTE_SAMPLES } from '../routes/history.route-samples.ts';
@@ -7,7 +8,19 @@ import { JOBS_WEBHOOKS_ROUTE_SAMPLES } from '../routes/jobs-webhooks.route-sampl
 import { NAVIGATOR_ROUTE_SAMPLES } from '../routes/navigator.route-samples.ts';
 import { PLUGIN_ROUTE_SAMPLES } from '../routes/plugins.route-samples.ts';
 import type { ApiClient } from './api-client.ts';
-import { TEST_PASSWORD, type TestUser } from './test-server.ts';
+import { createTestUser, TEST_PASSWORD, type TestUser } from './test-server.ts';
+
+/** A blue team member of the route's engagement only (its lead may manage their account). */
+function memberOnlyOf(f: MatrixFixture, tag: string): Promise<TestUser> {
+  return createTestUser(f.ctx, {
+    username: `${f.engagement.code}-${tag}`.toLowerCase(),
+    role: 'blue-read-only',
+    engagements: [f.engagement.code],
+  });
+}
+const memberIdParam = (tag: string) => async (f: MatrixFixture) => ({
+  id: String((await memberOnlyOf(f, tag)).id),
+});
 
 /** What a sample gets to build its request: a fresh engagement per route, and the allowed caller. */
 export interface MatrixFixture {
@@ -57,6 +70,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...JOBS_WEBHOOKS_ROUTE_SAMPLES,
   ...PLUGIN_ROUTE_SAMPLES,
   ...NAVIGATOR_ROUTE_SAMPLES,
+  ...CREDENTIAL_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {
     body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),
@@ -84,17 +98,35 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     body: (f) => ({ confirm_code: f.engagement.code }),
     superuser: true,
   },
-  'PUT /api/v1/engagements/:code/members': { body: (f) => ({ usernames: [f.user.username] }) },
+  'PUT /api/v1/engagements/:code/members': {
+    body: (f) => ({ members: [{ username: f.user.username, role: 'lead' }] }),
+  },
+  'POST /api/v1/engagements/:code/members': {
+    body: async (f) => ({ username: (await memberOnlyOf(f, 'add')).username, role: 'operator' }),
+  },
+  'DELETE /api/v1/engagements/:code/members/:username': {
+    params: async (f) => ({ username: (await memberOnlyOf(f, 'rm')).username }),
+  },
   'PATCH /api/v1/engagements/:code/preferences': { body: () => ({ event_filter: 'detected=FUL' }) },
-  'POST /api/v1/users': { body: (f) => ({ username: `${f.user.username}-new`, password: TEST_PASSWORD }) },
-  'GET /api/v1/users/:id': { params: (f) => ({ id: String(f.user.id) }) },
+  // A lead creates users for the engagement they lead; one elsewhere is told it is no engagement of theirs.
+  'POST /api/v1/users': {
+    body: (f) => ({
+      username: `${f.user.username}-new`,
+      password: TEST_PASSWORD,
+      memberships: [{ engagement: f.engagement.code, role: 'blue-read-only' }],
+    }),
+  },
+  // Accounts of a blue team member of this engagement only: its lead manages them, others see nothing.
+  'GET /api/v1/users/:id': { params: memberIdParam('get'), engagementScoped: true },
   'PATCH /api/v1/users/:id': {
-    params: (f) => ({ id: String(f.user.id) }),
+    params: memberIdParam('patch'),
     body: () => ({ display_name: 'M' }),
+    engagementScoped: true,
   },
   'POST /api/v1/users/:id/reset-password': {
-    params: (f) => ({ id: String(f.user.id) }),
+    params: memberIdParam('reset'),
     body: () => ({ new_password: 'Reset-By-The-Matrix-77' }),
+    engagementScoped: true,
   },
   // The backup holds every engagement: only a caller who sees them all (here a superuser) gets it.
   'POST /api/v1/backup': { body: () => ({ password: TEST_PASSWORD }), superuser: true },
@@ -103,10 +135,5 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/suggestions': { body: () => ({ raw_evidence: 'nmap -sV 10.0.0.1' }) },
 };
 
-/** Path parameters the fallback fills with the route's engagement. */
-export function engagementParam(url: string, name: string): 'code' | 'id' | null {
-  if (/^engagement(_?code)?$/i.test(name)) return 'code';
-  if (/^engagement_?id$/i.test(name)) return 'id';
-  if (name === 'code' && url.includes('/engagements/:code')) return 'code';
-  return null;
-}
+/** Path parameters the fallback fills with the route's engagement (the same rule access checks use). */
+export { engagementParam } from '../http/route-access.ts';

@@ -6,15 +6,22 @@ export interface AuditListOptions {
   limit: number;
   offset: number;
   action?: string;
+  /** The engagements whose entries the viewer may read (`'all'`: every entry, a superuser). */
+  engagementIds?: number[] | 'all';
 }
 
-/** Audit entries, newest first, as a list envelope (links are filled in by the route). */
+/**
+ * Audit entries, newest first, as a list envelope (links are filled in by the route). A lead reads the
+ * entries about the engagements they lead; entries about none (logins, instance work) are superusers'.
+ */
 export async function listAudit(
   db: Kysely<DB>,
   options: AuditListOptions,
 ): Promise<Omit<ListEnvelope<AuditEntryDto>, 'next' | 'previous'> & { hasMore: boolean }> {
   let q = db.selectFrom('audit_log');
   if (options.action) q = q.where('action', '=', options.action);
+  const scope = options.engagementIds ?? 'all';
+  if (scope !== 'all') q = q.where('engagement_id', 'in', scope.length ? scope : [-1]);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll()

@@ -12,6 +12,8 @@ export interface AuditInput {
   action: string;
   target?: string;
   details?: Record<string, unknown>;
+  /** The engagement the entry is about, so its leads see it (omitted: superusers only). */
+  engagementId?: number | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function recordAudit(
       actor_user_id: actor?.userId ?? null,
       actor: actor?.username ?? '',
       action: input.action,
+      engagement_id: input.engagementId ?? null,
       target: input.target ?? '',
       ip: actor?.ip ?? '',
       details: JSON.stringify(input.details ?? {}),

@@ -5,10 +5,16 @@ import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';
 import { eventFilterConditions } from '../events/event.filter.ts';
+import { restoreBulkTagMasks } from '../events/event.mask-restore.ts';
 import { reindexEvents } from '../events/event.search-doc.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { hasPermission, type Principal } from '../permissions/index.ts';
+import {
+  hasPermission,
+  type Principal,
+  principalInEngagement,
+  requireEngagementPermission,
+} from '../permissions/index.ts';
 import { ensureTags } from '../tags/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 
@@ -58,8 +64,12 @@ export async function bulkEditEvents(
   requireBulkPermission(principal, data.changes);
   return writeTransaction(db, async (tx) => {
     const engagement = await engagementByCode(tx, principal, data.engagement);
+    // What the caller may change comes from their role in this engagement.
+    const inEngagement = principalInEngagement(principal, engagement.id);
+    requireEngagementPermission(principal, engagement.id, 'event.view', 'The engagement');
+    requireBulkPermission(inEngagement, data.changes);
     assertWritable({ archived: engagement.archived, code: engagement.code });
-    const conditions = eventFilterConditions(dialectOf(tx), principal, data.filter ?? {}, [engagement.id]);
+    const conditions = eventFilterConditions(dialectOf(tx), inEngagement, data.filter ?? {}, [engagement.id]);
     if (data.ids) conditions.push(sql<SqlBool>`event.id in (${sql.join(data.ids)})`);
     const rows = await tx
       .selectFrom('event')
@@ -81,7 +91,7 @@ export async function bulkEditEvents(
       );
     if (!ids.length) return { count: 0, changed: 0 };
 
-    const { changes } = data;
+    const changes = await restoreBulkTagMasks(tx, principal, engagement.id, data.changes);
     const now = nowMs();
     const actor = principal.userId || null;
     const contentChange = Boolean(

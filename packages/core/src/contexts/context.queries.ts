@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { chooseEngagement } from '../events/engagement-choice.ts';
 import { offsetPage, type Page } from '../paging/index.ts';
-import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { toContextDto } from './context.mapper.ts';
 
 export interface ContextListOptions {
@@ -23,6 +23,7 @@ export async function listContexts(
 ): Promise<Page<ContextDto>> {
   requirePermission(principal, 'context.view');
   const engagement = await chooseEngagement(db, principal, options.engagement);
+  requireEngagementPermission(principal, engagement.id, 'context.view', 'The engagement');
   let q = db
     .selectFrom('context')
     .select(['id', 'host', 'user', 'process'])
@@ -46,7 +47,7 @@ export async function getContext(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The context');
-  requireEngagementAccess(principal, Number(row.engagement_id), 'The context');
+  requireEngagementPermission(principal, Number(row.engagement_id), 'context.view', 'The context');
   return { ...toContextDto(row), event_count: await countEventsUsingContext(db, id) };
 }
 
@@ -72,6 +73,7 @@ export async function contextValues(
     throw ValidationError.field('field', 'must be host, user or process');
   const field = options.field as 'host' | 'user' | 'process';
   const engagement = await chooseEngagement(db, principal, options.engagement);
+  requireEngagementPermission(principal, engagement.id, 'context.view', 'The engagement');
   let q = db
     .selectFrom('context')
     .select(field)

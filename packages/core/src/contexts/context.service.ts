@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { reindexEventsUsingContext } from '../events/event.search-doc.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toContextDto } from './context.mapper.ts';
 
@@ -78,7 +78,7 @@ export async function updateContext(
       .executeTakeFirst();
     if (!current) throw new NotFoundError('The context');
     const engagementId = Number(current.engagement_id);
-    requireEngagementAccess(principal, engagementId, 'The context');
+    requireEngagementPermission(principal, engagementId, 'context.change', 'The context');
     assertWritable(current);
     const clash = await tx
       .selectFrom('context')

@@ -1,8 +1,10 @@
 import type { Tx } from '@steppingstones/db';
 import { ValidationError } from '../errors.ts';
+import { WRITER_ROLES } from '../users/engagement-members.ts';
 
 /**
- * The operator of an event: an active user who can work on the engagement (a member, or a superuser).
+ * The operator of an event: an active user who records events in the engagement (a member whose role
+ * there writes events, not the client's blue team; or a superuser, who may be operator anywhere).
  * The API names users by username; usernames are unique case-insensitively.
  */
 export async function resolveOperator(tx: Tx, engagementId: number, username: string): Promise<number> {
@@ -18,8 +20,9 @@ export async function resolveOperator(tx: Tx, engagementId: number, username: st
       .select('user_id')
       .where('engagement_id', '=', engagementId)
       .where('user_id', '=', user.id)
+      .where('role', 'in', WRITER_ROLES)
       .executeTakeFirst();
     if (member) return Number(user.id);
   }
-  throw ValidationError.field('operator', `No active user "${username}" who is a member of this engagement.`);
+  throw ValidationError.field('operator', `No active user "${username}" who records events in this engagement (a lead or operator here).`);
 }

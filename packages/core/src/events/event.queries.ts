@@ -3,9 +3,14 @@ import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
-import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import {
+  type Principal,
+  principalInEngagement,
+  requireEngagementAccess,
+  requireEngagementPermission,
+} from '../permissions/index.ts';
 import { tagsOfEvents } from '../tags/tag.queries.ts';
-import { engagementByCode } from './engagement-choice.ts';
+import { eventReadScope } from './event-scope.ts';
 import { decodeCursorWithDirection, encodeCursor } from './event.cursor.ts';
 import { eventFilterConditions } from './event.filter.ts';
 import { type EventRow, toEventDto } from './event.mapper.ts';
@@ -93,9 +98,10 @@ export async function eventEngagementId(db: Kysely<DB>, principal: Principal, id
 }
 
 export async function getEvent(db: Kysely<DB>, principal: Principal, id: number): Promise<EventDto> {
-  requirePermission(principal, 'event.view');
-  await eventEngagementId(db, principal, id);
-  const [dto] = await loadEventDtos(db, principal, [id]);
+  const engagementId = await eventEngagementId(db, principal, id);
+  requireEngagementPermission(principal, engagementId, 'event.view', 'The event');
+  // Masked or not by the caller's role in the event's engagement.
+  const [dto] = await loadEventDtos(db, principalInEngagement(principal, engagementId), [id]);
   if (!dto) throw new NotFoundError('The event');
   return dto;
 }
@@ -114,16 +120,12 @@ export interface EventPage {
  */
 export async function listEvents(
   db: Kysely<DB>,
-  principal: Principal,
+  caller: Principal,
   query: EventListQuery,
   options: { commonSearchMatches?: number } = {},
 ): Promise<EventPage> {
-  requirePermission(principal, 'event.view');
-  const scope = query.engagement
-    ? [(await engagementByCode(db, principal, query.engagement)).id]
-    : principal.engagementIds === 'all'
-      ? 'all'
-      : [...principal.engagementIds];
+  // One engagement: the caller's role there decides what is masked; else every one they may read.
+  const { principal, scope } = await eventReadScope(db, caller, query.engagement);
   const dialect = dialectOf(db);
   const includeSecret = canSeeCredentials(principal);
   const base = eventFilterConditions(dialect, principal, { ...query, search: undefined }, scope);

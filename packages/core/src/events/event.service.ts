@@ -23,10 +23,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import {
-  hasPermission,
+  hasEngagementPermission,
+  type PermissionCode,
   type Principal,
+  principalInEngagement,
   requireEngagementAccess,
-  requirePermission,
+  requireEngagementPermission,
 } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { chooseEngagement } from './engagement-choice.ts';
@@ -49,7 +51,11 @@ const ms = (iso: string) => parseIsoTimestamp(iso) as number;
  * a committed write never answers 403; redaction still applies.
  */
 async function written(db: Kysely<DB>, principal: Principal, id: number): Promise<EventDto> {
-  const [dto] = await loadEventDtos(db, principal, [id]);
+/** The event as written, masked or not by the caller's role in its engagement. */
+  const row = await db.selectFrom('event').select('engagement_id').where('id', '=', id).executeTakeFirst();
+  const [dto] = row
+    ? await loadEventDtos(db, principalInEngagement(principal, Number(row.engagement_id)), [id])
+    : [];
   if (!dto) throw new NotFoundError('The event');
   return dto;
 }
@@ -84,11 +90,11 @@ export async function createEvent(
   principal: Principal,
   input: EventFields,
 ): Promise<EventDto> {
-  requirePermission(principal, 'event.add');
   const data = parseOrThrow(eventFieldsSchema, input);
   const id = await writeTransaction(db, async (tx) => {
     const engagement = await chooseEngagement(tx, principal, data.engagement);
     assertWritable(engagement);
+    requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
     const operator = data.operator
       ? await resolveOperator(tx, engagement.id, data.operator)
       : selfOperator(principal);
@@ -102,8 +108,18 @@ export async function createEvent(
 
 type StoredEvent = Awaited<ReturnType<typeof loadForWrite>>;
 
-/** The live event to change, locked on PostgreSQL, after access, archive and version checks. */
-async function loadForWrite(tx: Tx, principal: Principal, id: number, options: WriteOptions) {
+/**
+ * The live event to change, locked on PostgreSQL, after access, archive and version checks. `need` is
+ * the code the caller must hold in the event's engagement (`limited`: `event.change_limited` or
+ * `event.change`).
+ */
+async function loadForWrite(
+  tx: Tx,
+  principal: Principal,
+  id: number,
+  options: WriteOptions,
+  need: PermissionCode | 'limited',
+) {
   const row = await tx
     .selectFrom('event')
     .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
@@ -114,9 +130,16 @@ async function loadForWrite(tx: Tx, principal: Principal, id: number, options: W
     .$call(lockRows(tx, 'event'))
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The event');
-  requireEngagementAccess(principal, Number(row.engagement_id), 'The event');
+  const engagementId = Number(row.engagement_id);
+  requireEngagementAccess(principal, engagementId, 'The event');
+  if (need !== 'limited') requireEngagementPermission(principal, engagementId, need, 'The event');
+  else if (
+    !hasEngagementPermission(principal, engagementId, 'event.change_limited') &&
+    !hasEngagementPermission(principal, engagementId, 'event.change')
+  )
+    throw new ForbiddenError('You need the event.change_limited permission in this engagement to do this.');
   if (options.ifMatchVersion !== undefined && options.ifMatchVersion !== Number(row.version)) {
-    const [current] = await loadEventDtos(tx, principal, [id]);
+    const [current] = await loadEventDtos(tx, principalInEngagement(principal, engagementId), [id]);
     throw new ConflictError(
       `The event was changed by someone else (it is now at version ${row.version}, you edited version ${options.ifMatchVersion}). Review the current record and apply your change again.`,
       { current },
@@ -170,10 +193,9 @@ export async function replaceEvent(
   input: EventFields,
   options: WriteOptions = {},
 ): Promise<EventDto> {
-  requirePermission(principal, 'event.change');
   const data = parseOrThrow(eventFieldsSchema, input);
   await writeTransaction(db, async (tx) => {
-    const row = await loadForWrite(tx, principal, id, options);
+    const row = await loadForWrite(tx, principal, id, options, 'event.change');
     assertSameEngagement(row, data.engagement);
     const engagementId = Number(row.engagement_id);
     const operator = data.operator
@@ -220,10 +242,9 @@ export async function patchEvent(
   input: EventPatch,
   options: WriteOptions = {},
 ): Promise<EventDto> {
-  requirePermission(principal, 'event.change');
   const data = parseOrThrow(eventPatchSchema, input);
   await writeTransaction(db, async (tx) => {
-    const row = await loadForWrite(tx, principal, id, options);
+    const row = await loadForWrite(tx, principal, id, options, 'event.change');
     assertSameEngagement(row, data.engagement);
     const values = overlay(valuesFromRow(row), data);
     if (data.operator)
@@ -247,13 +268,11 @@ export async function limitedUpdateEvent(
   input: Record<string, unknown>,
   options: WriteOptions = {},
 ): Promise<{ event: EventDto; ignored: string[] }> {
-  if (!hasPermission(principal, 'event.change_limited') && !hasPermission(principal, 'event.change'))
-    throw new ForbiddenError('You need the event.change_limited permission to do this.');
   const data = parseOrThrow(eventLimitedSchema, input);
   const allowed = new Set<string>(LIMITED_FIELDS);
   const ignored = Object.keys(input ?? {}).filter((k) => !allowed.has(k));
   await writeTransaction(db, async (tx) => {
-    const row = await loadForWrite(tx, principal, id, options);
+    const row = await loadForWrite(tx, principal, id, options, 'limited');
     const values = overlay(valuesFromRow(row), {
       outcome: data.outcome,
       detected: data.detected,
@@ -271,9 +290,8 @@ export async function deleteEvent(
   id: number,
   options: WriteOptions = {},
 ): Promise<void> {
-  requirePermission(principal, 'event.delete');
   await writeTransaction(db, async (tx) => {
-    const row = await loadForWrite(tx, principal, id, options);
+    const row = await loadForWrite(tx, principal, id, options, 'event.delete');
     const now = nowMs();
     await tx
       .updateTable('event')
@@ -306,9 +324,8 @@ export async function setEventStar(
   id: number,
   starred?: boolean,
 ): Promise<EventDto> {
-  requirePermission(principal, 'event.change');
   await writeTransaction(db, async (tx) => {
-    const row = await loadForWrite(tx, principal, id, {});
+    const row = await loadForWrite(tx, principal, id, {}, 'event.change');
     const next = starred ?? !row.starred;
     await tx
       .updateTable('event')

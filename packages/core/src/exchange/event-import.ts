@@ -8,7 +8,7 @@ import { DomainError, ValidationError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';
 import { resolveOperator } from '../events/event.operator.ts';
 import { writeEvent } from '../events/event.write.ts';
-import { type Principal, requirePermission } from '../permissions/index.ts';
+import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
 import { CellError, filesOf, starredOf, tagsOf, unmaskedText } from './import-cells.ts';
@@ -78,6 +78,7 @@ export async function importEventsCsv(
     parse({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_quotes: false }),
   );
   let batch: ParsedRow[] = [];
+  requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
   let headerChecked = false;
   // csv-parse reports the line a record ends on; a record with a multi-line cell starts earlier.
   let lastEnd = 1;

@@ -2,11 +2,11 @@ import { type DB, dialectOf } from '@steppingstones/db';
 import { toIsoUtc } from '@steppingstones/shared';
 import type { EventListQuery } from '@steppingstones/shared/events';
 import { type Kysely, type SqlBool, sql } from 'kysely';
-import { engagementByCode } from '../events/engagement-choice.ts';
 import { eventFilterConditions } from '../events/event.filter.ts';
 import { redactorFor } from '../events/event.redaction.ts';
+import { eventReadScope } from '../events/event-scope.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
-import { type Principal, requirePermission } from '../permissions/index.ts';
+import type { Principal } from '../permissions/index.ts';
 import { tagsOfEvents } from '../tags/tag.queries.ts';
 import type { ExchangeEvent } from './event-columns.ts';
 
@@ -42,16 +42,11 @@ export interface ExportPage {
  */
 export async function* exportEventPages(
   db: Kysely<DB>,
-  principal: Principal,
+  caller: Principal,
   filter: ExportFilter,
   options: { pageSize?: number; after?: ExportKey } = {},
 ): AsyncGenerator<ExportPage> {
-  requirePermission(principal, 'event.view');
-  const scope = filter.engagement
-    ? [(await engagementByCode(db, principal, filter.engagement)).id]
-    : principal.engagementIds === 'all'
-      ? 'all'
-      : [...principal.engagementIds];
+  const { principal, scope } = await eventReadScope(db, caller, filter.engagement);
   const conditions = eventFilterConditions(dialectOf(db), principal, filter, scope);
   const redact = redactorFor(principal);
   const limit = options.pageSize ?? PAGE;

@@ -6,7 +6,12 @@ import { sql } from 'kysely';
 import { chooseEngagement } from '../events/engagement-choice.ts';
 import { decodeCursor, encodeCursor } from '../events/event.cursor.ts';
 import { canSeeCredentials, type Redactor, redactNullable, redactorFor } from '../events/event.redaction.ts';
-import { type Principal, requirePermission } from '../permissions/index.ts';
+import {
+  type Principal,
+  principalInEngagement,
+  requireEngagementPermission,
+  requirePermission,
+} from '../permissions/index.ts';
 
 const DISTRIBUTION_COLUMNS = [
   'file_distribution.id',
@@ -110,9 +115,12 @@ export async function listFileRows(
 ): Promise<{ results: FileRowDto[]; next: string | null }> {
   requirePermission(principal, 'file.view');
   const engagement = await chooseEngagement(db, principal, query.engagement);
-  const redact = redactorFor(principal);
+  requireEngagementPermission(principal, engagement.id, 'file.view', 'The engagement');
+  // Masked or not by the caller's role in this engagement.
+  const inEngagement = principalInEngagement(principal, engagement.id);
+  const redact = redactorFor(inEngagement);
   const size = Math.min(Math.max(query.page_size ?? 100, 1), 1000);
-  let q = fileRowsQuery(db, engagement.id, query.search, canSeeCredentials(principal))
+  let q = fileRowsQuery(db, engagement.id, query.search, canSeeCredentials(inEngagement))
     .orderBy('event.start_at', 'desc')
     .orderBy('file_distribution.id', 'desc')
     .limit(size + 1);
@@ -140,7 +148,9 @@ export async function listKnownFiles(
 ) {
   requirePermission(principal, 'file.view');
   const engagement = await chooseEngagement(db, principal, options.engagement);
-  const redact = redactorFor(principal);
+  requireEngagementPermission(principal, engagement.id, 'file.view', 'The engagement');
+  const inEngagement = principalInEngagement(principal, engagement.id);
+  const redact = redactorFor(inEngagement);
   let q = db
     .selectFrom('file')
     .select(['id', 'filename', 'size', 'md5', 'sha1', 'sha256', 'description'])
@@ -150,7 +160,7 @@ export async function listKnownFiles(
     .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
   const term = options.search?.trim();
   if (term) {
-    const cols = canSeeCredentials(principal) ? ['filename', 'description'] : ['filename'];
+    const cols = canSeeCredentials(inEngagement) ? ['filename', 'description'] : ['filename'];
     q = q.where((eb) => eb.or(cols.map((c) => containsText(c, term))));
   }
   return (await q.execute()).map((r) => ({

@@ -5,7 +5,12 @@ import { NotFoundError } from '../errors.ts';
 import { reindexEvents } from '../events/event.search-doc.ts';
 import { writeEvent } from '../events/event.write.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import {
+  type Principal,
+  requireEngagementAccess,
+  requireEngagementPermission,
+  requirePermission,
+} from '../permissions/index.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
 import { recordEventRevision } from './revision.service.ts';
 import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
@@ -30,7 +35,7 @@ export async function restoreEventRevision(
       .where('event_id', '=', eventId)
       .executeTakeFirst();
     if (!revision) throw new NotFoundError('The revision');
-    requireEngagementAccess(principal, Number(revision.engagement_id), 'The revision');
+    requireEngagementPermission(principal, Number(revision.engagement_id), 'event.change', 'The revision');
     const event = await tx
       .selectFrom('event')
       .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
@@ -47,7 +52,7 @@ export async function restoreEventRevision(
       .where('event.id', '=', eventId)
       .$call(lockRows(tx, 'event'))
       .executeTakeFirst();
-    if (!event || (event.deleted_at !== null && !canUseTrash(principal)))
+    if (!event || (event.deleted_at !== null && !canUseTrash(principal, Number(revision.engagement_id))))
       throw new NotFoundError('The event');
     assertWritable({ archived: event.archived, code: event.code });
     const s = JSON.parse(revision.snapshot) as EventSnapshot;
@@ -102,6 +107,7 @@ export async function undeleteEvent(db: Kysely<DB>, principal: Principal, eventI
       .executeTakeFirst();
     if (!event || event.deleted_at === null) throw new NotFoundError('The deleted event');
     requireEngagementAccess(principal, Number(event.engagement_id), 'The deleted event');
+    requireTrashAccess(principal, Number(event.engagement_id));
     assertWritable({ archived: event.archived, code: event.code });
     await tx
       .updateTable('event')

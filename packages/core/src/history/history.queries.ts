@@ -3,7 +3,13 @@ import { toIsoUtc } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { redactorFor } from '../events/event.redaction.ts';
-import { type Principal, requireEngagementAccess, requirePermission } from '../permissions/index.ts';
+import {
+  type Principal,
+  principalInEngagement,
+  requireEngagementAccess,
+  requireEngagementPermission,
+  requirePermission,
+} from '../permissions/index.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
 import { redactDiff, redactSnapshot } from './revision-redaction.ts';
 import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
@@ -47,9 +53,11 @@ export async function listEventRevisions(
     .execute();
   const first = rows[0];
   if (!first) throw new NotFoundError('The event');
-  requireEngagementAccess(principal, Number(first.engagement_id), 'The event');
-  if (!canUseTrash(principal) && (await isDeleted(db, eventId))) throw new NotFoundError('The event');
-  const redact = redactorFor(principal);
+  const engagementId = Number(first.engagement_id);
+  requireEngagementPermission(principal, engagementId, 'event.view', 'The event');
+  if (!canUseTrash(principal, engagementId) && (await isDeleted(db, eventId)))
+    throw new NotFoundError('The event');
+  const redact = redactorFor(principalInEngagement(principal, engagementId));
   return rows.map((r) => ({
     id: Number(r.id),
     seq: Number(r.seq),
@@ -85,8 +93,8 @@ export async function listDeletedEvents(
   principal: Principal,
   engagementId: number,
 ): Promise<TrashItem[]> {
-  requireTrashAccess(principal);
   requireEngagementAccess(principal, engagementId, 'The engagement');
+  requireTrashAccess(principal, engagementId);
   const rows = await db
     .selectFrom('event')
     .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
@@ -104,7 +112,7 @@ export async function listDeletedEvents(
     .orderBy('event.deleted_at', 'desc')
     .limit(1000)
     .execute();
-  const redact = redactorFor(principal);
+  const redact = redactorFor(principalInEngagement(principal, engagementId));
   return rows.map((r) => ({
     id: Number(r.id),
     engagement: r.code,

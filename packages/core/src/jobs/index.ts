@@ -30,3 +30,4 @@ export {
   type TaskRunContext,
   type TaskSchedule,
 } from './task-definition.ts';
+export { jobScope, requireJobAccess } from './job.policy.ts';

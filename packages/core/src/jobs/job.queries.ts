@@ -10,10 +10,19 @@ import { NotFoundError } from '../errors.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { type JobRow, toJobDto } from './job.mapper.ts';
 
-/** Admin → Jobs: running first, then the next to run, then the most recently finished. */
-export async function listJobs(db: Kysely<DB>, query: JobListQuery = {}): Promise<ListEnvelope<JobDto>> {
+/**
+ * Admin → Jobs: running first, then the next to run, then the most recently finished. `engagementIds`
+ * narrows to the jobs about those engagements (a lead's); `'all'` (superusers) includes instance jobs.
+ */
+export async function listJobs(
+  db: Kysely<DB>,
+  query: JobListQuery = {},
+  engagementIds: number[] | 'all' = 'all',
+): Promise<ListEnvelope<JobDto>> {
   const q = parseOrThrow(jobListQuerySchema, query);
   let base = db.selectFrom('job');
+  if (engagementIds !== 'all')
+    base = base.where('engagement_id', 'in', engagementIds.length ? engagementIds : [-1]);
   if (q.status === 'recent') base = base.where('status', 'in', ['succeeded', 'failed', 'cancelled']);
   else if (q.status !== 'all') base = base.where('status', '=', q.status);
   if (q.task) base = base.where('task', '=', q.task);

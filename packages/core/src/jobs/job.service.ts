@@ -13,6 +13,8 @@ export interface EnqueueOptions {
   /** Seconds between runs, anchored at the first run; 0 = once. */
   repeatSeconds?: number;
   maxAttempts: number;
+  /** The engagement the job concerns (its leads see and manage it); omitted = instance work. */
+  engagementId?: number | null;
 }
 
 /** Inserts a job inside the caller's transaction (so it commits with the change that caused it). */
@@ -23,6 +25,7 @@ export async function insertJob(tx: Tx | Kysely<DB>, options: EnqueueOptions): P
     .insertInto('job')
     .values({
       task: options.task,
+      engagement_id: options.engagementId ?? null,
       payload: JSON.stringify(options.payload ?? {}),
       status: 'queued',
       run_at: runAt,

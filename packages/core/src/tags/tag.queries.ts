@@ -2,7 +2,13 @@ import { type DB, escapeLike } from '@steppingstones/db';
 import type { TagDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { chooseEngagement } from '../events/engagement-choice.ts';
-import { type Principal, requirePermission } from '../permissions/index.ts';
+import { redactorFor } from '../events/event.redaction.ts';
+import {
+  type Principal,
+  principalInEngagement,
+  requireEngagementPermission,
+  requirePermission,
+} from '../permissions/index.ts';
 
 /** Tags of an engagement whose name starts with `search` (case-insensitive), sorted by name. */
 export async function listTags(
@@ -12,6 +18,7 @@ export async function listTags(
 ): Promise<TagDto[]> {
   requirePermission(principal, 'tag.view');
   const engagement = await chooseEngagement(db, principal, options.engagement);
+  requireEngagementPermission(principal, engagement.id, 'tag.view', 'The engagement');
   let q = db
     .selectFrom('tag')
     .select(['id', 'name'])
@@ -23,7 +30,9 @@ export async function listTags(
     const pattern = `${escapeLike(term)}%`;
     q = q.where(sql<boolean>`name_lower like ${pattern} escape '\\'`);
   }
-  return (await q.execute()).map((r) => ({ id: Number(r.id), name: r.name }));
+  // Tag names pass through the same masking as evidence (a tag can hold a password).
+  const redact = redactorFor(principalInEngagement(principal, engagement.id));
+  return (await q.execute()).map((r) => ({ id: Number(r.id), name: redact(r.name) }));
 }
 
 /** Tag names per event, for a page of events. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { ApiTokenTable } from '@steppingstones/db';
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
 import { type ApiTokenDto, apiTokenCreateSchema, toIsoUtc } from '@steppingstones/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
@@ -38,7 +38,7 @@ function toDto(row: Selectable<ApiTokenTable>, codes: ReadonlyMap<number, string
   };
 }
 
-async function engagementCodes(db: Kysely<DB>): Promise<Map<number, string>> {
+async function engagementCodes(db: Kysely<DB> | Tx): Promise<Map<number, string>> {
   const rows = await db.selectFrom('engagement').select(['id', 'code']).execute();
   return new Map(rows.map((r) => [Number(r.id), r.code]));
 }
@@ -122,7 +122,7 @@ export async function createApiToken(
         engagements: data.engagements ?? null,
       },
     });
-    return { ...toDto(row, await engagementCodes(db)), token };
+    return { ...toDto(row, await engagementCodes(tx)), token };
   });
 }
 

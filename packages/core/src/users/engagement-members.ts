@@ -88,6 +88,7 @@ async function changed(tx: Tx, engagement: Engagement, before: MemberDto[], acto
     );
     await recordAudit(tx, actor, {
       action: 'engagement.members_changed',
+      engagementId: engagement.id,
       target: engagement.code,
       details: { before: before.map(key), after: after.map(key) },
     });

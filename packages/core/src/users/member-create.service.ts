@@ -34,6 +34,7 @@ export async function createEngagementMember(
     await announceAccessChange(tx, [Number(user.id)]);
     await recordAudit(tx, actor, {
       action: 'user.created',
+      engagementId: engagement.id,
       target: user.username,
       details: { is_superuser: false, memberships: [{ engagement: engagement.code, role: input.role }] },
     });

@@ -82,8 +82,19 @@ export async function principalForUser(
   const keep = (codes: readonly PermissionCode[]) =>
     allowedCodes ? codes.filter((c) => allowedCodes.has(c)) : [...codes];
   const base = { userId: Number(user.id), username: user.username, via };
-  if (user.is_superuser && !tokenScope)
-    return { ...base, isSuperuser: true, permissions: new Set(PERMISSION_CODES), engagementIds: 'all' };
+  if (user.is_superuser && !tokenScope) {
+    // Every code everywhere; the roles only say where they are a member (shown in /auth/me).
+    const roles = Object.fromEntries(
+      (await userMemberships(db, Number(user.id))).map((m) => [m.engagementId, m.role]),
+    );
+    return {
+      ...base,
+      isSuperuser: true,
+      permissions: new Set(PERMISSION_CODES),
+      engagementIds: 'all',
+      roles,
+    };
+  }
   if (user.is_superuser && !allowedEngagements) {
     // A superuser's scoped token: the same codes in every engagement.
     return {

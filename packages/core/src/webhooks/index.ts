@@ -10,3 +10,4 @@ export {
 } from './webhook-fanout.ts';
 export { postWebhook, signatureHeader, WEBHOOK_TIMEOUT_MS, type WebhookPostResult } from './webhook-http.ts';
 export { buildWebhookMessage, OUTBOX_TO_WEBHOOK_TYPE, type WebhookMessage } from './webhook-message.ts';
+export { requireWebhookAccess, webhookEngagementId, webhookScope } from './webhook.policy.ts';

@@ -73,6 +73,7 @@ export async function fanOutWebhooks(
     const hooks = (await tx.selectFrom('webhook').selectAll().where('enabled', '=', 1).execute()).map(
       (h) => ({
         id: Number(h.id),
+        engagementId: h.engagement_id === null ? null : Number(h.engagement_id),
         createdAt: Number(h.created_at),
         types: new Set(parseTypes(h.types)),
       }),
@@ -97,6 +98,8 @@ export async function fanOutWebhooks(
       const body = JSON.stringify(message);
       for (const hook of hooks) {
         if (!hook.types.has(message.type) || event.createdAt < hook.createdAt) continue;
+        // An engagement's webhook receives only that engagement's messages; an instance webhook all.
+        if (hook.engagementId !== null && hook.engagementId !== event.engagementId) continue;
         await insertJob(tx, {
           task: DELIVER_TASK,
           payload: {
@@ -107,6 +110,7 @@ export async function fanOutWebhooks(
             body,
           },
           maxAttempts: DELIVER_MAX_ATTEMPTS,
+          engagementId: event.engagementId,
         });
       }
     }

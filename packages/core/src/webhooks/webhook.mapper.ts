@@ -14,10 +14,11 @@ export function parseTypes(text: string): string[] {
 }
 
 /** The secret never leaves the server: the API says only whether there is one. */
-export function toWebhookDto(row: WebhookRow): WebhookDto {
+export function toWebhookDto(row: WebhookRow & { engagement_code?: string | null }): WebhookDto {
   return {
     id: Number(row.id),
     url: row.url,
+    engagement: row.engagement_code ?? null,
     has_secret: row.secret !== '',
     types: parseTypes(row.types),
     enabled: row.enabled === 1,

@@ -4,13 +4,30 @@ import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { toDeliveryDto, toWebhookDto, type WebhookRow } from './webhook.mapper.ts';
 
-export async function listWebhooks(db: Kysely<DB>): Promise<ListEnvelope<WebhookDto>> {
-  const rows = await db.selectFrom('webhook').selectAll().orderBy('id').execute();
+const withEngagement = (db: Kysely<DB>) =>
+  db
+    .selectFrom('webhook')
+    .leftJoin('engagement', 'engagement.id', 'webhook.engagement_id')
+    .selectAll('webhook')
+    .select('engagement.code as engagement_code');
+
+/** Webhooks, optionally only those of some engagements (`'all'`: instance webhooks too). */
+export async function listWebhooks(
+  db: Kysely<DB>,
+  engagementIds: number[] | 'all' = 'all',
+): Promise<ListEnvelope<WebhookDto>> {
+  let q = withEngagement(db).orderBy('webhook.id');
+  if (engagementIds !== 'all')
+    q = q.where('webhook.engagement_id', 'in', engagementIds.length ? engagementIds : [-1]);
+  const rows = await q.execute();
   return { count: rows.length, next: null, previous: null, results: rows.map(toWebhookDto) };
 }
 
-export async function getWebhookRow(db: Kysely<DB>, id: number): Promise<WebhookRow> {
-  const row = await db.selectFrom('webhook').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getWebhookRow(
+  db: Kysely<DB>,
+  id: number,
+): Promise<WebhookRow & { engagement_code: string | null }> {
+  const row = await withEngagement(db).where('webhook.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('The webhook');
   return row;
 }

@@ -15,6 +15,8 @@ export async function createWebhook(
   db: Kysely<DB>,
   input: WebhookCreate,
   actor: { userId: number | null } = { userId: null },
+  /** The engagement it belongs to (checked by the caller); null = an instance webhook. */
+  engagementId: number | null = null,
 ): Promise<WebhookDto> {
   const data = parseOrThrow(webhookCreateSchema, input);
   const now = nowMs();
@@ -23,6 +25,7 @@ export async function createWebhook(
       .insertInto('webhook')
       .values({
         url: data.url,
+        engagement_id: engagementId,
         secret: data.secret,
         types: JSON.stringify([...new Set(data.types)]),
         enabled: data.enabled ? 1 : 0,
@@ -33,7 +36,13 @@ export async function createWebhook(
       .returningAll()
       .executeTakeFirstOrThrow(),
   );
-  return toWebhookDto(row);
+  const code = engagementId === null ? null : await engagementCode(db, engagementId);
+  return toWebhookDto({ ...row, engagement_code: code });
+}
+
+async function engagementCode(db: Kysely<DB>, id: number): Promise<string | null> {
+  const row = await db.selectFrom('engagement').select('code').where('id', '=', id).executeTakeFirst();
+  return row?.code ?? null;
 }
 
 /** Changes only what is given; `secret: ""` removes the secret, an omitted secret keeps it. */
@@ -54,7 +63,8 @@ export async function updateWebhook(db: Kysely<DB>, id: number, input: WebhookUp
       .executeTakeFirst(),
   );
   if (!row) throw new NotFoundError('The webhook');
-  return toWebhookDto(row);
+  const code = row.engagement_id === null ? null : await engagementCode(db, Number(row.engagement_id));
+  return toWebhookDto({ ...row, engagement_code: code });
 }
 
 /** Deletes a webhook and its delivery log; queued deliveries find it gone and stop. */

@@ -114,6 +114,13 @@ export async function up(db: Db, dialect: DialectName): Promise<void> {
     .addColumn('engagement_id', 'bigint', (c) => c.references('engagement.id').onDelete('cascade'))
     .execute();
   await db.schema.createIndex('webhook_engagement').on('webhook').column('engagement_id').execute();
+  // Audit entries about one engagement are shown to its leads; entries of none only to superusers.
+  await db.schema.alterTable('audit_log').addColumn('engagement_id', 'bigint').execute();
+  await db.schema
+    .createIndex('audit_log_engagement')
+    .on('audit_log')
+    .columns(['engagement_id', 'at'])
+    .execute();
   // A personal token limited to engagements: JSON array of ids; null = all of the owner's.
   await db.schema.alterTable('api_token').addColumn('engagements', 'text').execute();
 

@@ -85,6 +85,8 @@ export interface AuditLogTable {
   at: number;
   actor_user_id: number | null;
   actor: string;
+  /** The engagement the entry is about (its leads see it); null = instance-wide, superusers only. */
+  engagement_id: Generated<number | null>;
   action: string;
   target: string;
   ip: string;

@@ -11,7 +11,7 @@ import { getTechnique } from '../../attack/attack.queries.ts';
 import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
 import { redactorFor } from '../../events/event.redaction.ts';
-import { type Principal, requireEngagementAccess, requirePermission } from '../../permissions/index.ts';
+import { type Principal, requireEngagementPermission } from '../../permissions/index.ts';
 import { reportEventReader } from './report-events.ts';
 import type { ReportFilter } from './report-request.ts';
 
@@ -39,8 +39,7 @@ export function reportQueries(scope: ReportScope): {
 } {
   const { db, principal, engagementId } = scope;
   const check = (permission: 'event.view' | 'context.view' | 'file.view' | 'credential.view') => {
-    requireEngagementAccess(principal, engagementId, 'The engagement');
-    requirePermission(principal, permission);
+    requireEngagementPermission(principal, engagementId, permission, 'The engagement');
   };
   const reader = reportEventReader(scope);
   return {
@@ -83,7 +82,14 @@ export function reportQueries(scope: ReportScope): {
           .orderBy('user')
           .orderBy('process')
           .execute();
-        return rows.map((r) => ({ ...r, id: Number(r.id) }));
+        // Contexts pass through the same masking as evidence (a process line can hold a password).
+        const redact = redactorFor(principal);
+        return rows.map((r) => ({
+          id: Number(r.id),
+          host: redact(r.host),
+          user: redact(r.user),
+          process: redact(r.process),
+        }));
       },
     },
     files: {
@@ -114,7 +120,7 @@ export function reportQueries(scope: ReportScope): {
         const redact = redactorFor(principal);
         return rows.map((r) => ({
           id: Number(r.id),
-          filename: r.filename,
+          filename: redact(r.filename),
           size: r.size === null ? null : Number(r.size),
           md5: r.md5 ?? '',
           sha1: r.sha1 ?? '',

@@ -2,7 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type { AppContext } from '../../app-context.ts';
 import { findEngagementByCode } from '../../engagements/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { canAccessEngagement, type Principal } from '../../permissions/index.ts';
+import { canAccessEngagement, type Principal, principalInEngagement } from '../../permissions/index.ts';
 import type { ValidatedReportPoint } from '../plugin-definition.schema.ts';
 import type { PluginHost } from '../plugin-host.ts';
 import { mayUsePoint, requiredPermissions } from '../plugin-menu.ts';
@@ -57,6 +57,12 @@ export async function runReport(
   const engagement = await findEngagementByCode(host.database.db, request.engagementCode);
   if (!engagement || !canAccessEngagement(input.principal, engagement.id))
     throw new NotFoundError(`The engagement "${request.engagementCode}"`);
+  // The report runs as the caller stands in this engagement: their role there, nothing from elsewhere.
+  const principal = principalInEngagement(input.principal, engagement.id);
+  if (!mayUsePoint(principal, input.type, point))
+    throw new ForbiddenError(
+      `You need the permissions ${requiredPermissions(input.type, point).join(', ')} in this engagement to run the report "${point.title}".`,
+    );
 
   const timeoutMs = point.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   const data: ReportThreadData = {
@@ -65,7 +71,7 @@ export async function runReport(
     pluginVersion: plugin.definition.version,
     type: input.type,
     key: point.key,
-    principal: { ...input.principal, permissions: [...input.principal.permissions] },
+    principal: { ...principal, permissions: [...principal.permissions] },
     engagementId: engagement.id,
     filter: request.filter,
     params: request.params,
