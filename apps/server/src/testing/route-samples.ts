@@ -1,6 +1,7 @@
 import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
 import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
+import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
 import { EVENTSTREAM_ROUTE_SAMPLES } from '../routes/eventstream.route-samples.ts';
 import { HISTORY_ROUTE_SAMPLES } from '../routes/history.route-samples.ts';
@@ -70,6 +71,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...JOBS_WEBHOOKS_ROUTE_SAMPLES,
   ...PLUGIN_ROUTE_SAMPLES,
   ...NAVIGATOR_ROUTE_SAMPLES,
+  ...CREDENTIAL_ROUTE_SAMPLES,
   ...CREDENTIAL_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {

@@ -28,6 +28,8 @@ export const envSchema = z.object({
   TLS_CERT_FILE: optionalPath,
   TLS_KEY_FILE: optionalPath,
   MAX_BODY_MB: z.coerce.number().positive().max(4096).default(64),
+  // Credential dump and cracked-hash uploads are streamed, so they have their own, larger cap.
+  MAX_IMPORT_MB: z.coerce.number().positive().max(1_048_576).default(2048),
   // The longest EventStream line an import takes (a line is one JSON object, evidence included).
   EVENTSTREAM_MAX_LINE_MB: z.coerce.number().positive().max(1024).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -18,6 +18,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   tls: { certFile: string; keyFile: string } | undefined;
   maxBodyBytes: number;
+  /** Cap of a streamed credential import body (MAX_IMPORT_MB). */
+  maxImportBytes: number;
   eventstreamMaxLineBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   worker: boolean;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy.value,
     tls,
     maxBodyBytes: Math.round(e.MAX_BODY_MB * 1024 * 1024),
+    maxImportBytes: Math.round(e.MAX_IMPORT_MB * 1024 * 1024),
     eventstreamMaxLineBytes: Math.round(e.EVENTSTREAM_MAX_LINE_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     worker: e.WORKER === 'on',

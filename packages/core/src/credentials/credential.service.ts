@@ -1,4 +1,4 @@
-import { type DB, isUniqueViolation, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, isUniqueViolation, writeTransaction } from '@steppingstones/db';
 import {
   type CredentialCreateInput,
   type CredentialDetailDto,

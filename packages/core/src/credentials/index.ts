@@ -20,3 +20,12 @@ export {
   type VaultFinding,
 } from './credential-ingest.service.ts';
 export { hashKey, identityKeys } from './credential-keys.ts';
+export { hashmobCaller, issueHashmobToken } from './hashmob.service.ts';
+export {
+  CrackMatcher,
+  importCracked,
+  submitFounds,
+} from './import/cracked-import.service.ts';
+export { type DumpImportParams, importDump } from './import/dump-import.service.ts';
+export { getImport, type ImportStatusDto } from './import/import.queries.ts';
+export { type ImportInput, ImportTooLargeError } from './import/import-limits.ts';

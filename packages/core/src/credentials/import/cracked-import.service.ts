@@ -1,4 +1,4 @@
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
 import type { CrackedImportResult } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
@@ -8,6 +8,7 @@ import { hashKey, textKey } from '../credential-keys.ts';
 import { crackCandidates, decodeHexPlain, EMPTY_LM_HALF, isLmHalf } from './cracked-line.ts';
 import { fillSecrets, openLmRows, rowsWithHashKeys, type StoredHash } from './cracked-match.ts';
 import { capped, type ImportInput, Rejections } from './import-limits.ts';
+import { failImportRecord, finishImportRecord, startImportRecord } from './import-record.ts';
 import { type NumberedLine, readLines } from './line-reader.ts';
 
 const BATCH = 5000;
@@ -120,6 +121,7 @@ export interface CrackedRunOptions {
   maxBytes: number;
   onBytes?: (total: number) => void;
   filename?: string;
+  onStarted?: (importId: number) => void;
 }
 
 /**
@@ -135,32 +137,20 @@ export async function importCracked(
 ): Promise<CrackedImportResult & { import_id: number }> {
   const engagement = await vaultEngagement(db, principal, engagementCode, 'credential.change');
   const body = capped(input, run.maxBytes, run.onBytes);
-  return writeTransaction(db, async (tx) => {
-    const imp = await tx
-      .insertInto('credential_import')
-      .values({
-        engagement_id: engagement.id,
-        type: 'cracked',
-        filename: (run.filename ?? '').slice(0, 255),
-        status: 'running',
-        created_by: run.actor.userId || null,
-        created_by_name: run.actor.username,
-        created_at: nowMs(),
-        finished_at: null,
-        result: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const matcher = new CrackMatcher(tx, engagement.id);
-    for await (const line of readLines(body)) await matcher.add(line);
-    const result = await matcher.finish();
-    await tx
-      .updateTable('credential_import')
-      .set({ status: 'done', finished_at: nowMs(), result: JSON.stringify(result) })
-      .where('id', '=', imp.id)
-      .execute();
-    return { ...result, import_id: Number(imp.id) };
-  });
+  const importId = await startImportRecord(db, engagement.id, 'cracked', run.filename ?? '', run.actor);
+  run.onStarted?.(importId);
+  try {
+    return await writeTransaction(db, async (tx) => {
+      const matcher = new CrackMatcher(tx, engagement.id);
+      for await (const line of readLines(body)) await matcher.add(line);
+      const result = await matcher.finish();
+      await finishImportRecord(tx, importId, result);
+      return { ...result, import_id: importId };
+    });
+  } catch (error) {
+    await failImportRecord(db, importId, error);
+    throw error;
+  }
 }
 
 /** The HashMob submission: `hash:plain` founds of one engagement (the token's), the same matcher. */

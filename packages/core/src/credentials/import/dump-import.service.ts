@@ -1,4 +1,4 @@
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
 import type { DumpImportResult, DumpImportType } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
@@ -15,6 +15,7 @@ import {
 import { type DumpOptions, finding, type LineOutcome } from './dump-line.ts';
 import { grepExtractor } from './grep-extract.ts';
 import { capped, type ImportInput, Rejections } from './import-limits.ts';
+import { failImportRecord, finishImportRecord, startImportRecord } from './import-record.ts';
 import { parseKeepass } from './keepass.parser.ts';
 import { readLines } from './line-reader.ts';
 import { parsePwdumpLine, parseSecretsdumpLine } from './secretsdump.parser.ts';
@@ -31,6 +32,8 @@ export interface ImportRunOptions {
   actor: AuditActor;
   maxBytes: number;
   onBytes?: (total: number) => void;
+  /** Called with the import's id once its record exists (before the work starts). */
+  onStarted?: (importId: number) => void;
 }
 
 const BATCH = 2000;
@@ -176,49 +179,36 @@ export async function importDump(
     filename: params.filename ?? '',
   };
   const body = capped(input, run.maxBytes, run.onBytes);
-  return writeTransaction(db, async (tx) => {
-    const imp = await tx
-      .insertInto('credential_import')
-      .values({
-        engagement_id: engagement.id,
-        type: params.type,
-        filename: (params.filename ?? '').slice(0, 255),
-        status: 'running',
-        created_by: run.actor.userId || null,
-        created_by_name: run.actor.username,
-        created_at: nowMs(),
-        finished_at: null,
-        result: '{}',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const importId = Number(imp.id);
-    const sink = new Sink(tx, engagement.id, importId, run.actor);
-    const rejections = new Rejections();
-    if (params.type === 'keepass') {
-      const parsed = parseKeepass(await readAll(body), options);
-      for (const r of parsed.rejected) rejections.add(r.line, r.reason);
-      await sink.add(parsed.findings.map((f) => f.finding));
-    } else if (params.type === 'grep') {
-      await importGrep(readLines(body), options, sink);
-    } else {
-      const parse = LINE_PARSERS[params.type];
-      if (!parse) throw ValidationError.field('type', `unknown import type ${params.type}`);
-      await importLines(readLines(body), parse, options, sink, rejections);
-    }
-    await sink.flush();
-    const result: DumpImportResult = {
-      new_hashes: sink.counts.newHashes,
-      new_secrets: sink.counts.newSecrets,
-      history_hashes: sink.counts.historyHashes,
-      duplicates: sink.counts.duplicates,
-      rejected: rejections.result(),
-    };
-    await tx
-      .updateTable('credential_import')
-      .set({ status: 'done', finished_at: nowMs(), result: JSON.stringify(result) })
-      .where('id', '=', importId)
-      .execute();
-    return { ...result, import_id: importId };
-  });
+  const importId = await startImportRecord(db, engagement.id, params.type, params.filename ?? '', run.actor);
+  run.onStarted?.(importId);
+  try {
+    return await writeTransaction(db, async (tx) => {
+      const sink = new Sink(tx, engagement.id, importId, run.actor);
+      const rejections = new Rejections();
+      if (params.type === 'keepass') {
+        const parsed = parseKeepass(await readAll(body), options);
+        for (const r of parsed.rejected) rejections.add(r.line, r.reason);
+        await sink.add(parsed.findings.map((f) => f.finding));
+      } else if (params.type === 'grep') {
+        await importGrep(readLines(body), options, sink);
+      } else {
+        const parse = LINE_PARSERS[params.type];
+        if (!parse) throw ValidationError.field('type', `unknown import type ${params.type}`);
+        await importLines(readLines(body), parse, options, sink, rejections);
+      }
+      await sink.flush();
+      const result: DumpImportResult = {
+        new_hashes: sink.counts.newHashes,
+        new_secrets: sink.counts.newSecrets,
+        history_hashes: sink.counts.historyHashes,
+        duplicates: sink.counts.duplicates,
+        rejected: rejections.result(),
+      };
+      await finishImportRecord(tx, importId, result);
+      return { ...result, import_id: importId };
+    });
+  } catch (error) {
+    await failImportRecord(db, importId, error);
+    throw error;
+  }
 }
