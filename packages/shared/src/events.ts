@@ -67,7 +67,11 @@ export const isoTimestamp = z.string().superRefine((v, ctx) => {
 const contextPart = z.string().trim().max(100, 'must be at most 100 characters').default('');
 
 export const contextInputSchema = z
-  .object({ host: contextPart, user: contextPart, process: contextPart })
+  .object({
+    host: contextPart.describe('Host name or address, e.g. WS-042.'),
+    user: contextPart.describe('Account, e.g. ACME\\jsmith.'),
+    process: contextPart.describe('Process or tool, e.g. beacon.exe (pid 4242).'),
+  })
   .refine((c) => c.host !== '' || c.user !== '' || c.process !== '', { message: CONTEXT_EMPTY_MESSAGE });
 export type ContextInput = z.input<typeof contextInputSchema>;
 
@@ -85,15 +89,25 @@ const hex = (length: number, name: string) =>
 
 /** One file distribution of an event: an existing file (`file_id`) or file details to merge or create. */
 export const fileInputSchema = z.object({
-  file_id: z.number().int().positive().optional(),
-  filename: z.string().trim().max(256, 'must be at most 256 characters').optional(),
-  size: z.number().int().min(0, 'must be 0 or more bytes').nullable().optional(),
-  md5: hex(32, 'MD5'),
-  sha1: hex(40, 'SHA-1'),
-  sha256: hex(64, 'SHA-256'),
-  description: z.string().max(1000, 'must be at most 1000 characters').nullable().optional(),
-  location: z.string().max(1000, 'must be at most 1000 characters').nullable().optional(),
-  removed: z.boolean().default(false),
+  file_id: z.number().int().positive().optional().describe('An existing file of the engagement.'),
+  filename: z.string().trim().max(256, 'must be at most 256 characters').optional().describe('File name.'),
+  size: z.number().int().min(0, 'must be 0 or more bytes').nullable().optional().describe('Size in bytes.'),
+  md5: hex(32, 'MD5').describe('MD5, 32 hexadecimal characters.'),
+  sha1: hex(40, 'SHA-1').describe('SHA-1, 40 hexadecimal characters.'),
+  sha256: hex(64, 'SHA-256').describe('SHA-256, 64 hexadecimal characters.'),
+  description: z
+    .string()
+    .max(1000, 'must be at most 1000 characters')
+    .nullable()
+    .optional()
+    .describe('What the file is.'),
+  location: z
+    .string()
+    .max(1000, 'must be at most 1000 characters')
+    .nullable()
+    .optional()
+    .describe('Where it was put on the target: a path, a mailbox…'),
+  removed: z.boolean().default(false).describe('Removed from the target since.'),
 });
 export type FileInput = z.input<typeof fileInputSchema>;
 
@@ -107,29 +121,55 @@ const attackId = z.string().trim().max(20, 'must be at most 20 characters').null
 
 /** The fields of an event a client writes. PUT sends them all (absent optional ones reset). */
 export const eventFieldsSchema = z.object({
-  engagement: z.string().trim().min(1).max(100).optional(),
-  timestamp: isoTimestamp,
-  timestamp_end: isoTimestamp.nullable().optional(),
-  operator: z.string().trim().min(1).max(150).optional(),
-  source: contextInputSchema,
-  target: contextInputSchema,
-  mitre_attack_tactic: attackId,
-  mitre_attack_technique: attackId,
-  mitre_attack_subtechnique: attackId,
+  engagement: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Engagement code; default: the caller’s current engagement.'),
+  timestamp: isoTimestamp.describe('When it started, ISO-8601 (no offset = UTC).'),
+  timestamp_end: isoTimestamp
+    .nullable()
+    .optional()
+    .describe('When it ended, if it lasted; not before the start.'),
+  operator: z
+    .string()
+    .trim()
+    .min(1)
+    .max(150)
+    .optional()
+    .describe('Username of the member who did it; default: the caller.'),
+  source: contextInputSchema.describe('Where it came from: host, user and process (at least one).'),
+  target: contextInputSchema.describe('What it was aimed at: host, user and process (at least one).'),
+  mitre_attack_tactic: attackId.describe('ATT&CK tactic id, e.g. TA0006.'),
+  mitre_attack_technique: attackId.describe('ATT&CK technique id, e.g. T1003.'),
+  mitre_attack_subtechnique: attackId.describe('ATT&CK sub-technique id, e.g. T1003.001.'),
   description: z
     .string()
     .trim()
     .min(1, 'This field is required.')
-    .max(1000, 'Ensure this field has no more than 1000 characters.'),
-  raw_evidence: z.string().optional(),
-  outcome: z.string().max(1000, 'Ensure this field has no more than 1000 characters.').optional(),
-  detected: detectedCode.optional(),
-  prevented: preventedCode.optional(),
-  starred: z.boolean().optional(),
-  /** Tag names; matched case-insensitively within the engagement. Absent = unchanged on update. */
-  tags: z.array(tagName).max(100, 'at most 100 tags').optional(),
-  /** File distributions; absent = unchanged on update, [] removes them all. */
-  files: z.array(fileInputSchema).max(500, 'at most 500 files').optional(),
+    .max(1000, 'Ensure this field has no more than 1000 characters.')
+    .describe('What was done, in a sentence.'),
+  raw_evidence: z.string().optional().describe('Commands and their output, as captured.'),
+  outcome: z
+    .string()
+    .max(1000, 'Ensure this field has no more than 1000 characters.')
+    .optional()
+    .describe('What it achieved.'),
+  detected: detectedCode.optional().describe('Did the blue team see it? N/A, UNK, NEG, PAR or FUL.'),
+  prevented: preventedCode.optional().describe('Was it stopped? N/A, NEG, PAR or FUL.'),
+  starred: z.boolean().optional().describe('Marked for the report.'),
+  tags: z
+    .array(tagName)
+    .max(100, 'at most 100 tags')
+    .optional()
+    .describe('Tag names, matched case-insensitively within the engagement; absent = unchanged on update.'),
+  files: z
+    .array(fileInputSchema)
+    .max(500, 'at most 500 files')
+    .optional()
+    .describe('Files put on the target; absent = unchanged on update, [] removes them all.'),
 });
 export type EventFields = z.input<typeof eventFieldsSchema>;
 
