@@ -98,6 +98,9 @@ describe.each(testDialects())('Open in Navigator on %s', { timeout: 120_000 }, (
   });
 
   it("serves the layer without cookies, with CORS for the Navigator's origin only and no caching", async () => {
+    // The layer says when it was generated (to the minute): both downloads below read the same clock.
+    const at = Date.now();
+    server.ctx.clock.now = () => at;
     const op = await operator('op-fetch');
     const link = await mint(op, 'engagement=TEST-1&tag=phishing');
     const res = await fetchLayer(link.layer_url);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PLUGIN_STATE_TTL_MS } from '@steppingstones/core/plugins';
 import { testDialects } from '@steppingstones/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, createTestUser, login, startTestServer, type TestServer } from '../testing/index.ts';
 
 const run = promisify(execFile);
@@ -20,16 +20,20 @@ describe.each(testDialects())('enabling and disabling from another process on %s
     (
       await op.get<{ results: Array<{ key: string }> }>('/api/v1/plugin-points/?type=event-report')
     ).body.results.map((r) => r.key);
-  /** Polls the running server until `done` or one second has passed; returns the last answer. */
-  async function withinOneSecond(done: (k: string[]) => boolean): Promise<string[]> {
-    const deadline = Date.now() + 1000;
-    let k = await keys();
-    while (!done(k) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-      k = await keys();
-    }
-    return k;
-  }
+  /**
+   * Asks the running server until its menu shows the change. How soon it does is PluginState's
+   * contract (its copy of the flags lives PLUGIN_STATE_TTL_MS, tested with a clock of its own); here
+   * the point is that a change made by another process reaches this one at all, without a restart.
+   */
+  const menuOnceItShows = (done: (k: string[]) => boolean) =>
+    vi.waitFor(
+      async () => {
+        const k = await keys();
+        if (!done(k)) throw new Error(`the running server still lists ${k.join(', ')}`);
+        return k;
+      },
+      { timeout: 60_000, interval: 50 },
+    );
 
   beforeAll(async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-plugins-')), 'list.json');
@@ -45,7 +49,8 @@ describe.each(testDialects())('enabling and disabling from another process on %s
     await server.stop();
   });
 
-  it('a point disabled by the CLI disappears from the running server within a second, and comes back', async () => {
+  it('a point disabled by the CLI disappears from the running server, and comes back', async () => {
+    // Each process trusts its copy of the flags for less than a second.
     expect(PLUGIN_STATE_TTL_MS).toBeLessThan(1000);
     expect(await keys()).toContain('notes');
     const cli = path.join(ROOT, 'apps/cli/bin/steppingstones.js');
@@ -54,10 +59,10 @@ describe.each(testDialects())('enabling and disabling from another process on %s
       cwd: ROOT,
     });
     expect(off.stdout).toContain('Disabled test-faults:notes');
-    expect(await withinOneSecond((k) => !k.includes('notes'))).not.toContain('notes');
+    expect(await menuOnceItShows((k) => !k.includes('notes'))).not.toContain('notes');
 
     await run(process.execPath, [cli, 'plugins', 'enable', 'test-faults:notes'], { env, cwd: ROOT });
-    expect(await withinOneSecond((k) => k.includes('notes'))).toContain('notes');
+    expect(await menuOnceItShows((k) => k.includes('notes'))).toContain('notes');
     // Two CLI start-ups (TypeScript compiled on the fly) on a busy machine.
   }, 240_000);
 });

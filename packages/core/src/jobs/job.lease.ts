@@ -15,6 +15,8 @@ export interface ClaimOptions {
   pausedTaskNames?: readonly string[];
   /** Jobs this worker is running now (never reclaimed by the same worker, even after a stalled heartbeat). */
   excludeIds?: readonly number[];
+  /** The time of the claim (epoch ms); the clock's now when omitted. Tests pass their own. */
+  now?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ClaimOptions {
 export async function claimJobs(database: Database, options: ClaimOptions): Promise<JobRow[]> {
   if (options.limit <= 0) return [];
   return writeTransaction(database.db, async (tx) => {
-    const now = nowMs();
+    const now = options.now ?? nowMs();
     let query = tx
       .selectFrom('job')
       .select('id')

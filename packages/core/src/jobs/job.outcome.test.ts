@@ -64,9 +64,24 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
 
   it('hands a job whose lease expired to another worker, and ignores the late outcome of the first', async () => {
     const id = await insertJob(ctx.database.db, { task: 'p:once', maxAttempts: 3 });
-    const [first] = await claim('dead-worker', 1);
-    await new Promise((r) => setTimeout(r, 20));
-    const [second] = await claim('w2');
+    const claimedAt = Date.now();
+    const [first] = await claimJobs(ctx.database, {
+      owner: 'dead-worker',
+      leaseMs: 1000,
+      limit: 10,
+      now: claimedAt,
+    });
+    // Still leased a moment before the lease runs out: nobody else gets it.
+    expect(
+      await claimJobs(ctx.database, { owner: 'w2', leaseMs: 1000, limit: 10, now: claimedAt + 999 }),
+    ).toEqual([]);
+    // The first worker never renewed it: once the lease has run out, another worker claims it.
+    const [second] = await claimJobs(ctx.database, {
+      owner: 'w2',
+      leaseMs: 60_000,
+      limit: 10,
+      now: claimedAt + 1001,
+    });
     expect(second!.id).toBe(first!.id);
     expect(second!.attempts).toBe(2);
     expect(second!.last_error).toBe(LOST_LEASE_MESSAGE);

@@ -10,14 +10,36 @@ import { scaffoldPlugin } from './plugin-scaffold.ts';
 
 const run = promisify(execFile);
 
+/**
+ * A throw-away npm workspace shaped like a user's checkout (`plugins/*` as workspaces), with the SDK,
+ * the test harness and Vitest linked in as `npm install` would, so the scaffolded package is built and
+ * tested exactly as a user's would be, without touching this repository's plugins/.
+ */
+function temporaryWorkspace(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-scaffold-'));
+  fs.mkdirSync(path.join(root, 'plugins'));
+  fs.writeFileSync(
+    path.join(root, 'package.json'),
+    JSON.stringify({ name: 'scaffold-workspace', private: true, type: 'module', workspaces: ['plugins/*'] }),
+  );
+  const link = (name: string, target: string) => {
+    const at = path.join(root, 'node_modules', name);
+    fs.mkdirSync(path.dirname(at), { recursive: true });
+    fs.symlinkSync(target, at, 'dir');
+  };
+  link('@steppingstones/plugin-sdk', path.join(PROJECT_ROOT, 'packages/plugin-sdk'));
+  link('@steppingstones/plugin-testing', path.join(PROJECT_ROOT, 'packages/plugin-testing'));
+  link('vitest', path.join(PROJECT_ROOT, 'node_modules/vitest'));
+  return root;
+}
+
 describe('plugins new', () => {
-  // Scaffolded inside plugins/ so the package resolves the SDK and matches the test include pattern,
-  // exactly as a user's would; removed afterwards.
-  const name = `zz-scaffold-${process.pid}`;
-  const pluginsDir = path.join(PROJECT_ROOT, 'plugins');
-  const listFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-scaffold-')), 'list.json');
+  const name = 'my-reports';
+  const workspace = temporaryWorkspace();
+  const pluginsDir = path.join(workspace, 'plugins');
+  const listFile = path.join(workspace, 'steppingstones.plugins.json');
   fs.writeFileSync(listFile, JSON.stringify({ plugins: ['@steppingstones/plugin-example-reports'] }));
-  afterAll(() => fs.rmSync(path.join(pluginsDir, name), { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
   it('creates a working plugin that lists itself, loads and passes its own test', async () => {
     const result = scaffoldPlugin(name, { pluginsDir, listFile });
@@ -40,8 +62,9 @@ describe('plugins new', () => {
     expect(after.failures).toEqual([]);
     expect(after.plugins[0]?.definition.id).toBe(name);
 
-    const { stdout } = await run('npx', ['vitest', 'run', `plugins/${name}`, '--project', 'unit'], {
-      cwd: PROJECT_ROOT,
+    const vitest = path.join(PROJECT_ROOT, 'node_modules/vitest/vitest.mjs');
+    const { stdout } = await run(process.execPath, [vitest, 'run', `plugins/${name}`], {
+      cwd: workspace,
       env: { ...process.env, CI: '', TEST_DATABASE_URL: '' },
     });
     expect(stdout).toMatch(/Tests\s+.*2 passed/);

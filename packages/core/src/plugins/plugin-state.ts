@@ -24,10 +24,12 @@ export class PluginState {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly ttlMs = PLUGIN_STATE_TTL_MS,
+    /** The clock the copy ages by (tests pass their own). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async current(): Promise<PluginStateSnapshot> {
-    if (this.snapshot && Date.now() - this.readAt < this.ttlMs) return this.snapshot;
+    if (this.snapshot && this.now() - this.readAt < this.ttlMs) return this.snapshot;
     this.pending ??= this.read().finally(() => {
       this.pending = undefined;
     });
@@ -46,7 +48,7 @@ export class PluginState {
   }
 
   private async read(): Promise<PluginStateSnapshot> {
-    const startedAt = Date.now();
+    const startedAt = this.now();
     const plugins = await this.db
       .selectFrom('plugin')
       .select(['plugin_id', 'enabled'])
