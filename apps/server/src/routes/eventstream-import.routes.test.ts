@@ -83,6 +83,37 @@ describe.each(testDialects())('EventStream import API on %s', (dialect) => {
     expect((await post('red', 'engagement=NOPE', EXAMPLE)).status).toBe(404);
   });
 
+  it('runs a source plugin on the body, with its parameters, and refuses a file it does not understand', async () => {
+    const history = '#1700000000\nwhoami\n#1700000060\nid\n';
+    const query = 'engagement=ESAPI&source=eventstream-sources:bash-history&param.host=web01&param.user=root';
+    const res = await post('red', query, history, 'application/octet-stream');
+    expect(res).toEqual({ status: 200, body: { added: 2, duplicates: 0, rejected: [] } });
+    const rows = await server.ctx.database.db
+      .selectFrom('eventstream_line')
+      .select(['raw_evidence', 'source_host', 'source_user', 'source_process'])
+      .where('raw_evidence', 'in', ['whoami', 'id'])
+      .orderBy('start_at')
+      .execute();
+    expect(rows).toEqual([
+      { raw_evidence: 'whoami', source_host: 'web01', source_user: 'root', source_process: 'bash' },
+      { raw_evidence: 'id', source_host: 'web01', source_user: 'root', source_process: 'bash' },
+    ]);
+    const refused = await post(
+      'red',
+      'engagement=ESAPI&source=eventstream-sources:bash-history',
+      'ls\ncd /\n',
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/no timestamps found.*Nothing was imported/);
+    const unknownParam = await post(
+      'red',
+      'engagement=ESAPI&source=eventstream-sources:bash-history&param.nope=1',
+      history,
+    );
+    expect(unknownParam.status).toBe(400);
+    expect((await post('red', 'engagement=ESAPI&source=nope:nothing', history)).status).toBe(404);
+  });
+
   it('serves the schema publicly', async () => {
     const res = await fetch(`${server.url}/eventstream.schema.json`);
     expect(res.status).toBe(200);

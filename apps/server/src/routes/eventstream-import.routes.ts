@@ -24,9 +24,10 @@ function sourceParams(query: Record<string, unknown>): Record<string, string | s
  * refused: a form upload would import its boundaries as lines.
  */
 export async function eventstreamImportRoutes(app: AppServer): Promise<void> {
-  // Encapsulated: in this plugin only, every body arrives as the raw stream.
+  // Encapsulated: in this plugin only, no body is parsed at all; the handler reads the raw request
+  // stream itself (a stream as `request.body` would be walked by the body-wide input guards).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 
   app.post(
     '/api/v1/eventstream/imports',
@@ -47,7 +48,7 @@ export async function eventstreamImportRoutes(app: AppServer): Promise<void> {
           'send the file itself as the body (e.g. curl --data-binary @file.jsonl), not a multipart form',
         );
       const { engagement, source, filename, ...rest } = request.query;
-      const body = (request.body as Readable | undefined) ?? (async function* () {})();
+      const body: Readable = request.raw;
       const controller = new AbortController();
       request.raw.once('close', () => {
         if (!request.raw.complete) controller.abort();

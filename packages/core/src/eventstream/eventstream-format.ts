@@ -51,6 +51,9 @@ function text(record: Record<string, unknown>, key: string, max: number | null, 
   if (typeof value !== 'string') fail(`${path}: must be a string`);
   const s = value as string;
   if (s.length === 0) fail(`${path}: must not be empty`);
+  // No database text column takes NUL (PostgreSQL refuses it); other control characters, such as a
+  // terminal's colour codes in evidence, are kept.
+  if (s.includes('\u0000')) fail(`${path}: holds a NUL character (\\u0000)`);
   if (max !== null && s.length > max && codePoints(s) > max)
     fail(`${path}: must be at most ${max} characters`);
   return s;

@@ -73,3 +73,39 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
     await expect(importEventStream(db, blue, 'ES', from(''))).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe.each(testDialects())('EventStream lines masking on %s', (dialect) => {
+  let ctx: TestContext;
+  let red: Principal;
+  const HASH = 'svc_sql:1104:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::';
+  const NT = '8846f7eaee8fb117ad06bdd830b7586c';
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    ({ principal: red } = await arrangeOperator(ctx.database.db, ['MASK']));
+    const line = {
+      ts: '2024-04-01T18:00:00Z',
+      s: { h: 'kali' },
+      d: 'dump',
+      e: `secretsdump\n${HASH}`,
+      loot: { hash: HASH },
+    };
+    await importEventStream(ctx.database.db, red, 'MASK', [JSON.stringify(line)]);
+  });
+  afterAll(() => ctx.dispose());
+
+  it('masks hashes in evidence and additional data for a reader without credential.view, and does not search them', async () => {
+    const reader: Principal = { ...red, permissions: new Set(['eventstream.view']) };
+    const { listEventStreamLines } = await import('./eventstream-line.queries.ts');
+    const query = { engagement: 'MASK', sort: '-timestamp' as const, page_size: 50 };
+    const [masked] = (await listEventStreamLines(ctx.database.db, reader, query)).results;
+    expect(masked!.raw_evidence).not.toContain(NT);
+    expect(masked!.raw_evidence).toContain('«redacted»');
+    expect(JSON.stringify(masked!.additional_data)).not.toContain(NT);
+    expect((await listEventStreamLines(ctx.database.db, reader, { ...query, search: NT })).results).toEqual(
+      [],
+    );
+    const [plain] = (await listEventStreamLines(ctx.database.db, red, { ...query, search: NT })).results;
+    expect(plain!.raw_evidence).toContain(NT);
+  });
+});
