@@ -4,7 +4,7 @@ import type { CredentialFinding } from './credential-finding.ts';
 export function finding(
   fields: Pick<CredentialFinding, 'account' | 'purpose' | 'source'> & Partial<CredentialFinding>,
 ): CredentialFinding {
-  return {
+  const f: CredentialFinding = {
     system: fields.system ?? '',
     account: fields.account,
     hash: fields.hash ?? '',
@@ -12,8 +12,9 @@ export function finding(
     secret: fields.secret ?? null,
     purpose: fields.purpose,
     source: fields.source,
-    ...(fields.history && fields.history.length > 0 ? { history: fields.history } : {}),
   };
+  if (fields.history && fields.history.length > 0) f.history = fields.history;
+  return f;
 }
 
 /** The identity two findings share when they describe the same credential (case-insensitive names). */

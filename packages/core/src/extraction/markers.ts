@@ -12,6 +12,8 @@ export class MarkerIndex {
   private readonly outputs: number[][];
   /** 1 where a state ends a marker: the hot loop reads one byte per character. */
   private readonly accepting: Uint8Array;
+  /** 1 for the characters that start a marker: in the root state every other character is skipped. */
+  private readonly starts: Uint8Array;
 
   constructor(readonly markers: readonly string[]) {
     const next: number[][] = [new Array(128).fill(-1)];
@@ -55,6 +57,8 @@ export class MarkerIndex {
       }
     }
     this.outputs = out;
+    this.starts = new Uint8Array(128);
+    for (const m of markers) this.starts[m.charCodeAt(0)] = 1;
     this.accepting = new Uint8Array(states);
     for (let i = 0; i < states; i++) this.accepting[i] = (out[i] as number[]).length > 0 ? 1 : 0;
   }
@@ -63,11 +67,12 @@ export class MarkerIndex {
   scan(text: string): Map<string, number[]> {
     meterScan(text.length);
     const found: number[][] = this.markers.map(() => []);
-    const { table, outputs, markers, accepting } = this;
+    const { table, outputs, markers, accepting, starts } = this;
     let s = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
+      if (s === 0 && (c >= 128 || starts[c] === 0)) continue;
       s = table[(s << 7) | (c < 128 ? c : 0)] as number;
       if (accepting[s] === 0) continue;
       for (const id of outputs[s] as number[])

@@ -86,7 +86,13 @@ export function* linesWithAny(text: string, markers: readonly string[]): Generat
  * `maxChars`), so a block parser never reads into the next block. Blocks never overlap, even when one
  * line repeats the marker.
  */
-export function* blocksFrom(text: string, marker: string, maxChars = 64 * 1024): Generator<string> {
+export function* blocksFrom(
+  text: string,
+  marker: string,
+  maxChars = 64 * 1024,
+  /** Where a block ends at the latest besides the next marker (e.g. the blank line after a session). */
+  endAt?: string,
+): Generator<string> {
   const cursor = { i: 0 };
   let at = nextMarker(text, marker, 0, cursor);
   meterScan(at === -1 ? text.length : at);
@@ -96,7 +102,12 @@ export function* blocksFrom(text: string, marker: string, maxChars = 64 * 1024):
     const next = nextMarker(text, marker, at + marker.length, cursor);
     meterScan((next === -1 ? text.length : next) - at);
     const limit = next === -1 ? text.length : boundedLineStart(text, next, at + marker.length);
-    const stop = Math.min(Math.max(limit, at + marker.length), start + maxChars);
+    let stop = Math.min(Math.max(limit, at + marker.length), start + maxChars);
+    if (endAt !== undefined) {
+      // Searched within the block only, so text without the end mark is never scanned twice.
+      const end = text.slice(at + marker.length, stop).indexOf(endAt);
+      if (end !== -1) stop = at + marker.length + end;
+    }
     yield text.slice(start, stop);
     floor = stop;
     at = next;

@@ -11,8 +11,11 @@ export function lmNtFindings(
   const out: CredentialFinding[] = [];
   const lmHex = lm.toLowerCase();
   const ntHex = nt.toLowerCase();
-  if (lmHex && lmHex !== EMPTY_LM) out.push(finding({ ...base, hash: lmHex, hashType: HashMode.lm }));
-  if (ntHex && ntHex !== EMPTY_NT) out.push(finding({ ...base, hash: ntHex, hashType: HashMode.ntlm }));
+  const { system, account, purpose, source } = base;
+  if (lmHex && lmHex !== EMPTY_LM)
+    out.push(finding({ system, account, purpose, source, hash: lmHex, hashType: HashMode.lm }));
+  if (ntHex && ntHex !== EMPTY_NT)
+    out.push(finding({ system, account, purpose, source, hash: ntHex, hashType: HashMode.ntlm }));
   return out;
 }
 

@@ -50,7 +50,7 @@ export const mimikatzLogonPasswordsExtractor: CatalogueExtractor = {
   mayMatch: (text) => text.includes('Authentication Id :') && text.includes('* Username :'),
   extract(text) {
     const out: CredentialFinding[] = [];
-    for (const block of blocksFrom(text, 'Authentication Id :', 256 * 1024)) {
+    for (const block of blocksFrom(text, 'Authentication Id :', 64 * 1024, '\n\n')) {
       let pending: Pending | null = null;
       for (const line of splitLines(block)) {
         if (!line.includes('* ')) {

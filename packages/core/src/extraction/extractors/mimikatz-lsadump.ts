@@ -104,7 +104,7 @@ export const mimikatzSamExtractor: CatalogueExtractor = {
       const d = userLine.re.exec(text.slice(first, first + 300));
       if (d) system = d.value as string;
     }
-    for (const block of blocksFrom(text, 'RID  :', 16 * 1024)) {
+    for (const block of blocksFrom(text, 'RID  :', 16 * 1024, '\n\n')) {
       out.push(...accountFindings(splitLines(block), system, 'Mimikatz lsadump::sam'));
     }
     return out;

@@ -35,7 +35,7 @@ export const netNtlmV2Pattern = definePattern({
   hashcatMode: HashMode.netNtlmV2,
 });
 
-const STOP = ' \t[(';
+const STOP = ' \t[(:';
 
 /**
  * The `user::domain:…` token around the first `::` of a line: the account runs back to a space or
@@ -43,7 +43,10 @@ const STOP = ' \t[(';
  * (yes / no on the DFA), so no capturing match runs on the line.
  */
 function candidate(lineText: string): { token: string; account: string; domain: string } | null {
-  const sep = lineText.indexOf('::');
+  // The first `::` that is not part of a pwdump `:::` ending.
+  let sep = lineText.indexOf('::');
+  while (sep !== -1 && (lineText[sep + 2] === ':' || lineText[sep - 1] === ':'))
+    sep = lineText.indexOf('::', sep + 3);
   if (sep <= 0) return null;
   let start = sep;
   while (start > 0 && !STOP.includes(lineText[start - 1] as string)) start--;
@@ -62,8 +65,8 @@ function fromLine(lineText: string): CredentialFinding | null {
   // Responder prints `[SMB] NTLMv2-SSP Hash     : user::…`.
   const source = lineText.includes('] NTLMv') && lineText.includes(' Hash') ? 'Responder' : undefined;
   const headLength = c.account.length + 2 + c.domain.length + 1;
-  if (!netNtlmHeadPattern.re.test(c.token.slice(0, headLength))) return null;
-  // The responses are fixed-shape hex fields (v2: 16:32:blob, v1: 48:48:16), checked by a hex loop.
+  // The responses are fixed-shape hex fields (v2: 16:32:blob, v1: 48:48:16), checked by a hex loop
+  // first (cheap); RE2 then checks the variable-shaped `user::domain:` head.
   const fields = c.token.slice(headLength).split(':');
   const lengths = fields.map((f) => (isHexRun(f) ? f.length : -1));
   let hashType: number | null = null;
@@ -71,7 +74,7 @@ function fromLine(lineText: string): CredentialFinding | null {
     hashType = 5600;
   else if (lengths.length === 3 && lengths[0] === 48 && lengths[1] === 48 && lengths[2] === 16)
     hashType = 5500;
-  if (hashType === null) return null;
+  if (hashType === null || !netNtlmHeadPattern.re.test(c.token.slice(0, headLength))) return null;
   return finding({
     system: c.domain,
     account: c.account,

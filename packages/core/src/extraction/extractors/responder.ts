@@ -1,7 +1,7 @@
 import type { CredentialFinding } from '../credential-finding.ts';
 import { finding } from '../finding.ts';
 import { type CatalogueExtractor, definePattern } from '../pattern.ts';
-import { linesWith, splitPrincipal, withFollowingLines } from '../text.ts';
+import { linesWithAny, splitPrincipal, withFollowingLines } from '../text.ts';
 
 /**
  * Responder's cleartext captures (`[FTP] Cleartext Username : u` / `… Password : p`, HTTP Basic, LDAP,
@@ -16,13 +16,13 @@ export const responderCleartextPattern = definePattern({
 
 export const responderCleartextExtractor: CatalogueExtractor = {
   name: 'responder-cleartext',
-  markers: [' Username : '],
+  markers: ['Cleartext Username', 'Basic Username'],
   patterns: [responderCleartextPattern],
   mayMatch: (text) =>
     text.includes(' Username : ') && (text.includes('] Cleartext ') || text.includes('] Basic ')),
   extract(text) {
     const out: CredentialFinding[] = [];
-    for (const line of linesWith(text, ' Username : ')) {
+    for (const line of linesWithAny(text, ['Cleartext Username', 'Basic Username'])) {
       const m = responderCleartextPattern.re.exec(withFollowingLines(text, line, 3));
       if (!m) continue;
       const { system, account } = splitPrincipal(m.user as string);

@@ -53,7 +53,7 @@ export const secretsdumpExtractor: CatalogueExtractor = {
       if (!system && account.includes('@')) ({ system, account } = splitPrincipal(account));
       account = account.trim();
       if (!account) continue;
-      const history = HISTORY.exec(account);
+      const history = account.includes('_history') ? HISTORY.exec(account) : null;
       if (history) {
         // `bob_history0` is an older hash of bob: kept with bob's current one when it was dumped too.
         const main = current.get(`${system.toLowerCase()}\\${(history[1] as string).toLowerCase()}`);
