@@ -61,7 +61,10 @@ export type EventStreamLineQueryInput = z.input<typeof eventstreamLineQuerySchem
 
 export const eventstreamBulkCloneSchema = z.object({
   engagement: z.string().trim().min(1),
-  ids: z.array(z.number().int().positive()).min(1, 'select at least one line').max(1000, 'at most 1000 lines at once'),
+  ids: z
+    .array(z.number().int().positive())
+    .min(1, 'select at least one line')
+    .max(1000, 'at most 1000 lines at once'),
 });
 
 export const eventstreamBulkCloneResultSchema = z.object({

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../components/lazy-page.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
+import { eventstreamRoutes } from '../features/eventstream/routes.tsx';
 import { historyRoutes } from '../features/history/routes.tsx';
 import { jobRoutes } from '../features/jobs/routes.tsx';
 import { pluginRoutes } from '../features/plugins/routes.tsx';
@@ -45,6 +46,7 @@ export const appRoutes: RouteObject[] = [
   { path: 'tokens', element: <TokensPage /> },
   ...historyRoutes,
   ...eventRoutes,
+  ...eventstreamRoutes,
   ...pluginRoutes,
   ...jobRoutes,
   ...webhookRoutes,

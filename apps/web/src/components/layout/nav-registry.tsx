@@ -1,5 +1,5 @@
 import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
-import { IconClock, IconWebhook } from '@tabler/icons-react';
+import { IconClock, IconKey, IconWebhook } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
@@ -41,6 +41,20 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/events',
     icon: IconList,
     visible: (me) => can(me, 'event.view'),
+  },
+  {
+    section: 'engagement',
+    label: 'EventStream',
+    to: '/eventstream',
+    icon: IconList,
+    visible: (me) => can(me, 'eventstream.view'),
+  },
+  {
+    section: 'engagement',
+    label: 'Credentials',
+    to: '/credentials',
+    icon: IconKey,
+    visible: (me) => can(me, 'credential.view'),
   },
   {
     section: 'engagement',

@@ -1,12 +1,12 @@
 import { Button, Group, Kbd, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import type { EventDto } from '@steppingstones/shared/events';
+import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { FormError } from '../../../components/QueryState.tsx';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
 import { ResultSection, Section, WhenSection } from './EventFormSections.tsx';
 import { FilesField } from './FilesField.tsx';
 import classes from './form.module.css';
-import type { FormMode } from './form-values.ts';
+import type { EventFormValues, FormMode } from './form-values.ts';
 import { ConflictStep } from './merge/ConflictStep.tsx';
 import { EVENT_MERGE_FIELDS } from './merge/event-merge-fields.ts';
 import { OperatorField } from './OperatorField.tsx';
@@ -22,13 +22,27 @@ export interface EventFormProps {
   zone: string;
   onSaved: (saved: EventDto) => void;
   onCancel: () => void;
+  /** Values to start from instead of the mode's (an EventStream line being cloned). */
+  initial?: EventFormValues;
+  /** Saves instead of the events API (the clone that links the event to its source line). */
+  save?: (body: EventFields) => Promise<EventDto>;
 }
 
 /**
  * Create, edit, clone and lateral-move clone of an event; Ctrl/Cmd+Enter saves. An edit saves against
  * the version it started from; if someone else saved first, the merge view takes the form's place.
  */
-export function EventForm({ mode, event, engagement, me, zone, onSaved, onCancel }: EventFormProps) {
+export function EventForm({
+  mode,
+  event,
+  engagement,
+  me,
+  zone,
+  onSaved,
+  onCancel,
+  initial,
+  save,
+}: EventFormProps) {
   const {
     values,
     setValues,
@@ -43,7 +57,7 @@ export function EventForm({ mode, event, engagement, me, zone, onSaved, onCancel
     closeConflict,
     setBase,
     toValues,
-  } = useEventForm({ mode, event, engagement, me, zone, onSaved });
+  } = useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save });
   const saveLabel = mode === 'edit' ? 'Save changes' : 'Create event';
   if (conflict)
     return (

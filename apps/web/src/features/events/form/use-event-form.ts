@@ -1,4 +1,4 @@
-import type { EventDto } from '@steppingstones/shared/events';
+import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { useCallback, useState } from 'react';
 import { type EventFormValues, type FormMode, initialValues, toRequestBody } from './form-values.ts';
 import { useSaveConflict } from './merge/use-save-conflict.ts';
@@ -12,14 +12,20 @@ export interface EventFormState {
   me: { username: string };
   zone: string;
   onSaved: (saved: EventDto) => void;
+  /** Values to start from instead of the mode's (e.g. an EventStream line being cloned). */
+  initial?: EventFormValues;
+  /** Saves the request body instead of the events API (e.g. the clone that links its source line). */
+  save?: (body: EventFields) => Promise<EventDto>;
 }
 
 /**
  * The event form's state and saving: values, field and form errors, the version the values build on,
  * and the merge step when someone else saved first (a save never overwrites).
  */
-export function useEventForm({ mode, event, engagement, me, zone, onSaved }: EventFormState) {
-  const [values, setValues] = useState<EventFormValues>(() => initialValues(mode, event, me, zone));
+export function useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save }: EventFormState) {
+  const [values, setValues] = useState<EventFormValues>(
+    () => initial ?? initialValues(mode, event, me, zone),
+  );
   /** The stored version this form's values build on (moves on when the user merges a newer one). */
   const [base, setBase] = useState<EventDto | null>(event);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -69,7 +75,7 @@ export function useEventForm({ mode, event, engagement, me, zone, onSaved }: Eve
     const built = toRequestBody(v, engagement);
     if (!built.body) return showInForm(v, against, built.errors, 'Please correct the fields marked in red.');
     try {
-      onSaved(await saveEvent(mode, against, v, built.body));
+      onSaved(await (save ? save(built.body) : saveEvent(mode, against, v, built.body)));
     } catch (e) {
       const shown = describeSaveError(e, built.fileKeys);
       if (shown.conflict && against) {

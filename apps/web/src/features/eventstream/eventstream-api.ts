@@ -1,0 +1,120 @@
+import type { EventDto, EventFields } from '@steppingstones/shared/events';
+import type {
+  EventStreamBulkCloneResult,
+  EventStreamImportResultDto,
+  EventStreamLineDto,
+} from '@steppingstones/shared/eventstream';
+import { api, apiUrl, getCsrfToken } from '../../lib/api-client.ts';
+import { ApiError } from '../../lib/api-error.ts';
+
+export type Line = EventStreamLineDto;
+export type ImportResult = EventStreamImportResultDto;
+export const LINES_KEY = ['eventstream-lines'] as const;
+
+export interface LinePage {
+  count: number | string;
+  next: string | null;
+  previous: string | null;
+  results: Line[];
+}
+
+export interface LineFilter {
+  search: string;
+  from: string;
+  to: string;
+  sort: string;
+}
+
+/** A page of lines; `cursor` is the opaque cursor of a `next` / `previous` link. */
+export function fetchLines(engagement: string, filter: LineFilter, cursor: string | null): Promise<LinePage> {
+  const q = new URLSearchParams({ engagement, sort: filter.sort, page_size: '50' });
+  if (filter.search.trim()) q.set('search', filter.search.trim());
+  if (filter.from) q.set('from', new Date(filter.from).toISOString());
+  if (filter.to) q.set('to', new Date(filter.to).toISOString());
+  if (cursor) q.set('cursor', cursor);
+  return api<LinePage>(`/eventstream/lines/?${q}`);
+}
+
+/** The cursor carried by a `next` / `previous` link. */
+export const cursorOf = (link: string | null) => (link ? new URL(link).searchParams.get('cursor') : null);
+
+/**
+ * Uploads a file as the raw body (never multipart) and reports upload progress; the server answers
+ * once every line is checked and written.
+ */
+export function uploadEventStream(
+  engagement: string,
+  file: File,
+  source: { key: string; params: Record<string, string> } | null,
+  onProgress: (fraction: number) => void,
+): Promise<ImportResult> {
+  const q = new URLSearchParams({ engagement, filename: file.name });
+  if (source) {
+    q.set('source', source.key);
+    for (const [name, value] of Object.entries(source.params))
+      if (value !== '') q.set(`param.${name}`, value);
+  }
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(`/eventstream/imports/?${q}`));
+    xhr.setRequestHeader('content-type', 'application/x-ndjson');
+    xhr.setRequestHeader('accept', 'application/json');
+    const csrf = getCsrfToken();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: { message?: string; error?: string } & Partial<ImportResult> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status text below says what happened
+      }
+      if (xhr.status === 200) resolve(body as ImportResult);
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            body.error ?? 'http_error',
+            body.message ?? `The import failed (${xhr.status} ${xhr.statusText}).`,
+          ),
+        );
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network', 'The upload was interrupted. Check the connection and try again.'));
+    xhr.send(file);
+  });
+}
+
+export interface EventDraft {
+  line_id: number;
+  fields: EventFields & { engagement: string };
+  warnings: string[];
+}
+
+export const fetchDraft = (lineId: number) => api<EventDraft>(`/eventstream/lines/${lineId}/event-draft/`);
+
+/** Saves the clone (event + link to the line) and answers the new event. */
+export async function cloneLine(lineId: number, fields: EventFields): Promise<EventDto> {
+  const linked = await api<{ event_id: number }>(`/eventstream/lines/${lineId}/clone/`, {
+    method: 'POST',
+    body: fields,
+  });
+  return api<EventDto>(`/events/${linked.event_id}/`);
+}
+
+export const cloneSelected = (engagement: string, ids: number[]) =>
+  api<EventStreamBulkCloneResult>('/eventstream/lines/clone/', { method: 'POST', body: { engagement, ids } });
+
+/** The engagement's events as EventStream (what the Export button downloads). */
+export const exportHref = (engagement: string) =>
+  apiUrl(`/eventstream/?engagement=${encodeURIComponent(engagement)}`);
+
+/** The rejected lines as a text file the user can download and fix. */
+export function rejectedText(result: ImportResult): string {
+  return (
+    result.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('\n') +
+    (result.rejected.length ? '\n' : '')
+  );
+}
