@@ -1,3 +1,4 @@
+import type { PermissionCode } from '@steppingstones/shared';
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../components/lazy-page.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
@@ -33,7 +34,7 @@ const PreferencesPage = lazyPage(() =>
   import('../features/preferences/PreferencesPage.tsx').then((m) => m.PreferencesPage),
 );
 
-const ENGAGEMENT_ADMIN = ['engagement.add', 'engagement.change', 'engagement.delete'];
+const ENGAGEMENT_ADMIN: PermissionCode[] = ['engagement.add', 'engagement.change', 'engagement.delete'];
 
 /**
  * The pages inside the signed-in layout. To add an area: add its routes here (guarded with

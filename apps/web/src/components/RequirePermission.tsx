@@ -1,3 +1,4 @@
+import type { PermissionCode } from '@steppingstones/shared';
 import type { ReactNode } from 'react';
 import { useMe } from '../features/auth/use-me.ts';
 import { canAll, canAny } from '../lib/permissions.ts';
@@ -12,8 +13,8 @@ export function RequirePermission({
   allOf,
   children,
 }: { children: ReactNode } & (
-  | { anyOf: readonly string[]; allOf?: never }
-  | { allOf: readonly string[]; anyOf?: never }
+  | { anyOf: readonly PermissionCode[]; allOf?: never }
+  | { allOf: readonly PermissionCode[]; anyOf?: never }
 )) {
   const me = useMe();
   const allowed = allOf ? canAll(me, allOf) : canAny(me, anyOf ?? []);

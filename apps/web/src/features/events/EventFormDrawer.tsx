@@ -1,5 +1,6 @@
 import { Drawer } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { PermissionCode } from '@steppingstones/shared';
 import type { EventDto } from '@steppingstones/shared/events';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -24,7 +25,7 @@ const TITLES: Record<DrawerMode, string> = {
   limited: 'Outcome and detection',
 };
 
-const PERMISSION: Record<DrawerMode, string> = {
+const PERMISSION: Record<DrawerMode, PermissionCode> = {
   new: 'event.add',
   edit: 'event.change',
   clone: 'event.add',
