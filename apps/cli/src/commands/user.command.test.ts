@@ -52,7 +52,7 @@ describe.each(testDialects())('createuser on %s', (dialect) => {
   });
 
   // Each run starts a fresh CLI process (tsx compiles on the fly): a few runs, with room on a busy machine.
-  it('adds groups and engagements, and explains what is wrong', { timeout: 240_000 }, async () => {
+  it('adds memberships with a role, and explains what is wrong', { timeout: 240_000 }, async () => {
     const weak = run(['createuser', '--username', 'blue', '--password-stdin'], '1234567890\n');
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password: must not be entirely numeric');
@@ -62,7 +62,7 @@ describe.each(testDialects())('createuser on %s', (dialect) => {
       'Quiet-Harbour-Lantern-8',
     );
     expect(badGroup.status).toBe(1);
-    expect(badGroup.stderr).toContain('No such group: Blue');
+    expect(badGroup.stderr).toContain('No such role: Blue');
 
     const db = createDb({ target: parseDatabaseUrl(database.url, process.cwd()) });
     try {
@@ -96,8 +96,21 @@ describe.each(testDialects())('createuser on %s', (dialect) => {
       'Quiet-Harbour-Lantern-8',
     );
     expect(ok.stderr).toBe('');
-    expect(ok.stdout).toContain(
-      'Created user blue (groups: Client Blue Team - Read Only; engagements: ACME)',
+    expect(ok.stdout).toContain('Created user blue (Client Blue Team - Read Only in ACME)');
+
+    // The role by slug; then the engagement's members, changed and removed by the CLI.
+    const lead = run(
+      ['createuser', '--username', 'lena', '--password-stdin', '--engagement', 'ACME', '--role', 'lead'],
+      'Quiet-Harbour-Lantern-8',
     );
+    expect(lead.stdout).toContain('Created user lena (Engagement Lead in ACME)');
+    const added = run(['engagement', 'add-member', 'ACME', 'blue', '--role', 'blue-limited-write'], '');
+    expect(added.stdout).toBe('blue is now Client Blue Team - Limited Write (blue-limited-write) in ACME.\n');
+    expect(run(['engagement', 'add-member', 'ACME', 'blue', '--role', 'owner'], '').stderr).toContain(
+      'No such role: owner',
+    );
+    expect(run(['engagement', 'remove-member', 'ACME', 'lena'], '').stdout).toBe('Removed lena from ACME.\n');
+    const members = run(['engagement', 'members', 'ACME'], '');
+    expect(members.stdout).toBe('blue\tblue-limited-write\tClient Blue Team - Limited Write\n');
   });
 });

@@ -30,12 +30,12 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
       engagements: ['ACME'],
     });
     const res = await anonymous(server.url).post<{
-      user: { username: string; groups: string[] };
+      user: { username: string; engagements: Array<{ code: string; role: string }> };
       csrfToken: string;
     }>('/api/v1/auth/login/', { username: 'alice', password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.user.username).toBe('Alice');
-    expect(res.body.user.groups).toEqual(['Red Team Operators']);
+    expect(res.body.user.engagements).toMatchObject([{ code: 'ACME', role: 'operator' }]);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('ss_session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -153,7 +153,7 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
   });
 
   it('a password change ends every other session and token but keeps the current browser signed in', async () => {
-    await createTestUser(server.ctx, { username: 'heidi', groups: ['Red Team Operators'] });
+    await createTestUser(server.ctx, { username: 'heidi', role: 'operator', engagements: ['ACME'] });
     const here = await login(server.url, 'heidi');
     const elsewhere = await login(server.url, 'heidi');
     const pair = await obtainTokens(server.url, 'heidi');
@@ -192,10 +192,10 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     await expect(login(server.url, 'heidi', 'A-Much-Better-Passphrase-1')).resolves.toBeTruthy();
   });
 
-  it('ends sessions on admin reset, deactivation and group changes; permissions apply on the next request', async () => {
+  it('ends sessions on admin reset, deactivation and role changes; permissions apply on the next request', async () => {
     const admin = await createTestUser(server.ctx, { username: 'root', superuser: true });
     const rootClient = await login(server.url, admin.username);
-    const ivan = await createTestUser(server.ctx, { username: 'ivan', groups: ['Red Team Operators'] });
+    const ivan = await createTestUser(server.ctx, { username: 'ivan', role: 'operator', engagements: ['ACME'] });
     let session = await login(server.url, 'ivan');
     const reset = await rootClient.post(`/api/v1/users/${ivan.id}/reset-password/`, {
       new_password: 'Reset-By-Admin-2026',
@@ -204,7 +204,9 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     expect((await session.get('/api/v1/auth/me/')).status).toBe(401);
 
     session = await login(server.url, 'ivan', 'Reset-By-Admin-2026');
-    await rootClient.patch(`/api/v1/users/${ivan.id}/`, { groups: ['Client Blue Team - Read Only'] });
+    await rootClient.patch(`/api/v1/users/${ivan.id}/`, {
+      memberships: [{ engagement: 'ACME', role: 'blue-read-only' }],
+    });
     expect((await session.get('/api/v1/auth/me/')).status).toBe(401);
     session = await login(server.url, 'ivan', 'Reset-By-Admin-2026');
     const me = await session.get<{ user: { permissions: string[] } }>('/api/v1/auth/me/');
@@ -251,7 +253,8 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
   });
 
   it('records logins and failures in the audit log', async () => {
-    await createTestUser(server.ctx, { username: 'auditor', permissions: ['audit.view'] });
+    // Logins concern no engagement: the whole audit log is the superuser's.
+    await createTestUser(server.ctx, { username: 'auditor', superuser: true });
     const auditor = await login(server.url, 'auditor');
     const page = await auditor.get<{ results: Array<{ action: string; target: string }> }>(
       '/api/v1/audit/?limit=500',

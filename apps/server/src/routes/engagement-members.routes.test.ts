@@ -1,3 +1,4 @@
+import { insertJob } from '@steppingstones/core/jobs';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -188,6 +189,39 @@ describe.each(testDialects())('engagement members and leads on %s', (dialect) =>
     expect(blueOperator.status).toBe(400);
     expect(blueOperator.body.fields[0]?.field).toBe('operator');
     expect((await lead.post('/api/v1/events/', { ...event, operator: 'root' })).status).toBe(201);
+  });
+
+  it("shows a lead the jobs about the engagements they lead, never the others' payloads", async () => {
+    const alphaId = Number(
+      (
+        await server.ctx.database.db
+          .selectFrom('engagement')
+          .select('id')
+          .where('code', '=', 'ALPHA')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    const bravoId = alphaId + 1;
+    const job = (engagementId: number | null, secret: string) =>
+      insertJob(server.ctx.database.db, {
+        task: 'core:noop',
+        payload: { secret },
+        maxAttempts: 1,
+        engagementId,
+      });
+    const mine = await job(alphaId, 'alpha message');
+    const theirs = await job(bravoId, 'bravo message');
+    const instance = await job(null, 'instance message');
+    type Jobs = { results: Array<{ id: number; payload: unknown }> };
+    const listed = await lead.get<Jobs>('/api/v1/jobs/');
+    expect(listed.body.results.map((j) => j.id)).toEqual([mine]);
+    expect(JSON.stringify(listed.body)).not.toMatch(/bravo|instance/);
+    // lena is an operator in BRAVO (no job.admin there); the instance's job is not disclosed at all.
+    expect((await lead.post(`/api/v1/jobs/${theirs}/cancel/`)).status).toBe(403);
+    expect((await lead.post(`/api/v1/jobs/${instance}/retry/`)).status).toBe(404);
+    expect((await lead.post(`/api/v1/jobs/${mine}/cancel/`)).status).toBe(200);
+    const all = await root.get<Jobs>('/api/v1/jobs/');
+    expect(all.body.results.map((j) => j.id).sort()).toEqual([mine, theirs, instance].sort());
   });
 
   it('limits personal tokens to engagements and keeps them off account routes', async () => {

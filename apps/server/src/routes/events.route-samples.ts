@@ -1,12 +1,24 @@
 import { createEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
+import { findUserByUsername } from '@steppingstones/core/users';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
+import { createTestUser } from '../testing/test-server.ts';
+
+/**
+ * The operator of the matrix's events: a superuser (one may be operator anywhere), since the allowed
+ * caller may be of the blue team, whom an event cannot name.
+ */
+export async function matrixOperator(f: MatrixFixture): Promise<string> {
+  const found = await findUserByUsername(f.ctx.database.db, 'matrix-operator');
+  if (!found) await createTestUser(f.ctx, { username: 'matrix-operator', superuser: true });
+  return 'matrix-operator';
+}
 
 /** An event of the fixture's engagement, made directly in core (the allowed caller may lack event.add). */
 async function fixtureEvent(f: MatrixFixture) {
   return createEvent(f.ctx.database.db, systemPrincipal(), {
     engagement: f.engagement.code,
-    operator: f.user.username,
+    operator: await matrixOperator(f),
     timestamp: '2026-01-01T00:00:00Z',
     source: { host: 'matrix-src' },
     target: { host: 'matrix-dst' },

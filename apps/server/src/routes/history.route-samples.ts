@@ -1,11 +1,12 @@
 import { createEvent, deleteEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
+import { matrixOperator } from './events.route-samples.ts';
 
 async function fixtureEvent(f: MatrixFixture) {
   return createEvent(f.ctx.database.db, systemPrincipal(), {
     engagement: f.engagement.code,
-    operator: f.user.username,
+    operator: await matrixOperator(f),
     timestamp: '2026-01-01T00:00:00Z',
     source: { host: 'matrix-src' },
     target: { host: 'matrix-dst' },

@@ -29,22 +29,14 @@ interface TrashItem {
  */
 describe.each(testDialects())('event history over HTTP on %s', { timeout: 120_000 }, (dialect) => {
   let w: EventWorld;
-  /** Administrators group (not superuser), member of ACME: holds event.delete and engagement.change. */
+  /** Engagement Lead of ACME (not superuser): holds event.delete and engagement.change there. */
   let lead: ApiClient;
-  /** Administrators group, member of BETA only. */
+  /** Engagement Lead of BETA only. */
   let otherLead: ApiClient;
   beforeAll(async () => {
     w = await startEventWorld(dialect);
-    await createTestUser(w.server.ctx, {
-      username: 'lead',
-      groups: ['Administrators'],
-      engagements: ['ACME'],
-    });
-    await createTestUser(w.server.ctx, {
-      username: 'other-lead',
-      groups: ['Administrators'],
-      engagements: ['BETA'],
-    });
+    await createTestUser(w.server.ctx, { username: 'lead', role: 'lead', engagements: ['ACME'] });
+    await createTestUser(w.server.ctx, { username: 'other-lead', role: 'lead', engagements: ['BETA'] });
     lead = await login(w.server.url, 'lead');
     otherLead = await login(w.server.url, 'other-lead');
   });
