@@ -1,10 +1,11 @@
 import type { DB } from '@steppingstones/db';
+import { COUNT_CAP } from '@steppingstones/shared';
 import type { EventListQuery } from '@steppingstones/shared/events';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { CursorKey } from './event.cursor.ts';
 
-/** Counts above this are reported as "10000+": exact counts of a million rows cost more than they tell. */
-export const COUNT_CAP = 10_000;
+/** Counts above this are reported as "10000+" (the paging rules of every list, in packages/shared). */
+export { COUNT_CAP };
 
 export interface SortKeys {
   exprs: RawBuilder<unknown>[];
