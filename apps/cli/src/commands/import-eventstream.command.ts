@@ -104,13 +104,19 @@ function importWith(file: string, opts: Options): Promise<number> {
     } finally {
       progress.stop();
     }
-    if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    // Exactly the API's answer: the credential counts go to standard error.
+    const { added, duplicates, rejected, credentials } = result;
+    if (opts.json) process.stdout.write(`${JSON.stringify({ added, duplicates, rejected })}\n`);
     else {
       process.stdout.write(
         `${opts.engagement}: ${result.added} line(s) added, ${result.duplicates} duplicate(s), ${result.rejected.length} rejected.\n`,
       );
       for (const r of result.rejected) process.stderr.write(`line ${r.line}: rejected, ${r.reason}\n`);
     }
+    if (credentials && credentials.newHashes + credentials.newSecrets > 0)
+      process.stderr.write(
+        `credentials found in the new lines: ${credentials.newHashes} hash(es), ${credentials.newSecrets} cleartext secret(s) added to the vault.\n`,
+      );
     return exitCodeOf(result);
   });
 }

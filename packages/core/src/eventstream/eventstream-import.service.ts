@@ -1,8 +1,10 @@
 import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
+import type { IngestCounts } from '../credentials/credential-ingest.service.ts';
 import { assertWritable } from '../engagements/index.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import type { Principal } from '../permissions/index.ts';
+import { hasEngagementPermission, type Principal } from '../permissions/index.ts';
+import { addCounts, extractLineCredentials, NO_CREDENTIALS } from './eventstream-credentials.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 import { checkEventStreamLine, type EventStreamValues } from './eventstream-format.ts';
 import { lineHash } from './eventstream-hash.ts';
@@ -13,6 +15,11 @@ export interface EventStreamImportResult {
   added: number;
   duplicates: number;
   rejected: Array<{ line: number; reason: string }>;
+  /**
+   * What the credential extractors added to the vault from the new lines (absent when the importer may
+   * not add credentials). Not part of the API's answer, which is exactly the three keys above.
+   */
+  credentials?: IngestCounts;
 }
 
 export interface EventStreamImportProgress {
@@ -67,13 +74,17 @@ export async function importEventStream(
   const who = {
     id: principal.userId > 0 ? principal.userId : null,
     name: options.importedByName ?? principal.username,
+    // Extraction adds to the vault: only for an importer who may add credentials in the engagement.
+    credentials: hasEngagementPermission(principal, engagement.id, 'credential.add'),
   };
+  if (who.credentials) result.credentials = { ...NO_CREDENTIALS };
   let batch: Pending[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const written = await writeLines(db, engagement.id, who, batch);
-    result.added += written;
-    result.duplicates += batch.length - written;
+    result.added += written.added;
+    result.duplicates += batch.length - written.added;
+    if (result.credentials) addCounts(result.credentials, written.credentials);
     batch = [];
     report({});
   };
@@ -109,13 +120,13 @@ function checkRead(read: ReadLine, max: number) {
   return checkEventStreamLine(read.text);
 }
 
-/** Writes one batch in one transaction; answers how many lines were new. */
+/** Writes one batch in one transaction; answers how many lines were new and what extraction added. */
 async function writeLines(
   db: Kysely<DB>,
   engagementId: number,
-  who: { id: number | null; name: string },
+  who: { id: number | null; name: string; credentials: boolean },
   batch: Pending[],
-): Promise<number> {
+): Promise<{ added: number; credentials: IngestCounts }> {
   const now = nowMs();
   const rows = batch.map(({ values }) => ({
     ...values,
@@ -126,11 +137,22 @@ async function writeLines(
     created_at: now,
   }));
   return writeTransaction(db, async (tx) => {
-    const outcome = await tx
+    const inserted = await tx
       .insertInto('eventstream_line')
       .values(rows)
       .onConflict((oc) => oc.columns(['engagement_id', 'line_hash']).doNothing())
-      .executeTakeFirst();
-    return Number(outcome.numInsertedOrUpdatedRows ?? 0n);
+      .returning('line_hash')
+      .execute();
+    if (!who.credentials || inserted.length === 0)
+      return { added: inserted.length, credentials: { ...NO_CREDENTIALS } };
+    const fresh = new Set(inserted.map((r) => r.line_hash));
+    const lines = rows.filter((r) => fresh.delete(r.line_hash));
+    const credentials = await extractLineCredentials(
+      tx,
+      engagementId,
+      { userId: who.id, username: who.name },
+      lines,
+    );
+    return { added: inserted.length, credentials };
   });
 }

@@ -28,9 +28,9 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
   it('imports both example lines, and a second import adds nothing', async () => {
     const db = ctx.database.db;
     const first = await importEventStream(db, red, 'ES', fs.createReadStream(EXAMPLE));
-    expect(first).toEqual({ added: 2, duplicates: 0, rejected: [] });
+    expect(first).toMatchObject({ added: 2, duplicates: 0, rejected: [] });
     const again = await importEventStream(db, red, 'ES', fs.createReadStream(EXAMPLE));
-    expect(again).toEqual({ added: 0, duplicates: 2, rejected: [] });
+    expect(again).toMatchObject({ added: 0, duplicates: 2, rejected: [] });
     // The same lines in another engagement are that engagement's own.
     expect((await importEventStream(db, red, 'ES2', fs.createReadStream(EXAMPLE))).added).toBe(2);
     const rows = await db
@@ -63,6 +63,26 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
     expect(result.rejected.map((r) => r.line)).toEqual([2, 6, 7]);
     expect(result.rejected[1]!.reason).toMatch(/^ts:/);
     expect(result.rejected[2]!.reason).toMatch(/^s\.q:/);
+  });
+
+  it('feeds the credential extractors with new lines, once', async () => {
+    const db = ctx.database.db;
+    const HASH = 'svc_sql:1104:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::';
+    const line = JSON.stringify({
+      ts: '2025-03-01T10:00:00Z',
+      s: { h: 'kali' },
+      e: `secretsdump.py corp/admin@dc01\n${HASH}`,
+    });
+    const first = await importEventStream(db, red, 'ES2', [line]);
+    expect(first.credentials?.newHashes).toBe(1);
+    const vault = await db
+      .selectFrom('credential')
+      .select(['account'])
+      .where('engagement_id', '=', red.engagementIds[1] as number)
+      .execute();
+    expect(vault.map((c) => c.account)).toContain('svc_sql');
+    const again = await importEventStream(db, red, 'ES2', [line]);
+    expect(again).toMatchObject({ added: 0, duplicates: 1, credentials: { newHashes: 0 } });
   });
 
   it('refuses a non-member (404) and a member without eventstream.add (403)', async () => {

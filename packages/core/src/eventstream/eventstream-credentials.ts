@@ -1,0 +1,34 @@
+import type { Tx } from '@steppingstones/db';
+import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
+import { extractCredentials } from '../extraction/extract.ts';
+import type { EventStreamValues } from './eventstream-format.ts';
+
+export const NO_CREDENTIALS: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
+
+export function addCounts(total: IngestCounts, more: IngestCounts): void {
+  total.newHashes += more.newHashes;
+  total.newSecrets += more.newSecrets;
+  total.historyHashes += more.historyHashes;
+  total.duplicates += more.duplicates;
+}
+
+/**
+ * Feeds the credential extractors with the text of newly imported lines (description, evidence,
+ * outcome and additional data) and adds what they find to the engagement's vault, in the batch's own
+ * transaction: a line and the credentials found in it commit together. Lines imported before (the
+ * duplicates) were read then and are not read again.
+ */
+export async function extractLineCredentials(
+  tx: Tx,
+  engagementId: number,
+  actor: { userId: number | null; username: string },
+  lines: readonly EventStreamValues[],
+): Promise<IngestCounts> {
+  const findings = lines.flatMap((v) =>
+    extractCredentials(
+      [v.description, v.raw_evidence, v.outcome, v.additional_data].filter(Boolean).join('\n\n'),
+    ),
+  );
+  if (findings.length === 0) return { ...NO_CREDENTIALS };
+  return ingestFindings(tx, { engagementId, findings, origin: {}, actor });
+}
