@@ -23,6 +23,10 @@ describe('linear-time safety', () => {
     for (const group of pattern.secretGroups) expect(pattern.source).toContain(`(?<${group}>`);
   });
 
+  it('names every pattern once (the catalogue and the redaction test refer to them by name)', () => {
+    expect(SECRET_CATALOGUE.length).toBe(new Set(EXTRACTORS.flatMap((e) => e.patterns)).size);
+  });
+
   it('rejects what a backtracking engine would accept (RE2 really is the engine)', () => {
     expect(() => RE2JS.compile('(a+)\\1')).toThrow();
     expect(() => RE2JS.compile('a(?=b)')).toThrow();
