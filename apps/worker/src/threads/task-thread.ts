@@ -1,12 +1,13 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TaskEntry } from '@steppingstones/core/jobs';
+import { startTsThread } from '@steppingstones/core/threads';
 import type { ResultMessage, RunMessage } from './thread-protocol.ts';
 
 export type RunOutcome =
   | { ok: true; result: unknown }
   | { ok: false; error: string; permanent: boolean; stopped?: 'timeout' | 'cancelled' };
 
-const BOOTSTRAP = new URL('./task-thread.mjs', import.meta.url);
+const ENTRY = new URL('./task-thread-main.ts', import.meta.url);
 /** Starting a thread and loading a task's module (compiled on the fly) may take a while on a busy machine. */
 const LOAD_TIMEOUT_MS = 60_000;
 
@@ -24,7 +25,7 @@ export class TaskThread {
     | undefined;
 
   constructor(env: Record<string, string | undefined>) {
-    this.#worker = new Worker(BOOTSTRAP, { env: { ...env } });
+    this.#worker = startTsThread(ENTRY, { env: { ...env } });
     this.#worker.on('message', (m: ResultMessage) => {
       if (m.type === 'started') this.#startDeadline(m.runId);
       else this.#settle(m.runId, m.ok ? { ok: true, result: m.result } : m);

@@ -1,10 +1,10 @@
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { DatabaseTarget } from '@steppingstones/db';
 import type { Principal } from '../permissions/index.ts';
+import { startTsThread } from '../threads/index.ts';
 import type { ExportFilter, ExportKey } from './export-rows.ts';
 import type { CsvExportRequest, ExportToServer, ExportToThread } from './export-thread.protocol.ts';
 
-const BOOTSTRAP = new URL('./export-thread.bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('./export-thread.worker.ts', import.meta.url);
 /** The longest the thread may take for the next chunk (starting up included) before the export fails. */
 const CHUNK_DEADLINE_MS = 120_000;
@@ -17,7 +17,7 @@ let shared: { worker: Worker; exits: Set<(error: Error) => void> } | undefined;
  */
 function exportThread() {
   if (shared) return shared;
-  const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY.href } });
+  const worker = startTsThread(ENTRY);
   worker.unref();
   const thread = { worker, exits: new Set<(error: Error) => void>() };
   const fail = (error: Error) => {

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import { type Transferable, Worker } from 'node:worker_threads';
+import type { Transferable, Worker } from 'node:worker_threads';
+import { startTsThread } from '../../threads/index.ts';
 
-const BOOTSTRAP = new URL('./thread-bootstrap.mjs', import.meta.url);
 const POOL_ENTRY = new URL('./pool-worker.ts', import.meta.url);
 
 export type ThreadOutcome<T> =
@@ -105,10 +105,7 @@ export class ThreadPool {
   }
 
   private spawn(): PoolThread {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: POOL_ENTRY.href },
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
-    });
+    const worker = startTsThread(POOL_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
     worker.unref();
     let markReady: (ok: boolean) => void = () => {};
     const ready = new Promise<boolean>((resolve) => {
