@@ -2,6 +2,7 @@ import type { PermissionCode } from '@steppingstones/shared';
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../components/lazy-page.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
+import { credentialRoutes } from '../features/credentials/routes.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
 import { eventstreamRoutes } from '../features/eventstream/routes.tsx';
 import { historyRoutes } from '../features/history/routes.tsx';
@@ -48,6 +49,7 @@ export const appRoutes: RouteObject[] = [
   ...historyRoutes,
   ...eventRoutes,
   ...eventstreamRoutes,
+  ...credentialRoutes,
   ...pluginRoutes,
   ...jobRoutes,
   ...webhookRoutes,

@@ -1,0 +1,101 @@
+import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Text, Textarea } from '@mantine/core';
+import type { CrackedImportResult } from '@steppingstones/shared/credentials';
+import { useState } from 'react';
+import { FormError } from '../../components/QueryState.tsx';
+import { errorMessage } from '../../lib/api-error.ts';
+import { downloadText, rejectedText, uploadCracked } from './credentials-api.ts';
+
+/** Paste `hashcat --show` output or a potfile, or pick the file; every account sharing a hash is filled. */
+export function CrackedModal({
+  engagement,
+  onClose,
+  onImported,
+}: {
+  engagement: string;
+  onClose: () => void;
+  onImported: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [result, setResult] = useState<CrackedImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (body: Blob, name: string) => {
+    setError(null);
+    setProgress(0);
+    try {
+      setResult(await uploadCracked(engagement, body, name, setProgress));
+      onImported();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Import cracked hashes" size="lg">
+      <Stack>
+        {result ? (
+          <Stack gap="sm" aria-label="Cracked result">
+            <Alert color={result.rejected.length ? 'yellow' : 'green'} title="Cracks imported">
+              {result.cracked_hashes} hash(es) cracked, {result.accounts} credential(s) filled in,{' '}
+              {result.unmatched} unmatched, {result.rejected.length} rejected.
+            </Alert>
+            {result.rejected.slice(0, 10).map((r) => (
+              <Text key={`${r.line}-${r.reason}`} size="sm" ff="monospace">
+                line {r.line}: {r.reason}
+              </Text>
+            ))}
+            <Group justify="flex-end">
+              {result.rejected.length > 0 && (
+                <Button
+                  variant="default"
+                  onClick={() => downloadText('cracked.rejected.txt', rejectedText(result.rejected))}
+                >
+                  Download rejected lines
+                </Button>
+              )}
+              <Button variant="default" onClick={() => setResult(null)}>
+                Import more
+              </Button>
+              <Button onClick={onClose}>Done</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <>
+            <Textarea
+              label="Cracked hashes"
+              description="hashcat --show output or potfile lines (hash:plain, user:hash:plain, $HEX[…] plaintexts)"
+              autosize
+              minRows={6}
+              maxRows={16}
+              ff="monospace"
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+            {progress !== null && (
+              <Progress value={Math.round(progress * 100)} animated aria-label="Import progress" />
+            )}
+            <FormError message={error} />
+            <Group justify="flex-end">
+              <FileButton onChange={(file) => file && void send(file, file.name)}>
+                {(p) => (
+                  <Button variant="default" {...p}>
+                    Upload a potfile…
+                  </Button>
+                )}
+              </FileButton>
+              <Button
+                disabled={!text.trim() || progress !== null}
+                onClick={() => void send(new Blob([text], { type: 'text/plain' }), 'pasted')}
+              >
+                Import pasted cracks
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,157 @@
+import type { ListEnvelope } from '@steppingstones/shared';
+import type {
+  CrackedImportResult,
+  CredentialCreateInput,
+  CredentialDetailDto,
+  CredentialDto,
+  CredentialPatchInput,
+  CredentialSystemsDto,
+  DumpImportResult,
+  DumpImportType,
+} from '@steppingstones/shared/credentials';
+import { api, apiUrl, getCsrfToken } from '../../lib/api-client.ts';
+import { ApiError } from '../../lib/api-error.ts';
+
+export const CREDENTIALS_KEY = ['credentials'] as const;
+
+export interface CredentialFilterState {
+  search: string;
+  system: string | null;
+  hashType: string | null;
+  cracked: 'all' | 'true' | 'false';
+  enabledOnly: boolean;
+  sort: string;
+}
+
+export const EMPTY_FILTER: CredentialFilterState = {
+  search: '',
+  system: null,
+  hashType: null,
+  cracked: 'all',
+  enabledOnly: false,
+  sort: 'system',
+};
+
+/** The first page's path of the filtered vault (pages of 100; `next` links follow). */
+export function credentialListPath(engagement: string, f: CredentialFilterState): string {
+  const q = new URLSearchParams({ engagement, sort: f.sort, page_size: '100' });
+  if (f.search.trim()) q.set('search', f.search.trim());
+  if (f.system !== null) q.set('system', f.system);
+  if (f.hashType !== null) q.set('hash_type', f.hashType);
+  if (f.cracked !== 'all') q.set('cracked', f.cracked);
+  if (f.enabledOnly) q.set('enabled', 'true');
+  return `/credentials/?${q}`;
+}
+
+export const fetchCredentialPage = (path: string, signal?: AbortSignal) =>
+  api<ListEnvelope<CredentialDto>>(path.replace(/^\/api\/v1/, ''), { signal });
+
+export const fetchSystems = (engagement: string) =>
+  api<CredentialSystemsDto>(`/credentials/systems/?engagement=${encodeURIComponent(engagement)}`);
+
+export const revealCredential = (id: number) =>
+  api<CredentialDetailDto>(`/credentials/${id}/reveal/`, { method: 'POST' });
+
+export const fetchCredential = (id: number) => api<CredentialDetailDto>(`/credentials/${id}/`);
+
+export const createCredential = (engagement: string, body: CredentialCreateInput) =>
+  api<CredentialDetailDto>('/credentials/', { method: 'POST', body: { ...body, engagement } });
+
+export const updateCredential = (id: number, body: CredentialPatchInput) =>
+  api<CredentialDetailDto>(`/credentials/${id}/`, { method: 'PATCH', body });
+
+export const deleteCredential = (id: number) => api<void>(`/credentials/${id}/`, { method: 'DELETE' });
+
+export const bulkDeleteCredentials = (engagement: string, ids: number[]) =>
+  api<{ deleted: number }>(`/credentials/bulk-delete/?engagement=${encodeURIComponent(engagement)}`, {
+    method: 'POST',
+    body: { ids },
+  });
+
+export const hashmobConfigHref = (engagement: string) =>
+  apiUrl(`/credentials/hashmob-config.ini?engagement=${encodeURIComponent(engagement)}`);
+
+/** Uploads a body as the raw request (never multipart), reporting upload progress (0..1). */
+function rawUpload<T>(path: string, body: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    const csrf = getCsrfToken();
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let parsed: { message?: string; error?: string; url?: string } = {};
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status says what happened
+      }
+      if (xhr.status === 200) resolve(parsed as T);
+      else if (xhr.status === 202 && parsed.url) void followImport<T>(parsed.url).then(resolve, reject);
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            parsed.error ?? 'http_error',
+            parsed.message ?? `The import failed (${xhr.status}).`,
+          ),
+        );
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network', 'The upload was interrupted. Check the connection and try again.'));
+    xhr.send(body);
+  });
+}
+
+/** A large import answers 202: its result is read from the import once it has finished. */
+async function followImport<T>(url: string): Promise<T> {
+  for (;;) {
+    const state = await api<{ status: string; result: (T & { error?: string }) | null }>(
+      url.replace(/^\/api\/v1/, ''),
+    );
+    if (state.status === 'done' && state.result) return state.result;
+    if (state.status === 'failed')
+      throw new ApiError(400, 'import_failed', state.result?.error ?? 'The import failed.');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+export function uploadDump(
+  engagement: string,
+  file: File,
+  options: { type: DumpImportType; system: string; hashType: string | null },
+  onProgress: (fraction: number) => void,
+): Promise<DumpImportResult> {
+  const q = new URLSearchParams({ engagement, type: options.type, filename: file.name });
+  if (options.system.trim()) q.set('system', options.system.trim());
+  if (options.hashType !== null) q.set('hash_type', options.hashType);
+  return rawUpload(`/credentials/imports/?${q}`, file, onProgress);
+}
+
+export function uploadCracked(
+  engagement: string,
+  body: Blob,
+  filename: string,
+  onProgress: (f: number) => void,
+) {
+  const q = new URLSearchParams({ engagement, filename });
+  return rawUpload<CrackedImportResult>(`/credentials/cracked/?${q}`, body, onProgress);
+}
+
+/** Rejected lines as a text file the user can download and fix. */
+export function rejectedText(rejected: Array<{ line: number; reason: string }>): string {
+  return rejected.map((r) => `line ${r.line}: ${r.reason}`).join('\n') + (rejected.length ? '\n' : '');
+}
+
+export function downloadText(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

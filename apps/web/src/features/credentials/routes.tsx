@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../components/lazy-page.tsx';
+import { RequirePermission } from '../../components/RequirePermission.tsx';
+
+const CredentialsPage = lazyPage(() => import('./CredentialsPage.tsx').then((m) => m.CredentialsPage));
+
+/** The credential vault (never for the blue team: their roles hold no credential.* code). */
+export const credentialRoutes: RouteObject[] = [
+  {
+    path: 'credentials',
+    element: (
+      <RequirePermission anyOf={['credential.view']}>
+        <CredentialsPage />
+      </RequirePermission>
+    ),
+  },
+];
