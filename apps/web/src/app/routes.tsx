@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../components/lazy-page.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
 import { credentialRoutes } from '../features/credentials/routes.tsx';
+import { engagementRoutes } from '../features/engagements/routes.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
 import { eventstreamRoutes } from '../features/eventstream/routes.tsx';
 import { historyRoutes } from '../features/history/routes.tsx';
@@ -50,6 +51,7 @@ export const appRoutes: RouteObject[] = [
   ...eventRoutes,
   ...eventstreamRoutes,
   ...credentialRoutes,
+  ...engagementRoutes,
   ...pluginRoutes,
   ...jobRoutes,
   ...webhookRoutes,

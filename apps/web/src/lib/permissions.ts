@@ -14,3 +14,14 @@ export function canAny(me: Me | null | undefined, codes: readonly PermissionCode
 export function canAll(me: Me | null | undefined, codes: readonly PermissionCode[]): boolean {
   return codes.every((code) => can(me, code));
 }
+
+/** Whether the user holds a code in one engagement (their role there; superusers hold every code). */
+export function canIn(
+  me: Me | null | undefined,
+  engagement: string | null | undefined,
+  code: string,
+): boolean {
+  if (!me) return false;
+  if (me.is_superuser) return true;
+  return Boolean(me.engagements.find((e) => e.code === engagement)?.permissions.includes(code));
+}

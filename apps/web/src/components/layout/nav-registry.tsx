@@ -4,7 +4,7 @@ import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
 import { IconPlug, IconReports } from '../../features/plugins/plugin-icons.tsx';
-import { can, canAll, canAny } from '../../lib/permissions.ts';
+import { can, canAll, canAny, canIn } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 
 /**
@@ -78,6 +78,14 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconReports,
     visible: (me) => can(me, 'event.view'),
     alsoActiveOn: ['/credential-reports'],
+  },
+  {
+    section: 'engagement',
+    label: 'Members',
+    to: '/members',
+    icon: IconUsers,
+    // The current engagement's leads (a role there, not anywhere).
+    visible: (me) => canIn(me, me.current_engagement, 'user.admin'),
   },
   {
     section: 'admin',

@@ -1,19 +1,10 @@
-/** The signed-in user as `GET /api/v1/auth/me/` returns it (see the identity HTTP contract). */
-export interface Me {
-  id: number;
-  username: string;
-  display_name: string;
-  is_superuser: boolean;
-  /** Effective permission codes (groups, or every code for a superuser). */
-  permissions: string[];
-  groups: string[];
-  /** IANA zone; null = never chosen, so the UI asks (defaulting to the browser's). */
-  timezone: string | null;
-  theme: ThemePreference;
-  /** The engagement code the user works in. */
-  current_engagement: string | null;
-  engagements: { code: string; name: string; archived: boolean }[];
-}
+/**
+ * The signed-in user as `GET /api/v1/auth/me/` returns it: `permissions` are the codes held in some
+ * engagement (for menus); each engagement carries the user's `role` and `permissions` there.
+ */
+export type { Me } from '@steppingstones/shared';
+
+import type { Me } from '@steppingstones/shared';
 
 export type ThemePreference = 'auto' | 'light' | 'dark';
 

@@ -10,7 +10,7 @@ import { NotFoundPage } from '../../components/ErrorPages.tsx';
 import { ErrorState, FormError, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage, isApiError } from '../../lib/api-error.ts';
 import { useSchemaForm } from '../../lib/form.ts';
-import { can } from '../../lib/permissions.ts';
+import { canIn } from '../../lib/permissions.ts';
 import { ME_KEY, useMe } from '../auth/use-me.ts';
 import { EngagementFields, type EngagementValues } from './EngagementFields.tsx';
 import { EngagementMembers } from './EngagementMembers.tsx';
@@ -57,15 +57,15 @@ export function EngagementDetailPage() {
             Created <DateTime value={e.created_at} />, last changed <DateTime value={e.updated_at} />
           </Text>
         </Stack>
-        {can(me, 'engagement.change') && <ArchiveButton engagement={e} />}
+        {canIn(me, e.code, 'engagement.change') && <ArchiveButton engagement={e} />}
       </Group>
       {e.archived && (
         <Alert color="gray" variant="light" title="Archived: read-only">
           Nothing in this engagement can be changed until it is restored.
         </Alert>
       )}
-      <DetailsForm engagement={e} readOnly={e.archived || !can(me, 'engagement.change')} />
-      {can(me, 'user.admin') && <EngagementMembers code={e.code} readOnly={false} />}
+      <DetailsForm engagement={e} readOnly={e.archived || !canIn(me, e.code, 'engagement.change')} />
+      {canIn(me, e.code, 'user.admin') && <EngagementMembers code={e.code} readOnly={false} />}
       {me.is_superuser && <PurgeEngagement engagement={e} />}
     </Stack>
   );

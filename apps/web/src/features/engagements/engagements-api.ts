@@ -1,4 +1,10 @@
-import type { EngagementCreate, EngagementDto, EngagementUpdate, ListEnvelope } from '@steppingstones/shared';
+import type {
+  EngagementCreate,
+  EngagementDto,
+  EngagementUpdate,
+  MemberDto,
+  RoleSlug,
+} from '@steppingstones/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.ts';
 import { fetchAllPages } from '../../lib/paging.ts';
@@ -36,31 +42,24 @@ export function purgeEngagement(code: string, confirmCode: string): Promise<unkn
   });
 }
 
-type MembersResponse =
-  | string[]
-  | { usernames: string[] }
-  | { username: string }[]
-  | ListEnvelope<{ username: string } | string>;
-
-/** The members' usernames, whatever list shape the server answers with. */
-function usernames(data: MembersResponse): string[] {
-  if (!Array.isArray(data) && 'usernames' in data) return data.usernames;
-  const items: ({ username: string } | string)[] = Array.isArray(data) ? data : data.results;
-  return items.map((m) => (typeof m === 'string' ? m : m.username));
-}
-
 export function useMembers(code: string, enabled: boolean) {
   return useQuery({
     queryKey: [...ENGAGEMENTS_KEY, code, 'members'],
-    queryFn: async () =>
-      usernames(await api<MembersResponse>(`/engagements/${encodeURIComponent(code)}/members/`)),
+    queryFn: () => fetchAllPages<MemberDto>(`/engagements/${encodeURIComponent(code)}/members/`),
     enabled,
   });
 }
 
-export function setMembers(code: string, names: string[]): Promise<unknown> {
-  return api(`/engagements/${encodeURIComponent(code)}/members/`, {
-    method: 'PUT',
-    body: { usernames: names },
-  });
+const membersPath = (code: string) => `/engagements/${encodeURIComponent(code)}/members/`;
+
+/** Adds an existing user (or changes their role); with `password`, creates a user of this engagement only. */
+export function addMember(
+  code: string,
+  member: { username: string; role: RoleSlug; password?: string },
+): Promise<MemberDto> {
+  return api<MemberDto>(membersPath(code), { method: 'POST', body: member });
+}
+
+export function removeMember(code: string, username: string): Promise<unknown> {
+  return api(`${membersPath(code)}${encodeURIComponent(username)}/`, { method: 'DELETE' });
 }

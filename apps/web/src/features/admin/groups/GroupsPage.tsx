@@ -2,16 +2,16 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
 import { AdminUserTabs } from '../users/AdminUserTabs.tsx';
-import { useGroups } from '../users/users-api.ts';
+import { useRoles } from '../users/users-api.ts';
 
-/** The seeded groups and the permission codes each grants (read-only). */
+/** The roles and the permission codes each grants in its engagement (read-only). */
 export function GroupsPage() {
-  const groups = useGroups();
+  const groups = useRoles();
   return (
     <>
       <PageHeader
         title="Users & groups"
-        description="Groups are fixed; a user's permissions are the union of their groups' codes."
+        description="Roles are fixed; a user holds one per engagement, and it grants these codes in that engagement only."
       />
       <AdminUserTabs />
       {groups.isPending && <LoadingState />}
@@ -19,7 +19,7 @@ export function GroupsPage() {
       {groups.data && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {groups.data.map((g) => (
-            <Card key={g.id} withBorder padding="lg">
+            <Card key={g.slug} withBorder padding="lg">
               <Stack gap="sm">
                 <Group justify="space-between">
                   <Title order={4}>{g.name}</Title>

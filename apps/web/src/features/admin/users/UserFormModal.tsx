@@ -1,10 +1,11 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { Membership } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../../components/QueryState.tsx';
 import { useFormState } from '../../../lib/use-form-state.ts';
-import { useEngagements } from '../../engagements/engagements-api.ts';
-import { createUser, USERS_KEY, type User, updateUser, useGroups } from './users-api.ts';
+import { MembershipsField } from './MembershipsField.tsx';
+import { createUser, USERS_KEY, type User, updateUser } from './users-api.ts';
 
 interface Values {
   [key: string]: unknown;
@@ -12,8 +13,7 @@ interface Values {
   display_name: string;
   password: string;
   confirm: string;
-  groups: string[];
-  engagements: string[];
+  memberships: Membership[];
   is_active: boolean;
   is_superuser: boolean;
 }
@@ -24,14 +24,13 @@ function initial(user: User | null): Values {
     display_name: user?.display_name ?? '',
     password: '',
     confirm: '',
-    groups: user?.groups ?? [],
-    engagements: user?.engagements ?? [],
+    memberships: user?.memberships ?? [],
     is_active: user?.is_active ?? true,
     is_superuser: user?.is_superuser ?? false,
   };
 }
 
-/** Create a user (user === null) or edit one's name, groups, active and superuser flags. */
+/** Create a user (user === null) or edit one's name, engagements with roles, active and superuser flags. */
 export function UserFormModal({
   user,
   opened,
@@ -52,16 +51,13 @@ export function UserFormModal({
 function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
   const form = useFormState<Values>(initial(user));
   const { values: v } = form;
-  const groups = useGroups();
-  const engagements = useEngagements();
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: () =>
       user
         ? updateUser(user.id, {
             display_name: v.display_name.trim(),
-            groups: v.groups,
-            engagements: v.engagements,
+            memberships: v.memberships,
             is_active: v.is_active,
             is_superuser: v.is_superuser,
           })
@@ -69,8 +65,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
             username: v.username.trim(),
             display_name: v.display_name.trim(),
             password: v.password,
-            groups: v.groups,
-            engagements: v.engagements,
+            memberships: v.memberships,
             is_superuser: v.is_superuser,
           }),
     onSuccess: (saved) => {
@@ -143,26 +138,10 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
             />
           </Group>
         )}
-        <MultiSelect
-          label="Groups"
-          description="Groups grant permissions."
-          data={(groups.data ?? []).map((g) => g.name)}
-          value={v.groups}
-          onChange={(value) => form.setField('groups', value)}
-          error={form.errors.groups}
-          placeholder={v.groups.length ? undefined : 'No group'}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <MultiSelect
-          label="Engagements"
-          description="The user sees only these engagements (superusers see all)."
-          data={(engagements.data ?? []).map((e) => ({ value: e.code, label: `${e.name} (${e.code})` }))}
-          value={v.engagements}
-          onChange={(value) => form.setField('engagements', value)}
-          error={form.errors.engagements}
-          placeholder={v.engagements.length ? undefined : 'None'}
-          searchable
-          comboboxProps={{ withinPortal: true }}
+        <MembershipsField
+          value={v.memberships}
+          onChange={(value) => form.setField('memberships', value)}
+          error={form.errors.memberships}
         />
         {user && (
           <Switch

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Menu, Paper, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ROLE_NAMES } from '@steppingstones/shared';
 import { useState } from 'react';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { IconPlus, IconSearch } from '../../../components/icons.tsx';
@@ -26,7 +27,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="Users & groups"
-        description="Accounts, the groups that grant their permissions, and whether they can sign in."
+        description="Accounts, their role in each engagement, and whether they can sign in."
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             New user
@@ -86,15 +87,19 @@ export function UsersPage() {
                             Inactive
                           </Badge>
                         )}
-                        {u.groups.map((g) => (
-                          <Badge key={g} variant="light" tt="none">
-                            {g}
+                        {[...new Set(u.memberships.map((m) => m.role))].map((role) => (
+                          <Badge key={role} variant="light" tt="none">
+                            {ROLE_NAMES[role]}
                           </Badge>
                         ))}
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{u.is_superuser ? 'All' : u.engagements.join(', ') || '—'}</Text>
+                      <Text size="sm">
+                        {u.is_superuser
+                          ? 'All'
+                          : u.memberships.map((m) => `${m.engagement} (${m.role})`).join(', ') || '—'}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">

@@ -1,44 +1,27 @@
+import type { Membership, RoleDto, UserDto } from '@steppingstones/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { fetchAllPages, type ListEnvelope } from '../../../lib/lists.ts';
 
-export interface User {
-  id: number;
-  username: string;
-  display_name: string;
-  is_active: boolean;
-  is_superuser: boolean;
-  groups: string[];
-  engagements: string[];
-  last_login_at: string | null;
-  created_at: string;
-}
+export type User = UserDto;
 
 export interface UserCreate {
   username: string;
   display_name: string;
   password: string;
-  groups: string[];
-  engagements: string[];
+  memberships: Membership[];
   is_superuser: boolean;
 }
 
 export interface UserUpdate {
   display_name?: string;
-  groups?: string[];
-  engagements?: string[];
+  memberships?: Membership[];
   is_active?: boolean;
   is_superuser?: boolean;
 }
 
-export interface Group {
-  id: number;
-  name: string;
-  permissions: string[];
-}
-
 export const USERS_KEY = ['users'] as const;
-export const GROUPS_KEY = ['groups'] as const;
+export const ROLES_KEY = ['roles'] as const;
 
 export function useUsers(enabled = true) {
   return useQuery({
@@ -48,10 +31,11 @@ export function useUsers(enabled = true) {
   });
 }
 
-export function useGroups(enabled = true) {
+/** The roles a membership may carry, with the codes each grants in its engagement. */
+export function useRoles(enabled = true) {
   return useQuery({
-    queryKey: GROUPS_KEY,
-    queryFn: () => fetchAllPages('/groups/', (path) => api<ListEnvelope<Group>>(path)),
+    queryKey: ROLES_KEY,
+    queryFn: () => fetchAllPages('/roles/', (path) => api<ListEnvelope<RoleDto>>(path)),
     enabled,
   });
 }
