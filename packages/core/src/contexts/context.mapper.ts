@@ -20,14 +20,17 @@ export function contextColour(c: { host: string; user: string; process: string }
 
 const colours = new Map<string, string>();
 
-export function toContextDto(row: { id: number; host: string; user: string; process: string }): ContextDto {
-  return {
-    id: Number(row.id),
-    host: row.host,
-    user: row.user,
-    process: row.process,
-    colour: contextColour(row),
-  };
+/**
+ * A context as a reader sees it: host, user and process pass through the reader's masking like any
+ * evidence (a context can hold a password, e.g. a process's command line). The colour comes from
+ * what is shown, so it says nothing about a masked value.
+ */
+export function toContextDto(
+  row: { id: number; host: string; user: string; process: string },
+  redact: (text: string) => string = (text) => text,
+): ContextDto {
+  const shown = { host: redact(row.host), user: redact(row.user), process: redact(row.process) };
+  return { id: Number(row.id), ...shown, colour: contextColour(shown) };
 }
 
 /** "user on host (process)", parts left out when empty, "-" when all are. */

@@ -3,8 +3,14 @@ import type { ContextDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { chooseEngagement } from '../events/engagement-choice.ts';
+import { redactorFor } from '../events/event.redaction.ts';
 import { offsetPage, type Page } from '../paging/index.ts';
-import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
+import {
+  type Principal,
+  principalInEngagement,
+  requireEngagementPermission,
+  requirePermission,
+} from '../permissions/index.ts';
 import { toContextDto } from './context.mapper.ts';
 
 export interface ContextListOptions {
@@ -32,7 +38,8 @@ export async function listContexts(
     .orderBy('id', 'desc');
   const term = options.search?.trim();
   if (term) q = q.where((eb) => eb.or(['host', 'user', 'process'].map((col) => containsText(col, term))));
-  return offsetPage(db, q, options, toContextDto);
+  const redact = redactorFor(principalInEngagement(principal, engagement.id));
+  return offsetPage(db, q, options, (r) => toContextDto(r, redact));
 }
 
 export async function getContext(
@@ -48,7 +55,8 @@ export async function getContext(
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The context');
   requireEngagementPermission(principal, Number(row.engagement_id), 'context.view', 'The context');
-  return { ...toContextDto(row), event_count: await countEventsUsingContext(db, id) };
+  const redact = redactorFor(principalInEngagement(principal, Number(row.engagement_id)));
+  return { ...toContextDto(row, redact), event_count: await countEventsUsingContext(db, id) };
 }
 
 /** Events (not deleted) using a context as source or target. */
@@ -83,5 +91,6 @@ export async function contextValues(
     .orderBy(field);
   const term = options.search?.trim();
   if (term) q = q.where(containsText(field, term));
-  return offsetPage(db, q, options, (r) => r[field]);
+  const redact = redactorFor(principalInEngagement(principal, engagement.id));
+  return offsetPage(db, q, options, (r) => redact(r[field]));
 }

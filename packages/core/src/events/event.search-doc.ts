@@ -13,8 +13,9 @@ export interface SearchableEvent {
 
 /**
  * What full-text search sees of an event: description, outcome, both contexts, tags and evidence. The
- * public document is redacted (readers without `credential.view` search only it, so a hash never
- * "matches" for them); the secret one exists only when redaction changed something.
+ * public document is redacted, contexts and tags included (readers without `credential.view` search
+ * only it, so a hash, the empty NT hash too, never "matches" for them); the secret one exists only
+ * when redaction changed something.
  */
 export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
   const shared = [
@@ -27,10 +28,11 @@ export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
     ...e.tags,
   ].join('\n');
   const full = [e.description, e.outcome, shared, e.raw_evidence].join('\n');
+  // Contexts and tags are masked like evidence: a password in a process name is no easier to find.
   const pub = [
     redactEvidence(e.description),
     redactEvidence(e.outcome),
-    shared,
+    redactEvidence(shared),
     redactEvidence(e.raw_evidence),
   ].join('\n');
   return { eventId: e.id, publicText: pub, secretText: pub === full ? null : full };

@@ -32,6 +32,7 @@ import {
 } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { chooseEngagement } from './engagement-choice.ts';
+import { restoreEventMasks } from './event.mask-restore.ts';
 import { resolveOperator } from './event.operator.ts';
 import { loadEventDtos } from './event.queries.ts';
 import { type EventValues, type PreviousState, writeEvent } from './event.write.ts';
@@ -201,17 +202,10 @@ export async function replaceEvent(
     const operator = data.operator
       ? await resolveOperator(tx, engagementId, data.operator)
       : Number(row.operator_user_id);
-    await writeEvent(
-      tx,
-      principal.userId,
-      engagementId,
-      previousOf(row),
-      valuesFromFull(data, operator, Boolean(row.starred)),
-      {
-        tags: data.tags,
-        files: data.files,
-      },
-    );
+    const values = valuesFromFull(data, operator, Boolean(row.starred));
+    const relations = { tags: data.tags, files: data.files };
+    await restoreEventMasks(tx, principal, row, values, relations);
+    await writeEvent(tx, principal.userId, engagementId, previousOf(row), values, relations);
   });
   return written(db, principal, id);
 }
@@ -249,10 +243,9 @@ export async function patchEvent(
     const values = overlay(valuesFromRow(row), data);
     if (data.operator)
       values.operator_user_id = await resolveOperator(tx, Number(row.engagement_id), data.operator);
-    await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, {
-      tags: data.tags,
-      files: data.files,
-    });
+    const relations = { tags: data.tags, files: data.files };
+    await restoreEventMasks(tx, principal, row, values, relations);
+    await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, relations);
   });
   return written(db, principal, id);
 }
@@ -278,6 +271,7 @@ export async function limitedUpdateEvent(
       detected: data.detected,
       prevented: data.prevented,
     });
+    await restoreEventMasks(tx, principal, row, values, {});
     await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, {});
   });
   return { event: await written(db, principal, id), ignored };

@@ -11,7 +11,8 @@ import { writeEvent } from '../events/event.write.ts';
 import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
-import { CellError, filesOf, starredOf, tagsOf, unmaskedText } from './import-cells.ts';
+import { CellError, filesOf, starredOf, tagsOf } from './import-cells.ts';
+import { maskedRowOutcome } from './import-masked.ts';
 
 export interface ImportReport {
   added: number;
@@ -40,9 +41,9 @@ function toFields(r: Record<string, string>): EventFields {
     mitre_attack_tactic: optional('Tactic ID'),
     mitre_attack_technique: optional('Technique ID'),
     mitre_attack_subtechnique: optional('Sub-technique ID'),
-    description: unmaskedText('Description', cell('Description')),
-    raw_evidence: unmaskedText('Raw Evidence', cell('Raw Evidence')),
-    outcome: unmaskedText('Outcome', cell('Outcome')),
+    description: cell('Description'),
+    raw_evidence: cell('Raw Evidence'),
+    outcome: cell('Outcome'),
     detected: codeOf(DETECTED_LABELS, cell('Detected') || 'UNK') as EventFields['detected'],
     prevented: codeOf(PREVENTED_LABELS, cell('Prevented') || 'NEG') as EventFields['prevented'],
     tags: tagsOf(cell('Tags')),
@@ -182,6 +183,11 @@ async function writeRows(
     const { line, fields: f } = rows[next]!;
     try {
       const startAt = parseIsoTimestamp(f.timestamp) as number;
+      const masked = await maskedRowOutcome(tx, engagementId, startAt, f);
+      if (masked) {
+        (masked.skip ? skipped : rejected).push({ line, reason: masked.reason });
+        continue;
+      }
       const duplicate = await tx
         .selectFrom('event')
         .innerJoin('context as s', 's.id', 'event.source_context_id')

@@ -45,7 +45,7 @@ function toDistributionDto(r: DistributionRow, redact: Redactor): FileDistributi
   return {
     id: Number(r.id),
     file_id: Number(r.file_id),
-    filename: r.filename,
+    filename: redact(r.filename),
     size: r.size === null ? null : Number(r.size),
     md5: r.md5,
     sha1: r.sha1,
@@ -134,7 +134,7 @@ export async function listFileRows(
       ...toDistributionDto(r, redact),
       event_id: Number(r.event_id),
       timestamp: toIsoUtc(Number(r.start_at)),
-      target_host: r.target_host,
+      target_host: redact(r.target_host),
     })),
     next: rows.length > size && last ? encodeCursor([Number(last.start_at), Number(last.id)]) : null,
   };
@@ -165,7 +165,7 @@ export async function listKnownFiles(
   }
   return (await q.execute()).map((r) => ({
     id: Number(r.id),
-    filename: r.filename,
+    filename: redact(r.filename),
     size: r.size === null ? null : Number(r.size),
     md5: r.md5,
     sha1: r.sha1,
