@@ -1,214 +1,140 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { POINT_TYPES, type PointType } from './plugin-point-types.ts';
-import type { AnyPoint, PluginRegistry } from './plugin-registry.ts';
-import { pointsOf } from './plugin-registry.ts';
+import type { PluginRegistry } from './plugin-registry.ts';
+import { type PointRow, type SyncLine, type WantedPlugin, wantedPlugins } from './plugin-sync.plan.ts';
+import { recordedPointLines, syncPoints } from './plugin-sync.points.ts';
 
-export interface SyncLine {
-  kind: 'plugin' | 'point';
-  pluginId: string;
-  type?: PointType;
-  key?: string;
-  version: string;
-  status: 'ok' | 'failed' | 'missing';
-  enabled: boolean;
-  error?: string | null;
+export type { SyncLine } from './plugin-sync.plan.ts';
+
+type PluginRow = { id: number; version: string; status: string; enabled: number } & Record<string, unknown>;
+
+/** True when the stored row already says what `w` says: same version, loaded, nothing else changed. */
+function unchanged(row: PluginRow, w: WantedPlugin): boolean {
+  return (
+    w.status === 'ok' &&
+    row.status === 'ok' &&
+    row.version === w.version &&
+    row.package === w.package &&
+    row.name === w.name &&
+    row.description === w.description &&
+    Number(row.position) === w.position &&
+    row.last_error === null
+  );
 }
 
-interface PointRow {
-  type: PointType;
-  key: string;
-  title: string;
-  category: string;
-  icon: string;
+async function samePoints(tx: Tx, rowId: number, points: PointRow[]): Promise<boolean> {
+  const stored = await tx
+    .selectFrom('plugin_point')
+    .select(['type', 'key', 'title', 'category', 'icon', 'status'])
+    .where('plugin_row_id', '=', rowId)
+    .execute();
+  const key = (p: Omit<PointRow, 'type'> & { type: string }) =>
+    JSON.stringify([p.type, p.key, p.title, p.category, p.icon]);
+  const recorded = new Set(stored.filter((p) => p.status === 'ok').map(key));
+  return (
+    stored.every((p) => p.status === 'ok') &&
+    points.length === recorded.size &&
+    points.every((p) => recorded.has(key(p)))
+  );
 }
 
-function pointRow(type: PointType, p: AnyPoint): PointRow {
-  const m = p as Partial<{ title: string; category: string; icon: string }>;
-  return { type, key: p.key, title: m.title ?? '', category: m.category ?? '', icon: m.icon ?? '' };
+/** Inserts or updates one plugin's row (admins' enabled flag kept); returns the row as stored. */
+async function upsertPlugin(tx: Tx, w: WantedPlugin, now: number): Promise<PluginRow> {
+  const values = {
+    package: w.package,
+    status: w.status,
+    last_error: w.error,
+    position: w.position,
+    updated_at: now,
+    synced_at: now,
+    ...(w.status === 'ok' ? { name: w.name, version: w.version, description: w.description } : {}),
+    ...(w.status === 'failed' && w.version ? { version: w.version } : {}),
+  };
+  const updated = await tx
+    .updateTable('plugin')
+    .set(values)
+    .where('plugin_id', '=', w.pluginId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    await tx
+      .insertInto('plugin')
+      .values({
+        plugin_id: w.pluginId,
+        name: w.name,
+        version: w.version,
+        description: w.description,
+        enabled: 1,
+        created_at: now,
+        ...values,
+      })
+      // Several servers may start (and sync) at once on PostgreSQL: the first insert wins.
+      .onConflict((oc) => oc.column('plugin_id').doNothing())
+      .execute();
+  }
+  return tx.selectFrom('plugin').selectAll().where('plugin_id', '=', w.pluginId).executeTakeFirstOrThrow();
+}
+
+/** One listed plugin: its row and its points, or only a timestamp when its version has not changed. */
+async function syncOne(tx: Tx, w: WantedPlugin, now: number): Promise<SyncLine[]> {
+  const stored = await tx
+    .selectFrom('plugin')
+    .selectAll()
+    .where('plugin_id', '=', w.pluginId)
+    .executeTakeFirst();
+  // Same version and details, and the same points recorded (a plugin in development may add one
+  // without a new version): nothing to write but the time of the sync.
+  const skip =
+    stored !== undefined && unchanged(stored, w) && (await samePoints(tx, Number(stored.id), w.points ?? []));
+  const row = skip ? stored : await upsertPlugin(tx, w, now);
+  if (skip) await tx.updateTable('plugin').set({ synced_at: now }).where('id', '=', row.id).execute();
+  const plugin = { rowId: Number(row.id), pluginId: w.pluginId, version: row.version };
+  const head: SyncLine = {
+    kind: 'plugin',
+    pluginId: w.pluginId,
+    version: row.version,
+    status: w.status,
+    enabled: Boolean(row.enabled),
+    error: w.error,
+  };
+  if (!w.points) return [head];
+  return [
+    head,
+    ...(skip ? await recordedPointLines(tx, plugin) : await syncPoints(tx, plugin, w.points, now)),
+  ];
 }
 
 /**
- * Records the registry in the database: new plugins and points start enabled, admins' enabled flags
- * are kept, failed plugins keep their rows with the error, uninstalled ones are marked missing (never
- * deleted, so history and jobs keep their names). Run at server start and by `plugins sync`.
+ * A package that could not be imported was recorded under its package name (its id was unknown). Once
+ * it loads under its own id that placeholder stands for nothing (it never had points, so no job or
+ * history names it) and would show a stale "run npm install" error forever: drop it.
  */
-export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Promise<SyncLine[]> {
-  return writeTransaction(db, async (tx) => {
-    const now = nowMs();
-    const seen = new Set<string>();
-    const wanted: Array<{
-      pluginId: string;
-      package: string;
-      name: string;
-      version: string;
-      description: string;
-      status: 'ok' | 'failed';
-      error: string | null;
-      position: number;
-      points: PointRow[] | null;
-    }> = [];
-    for (const p of registry.plugins) {
-      const d = p.definition;
-      wanted.push({
-        pluginId: d.id,
-        package: p.package,
-        name: d.name,
-        version: d.version,
-        description: d.description,
-        status: 'ok',
-        error: null,
-        position: p.position,
-        points: POINT_TYPES.flatMap((t) => pointsOf(d, t).map((pt) => pointRow(t, pt))),
-      });
-    }
-    for (const f of registry.failures) {
-      // A failure without an id (import error) is recorded under its package name, so admins see it.
-      const pluginId = f.pluginId ?? f.package;
-      if (wanted.some((w) => w.pluginId === pluginId)) continue;
-      wanted.push({
-        pluginId,
-        package: f.package,
-        name: '',
-        version: f.version ?? '',
-        description: '',
-        status: 'failed',
-        error: f.error,
-        position: f.position,
-        points: null,
-      });
-    }
+async function dropSupersededPlaceholders(
+  tx: Tx,
+  registry: PluginRegistry,
+  seen: Set<string>,
+): Promise<void> {
+  const superseded = registry.plugins.map((p) => p.package).filter((pkg) => !seen.has(pkg));
+  if (!superseded.length) return;
+  await tx
+    .deleteFrom('plugin')
+    .where('plugin_id', 'in', superseded)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('plugin_point').select('plugin_point.id').whereRef('plugin_row_id', '=', 'plugin.id'),
+        ),
+      ),
+    )
+    .execute();
+}
 
-    const lines: SyncLine[] = [];
-    for (const w of wanted) {
-      seen.add(w.pluginId);
-      let row = await tx
-        .selectFrom('plugin')
-        .selectAll()
-        .where('plugin_id', '=', w.pluginId)
-        .executeTakeFirst();
-      const values = {
-        package: w.package,
-        status: w.status,
-        last_error: w.error,
-        position: w.position,
-        updated_at: now,
-        synced_at: now,
-        ...(w.status === 'ok' ? { name: w.name, version: w.version, description: w.description } : {}),
-        ...(w.status === 'failed' && w.version ? { version: w.version } : {}),
-      };
-      if (row) {
-        await tx.updateTable('plugin').set(values).where('id', '=', row.id).execute();
-      } else {
-        await tx
-          .insertInto('plugin')
-          .values({
-            plugin_id: w.pluginId,
-            name: w.name,
-            version: w.version,
-            description: w.description,
-            enabled: 1,
-            created_at: now,
-            ...values,
-          })
-          // Several servers may start (and sync) at once on PostgreSQL: the first insert wins.
-          .onConflict((oc) => oc.column('plugin_id').doNothing())
-          .execute();
-      }
-      row = await tx
-        .selectFrom('plugin')
-        .selectAll()
-        .where('plugin_id', '=', w.pluginId)
-        .executeTakeFirstOrThrow();
-      lines.push({
-        kind: 'plugin',
-        pluginId: w.pluginId,
-        version: row.version,
-        status: w.status,
-        enabled: Boolean(row.enabled),
-        error: w.error,
-      });
-      if (!w.points) continue;
-
-      const existing = await tx
-        .selectFrom('plugin_point')
-        .selectAll()
-        .where('plugin_row_id', '=', row.id)
-        .execute();
-      for (const pt of w.points) {
-        const old = existing.find((e) => e.type === pt.type && e.key === pt.key);
-        if (old) {
-          await tx
-            .updateTable('plugin_point')
-            .set({ title: pt.title, category: pt.category, icon: pt.icon, status: 'ok', updated_at: now })
-            .where('id', '=', old.id)
-            .execute();
-        } else {
-          await tx
-            .insertInto('plugin_point')
-            .values({
-              plugin_row_id: row.id,
-              ...pt,
-              status: 'ok',
-              enabled: 1,
-              created_at: now,
-              updated_at: now,
-            })
-            .onConflict((oc) => oc.columns(['plugin_row_id', 'type', 'key']).doNothing())
-            .execute();
-        }
-        lines.push({
-          kind: 'point',
-          pluginId: w.pluginId,
-          type: pt.type,
-          key: pt.key,
-          version: row.version,
-          status: 'ok',
-          enabled: old ? Boolean(old.enabled) : true,
-        });
-      }
-      for (const old of existing) {
-        if (w.points.some((pt) => pt.type === old.type && pt.key === old.key)) continue;
-        await tx
-          .updateTable('plugin_point')
-          .set({ status: 'missing', updated_at: now })
-          .where('id', '=', old.id)
-          .execute();
-        lines.push({
-          kind: 'point',
-          pluginId: w.pluginId,
-          type: old.type as PointType,
-          key: old.key,
-          version: row.version,
-          status: 'missing',
-          enabled: Boolean(old.enabled),
-        });
-      }
-    }
-
-    // A package that could not be imported was recorded under its package name (its id was unknown).
-    // Once it loads under its own id that placeholder stands for nothing (it never had points, so no
-    // job or history names it) and would show a stale "run npm install" error forever: drop it.
-    const superseded = registry.plugins.map((p) => p.package).filter((pkg) => !seen.has(pkg));
-    if (superseded.length)
-      await tx
-        .deleteFrom('plugin')
-        .where('plugin_id', 'in', superseded)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('plugin_point')
-                .select('plugin_point.id')
-                .whereRef('plugin_row_id', '=', 'plugin.id'),
-            ),
-          ),
-        )
-        .execute();
-
-    const others = await tx.selectFrom('plugin').selectAll().execute();
-    for (const row of others) {
-      if (seen.has(row.plugin_id)) continue;
+/** Plugins no longer listed: marked missing with their points, never deleted. */
+async function markUnlisted(tx: Tx, seen: Set<string>, now: number): Promise<SyncLine[]> {
+  const lines: SyncLine[] = [];
+  for (const row of await tx.selectFrom('plugin').selectAll().execute()) {
+    if (seen.has(row.plugin_id)) continue;
+    if (row.status !== 'missing') {
       await tx
         .updateTable('plugin')
         .set({ status: 'missing', updated_at: now, synced_at: now })
@@ -219,15 +145,34 @@ export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Pro
         .set({ status: 'missing', updated_at: now })
         .where('plugin_row_id', '=', row.id)
         .execute();
-      lines.push({
-        kind: 'plugin',
-        pluginId: row.plugin_id,
-        version: row.version,
-        status: 'missing',
-        enabled: Boolean(row.enabled),
-        error: row.last_error,
-      });
     }
+    lines.push({
+      kind: 'plugin',
+      pluginId: row.plugin_id,
+      version: row.version,
+      status: 'missing',
+      enabled: Boolean(row.enabled),
+      error: row.last_error,
+    });
+  }
+  return lines;
+}
+
+/**
+ * Records the registry in the database: new plugins and points start enabled, admins' enabled flags
+ * are kept, failed plugins keep their rows with the error, uninstalled ones are marked missing (never
+ * deleted, so history and jobs keep their names). A plugin whose version and details have not changed
+ * since the last sync keeps its rows as they are. Run at server start and by `plugins sync`.
+ */
+export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Promise<SyncLine[]> {
+  return writeTransaction(db, async (tx) => {
+    const now = nowMs();
+    const wanted = wantedPlugins(registry);
+    const seen = new Set(wanted.map((w) => w.pluginId));
+    const lines: SyncLine[] = [];
+    for (const w of wanted) lines.push(...(await syncOne(tx, w, now)));
+    await dropSupersededPlaceholders(tx, registry, seen);
+    lines.push(...(await markUnlisted(tx, seen, now)));
     await appendDomainEvent(tx, { type: 'plugin.changed', engagementId: null, payload: { reason: 'sync' } });
     return lines;
   });
