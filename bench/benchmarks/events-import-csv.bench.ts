@@ -52,6 +52,7 @@ export default defineBenchmark<ImportState>({
           env.dataset!.operatorUserIds.map((id) => ({
             engagement_id: created.id,
             user_id: id,
+            role: 'operator',
             created_at: Date.now(),
           })),
         )

@@ -40,7 +40,14 @@ describe.each(testDialects())('steppingstones history on %s', { timeout: 180_000
     const userId = await insertTestUser(ctx.database.db, 'op');
     await ctx.database.db
       .insertInto('engagement_member')
-      .values([chain, other].map((e) => ({ engagement_id: e.id, user_id: userId, created_at: Date.now() })))
+      .values(
+        [chain, other].map((e) => ({
+          engagement_id: e.id,
+          user_id: userId,
+          role: 'operator',
+          created_at: Date.now(),
+        })),
+      )
       .execute();
     const system = systemPrincipal();
     const event = await createEvent(ctx.database.db, system, {

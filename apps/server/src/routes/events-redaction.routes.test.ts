@@ -1,7 +1,7 @@
 import { testDialects } from '@steppingstones/db/testing';
 import type { EventDto } from '@steppingstones/shared/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, createTestUser, login } from '../testing/index.ts';
+import { type ApiClient, bearer, createTestUser, login } from '../testing/index.ts';
 import {
   createEvent,
   type EventWorld,
@@ -107,12 +107,16 @@ describe.each(testDialects())('redaction of the event log for the blue team on %
     /** Holds the trash codes (event.delete, engagement.change) but not credential.view. */
     let clientAdmin: ApiClient;
     beforeAll(async () => {
-      await createTestUser(w.server.ctx, {
-        username: 'client-admin',
-        permissions: ['event.view', 'event.delete', 'engagement.change'],
-        engagements: ['ACME'],
-      });
-      clientAdmin = await login(w.server.url, 'client-admin');
+      // No role holds the trash codes without credential.view: a lead's token scoped to them does.
+      await createTestUser(w.server.ctx, { username: 'client-admin', role: 'lead', engagements: ['ACME'] });
+      const scoped = await (await login(w.server.url, 'client-admin')).post<{ token: string }>(
+        '/api/v1/tokens/',
+        {
+          name: 'trash without credentials',
+          permissions: ['event.view', 'event.delete', 'engagement.change'],
+        },
+      );
+      clientAdmin = bearer(w.server.url, scoped.body.token);
       // Secrets arrive in an edit (so they sit in a diff as well as a snapshot), in every field the
       // grid masks; then only the hash is swapped for another.
       const e = await createEvent(w.alice, {

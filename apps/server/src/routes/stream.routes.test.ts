@@ -217,14 +217,22 @@ describe.each(testDialects())('the live stream on %s', { timeout: 120_000 }, (di
     const carol = await login(server.url, 'carol');
     // Bob works in both engagements; BLUE carries the marker that shows his stream is still live.
     expect(
-      (await root.put('/api/v1/engagements/BLUE/members/', { usernames: ['carol', 'bob'] })).status,
+      (
+        await root.put('/api/v1/engagements/BLUE/members/', {
+          members: [
+            { username: 'carol', role: 'operator' },
+            { username: 'bob', role: 'operator' },
+          ],
+        })
+      ).status,
     ).toBe(200);
     const bob = await login(server.url, 'bob');
     const s = await stream(bob.cookie);
     const before = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'Before'))).body.id;
     await s.waitFor(isEvent('event.created', before));
 
-    expect((await root.put('/api/v1/engagements/RED/members/', { usernames: ['alice'] })).status).toBe(200);
+    const onlyAlice = { members: [{ username: 'alice', role: 'operator' }] };
+    expect((await root.put('/api/v1/engagements/RED/members/', onlyAlice)).status).toBe(200);
     // Written right after the removal, well within the stream's periodic re-check.
     const after = (await alice.post<{ id: number }>('/api/v1/events/', event('RED', 'After'))).body.id;
     await alice.patch(`/api/v1/events/${before}/`, { detected: 'FUL' });

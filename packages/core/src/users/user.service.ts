@@ -98,9 +98,12 @@ export async function createUser(
         throw ValidationError.field('memberships', 'name at least one engagement you lead');
       await manageableMemberships(tx, principal, data.memberships);
     }
+    // `engagements` + `groups` (role names) come only from trusted callers (the CLI, fixtures): the
+    // HTTP body schema has no such fields.
+    const trusted = principal.isSuperuser ? { engagements: input.engagements, groups: input.groups } : {};
     const user = await insertUser(
       tx,
-      { ...data, memberships: data.memberships ?? [], timezone: input.timezone ?? null },
+      { ...data, ...trusted, memberships: data.memberships ?? [], timezone: input.timezone ?? null },
       hash,
     );
     const dto = await toUserDto(tx, user, principal);
