@@ -76,6 +76,11 @@ describe('EventStream import and clone to events', { timeout: 300_000 }, () => {
       mitre_attack_tactic: 'TA0006',
       mitre_attack_subtechnique: 'T1110.003',
     });
+    // The event shows the line it came from.
+    await row(page, 'Password sprayed Welcome123').getByRole('link', { name: 'Edit event' }).click();
+    await page.getByText('Cloned from an EventStream line').waitFor();
+    await page.goBack();
+    await row(page, 'Password sprayed Welcome123').waitFor();
   });
 
   it('clones the selected lines at once, each linked to its event', async () => {

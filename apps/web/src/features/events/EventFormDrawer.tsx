@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { browserTimezone } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { SourceLineNote } from '../eventstream/SourceLineNote.tsx';
 import { EVENTS_KEY, fetchEvent } from './api/events-api.ts';
 import { EventForm } from './form/EventForm.tsx';
 import type { FormMode } from './form/form-values.ts';
@@ -83,16 +84,21 @@ export function EventFormDrawer() {
     );
   else
     body = (
-      <EventForm
-        key={`${mode}-${event.data?.id ?? 'new'}`}
-        mode={mode as FormMode}
-        event={event.data ?? null}
-        engagement={engagement}
-        me={me}
-        zone={zone}
-        onSaved={saved}
-        onCancel={close}
-      />
+      <>
+        {mode === 'edit' && id !== null && (
+          <SourceLineNote eventId={id} engagement={event.data?.engagement ?? engagement} />
+        )}
+        <EventForm
+          key={`${mode}-${event.data?.id ?? 'new'}`}
+          mode={mode as FormMode}
+          event={event.data ?? null}
+          engagement={engagement}
+          me={me}
+          zone={zone}
+          onSaved={saved}
+          onCancel={close}
+        />
+      </>
     );
 
   return (
