@@ -5,6 +5,7 @@ import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget, DialectName } from './database-url.ts';
 import { type DbLogger, stderrLogger } from './logger.ts';
+import { createPrivateFile, makeFilesPrivate, makePrivateDir } from './private-files.ts';
 import type { DB } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
@@ -52,8 +53,22 @@ const pgTypes = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+function createPrivateFileIfAbsent(file: string): void {
+  try {
+    createPrivateFile(file);
+  } catch (error) {
+    // Another process created it first: it has made it private itself.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 export function openSqlite(file: string, options: { busyTimeoutMs?: number; readonly?: boolean } = {}) {
-  if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!options.readonly && file !== ':memory:') {
+    makePrivateDir(path.dirname(file));
+    // Created owner-only before SQLite opens it: its -wal and -shm then get the same mode.
+    if (!fs.existsSync(file)) createPrivateFileIfAbsent(file);
+    makeFilesPrivate(file, `${file}-wal`, `${file}-shm`);
+  }
   const sqlite = new SQLite(file, {
     readonly: options.readonly ?? false,
     timeout: options.busyTimeoutMs ?? 5000,

@@ -19,6 +19,13 @@ export * from './fulltext/index.ts';
 export { skipLocked, withDatabaseLock } from './locks.ts';
 export { type DbLogger, stderrLogger } from './logger.ts';
 export { type MigrationReport, migrateToLatest, pendingMigrations } from './migrate.ts';
+export {
+  createPrivateFile,
+  makeFilesPrivate,
+  makePrivateDir,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+} from './private-files.ts';
 export type { DB } from './schema.ts';
 export * from './schema.ts';
 export { nowMs } from './time.ts';

@@ -1,5 +1,6 @@
 import { ValidationError } from '@steppingstones/core';
 import { systemPrincipal } from '@steppingstones/core/permissions';
+import { retireSetupToken } from '@steppingstones/core/setup';
 import { createUser, strongestRole } from '@steppingstones/core/users';
 import { ROLE_NAMES } from '@steppingstones/shared';
 import type { Command } from 'commander';
@@ -77,6 +78,8 @@ export function userCommands(program: Command): void {
             { userId: null, username: 'cli' },
             systemPrincipal('cli'),
           );
+          // A user now exists: setup is done, and the token file a server printed must not linger.
+          await retireSetupToken(ctx.database.db, ctx.config.setupTokenFile);
           const extras = [
             user.is_superuser ? 'superuser' : '',
             user.memberships.length

@@ -6,10 +6,17 @@ const CONTROL = CONTROL_CHARACTER;
 
 const MAX_DEPTH = 64;
 
+export function isPlain(value: unknown): value is object {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return Array.isArray(value) || proto === Object.prototype || proto === null;
+}
+
 /** The path (`source.host`, `tags.2`) of the first string or key holding a control character, else null. */
 export function findControlCharacter(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path : null;
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  // Only parsed JSON (plain objects and arrays): a streamed body is read, and checked, by its route.
+  if (!isPlain(value) || depth > MAX_DEPTH) return null;
   const entries: Array<[string, unknown]> = Array.isArray(value)
     ? value.map((v, i) => [String(i), v])
     : Object.entries(value);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isPlain } from './control-characters.ts';
 
 /** At most this many characters of what the client sent come back in an error body. */
 export const MAX_ECHO = 200;
@@ -13,8 +14,7 @@ function longInputs(request: FastifyRequest): string[] {
     if (found.length >= 200 || depth > 32) return;
     if (typeof value === 'string') {
       if (value.length > MAX_ECHO) found.push(value, value.trim());
-    } else if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !('pipe' in value))
-      for (const v of Object.values(value)) walk(v, depth + 1);
+    } else if (isPlain(value)) for (const v of Object.values(value)) walk(v, depth + 1);
   };
   walk(request.body, 0);
   walk(request.query, 0);

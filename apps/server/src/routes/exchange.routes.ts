@@ -1,5 +1,11 @@
 import { PassThrough, Readable } from 'node:stream';
-import { importEventsCsv, streamEventsCsv, writeEventsXlsx } from '@steppingstones/core/exchange';
+import { ValidationError } from '@steppingstones/core';
+import {
+  ImportStoppedError,
+  importEventsCsv,
+  prepareEventsXlsx,
+  streamEventsCsv,
+} from '@steppingstones/core/exchange';
 import { eventListQuerySchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -30,11 +36,13 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
     async (request, reply) => {
       const { format, ...filter } = request.query;
       if (format === 'xlsx') {
+        // Prepared first: a non-member or unknown engagement answers 404 / 400 as the CSV does.
+        const write = await prepareEventsXlsx(db, request.principal, filter);
         const out = new PassThrough();
-        const done = writeEventsXlsx(db, request.principal, filter, out).catch((error: unknown) =>
-          out.destroy(error as Error),
-        );
-        void done;
+        write(out).catch((error: unknown) => {
+          request.log.error({ err: error }, 'XLSX export failed part way');
+          out.destroy(error as Error);
+        });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename="${fileName(filter.engagement, 'xlsx')}"`)
@@ -67,8 +75,19 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const body = request.body;
-      const input = body instanceof Readable ? body : Readable.from([typeof body === 'string' ? body : '']);
-      return importEventsCsv(db, request.principal, request.query.engagement, input);
+      if (!(body instanceof Readable) && typeof body !== 'string')
+        throw ValidationError.field(
+          'body',
+          'send the CSV file itself as the body, with Content-Type: text/csv',
+        );
+      const input = body instanceof Readable ? body : Readable.from([Buffer.from(body)]);
+      try {
+        return await importEventsCsv(db, request.principal, request.query.engagement, input);
+      } catch (error) {
+        if (error instanceof ImportStoppedError && error.cause)
+          request.log.error({ err: error.cause }, 'import stopped by a database error');
+        throw error;
+      }
     },
   );
 }

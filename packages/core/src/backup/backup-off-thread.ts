@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { vacuumIntoOffThread } from '@steppingstones/db';
+import { createPrivateFile, vacuumIntoOffThread } from '@steppingstones/db';
 import { ValidationError } from '../errors.ts';
 
 /**
@@ -16,5 +16,7 @@ export async function backupSqliteOffThread(
   if (fs.existsSync(target))
     throw ValidationError.field('OUT', `The file ${target} already exists; choose a new name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Owner-only from the start (VACUUM INTO fills an empty file): a backup is the whole instance.
+  createPrivateFile(target);
   return vacuumIntoOffThread(databaseFile, target, timeoutMs);
 }

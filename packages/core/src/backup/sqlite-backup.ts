@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openSqlite, vacuumInto } from '@steppingstones/db';
+import {
+  createPrivateFile,
+  makeFilesPrivate,
+  makePrivateDir,
+  openSqlite,
+  vacuumInto,
+} from '@steppingstones/db';
 import type { AppConfig } from '../config/index.ts';
 import { ValidationError } from '../errors.ts';
 import { runningProcesses } from '../runtime/index.ts';
@@ -14,6 +20,8 @@ export function backupSqlite(databaseFile: string, out: string): { bytes: number
   if (fs.existsSync(target))
     throw ValidationError.field('OUT', `The file ${target} already exists; choose a new name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Owner-only from the start (VACUUM INTO fills an empty file): a backup is the whole instance.
+  createPrivateFile(target);
   return vacuumInto(databaseFile, target);
 }
 
@@ -73,9 +81,10 @@ export function restoreSqlite(config: AppConfig, file: string): { engagements: n
   const source = path.resolve(file);
   const { engagements } = verifySqliteBackup(source);
   const dbFile = config.database.location;
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  makePrivateDir(path.dirname(dbFile));
   const staging = `${dbFile}.restoring`;
   fs.copyFileSync(source, staging);
+  makeFilesPrivate(staging);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
   fs.renameSync(staging, dbFile);
   return { engagements };

@@ -1,7 +1,8 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
+import { CONTROL_CHARACTER_MESSAGE } from '@steppingstones/shared/control-characters';
 import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { DomainError, ValidationError } from '../errors.ts';
@@ -11,14 +12,12 @@ import { writeEvent } from '../events/event.write.ts';
 import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
-import { CellError, filesOf, starredOf, tagsOf } from './import-cells.ts';
+import { CellError, controlCharacterColumn, filesOf, starredOf, tagsOf } from './import-cells.ts';
 import { maskedRowOutcome } from './import-masked.ts';
+import { type ImportReport, ImportStoppedError, stoppedAt } from './import-stopped.ts';
+import { strictUtf8 } from './utf8-decode.ts';
 
-export interface ImportReport {
-  added: number;
-  skipped: Array<{ line: number; reason: string }>;
-  rejected: Array<{ line: number; reason: string }>;
-}
+export type { ImportReport };
 
 const REQUIRED = ['Timestamp (UTC)', 'Description', 'Source Host', 'Target Host'];
 const BATCH = 500;
@@ -73,14 +72,28 @@ export async function importEventsCsv(
 ): Promise<ImportReport> {
   requirePermission(principal, 'event.add');
   const engagement = await engagementByCode(db, principal, engagementCode);
+  requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
   assertWritable(engagement);
   const report: ImportReport = { added: 0, skipped: [], rejected: [] };
-  const parser = input.pipe(
-    parse({ columns: true, bom: true, info: true, skip_empty_lines: true, relax_quotes: false }),
+  // pipeline, not pipe: an error of the decoder (or of the input) must end the parser's iteration too.
+  const parser = pipeline(
+    input,
+    strictUtf8('file'),
+    parse({
+      columns: (header: string[]) => {
+        headed = true;
+        return checkHeader(header);
+      },
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_quotes: false,
+    }),
+    () => {},
   );
   let batch: ParsedRow[] = [];
-  requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
-  let headerChecked = false;
+  let records = 0;
+  let headed = false;
   // csv-parse reports the line a record ends on; a record with a multi-line cell starts earlier.
   let lastEnd = 1;
   try {
@@ -88,19 +101,13 @@ export async function importEventsCsv(
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      if (!headerChecked) {
-        const missing = REQUIRED.filter((name) => !(name in record));
-        if (missing.length)
-          throw ValidationError.field(
-            'line 1',
-            `the header lacks the column(s) ${missing.join(', ')}; expected the export's columns: ${EVENT_HEADER.join(', ')}`,
-          );
-        headerChecked = true;
-      }
+      records++;
       const line = lastEnd + 1;
       lastEnd = info.lines;
       let fields: EventFields;
       try {
+        const control = controlCharacterColumn(record);
+        if (control) throw new CellError(control, CONTROL_CHARACTER_MESSAGE);
         fields = toFields(record);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
@@ -122,14 +129,61 @@ export async function importEventsCsv(
       }
     }
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const e = error as { code?: string; lines?: number; message?: string };
-    if (e.code?.startsWith('CSV_'))
-      throw ValidationError.field(`line ${e.lines ?? '?'}`, `the CSV is malformed: ${e.message}`);
-    throw error;
+    if (error instanceof ImportStoppedError) throw error;
+    const problem =
+      error instanceof CsvError && !headed
+        ? ValidationError.field(
+            'line 1',
+            `this is not a CSV of events: its first line is not a header row of column names (${error.message}); export events as CSV to see the expected columns: ${EVENT_HEADER.join(', ')}`,
+          )
+        : error instanceof CsvError
+          ? ValidationError.field(
+              `line ${(error as { lines?: number }).lines ?? lastEnd + 1}`,
+              `the CSV is malformed: ${error.message} (a cell holding a quote, comma or line break must be quoted, its quotes doubled: "say ""hi""")`,
+            )
+          : error;
+    if (!(problem instanceof ValidationError)) throw error;
+    // Rows parsed but not yet written are not written: the answer says from which line on.
+    const from = batch[0]?.line ?? lineOf(problem) ?? lastEnd + 1;
+    report.rejected = report.rejected.filter((r) => r.line < from);
+    throw stoppedAt(problem, from, report);
   }
+  if (records === 0 && (parser as unknown as { info: { bytes: number } }).info.bytes > 0)
+    throw ValidationError.field('line 2', 'the file has only a header row: there are no events to import');
+  if (records === 0)
+    throw ValidationError.field(
+      'line 1',
+      `the file is empty: an import needs a header row naming the columns (${EVENT_HEADER.join(', ')}) and one row per event`,
+    );
   if (batch.length) await writeBatch(db, principal, engagement.id, batch, report);
   return report;
+}
+
+const lineOf = (error: ValidationError) => {
+  const m = /^line (\d+)$/.exec(error.problems[0]?.field ?? '');
+  return m ? Number(m[1]) : undefined;
+};
+
+/** The first line names the columns: refuses data in its place and files of other columns. */
+function checkHeader(header: string[]): string[] {
+  const names = header.map((n) => n.trim());
+  if (names.some((n) => parseIsoTimestamp(n) !== null))
+    throw ValidationError.field(
+      'line 1',
+      `the file has no header row (its first line holds a timestamp); add the export's header as line 1: ${EVENT_HEADER.join(', ')}`,
+    );
+  const missing = REQUIRED.filter((name) => !names.includes(name));
+  if (missing.length === REQUIRED.length)
+    throw ValidationError.field(
+      'line 1',
+      `this is not a CSV of events (none of the columns ${REQUIRED.join(', ')} is in its first line); export events as CSV to see the expected columns: ${EVENT_HEADER.join(', ')}`,
+    );
+  if (missing.length)
+    throw ValidationError.field(
+      'line 1',
+      `the header lacks the column(s) ${missing.join(', ')}; expected the export's columns: ${EVENT_HEADER.join(', ')}`,
+    );
+  return names;
 }
 
 /**
@@ -151,9 +205,22 @@ async function writeBatch(
 ): Promise<void> {
   let next = 0;
   while (next < rows.length) {
-    const outcome = await writeTransaction(db, (tx) =>
-      writeRows(tx, principal, engagementId, rows, next, performance.now() + TRANSACTION_BUDGET_MS),
-    );
+    let outcome: Awaited<ReturnType<typeof writeRows>>;
+    try {
+      outcome = await writeTransaction(db, (tx) =>
+        writeRows(tx, principal, engagementId, rows, next, performance.now() + TRANSACTION_BUDGET_MS),
+      );
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      // The failed transaction rolled back whole; those before it stay. Say exactly where the line is.
+      const from = rows[next]!.line;
+      throw new ImportStoppedError(
+        500,
+        `The database refused a write in the rows from line ${from}: line ${from} and the lines after it were not imported; the lines before it were (${report.added} added, ${report.skipped.length} skipped, ${report.rejected.length} rejected). The error was logged; import the file again once it is fixed (rows already imported are skipped as duplicates).`,
+        { ...report, not_written_from_line: from },
+        error,
+      );
+    }
     next = outcome.next;
     report.added += outcome.added;
     report.skipped.push(...outcome.skipped);

@@ -39,9 +39,30 @@ export async function writeEventsXlsx(
   query: ExportFilter,
   out: Writable,
 ): Promise<void> {
+  await (await prepareEventsXlsx(db, principal, query))(out);
+}
+
+/**
+ * Reads the first page now, so an unknown engagement, a non-member or a bad filter fails (404 / 400)
+ * before a response starts; the returned function then streams the workbook.
+ */
+export async function prepareEventsXlsx(
+  db: Kysely<DB>,
+  principal: Principal,
+  query: ExportFilter,
+): Promise<(out: Writable) => Promise<void>> {
   const pages = exportEventPages(db, principal, query);
   const first = await pages.next();
   const names = await attackNames(db);
+  return (out) => streamWorkbook(out, pages, first, names);
+}
+
+async function streamWorkbook(
+  out: Writable,
+  pages: ReturnType<typeof exportEventPages>,
+  first: Awaited<ReturnType<ReturnType<typeof exportEventPages>['next']>>,
+  names: Awaited<ReturnType<typeof attackNames>>,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,

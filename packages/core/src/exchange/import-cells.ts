@@ -1,3 +1,4 @@
+import { hasControlCharacter } from '@steppingstones/shared/control-characters';
 import type { FileInput } from '@steppingstones/shared/events';
 import { REDACTION_MASK } from '../redaction/index.ts';
 import { FILE_KEYS, STARRED_LABELS } from './event-columns.ts';
@@ -7,6 +8,12 @@ export class CellError extends Error {
   constructor(column: string, message: string) {
     super(`${column}: ${message}`);
   }
+}
+
+/** The first column whose cell holds a control character (NUL, C0 but tab/CR/LF), or null. */
+export function controlCharacterColumn(record: Record<string, string>): string | null {
+  for (const [column, cell] of Object.entries(record)) if (hasControlCharacter(cell)) return column;
+  return null;
 }
 
 /** The Tags cell: a JSON array as exported, or names separated by commas as a person types them. */

@@ -7,7 +7,14 @@ import { hasPartialFiles, snapshotsOf, withPartialFiles } from './event-snapshot
 
 export interface HistoryProblem {
   engagement: string;
-  kind: 'revision-altered' | 'chain-broken' | 'head-mismatch' | 'event-altered' | 'event-without-history';
+  kind:
+    | 'revision-altered'
+    | 'chain-broken'
+    | 'head-mismatch'
+    | 'event-altered'
+    | 'event-without-history'
+    | 'event-missing'
+    | 'event-in-other-engagement';
   seq?: number;
   eventId?: number;
   message: string;
@@ -24,8 +31,9 @@ const BATCH = 1000;
 
 /**
  * Proves an engagement's history intact: every revision's HMAC recomputes and links to its
- * predecessor without gaps, the head matches the last revision, and every event's current state equals
- * its latest revision. Stops at the first altered record and names it.
+ * predecessor without gaps, the head matches the last revision, every event's current state equals
+ * its latest revision, every event of the chain whose latest revision is not a delete still exists, and
+ * in this engagement. Stops at the first altered record and names it.
  */
 export async function verifyHistory(
   db: Kysely<DB>,
@@ -55,6 +63,8 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
   const summary = { code, revisions: 0, events: 0, headSeq: 0 };
   /** Event id → digest of its latest revision's snapshot. */
   const latestByEvent = new Map<number, string>();
+  /** Events whose latest revision is not a delete: their row must exist, in this engagement. */
+  const live = new Set<number>();
   /** Events whose latest revision predates whole files (see hasPartialFiles). */
   const partialFiles = new Set<number>();
   let expectedPrev = GENESIS_HASH;
@@ -91,6 +101,8 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
       }
       const recorded = JSON.parse(r.snapshot);
       latestByEvent.set(Number(r.event_id), snapshotDigest(recorded));
+      if (r.action === 'delete') live.delete(Number(r.event_id));
+      else live.add(Number(r.event_id));
       if (hasPartialFiles(recorded)) partialFiles.add(Number(r.event_id));
       else partialFiles.delete(Number(r.event_id));
       expectedPrev = r.hash;
@@ -132,6 +144,8 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
       const eventId = current.id;
       const recorded = latestByEvent.get(eventId);
       if (!recorded) {
+        const moved = await movedEventProblem(db, code, engagementId, eventId);
+        if (moved) return { summary, problem: moved };
         const problem: HistoryProblem = {
           engagement: code,
           kind: 'event-without-history',
@@ -151,9 +165,56 @@ async function verifyEngagement(db: Kysely<DB>, key: Buffer, engagementId: numbe
         return { summary, problem };
       }
       summary.events++;
+      live.delete(eventId);
       afterId = eventId;
     }
     if (events.length < BATCH) break;
   }
+  // Whatever is left was written by the chain as existing and is not here.
+  for (const eventId of live) {
+    const row = await db
+      .selectFrom('event')
+      .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
+      .select('engagement.code')
+      .where('event.id', '=', eventId)
+      .executeTakeFirst();
+    const problem: HistoryProblem = row
+      ? {
+          engagement: code,
+          kind: 'event-in-other-engagement',
+          eventId,
+          message: `Engagement ${code}: event ${eventId} of this engagement's history is in engagement ${row.code}; it was moved outside the app.`,
+        }
+      : {
+          engagement: code,
+          kind: 'event-missing',
+          eventId,
+          message: `Engagement ${code}: event ${eventId} is missing although its latest revision is not a delete; it was removed outside the app.`,
+        };
+    return { summary, problem };
+  }
   return { summary, problem: undefined };
+}
+
+/** An event found here whose history is another engagement's chain, as a problem; else null. */
+async function movedEventProblem(
+  db: Kysely<DB>,
+  code: string,
+  engagementId: number,
+  eventId: number,
+): Promise<HistoryProblem | null> {
+  const other = await db
+    .selectFrom('event_revision')
+    .innerJoin('engagement', 'engagement.id', 'event_revision.engagement_id')
+    .select('engagement.code')
+    .where('event_revision.event_id', '=', eventId)
+    .where('event_revision.engagement_id', '!=', engagementId)
+    .executeTakeFirst();
+  if (!other) return null;
+  return {
+    engagement: code,
+    kind: 'event-in-other-engagement',
+    eventId,
+    message: `Engagement ${code}: event ${eventId} belongs to the history of engagement ${other.code}; it was moved here outside the app.`,
+  };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir } from '@steppingstones/db';
 
 /**
  * Running servers and workers leave a pid file in DATA_DIR/run, so commands that must not run beside
@@ -7,7 +8,7 @@ import path from 'node:path';
  */
 export function registerRunningProcess(dataDir: string, role: 'server' | 'worker'): () => void {
   const dir = path.join(dataDir, 'run');
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const file = path.join(dir, `${role}-${process.pid}.pid`);
   fs.writeFileSync(file, String(process.pid));
   let removed = false;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir } from '@steppingstones/db';
 
 /** Purposes for which a key is derived; one leaked key opens only its own purpose. */
 export type KeyPurpose =
@@ -26,7 +27,7 @@ export function loadOrCreateSecretKey(file: string): Buffer {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   const key = crypto.randomBytes(32).toString('hex');
   try {
     const fd = fs.openSync(file, 'wx', 0o600);

@@ -1,2 +1,7 @@
 export { completeSetup, setupNeeded } from './setup.service.ts';
-export { ensureSetupToken, SETUP_TOKEN_STATE_KEY, setupTokenMatches } from './setup-token.ts';
+export {
+  ensureSetupToken,
+  retireSetupToken,
+  SETUP_TOKEN_STATE_KEY,
+  setupTokenMatches,
+} from './setup-token.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type DB, nowMs } from '@steppingstones/db';
+import { type DB, makePrivateDir, nowMs } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../auth/hash.ts';
 import { userCount } from '../users/user.queries.ts';
@@ -34,10 +34,20 @@ export async function ensureSetupToken(db: Kysely<DB>, file: string): Promise<st
     .values({ key: SETUP_TOKEN_STATE_KEY, value: sha256Hex(token), updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sha256Hex(token), updated_at: now }))
     .execute();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   fs.rmSync(file, { force: true });
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;
+}
+
+/**
+ * Once a user exists, setup is complete however it happened (the web wizard, `createuser`): the
+ * one-time token is forgotten, in the database and on disk, so it is not left lying in DATA_DIR.
+ */
+export async function retireSetupToken(db: Kysely<DB>, file: string): Promise<void> {
+  if ((await userCount(db)) === 0) return;
+  await db.deleteFrom('app_state').where('key', '=', SETUP_TOKEN_STATE_KEY).execute();
+  fs.rmSync(file, { force: true });
 }
 
 /** Constant-time check of a presented token against the stored hash. */
