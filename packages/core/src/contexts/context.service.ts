@@ -17,36 +17,19 @@ interface ContextParts {
 }
 
 /**
- * Get-or-create on the exact (case-sensitive) triple within the engagement, and mark it as just used
- * (the picker lists contexts by recent use). `on conflict do nothing` keeps concurrent creators of
- * the same context on one row.
+ * Get-or-create on the exact (case-sensitive) triple within the engagement, marking it as just used
+ * (the picker lists contexts by recent use): one upsert, so concurrent creators of the same context
+ * end on one row.
  */
 export async function getOrCreateContext(tx: Tx, engagementId: number, parts: ContextParts): Promise<number> {
   const now = nowMs();
-  const found = await tx
-    .selectFrom('context')
-    .select('id')
-    .where('engagement_id', '=', engagementId)
-    .where('host', '=', parts.host)
-    .where('user', '=', parts.user)
-    .where('process', '=', parts.process)
-    .executeTakeFirst();
-  if (found) {
-    await tx.updateTable('context').set({ last_used_at: now }).where('id', '=', found.id).execute();
-    return Number(found.id);
-  }
-  await tx
+  const row = await tx
     .insertInto('context')
     .values({ engagement_id: engagementId, ...parts, last_used_at: now, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(['engagement_id', 'host', 'user', 'process']).doNothing())
-    .execute();
-  const row = await tx
-    .selectFrom('context')
-    .select('id')
-    .where('engagement_id', '=', engagementId)
-    .where('host', '=', parts.host)
-    .where('user', '=', parts.user)
-    .where('process', '=', parts.process)
+    .onConflict((oc) =>
+      oc.columns(['engagement_id', 'host', 'user', 'process']).doUpdateSet({ last_used_at: now }),
+    )
+    .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }
