@@ -27,7 +27,7 @@ const DUMP = [
 ].join('\r\n');
 
 /** A raw upload as the web app sends it: the file as the body, any Content-Type. */
-async function upload(c: ApiClient, path: string, body: string | Buffer, type = 'application/octet-stream') {
+async function upload(c: ApiClient, path: string, body: string, type = 'application/octet-stream') {
   const res = await fetch(new URL(path, c.url), {
     method: 'POST',
     headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, origin: c.url, 'content-type': type },

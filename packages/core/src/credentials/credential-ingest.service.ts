@@ -2,8 +2,8 @@ import { nowMs, type Tx } from '@steppingstones/db';
 import { sql } from 'kysely';
 import type { CredentialFinding } from '../extraction/credential-finding.ts';
 import { type ExistingRow, loadExisting, planIngest } from './credential-ingest.plan.ts';
-import { INSERT_COLUMNS, type InsertRow, insertCredentialRows } from './credential-insert.ts';
-import { type IdentityKeys, identityKeys, identityString, NO_HASH_TYPE } from './credential-keys.ts';
+import { insertCredentialRows } from './credential-insert.ts';
+import { hashKey, type IdentityKeys, NO_HASH_TYPE, secretKey, textKey } from './credential-keys.ts';
 
 /** A finding as the vault takes it: the extractors' shape, plus what an import may know besides. */
 export type VaultFinding = CredentialFinding & { sourceTime?: number | null; enabled?: boolean };
@@ -45,72 +45,75 @@ export interface Candidate extends IdentityKeys {
   position: number | null;
 }
 
+function candidate(f: VaultFinding, hash: string, secret: string | null, position: number | null): Candidate {
+  const hasHash = hash !== '';
+  const system_key = textKey(f.system);
+  const account_key = textKey(f.account);
+  const hash_key = hasHash ? hashKey(hash) : secretKey(secret ?? '');
+  const type_key = hasHash ? (f.hashType ?? -1) : NO_HASH_TYPE;
+  return {
+    system_key,
+    account_key,
+    hash_key,
+    type_key,
+    identity: `${system_key}\u0000${account_key}\u0000${type_key}\u0000${hash_key}`,
+    finding: f,
+    hash,
+    hashType: f.hashType,
+    secret,
+    position,
+  };
+}
+
+// Hot path of a million-line import: plain loops and object literals, no spreads.
 function candidatesOf(findings: readonly VaultFinding[]): Candidate[] {
   const out: Candidate[] = [];
   for (const f of findings) {
     const hash = f.hash.trim();
     // A finding with neither hash nor secret may still bring history (older hashes only).
-    const keys = identityKeys({ ...f, hash, hashType: f.hashType });
-    if (hash !== '' || f.secret !== null)
-      out.push({
-        ...keys,
-        identity: identityString(keys),
-        finding: f,
-        hash,
-        hashType: f.hashType,
-        secret: f.secret,
-        position: null,
-      });
-    (f.history ?? []).forEach((old, i) => {
-      const h = old.trim();
-      if (!h) return;
-      const k = identityKeys({
-        system: f.system,
-        account: f.account,
-        hash: h,
-        hashType: f.hashType,
-        secret: null,
-      });
-      out.push({
-        ...k,
-        identity: identityString(k),
-        finding: f,
-        hash: h,
-        hashType: f.hashType,
-        secret: null,
-        position: i,
-      });
-    });
+    if (hash !== '' || f.secret !== null) out.push(candidate(f, hash, f.secret, null));
+    const history = f.history;
+    if (!history) continue;
+    for (let i = 0; i < history.length; i++) {
+      const h = (history[i] as string).trim();
+      if (h) out.push(candidate(f, h, null, i));
+    }
   }
   return out;
 }
 
-function rowOf(c: Candidate, input: IngestInput, position: number | null, now: number): InsertRow {
+/** Appends a row's values, in INSERT_COLUMNS order, to the flat parameter list of a batch. */
+function pushRow(
+  params: unknown[],
+  c: Candidate,
+  input: IngestInput,
+  position: number | null,
+  now: number,
+): void {
   const f = c.finding;
-  const row: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
-    engagement_id: input.engagementId,
-    source: f.source || null,
-    source_time: f.sourceTime ?? null,
-    system: f.system,
-    account: f.account,
-    secret: c.secret,
-    hash: c.hash,
-    hash_type: c.type_key === NO_HASH_TYPE ? null : (c.hashType ?? -1),
-    purpose: f.purpose,
-    enabled: f.enabled === false ? 0 : 1,
-    created_by: input.actor.userId || null,
-    created_by_name: input.actor.username,
-    created_at: now,
-    event_id: input.origin.eventId ?? null,
-    import_id: input.origin.importId ?? null,
-    c2_action_id: input.origin.c2ActionId ?? null,
+  params.push(
+    input.engagementId,
+    f.source || null,
+    f.sourceTime ?? null,
+    f.system,
+    f.account,
+    c.secret,
+    c.hash,
+    c.type_key === NO_HASH_TYPE ? null : (c.hashType ?? -1),
+    f.purpose,
+    f.enabled === false ? 0 : 1,
+    input.actor.userId || null,
+    input.actor.username,
+    now,
+    input.origin.eventId ?? null,
+    input.origin.importId ?? null,
+    input.origin.c2ActionId ?? null,
     position,
-    system_key: c.system_key,
-    account_key: c.account_key,
-    hash_key: c.hash_key,
-    type_key: c.type_key,
-  };
-  return INSERT_COLUMNS.map((col) => row[col]);
+    c.system_key,
+    c.account_key,
+    c.hash_key,
+    c.type_key,
+  );
 }
 
 /** Counted by what each row was offered as, wherever a later row of the batch moved it. */
@@ -158,9 +161,10 @@ export async function ingestFindings(tx: Tx, input: IngestInput): Promise<Ingest
 
   if (!clash) {
     await sql`savepoint credential_ingest`.execute(tx);
-    const rows = unique.map((c) => rowOf(c, input, c.position, now));
-    const inserted = await insertCredentialRows(tx, rows);
-    if (inserted === rows.length) {
+    const params: unknown[] = [];
+    for (const c of unique) pushRow(params, c, input, c.position, now);
+    const inserted = await insertCredentialRows(tx, params);
+    if (inserted === unique.length) {
       await sql`release savepoint credential_ingest`.execute(tx);
       tally(
         unique.map((c) => ({ c })),
@@ -199,10 +203,9 @@ export async function ingestFindings(tx: Tx, input: IngestInput): Promise<Ingest
       .execute();
     counts.newSecrets++;
   }
-  await insertCredentialRows(
-    tx,
-    plan.inserts.map(({ c, position }) => rowOf(c, input, position, now)),
-  );
+  const params: unknown[] = [];
+  for (const { c, position } of plan.inserts) pushRow(params, c, input, position, now);
+  await insertCredentialRows(tx, params);
   tally(plan.inserts, counts);
   return counts;
 }

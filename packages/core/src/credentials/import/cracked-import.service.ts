@@ -9,7 +9,7 @@ import { crackCandidates, decodeHexPlain, EMPTY_LM_HALF, isLmHalf } from './crac
 import { fillSecrets, openLmRows, rowsWithHashKeys, type StoredHash } from './cracked-match.ts';
 import { capped, type ImportInput, Rejections } from './import-limits.ts';
 import { failImportRecord, finishImportRecord, startImportRecord } from './import-record.ts';
-import { type NumberedLine, readLines } from './line-reader.ts';
+import { type NumberedLine, readLineBatches } from './line-reader.ts';
 
 const BATCH = 5000;
 const MAX_LINE = 20_000;
@@ -28,9 +28,10 @@ export class CrackMatcher {
     private readonly engagementId: number,
   ) {}
 
-  async add(line: NumberedLine): Promise<void> {
+  /** Queues a line; a promise only when the batch is full and being matched. */
+  add(line: NumberedLine): Promise<void> | undefined {
     this.batch.push(line);
-    if (this.batch.length >= BATCH) await this.flush();
+    return this.batch.length >= BATCH ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
@@ -142,7 +143,11 @@ export async function importCracked(
   try {
     return await writeTransaction(db, async (tx) => {
       const matcher = new CrackMatcher(tx, engagement.id);
-      for await (const line of readLines(body)) await matcher.add(line);
+      for await (const batch of readLineBatches(body))
+        for (const line of batch) {
+          const full = matcher.add(line);
+          if (full) await full;
+        }
       const result = await matcher.finish();
       await finishImportRecord(tx, importId, result);
       return { ...result, import_id: importId };
@@ -164,7 +169,10 @@ export async function submitFounds(
   return writeTransaction(db, async (tx) => {
     const matcher = new CrackMatcher(tx, engagementId);
     let n = 0;
-    for (const text of founds) await matcher.add({ line: ++n, text, undecodable: false });
+    for (const text of founds) {
+      const full = matcher.add({ line: ++n, text, undecodable: false });
+      if (full) await full;
+    }
     return matcher.finish();
   });
 }

@@ -17,7 +17,7 @@ import { grepExtractor } from './grep-extract.ts';
 import { capped, type ImportInput, Rejections } from './import-limits.ts';
 import { failImportRecord, finishImportRecord, startImportRecord } from './import-record.ts';
 import { parseKeepass } from './keepass.parser.ts';
-import { readLines } from './line-reader.ts';
+import { readLineBatches, readLines } from './line-reader.ts';
 import { parsePwdumpLine, parseSecretsdumpLine } from './secretsdump.parser.ts';
 
 export interface DumpImportParams {
@@ -57,9 +57,10 @@ class Sink {
     private readonly importId: number,
     private readonly actor: AuditActor,
   ) {}
-  async add(findings: VaultFinding[]): Promise<void> {
-    this.batch.push(...findings);
-    if (this.batch.length >= BATCH) await this.flush();
+  /** Queues findings; a promise only when the batch is full and being written (no await per line). */
+  add(findings: VaultFinding[]): Promise<void> | undefined {
+    for (const f of findings) this.batch.push(f);
+    return this.batch.length >= BATCH ? this.flush() : undefined;
   }
   async flush(): Promise<void> {
     if (!this.batch.length) return;
@@ -80,7 +81,7 @@ class Sink {
 
 /** Line types: history lines join the account read just before them (secretsdump writes them so). */
 async function importLines(
-  lines: AsyncIterable<{ line: number; text: string; undecodable: boolean }>,
+  batches: AsyncIterable<Array<{ line: number; text: string; undecodable: boolean }>>,
   parse: (line: string, o: DumpOptions) => LineOutcome,
   options: DumpOptions,
   sink: Sink,
@@ -88,44 +89,46 @@ async function importLines(
 ): Promise<void> {
   let pending: VaultFinding[] = [];
   const keyOf = (system: string, account: string) => `${system.toLowerCase()}\u0000${account.toLowerCase()}`;
-  for await (const { line, text, undecodable } of lines) {
-    if (undecodable) {
-      rejections.add(line, 'is not valid UTF-8 text (save the file as UTF-8)');
-      continue;
+  for await (const batch of batches)
+    for (const { line, text, undecodable } of batch) {
+      if (undecodable) {
+        rejections.add(line, 'is not valid UTF-8 text (save the file as UTF-8)');
+        continue;
+      }
+      const outcome = parse(text, options);
+      if ('skip' in outcome) continue;
+      if ('reject' in outcome) {
+        rejections.add(line, outcome.reject);
+        continue;
+      }
+      if ('history' in outcome) {
+        const h = outcome.history;
+        const owner = keyOf(h.system, h.account);
+        const add = (type: number, hash: string | null) => {
+          if (hash === null) return;
+          let f = pending.find((p) => keyOf(p.system, p.account) === owner && p.hashType === type);
+          if (!f) {
+            f = finding({
+              system: h.system,
+              account: h.account,
+              hashType: type,
+              purpose: 'Windows Login',
+              source: 'Impacket secretsdump.py',
+            });
+            pending.push(f);
+          }
+          const history = [...(f.history ?? [])];
+          history[h.index] = hash;
+          f.history = Array.from(history, (x) => x ?? '');
+        };
+        add(3000, h.lm);
+        add(1000, h.nt);
+        continue;
+      }
+      const full = sink.add(pending);
+      if (full) await full;
+      pending = outcome.findings;
     }
-    const outcome = parse(text, options);
-    if ('skip' in outcome) continue;
-    if ('reject' in outcome) {
-      rejections.add(line, outcome.reject);
-      continue;
-    }
-    if ('history' in outcome) {
-      const h = outcome.history;
-      const owner = keyOf(h.system, h.account);
-      const add = (type: number, hash: string | null) => {
-        if (hash === null) return;
-        let f = pending.find((p) => keyOf(p.system, p.account) === owner && p.hashType === type);
-        if (!f) {
-          f = finding({
-            system: h.system,
-            account: h.account,
-            hashType: type,
-            purpose: 'Windows Login',
-            source: 'Impacket secretsdump.py',
-          });
-          pending.push(f);
-        }
-        const history = [...(f.history ?? [])];
-        history[h.index] = hash;
-        f.history = Array.from(history, (x) => x ?? '');
-      };
-      add(3000, h.lm);
-      add(1000, h.nt);
-      continue;
-    }
-    await sink.add(pending);
-    pending = outcome.findings;
-  }
   await sink.add(pending);
 }
 
@@ -194,7 +197,7 @@ export async function importDump(
       } else {
         const parse = LINE_PARSERS[params.type];
         if (!parse) throw ValidationError.field('type', `unknown import type ${params.type}`);
-        await importLines(readLines(body), parse, options, sink, rejections);
+        await importLines(readLineBatches(body), parse, options, sink, rejections);
       }
       await sink.flush();
       const result: DumpImportResult = {

@@ -45,17 +45,25 @@ function hashFindings(
         nt,
       },
     };
-  const disabled = /status=disabled/i.test(m.rest ?? '');
+  const enabled = !/status=disabled/i.test(m.rest ?? '');
   const source = kind === 'secretsdump' ? 'Impacket secretsdump.py' : 'Pwdump import';
   const purpose = kind === 'pwdump' && m.rid ? `Windows Login RID: ${m.rid}` : 'Windows Login';
-  const base = { system, account, purpose, source, ...(disabled ? { enabled: false } : {}) };
+  // Plain object literals: this runs once per line of a million-line NTDS dump.
   const out: VaultFinding[] = [];
-  if (!isNoLm(lm)) out.push(finding({ ...base, hash: lm, hashType: 3000 }));
+  if (!isNoLm(lm))
+    out.push({ system, account, hash: lm, hashType: 3000, secret: null, purpose, source, enabled });
   // The empty NT hash is a known empty password.
   if (nt !== null)
-    out.push(
-      finding({ ...base, hash: nt, hashType: 1000, secret: nt.toLowerCase() === EMPTY_NT ? '' : null }),
-    );
+    out.push({
+      system,
+      account,
+      hash: nt,
+      hashType: 1000,
+      secret: nt.length === 32 && nt.toLowerCase() === EMPTY_NT ? '' : null,
+      purpose,
+      source,
+      enabled,
+    });
   return { findings: out };
 }
 
