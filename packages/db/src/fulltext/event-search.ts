@@ -74,6 +74,23 @@ export async function deleteEventSearchDocs(db: AnyDb, eventIds: number[]): Prom
   await sql`delete from event_search where event_id in (${sql.join(eventIds)})`.execute(db);
 }
 
+/** The FTS5 query for phrases (letters, digits and spaces only, so quoting them is safe syntax). */
+function ftsMatch(phrases: string[], includeSecret: boolean): string {
+  const body = phrases.map((p) => `"${p}"`).join(' AND ');
+  return `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
+}
+
+/** The tsvector test of `event_search s` for phrases, every one required. */
+function tsDocMatch(phrases: string[], includeSecret: boolean): RawBuilder<unknown> {
+  const tsquery = sql.join(
+    phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
+    sql` && `,
+  );
+  return includeSecret
+    ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
+    : sql`s.doc_public @@ (${tsquery})`;
+}
+
 /**
  * A WHERE condition on `event.id` matching a user's search text: every word must occur (a word with
  * punctuation, like `lsass.exe`, is a phrase). `includeSecret` searches unredacted text too; callers
@@ -92,19 +109,10 @@ export function eventSearchCondition(
   const phrases = searchPhrases(query);
   if (phrases.length === 0) return null;
   if (dialect === 'sqlite') {
-    // Phrases hold only letters, digits and spaces, so quoting them is safe FTS5 syntax.
-    const body = phrases.map((p) => `"${p}"`).join(' AND ');
-    const match = `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
+    const match = ftsMatch(phrases, includeSecret);
     return sql<SqlBool>`${sql.ref('event.id')} in (select rowid from event_fts where event_fts match ${match})`;
   }
-  const tsquery = sql.join(
-    phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
-    sql` && `,
-  );
-  const docMatch = includeSecret
-    ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
-    : sql`s.doc_public @@ (${tsquery})`;
-  const matches = sql`select s.event_id from event_search s where ${docMatch}`;
+  const matches = sql`select s.event_id from event_search s where ${tsDocMatch(phrases, includeSecret)}`;
   return options.fewMatches
     ? sql<SqlBool>`${sql.ref('event.id')} = any(array(${matches}))`
     : sql<SqlBool>`${sql.ref('event.id')} in (${matches})`;
@@ -145,19 +153,12 @@ export function eventSearchIds(
   // PostgreSQL reads a word's matches as a bitmap, so ordering them means sorting all of them.
   const order = range.ordered === false ? sql`` : sql` order by ${idCol}`;
   if (dialect === 'sqlite') {
-    const body = phrases.map((p) => `"${p}"`).join(' AND ');
-    const match = `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
+    const match = ftsMatch(phrases, includeSecret);
     return sql<{
       id: number;
     }>`select rowid as id from event_fts where event_fts match ${match}${extra}${order}${limit}`;
   }
-  const tsquery = sql.join(
-    phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
-    sql` && `,
-  );
-  const docMatch = includeSecret
-    ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
-    : sql`s.doc_public @@ (${tsquery})`;
+  const docMatch = tsDocMatch(phrases, includeSecret);
   return sql<{
     id: number;
   }>`select s.event_id as id from event_search s where ${docMatch}${extra}${order}${limit}`;
