@@ -13,6 +13,8 @@ export const eventstreamImportQuerySchema = z
     engagement: z.string().trim().min(1, 'is required: the code of the engagement'),
     source: z.string().trim().min(1).optional(),
     filename: z.string().max(255).optional(),
+    /** `true`: answer 202 at once with a background import to follow (bodies over 64 MB always are). */
+    async: z.enum(['true', 'false']).optional(),
   })
   .catchall(z.union([z.string(), z.array(z.string())]));
 

@@ -114,6 +114,31 @@ describe.each(testDialects())('EventStream import API on %s', (dialect) => {
     expect((await post('red', 'engagement=ESAPI&source=nope:nothing', history)).status).toBe(404);
   });
 
+  it('with async=true answers 202 with a background import whose result has the same shape', async () => {
+    const body = '{"ts":"2024-06-01T10:00:00","d":"in the background"}\nbroken\n';
+    const started = await post('red', 'engagement=ESAPI&async=true', body);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ engagement: 'ESAPI', progress: { total: Buffer.byteLength(body) } });
+    let job = started.body as { id: number; status: string; result: unknown };
+    while (job.status === 'running' || job.status === 'queued') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const res = await fetch(`${server.url}/api/v1/eventstream/imports/${job.id}/`, {
+        headers: { authorization: `Bearer ${tokens.red}` },
+      });
+      job = (await res.json()) as typeof job;
+    }
+    expect(job.status).toBe('succeeded');
+    expect(job.result).toEqual({
+      added: 1,
+      duplicates: 0,
+      rejected: [{ line: 2, reason: expect.stringMatching(/not valid JSON/) }],
+    });
+    const blue = await fetch(`${server.url}/api/v1/eventstream/imports/${job.id}/`, {
+      headers: { authorization: `Bearer ${tokens.blue}` },
+    });
+    expect(blue.status).toBe(403);
+  });
+
   it('serves the schema publicly', async () => {
     const res = await fetch(`${server.url}/eventstream.schema.json`);
     expect(res.status).toBe(200);

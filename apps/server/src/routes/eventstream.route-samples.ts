@@ -32,6 +32,25 @@ export const EVENTSTREAM_ROUTE_SAMPLES: Record<string, RouteSample> = {
     body: () => ({ ts: '2026-01-02T00:00:00', d: 'Imported by the matrix' }),
     engagementScoped: true,
   },
+  'GET /api/v1/eventstream/imports/:id': {
+    params: async (f) => {
+      const row = await f.ctx.database.db
+        .insertInto('eventstream_import')
+        .values({
+          engagement_id: f.engagement.id,
+          status: 'succeeded',
+          bytes_total: 0,
+          bytes_done: 0,
+          lines_done: 0,
+          result: '{"added":0,"duplicates":0,"rejected":[]}',
+          created_at: 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: String(row.id) };
+    },
+    engagementScoped: true,
+  },
   'GET /api/v1/eventstream/lines': { query: inEngagement, engagementScoped: true },
   'GET /api/v1/eventstream/lines/:id/event-draft': { params: lineId, engagementScoped: true },
   'POST /api/v1/eventstream/lines/:id/clone': {

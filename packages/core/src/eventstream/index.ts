@@ -1,3 +1,9 @@
+export {
+  ASYNC_THRESHOLD_BYTES,
+  type EventStreamImportJob,
+  getBackgroundImport,
+  startBackgroundImport,
+} from './eventstream-async.ts';
 export { cloneLinesToEvents, cloneLineToEvent, eventDraftForLine } from './eventstream-clone.service.ts';
 export type { EventDraft } from './eventstream-draft.ts';
 export { eventstreamEngagement } from './eventstream-engagement.ts';

@@ -39,4 +39,20 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     db,
   );
   await sql`create index eventstream_line_event on eventstream_line (event_id)`.execute(db);
+
+  // An import answered at once (202) and run in the background: large bodies, or ?async=true.
+  await withId(db.schema.createTable('eventstream_import'), dialect)
+    .addColumn('engagement_id', 'bigint', (c) => c.notNull().references('engagement.id').onDelete('cascade'))
+    // queued, running, succeeded, failed
+    .addColumn('status', 'varchar(20)', (c) => c.notNull())
+    .addColumn('bytes_total', 'bigint')
+    .addColumn('bytes_done', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('lines_done', 'bigint', (c) => c.notNull().defaultTo(0))
+    // The answer of a finished import ({added, duplicates, rejected}) as JSON.
+    .addColumn('result', 'text')
+    .addColumn('error', 'text')
+    .addColumn('created_by', 'bigint', fk('app_user', 'set null'))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('finished_at', 'bigint')
+    .execute();
 }

@@ -30,6 +30,23 @@ export interface EventStreamLineTable {
   created_at: number;
 }
 
+/** An import run in the background (answered 202): its progress, then its result. */
+export interface EventStreamImportTable {
+  id: Generated<number>;
+  engagement_id: number;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  bytes_total: number | null;
+  bytes_done: number;
+  lines_done: number;
+  /** JSON `{added, duplicates, rejected}` once succeeded. */
+  result: string | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
 export interface EventStreamTables {
   eventstream_line: EventStreamLineTable;
+  eventstream_import: EventStreamImportTable;
 }
