@@ -1,3 +1,4 @@
+import { EXTRACTOR_SECRET_PATTERN_SPECS } from '../extraction/redaction-gaps.ts';
 import type { SecretPatternSpec } from './pattern-parts.ts';
 import { COMMAND_LINE_PATTERNS } from './patterns.command-line.ts';
 import { HASH_PATTERNS } from './patterns.hashes.ts';
@@ -21,6 +22,8 @@ export const SECRET_PATTERN_SPECS: readonly SecretPatternSpec[] = Object.freeze(
   ...HASH_PATTERNS,
   ...PASSWORD_PATTERNS,
   ...COMMAND_LINE_PATTERNS,
+  // Shapes the credential extractors read that the patterns above did not cover.
+  ...EXTRACTOR_SECRET_PATTERN_SPECS,
 ]);
 
 /** A catalogue entry with its JavaScript regexes compiled. */
