@@ -72,7 +72,8 @@ export async function completeSetup(
         username: data.user.username,
         password: data.user.password,
         is_superuser: true,
-        engagements: [data.engagement.code],
+        // The first user leads the first engagement (as a superuser they hold every code anyway).
+        memberships: [{ engagement: data.engagement.code, role: 'lead' }],
         timezone: data.user.timezone,
       },
       hash,
