@@ -57,7 +57,7 @@ export async function hashmobCaller(
   if (!found)
     throw new UnauthenticatedError('The api-key is not a live token; download a new hashmob_config.ini.');
   const ids = found.scope.engagementIds;
-  if (!ids || ids.length !== 1)
+  if (ids?.length !== 1)
     throw ValidationError.field(
       'api-key',
       'The token must be limited to one engagement: download hashmob_config.ini from that engagement’s vault.',

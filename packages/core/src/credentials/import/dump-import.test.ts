@@ -158,4 +158,21 @@ describe.each(testDialects())('dump import on %s', (dialect) => {
       problems: [{ field: 'hash_type' }],
     });
   });
+
+  it('grep: tool output through the extractors, with the default system', async () => {
+    const output = [
+      'beacon> hashdump',
+      '[*] Tasked beacon to dump hashes',
+      `Administrator:500:${LM0}:${NT(9)}:::`,
+      '',
+      'u4-netntlm::kNS:338d08f8e26de93300000000000000000000000000000000:9526fb8c23a90751cdd619b6cea564742e1e4bf33006ba41:cb8086049ec4736c',
+    ].join('\n');
+    const result = await run({ type: 'grep', system: 'WS01' }, output);
+    expect(result.rejected).toEqual([]);
+    expect(result.new_hashes).toBeGreaterThanOrEqual(2);
+    const rows = await stored();
+    expect(rows.find((r) => r.account === 'Administrator')).toMatchObject({ system: 'WS01', hash: NT(9) });
+    expect(rows.find((r) => r.account === 'u4-netntlm')).toMatchObject({ hash_type: 5500 });
+  });
 });
+
