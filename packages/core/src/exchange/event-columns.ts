@@ -1,18 +1,8 @@
+// The labels every export and report writes, kept once (in the SDK, where plugins can read them too).
+import { DETECTED_LABELS, PREVENTED_LABELS } from '@steppingstones/plugin-sdk/report-text';
 import type { EventDto } from '@steppingstones/shared/events';
 
-export const DETECTED_LABELS: Record<string, string> = {
-  'N/A': 'Not Applicable',
-  UNK: 'Unknown',
-  NEG: 'No Trace',
-  PAR: 'Event Recorded',
-  FUL: 'Alert Raised',
-};
-export const PREVENTED_LABELS: Record<string, string> = {
-  'N/A': 'Not Applicable',
-  NEG: 'Not Prevented',
-  PAR: 'Manual Intervention',
-  FUL: 'Blocked as Standard',
-};
+export { DETECTED_LABELS, PREVENTED_LABELS };
 
 /** What an exchange row shows of an event: the grid's DTO has all of it, the export reads just this. */
 export type ExchangeEvent = Pick<
