@@ -1,5 +1,6 @@
 import { nowMs, type Tx } from '@steppingstones/db';
 import { sql } from 'kysely';
+import { deriveSecretFields } from '../credential-analytics/index.ts';
 import type { CredentialFinding } from '../extraction/credential-finding.ts';
 import { type ExistingRow, loadExisting, planIngest } from './credential-ingest.plan.ts';
 import { insertCredentialRows } from './credential-insert.ts';
@@ -113,7 +114,14 @@ function pushRow(
     c.account_key,
     c.hash_key,
     c.type_key,
+    ...derivedParams(c.secret),
   );
+}
+
+/** The derived columns in INSERT_COLUMNS order, set with the secret so they are never missing or stale. */
+function derivedParams(secret: string | null): unknown[] {
+  const d = deriveSecretFields(secret);
+  return [d.complexity, d.char_mask, d.char_mask_effort, d.structure];
 }
 
 /** Counted by what each row was offered as, wherever a later row of the batch moved it. */
@@ -197,7 +205,7 @@ export async function ingestFindings(tx: Tx, input: IngestInput): Promise<Ingest
   for (const fill of plan.secretFills) {
     await tx
       .updateTable('credential')
-      .set({ secret: fill.secret })
+      .set({ secret: fill.secret, ...deriveSecretFields(fill.secret) })
       .where('id', '=', fill.id)
       .where('secret', 'is', null)
       .execute();

@@ -24,9 +24,13 @@ export const INSERT_COLUMNS = [
   'account_key',
   'hash_key',
   'type_key',
+  'complexity',
+  'char_mask',
+  'char_mask_effort',
+  'structure',
 ] as const;
 
-/** Rows per statement: 21 columns x 1000 stays under both dialects' parameter limits. */
+/** Rows per statement: 25 columns x 1000 stays under both dialects' parameter limits. */
 export const ROWS_PER_STATEMENT = 1000;
 
 const textCache = new Map<string, string>();

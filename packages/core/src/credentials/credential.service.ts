@@ -9,6 +9,7 @@ import {
 import { parseIsoTimestamp } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../audit/index.ts';
+import { deriveSecretFields } from '../credential-analytics/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { type Principal, requireEngagementPermission } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
@@ -71,8 +72,8 @@ export async function createCredential(
 }
 
 /**
- * Edits a credential. A changed secret drops the cached mask, structure and complexity (they described
- * the old one); a changed hash drops the HIBP count.
+ * Edits a credential. A changed secret recomputes its mask, structure and complexity (so they never
+ * describe the old one); a changed hash drops the HIBP count.
  */
 export async function updateCredential(
   db: Kysely<DB>,
@@ -110,8 +111,7 @@ export async function updateCredential(
     if (patch.enabled !== undefined) changes.enabled = patch.enabled ? 1 : 0;
     if (patch.source_time !== undefined)
       changes.source_time = patch.source_time === null ? null : parseIsoTimestamp(patch.source_time);
-    if (next.secret !== row.secret)
-      Object.assign(changes, { char_mask: null, char_mask_effort: null, structure: null, complexity: null });
+    if (next.secret !== row.secret) Object.assign(changes, deriveSecretFields(next.secret));
     if (keys.hash_key !== row.hash_key) changes.hibp_count = null;
     try {
       await tx.updateTable('credential').set(changes).where('id', '=', id).execute();

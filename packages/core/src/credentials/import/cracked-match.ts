@@ -1,5 +1,6 @@
 import { dialectOf, type Tx } from '@steppingstones/db';
 import { sql } from 'kysely';
+import { deriveSecretFields } from '../../credential-analytics/index.ts';
 
 export interface StoredHash {
   id: number;
@@ -46,17 +47,28 @@ export async function openLmRows(tx: Tx, engagementId: number): Promise<StoredHa
   }));
 }
 
-/** Sets secrets by id in one statement per call (still uncracked rows only). */
+/** Sets secrets (and the fields derived from them) by id in one statement per call (still uncracked rows only). */
 export async function fillSecrets(tx: Tx, fills: Array<{ id: number; secret: string }>): Promise<number> {
   if (!fills.length) return 0;
   const ids = fills.map((f) => f.id);
   const secrets = fills.map((f) => f.secret);
+  const derived = secrets.map((s) => deriveSecretFields(s));
   const result =
     dialectOf(tx) === 'postgres'
-      ? await sql`update credential set secret = v.s from unnest(${ids}::bigint[], ${secrets}::text[]) as v(i, s)
+      ? await sql`update credential set secret = v.s, complexity = v.c, char_mask = v.m, char_mask_effort = v.e, structure = v.st
+          from unnest(${ids}::bigint[], ${secrets}::text[], ${derived.map((d) => d.complexity)}::text[],
+            ${derived.map((d) => d.char_mask)}::text[], ${derived.map((d) => d.char_mask_effort)}::bigint[],
+            ${derived.map((d) => d.structure)}::text[]) as v(i, s, c, m, e, st)
           where credential.id = v.i and credential.secret is null`.execute(tx)
-      : await sql`update credential set secret = json_extract(v.value, '$[1]')
-          from json_each(${JSON.stringify(fills.map((f) => [f.id, f.secret]))}) as v
+      : await sql`update credential set secret = json_extract(v.value, '$[1]'), complexity = json_extract(v.value, '$[2]'),
+            char_mask = json_extract(v.value, '$[3]'), char_mask_effort = json_extract(v.value, '$[4]'),
+            structure = json_extract(v.value, '$[5]')
+          from json_each(${JSON.stringify(
+            fills.map((f, i) => {
+              const d = derived[i]!;
+              return [f.id, f.secret, d.complexity, d.char_mask, d.char_mask_effort, d.structure];
+            }),
+          )}) as v
           where credential.id = json_extract(v.value, '$[0]') and credential.secret is null`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }

@@ -1,0 +1,15 @@
+export { affixKeyspace, affixMask, splitLeading, splitTrailing } from './affixes.ts';
+export {
+  CHARSET_SIZE,
+  charClass,
+  charMask,
+  maskEffort,
+  maskKeyspace,
+  passwordStructure,
+} from './char-mask.ts';
+export { COMPLEXITY_CLASSES, type Complexity, passwordComplexity } from './complexity.ts';
+export { type Counted, countBy, top } from './counting.ts';
+export { deriveSecretFields, type SecretFields } from './derive.ts';
+export { masklist, prefixMasks, type RankedMask, rankMasks, suffixMasks } from './masklist.ts';
+export { appendRule, letterParts, numberParts, type PartKind, partsOf, symbolParts } from './parts.ts';
+export { prefixWords, suffixWords, wordsOf } from './wordlist.ts';
