@@ -195,7 +195,11 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
   it('ends sessions on admin reset, deactivation and role changes; permissions apply on the next request', async () => {
     const admin = await createTestUser(server.ctx, { username: 'root', superuser: true });
     const rootClient = await login(server.url, admin.username);
-    const ivan = await createTestUser(server.ctx, { username: 'ivan', role: 'operator', engagements: ['ACME'] });
+    const ivan = await createTestUser(server.ctx, {
+      username: 'ivan',
+      role: 'operator',
+      engagements: ['ACME'],
+    });
     let session = await login(server.url, 'ivan');
     const reset = await rootClient.post(`/api/v1/users/${ivan.id}/reset-password/`, {
       new_password: 'Reset-By-Admin-2026',
@@ -216,18 +220,22 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     expect((await session.get('/api/v1/auth/me/')).status).toBe(401);
     await expect(login(server.url, 'ivan', 'Reset-By-Admin-2026')).rejects.toThrow(/401/);
 
-    // The group change (what ivan may do) and the deactivation are in the audit log, before and after.
+    // The role change (what ivan may do) and the deactivation are in the audit log, before and after.
+    type Memberships = Array<{ engagement: string; role: string }>;
     const audit = await rootClient.get<{
       results: Array<{
         action: string;
         target: string;
-        details: Record<string, { groups: string[]; is_active: boolean }>;
+        details: Record<string, { memberships: Memberships; is_active: boolean }>;
       }>;
     }>('/api/v1/audit/?action=user.updated&limit=500');
     const changes = audit.body.results.filter((r) => r.target === 'ivan').reverse();
-    expect(changes.map((r) => [r.details.before?.groups, r.details.after?.groups])).toEqual([
-      [['Red Team Operators'], ['Client Blue Team - Read Only']],
-      [['Client Blue Team - Read Only'], ['Client Blue Team - Read Only']],
+    const roles = (m?: Memberships) => m?.map((x) => `${x.engagement}=${x.role}`);
+    expect(
+      changes.map((r) => [roles(r.details.before?.memberships), roles(r.details.after?.memberships)]),
+    ).toEqual([
+      [['ACME=operator'], ['ACME=blue-read-only']],
+      [['ACME=blue-read-only'], ['ACME=blue-read-only']],
     ]);
     expect(changes[1]?.details.after?.is_active).toBe(false);
   });
