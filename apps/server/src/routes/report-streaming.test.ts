@@ -4,33 +4,18 @@
 // download off rather than ending it short as if it were complete.
 import fs from 'node:fs';
 import http from 'node:http';
+import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { seedPluginFixtures } from '@steppingstones/core/plugins/testing';
 import { testDialects } from '@steppingstones/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, createTestUser, login, startTestServer, type TestServer } from '../testing/index.ts';
 
 const PLUGIN = path.resolve(
   import.meta.dirname,
   '../../../../packages/core/src/plugins/testing/fixture-plugins/streaming.ts',
 );
-
-/** Polls `read` until its value has not changed for `quietMs` (the producer has stopped). */
-async function settled(read: () => string, quietMs = 1500): Promise<string> {
-  let last = read();
-  let since = Date.now();
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = read();
-    if (now !== last) {
-      last = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) {
-      return now;
-    }
-  }
-}
 
 describe.each(testDialects())('streamed reports on %s', { timeout: 180_000 }, (dialect) => {
   let server: TestServer;
@@ -122,16 +107,25 @@ describe.each(testDialects())('streamed reports on %s', { timeout: 180_000 }, (d
   });
 
   it('renders only as fast as the client reads, and stops the render when the client goes away', async () => {
+    // The server's end of the connection, to see when the response is blocked on the client.
+    const sockets: net.Socket[] = [];
+    const onConnection = (socket: net.Socket) => sockets.push(socket);
+    server.app.server.on('connection', onConnection);
     // A connection of its own (node:http, no pool), closed by destroying it as a browser tab would.
     const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
       http.get(url('endless'), { headers: { cookie: op.cookie }, agent: false }, resolve).on('error', reject),
     );
+    server.app.server.off('connection', onConnection);
     try {
       expect(res.statusCode).toBe(200);
       const body = res[Symbol.asyncIterator]();
       await body.next();
-      // The client reads nothing more: the render stops at what the buffers on the way hold.
-      await settled(progress);
+      // The client reads nothing more. Once the buffers on the way are full, the server's socket
+      // waits for the client (and grants the render no more credits): the render is held there.
+      await vi.waitFor(() => expect(sockets.some((s) => s.writableNeedDrain)).toBe(true), {
+        timeout: 60_000,
+        interval: 50,
+      });
       const held = pieces();
       expect(held).toBeGreaterThan(0);
       expect(held).toBeLessThan(500); // 32 MB: an unbounded render would run on to the thread's memory limit
