@@ -1,6 +1,5 @@
 import { hasControlCharacter } from '@steppingstones/shared/control-characters';
 import type { FileInput } from '@steppingstones/shared/events';
-import { REDACTION_MASK } from '../redaction/index.ts';
 import { FILE_KEYS, STARRED_LABELS } from './event-columns.ts';
 
 /** A cell an import can not read; its message names the column, so the row's reason says where. */
@@ -51,9 +50,8 @@ const KNOWN_KEYS = new Set<string>(FILE_KEYS);
  * The Files cell: the export's JSON array of `{filename, size, md5, sha1, sha256, description,
  * location, removed}`. The values are checked by the event schema afterwards (as the API checks them);
  * here only the shape. Refused: a key the export does not write (a file id would point into another
- * engagement), an entry without a name (it could be neither found nor created), and a masked
- * description or location: the merge rule lets a non-empty value overwrite what a shared file holds,
- * so importing «redacted» would destroy the real text.
+ * engagement) and an entry without a name (it could be neither found nor created). Masks are the
+ * import's business when it writes (`import-masked.ts`).
  */
 export function filesOf(cell: string): FileInput[] {
   if (!cell.trim()) return [];
@@ -78,28 +76,6 @@ export function filesOf(cell: string): FileInput[] {
     const file = entry as Record<string, unknown>;
     if (typeof file.filename !== 'string' || !file.filename.trim())
       throw new CellError('Files', `${where} needs a filename`);
-    for (const key of ['description', 'location'] as const) {
-      const text = file[key];
-      if (typeof text === 'string' && text.includes(REDACTION_MASK))
-        throw new CellError(
-          'Files',
-          `${where} has a masked ${key} (${REDACTION_MASK}); export as a user who may view credentials to import files`,
-        );
-    }
     return file as FileInput;
   });
-}
-
-/**
- * A text cell as written, refused when it holds the redaction mask: such text comes from an export made
- * for a reader without credential access, and importing it would store «redacted» where the evidence was
- * (a copy the duplicate check cannot recognise, its text differing from the stored event's).
- */
-export function unmaskedText(column: string, text: string): string {
-  if (text.includes(REDACTION_MASK))
-    throw new CellError(
-      column,
-      `holds masked text (${REDACTION_MASK}); export as a user who may view credentials to import these events`,
-    );
-  return text;
 }

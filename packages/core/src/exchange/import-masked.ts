@@ -8,10 +8,22 @@ interface ImportedFields {
   source: { host: string; user: string; process: string };
   target: { host: string; user: string; process: string };
   tags?: string[] | undefined;
+  files?:
+    | Array<{
+        filename?: string | undefined;
+        description?: string | null | undefined;
+        location?: string | null | undefined;
+      }>
+    | undefined;
 }
 
-/** The first column (as the export names it) whose cell holds the redaction mask, or null. */
-export function maskedColumnOf(f: ImportedFields): string | null {
+const TO_IMPORT = `export as a user who may view credentials to import these events`;
+
+/**
+ * Why a row holding the redaction mask can not be written as it is (naming the first masked column,
+ * in the export's order), or null when it holds none.
+ */
+export function maskedCellReason(f: ImportedFields): string | null {
   const cells: Array<[string, string | undefined]> = [
     ['Description', f.description],
     ['Raw Evidence', f.raw_evidence],
@@ -24,7 +36,15 @@ export function maskedColumnOf(f: ImportedFields): string | null {
     ['Target Process', f.target.process],
     ['Tags', f.tags?.join(',')],
   ];
-  return cells.find(([, text]) => text?.includes(REDACTION_MASK))?.[0] ?? null;
+  const column = cells.find(([, text]) => text?.includes(REDACTION_MASK))?.[0];
+  if (column) return `${column}: holds masked text (${REDACTION_MASK}); ${TO_IMPORT}`;
+  for (const [i, file] of (f.files ?? []).entries())
+    // The merge rule lets a non-empty value overwrite what a shared file holds: «redacted» would
+    // destroy the real text.
+    for (const key of ['filename', 'description', 'location'] as const)
+      if (file[key]?.includes(REDACTION_MASK))
+        return `Files: file ${i + 1} has a masked ${key} (${REDACTION_MASK}); ${TO_IMPORT}`;
+  return null;
 }
 
 /**
@@ -40,8 +60,8 @@ export async function maskedRowOutcome(
   startAt: number,
   f: ImportedFields,
 ): Promise<{ skip: boolean; reason: string } | null> {
-  const column = maskedColumnOf(f);
-  if (!column) return null;
+  const reason = maskedCellReason(f);
+  if (!reason) return null;
   const candidates = await tx
     .selectFrom('event')
     .innerJoin('context as s', 's.id', 'event.source_context_id')
@@ -60,8 +80,5 @@ export async function maskedRowOutcome(
       redactEvidence(c.t_host) === f.target.host,
   );
   if (same) return { skip: true, reason: `the same event already exists (id ${same.id})` };
-  return {
-    skip: false,
-    reason: `${column}: holds masked text (${REDACTION_MASK}); export as a user who may view credentials to import these events`,
-  };
+  return { skip: false, reason };
 }
