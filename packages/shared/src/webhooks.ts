@@ -6,6 +6,7 @@ export const WEBHOOK_TYPES = [
   'event updated',
   'event deleted',
   'detection changed',
+  'events bulk updated',
   'new beacon',
   'respawned beacon',
   'returned beacon',

@@ -15,8 +15,18 @@ import {
   principalInEngagement,
   requireEngagementPermission,
 } from '../permissions/index.ts';
+import { redactEvidence } from '../redaction/index.ts';
 import { ensureTags } from '../tags/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
+
+/** The grid filter as a message may carry it off the app: a search for a hash or password is masked. */
+function maskedFilter(filter: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined)
+      out[key] = key === 'search' && typeof value === 'string' ? redactEvidence(value) : value;
+  return out;
+}
 
 /** How many event ids one outbox message lists; beyond it, clients refetch the whole grid. */
 const IDS_IN_MESSAGE = 1000;
@@ -170,6 +180,9 @@ export async function bulkEditEvents(
         eventIds: ids.slice(0, IDS_IN_MESSAGE),
         truncated: ids.length > IDS_IN_MESSAGE,
         detection: Boolean(changes.detected || changes.prevented),
+        content: Boolean(changes.add_tags?.length || changes.remove_tags?.length),
+        // What was selected, for the one webhook message of a large edit (search terms masked).
+        filter: data.ids ? { ids: data.ids.length } : maskedFilter(data.filter ?? {}),
       },
     });
     return { count: ids.length, changed: ids.length };

@@ -4,11 +4,43 @@ import { insertJob } from '../jobs/job.service.ts';
 import { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from '../outbox/index.ts';
 import { redactEvidence } from '../redaction/index.ts';
 import { parseTypes } from './webhook.mapper.ts';
+import { expandBulkEdit } from './webhook-bulk.ts';
 import { buildWebhookMessage } from './webhook-message.ts';
 
 /**
+ * The event as it stood right after the change: the latest revision written at or before the outbox
+ * row (same transaction), not the row as it is when the fan-out runs, which may be several edits later.
+ * Events without history (written outside the app) fall back to the row.
+ */
+async function stateAtChange(tx: Tx, eventId: number, at: number) {
+  const revision = await tx
+    .selectFrom('event_revision')
+    .select('snapshot')
+    .where('event_id', '=', eventId)
+    .where('created_at', '<=', at)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (revision) {
+    const s = JSON.parse(revision.snapshot) as {
+      description?: string;
+      detected?: string;
+      prevented?: string;
+    };
+    if (typeof s.description === 'string')
+      return { description: s.description, detected: s.detected ?? '', prevented: s.prevented ?? '' };
+  }
+  return tx
+    .selectFrom('event')
+    .select(['description', 'detected', 'prevented'])
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+}
+
+/**
  * Outbox rows carry ids only; a webhook message is read by people, so add what they need to know:
- * who did it and, for events, the first line of the description (secrets masked) and the detection state.
+ * who did it and, for events, the first line of the description (secrets masked) and the detection
+ * state, as they were at the time of the change.
  */
 async function enrich(tx: Tx, event: DomainEvent): Promise<DomainEvent> {
   const payload = { ...event.payload };
@@ -22,11 +54,7 @@ async function enrich(tx: Tx, event: DomainEvent): Promise<DomainEvent> {
   }
   const eventId = Number(payload.eventId);
   if (event.type.startsWith('event.') && Number.isInteger(eventId)) {
-    const row = await tx
-      .selectFrom('event')
-      .select(['description', 'detected', 'prevented'])
-      .where('id', '=', eventId)
-      .executeTakeFirst();
+    const row = await stateAtChange(tx, eventId, event.createdAt);
     if (row) {
       // Masked: a message leaves the app (chat channels, ticket systems) where credentials must not go.
       payload.description ??= redactEvidence(row.description);
@@ -93,25 +121,27 @@ export async function fanOutWebhooks(
         }
         code = codes.get(event.engagementId)!;
       }
-      const message = buildWebhookMessage(await enrich(tx, event), code);
-      if (!message) continue;
-      const body = JSON.stringify(message);
-      for (const hook of hooks) {
-        if (!hook.types.has(message.type) || event.createdAt < hook.createdAt) continue;
-        // An engagement's webhook receives only that engagement's messages; an instance webhook all.
-        if (hook.engagementId !== null && hook.engagementId !== event.engagementId) continue;
-        await insertJob(tx, {
-          task: DELIVER_TASK,
-          payload: {
-            webhookId: hook.id,
-            deliveryId: crypto.randomUUID(),
-            domainEventId: event.id,
-            type: message.type,
-            body,
-          },
-          maxAttempts: DELIVER_MAX_ATTEMPTS,
-          engagementId: event.engagementId,
-        });
+      for (const one of expandBulkEdit(event)) {
+        const message = buildWebhookMessage(await enrich(tx, one), code);
+        if (!message) continue;
+        const body = JSON.stringify(message);
+        for (const hook of hooks) {
+          if (!hook.types.has(message.type) || event.createdAt < hook.createdAt) continue;
+          // An engagement's webhook receives only that engagement's messages; an instance webhook all.
+          if (hook.engagementId !== null && hook.engagementId !== event.engagementId) continue;
+          await insertJob(tx, {
+            task: DELIVER_TASK,
+            payload: {
+              webhookId: hook.id,
+              deliveryId: crypto.randomUUID(),
+              domainEventId: event.id,
+              type: message.type,
+              body,
+            },
+            maxAttempts: DELIVER_MAX_ATTEMPTS,
+            engagementId: event.engagementId,
+          });
+        }
       }
     }
     const last = String(events[events.length - 1]!.id);

@@ -8,6 +8,8 @@ export const OUTBOX_TO_WEBHOOK_TYPE: Readonly<Record<string, WebhookType>> = {
   'event.updated': 'event updated',
   'event.deleted': 'event deleted',
   'event.detection_changed': 'detection changed',
+  // A bulk edit of more than 100 events (webhook-bulk.ts); smaller ones go out as single edits.
+  'events.bulk_updated_summary': 'events bulk updated',
   'beacon.new': 'new beacon',
   'beacon.respawned': 'respawned beacon',
   'beacon.returned': 'returned beacon',
@@ -48,6 +50,8 @@ function describe(type: WebhookType, p: Record<string, unknown>, where: string):
       return `${ref} updated in ${where}${summary}`;
     case 'event deleted':
       return `${ref} deleted from ${where}${summary}`;
+    case 'events bulk updated':
+      return `${Number(p.count)} events updated at once in ${where}`;
     case 'detection changed': {
       const from = text(p.from);
       const to = text(p.to);
@@ -87,6 +91,7 @@ export function buildWebhookMessage(
     message,
     ...idFields(p),
     ...(text(p.actor) ? { actor: text(p.actor) } : {}),
+    ...(type === 'events bulk updated' ? { count: Number(p.count), filter: p.filter ?? {} } : {}),
     engagement: engagementCode,
     engagement_id: event.engagementId,
     domain_event_id: event.id,
