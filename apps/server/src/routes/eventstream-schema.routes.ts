@@ -1,5 +1,6 @@
 import { eventstreamExampleText, eventstreamSchemaText } from '@steppingstones/core/eventstream';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 
 /** The EventStream schema and example, public like any format documentation. */
 export async function eventstreamSchemaRoutes(app: AppServer): Promise<void> {
@@ -18,7 +19,7 @@ export async function eventstreamSchemaRoutes(app: AppServer): Promise<void> {
     async (_request, reply) =>
       reply
         .header('content-type', 'application/jsonl; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="eventstream-example.jsonl"')
+        .header('content-disposition', contentDisposition('eventstream-example.jsonl'))
         .send(eventstreamExampleText()),
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '@steppingstones/shared/eventstream';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { pageLink } from '../http/page-links.ts';
 
 const tags = ['eventstream'];
@@ -123,7 +124,7 @@ export async function eventstreamRoutes(app: AppServer): Promise<void> {
           'content-type',
           format === 'json' ? 'application/json; charset=utf-8' : 'application/jsonl; charset=utf-8',
         )
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', contentDisposition(name))
         .send(body);
     },
   );

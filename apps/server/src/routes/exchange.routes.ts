@@ -9,6 +9,7 @@ import {
 import { eventListQuerySchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 
 const exportQuery = eventListQuerySchema
   .omit({ sort: true, cursor: true, page_size: true })
@@ -45,7 +46,7 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
         });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${fileName(filter.engagement, 'xlsx')}"`)
+          .header('content-disposition', contentDisposition(fileName(filter.engagement, 'xlsx')))
           .send(out);
       }
       const chunks = streamEventsCsv(app.ctx.database, request.principal, filter);
@@ -62,7 +63,7 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName(filter.engagement, 'csv')}"`)
+        .header('content-disposition', contentDisposition(fileName(filter.engagement, 'csv')))
         .send(stream);
     },
   );

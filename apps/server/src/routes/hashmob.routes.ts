@@ -2,6 +2,7 @@ import { hashmobCaller, issueHashmobToken, submitFounds } from '@steppingstones/
 import { hashmobSubmitSchema } from '@steppingstones/shared/credentials';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { auditActor } from '../http/request-actor.ts';
 
 /**
@@ -60,7 +61,7 @@ export async function hashmobRoutes(app: AppServer): Promise<void> {
       ].join('\n');
       return reply
         .header('content-type', 'text/plain; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="hashmob_config.ini"')
+        .header('content-disposition', contentDisposition('hashmob_config.ini'))
         .header('cache-control', 'no-store')
         .send(ini);
     },
