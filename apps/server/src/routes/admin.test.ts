@@ -313,9 +313,7 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
     });
     if (dialect === 'sqlite') {
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-disposition')).toMatch(
-        /^attachment; filename="steppingstones-.*\.db"/,
-      );
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="steppingstones-.*\.db"/);
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
       // The download restores: an intact database holding this instance's engagements.
