@@ -9,7 +9,14 @@ const MAX_DEPTH = 64;
 export function isPlain(value: unknown): value is object {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
-  return Array.isArray(value) || proto === Object.prototype || proto === null;
+  // Parsed query strings are objects of a bare prototype (itself without one): plain too. A stream,
+  // Buffer or class instance is not.
+  return (
+    Array.isArray(value) ||
+    proto === Object.prototype ||
+    proto === null ||
+    Object.getPrototypeOf(proto) === null
+  );
 }
 
 /** The path (`source.host`, `tags.2`) of the first string or key holding a control character, else null. */
