@@ -54,6 +54,39 @@ function splitCipher(token: string): { head: string; cipher: string } | null {
   return { head: token.slice(0, last + 1), cipher };
 }
 
+/**
+ * The fields of a TGS head `tgsPattern` accepted (`$krb5tgs$23$*user$realm$spn*$chk$`,
+ * `$krb5tgs$18$user$realm$*spn*$chk$`, `$krb5tgs$17$user$realm$chk$`), read by splits: capture
+ * groups are what makes the regex engine slow.
+ */
+function tgsHead(head: string): {
+  etype: number;
+  user: string;
+  realm: string;
+  spn: string;
+  checksum: string;
+} {
+  const body = head.slice('$krb5tgs$'.length, -1);
+  const d = body.indexOf('$');
+  const etype = Number(body.slice(0, d));
+  let rest = body.slice(d + 1);
+  const last = rest.lastIndexOf('$');
+  const checksum = rest.slice(last + 1);
+  rest = rest.slice(0, last);
+  let spn = '';
+  if (rest.startsWith('*')) {
+    const [user = '', realm = '', ...service] = rest.slice(1, -1).split('$');
+    return { etype, user, realm, spn: service.join('$'), checksum };
+  }
+  const star = rest.indexOf('$*');
+  if (star !== -1) {
+    spn = rest.slice(star + 2, -1);
+    rest = rest.slice(0, star);
+  }
+  const [user = '', realm = ''] = rest.split('$');
+  return { etype, user, realm, spn, checksum };
+}
+
 export interface ParsedKerberosHash {
   kind: 'tgs' | 'asrep' | 'preauth';
   etype: number;
@@ -105,13 +138,9 @@ export function parseKerberosHash(token: string): ParsedKerberosHash | null {
   if (!parts) return null;
   const { head, cipher } = parts;
   if (token.startsWith('$krb5tgs$')) {
-    const m = tgsPattern.re.exec(head);
-    if (!m) return null;
-    const etype = Number(m.etype);
-    const user = (m.user1 ?? m.user2) as string;
-    const realm = (m.realm1 ?? m.realm2) as string;
-    const spn = m.spn1 ?? m.spn2 ?? '';
-    const chk = m.checksum as string;
+    if (!tgsPattern.re.test(head)) return null;
+    const { etype, user, realm, spn, checksum } = tgsHead(head);
+    const chk = checksum;
     const edata = cipher;
     if (etype === 23) {
       if (chk.length !== 32) return null;

@@ -53,6 +53,29 @@ const HEX32_ONLY = /^[0-9a-fA-F]{32}$/;
 const NOT_LSA_PLAINTEXT =
   /^(?:aes(?:128|256)-cts|des-cbc|rc4_hmac|plain_password_hex|\d{1,10}:[0-9a-fA-F]{32}:|[0-9a-fA-F]{32}:)/i;
 
+/** `[+] [DOMAIN\\]user:secret[ (tag)]`, already accepted by `netexecSuccessPattern`, read by splits. */
+function successFields(rest: string): { domain: string; user: string; secret: string; tag: string } {
+  const body = rest.slice(4).trimEnd();
+  const colon = body.indexOf(':');
+  const principal = body.slice(0, colon);
+  let secret = body.slice(colon + 1);
+  let tag = '';
+  for (const t of ['Pwn3d!', 'Guest', 'admin']) {
+    if (secret.endsWith(` (${t})`)) {
+      tag = t;
+      secret = secret.slice(0, -(t.length + 3));
+      break;
+    }
+  }
+  const slash = principal.indexOf('\\');
+  return {
+    domain: slash > 0 ? principal.slice(0, slash) : '',
+    user: slash > 0 ? principal.slice(slash + 1) : principal,
+    secret: secret.trimEnd(),
+    tag,
+  };
+}
+
 /** The four leading columns and the rest of a line the line pattern accepted. */
 function columns(line: string): { proto: string; host: string; rest: string } | null {
   const cols: string[] = [];
@@ -80,12 +103,12 @@ function fromRest(rest: string, host: string, proto: string): CredentialFinding[
     );
   }
   if (!rest.includes(':')) return [];
-  const ok = rest.startsWith('[+] ') ? netexecSuccessPattern.re.exec(rest) : null;
+  const ok = rest.startsWith('[+] ') && netexecSuccessPattern.re.test(rest) ? successFields(rest) : null;
   if (ok) {
     if (ok.tag === 'Guest') return [];
-    const system = ok.domain ?? host;
-    const secret = (ok.secret as string).trimEnd();
-    const account = ok.user as string;
+    const system = ok.domain || host;
+    const secret = ok.secret;
+    const account = ok.user;
     const purpose = `${proto === 'SSH' || proto === 'FTP' ? proto : 'Windows'} Login`;
     if (HEX32_ONLY.test(secret))
       return [finding({ system, account, hash: secret.toLowerCase(), hashType: 1000, purpose, source })];

@@ -33,13 +33,16 @@ export const shadowExtractor: CatalogueExtractor = {
   extract(text) {
     const out: CredentialFinding[] = [];
     for (const line of linesWith(text, ':$', 2048)) {
-      const m = shadowLinePattern.re.exec(line.text.trim());
-      if (!m) continue;
+      const record = line.text.trim();
+      if (!shadowLinePattern.re.test(record)) continue;
+      // Accepted by RE2: `user:$id$…` with the hash up to the next colon.
+      const [user = '', hash = ''] = record.split(':', 2);
+      const id = hash.slice(1, hash.indexOf('$', 1));
       out.push(
         finding({
-          account: m.user as string,
-          hash: m.hash as string,
-          hashType: MODES[m.id as string] ?? null,
+          account: user,
+          hash,
+          hashType: MODES[id] ?? null,
           purpose: 'Unix Login',
           source: '/etc/shadow',
         }),
