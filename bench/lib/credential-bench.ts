@@ -71,6 +71,10 @@ export function ntRow(engagementId: number, i: number, importId: number | null =
     account_key: account.toLowerCase(),
     hash_key: hash,
     type_key: 1000,
+    complexity: null,
+    char_mask: null,
+    char_mask_effort: null,
+    structure: null,
   };
   return INSERT_COLUMNS.map((c) => row[c]);
 }

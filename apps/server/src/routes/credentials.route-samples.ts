@@ -50,6 +50,7 @@ const scoped = { engagementScoped: true } as const;
 export const CREDENTIAL_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/credentials': { query: inEngagement, ...scoped },
   'GET /api/v1/credentials/systems': { query: inEngagement, ...scoped },
+  'GET /api/v1/credentials/export': { query: inEngagement, ...scoped },
   'POST /api/v1/credentials': {
     body: (f) => ({ engagement: f.engagement.code, account: 'made', hash: 'ab'.repeat(16), hash_type: 1000 }),
     ...scoped,

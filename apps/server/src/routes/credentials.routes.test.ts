@@ -191,4 +191,27 @@ describe.each(testDialects())('credential vault API on %s', (dialect) => {
       state = (await op.get<typeof state>(String(res.body.url))).body;
     expect(state).toMatchObject({ status: 'done', result: { new_hashes: 1, rejected: [] } });
   });
+
+  it('exports hashes for hashcat and a CSV with secrets, each export in the audit log with its count', async () => {
+    const hashes = await op.get<string>(
+      '/api/v1/credentials/export/?engagement=VLT&format=hashcat&cracked=false',
+    );
+    expect(hashes.status).toBe(200);
+    expect(hashes.body.trim().split('\n').sort()).toEqual(['ab'.repeat(16), 'cd'.repeat(16)]);
+    expect(hashes.body).not.toContain(NT1.toUpperCase());
+    const csv = await op.get<string>('/api/v1/credentials/export/?engagement=VLT&format=csv&system=CORP');
+    expect(csv.body.split('\r\n')[0]).toBe('system,account,hash,hash_type,secret,purpose,source,enabled');
+    expect(csv.body).toContain('password');
+    const audit = await server.ctx.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'credential.exported')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.details))).toMatchObject([
+      { format: 'hashcat', count: 2 },
+      { format: 'csv', count: 2, secrets: 1 },
+    ]);
+    expect((await blue.get('/api/v1/credentials/export/?engagement=VLT')).status).toBe(403);
+  });
 });

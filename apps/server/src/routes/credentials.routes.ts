@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream';
 import { ValidationError } from '@steppingstones/core';
 import {
   createCredential,
   credentialSystems,
   deleteCredentials,
   deleteEngagementCredentials,
+  exportCredentials,
   getCredential,
   listCredentials,
   updateCredential,
@@ -27,6 +29,10 @@ const tags = ['credentials'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const inEngagement = z.object({ engagement: z.string().trim().min(1, 'is required') });
 const view = { access: { permission: 'credential.view' } } as const;
+const exportQuery = z
+  .object({ format: z.enum(['hashcat', 'csv'], { message: 'must be hashcat or csv' }).default('hashcat') })
+  .and(credentialListQuerySchema)
+  .transform(({ sort: _s, cursor: _c, page_size: _p, reveal: _r, ...rest }) => rest);
 
 /**
  * The credential vault API: list (current credentials, secrets masked unless `reveal=true`, audited),
@@ -105,6 +111,37 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
         request.body.ids,
       ),
     }),
+  );
+
+  app.get(
+    '/api/v1/credentials/export',
+    {
+      config: view,
+      schema: {
+        tags,
+        description:
+          'The filtered current credentials: format=hashcat (each distinct hash once, a hashcat input file) or csv (every field, secrets included). Audited with the count.',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const chunks = exportCredentials(db, request.principal, query, format, auditActor(request));
+      // The first chunk now: an unknown engagement or a missing permission answers 404/403, not a broken download.
+      const first = await chunks.next();
+      const stream = Readable.from(
+        (async function* () {
+          if (!first.done) yield first.value;
+          yield* chunks;
+        })(),
+      );
+      const name = `${query.engagement.replace(/[^A-Za-z0-9._-]/g, '_')}-credentials.${format === 'csv' ? 'csv' : 'txt'}`;
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .send(stream);
+    },
   );
 
   app.get(

@@ -11,6 +11,7 @@ export {
   updateCredential,
 } from './credential.service.ts';
 export { type CredentialPermission, type VaultEngagement, vaultEngagement } from './credential-engagement.ts';
+export { exportCredentials } from './credential-export.ts';
 export {
   type IngestActor,
   type IngestCounts,

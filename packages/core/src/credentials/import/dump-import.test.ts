@@ -175,4 +175,3 @@ describe.each(testDialects())('dump import on %s', (dialect) => {
     expect(rows.find((r) => r.account === 'u4-netntlm')).toMatchObject({ hash_type: 5500 });
   });
 });
-
