@@ -1,5 +1,6 @@
 import { type EventSearchDoc, type Tx, writeEventSearchDocs } from '@steppingstones/db';
 import { redactEvidence } from '../redaction/index.ts';
+import { CONTEXT_COLUMNS, eventsWithContexts } from './event-contexts.query.ts';
 
 export interface SearchableEvent {
   id: number;
@@ -42,22 +43,8 @@ export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
 export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
   for (let i = 0; i < eventIds.length; i += 500) {
     const ids = eventIds.slice(i, i + 500);
-    const rows = await tx
-      .selectFrom('event')
-      .innerJoin('context as s', 's.id', 'event.source_context_id')
-      .innerJoin('context as t', 't.id', 'event.target_context_id')
-      .select([
-        'event.id',
-        'event.description',
-        'event.outcome',
-        'event.raw_evidence',
-        's.host as s_host',
-        's.user as s_user',
-        's.process as s_process',
-        't.host as t_host',
-        't.user as t_user',
-        't.process as t_process',
-      ])
+    const rows = await eventsWithContexts(tx)
+      .select(['event.id', 'event.description', 'event.outcome', 'event.raw_evidence', ...CONTEXT_COLUMNS])
       .where('event.id', 'in', ids)
       .where('event.deleted_at', 'is', null)
       .execute();

@@ -9,6 +9,7 @@ import { DomainError, ValidationError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';
 import { resolveOperator } from '../events/event.operator.ts';
 import { writeEvent } from '../events/event.write.ts';
+import { eventsWithContexts } from '../events/event-contexts.query.ts';
 import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
@@ -255,10 +256,7 @@ async function writeRows(
         (masked.skip ? skipped : rejected).push({ line, reason: masked.reason });
         continue;
       }
-      const duplicate = await tx
-        .selectFrom('event')
-        .innerJoin('context as s', 's.id', 'event.source_context_id')
-        .innerJoin('context as t', 't.id', 'event.target_context_id')
+      const duplicate = await eventsWithContexts(tx)
         .select('event.id')
         .where('event.engagement_id', '=', engagementId)
         .where('event.deleted_at', 'is', null)

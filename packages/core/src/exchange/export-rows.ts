@@ -4,6 +4,7 @@ import type { EventListQuery } from '@steppingstones/shared/events';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { eventFilterConditions } from '../events/event.filter.ts';
 import { redactorFor } from '../events/event.redaction.ts';
+import { CONTEXT_COLUMNS, eventsWithContexts } from '../events/event-contexts.query.ts';
 import { eventReadScope } from '../events/event-scope.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
 import type { Principal } from '../permissions/index.ts';
@@ -51,22 +52,14 @@ export async function* exportEventPages(
   const redact = redactorFor(principal);
   const limit = options.pageSize ?? PAGE;
   const pageAfter = (after: ExportKey | null) => {
-    let q = db
-      .selectFrom('event')
-      .innerJoin('context as s', 's.id', 'event.source_context_id')
-      .innerJoin('context as t', 't.id', 'event.target_context_id')
+    let q = eventsWithContexts(db)
       .leftJoin('app_user as op', 'op.id', 'event.operator_user_id')
       .select([
         'event.id',
         'event.start_at',
         'event.end_at',
         'op.username as operator',
-        's.host as s_host',
-        's.user as s_user',
-        's.process as s_process',
-        't.host as t_host',
-        't.user as t_user',
-        't.process as t_process',
+        ...CONTEXT_COLUMNS,
         'event.tactic_id',
         'event.technique_id',
         'event.subtechnique_id',

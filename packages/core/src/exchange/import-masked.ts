@@ -1,4 +1,5 @@
 import type { Tx } from '@steppingstones/db';
+import { eventsWithContexts } from '../events/event-contexts.query.ts';
 import { REDACTION_MASK, redactEvidence } from '../redaction/index.ts';
 
 interface ImportedFields {
@@ -38,9 +39,9 @@ export function maskedCellReason(f: ImportedFields): string | null {
   ];
   const column = cells.find(([, text]) => text?.includes(REDACTION_MASK))?.[0];
   if (column) return `${column}: holds masked text (${REDACTION_MASK}); ${TO_IMPORT}`;
+  // The merge rule lets a non-empty value overwrite what a shared file holds: «redacted» would
+  // destroy the real text.
   for (const [i, file] of (f.files ?? []).entries())
-    // The merge rule lets a non-empty value overwrite what a shared file holds: «redacted» would
-    // destroy the real text.
     for (const key of ['filename', 'description', 'location'] as const)
       if (file[key]?.includes(REDACTION_MASK))
         return `Files: file ${i + 1} has a masked ${key} (${REDACTION_MASK}); ${TO_IMPORT}`;
@@ -62,10 +63,7 @@ export async function maskedRowOutcome(
 ): Promise<{ skip: boolean; reason: string } | null> {
   const reason = maskedCellReason(f);
   if (!reason) return null;
-  const candidates = await tx
-    .selectFrom('event')
-    .innerJoin('context as s', 's.id', 'event.source_context_id')
-    .innerJoin('context as t', 't.id', 'event.target_context_id')
+  const candidates = await eventsWithContexts(tx)
     .select(['event.id', 'event.description', 's.host as s_host', 't.host as t_host'])
     .where('event.engagement_id', '=', engagementId)
     .where('event.deleted_at', 'is', null)
