@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
 import { bulkEditRoutes } from './bulk-edit.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
+import { credentialStatsRoutes } from './credential-stats.routes.ts';
 import { credentialImportRoutes } from './credentials-import.routes.ts';
 import { credentialRoutes } from './credentials.routes.ts';
 import { engagementPreferenceRoutes } from './engagement-preferences.routes.ts';
@@ -56,6 +57,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(webhookRoutes);
   await app.register(credentialRoutes);
   await app.register(credentialImportRoutes);
+  await app.register(credentialStatsRoutes);
   await app.register(hashmobRoutes);
   await app.register(eventstreamSchemaRoutes);
   await app.register(eventstreamImportRoutes);

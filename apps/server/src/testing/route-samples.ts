@@ -1,6 +1,6 @@
 import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
-import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
+import { CREDENTIAL_STATS_ROUTE_SAMPLES } from '../routes/credential-stats.route-samples.ts';
 import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
 import { EVENTSTREAM_ROUTE_SAMPLES } from '../routes/eventstream.route-samples.ts';
@@ -72,7 +72,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...PLUGIN_ROUTE_SAMPLES,
   ...NAVIGATOR_ROUTE_SAMPLES,
   ...CREDENTIAL_ROUTE_SAMPLES,
-  ...CREDENTIAL_ROUTE_SAMPLES,
+  ...CREDENTIAL_STATS_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {
     body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),

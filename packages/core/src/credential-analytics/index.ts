@@ -1,4 +1,5 @@
 export { affixKeyspace, affixMask, splitLeading, splitTrailing } from './affixes.ts';
+export { type AidDownload, credentialAid } from './aids.service.ts';
 export {
   CHARSET_SIZE,
   charClass,
@@ -12,4 +13,6 @@ export { type Counted, countBy, top } from './counting.ts';
 export { deriveSecretFields, type SecretFields } from './derive.ts';
 export { masklist, prefixMasks, type RankedMask, rankMasks, suffixMasks } from './masklist.ts';
 export { appendRule, letterParts, numberParts, type PartKind, partsOf, symbolParts } from './parts.ts';
+export { credentialStats } from './stats.queries.ts';
+export { walkStatsRows } from './stats-rows.ts';
 export { prefixWords, suffixWords, wordsOf } from './wordlist.ts';

@@ -1,0 +1,105 @@
+import type { CredentialAidQuery } from '@steppingstones/shared/credential-stats';
+import { masklist, prefixMasks, suffixMasks } from './masklist.ts';
+import { appendRule, type PartKind, partsOf } from './parts.ts';
+import { LM, NTLM, type StatsRow } from './stats-row.ts';
+import { prefixWords, suffixWords, wordsOf } from './wordlist.ts';
+
+export type AidOptions = Pick<CredentialAidQuery, 'kind' | 'format' | 'min_length' | 'hash_type'>;
+type Rows = AsyncIterable<StatsRow>;
+
+const EMPTY_LM = 'aad3b435b51404eeaad3b435b51404ee';
+const EMPTY_NT = '31d6cfe0d16ae931b73c59d7e0c089c0';
+
+async function distinctSecrets(rows: Rows, withEmpty = false): Promise<string[]> {
+  const out = new Set<string>();
+  for await (const r of rows) if (r.secret !== null && (withEmpty || r.secret !== '')) out.add(r.secret);
+  return [...out];
+}
+
+/** Distinct uncracked hashes of one mode, bare (no user names), current and earlier hashes alike. */
+export async function* uncrackedHashes(rows: Rows, mode: number): AsyncGenerator<string> {
+  const seen = new Set<string>();
+  for await (const r of rows)
+    if (r.secret === null && r.type_key === mode && !seen.has(r.hash_key)) {
+      seen.add(r.hash_key);
+      yield r.hash;
+    }
+}
+
+/** `SYSTEM\account::LM:NT:::` for each account whose current LM or NT hash is not cracked yet. */
+export async function* pwdump(rows: Rows): AsyncGenerator<string> {
+  const accounts = new Map<string, { name: string; lm: string; nt: string; open: boolean }>();
+  for await (const r of rows) {
+    if (r.position !== null || (r.type_key !== NTLM && r.type_key !== LM)) continue;
+    const key = `${r.system_key}\u0000${r.account_key}`;
+    const a = accounts.get(key) ?? {
+      name: r.system ? `${r.system}\\${r.account}` : r.account,
+      lm: EMPTY_LM,
+      nt: EMPTY_NT,
+      open: false,
+    };
+    if (r.type_key === LM) a.lm = r.hash.toLowerCase();
+    else a.nt = r.hash.toLowerCase();
+    if (r.secret === null) a.open = true;
+    accounts.set(key, a);
+  }
+  for (const a of accounts.values()) if (a.open) yield `${a.name}::${a.lm}:${a.nt}:::`;
+}
+
+/** Known secrets, account and system names and the words in them (runs of 3+, CamelCase pieces). */
+export async function* wordlist(rows: Rows): AsyncGenerator<string> {
+  const seen = new Set<string>();
+  for await (const r of rows)
+    for (const value of [r.secret ?? '', r.account, r.system])
+      for (const w of wordsOf(value))
+        if (!seen.has(w)) {
+          seen.add(w);
+          yield w;
+        }
+}
+
+export async function* knownSecrets(rows: Rows): AsyncGenerator<string> {
+  yield* await distinctSecrets(rows, true);
+}
+
+/** Parts of known secrets as words or as hashcat append rules; `all` is letters, numbers, then symbols. */
+export async function* parts(rows: Rows, kind: AidOptions['kind'], format: AidOptions['format']) {
+  const secrets = await distinctSecrets(rows);
+  const kinds: PartKind[] = kind === 'all' ? ['letters', 'numbers', 'symbols'] : [kind];
+  const seen = new Set<string>();
+  for (const k of kinds)
+    for (const s of secrets)
+      for (const p of partsOf(s, k))
+        if (!seen.has(p)) {
+          seen.add(p);
+          yield format === 'rule' ? appendRule(p) : p;
+        }
+}
+
+export async function* lines(aid: string, rows: Rows, o: AidOptions): AsyncGenerator<string> {
+  switch (aid) {
+    case 'uncracked-hashes':
+      return yield* uncrackedHashes(rows, o.hash_type as number);
+    case 'pwdump':
+      return yield* pwdump(rows);
+    case 'wordlist':
+      return yield* wordlist(rows);
+    case 'known-secrets':
+      return yield* knownSecrets(rows);
+    case 'parts':
+      return yield* parts(rows, o.kind, o.format);
+    case 'prefixes':
+      return yield* prefixWords(await distinctSecrets(rows)).map((c) => c.value);
+    case 'suffixes':
+      return yield* suffixWords(await distinctSecrets(rows)).map((c) => c.value);
+    case 'masklist': {
+      const secrets: string[] = [];
+      for await (const r of rows) if (r.secret) secrets.push(r.secret);
+      return yield* masklist(secrets, o.min_length).map((m) => m.mask);
+    }
+    case 'prefix-masks':
+      return yield* prefixMasks(await distinctSecrets(rows)).map((m) => m.mask);
+    case 'suffix-masks':
+      return yield* suffixMasks(await distinctSecrets(rows)).map((m) => m.mask);
+  }
+}

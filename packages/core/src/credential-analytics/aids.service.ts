@@ -1,0 +1,70 @@
+import type { DB } from '@steppingstones/db';
+import type { CredentialAid, CredentialAidQuery } from '@steppingstones/shared/credential-stats';
+import type { Kysely } from 'kysely';
+import { type AuditActor, recordAudit } from '../audit/index.ts';
+import { vaultEngagement } from '../credentials/credential-engagement.ts';
+import { ValidationError } from '../errors.ts';
+import type { Principal } from '../permissions/index.ts';
+import { lines } from './aids.lines.ts';
+import { walkStatsRows } from './stats-rows.ts';
+
+export interface AidDownload {
+  filename: string;
+  /** The file's lines, each ending in a newline, produced as they are read. */
+  body: AsyncGenerator<string>;
+}
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+function fileName(aid: CredentialAid, code: string, q: CredentialAidQuery, now: number): string {
+  const detail =
+    aid === 'uncracked-hashes'
+      ? `-${q.hash_type}`
+      : aid === 'parts'
+        ? `-${q.kind}-${q.format}`
+        : aid === 'masklist' && q.min_length > 1
+          ? `-min${q.min_length}`
+          : '';
+  const ext =
+    aid === 'masklist' || aid.endsWith('-masks')
+      ? 'hcmask'
+      : q.format === 'rule' && aid === 'parts'
+        ? 'rule'
+        : 'txt';
+  return `${code}-${aid}${detail}-${stamp(now)}.${ext}`;
+}
+
+/**
+ * A cracking aid for one engagement and filter: checked (credential.view), audited with the filter,
+ * and produced line by line from a batched walk of the vault.
+ */
+export async function credentialAid(
+  db: Kysely<DB>,
+  principal: Principal,
+  aid: CredentialAid,
+  query: CredentialAidQuery,
+  actor: AuditActor,
+  now: number,
+): Promise<AidDownload> {
+  const { engagement: code, kind, format, min_length, ...filter } = query;
+  const engagement = await vaultEngagement(db, principal, code, 'credential.view');
+  if (aid === 'uncracked-hashes' && query.hash_type === undefined)
+    throw ValidationError.field(
+      'hash_type',
+      'is required for uncracked-hashes (the hashcat mode, e.g. 1000)',
+    );
+  await recordAudit(db, actor, {
+    action: 'credential.aid_downloaded',
+    target: aid,
+    details: { ...filter, kind, format, min_length },
+    engagementId: engagement.id,
+  });
+  const rows = walkStatsRows(db, engagement.id, filter);
+  async function* body() {
+    for await (const line of lines(aid, rows, { kind, format, min_length, hash_type: query.hash_type }))
+      yield `${line}\n`;
+  }
+  return { filename: fileName(aid, engagement.code, query, now), body: body() };
+}

@@ -1,0 +1,23 @@
+import type { DB } from '@steppingstones/db';
+import type { CredentialStatsDto, CredentialStatsQuery } from '@steppingstones/shared/credential-stats';
+import type { Kysely } from 'kysely';
+import { vaultEngagement } from '../credentials/credential-engagement.ts';
+import type { Principal } from '../permissions/index.ts';
+import { StatsComputation } from './stats-compute.ts';
+import { walkStatsRows } from './stats-rows.ts';
+
+/**
+ * The statistics page's figures for one engagement and the filter in the request, computed in one
+ * pass per request (nothing cached, nothing written, so concurrent filters never meet).
+ */
+export async function credentialStats(
+  db: Kysely<DB>,
+  principal: Principal,
+  query: CredentialStatsQuery,
+): Promise<CredentialStatsDto> {
+  const { engagement: code, ...filter } = query;
+  const engagement = await vaultEngagement(db, principal, code, 'credential.view');
+  const computation = new StatsComputation(filter.system !== undefined);
+  for await (const r of walkStatsRows(db, engagement.id, filter)) computation.add(r);
+  return { engagement: engagement.code, ...computation.result() };
+}
