@@ -81,6 +81,7 @@ describe.each(testDialects())('redaction that holds on %s', { timeout: 300_000 }
       expect(e.body.files[0]?.filename).toBe('password=«redacted»');
       for (const path of [
         '/api/v1/events/?engagement=ACME',
+        `/api/v1/events/${id}/history/`,
         '/api/v1/contexts/?engagement=ACME',
         `/api/v1/contexts/${e.body.source.id}/`,
         `/api/v1/contexts/${e.body.target.id}/`,

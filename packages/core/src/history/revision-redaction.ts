@@ -4,9 +4,9 @@ import type { EventSnapshot } from './event-snapshot.ts';
 
 /**
  * The event text the grid masks for a principal without `credential.view` (events/event.mapper.ts:
- * description, raw evidence, outcome; files/file.queries.ts: a file's description and location). File
- * names and hashes are IOCs and stay visible there, so they stay visible here. History must never show
- * more than the grid: add a field here whenever the grid starts masking one.
+ * description, raw evidence, outcome, both contexts, tag names; files/file.queries.ts: a file's name,
+ * description and location). File hashes are IOCs and stay visible there, so they stay visible here.
+ * History must never show more than the grid: add a field here whenever the grid starts masking one.
  */
 const MASKED_TEXT = new Set(['description', 'raw_evidence', 'outcome']);
 
@@ -14,6 +14,7 @@ function redactFiles(files: unknown, redact: Redactor): unknown {
   if (!Array.isArray(files)) return files;
   return files.map((f: Record<string, unknown>) => {
     const out = { ...f };
+    if (typeof f.filename === 'string') out.filename = redact(f.filename);
     if (typeof f.location === 'string' || f.location === null)
       out.location = redactNullable(redact, f.location as string | null);
     // Revisions written before files kept their description have no such key: leave it absent.
@@ -26,6 +27,13 @@ function redactFiles(files: unknown, redact: Redactor): unknown {
 function redactField(field: string, value: unknown, redact: Redactor): unknown {
   if (MASKED_TEXT.has(field)) return typeof value === 'string' ? redact(value) : value;
   if (field === 'files') return redactFiles(value, redact);
+  if ((field === 'source' || field === 'target') && value && typeof value === 'object') {
+    const c = value as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? redact(v) : v);
+    return { ...c, host: text(c.host), user: text(c.user), process: text(c.process) };
+  }
+  if (field === 'tags' && Array.isArray(value))
+    return value.map((t) => (typeof t === 'string' ? redact(t) : t));
   return value;
 }
 
