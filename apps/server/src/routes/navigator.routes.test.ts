@@ -176,7 +176,9 @@ describe.each(testDialects())('Open in Navigator on %s', { timeout: 120_000 }, (
     const op = await operator('op-member');
     const link = await mint(op);
     expect((await fetchLayer(link.layer_url)).status).toBe(200);
-    const members = await admin.put('/api/v1/engagements/TEST-1/members', { usernames: ['operator'] });
+    const members = await admin.put('/api/v1/engagements/TEST-1/members', {
+      members: [{ username: 'operator', role: 'operator' }],
+    });
     expect(members.status).toBe(200);
     const res = await fetchLayer(link.layer_url);
     expect(res.status).toBe(403);
