@@ -51,8 +51,8 @@ const ms = (iso: string) => parseIsoTimestamp(iso) as number;
  * The record a write returns. A caller allowed to write it may see it (even without `event.view`), so
  * a committed write never answers 403; redaction still applies.
  */
-async function written(db: Kysely<DB>, principal: Principal, id: number): Promise<EventDto> {
 /** The event as written, masked or not by the caller's role in its engagement. */
+async function written(db: Kysely<DB>, principal: Principal, id: number): Promise<EventDto> {
   const row = await db.selectFrom('event').select('engagement_id').where('id', '=', id).executeTakeFirst();
   const [dto] = row
     ? await loadEventDtos(db, principalInEngagement(principal, Number(row.engagement_id)), [id])
@@ -94,8 +94,8 @@ export async function createEvent(
   const data = parseOrThrow(eventFieldsSchema, input);
   const id = await writeTransaction(db, async (tx) => {
     const engagement = await chooseEngagement(tx, principal, data.engagement);
-    assertWritable(engagement);
     requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
+    assertWritable(engagement);
     const operator = data.operator
       ? await resolveOperator(tx, engagement.id, data.operator)
       : selfOperator(principal);
