@@ -121,7 +121,7 @@ describe.each(testDialects())(
         'Images/Chart',
         'Markdown/Notes',
       ]);
-      expect(items.find((m) => m.key === 'notes')?.params.properties?.limit?.default).toBe(5);
+      expect(items.find((m) => m.key === 'notes')?.params.properties?.count?.default).toBe(5);
       // The blue team lacks credential.view: the point requiring it is neither offered nor runnable.
       expect((await menu(blue)).map((m) => m.key)).not.toContain('secrets');
       expect((await blue.get(report('secrets'))).status).toBe(403);
@@ -157,7 +157,7 @@ describe.each(testDialects())(
     });
 
     it('returns markdown, JSON, files and charts with their content types', async () => {
-      const md = await op.get<string>(report('notes', '&limit=2'));
+      const md = await op.get<string>(report('notes', '&count=2'));
       expect(md.headers.get('content-type')).toContain('text/markdown');
       expect(md.body.split('\n')).toHaveLength(2);
       const json = await op.get<{ count: number }>(report('data', '&starred=true'));
@@ -190,13 +190,13 @@ describe.each(testDialects())(
     });
 
     it('answers 400 naming the parameter for bad parameters and filters', async () => {
-      const bad = await op.get<{ fields: Array<{ field: string }> }>(report('notes', '&limit=99'));
+      const bad = await op.get<{ fields: Array<{ field: string }> }>(report('notes', '&count=99'));
       expect(bad.status).toBe(400);
-      expect(bad.body.fields[0]?.field).toBe('limit');
+      expect(bad.body.fields[0]?.field).toBe('count');
       const unknown = await op.get<{ message: string }>(report('notes', '&colour=red'));
       expect(unknown.status).toBe(400);
       expect(unknown.body.message).toContain(
-        'colour: is not a parameter of this report (its parameters: limit)',
+        'colour: is not a parameter of this report (its parameters: count)',
       );
       expect((await op.get(report('notes', '&detected=MAYBE'))).status).toBe(400);
       expect((await op.get('/api/v1/reports/test-faults/notes/')).status).toBe(400);

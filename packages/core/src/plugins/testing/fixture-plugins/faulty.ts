@@ -41,9 +41,9 @@ export default definePlugin({
       category: 'Markdown',
       icon: 'file-text',
       output: 'markdown',
-      paramsSchema: z.object({ limit: z.number().int().min(1).max(10).default(5) }),
+      paramsSchema: z.object({ count: z.number().int().min(1).max(10).default(5) }),
       async render(ctx) {
-        const events = await ctx.events.list({ limit: ctx.params.limit });
+        const events = await ctx.events.list({ limit: ctx.params.count });
         return { kind: 'markdown', markdown: events.map((e) => `- ${e.description}`).join('\n') };
       },
     }),
