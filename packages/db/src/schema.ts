@@ -1,4 +1,5 @@
 import type { AttackTables } from './schema/attack.ts';
+import type { C2Tables } from './schema/c2.ts';
 import type { CoreTables } from './schema/core.ts';
 import type { CredentialsTables } from './schema/credentials.ts';
 import type { EventsTables } from './schema/events.ts';
@@ -9,6 +10,7 @@ import type { JobsTables } from './schema/jobs.ts';
 import type { PluginsTables } from './schema/plugins.ts';
 
 export type * from './schema/attack.ts';
+export type * from './schema/c2.ts';
 export type * from './schema/core.ts';
 export type * from './schema/credentials.ts';
 export type * from './schema/events.ts';
@@ -28,4 +30,5 @@ export interface DB
     EventsTables,
     HistoryTables,
     CredentialsTables,
-    EventStreamTables {}
+    EventStreamTables,
+    C2Tables {}

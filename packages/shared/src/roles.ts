@@ -5,7 +5,7 @@ import { z } from 'zod';
  * A plugin that requires an unknown code fails validation at load.
  */
 const MODEL_ACTIONS = ['view', 'add', 'change', 'delete'] as const;
-const MODELS = ['engagement', 'event', 'context', 'file', 'tag', 'eventstream', 'credential'] as const;
+const MODELS = ['engagement', 'event', 'context', 'file', 'tag', 'eventstream', 'credential', 'c2'] as const;
 
 export const PERMISSION_CODES = [
   ...MODELS.flatMap((model) => MODEL_ACTIONS.map((action) => `${model}.${action}` as const)),
@@ -34,7 +34,7 @@ export const ROLE_NAMES: Record<RoleSlug, string> = {
   'blue-limited-write': 'Client Blue Team - Limited Write',
 };
 
-const OPERATOR_MODELS = ['event', 'context', 'file', 'tag', 'eventstream', 'credential'] as const;
+const OPERATOR_MODELS = ['event', 'context', 'file', 'tag', 'eventstream', 'credential', 'c2'] as const;
 const BLUE_READ_ONLY: PermissionCode[] = [
   'event.view',
   'context.view',

@@ -1,0 +1,110 @@
+import type { Tx } from '@steppingstones/db';
+import { actionKey, chunks, downloadKey } from './c2-keys.ts';
+import type { C2ActionRecord, C2DownloadRecord, C2Rejection } from './c2-records.ts';
+
+async function existingKeys(tx: Tx, table: 'c2_action' | 'c2_download', pairs: Array<[number, string]>) {
+  const have = new Set<string>();
+  for (const part of chunks(pairs)) {
+    const rows = await tx
+      .selectFrom(table)
+      .select(['session_id', 'natural_key'])
+      .where(
+        'natural_key',
+        'in',
+        part.map(([, k]) => k),
+      )
+      .execute();
+    for (const r of rows) have.add(`${Number(r.session_id)}:${r.natural_key}`);
+  }
+  return have;
+}
+
+export interface NewAction {
+  id: number;
+  sessionId: number;
+  record: C2ActionRecord;
+}
+
+/** Adds the actions not stored yet (by session and natural key); answers the new ones with their ids. */
+export async function writeActions(
+  tx: Tx,
+  sessionIds: Map<string, number>,
+  actions: readonly C2ActionRecord[],
+): Promise<NewAction[]> {
+  const keyed = actions.map((a) => ({
+    a,
+    sessionId: sessionIds.get(a.sessionExternalId) as number,
+    key: actionKey(a),
+  }));
+  const have = await existingKeys(
+    tx,
+    'c2_action',
+    keyed.map((k) => [k.sessionId, k.key]),
+  );
+  const added: NewAction[] = [];
+  for (const { a, sessionId, key } of keyed) {
+    if (have.has(`${sessionId}:${key}`)) continue;
+    have.add(`${sessionId}:${key}`);
+    const row = await tx
+      .insertInto('c2_action')
+      .values({
+        session_id: sessionId,
+        start_at: a.start,
+        operator: a.operator,
+        input: a.input,
+        task: a.task,
+        attack_ids: JSON.stringify(a.attackIds),
+        output: a.output,
+        errors: a.errors,
+        indicators: JSON.stringify(a.indicators),
+        natural_key: key,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    added.push({ id: Number(row.id), sessionId, record: a });
+  }
+  return added;
+}
+
+/** Adds the downloads not stored yet; one naming an unknown session is rejected. */
+export async function writeDownloads(
+  tx: Tx,
+  sessionIds: Map<string, number>,
+  downloads: readonly C2DownloadRecord[],
+  rejected: C2Rejection[],
+): Promise<number> {
+  const keyed: Array<{ d: C2DownloadRecord; sessionId: number; key: string }> = [];
+  for (const d of downloads) {
+    const sessionId = sessionIds.get(d.sessionExternalId);
+    if (sessionId === undefined)
+      rejected.push({
+        entry: `download of ${d.name}`,
+        reason: `no session with the id ${d.sessionExternalId} is known; import its log too`,
+      });
+    else keyed.push({ d, sessionId, key: downloadKey(d) });
+  }
+  const have = await existingKeys(
+    tx,
+    'c2_download',
+    keyed.map((k) => [k.sessionId, k.key]),
+  );
+  let added = 0;
+  for (const { d, sessionId, key } of keyed) {
+    if (have.has(`${sessionId}:${key}`)) continue;
+    have.add(`${sessionId}:${key}`);
+    await tx
+      .insertInto('c2_download')
+      .values({
+        session_id: sessionId,
+        at: d.at,
+        size: d.size,
+        path: d.path,
+        name: d.name,
+        remote_path: d.remotePath,
+        natural_key: key,
+      })
+      .execute();
+    added++;
+  }
+  return added;
+}

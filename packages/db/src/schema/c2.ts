@@ -1,0 +1,70 @@
+import type { Generated } from 'kysely';
+
+/** A team server, or an imported log archive standing in for one (docs/c2.md). */
+export interface C2ServerTable {
+  id: Generated<number>;
+  engagement_id: number;
+  name: string;
+  kind: string;
+  created_at: number;
+}
+
+/** A beacon or SSH session; `external_id` is the framework's id, unique per server. */
+export interface C2SessionTable {
+  id: Generated<number>;
+  server_id: number;
+  external_id: string;
+  parent_id: number | null;
+  kind: 'beacon' | 'ssh';
+  host: string;
+  user: string;
+  is_admin: Generated<number>;
+  process: string;
+  pid: number | null;
+  os: string;
+  os_version: string;
+  os_build: string;
+  arch: string;
+  internal: string;
+  external: string;
+  listener: string;
+  first_seen: number;
+  last_seen: number;
+  sleep_seconds: number | null;
+  jitter_percent: number | null;
+}
+
+/** One operator command; the JSON columns hold arrays of strings. */
+export interface C2ActionTable {
+  id: Generated<number>;
+  session_id: number;
+  start_at: number;
+  operator: string;
+  input: string;
+  task: string;
+  attack_ids: string;
+  output: string;
+  errors: string;
+  indicators: string;
+  natural_key: string;
+  event_id: number | null;
+}
+
+export interface C2DownloadTable {
+  id: Generated<number>;
+  session_id: number;
+  at: number;
+  size: number;
+  path: string;
+  name: string;
+  remote_path: string;
+  natural_key: string;
+  event_id: number | null;
+}
+
+export interface C2Tables {
+  c2_server: C2ServerTable;
+  c2_session: C2SessionTable;
+  c2_action: C2ActionTable;
+  c2_download: C2DownloadTable;
+}
