@@ -168,9 +168,63 @@ export interface AttackQueries {
   techniquesOfTactic(tacticId: string): Promise<(AttackRef & { parentId: string | null })[]>;
 }
 
+/** A label and how many (accounts, secrets or variants) it stands for. */
+export interface CountedValue {
+  value: string;
+  count: number;
+}
+
+/**
+ * The password statistics of the engagement's vault: the same figures (and names) as
+ * `GET /api/v1/credentials/stats/`. Accounts are (system, account) pairs; an account is cracked when
+ * the secret of its current credential is known; machine accounts are those ending in `$`.
+ */
+export interface CredentialStatistics {
+  unique_user_accounts: number;
+  cracked_user_accounts: number;
+  unique_machine_accounts: number;
+  cracked_machine_accounts: number;
+  password_is_username: number;
+  hash_types: { hash_type: number | null; name: string; count: number; cracked: number }[];
+  /** Secrets shared by two or more accounts: reports that must not show secrets use only the counts. */
+  reused: { secret: string; accounts: number }[];
+  /** Cracked accounts per secret length; `length: null` counts the uncracked accounts. */
+  lengths: { length: number | null; count: number }[];
+  complexity: CountedValue[];
+  structure: CountedValue[];
+  prefixes: CountedValue[];
+  suffixes: CountedValue[];
+  masks: { mask: string; count: number; keyspace: number }[];
+  weakest: { secret: string | null; hash_type: number | null; breach_count: number; accounts: number }[];
+  breached_user_accounts: number;
+  breached_machine_accounts: number;
+  breach_checks_pending: number;
+  reuse_across_systems: {
+    accounts: number;
+    cracked: number;
+    rows: { account: string; cracked: boolean; systems: string[] }[];
+  } | null;
+}
+
+/** An account whose current credential is cracked, with how it was obtained. */
+export interface CrackedAccount {
+  system: string;
+  account: string;
+  purpose: string;
+  /** The hash type the secret was recovered from (`NTLM`, `Kerberos 5 TGS-REP…`), or `Plaintext`. */
+  crackedFrom: string;
+  /** Where the credential came from (the import or extractor, e.g. `secretsdump`). */
+  source: string;
+  secret: string;
+}
+
 export interface CredentialQueries {
-  /** The engagement's credentials under the current filter (empty until the credentials area exists). */
+  /** The engagement's current credentials (secrets included: credential reports need credential.view). */
   list(): Promise<ReportCredential[]>;
+  /** The password statistics of the engagement's vault (current credentials and cracked history). */
+  stats(): Promise<CredentialStatistics>;
+  /** Accounts whose current credential is cracked, by system then account. */
+  cracked(): Promise<CrackedAccount[]>;
 }
 
 /** Queues background tasks (the worker runs them). Names are `<pluginId>:<key>`. */

@@ -1,3 +1,4 @@
+import { buildStatsVault, statsVaultHash as H } from '@steppingstones/core/credential-analytics';
 import { testDialects } from '@steppingstones/db/testing';
 import type { CredentialStatsDto } from '@steppingstones/shared/credential-stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/index.ts';
-import { buildStatsVault, H } from './credential-stats.fixture.ts';
 
 const EMPTY_LM = 'aad3b435b51404eeaad3b435b51404ee';
 
@@ -166,6 +166,23 @@ describe.each(testDialects())('password statistics and cracking aids on %s', (di
       .where('action', '=', 'credential.aid_downloaded')
       .execute();
     expect(audit.map((a) => a.target)).toContain('pwdump');
+  });
+
+  it('serves the credential report plugins to the red team only', async () => {
+    const base = '/api/v1/credential-reports/credential-reports';
+    const summary = await op.get<string>(`${base}/markdown-credential-summary/?engagement=STA`);
+    expect(summary.status).toBe(200);
+    expect(summary.body).toContain('Secrets recovered for 4 of 7 (57.1%) unique user accounts.');
+    expect(summary.body).not.toContain('Summer2024!');
+    const html = await op.get<string>(`${base}/html-cracked-accounts/?engagement=STA`);
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('S*********!');
+    const png = await op.get(`${base}/png-password-lengths/?engagement=STA&format=png`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect((await blue.get(`${base}/markdown-credential-summary/?engagement=STA`)).status).toBe(403);
+    expect((await blue.get(`${base}/html-cracked-accounts/?engagement=STA`)).status).toBe(403);
+    expect((await outsider.get(`${base}/markdown-credential-summary/?engagement=STA`)).status).toBe(404);
   });
 
   it('refuses the blue team and outsiders and names bad parameters', async () => {

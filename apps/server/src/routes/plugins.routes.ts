@@ -188,6 +188,17 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
     },
     reportRoute('event-report'),
   );
-  // Credential reports get `GET /api/v1/credential-reports/:plugin/:key` with `reportRoute('credential-report')`
-  // (access credential.view) when the credentials area lands; the host already runs them.
+  app.get(
+    '/api/v1/credential-reports/:plugin/:key',
+    {
+      config: { access: { permission: 'credential.view' } },
+      schema: {
+        tags: ['plugins'],
+        summary: "Runs a credential report on an engagement's credential vault",
+        params: reportParams,
+        querystring: reportQuery,
+      },
+    },
+    reportRoute('credential-report'),
+  );
 }

@@ -15,4 +15,5 @@ export { masklist, prefixMasks, type RankedMask, rankMasks, suffixMasks } from '
 export { appendRule, letterParts, numberParts, type PartKind, partsOf, symbolParts } from './parts.ts';
 export { credentialStats } from './stats.queries.ts';
 export { walkStatsRows } from './stats-rows.ts';
+export { buildStatsVault, H as statsVaultHash } from './stats-vault.fixture.ts';
 export { prefixWords, suffixWords, wordsOf } from './wordlist.ts';

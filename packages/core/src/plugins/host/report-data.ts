@@ -8,6 +8,7 @@ import type {
 } from '@steppingstones/plugin-sdk';
 import { type Kysely, sql } from 'kysely';
 import { getTechnique } from '../../attack/attack.queries.ts';
+import { reportCredentialQueries } from '../../credential-analytics/report-credentials.ts';
 import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
 import { redactorFor } from '../../events/event.redaction.ts';
@@ -201,12 +202,6 @@ export function reportQueries(scope: ReportScope): {
         return rows.map((r) => ({ mitreId: r.id, name: r.name, parentId: r.parent_id }));
       },
     },
-    credentials: {
-      // The credentials area does not exist yet: the interface is stable, the list is empty until it does.
-      async list() {
-        check('credential.view');
-        return [];
-      },
-    },
+    credentials: reportCredentialQueries(db, engagementId, () => check('credential.view')),
   };
 }
