@@ -91,10 +91,13 @@ export async function createPluginTestHarness(
       if (!point) throw new Error(`The plugin ${definition.id} has no ${type} "${key}".`);
       const principal: Principal = o.permissions
         ? {
-            ...fixtures.operator,
+            // Exactly these codes in the fixture engagement: the operator's role grants must not come along.
+            userId: fixtures.operator.userId,
             username: 'tester',
             isSuperuser: false,
             permissions: new Set(o.permissions as PermissionCode[]),
+            engagementIds: fixtures.operator.engagementIds,
+            via: fixtures.operator.via,
           }
         : fixtures.operator;
       if (!mayUsePoint(principal, type, point))
