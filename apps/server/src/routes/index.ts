@@ -4,16 +4,18 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
 import { bulkEditRoutes } from './bulk-edit.routes.ts';
+import { c2Routes } from './c2.routes.ts';
+import { c2ImportRoutes } from './c2-import.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
 import { credentialStatsRoutes } from './credential-stats.routes.ts';
-import { credentialImportRoutes } from './credentials-import.routes.ts';
 import { credentialRoutes } from './credentials.routes.ts';
+import { credentialImportRoutes } from './credentials-import.routes.ts';
 import { engagementPreferenceRoutes } from './engagement-preferences.routes.ts';
 import { engagementRoutes } from './engagements.routes.ts';
 import { eventRoutes } from './events.routes.ts';
+import { eventstreamRoutes } from './eventstream.routes.ts';
 import { eventstreamImportRoutes } from './eventstream-import.routes.ts';
 import { eventstreamSchemaRoutes } from './eventstream-schema.routes.ts';
-import { eventstreamRoutes } from './eventstream.routes.ts';
 import { exchangeRoutes } from './exchange.routes.ts';
 import { fileRoutes } from './files.routes.ts';
 import { hashmobRoutes } from './hashmob.routes.ts';
@@ -62,4 +64,6 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(eventstreamSchemaRoutes);
   await app.register(eventstreamImportRoutes);
   await app.register(eventstreamRoutes);
+  await app.register(c2ImportRoutes);
+  await app.register(c2Routes);
 }

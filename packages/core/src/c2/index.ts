@@ -1,4 +1,6 @@
+export { listC2Actions, listC2Downloads, listC2Servers, listC2Sessions } from './c2.queries.ts';
 export type { C2ImportRequest, C2ImportResult } from './c2-import.service.ts';
 export { C2_ADAPTERS, importC2Logs, nothingImported } from './c2-import.service.ts';
+export type { C2Page } from './c2-paging.ts';
 export type { C2ParseResult, C2Record, C2Rejection } from './c2-records.ts';
 export { COBALT_STRIKE_LOGS, isCobaltStrikeLog, parseCobaltStrikeFile } from './cobalt-strike/index.ts';

@@ -1,0 +1,65 @@
+import { ValidationError } from '@steppingstones/core';
+import { importC2Logs } from '@steppingstones/core/c2';
+import { c2ImportQuerySchema, c2ImportResultSchema } from '@steppingstones/shared/c2';
+import type { FastifyRequest } from 'fastify';
+import type { AppServer } from '../app-server.ts';
+
+/** The largest archive taken in one request; larger ones are split, or imported with the CLI. */
+const MAX_BODY_BYTES = 1024 * 1024 * 1024;
+
+async function readBody(request: FastifyRequest): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request.raw) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES)
+      throw ValidationError.field(
+        'body',
+        `the archive is larger than ${MAX_BODY_BYTES} bytes; split it or use the CLI`,
+      );
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * `POST /api/v1/c2/imports/`: a C2 log archive (.tar, .tar.gz, .zip) or one log as the raw body, whatever
+ * its Content-Type; multipart is refused (its boundaries would be read as the archive).
+ */
+export async function c2ImportRoutes(app: AppServer): Promise<void> {
+  // Encapsulated: here only, no body is parsed; the handler reads the raw request stream itself.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+
+  app.post(
+    '/api/v1/c2/imports',
+    {
+      config: { access: { permission: 'c2.add' } },
+      schema: {
+        tags: ['c2'],
+        summary:
+          'Import a C2 log archive (Cobalt Strike logs/ as .tar, .tar.gz or .zip, or one log); the raw file is the body.',
+        querystring: c2ImportQuerySchema,
+        response: { 200: c2ImportResultSchema },
+      },
+    },
+    async (request) => {
+      const type = String(request.headers['content-type'] ?? '');
+      if (type.toLowerCase().startsWith('multipart/'))
+        throw ValidationError.field(
+          'body',
+          'send the archive itself as the body (e.g. curl --data-binary @logs.tar.gz), not a multipart form',
+        );
+      const { engagement, adapter, server, filename } = request.query;
+      const data = await readBody(request);
+      const { read: _read, ...result } = await importC2Logs(app.ctx.database.db, request.principal, {
+        engagement,
+        adapter,
+        server,
+        filename: filename ?? 'upload',
+        data,
+      });
+      return result;
+    },
+  );
+}

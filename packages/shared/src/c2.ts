@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { pageQueryShape } from './pagination.ts';
+
+/** The C2 import's answer: what was new, and what could not be read. */
+export const c2ImportResultSchema = z.object({
+  sessions: z.number().int(),
+  actions: z.number().int(),
+  downloads: z.number().int(),
+  files: z.number().int(),
+  credentials: z.number().int(),
+  rejected: z.array(z.object({ entry: z.string(), reason: z.string() })),
+});
+export type C2ImportResultDto = z.infer<typeof c2ImportResultSchema>;
+
+export const c2ImportQuerySchema = z.object({
+  engagement: z.string().trim().min(1, 'is required: the code of the engagement'),
+  adapter: z.string().trim().min(1, 'is required, e.g. cobalt-strike-logs'),
+  server: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  /** The uploaded file's name: lets a single beacon_*.log be recognised (its id is in the name). */
+  filename: z.string().max(500).optional(),
+});
+
+const engagement = z.string().trim().min(1, 'is required: the code of the engagement');
+export const c2ListQuerySchema = z.object({ engagement, ...pageQueryShape });
+export const c2ActionQuerySchema = z.object({
+  engagement,
+  session: z.coerce.number().int().positive().optional(),
+  search: z.string().max(500, 'must be at most 500 characters').optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  ...pageQueryShape,
+});
+export type C2ListQuery = z.output<typeof c2ListQuerySchema>;
+export type C2ActionQuery = z.output<typeof c2ActionQuerySchema>;
+
+export const c2ServerDtoSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  created_at: z.string(),
+});
+
+export const c2SessionDtoSchema = z.object({
+  id: z.number().int(),
+  server: z.number().int(),
+  external_id: z.string(),
+  parent: z.number().int().nullable(),
+  kind: z.enum(['beacon', 'ssh']),
+  host: z.string(),
+  user: z.string(),
+  is_admin: z.boolean(),
+  process: z.string(),
+  pid: z.number().int().nullable(),
+  os: z.string(),
+  os_name: z.string(),
+  arch: z.string(),
+  internal: z.string(),
+  external: z.string(),
+  listener: z.string(),
+  first_seen: z.string(),
+  last_seen: z.string(),
+  next_checkin: z.string().nullable(),
+});
+
+export const c2ActionDtoSchema = z.object({
+  id: z.number().int(),
+  session: z.number().int(),
+  start: z.string(),
+  operator: z.string(),
+  input: z.string(),
+  task: z.string(),
+  attack_ids: z.array(z.string()),
+  output: z.string(),
+  errors: z.string(),
+  indicators: z.array(z.string()),
+  event: z.number().int().nullable(),
+});
+
+export const c2DownloadDtoSchema = z.object({
+  id: z.number().int(),
+  session: z.number().int(),
+  at: z.string(),
+  size: z.number().int(),
+  path: z.string(),
+  name: z.string(),
+  remote_path: z.string(),
+  event: z.number().int().nullable(),
+});
+
+export type C2ServerDto = z.infer<typeof c2ServerDtoSchema>;
+export type C2SessionDto = z.infer<typeof c2SessionDtoSchema>;
+export type C2ActionDto = z.infer<typeof c2ActionDtoSchema>;
+export type C2DownloadDto = z.infer<typeof c2DownloadDtoSchema>;
