@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.ts';
 import { findEngagementByCode } from '../engagements/index.ts';
-import { canAccessEngagement, type Principal } from '../permissions/index.ts';
+import { canAccessEngagement, type Principal, principalInEngagement } from '../permissions/index.ts';
 import {
   mayUsePoint,
   type PluginHost,
@@ -39,10 +39,6 @@ export async function renderNavigatorLayer(
     throw new NavigatorLinkRefusedError(`the report "${input.pluginId}/${input.key}" is not installed.`);
   if (!(await host.state.isEnabled(input.pluginId, 'event-report', input.key)))
     throw new NavigatorLinkRefusedError(`the report "${point.title}" has been disabled by an administrator.`);
-  if (!mayUsePoint(input.principal, 'event-report', point))
-    throw new NavigatorLinkRefusedError(
-      `the account that made it no longer holds the permissions ${requiredPermissions('event-report', point).join(', ')}.`,
-    );
   const { [SIGNED_URL_TOKEN_PARAM]: _token, ...query } = input.query;
   const request = parseReportRequest(point, query);
   const engagement = await findEngagementByCode(host.database.db, request.engagementCode);
@@ -51,6 +47,11 @@ export async function renderNavigatorLayer(
   if (!canAccessEngagement(input.principal, engagement.id))
     throw new NavigatorLinkRefusedError(
       `the account that made it is no longer a member of the engagement "${engagement.code}".`,
+    );
+  // What the signer may do there comes from their role in that engagement.
+  if (!mayUsePoint(principalInEngagement(input.principal, engagement.id), 'event-report', point))
+    throw new NavigatorLinkRefusedError(
+      `the account that made it no longer holds the permissions ${requiredPermissions('event-report', point).join(', ')} in "${engagement.code}".`,
     );
   return runReport(app, host, {
     type: 'event-report',
