@@ -275,8 +275,25 @@ export interface SourceContext<Params = Record<string, unknown>, Config = unknow
   params: Params;
 }
 
+/**
+ * Breached-password checks over the NTLM hashes of the engagements whose leads switched them on
+ * (`breach_checks`). Hashes are 32 upper-case hex characters; a hash is pending until a count is
+ * recorded (0 = not found), so a run stopped half-way resumes where it left off.
+ */
+export interface BreachCheckQueries {
+  /** Distinct 5-hex prefixes of pending hashes, in order, at most `limit` (default 1000). */
+  pendingPrefixes(options?: { limit?: number }): Promise<string[]>;
+  /** The pending hashes under one prefix. */
+  pendingHashes(prefix: string): Promise<string[]>;
+  /** Stores counts for every row of these hashes (in engagements that allow checks); returns rows updated. */
+  record(counts: Readonly<Record<string, number>>): Promise<number>;
+  /** How many distinct hashes are still pending. */
+  pendingCount(): Promise<number>;
+}
+
 /** The context of a background task run. */
 export interface TaskContext<Config = unknown> extends BaseContext<Config> {
+  breachChecks: BreachCheckQueries;
   /** Which attempt this is (1 = first); tasks are delivered at least once, so be idempotent. */
   attempt: number;
   /** The job's id, stable across retries (use it as an idempotency key). */

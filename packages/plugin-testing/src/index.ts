@@ -18,3 +18,4 @@ export {
 } from '@steppingstones/core/plugins/testing';
 export { seedCredentialFixtures } from './credential-fixture.ts';
 export { FORMULA, HOSTILE, OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './report-fixture.ts';
+export { setBreachChecks, taskContext } from './task-context.ts';

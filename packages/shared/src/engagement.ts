@@ -46,6 +46,10 @@ export const engagementUpdateSchema = z
     start_date: isoDate.optional(),
     end_date: isoDate.optional(),
     archived: z.boolean().optional(),
+    breach_checks: z
+      .boolean()
+      .optional()
+      .describe('Check the NTLM hashes against breached-password data (off by default; leads only).'),
   })
   .refine(endNotBeforeStart, endMessage);
 export type EngagementUpdate = z.input<typeof engagementUpdateSchema>;
@@ -58,6 +62,7 @@ export const engagementSchema = z.object({
   start_date: z.string(),
   end_date: z.string(),
   archived: z.boolean(),
+  breach_checks: z.boolean(),
   created_at: z.string(),
   updated_at: z.string(),
 });

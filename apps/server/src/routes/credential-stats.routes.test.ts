@@ -185,6 +185,24 @@ describe.each(testDialects())('password statistics and cracking aids on %s', (di
     expect((await outsider.get(`${base}/markdown-credential-summary/?engagement=STA`)).status).toBe(404);
   });
 
+  it('lets a lead switch breach checks on for the engagement (off by default)', async () => {
+    await createTestUser(server.ctx, { username: 'lead', role: 'lead', engagements: ['STA'] });
+    const lead = await login(server.url, 'lead');
+    expect((await lead.get<{ breach_checks: boolean }>('/api/v1/engagements/STA/')).body.breach_checks).toBe(
+      false,
+    );
+    expect((await op.request('PATCH', '/api/v1/engagements/STA/', { breach_checks: true })).status).toBe(403);
+    const on = await lead.request<{ breach_checks: boolean }>('PATCH', '/api/v1/engagements/STA/', {
+      breach_checks: true,
+    });
+    expect(on.status).toBe(200);
+    expect(on.body.breach_checks).toBe(true);
+    const off = await lead.request<{ breach_checks: boolean }>('PATCH', '/api/v1/engagements/STA/', {
+      breach_checks: false,
+    });
+    expect(off.body.breach_checks).toBe(false);
+  });
+
   it('refuses the blue team and outsiders and names bad parameters', async () => {
     expect((await blue.get('/api/v1/credentials/stats?engagement=STA')).status).toBe(403);
     expect((await blue.get('/api/v1/credentials/aids/known-secrets?engagement=STA')).status).toBe(403);

@@ -1,5 +1,7 @@
 export { affixKeyspace, affixMask, splitLeading, splitTrailing } from './affixes.ts';
 export { type AidDownload, credentialAid } from './aids.service.ts';
+export { breachCheckQueries } from './breach/breach.queries.ts';
+export { taskContextFor } from './breach/breach-task-context.ts';
 export {
   CHARSET_SIZE,
   charClass,

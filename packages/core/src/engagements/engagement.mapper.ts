@@ -11,6 +11,7 @@ export function toEngagementDto(row: Selectable<EngagementTable>): EngagementDto
     start_date: row.start_date,
     end_date: row.end_date,
     archived: Boolean(row.archived),
+    breach_checks: Boolean(row.breach_checks),
     created_at: toIsoUtc(Number(row.created_at)),
     updated_at: toIsoUtc(Number(row.updated_at)),
   };

@@ -65,12 +65,13 @@ export async function updateEngagement(
     const start = data.start_date ?? current.start_date;
     const end = data.end_date ?? current.end_date;
     if (end < start) throw ValidationError.field('end_date', 'End date can not be before the start date');
-    const { archived, ...rest } = data;
+    const { archived, breach_checks, ...rest } = data;
     const row = await tx
       .updateTable('engagement')
       .set({
         ...rest,
         ...(archived === undefined ? {} : { archived: archived ? 1 : 0 }),
+        ...(breach_checks === undefined ? {} : { breach_checks: breach_checks ? 1 : 0 }),
         updated_at: nowMs(),
       })
       .where('id', '=', id)

@@ -12,6 +12,7 @@ import * as m0009 from './0009-detection-sort-indexes.ts';
 import * as m0010 from './0010-engagement-roles.ts';
 import * as m0011 from './0011-credentials.ts';
 import * as m0012 from './0012-eventstream.ts';
+import * as m0013 from './0013-breach-checks.ts';
 import * as m0014 from './0014-c2.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
@@ -31,6 +32,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0010-engagement-roles', m0010],
   ['0011-credentials', m0011],
   ['0012-eventstream', m0012],
+  ['0013-breach-checks', m0013],
   ['0014-c2', m0014],
 ];
 

@@ -15,6 +15,8 @@ export interface EngagementTable {
   start_date: string;
   end_date: string;
   archived: Generated<number>;
+  /** 1 when a lead allows breached-password checks of the engagement's NTLM hashes. */
+  breach_checks: Generated<number>;
   created_at: number;
   updated_at: number;
 }

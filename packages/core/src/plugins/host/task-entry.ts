@@ -1,4 +1,5 @@
 import type { TaskContext } from '@steppingstones/plugin-sdk';
+import { breachCheckQueries } from '../../credential-analytics/breach/breach.queries.ts';
 import type { TaskRunContext } from '../../jobs/index.ts';
 import { systemPrincipal } from '../../permissions/index.ts';
 import type { ValidatedTaskPoint } from '../plugin-definition.schema.ts';
@@ -39,6 +40,7 @@ export async function runPluginTask(run: TaskRunContext): Promise<unknown> {
     }),
     attempt: run.job.attempt,
     jobId: run.job.id,
+    breachChecks: breachCheckQueries(database.db),
   };
   return (task.run as (c: TaskContext, p: unknown) => unknown)(ctx, payload);
 }
