@@ -23,6 +23,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   plugins: async () => (await import('./commands/plugins.command.ts')).pluginCommands,
   worker: async () => (await import('./commands/worker.command.ts')).workerCommand,
   jobs: async () => (await import('./commands/jobs.command.ts')).jobsCommands,
+  c2: async () => (await import('./commands/c2.command.ts')).c2Commands,
 };
 
 /** The names of the top-level commands, for tests that check every one is reachable. */

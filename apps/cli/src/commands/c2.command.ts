@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ValidationError } from '@steppingstones/core';
+import { type C2ImportResult, importC2Logs, nothingImported } from '@steppingstones/core/c2';
+import { type Principal, systemPrincipal } from '@steppingstones/core/permissions';
+import { findUserByUsername, principalForUser } from '@steppingstones/core/users';
+import type { Command } from 'commander';
+import { runCommand } from '../run-command.ts';
+import { withContext } from '../with-context.ts';
+
+interface Options {
+  adapter: string;
+  engagement: string;
+  server?: string;
+  json?: boolean;
+  as?: string;
+}
+
+/** The system user the command line acts as, recorded as the importer. */
+const CLI_USER = 'cli';
+
+/** 0: nothing rejected; 1: some entries rejected (the rest imported); 2: nothing could be imported. */
+export function c2ExitCode(result: C2ImportResult & { read: number }): number {
+  if (result.rejected.length === 0) return 0;
+  return nothingImported(result) ? 2 : 1;
+}
+
+/** `steppingstones c2 import FILE`: the C2 log import of the API, from the team server or a laptop. */
+export function c2Commands(program: Command): void {
+  const c2 = program.command('c2').description('C2 activity: sessions, operator actions and downloads.');
+  c2.command('import')
+    .description(
+      "Import a C2 server's logs (Cobalt Strike logs/ as .tar, .tar.gz or .zip, or one beacon_*.log / ssh_*.log / downloads.log) into an engagement; exits 0 when nothing was rejected, 1 when some entries were, 2 when nothing could be imported.",
+    )
+    .argument('<FILE>', 'the archive or log file')
+    .requiredOption('--adapter <NAME>', 'the log format: cobalt-strike-logs')
+    .requiredOption('--engagement <CODE>', 'the engagement to add the activity to')
+    .option('--server <NAME>', "the C2 server's name (default: the file's name)")
+    .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
+    .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
+    .action((file: string, opts: Options) =>
+      runCommand(async () => {
+        try {
+          return await importWith(file, opts);
+        } catch (error) {
+          // Nothing was imported (unknown engagement or adapter, unreadable file, …).
+          process.exitCode = 2;
+          throw error;
+        }
+      }),
+    );
+}
+
+function importWith(file: string, opts: Options): Promise<number> {
+  return withContext(async (ctx) => {
+    const db = ctx.database.db;
+    let principal: Principal = systemPrincipal(CLI_USER);
+    if (opts.as) {
+      const user = await findUserByUsername(db, opts.as);
+      if (!user?.is_active) throw ValidationError.field('--as', `No active user "${opts.as}".`);
+      principal = await principalForUser(db, user, 'system');
+    }
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+      throw ValidationError.field('FILE', `${file} does not exist or is not a file.`);
+    process.stderr.write(`reading ${file}…\n`);
+    const result = await importC2Logs(db, principal, {
+      engagement: opts.engagement,
+      adapter: opts.adapter,
+      server: opts.server ?? path.basename(file),
+      filename: file,
+      data: fs.readFileSync(file),
+      actorName: opts.as ? undefined : CLI_USER,
+    });
+    const { sessions, actions, downloads, files, credentials, rejected } = result;
+    if (opts.json)
+      process.stdout.write(
+        `${JSON.stringify({ sessions, actions, downloads, files, credentials, rejected })}\n`,
+      );
+    else {
+      process.stdout.write(
+        `${opts.engagement}: ${sessions} session(s), ${actions} action(s), ${downloads} download(s), ${files} file(s), ${credentials} credential(s) added; ${rejected.length} rejected.\n`,
+      );
+    }
+    for (const r of rejected) process.stderr.write(`${r.entry}: rejected, ${r.reason}\n`);
+    return c2ExitCode(result);
+  });
+}
