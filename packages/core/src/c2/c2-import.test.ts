@@ -4,6 +4,7 @@ import type { Principal } from '../permissions/index.ts';
 import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { importC2Logs } from './c2-import.service.ts';
 import { C2_FIXTURE_FILES, c2Tar, c2TarGz } from './testing/c2-archive.fixture.ts';
+import { buildZip } from './testing/zip.fixture.ts';
 
 const request = (data: Buffer, engagement = 'C2', filename = 'logs.tar.gz') => ({
   engagement,
@@ -19,7 +20,7 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['C2', 'C2B', 'C2C']));
+    ({ principal: red } = await arrangeOperator(ctx.database.db, ['C2', 'C2B', 'C2C', 'C2D']));
   });
   afterAll(() => ctx.dispose());
 
@@ -88,6 +89,17 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
       ),
     );
     expect(single).toMatchObject({ sessions: 1, actions: 1, rejected: [] });
+  });
+
+  it('reads a zip, and caps what an archive may expand to', async () => {
+    const zip = buildZip(C2_FIXTURE_FILES);
+    const result = await importC2Logs(ctx.database.db, red, { ...request(zip, 'C2D', 'logs.zip') });
+    expect(result).toMatchObject({ sessions: 3, actions: 6, downloads: 2, files: 1, credentials: 1 });
+    const capped = await importC2Logs(ctx.database.db, red, {
+      ...request(zip, 'C2D', 'logs.zip'),
+      limits: { maxEntries: 2, maxExpandedBytes: 1e9, maxFileBytes: 1e9 },
+    });
+    expect(capped.rejected.map((r) => r.reason)).toContain('the archive has more than 2 entries; split it');
   });
 
   it('reports a truncated gzip and keeps what was read before the damage', async () => {
