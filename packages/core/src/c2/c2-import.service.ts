@@ -6,6 +6,7 @@ import { hasEngagementPermission, type Principal } from '../permissions/index.ts
 import type { ArchiveLimits } from './archive/archive-limits.ts';
 import { readArchive } from './archive/read-archive.ts';
 import { writeActions, writeDownloads } from './c2-actions.write.ts';
+import { sessionContexts } from './c2-contexts.write.ts';
 import { c2Engagement } from './c2-engagement.ts';
 import { writeActionCredentials, writeIndicatorFiles } from './c2-findings.write.ts';
 import { mergeRecords } from './c2-merge.ts';
@@ -81,6 +82,7 @@ export async function importC2Logs(
   const counts = await writeTransaction(db, async (tx) => {
     const server = await serverId(tx, engagement.id, serverName, 'cobalt-strike', now);
     const sessions = await writeSessions(tx, server, merged.sessions);
+    await sessionContexts(tx, engagement.id, sessions.added);
     await knownSessionIds(
       tx,
       server,
@@ -96,7 +98,7 @@ export async function importC2Logs(
     const credentials = mayAddCredentials
       ? await writeActionCredentials(tx, engagement.id, actions, hosts, actor)
       : 0;
-    return { sessions: sessions.added, actions: actions.length, downloads, files, credentials };
+    return { sessions: sessions.added.length, actions: actions.length, downloads, files, credentials };
   });
   return { ...counts, rejected, read };
 }

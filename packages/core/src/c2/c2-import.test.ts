@@ -66,6 +66,16 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
       'WS01',
       Number(actions[0]?.id),
     ]);
+    const contexts = await db
+      .selectFrom('context')
+      .select(['host', 'user', 'process'])
+      .where('engagement_id', '=', red.engagementIds[0] as number)
+      .execute();
+    expect(contexts.sort((a, b) => (a.host < b.host ? -1 : 1))).toEqual([
+      { host: 'SRV02', user: 'SYSTEM', process: 'spoolsv.exe (PID: 1312)' },
+      { host: 'WS01', user: 'alice', process: 'rundll32.exe (PID: 4242)' },
+      { host: 'lnx01', user: 'root', process: 'sshd (PID: 22)' },
+    ]);
     const files = await db.selectFrom('file').select(['filename', 'md5', 'size']).execute();
     expect(files.map((f) => [f.filename, f.md5, Number(f.size)])).toEqual([
       ['x.exe', '0123456789abcdef0123456789abcdef', 1024],

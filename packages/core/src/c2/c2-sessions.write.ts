@@ -27,7 +27,7 @@ export async function writeSessions(
   tx: Tx,
   server: number,
   sessions: Map<string, C2SessionRecord>,
-): Promise<{ ids: Map<string, number>; added: number }> {
+): Promise<{ ids: Map<string, number>; added: C2SessionRecord[] }> {
   const ids = new Map<string, number>();
   const stored = new Map<string, { id: number; first_seen: number; last_seen: number; host: string }>();
   for (const part of chunks([...sessions.keys()])) {
@@ -45,7 +45,7 @@ export async function writeSessions(
         last_seen: Number(r.last_seen),
       });
   }
-  let added = 0;
+  const added: C2SessionRecord[] = [];
   for (const s of sessions.values()) {
     const values = {
       kind: s.kind,
@@ -78,7 +78,7 @@ export async function writeSessions(
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.set(s.externalId, Number(row.id));
-      added++;
+      added.push(s);
       continue;
     }
     ids.set(s.externalId, known.id);
