@@ -56,6 +56,14 @@ describe.each(testDialects())('credential-reports on %s', (dialect) => {
     expect([decoded.width, decoded.height]).toEqual([1800, 1200]);
   });
 
+  for (const key of ['chart-password-complexity', 'chart-password-structure'])
+    it(`${key}: a pie of the accounts, uncracked in grey, as SVG`, async () => {
+      const { output, text } = await h.renderCredentialReport(key);
+      if (output.kind !== 'chart') throw new Error('expected a chart');
+      await golden(`${key}.json`, `${JSON.stringify(output.option, null, 2)}\n`);
+      expect(parseSvg(text).texts.join(' ')).toContain('uncracked: 4');
+    });
+
   it('masks short secrets whole', () => {
     expect(maskSecret('ab')).toBe('**');
     expect(maskSecret('abc')).toBe('a*c');

@@ -3,6 +3,7 @@
 import { definePlugin } from '@steppingstones/plugin-sdk';
 import { htmlCrackedAccounts } from './cracked-accounts.ts';
 import { pngPasswordLengths } from './password-lengths.ts';
+import { chartPasswordComplexity, chartPasswordStructure } from './pie-charts.ts';
 import { markdownCredentialSummary } from './summary.ts';
 
 export default definePlugin({
@@ -10,5 +11,11 @@ export default definePlugin({
   name: 'Credential reports',
   version: '1.0.0',
   description: 'The password audit finding, cracked accounts (secrets masked) and the password length chart.',
-  credentialReports: [markdownCredentialSummary, htmlCrackedAccounts, pngPasswordLengths],
+  credentialReports: [
+    markdownCredentialSummary,
+    htmlCrackedAccounts,
+    pngPasswordLengths,
+    chartPasswordComplexity,
+    chartPasswordStructure,
+  ],
 });
