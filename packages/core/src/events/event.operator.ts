@@ -24,5 +24,8 @@ export async function resolveOperator(tx: Tx, engagementId: number, username: st
       .executeTakeFirst();
     if (member) return Number(user.id);
   }
-  throw ValidationError.field('operator', `No active user "${username}" who records events in this engagement (a lead or operator here).`);
+  throw ValidationError.field(
+    'operator',
+    `No active user "${username}" who records events in this engagement (a lead or operator here).`,
+  );
 }

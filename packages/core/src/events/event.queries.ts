@@ -10,13 +10,13 @@ import {
   requireEngagementPermission,
 } from '../permissions/index.ts';
 import { tagsOfEvents } from '../tags/tag.queries.ts';
-import { eventReadScope } from './event-scope.ts';
 import { decodeCursorWithDirection, encodeCursor } from './event.cursor.ts';
 import { eventFilterConditions } from './event.filter.ts';
 import { type EventRow, toEventDto } from './event.mapper.ts';
 import { COUNT_CAP, cappedCount, sortKeys, walkRows } from './event.page.ts';
 import { canSeeCredentials, redactorFor } from './event.redaction.ts';
 import { countCommonSearch, isCommonSearch, walkSearchPage } from './event.search-page.ts';
+import { eventReadScope } from './event-scope.ts';
 
 function eventRowsQuery(db: Kysely<DB>, ids: number[]) {
   return db

@@ -15,7 +15,9 @@ export function canSeeCredentials(principal: Principal): boolean {
   const held = engagementsWith(principal, 'credential.view');
   if (held === 'all') return true;
   if (principal.engagementIds === 'all') return false;
-  return principal.engagementIds.length > 0 && principal.engagementIds.every((id) => held.includes(Number(id)));
+  return (
+    principal.engagementIds.length > 0 && principal.engagementIds.every((id) => held.includes(Number(id)))
+  );
 }
 
 /** The masking every output path applies for this principal (grid, API, exports, search). */

@@ -14,6 +14,7 @@ export {
   failJobPermanently,
   pruneFinishedJobs,
 } from './job.outcome.ts';
+export { jobScope, requireJobAccess } from './job.policy.ts';
 export { getJob, getJobRow, listJobs } from './job.queries.ts';
 export { type ScheduleReport, scheduleTasks } from './job.scheduler.ts';
 export { cancelJob, type EnqueueOptions, enqueueTask, insertJob, retryJob } from './job.service.ts';
@@ -30,4 +31,3 @@ export {
   type TaskRunContext,
   type TaskSchedule,
 } from './task-definition.ts';
-export { jobScope, requireJobAccess } from './job.policy.ts';
