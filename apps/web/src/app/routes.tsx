@@ -2,6 +2,7 @@ import type { PermissionCode } from '@steppingstones/shared';
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../components/lazy-page.tsx';
 import { RequirePermission } from '../components/RequirePermission.tsx';
+import { c2Routes } from '../features/c2/routes.tsx';
 import { credentialRoutes } from '../features/credentials/routes.tsx';
 import { engagementRoutes } from '../features/engagements/routes.tsx';
 import { eventRoutes } from '../features/events/routes.tsx';
@@ -50,6 +51,7 @@ export const appRoutes: RouteObject[] = [
   ...historyRoutes,
   ...eventRoutes,
   ...eventstreamRoutes,
+  ...c2Routes,
   ...credentialRoutes,
   ...engagementRoutes,
   ...pluginRoutes,

@@ -51,6 +51,13 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     section: 'engagement',
+    label: 'C2',
+    to: '/c2',
+    icon: IconList,
+    visible: (me) => can(me, 'c2.view'),
+  },
+  {
+    section: 'engagement',
     label: 'Credentials',
     to: '/credentials',
     icon: IconKey,
