@@ -1,4 +1,24 @@
+import { importC2Logs } from '@steppingstones/core/c2';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
+
+/** One imported action of the fixture's engagement, made directly in core. */
+async function actionId(f: MatrixFixture): Promise<Record<string, string>> {
+  await importC2Logs(f.ctx.database.db, systemPrincipal(), {
+    engagement: f.engagement.code,
+    adapter: 'cobalt-strike-logs',
+    filename: 'logs/261231/1.2.3.4/beacon_1.log',
+    data: Buffer.from('12/31 23:59:59 UTC [input] <neo> whoami'),
+  });
+  const row = await f.ctx.database.db
+    .selectFrom('c2_action as a')
+    .innerJoin('c2_session as s', 's.id', 'a.session_id')
+    .innerJoin('c2_server as sv', 'sv.id', 's.server_id')
+    .select('a.id')
+    .where('sv.engagement_id', '=', f.engagement.id)
+    .executeTakeFirstOrThrow();
+  return { id: String(row.id) };
+}
 
 const inEngagement = (f: MatrixFixture) => ({ engagement: f.engagement.code });
 
@@ -17,4 +37,15 @@ export const C2_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/c2/sessions': { query: inEngagement, engagementScoped: true },
   'GET /api/v1/c2/actions': { query: inEngagement, engagementScoped: true },
   'GET /api/v1/c2/downloads': { query: inEngagement, engagementScoped: true },
+  'GET /api/v1/c2/actions/:id/event-draft': { params: actionId, engagementScoped: true },
+  'POST /api/v1/c2/actions/:id/clone': {
+    params: actionId,
+    body: () => ({
+      timestamp: '2026-12-31T23:59:59Z',
+      source: { host: 'matrix-src' },
+      target: { host: 'matrix-dst' },
+      description: 'Cloned by the matrix',
+    }),
+    engagementScoped: true,
+  },
 };

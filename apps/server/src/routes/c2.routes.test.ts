@@ -26,6 +26,11 @@ describe.each(testDialects())('C2 API on %s', (dialect) => {
       groups: ['Client Blue Team - Read Only'],
       engagements: ['C2API'],
     });
+    await createTestUser(server.ctx, {
+      username: 'Neo',
+      groups: ['Red Team Operators'],
+      engagements: ['C2API'],
+    });
     for (const u of ['red', 'blue']) tokens[u] = (await obtainTokens(server.url, u)).access;
   });
   afterAll(() => server.stop());
@@ -120,6 +125,45 @@ describe.each(testDialects())('C2 API on %s', (dialect) => {
     ]);
     const servers = await call('red', 'GET', '/api/v1/c2/servers/?engagement=C2API');
     expect(servers.body.results).toEqual([expect.objectContaining({ name: 'ts1', kind: 'cobalt-strike' })]);
+  });
+
+  it('clones an action to an event with the previous hop, ATT&CK, evidence and file, linked both ways', async () => {
+    const found = await call('red', 'GET', '/api/v1/c2/actions/?engagement=C2API&search=whoami');
+    const whoami = (found.body.results as Array<{ id: number }>)[0] as { id: number };
+    const draft = await call('red', 'GET', `/api/v1/c2/actions/${whoami.id}/event-draft/`);
+    expect(draft.status).toBe(200);
+    expect(draft.body.fields).toMatchObject({
+      engagement: 'C2API',
+      timestamp: '2026-12-31T23:55:10.000Z',
+      operator: 'Neo',
+      source: { host: 'WS01', user: 'alice', process: 'rundll32.exe (PID: 4242)' },
+      target: { host: 'SRV02', user: 'SYSTEM', process: 'spoolsv.exe (PID: 1312)' },
+      mitre_attack_technique: 'T1059',
+      mitre_attack_subtechnique: 'T1059.003',
+      description: 'Tasked beacon to run: whoami',
+      raw_evidence: 'shell whoami\r\rnt authority\\system',
+    });
+    const upload = (await call('red', 'GET', '/api/v1/c2/actions/?engagement=C2API&search=upload')).body
+      .results as Array<{ id: number }>;
+    const uploadDraft = await call('red', 'GET', `/api/v1/c2/actions/${upload[0]?.id}/event-draft/`);
+    expect(uploadDraft.body.fields).toMatchObject({
+      source: { host: 'ts1' },
+      files: [{ filename: 'x.exe', md5: '0123456789abcdef0123456789abcdef', size: 1024 }],
+    });
+    const { engagement: _e, ...fields } = draft.body.fields as Record<string, unknown>;
+    const saved = await call(
+      'red',
+      'POST',
+      `/api/v1/c2/actions/${whoami.id}/clone/`,
+      JSON.stringify(fields),
+      'application/json',
+    );
+    expect(saved.status).toBe(201);
+    const after = await call('red', 'GET', '/api/v1/c2/actions/?engagement=C2API&search=whoami');
+    expect((after.body.results as Array<{ event: number }>)[0]?.event).toBe(saved.body.event_id);
+    const event = await call('red', 'GET', `/api/v1/events/${saved.body.event_id}/`);
+    expect(event.body).toMatchObject({ description: 'Tasked beacon to run: whoami' });
+    expect((await call('blue', 'GET', `/api/v1/c2/actions/${whoami.id}/event-draft/`)).status).toBe(403);
   });
 
   it('never shows C2 data to the blue team', async () => {

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes.ts';
 import { backupRoutes } from './backup.routes.ts';
 import { bulkEditRoutes } from './bulk-edit.routes.ts';
 import { c2Routes } from './c2.routes.ts';
+import { c2CloneRoutes } from './c2-clone.routes.ts';
 import { c2ImportRoutes } from './c2-import.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
 import { credentialStatsRoutes } from './credential-stats.routes.ts';
@@ -66,4 +67,5 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(eventstreamRoutes);
   await app.register(c2ImportRoutes);
   await app.register(c2Routes);
+  await app.register(c2CloneRoutes);
 }

@@ -1,4 +1,5 @@
 export { listC2Actions, listC2Downloads, listC2Servers, listC2Sessions } from './c2.queries.ts';
+export { cloneActionToEvent, eventDraftForAction } from './c2-clone.service.ts';
 export type { C2ImportRequest, C2ImportResult } from './c2-import.service.ts';
 export { C2_ADAPTERS, importC2Logs, nothingImported } from './c2-import.service.ts';
 export type { C2Page } from './c2-paging.ts';

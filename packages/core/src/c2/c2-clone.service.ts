@@ -1,0 +1,112 @@
+import { type DB, writeTransaction } from '@steppingstones/db';
+import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
+import type { Kysely } from 'kysely';
+import { assertWritable } from '../engagements/index.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { resolveOperator } from '../events/event.operator.ts';
+import { writeEvent } from '../events/event.write.ts';
+import { canAccessEngagement, type Principal, requireEngagementPermission } from '../permissions/index.ts';
+import { parseOrThrow } from '../zod-errors.ts';
+import { type C2EventDraft, draftFromAction } from './c2-draft.ts';
+
+const WHAT = 'The C2 action';
+
+async function loadAction(db: Kysely<DB>, principal: Principal, id: number) {
+  const row = await db
+    .selectFrom('c2_action as a')
+    .innerJoin('c2_session as s', 's.id', 'a.session_id')
+    .innerJoin('c2_server as sv', 'sv.id', 's.server_id')
+    .innerJoin('engagement as g', 'g.id', 'sv.engagement_id')
+    .leftJoin('c2_session as p', 'p.id', 's.parent_id')
+    .selectAll('a')
+    .select([
+      's.host',
+      's.user',
+      's.process',
+      's.pid',
+      'p.host as p_host',
+      'p.user as p_user',
+      'p.process as p_process',
+      'p.pid as p_pid',
+      'p.id as p_id',
+      'sv.name as server_name',
+      'g.id as engagement_id',
+      'g.code as engagement_code',
+      'g.archived',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!row || !canAccessEngagement(principal, Number(row.engagement_id))) throw new NotFoundError(WHAT);
+  requireEngagementPermission(principal, Number(row.engagement_id), 'c2.view', WHAT);
+  requireEngagementPermission(principal, Number(row.engagement_id), 'event.add', WHAT);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    ...row,
+    id: Number(row.id),
+    engagement_id: Number(row.engagement_id),
+    session: { host: row.host, user: row.user, process: row.process, pid: num(row.pid) },
+    parent:
+      row.p_id === null
+        ? null
+        : {
+            host: row.p_host ?? '',
+            user: row.p_user ?? '',
+            process: row.p_process ?? '',
+            pid: num(row.p_pid),
+          },
+  };
+}
+
+/** Clone to event, step one: the event form pre-filled from the action (§ mappings in docs/c2.md). */
+export async function eventDraftForAction(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+): Promise<C2EventDraft> {
+  return draftFromAction(db, await loadAction(db, principal, id));
+}
+
+/** Clone to event, step two: the event as saved, in the action's engagement, linked to the action. */
+export async function cloneActionToEvent(
+  db: Kysely<DB>,
+  principal: Principal,
+  id: number,
+  input: EventFields,
+): Promise<{ action_id: number; event_id: number }> {
+  const action = await loadAction(db, principal, id);
+  assertWritable({ archived: action.archived, code: action.engagement_code });
+  const data = parseOrThrow(eventFieldsSchema, { ...input, engagement: action.engagement_code });
+  const ms = (iso: string) => parseIsoTimestamp(iso) as number;
+  const eventId = await writeTransaction(db, async (tx) => {
+    let operator = principal.userId;
+    if (data.operator) operator = await resolveOperator(tx, action.engagement_id, data.operator);
+    else if (operator <= 0)
+      throw ValidationError.field('operator', 'is required when the caller is not a user');
+    const event = await writeEvent(
+      tx,
+      principal.userId,
+      action.engagement_id,
+      null,
+      {
+        start_at: ms(data.timestamp),
+        end_at: data.timestamp_end ? ms(data.timestamp_end) : null,
+        operator_user_id: operator,
+        source: data.source,
+        target: data.target,
+        tactic_id: data.mitre_attack_tactic ?? null,
+        technique_id: data.mitre_attack_technique ?? null,
+        subtechnique_id: data.mitre_attack_subtechnique ?? null,
+        description: data.description,
+        raw_evidence: data.raw_evidence ?? '',
+        outcome: data.outcome ?? '',
+        detected: data.detected ?? 'UNK',
+        prevented: data.prevented ?? 'NEG',
+        starred: data.starred ?? false,
+      },
+      { tags: data.tags ?? [], files: data.files ?? [] },
+    );
+    await tx.updateTable('c2_action').set({ event_id: event }).where('id', '=', id).execute();
+    return event;
+  });
+  return { action_id: id, event_id: eventId };
+}
