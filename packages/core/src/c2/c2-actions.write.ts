@@ -41,27 +41,38 @@ export async function writeActions(
     'c2_action',
     keyed.map((k) => [k.sessionId, k.key]),
   );
+  const fresh: typeof keyed = [];
+  for (const k of keyed) {
+    const id = `${k.sessionId}:${k.key}`;
+    if (have.has(id)) continue;
+    have.add(id);
+    fresh.push(k);
+  }
   const added: NewAction[] = [];
-  for (const { a, sessionId, key } of keyed) {
-    if (have.has(`${sessionId}:${key}`)) continue;
-    have.add(`${sessionId}:${key}`);
-    const row = await tx
+  // Multi-row inserts (a large archive holds hundreds of thousands of actions); the returned ids are
+  // matched back by natural key, since neither dialect promises the order of RETURNING rows.
+  for (const part of chunks(fresh, 200)) {
+    const rows = await tx
       .insertInto('c2_action')
-      .values({
-        session_id: sessionId,
-        start_at: a.start,
-        operator: a.operator,
-        input: a.input,
-        task: a.task,
-        attack_ids: JSON.stringify(a.attackIds),
-        output: a.output,
-        errors: a.errors,
-        indicators: JSON.stringify(a.indicators),
-        natural_key: key,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    added.push({ id: Number(row.id), sessionId, record: a });
+      .values(
+        part.map(({ a, sessionId, key }) => ({
+          session_id: sessionId,
+          start_at: a.start,
+          operator: a.operator,
+          input: a.input,
+          task: a.task,
+          attack_ids: JSON.stringify(a.attackIds),
+          output: a.output,
+          errors: a.errors,
+          indicators: JSON.stringify(a.indicators),
+          natural_key: key,
+        })),
+      )
+      .returning(['id', 'session_id', 'natural_key'])
+      .execute();
+    const ids = new Map(rows.map((r) => [`${Number(r.session_id)}:${r.natural_key}`, Number(r.id)]));
+    for (const { a, sessionId, key } of part)
+      added.push({ id: ids.get(`${sessionId}:${key}`) as number, sessionId, record: a });
   }
   return added;
 }
