@@ -11,4 +11,9 @@ export const CREDENTIAL_STATS_ROUTE_SAMPLES: Record<string, RouteSample> = {
     query: inEngagement,
     ...scoped,
   },
+  'GET /api/v1/credential-reports/:plugin/:key': {
+    params: () => ({ plugin: 'credential-reports', key: 'markdown-credential-summary' }),
+    query: inEngagement,
+    ...scoped,
+  },
 };
