@@ -1,28 +1,25 @@
 import { c2TarGz } from '@steppingstones/core/c2/testing';
 import { describe, expect, it } from 'vitest';
-import { adminAccessToken, adminSession, DEFAULT_SETUP, snap } from './support/index.ts';
+import { adminSession, snap } from './support/index.ts';
 
-/** The C2 page after a Cobalt Strike log archive is imported: sessions, actions, search, one session. */
+/** The C2 page: drop a Cobalt Strike log archive, then its sessions and actions (search, one session). */
 describe('C2 sessions and actions', { timeout: 300_000 }, () => {
-  const ENG = DEFAULT_SETUP.engagement.code;
   const session = adminSession();
 
-  it('lists the imported sessions and actions, searched and by session', async () => {
+  it('imports a dropped archive, then lists its sessions and actions, searched and by session', async () => {
     const { page } = session.t;
-    const res = await fetch(
-      `${session.app.url}/api/v1/c2/imports/?engagement=${ENG}&adapter=cobalt-strike-logs&server=ts1`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${await adminAccessToken(session.app)}`,
-          'content-type': 'application/gzip',
-        },
-        body: new Uint8Array(await c2TarGz()),
-      },
-    );
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ sessions: 3, actions: 6 });
     await page.goto('/c2');
+    await page.getByLabel('Server name').fill('ts1');
+    await page.getByLabel('C2 log archive').setInputFiles({
+      name: 'logs.tar.gz',
+      mimeType: 'application/gzip',
+      buffer: await c2TarGz(),
+    });
+    const result = page.getByLabel('C2 import result');
+    await result
+      .getByText('3 session(s), 6 action(s), 2 download(s), 1 file(s), 1 credential(s) added; 2 rejected.')
+      .waitFor();
+    await result.getByText('logs/270101/10.0.0.10/beacon_999.log: the log is empty').waitFor();
     await page.getByRole('heading', { name: 'Sessions' }).waitFor();
     const sessions = page.getByRole('table', { name: 'Sessions' });
     await sessions.getByRole('row').filter({ hasText: 'alice * on WS01 (rundll32.exe, PID 4242)' }).waitFor();

@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { C2SessionDto } from '@steppingstones/shared/c2';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
+import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { C2ImportPanel } from './C2ImportPanel.tsx';
 import { fetchActions, fetchSessions } from './c2-api.ts';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
@@ -19,6 +21,7 @@ export function C2Page() {
   const engagement = me.current_engagement ?? '';
   const [session, setSession] = useState<number | null>(null);
   const [search, setSearch] = useState('');
+  const client = useQueryClient();
   const sessions = useQuery({
     queryKey: ['c2-sessions', engagement],
     queryFn: () => fetchSessions(engagement),
@@ -36,6 +39,15 @@ export function C2Page() {
   return (
     <Stack>
       <PageHeader title="C2" description="Sessions and operator actions imported from C2 logs." />
+      {can(me, 'c2.add') && (
+        <C2ImportPanel
+          engagement={engagement}
+          onDone={() => {
+            client.invalidateQueries({ queryKey: ['c2-sessions'] });
+            client.invalidateQueries({ queryKey: ['c2-actions'] });
+          }}
+        />
+      )}
       <Title order={3}>Sessions</Title>
       {sessions.isPending ? (
         <LoadingState />
