@@ -1,6 +1,14 @@
 import fs from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { adminSession, DEFAULT_SETUP, exactLabel, loginViaUi, logoutViaUi, snap } from './support/index.ts';
+
+/** A Mantine Select's input: a combobox, or a textbox when it is searchable. */
+function selectInput(scope: Locator, name: string): Locator {
+  return scope
+    .getByRole('combobox', { name, exact: true })
+    .or(scope.getByRole('textbox', { name, exact: true }));
+}
 
 /** What an administrator does in the admin pages, checked by what the affected users then see. */
 describe('the admin pages', { timeout: 180_000 }, () => {
@@ -8,7 +16,7 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   const { admin, engagement } = DEFAULT_SETUP;
   const operator = { username: 'op.one', password: 'first operator passphrase' };
 
-  it('creates an operator in a group and an engagement', async () => {
+  it('creates an operator with a role in an engagement', async () => {
     const { page } = session.t;
     await page.goto('/admin/users');
     await page.getByRole('button', { name: 'New user' }).click();
@@ -17,12 +25,12 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await dialog.getByLabel(exactLabel('Display name')).fill('Olivia Operator');
     await dialog.getByLabel(exactLabel('Password')).fill(operator.password);
     await dialog.getByLabel(exactLabel('Password again')).fill(operator.password);
-    await dialog.getByRole('combobox', { name: 'Groups' }).click();
-    await page.getByRole('option', { name: 'Red Team Operators' }).click();
-    await page.keyboard.press('Escape');
-    await dialog.getByRole('combobox', { name: 'Engagements' }).click();
+    // A membership: the engagement first, then the role the operator holds in it.
+    await selectInput(dialog, 'Add an engagement').click();
     await page.getByRole('option', { name: new RegExp(engagement.code) }).click();
-    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await selectInput(dialog, `Role in ${engagement.code}`).click();
+    await page.getByRole('option', { name: 'Red Team Operators' }).click();
     await dialog.getByRole('button', { name: 'Create user' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = page.getByTestId(`user-row-${operator.username}`);
