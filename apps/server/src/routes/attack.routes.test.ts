@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   anonymous,
+  createTestEngagement,
   createTestUser,
   login,
   startTestServer,
@@ -26,8 +27,10 @@ describe.each(testDialects())('ATT&CK and suggestion API on %s', (dialect) => {
   let blue: ApiClient;
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    await createTestUser(server.ctx, { username: 'red', groups: ['Red Team Operators'] });
-    await createTestUser(server.ctx, { username: 'blue', groups: ['Client Blue Team - Read Only'] });
+    // ATT&CK is reference data, not engagement data: any member who may view events somewhere reads it.
+    await createTestEngagement(server.ctx, 'ATT-1');
+    await createTestUser(server.ctx, { username: 'red', role: 'operator', engagements: ['ATT-1'] });
+    await createTestUser(server.ctx, { username: 'blue', role: 'blue-read-only', engagements: ['ATT-1'] });
     red = await login(server.url, 'red');
     blue = await login(server.url, 'blue');
   });
