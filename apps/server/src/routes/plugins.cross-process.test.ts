@@ -6,7 +6,14 @@ import { promisify } from 'node:util';
 import { PLUGIN_STATE_TTL_MS } from '@steppingstones/core/plugins';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ApiClient, createTestUser, login, startTestServer, type TestServer } from '../testing/index.ts';
+import {
+  type ApiClient,
+  createTestEngagement,
+  createTestUser,
+  login,
+  startTestServer,
+  type TestServer,
+} from '../testing/index.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -40,7 +47,9 @@ describe.each(testDialects())('enabling and disabling from another process on %s
     fs.writeFileSync(file, JSON.stringify({ plugins: [FAULTY] }));
     process.env.STEPPINGSTONES_PLUGINS_FILE = file;
     server = await startTestServer(dialect);
-    await createTestUser(server.ctx, { username: 'op', groups: ['Red Team Operators'] });
+    // The menu lists what the caller may use in some engagement, so the operator is a member of one.
+    await createTestEngagement(server.ctx, 'TEST-1');
+    await createTestUser(server.ctx, { username: 'op', role: 'operator', engagements: ['TEST-1'] });
     op = await login(server.url, 'op');
     env = { ...process.env, ...server.ctx.env, STEPPINGSTONES_PLUGINS_FILE: file };
   });
