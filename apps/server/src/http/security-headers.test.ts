@@ -20,6 +20,9 @@ describe('security headers', () => {
     const csp = a.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    // WebAssembly may compile (in-browser file hashing), JavaScript eval stays blocked.
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
     // Every asset is served locally: no remote origin anywhere in the policy.
     expect(csp).not.toMatch(/https?:|\*/);
     const nonce = (h: Headers) => /'nonce-([^']+)'/.exec(h.get('content-security-policy') ?? '')?.[1];

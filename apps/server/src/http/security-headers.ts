@@ -8,11 +8,15 @@ declare module 'fastify' {
   }
 }
 
-/** The CSP of the app's own pages: everything local, styles only with this request's nonce. */
+/**
+ * The CSP of the app's own pages: everything local, styles only with this request's nonce.
+ * `'wasm-unsafe-eval'` lets the page compile WebAssembly (the in-browser file hashing) without
+ * allowing JavaScript eval.
+ */
 export function appContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
