@@ -8,7 +8,8 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import { type CursorKey, decodeCursorWithDirection, encodeCursor } from '../events/event.cursor.ts';
+import { type CursorKey, decodeCursorWithDirection } from '../events/event.cursor.ts';
+import { countUpToCap, keysetLinks } from '../paging/keyset.ts';
 
 export interface C2Page<T> {
   count: number | string;
@@ -16,9 +17,6 @@ export interface C2Page<T> {
   previous: string | null;
   results: T[];
 }
-
-/** Upper bound the count is taken to (it is then reported as "10000+"). */
-const COUNT_LIMIT = 10_001;
 
 /**
  * Newest first, keyset-paged on (time, id): stable while rows are added, as fast on the millionth page
@@ -48,29 +46,14 @@ export async function keysetPage<R extends Record<string, unknown>, T>(
       sql<SqlBool>`(${sql.join(exprs)}) ${sql.raw(backwards ? '>' : '<')} (${sql.join(cursor.key)})`,
     );
   const rows = (await q.execute()) as Array<R & { k0: unknown; k1: unknown }>;
-  const more = rows.length > query.page_size;
-  const page = rows.slice(0, query.page_size);
-  if (backwards) page.reverse();
   const keyOf = (r: { k0: unknown; k1: unknown }): CursorKey => [Number(r.k0), Number(r.k1)];
-  const first = page[0];
-  const last = page[page.length - 1];
-  const hasNext = backwards ? cursor !== null : more;
-  const hasPrev = backwards ? more : cursor !== null;
-  const counted = await db
-    .selectFrom(
-      base()
-        .clearSelect()
-        .select(sql<number>`1`.as('one'))
-        .where((eb) => eb.and(where))
-        .limit(COUNT_LIMIT)
-        .as('c'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return {
-    count: capCount(Number(counted.n)),
-    next: hasNext && last ? encodeCursor(keyOf(last), 'next') : null,
-    previous: hasPrev && first ? encodeCursor(keyOf(first), 'prev') : null,
-    results: page.map(map),
-  };
+  const { page, next, previous } = keysetLinks(rows, query.page_size, cursor, keyOf);
+  const n = await countUpToCap(
+    db,
+    base()
+      .clearSelect()
+      .select(sql<number>`1`.as('one'))
+      .where((eb) => eb.and(where)),
+  );
+  return { count: capCount(n), next, previous, results: page.map(map) };
 }

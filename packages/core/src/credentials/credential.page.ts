@@ -2,14 +2,7 @@ import type { DB } from '@steppingstones/db';
 import type { CredentialListQuery } from '@steppingstones/shared/credentials';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { CursorKey } from '../events/event.cursor.ts';
-
-/** Counts above this are reported as "10000+", as in the event list. */
-export const COUNT_CAP = 10_000;
-
-export interface SortKeys {
-  exprs: RawBuilder<unknown>[];
-  desc: boolean;
-}
+import { countUpToCap, type KeyedRow, type SortKeys, walkKeyset } from '../paging/keyset.ts';
 
 /** The keyset of a sort: each ends in the id so every row has a unique key (all are indexed). */
 export function credentialSortKeys(sort: CredentialListQuery['sort']): SortKeys {
@@ -27,49 +20,25 @@ export function credentialSortKeys(sort: CredentialListQuery['sort']): SortKeys 
   return { exprs: keys[name] ?? [s, a, id], desc };
 }
 
-export async function walkCredentialIds(
+/** One walk along the sort order of the credentials (see walkKeyset). */
+export function walkCredentialIds(
   db: Kysely<DB>,
   conditions: Expression<SqlBool>[],
   keys: SortKeys,
   walkDesc: boolean,
   after: CursorKey | null,
   limit: number,
-): Promise<Array<{ id: number; key: CursorKey }>> {
-  const dir = sql.raw(walkDesc ? 'desc' : 'asc');
-  let q = db
-    .selectFrom('credential')
-    .select(['credential.id', ...keys.exprs.map((e, i) => sql<unknown>`${e}`.as(`k${i}`))])
-    .where((eb) => eb.and(conditions))
-    .limit(limit);
-  for (const e of keys.exprs) q = q.orderBy(sql`${e} ${dir}`);
-  if (after)
-    q = q.where(
-      sql<SqlBool>`(${sql.join(keys.exprs)}) ${sql.raw(walkDesc ? '<' : '>')} (${sql.join(after)})`,
-    );
-  const rows = (await q.execute()) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({
-    id: Number(r.id),
-    key: keys.exprs.map((_, i) => {
-      const v = r[`k${i}`];
-      return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : String(v ?? '');
-    }),
-  }));
+): Promise<KeyedRow[]> {
+  return walkKeyset(db, 'credential', conditions, keys, walkDesc, after, limit);
 }
 
-export async function cappedCredentialCount(
-  db: Kysely<DB>,
-  conditions: Expression<SqlBool>[],
-): Promise<number> {
-  const row = await db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('credential')
-        .select('credential.id')
-        .where((eb) => eb.and(conditions))
-        .limit(COUNT_CAP + 1)
-        .as('c'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** How many credentials match, up to COUNT_CAP + 1. */
+export function cappedCredentialCount(db: Kysely<DB>, conditions: Expression<SqlBool>[]): Promise<number> {
+  return countUpToCap(
+    db,
+    db
+      .selectFrom('credential')
+      .select('credential.id')
+      .where((eb) => eb.and(conditions)),
+  );
 }

@@ -1,4 +1,5 @@
 import type { DB } from '@steppingstones/db';
+import { capCount } from '@steppingstones/shared';
 import type {
   CredentialDetailDto,
   CredentialDto,
@@ -8,16 +9,12 @@ import type {
 import { expressionBuilder, type Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { decodeCursorWithDirection, encodeCursor } from '../events/event.cursor.ts';
+import { decodeCursorWithDirection } from '../events/event.cursor.ts';
+import { keysetLinks } from '../paging/keyset.ts';
 import type { Principal } from '../permissions/index.ts';
 import { credentialConditions } from './credential.filter.ts';
 import { type CredentialRow, DTO_COLUMNS, toCredentialDto } from './credential.mapper.ts';
-import {
-  COUNT_CAP,
-  cappedCredentialCount,
-  credentialSortKeys,
-  walkCredentialIds,
-} from './credential.page.ts';
+import { cappedCredentialCount, credentialSortKeys, walkCredentialIds } from './credential.page.ts';
 import { credentialEngagementId, vaultEngagement } from './credential-engagement.ts';
 
 export interface CredentialPage {
@@ -56,15 +53,11 @@ export async function listCredentials(
   const where = credentialConditions(expressionBuilder<DB, 'credential'>(), engagement.id, query);
   const rows = await walkCredentialIds(db, where, keys, walkDesc, cursor?.key ?? null, query.page_size + 1);
   const n = await cappedCredentialCount(db, where);
-  const more = rows.length > query.page_size;
-  const pageRows = rows.slice(0, query.page_size);
-  if (backwards) pageRows.reverse();
-  const first = pageRows[0];
-  const last = pageRows.at(-1);
+  const { page, next, previous } = keysetLinks(rows, query.page_size, cursor, (r) => r.key);
   const reveal = query.reveal === true;
   const loaded = await rowsByIds(
     db,
-    pageRows.map((r) => r.id),
+    page.map((r) => r.id),
   );
   const results = loaded.map((r) => toCredentialDto(r, reveal));
   if (reveal) {
@@ -76,10 +69,10 @@ export async function listCredentials(
     });
   }
   return {
-    count: n > COUNT_CAP ? `${COUNT_CAP}+` : n,
+    count: capCount(n),
     results,
-    next: last && (backwards || more) ? encodeCursor(last.key) : null,
-    previous: first && (backwards ? more : Boolean(cursor)) ? encodeCursor(first.key, 'prev') : null,
+    next,
+    previous,
   };
 }
 

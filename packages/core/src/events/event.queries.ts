@@ -1,8 +1,10 @@
 import { type DB, dialectOf, eventSearchCondition } from '@steppingstones/db';
+import { capCount } from '@steppingstones/shared';
 import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
+import { keysetLinks } from '../paging/keyset.ts';
 import {
   type Principal,
   principalInEngagement,
@@ -10,10 +12,10 @@ import {
   requireEngagementPermission,
 } from '../permissions/index.ts';
 import { tagsOfEvents } from '../tags/tag.queries.ts';
-import { decodeCursorWithDirection, encodeCursor } from './event.cursor.ts';
+import { decodeCursorWithDirection } from './event.cursor.ts';
 import { eventFilterConditions } from './event.filter.ts';
 import { type EventRow, toEventDto } from './event.mapper.ts';
-import { COUNT_CAP, cappedCount, sortKeys, walkRows } from './event.page.ts';
+import { cappedCount, sortKeys, walkRows } from './event.page.ts';
 import { canSeeCredentials, redactorFor } from './event.redaction.ts';
 import { countCommonSearch, isCommonSearch, walkSearchPage } from './event.search-page.ts';
 import { eventReadScope } from './event-scope.ts';
@@ -147,19 +149,15 @@ export async function listEvents(
     : null;
   const rows = walked ?? (await walkRows(db, conditions, keys, walkDesc, cursor?.key ?? null, want));
   const n = common ? await countCommonSearch(db, spec, base) : await cappedCount(db, conditions);
-  const more = rows.length > query.page_size;
-  const pageRows = rows.slice(0, query.page_size);
-  if (backwards) pageRows.reverse();
-  const first = pageRows[0];
-  const last = pageRows.at(-1);
+  const { page, next, previous } = keysetLinks(rows, query.page_size, cursor, (r) => r.key);
   return {
-    count: n > COUNT_CAP ? `${COUNT_CAP}+` : n,
+    count: capCount(n),
     results: await loadEventDtos(
       db,
       principal,
-      pageRows.map((r) => r.id),
+      page.map((r) => r.id),
     ),
-    next: last && (backwards || more) ? encodeCursor(last.key) : null,
-    previous: first && (backwards ? more : Boolean(cursor)) ? encodeCursor(first.key, 'prev') : null,
+    next,
+    previous,
   };
 }

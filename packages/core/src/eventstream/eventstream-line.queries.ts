@@ -1,16 +1,18 @@
 import type { DB } from '@steppingstones/db';
+import { COUNT_CAP, capCount } from '@steppingstones/shared';
 import { parseIsoTimestamp } from '@steppingstones/shared/events';
 import type { EventStreamLineDto, EventStreamLineQuery } from '@steppingstones/shared/eventstream';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { ValidationError } from '../errors.ts';
-import { type CursorKey, decodeCursorWithDirection, encodeCursor } from '../events/event.cursor.ts';
+import { decodeCursorWithDirection } from '../events/event.cursor.ts';
 import { canSeeCredentials, redactorFor } from '../events/event.redaction.ts';
+import { countUpToCap, keysetLinks, rowKey } from '../paging/keyset.ts';
 import { type Principal, principalInEngagement } from '../permissions/index.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 import { type LineRow, toLineDto } from './eventstream-line.mapper.ts';
 
-/** Counts above this are reported as "10000+" (as the events grid). */
-export const LINE_COUNT_CAP = 10_000;
+/** Counts above this are reported as "10000+" (the paging rules of every list, in packages/shared). */
+export const LINE_COUNT_CAP = COUNT_CAP;
 
 export interface LinePage {
   count: number | string;
@@ -108,39 +110,19 @@ export async function listEventStreamLines(
       sql<SqlBool>`(${sql.join(exprs)}) ${sql.raw(walkDesc ? '<' : '>')} (${sql.join(cursor.key)})`,
     );
   const rows = (await q.execute()) as unknown as Array<LineRow & Record<string, unknown>>;
-  const more = rows.length > query.page_size;
-  const page = rows.slice(0, query.page_size);
-  if (backwards) page.reverse();
-  const keyOf = (r: Record<string, unknown>): CursorKey =>
-    exprs.map((_, i) => {
-      const v = r[`k${i}`];
-      return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : String(v ?? '');
-    });
-  const first = page[0];
-  const last = page[page.length - 1];
-  const hasNext = backwards ? cursor !== null : more;
-  const hasPrev = backwards ? more : cursor !== null;
+  const { page, next, previous } = keysetLinks(rows, query.page_size, cursor, (r) => rowKey(exprs, r));
   const redact = redactorFor(scoped);
+  const n = await countUpToCap(
+    db,
+    db
+      .selectFrom('eventstream_line as l')
+      .select('l.id')
+      .where((eb) => eb.and(where)),
+  );
   return {
-    count: await cappedCount(db, where),
-    next: hasNext && last ? encodeCursor(keyOf(last), 'next') : null,
-    previous: hasPrev && first ? encodeCursor(keyOf(first), 'prev') : null,
+    count: capCount(n),
+    next,
+    previous,
     results: page.map((r) => toLineDto(r, redact)),
   };
-}
-
-async function cappedCount(db: Kysely<DB>, where: Expression<SqlBool>[]): Promise<number | string> {
-  const row = await db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('eventstream_line as l')
-        .select('l.id')
-        .where((eb) => eb.and(where))
-        .limit(LINE_COUNT_CAP + 1)
-        .as('c'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
-  return n > LINE_COUNT_CAP ? `${LINE_COUNT_CAP}+` : n;
 }

@@ -1,1 +1,9 @@
+export {
+  countUpToCap,
+  type KeyedRow,
+  keysetLinks,
+  rowKey,
+  type SortKeys,
+  walkKeyset,
+} from './keyset.ts';
 export { decodeOffsetCursor, encodeOffsetCursor, offsetPage, type Page } from './offset-page.ts';

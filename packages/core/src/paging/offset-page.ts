@@ -1,7 +1,8 @@
 import type { DB } from '@steppingstones/db';
-import { COUNT_CAP, capCount } from '@steppingstones/shared';
+import { capCount } from '@steppingstones/shared';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { ValidationError } from '../errors.ts';
+import { countUpToCap } from './keyset.ts';
 
 /** One page of a list: its items and the opaque cursors of its neighbours (null at either end). */
 export interface Page<T> {
@@ -50,17 +51,9 @@ export async function offsetPage<O, T>(
     .limit(size + 1)
     .offset(offset)
     .execute();
-  const { n } = await db
-    .selectFrom(
-      query
-        .clearOrderBy()
-        .limit(COUNT_CAP + 1)
-        .as('matching'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const n = await countUpToCap(db, query);
   return {
-    count: capCount(Number(n)),
+    count: capCount(n),
     results: rows.slice(0, size).map(map),
     next: rows.length > size ? encodeOffsetCursor(offset + size) : null,
     previous: offset > 0 ? encodeOffsetCursor(Math.max(0, offset - size)) : null,
