@@ -86,8 +86,7 @@ async function buildInto(
           username,
           password: PASSWORD,
           display_name: username,
-          groups: ['Red Team Operators'],
-          engagements: spec.engagements.map((e) => e.code),
+          memberships: spec.engagements.map((e) => ({ engagement: e.code, role: 'operator' })),
         },
         hash,
       );

@@ -38,12 +38,12 @@ describe.each(testDialects())('steppingstones events import on %s', { timeout: 1
       end_date: '2026-12-31',
     });
     for (const [username, group] of [
-      ['op', 'Red Team Operators'],
-      ['blue', 'Client Blue Team - Read Only'],
+      ['op', 'operator'],
+      ['blue', 'blue-read-only'],
     ] as const)
       await createUser(
         ctx.database.db,
-        { username, password: 'Quiet-Harbour-Lantern-8', groups: [group], engagements: ['CLI'] },
+        { username, password: 'Quiet-Harbour-Lantern-8', memberships: [{ engagement: 'CLI', role: group }] },
         null,
         systemPrincipal(),
       );

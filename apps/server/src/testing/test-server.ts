@@ -2,7 +2,7 @@ import type { AppContext } from '@steppingstones/core';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
-import { hashPassword, insertUser } from '@steppingstones/core/users';
+import { hashPassword, insertUser, strongestRole } from '@steppingstones/core/users';
 import { type DialectName, writeTransaction } from '@steppingstones/db';
 import { type EngagementDto, ROLE_PERMISSIONS, ROLE_SLUGS, type RoleSlug } from '@steppingstones/shared';
 import { buildApp } from '../app.ts';
@@ -94,8 +94,10 @@ export async function createTestUser(ctx: AppContext, options: TestUserOptions):
       {
         username: options.username,
         password,
-        groups: roles,
-        engagements: options.engagements ?? [],
+        memberships: (options.engagements ?? []).map((engagement) => ({
+          engagement,
+          role: strongestRole(roles),
+        })),
         is_superuser: options.superuser ?? false,
         is_active: options.active ?? true,
       },

@@ -12,7 +12,6 @@ import {
   engagementIdsByCode,
   type MembershipInput,
   setUserMemberships,
-  strongestRole,
 } from './membership.service.ts';
 import { checkPasswordRules, hashPassword } from './password.ts';
 import { type UserRow, userMemberships } from './principal.queries.ts';
@@ -27,22 +26,14 @@ import {
 
 const usernameTaken = () => ValidationError.field('username', 'A user with that username already exists.');
 
-export type UserCreateInput = z.input<typeof userCreateSchema> & {
-  timezone?: string | null;
-  /** Engagement codes the user joins with the role `groups` names (the CLI's and fixtures' way). */
-  engagements?: string[];
-  /** Role names or slugs; the most privileged applies to each of `engagements` (none: blue-read-only). */
-  groups?: string[];
-};
+export type UserCreateInput = z.input<typeof userCreateSchema> & { timezone?: string | null };
 
 async function resolveMemberships(tx: Tx, data: UserCreateInput): Promise<MembershipInput[]> {
-  const explicit: Membership[] = data.memberships ?? [];
-  const role = strongestRole(data.groups ?? []);
-  const all = [...(data.engagements ?? []).map((engagement) => ({ engagement, role })), ...explicit];
+  const all: Membership[] = data.memberships ?? [];
   const ids = await engagementIdsByCode(
     tx,
     all.map((m) => m.engagement),
-    data.memberships ? 'memberships' : 'engagements',
+    'memberships',
   );
   return all.map((m, i) => ({ engagementId: ids[i] as number, role: m.role }));
 }
@@ -98,12 +89,9 @@ export async function createUser(
         throw ValidationError.field('memberships', 'name at least one engagement you lead');
       await manageableMemberships(tx, principal, data.memberships);
     }
-    // `engagements` + `groups` (role names) come only from trusted callers (the CLI, fixtures): the
-    // HTTP body schema has no such fields.
-    const trusted = principal.isSuperuser ? { engagements: input.engagements, groups: input.groups } : {};
     const user = await insertUser(
       tx,
-      { ...data, ...trusted, memberships: data.memberships ?? [], timezone: input.timezone ?? null },
+      { ...data, memberships: data.memberships ?? [], timezone: input.timezone ?? null },
       hash,
     );
     const dto = await toUserDto(tx, user, principal);

@@ -226,7 +226,11 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const operator = await writeTransaction(ctx.database.db, async (tx) =>
       insertUser(
         tx,
-        { username: 'op', password: 'a long enough password', groups: [], engagements: ['ACME'] },
+        {
+          username: 'op',
+          password: 'a long enough password',
+          memberships: [{ engagement: 'ACME', role: 'blue-read-only' }],
+        },
         await hashPassword('a long enough password'),
       ),
     );

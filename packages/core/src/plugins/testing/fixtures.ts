@@ -34,8 +34,7 @@ export async function seedPluginFixtures(db: Kysely<DB>, code = 'TEST-1'): Promi
       {
         username: 'operator',
         password: 'unused-Password-1',
-        groups: ['Red Team Operators'],
-        engagements: [code],
+        memberships: [{ engagement: code, role: 'operator' }],
       },
       'fixture:no-login',
     ),

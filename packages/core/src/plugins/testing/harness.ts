@@ -174,8 +174,7 @@ export async function createPluginTestHarness(
             {
               username: `operator-${code.toLowerCase()}`,
               password: 'unused-Password-1',
-              groups: ['Red Team Operators'],
-              engagements: [code],
+              memberships: [{ engagement: code, role: 'operator' }],
             },
             'fixture:no-login',
           ),
