@@ -10,11 +10,11 @@ import { expressionBuilder, type Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { decodeCursorWithDirection } from '../events/event.cursor.ts';
-import { keysetLinks } from '../paging/keyset.ts';
+import { countUpToCap, keysetLinks, walkKeyset } from '../paging/keyset.ts';
 import type { Principal } from '../permissions/index.ts';
 import { credentialConditions } from './credential.filter.ts';
 import { type CredentialRow, DTO_COLUMNS, toCredentialDto } from './credential.mapper.ts';
-import { cappedCredentialCount, credentialSortKeys, walkCredentialIds } from './credential.page.ts';
+import { credentialSortKeys } from './credential.page.ts';
 import { credentialEngagementId, vaultEngagement } from './credential-engagement.ts';
 
 export interface CredentialPage {
@@ -51,8 +51,22 @@ export async function listCredentials(
   const backwards = cursor?.direction === 'prev';
   const walkDesc = keys.desc !== backwards;
   const where = credentialConditions(expressionBuilder<DB, 'credential'>(), engagement.id, query);
-  const rows = await walkCredentialIds(db, where, keys, walkDesc, cursor?.key ?? null, query.page_size + 1);
-  const n = await cappedCredentialCount(db, where);
+  const rows = await walkKeyset(
+    db,
+    'credential',
+    where,
+    keys,
+    walkDesc,
+    cursor?.key ?? null,
+    query.page_size + 1,
+  );
+  const n = await countUpToCap(
+    db,
+    db
+      .selectFrom('credential')
+      .select('credential.id')
+      .where((eb) => eb.and(where)),
+  );
   const { page, next, previous } = keysetLinks(rows, query.page_size, cursor, (r) => r.key);
   const reveal = query.reveal === true;
   const loaded = await rowsByIds(
