@@ -1,6 +1,6 @@
 import type { C2ActionDto, C2ImportResultDto, C2SessionDto } from '@steppingstones/shared/c2';
-import { api, apiUrl, getCsrfToken } from '../../lib/api-client.ts';
-import { ApiError } from '../../lib/api-error.ts';
+import { api } from '../../lib/api-client.ts';
+import { uploadWithProgress } from '../../lib/upload.ts';
 
 export interface C2List<T> {
   count: number | string;
@@ -33,35 +33,5 @@ export function uploadC2Logs(
 ): Promise<C2ImportResultDto> {
   const q = new URLSearchParams({ engagement, adapter: 'cobalt-strike-logs', filename: file.name });
   if (server.trim()) q.set('server', server.trim());
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(`/c2/imports/?${q}`));
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: { message?: string; error?: string } & Partial<C2ImportResultDto> = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: the status text below says what happened
-      }
-      if (xhr.status === 200) resolve(body as C2ImportResultDto);
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            body.error ?? 'http_error',
-            body.message ?? `The import failed (${xhr.status} ${xhr.statusText}).`,
-          ),
-        );
-    };
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'network', 'The upload was interrupted. Check the connection and try again.'));
-    xhr.send(file);
-  });
+  return uploadWithProgress(`/c2/imports/?${q}`, file, 'application/octet-stream', onProgress);
 }

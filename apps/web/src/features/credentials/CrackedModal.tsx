@@ -1,9 +1,10 @@
-import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Textarea } from '@mantine/core';
 import type { CrackedImportResult } from '@steppingstones/shared/credentials';
 import { useState } from 'react';
+import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
-import { downloadText, rejectedText, uploadCracked } from './credentials-api.ts';
+import { uploadCracked } from './credentials-api.ts';
 
 /** Paste `hashcat --show` output or a potfile, or pick the file; every account sharing a hash is filled. */
 export function CrackedModal({
@@ -42,19 +43,10 @@ export function CrackedModal({
               {result.cracked_hashes} hash(es) cracked, {result.accounts} credential(s) filled in,{' '}
               {result.unmatched} unmatched, {result.rejected.length} rejected.
             </Alert>
-            {result.rejected.slice(0, 10).map((r) => (
-              <Text key={`${r.line}-${r.reason}`} size="sm" ff="monospace">
-                line {r.line}: {r.reason}
-              </Text>
-            ))}
+            <RejectedLines rejected={result.rejected} />
             <Group justify="flex-end">
               {result.rejected.length > 0 && (
-                <Button
-                  variant="default"
-                  onClick={() => downloadText('cracked.rejected.txt', rejectedText(result.rejected))}
-                >
-                  Download rejected lines
-                </Button>
+                <DownloadRejectedButton fileName="cracked.rejected.txt" rejected={result.rejected} />
               )}
               <Button variant="default" onClick={() => setResult(null)}>
                 Import more

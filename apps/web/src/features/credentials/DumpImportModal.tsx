@@ -1,15 +1,17 @@
-import { Alert, Button, Group, Modal, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import {
   DUMP_IMPORT_TYPES,
   type DumpImportResult,
   type DumpImportType,
   HASH_TYPES,
 } from '@steppingstones/shared/credentials';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FileDropZone } from '../../components/import/FileDropZone.tsx';
+import { ImportProgress } from '../../components/import/ImportProgress.tsx';
+import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
+import { useImportStage } from '../../components/import/use-import-stage.ts';
 import { FormError } from '../../components/QueryState.tsx';
-import { errorMessage } from '../../lib/api-error.ts';
-import classes from './credentials.module.css';
-import { downloadText, rejectedText, uploadDump } from './credentials-api.ts';
+import { uploadDump } from './credentials-api.ts';
 
 const TYPE_LABELS: Record<DumpImportType, string> = {
   grep: 'Tool output (found by the extractors)',
@@ -21,11 +23,6 @@ const TYPE_LABELS: Record<DumpImportType, string> = {
   keepass: 'KeePass CSV (1.x or 2.x)',
 };
 
-type Stage =
-  | { kind: 'pick' }
-  | { kind: 'uploading'; fraction: number; name: string }
-  | { kind: 'done'; result: DumpImportResult; name: string };
-
 /** Import a dump: choose its type, drop the file, watch it upload, then see what it added. */
 export function DumpImportModal({
   engagement,
@@ -36,32 +33,15 @@ export function DumpImportModal({
   onClose: () => void;
   onImported: () => void;
 }) {
-  const input = useRef<HTMLInputElement>(null);
   const [type, setType] = useState<DumpImportType>('secretsdump');
   const [system, setSystem] = useState('');
   const [hashType, setHashType] = useState<string | null>('1000');
-  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
-  const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const needsMode = type === 'user-hash' || type === 'user-hash-secret';
-
-  const start = async (file: File) => {
-    setError(null);
-    setStage({ kind: 'uploading', fraction: 0, name: file.name });
-    try {
-      const result = await uploadDump(
-        engagement,
-        file,
-        { type, system, hashType: needsMode ? hashType : null },
-        (fraction) => setStage({ kind: 'uploading', fraction, name: file.name }),
-      );
-      setStage({ kind: 'done', result, name: file.name });
-      onImported();
-    } catch (e) {
-      setError(errorMessage(e));
-      setStage({ kind: 'pick' });
-    }
-  };
+  const { stage, error, start, pickAnother } = useImportStage<DumpImportResult>(
+    (file, onProgress) =>
+      uploadDump(engagement, file, { type, system, hashType: needsMode ? hashType : null }, onProgress),
+    onImported,
+  );
 
   return (
     <Modal opened onClose={onClose} title="Import a credential dump" size="lg">
@@ -92,53 +72,16 @@ export function DumpImportModal({
                 searchable
               />
             )}
-            <button
-              type="button"
-              className={classes.dropzone}
-              data-dragging={dragging || undefined}
-              onClick={() => input.current?.click()}
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={(e) => {
-                e.preventDefault();
-                setDragging(false);
-                const file = e.dataTransfer.files[0];
-                if (file) void start(file);
-              }}
-            >
-              <Text fw={600}>Drop a file here, or click to choose one</Text>
-              <Text size="sm" c="dimmed">
-                {TYPE_LABELS[type]}
-              </Text>
-            </button>
-            <input
-              ref={input}
-              type="file"
-              hidden
-              aria-label="Dump file"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) void start(file);
-              }}
+            <FileDropZone
+              onFile={(file) => void start(file)}
+              hint={TYPE_LABELS[type]}
+              inputLabel="Dump file"
             />
             <FormError message={error} />
           </>
         )}
         {stage.kind === 'uploading' && (
-          <Stack gap="xs">
-            <Text size="sm">
-              {stage.fraction < 1 ? `Uploading ${stage.name}…` : `Importing ${stage.name}…`}
-            </Text>
-            <Progress
-              value={Math.round(stage.fraction * 100)}
-              animated={stage.fraction >= 1}
-              aria-label="Import progress"
-            />
-          </Stack>
+          <ImportProgress fraction={stage.fraction} name={stage.name} working="Importing" />
         )}
         {stage.kind === 'done' && (
           <Stack gap="sm" aria-label="Import result">
@@ -147,23 +90,15 @@ export function DumpImportModal({
               {stage.result.history_hashes} history hash(es), {stage.result.duplicates} already known,{' '}
               {stage.result.rejected.length} rejected.
             </Alert>
-            {stage.result.rejected.slice(0, 10).map((r) => (
-              <Text key={`${r.line}-${r.reason}`} size="sm" ff="monospace">
-                line {r.line}: {r.reason}
-              </Text>
-            ))}
+            <RejectedLines rejected={stage.result.rejected} />
             <Group justify="flex-end">
               {stage.result.rejected.length > 0 && (
-                <Button
-                  variant="default"
-                  onClick={() =>
-                    downloadText(`${stage.name}.rejected.txt`, rejectedText(stage.result.rejected))
-                  }
-                >
-                  Download rejected lines
-                </Button>
+                <DownloadRejectedButton
+                  fileName={`${stage.name}.rejected.txt`}
+                  rejected={stage.result.rejected}
+                />
               )}
-              <Button variant="default" onClick={() => setStage({ kind: 'pick' })}>
+              <Button variant="default" onClick={pickAnother}>
                 Import another file
               </Button>
               <Button onClick={onClose}>Done</Button>

@@ -9,8 +9,9 @@ import type {
   DumpImportResult,
   DumpImportType,
 } from '@steppingstones/shared/credentials';
-import { api, apiUrl, getCsrfToken } from '../../lib/api-client.ts';
+import { api, apiUrl } from '../../lib/api-client.ts';
 import { ApiError } from '../../lib/api-error.ts';
+import { uploadWithProgress } from '../../lib/upload.ts';
 
 export const CREDENTIALS_KEY = ['credentials'] as const;
 
@@ -71,39 +72,14 @@ export const bulkDeleteCredentials = (engagement: string, ids: number[]) =>
 export const hashmobConfigHref = (engagement: string) =>
   apiUrl(`/credentials/hashmob-config.ini?engagement=${encodeURIComponent(engagement)}`);
 
-/** Uploads a body as the raw request (never multipart), reporting upload progress (0..1). */
+/**
+ * Uploads a body as the raw request, reporting upload progress (0..1); a large import answers 202 and
+ * is followed to its result.
+ */
 function rawUpload<T>(path: string, body: Blob, onProgress: (fraction: number) => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(path));
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let parsed: { message?: string; error?: string; url?: string } = {};
-      try {
-        parsed = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: the status says what happened
-      }
-      if (xhr.status === 200) resolve(parsed as T);
-      else if (xhr.status === 202 && parsed.url) void followImport<T>(parsed.url).then(resolve, reject);
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            parsed.error ?? 'http_error',
-            parsed.message ?? `The import failed (${xhr.status}).`,
-          ),
-        );
-    };
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'network', 'The upload was interrupted. Check the connection and try again.'));
-    xhr.send(body);
+  return uploadWithProgress<T>(path, body, 'application/octet-stream', onProgress, {
+    followAccepted: followImport<T>,
+    statusText: false,
   });
 }
 
@@ -140,18 +116,4 @@ export function uploadCracked(
 ) {
   const q = new URLSearchParams({ engagement, filename });
   return rawUpload<CrackedImportResult>(`/credentials/cracked/?${q}`, body, onProgress);
-}
-
-/** Rejected lines as a text file the user can download and fix. */
-export function rejectedText(rejected: Array<{ line: number; reason: string }>): string {
-  return rejected.map((r) => `line ${r.line}: ${r.reason}`).join('\n') + (rejected.length ? '\n' : '');
-}
-
-export function downloadText(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,30 +1,18 @@
-import { Alert, Button, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FileDropZone } from '../../components/import/FileDropZone.tsx';
+import { ImportProgress } from '../../components/import/ImportProgress.tsx';
+import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
+import { useImportStage } from '../../components/import/use-import-stage.ts';
 import { FormError } from '../../components/QueryState.tsx';
-import { errorMessage } from '../../lib/api-error.ts';
 import type { MenuItem } from '../plugins/plugins-api.ts';
-import classes from './eventstream.module.css';
-import { type ImportResult, LINES_KEY, rejectedText, uploadEventStream } from './eventstream-api.ts';
-
-type Stage =
-  | { kind: 'pick' }
-  | { kind: 'uploading'; fraction: number; name: string }
-  | { kind: 'done'; result: ImportResult; name: string };
+import { type ImportResult, LINES_KEY, uploadEventStream } from './eventstream-api.ts';
 
 /** The parameters a source declares (JSON Schema properties), as text fields. */
 function paramNames(source: MenuItem | null): string[] {
   const props = (source?.params as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
   return Object.keys(props);
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -41,30 +29,18 @@ export function ImportModal({
   onClose: () => void;
 }) {
   const client = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [stage, setStage] = useState<Stage>({ kind: 'pick' });
-  const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [params, setParams] = useState<Record<string, string>>({});
   const names = paramNames(source);
-
-  const start = async (file: File) => {
-    setError(null);
-    setStage({ kind: 'uploading', fraction: 0, name: file.name });
-    try {
-      const result = await uploadEventStream(
+  const { stage, error, start, pickAnother } = useImportStage<ImportResult>(
+    (file, onProgress) =>
+      uploadEventStream(
         engagement,
         file,
         source ? { key: `${source.plugin}:${source.key}`, params } : null,
-        (fraction) => setStage({ kind: 'uploading', fraction, name: file.name }),
-      );
-      setStage({ kind: 'done', result, name: file.name });
-      await client.invalidateQueries({ queryKey: LINES_KEY });
-    } catch (e) {
-      setError(errorMessage(e));
-      setStage({ kind: 'pick' });
-    }
-  };
+        onProgress,
+      ),
+    () => client.invalidateQueries({ queryKey: LINES_KEY }),
+  );
 
   return (
     <Modal
@@ -89,55 +65,20 @@ export function ImportModal({
                 onChange={(e) => setParams((p) => ({ ...p, [name]: e.currentTarget.value }))}
               />
             ))}
-            <button
-              type="button"
-              className={classes.dropzone}
-              data-dragging={dragging || undefined}
-              onClick={() => input.current?.click()}
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={(e) => {
-                e.preventDefault();
-                setDragging(false);
-                const file = e.dataTransfer.files[0];
-                if (file) void start(file);
-              }}
-            >
-              <Text fw={600}>Drop a file here, or click to choose one</Text>
-              <Text size="sm" c="dimmed">
-                {source
+            <FileDropZone
+              onFile={(file) => void start(file)}
+              hint={
+                source
                   ? `Accepted: ${source.title}`
-                  : 'JSON Lines: one EventStream object per line (see the format link above)'}
-              </Text>
-            </button>
-            <input
-              ref={input}
-              type="file"
-              hidden
-              aria-label="EventStream file"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) void start(file);
-              }}
+                  : 'JSON Lines: one EventStream object per line (see the format link above)'
+              }
+              inputLabel="EventStream file"
             />
             <FormError message={error} />
           </>
         )}
         {stage.kind === 'uploading' && (
-          <Stack gap="xs">
-            <Text size="sm">
-              {stage.fraction < 1 ? `Uploading ${stage.name}…` : `Checking and importing ${stage.name}…`}
-            </Text>
-            <Progress
-              value={Math.round(stage.fraction * 100)}
-              animated={stage.fraction >= 1}
-              aria-label="Import progress"
-            />
-          </Stack>
+          <ImportProgress fraction={stage.fraction} name={stage.name} working="Checking and importing" />
         )}
         {stage.kind === 'done' && (
           <Stack gap="sm" aria-label="Import result">
@@ -148,11 +89,7 @@ export function ImportModal({
             {stage.result.rejected.length > 0 && (
               <>
                 <Stack gap={2}>
-                  {stage.result.rejected.slice(0, 10).map((r) => (
-                    <Text key={`${r.line}-${r.reason}`} size="sm" ff="monospace">
-                      line {r.line}: {r.reason}
-                    </Text>
-                  ))}
+                  <RejectedLines rejected={stage.result.rejected} />
                   {stage.result.rejected.length > 10 && (
                     <Text size="sm" c="dimmed">
                       …and {stage.result.rejected.length - 10} more
@@ -160,17 +97,15 @@ export function ImportModal({
                   )}
                 </Stack>
                 <Group>
-                  <Button
-                    variant="default"
-                    onClick={() => download(`${stage.name}.rejected.txt`, rejectedText(stage.result))}
-                  >
-                    Download rejected lines
-                  </Button>
+                  <DownloadRejectedButton
+                    fileName={`${stage.name}.rejected.txt`}
+                    rejected={stage.result.rejected}
+                  />
                 </Group>
               </>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setStage({ kind: 'pick' })}>
+              <Button variant="default" onClick={pickAnother}>
                 Import another file
               </Button>
               <Button onClick={onClose}>Done</Button>

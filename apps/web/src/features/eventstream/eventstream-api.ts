@@ -4,8 +4,8 @@ import type {
   EventStreamImportResultDto,
   EventStreamLineDto,
 } from '@steppingstones/shared/eventstream';
-import { api, apiUrl, getCsrfToken } from '../../lib/api-client.ts';
-import { ApiError } from '../../lib/api-error.ts';
+import { api, apiUrl } from '../../lib/api-client.ts';
+import { uploadWithProgress } from '../../lib/upload.ts';
 
 export type Line = EventStreamLineDto;
 export type ImportResult = EventStreamImportResultDto;
@@ -54,37 +54,7 @@ export function uploadEventStream(
     for (const [name, value] of Object.entries(source.params))
       if (value !== '') q.set(`param.${name}`, value);
   }
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(`/eventstream/imports/?${q}`));
-    xhr.setRequestHeader('content-type', 'application/x-ndjson');
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = getCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: { message?: string; error?: string } & Partial<ImportResult> = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: the status text below says what happened
-      }
-      if (xhr.status === 200) resolve(body as ImportResult);
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            body.error ?? 'http_error',
-            body.message ?? `The import failed (${xhr.status} ${xhr.statusText}).`,
-          ),
-        );
-    };
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'network', 'The upload was interrupted. Check the connection and try again.'));
-    xhr.send(file);
-  });
+  return uploadWithProgress(`/eventstream/imports/?${q}`, file, 'application/x-ndjson', onProgress);
 }
 
 export interface EventDraft {
@@ -110,11 +80,3 @@ export const cloneSelected = (engagement: string, ids: number[]) =>
 /** The engagement's events as EventStream (what the Export button downloads). */
 export const exportHref = (engagement: string) =>
   apiUrl(`/eventstream/?engagement=${encodeURIComponent(engagement)}`);
-
-/** The rejected lines as a text file the user can download and fix. */
-export function rejectedText(result: ImportResult): string {
-  return (
-    result.rejected.map((r) => `line ${r.line}: ${r.reason}`).join('\n') +
-    (result.rejected.length ? '\n' : '')
-  );
-}
