@@ -1,10 +1,10 @@
 import { type DB, writeTransaction } from '@steppingstones/db';
-import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
+import { type EventFields, eventFieldsSchema } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { writeClonedEvent } from '../events/event.clone.ts';
 import { resolveOperator } from '../events/event.operator.ts';
-import { writeEvent } from '../events/event.write.ts';
 import { canAccessEngagement, type Principal, requireEngagementPermission } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { type C2EventDraft, draftFromAction } from './c2-draft.ts';
@@ -76,37 +76,12 @@ export async function cloneActionToEvent(
   const action = await loadAction(db, principal, id);
   assertWritable({ archived: action.archived, code: action.engagement_code });
   const data = parseOrThrow(eventFieldsSchema, { ...input, engagement: action.engagement_code });
-  const ms = (iso: string) => parseIsoTimestamp(iso) as number;
   const eventId = await writeTransaction(db, async (tx) => {
     let operator = principal.userId;
     if (data.operator) operator = await resolveOperator(tx, action.engagement_id, data.operator);
     else if (operator <= 0)
       throw ValidationError.field('operator', 'is required when the caller is not a user');
-    const event = await writeEvent(
-      tx,
-      principal.userId,
-      action.engagement_id,
-      null,
-      {
-        start_at: ms(data.timestamp),
-        end_at: data.timestamp_end ? ms(data.timestamp_end) : null,
-        operator_user_id: operator,
-        source: data.source,
-        target: data.target,
-        tactic_id: data.mitre_attack_tactic ?? null,
-        technique_id: data.mitre_attack_technique ?? null,
-        subtechnique_id: data.mitre_attack_subtechnique ?? null,
-        description: data.description,
-        raw_evidence: data.raw_evidence ?? '',
-        outcome: data.outcome ?? '',
-        detected: data.detected ?? 'UNK',
-        prevented: data.prevented ?? 'NEG',
-        starred: data.starred ?? false,
-      },
-      { tags: data.tags ?? [], files: data.files ?? [] },
-    );
-    await tx.updateTable('c2_action').set({ event_id: event }).where('id', '=', id).execute();
-    return event;
+    return writeClonedEvent(tx, principal, action.engagement_id, data, operator, { table: 'c2_action', id });
   });
   return { action_id: id, event_id: eventId };
 }

@@ -35,14 +35,13 @@ import { chooseEngagement } from './engagement-choice.ts';
 import { restoreEventMasks } from './event.mask-restore.ts';
 import { resolveOperator } from './event.operator.ts';
 import { loadEventDtos } from './event.queries.ts';
-import { type EventValues, type PreviousState, writeEvent } from './event.write.ts';
+import { type EventValues, eventValuesFromFields, type PreviousState, writeEvent } from './event.write.ts';
 
 export interface WriteOptions {
   /** The version from `If-Match`: a write against an older version is a 409 carrying the current record. */
   ifMatchVersion?: number;
 }
 
-type Parsed = z.output<typeof eventFieldsSchema>;
 type ParsedPatch = z.output<typeof eventPatchSchema>;
 
 const ms = (iso: string) => parseIsoTimestamp(iso) as number;
@@ -66,26 +65,6 @@ function selfOperator(principal: Principal): number {
   throw ValidationError.field('operator', 'is required when the caller is not a user (CLI, worker)');
 }
 
-/** PUT semantics: every event field from the body, optional ones back to their defaults. */
-function valuesFromFull(data: Parsed, operator: number, starred: boolean): EventValues {
-  return {
-    start_at: ms(data.timestamp),
-    end_at: data.timestamp_end ? ms(data.timestamp_end) : null,
-    operator_user_id: operator,
-    source: data.source,
-    target: data.target,
-    tactic_id: data.mitre_attack_tactic ?? null,
-    technique_id: data.mitre_attack_technique ?? null,
-    subtechnique_id: data.mitre_attack_subtechnique ?? null,
-    description: data.description,
-    raw_evidence: data.raw_evidence ?? '',
-    outcome: data.outcome ?? '',
-    detected: data.detected ?? 'UNK',
-    prevented: data.prevented ?? 'NEG',
-    starred: data.starred ?? starred,
-  };
-}
-
 export async function createEvent(
   db: Kysely<DB>,
   principal: Principal,
@@ -99,10 +78,17 @@ export async function createEvent(
     const operator = data.operator
       ? await resolveOperator(tx, engagement.id, data.operator)
       : selfOperator(principal);
-    return writeEvent(tx, principal.userId, engagement.id, null, valuesFromFull(data, operator, false), {
-      tags: data.tags ?? [],
-      files: data.files ?? [],
-    });
+    return writeEvent(
+      tx,
+      principal.userId,
+      engagement.id,
+      null,
+      eventValuesFromFields(data, operator, false),
+      {
+        tags: data.tags ?? [],
+        files: data.files ?? [],
+      },
+    );
   });
   return written(db, principal, id);
 }
@@ -202,7 +188,7 @@ export async function replaceEvent(
     const operator = data.operator
       ? await resolveOperator(tx, engagementId, data.operator)
       : Number(row.operator_user_id);
-    const values = valuesFromFull(data, operator, Boolean(row.starred));
+    const values = eventValuesFromFields(data, operator, Boolean(row.starred));
     const relations = { tags: data.tags, files: data.files };
     await restoreEventMasks(tx, principal, row, values, relations);
     await writeEvent(tx, principal.userId, engagementId, previousOf(row), values, relations);

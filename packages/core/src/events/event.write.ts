@@ -1,5 +1,6 @@
 import { nowMs, type Tx } from '@steppingstones/db';
-import type { ContextInput } from '@steppingstones/shared/events';
+import { type ContextInput, type eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
+import type { z } from 'zod';
 import { validateAttackSelection } from '../attack/attack-selection.validation.ts';
 import { getOrCreateContext } from '../contexts/context.service.ts';
 import { ValidationError } from '../errors.ts';
@@ -27,6 +28,35 @@ export interface EventValues {
   detected: string;
   prevented: string;
   starred: boolean;
+}
+
+/** An event's fields as parsed from a full form or PUT body. */
+export type ParsedEventFields = z.output<typeof eventFieldsSchema>;
+
+const ms = (iso: string) => parseIsoTimestamp(iso) as number;
+
+/** PUT semantics: every event field from the body, optional ones back to their defaults. */
+export function eventValuesFromFields(
+  data: ParsedEventFields,
+  operator: number,
+  starred: boolean,
+): EventValues {
+  return {
+    start_at: ms(data.timestamp),
+    end_at: data.timestamp_end ? ms(data.timestamp_end) : null,
+    operator_user_id: operator,
+    source: data.source,
+    target: data.target,
+    tactic_id: data.mitre_attack_tactic ?? null,
+    technique_id: data.mitre_attack_technique ?? null,
+    subtechnique_id: data.mitre_attack_subtechnique ?? null,
+    description: data.description,
+    raw_evidence: data.raw_evidence ?? '',
+    outcome: data.outcome ?? '',
+    detected: data.detected ?? 'UNK',
+    prevented: data.prevented ?? 'NEG',
+    starred: data.starred ?? starred,
+  };
 }
 
 export interface PreviousState {

@@ -1,11 +1,11 @@
 import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
-import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
+import { type EventFields, eventFieldsSchema } from '@steppingstones/shared/events';
 import type { EventStreamBulkCloneResult } from '@steppingstones/shared/eventstream';
 import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { DomainError, NotFoundError, ValidationError } from '../errors.ts';
+import { writeClonedEvent } from '../events/event.clone.ts';
 import { resolveOperator } from '../events/event.operator.ts';
-import { writeEvent } from '../events/event.write.ts';
 import { type Principal, requireEngagementPermission } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { draftFromLine, type EventDraft } from './eventstream-draft.ts';
@@ -63,32 +63,10 @@ async function writeClone(
   const operator = data.operator
     ? await resolveOperator(tx, engagementId, data.operator)
     : selfOperator(principal);
-  const ms = (iso: string) => parseIsoTimestamp(iso) as number;
-  const eventId = await writeEvent(
-    tx,
-    principal.userId,
-    engagementId,
-    null,
-    {
-      start_at: ms(data.timestamp),
-      end_at: data.timestamp_end ? ms(data.timestamp_end) : null,
-      operator_user_id: operator,
-      source: data.source,
-      target: data.target,
-      tactic_id: data.mitre_attack_tactic ?? null,
-      technique_id: data.mitre_attack_technique ?? null,
-      subtechnique_id: data.mitre_attack_subtechnique ?? null,
-      description: data.description,
-      raw_evidence: data.raw_evidence ?? '',
-      outcome: data.outcome ?? '',
-      detected: data.detected ?? 'UNK',
-      prevented: data.prevented ?? 'NEG',
-      starred: data.starred ?? false,
-    },
-    { tags: data.tags ?? [], files: data.files ?? [] },
-  );
-  await tx.updateTable('eventstream_line').set({ event_id: eventId }).where('id', '=', lineId).execute();
-  return eventId;
+  return writeClonedEvent(tx, principal, engagementId, data, operator, {
+    table: 'eventstream_line',
+    id: lineId,
+  });
 }
 
 /**
