@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '@steppingstones/core';
 import { type C2ImportResult, importC2Logs, nothingImported } from '@steppingstones/core/c2';
-import { type Principal, systemPrincipal } from '@steppingstones/core/permissions';
-import { findUserByUsername, principalForUser } from '@steppingstones/core/users';
 import type { Command } from 'commander';
-import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
+import { CLI_USER, importAction, importCaller } from './import-caller.ts';
 
 interface Options {
   adapter: string;
@@ -15,9 +13,6 @@ interface Options {
   json?: boolean;
   as?: string;
 }
-
-/** The system user the command line acts as, recorded as the importer. */
-const CLI_USER = 'cli';
 
 /** 0: nothing rejected; 1: some entries rejected (the rest imported); 2: nothing could be imported. */
 export function c2ExitCode(result: C2ImportResult & { read: number }): number {
@@ -38,28 +33,13 @@ export function c2Commands(program: Command): void {
     .option('--server <NAME>', "the C2 server's name (default: the file's name)")
     .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
     .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
-    .action((file: string, opts: Options) =>
-      runCommand(async () => {
-        try {
-          return await importWith(file, opts);
-        } catch (error) {
-          // Nothing was imported (unknown engagement or adapter, unreadable file, …).
-          process.exitCode = 2;
-          throw error;
-        }
-      }),
-    );
+    .action((file: string, opts: Options) => importAction(() => importWith(file, opts)));
 }
 
 function importWith(file: string, opts: Options): Promise<number> {
   return withContext(async (ctx) => {
     const db = ctx.database.db;
-    let principal: Principal = systemPrincipal(CLI_USER);
-    if (opts.as) {
-      const user = await findUserByUsername(db, opts.as);
-      if (!user?.is_active) throw ValidationError.field('--as', `No active user "${opts.as}".`);
-      principal = await principalForUser(db, user, 'system');
-    }
+    const principal = await importCaller(ctx, opts.as);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile())
       throw ValidationError.field('FILE', `${file} does not exist or is not a file.`);
     process.stderr.write(`reading ${file}…\n`);

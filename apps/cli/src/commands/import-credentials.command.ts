@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import { type AppContext, ValidationError } from '@steppingstones/core';
+import { ValidationError } from '@steppingstones/core';
 import { importCracked, importDump } from '@steppingstones/core/credentials';
-import { type Principal, systemPrincipal } from '@steppingstones/core/permissions';
-import { findUserByUsername, principalForUser } from '@steppingstones/core/users';
 import {
   type CrackedImportResult,
   DUMP_IMPORT_TYPES,
@@ -10,34 +7,14 @@ import {
   type DumpImportType,
 } from '@steppingstones/shared/credentials';
 import type { Command } from 'commander';
-import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
 import { byteProgress } from './credential-progress.ts';
-
-/** The system user the command line acts as, recorded as the importer. */
-const CLI_USER = 'cli';
+import { importAction, importCaller, importInput } from './import-caller.ts';
 
 interface Common {
   engagement: string;
   json?: boolean;
   as?: string;
-}
-
-async function callerOf(ctx: AppContext, as: string | undefined): Promise<Principal> {
-  if (!as) return systemPrincipal(CLI_USER);
-  const user = await findUserByUsername(ctx.database.db, as);
-  if (!user?.is_active) throw ValidationError.field('--as', `No active user "${as}".`);
-  return principalForUser(ctx.database.db, user, 'system');
-}
-
-function inputOf(file: string): { body: NodeJS.ReadableStream; size: number | undefined; name: string } {
-  if (file === '-') return { body: process.stdin, size: undefined, name: 'stdin' };
-  if (!fs.existsSync(file)) throw ValidationError.field('FILE', `${file} does not exist.`);
-  return {
-    body: fs.createReadStream(file),
-    size: fs.statSync(file).size,
-    name: file.split(/[\\/]/).at(-1) ?? file,
-  };
 }
 
 /** 0: nothing rejected; 1: some lines rejected, the rest imported; 2: nothing could be imported. */
@@ -53,18 +30,6 @@ export function crackedExitCode(r: CrackedImportResult): number {
 
 function printRejected(rejected: Array<{ line: number; reason: string }>): void {
   for (const r of rejected) process.stderr.write(`line ${r.line}: rejected, ${r.reason}\n`);
-}
-
-/** Runs an import command: failures before anything was imported exit 2, with one line on stderr. */
-function action(body: () => Promise<number>): Promise<void> {
-  return runCommand(async () => {
-    try {
-      return await body();
-    } catch (error) {
-      process.exitCode = 2;
-      throw error;
-    }
-  });
 }
 
 /**
@@ -86,15 +51,15 @@ export function importCredentialCommands(group: Command): void {
     .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
     .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
     .action((file: string, opts: Common & { type: string; system?: string; hashType?: string }) =>
-      action(() =>
+      importAction(() =>
         withContext(async (ctx) => {
           if (!(DUMP_IMPORT_TYPES as readonly string[]).includes(opts.type))
             throw ValidationError.field('--type', `must be one of ${DUMP_IMPORT_TYPES.join(', ')}`);
           const mode = opts.hashType === undefined ? undefined : Number(opts.hashType);
           if (mode !== undefined && !Number.isInteger(mode))
             throw ValidationError.field('--hash-type', `"${opts.hashType}" is not a hashcat mode number`);
-          const principal = await callerOf(ctx, opts.as);
-          const input = inputOf(file);
+          const principal = await importCaller(ctx, opts.as);
+          const input = importInput(file);
           const progress = byteProgress(input.size);
           let result: DumpImportResult;
           try {
@@ -141,10 +106,10 @@ export function importCredentialCommands(group: Command): void {
     .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
     .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
     .action((file: string, opts: Common) =>
-      action(() =>
+      importAction(() =>
         withContext(async (ctx) => {
-          const principal = await callerOf(ctx, opts.as);
-          const input = inputOf(file);
+          const principal = await importCaller(ctx, opts.as);
+          const input = importInput(file);
           const progress = byteProgress(input.size);
           let result: CrackedImportResult;
           try {

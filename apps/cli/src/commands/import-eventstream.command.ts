@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import { ValidationError } from '@steppingstones/core';
 import { type EventStreamImportResult, runEventStreamImport } from '@steppingstones/core/eventstream';
-import { type Principal, systemPrincipal } from '@steppingstones/core/permissions';
-import { findUserByUsername, principalForUser } from '@steppingstones/core/users';
 import type { Command } from 'commander';
-import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
+import { CLI_USER, importAction, importCaller, importInput } from './import-caller.ts';
 import { importProgress } from './import-progress.ts';
 
 interface Options {
@@ -15,9 +12,6 @@ interface Options {
   json?: boolean;
   as?: string;
 }
-
-/** The system user the command line acts as, recorded as the importer. */
-const CLI_USER = 'cli';
 
 function collectParam(value: string, previous: string[]): string[] {
   if (!/^[^=]+=/.test(value)) throw ValidationError.field('--param', `"${value}" is not NAME=VALUE`);
@@ -61,32 +55,14 @@ export function importEventStreamCommand(group: Command): void {
     .option('--param <NAME=VALUE>', 'a parameter of the source (repeatable)', collectParam, [])
     .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
     .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
-    .action((file: string, opts: Options) =>
-      runCommand(async () => {
-        try {
-          return await importWith(file, opts);
-        } catch (error) {
-          // Nothing was imported (unknown engagement, a source that cannot read the file, …).
-          process.exitCode = 2;
-          throw error;
-        }
-      }),
-    );
+    .action((file: string, opts: Options) => importAction(() => importWith(file, opts)));
 }
 
 function importWith(file: string, opts: Options): Promise<number> {
   return withContext(async (ctx) => {
-    const db = ctx.database.db;
-    let principal: Principal = systemPrincipal(CLI_USER);
-    if (opts.as) {
-      const user = await findUserByUsername(db, opts.as);
-      if (!user?.is_active) throw ValidationError.field('--as', `No active user "${opts.as}".`);
-      principal = await principalForUser(db, user, 'system');
-    }
-    if (file !== '-' && !fs.existsSync(file)) throw ValidationError.field('FILE', `${file} does not exist.`);
-    const total = file === '-' ? undefined : fs.statSync(file).size;
-    const progress = importProgress(total);
-    const body = file === '-' ? process.stdin : fs.createReadStream(file);
+    const principal = await importCaller(ctx, opts.as);
+    const { body, size } = importInput(file);
+    const progress = importProgress(size);
     let result: EventStreamImportResult;
     try {
       result = await runEventStreamImport(
