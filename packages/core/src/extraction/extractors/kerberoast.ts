@@ -104,43 +104,44 @@ export const rubeusKerberoastExtractor: CatalogueExtractor = {
   },
 };
 
+/** A `$krb5asrep$` or `$krb5pa$` hash as a Windows login of its realm and user (null if unparsable). */
+function loginFinding(token: string, source: string): CredentialFinding | null {
+  const parsed = parseKerberosHash(token);
+  if (!parsed) return null;
+  return finding({
+    system: parsed.realm,
+    account: parsed.user,
+    hash: parsed.hash,
+    hashType: parsed.hashType,
+    purpose: 'Windows Login',
+    source,
+  });
+}
+
 function asrepFindings(text: string, rubeus: boolean): CredentialFinding[] {
   const out: CredentialFinding[] = [];
   for (const o of tokens(text, '$krb5asrep$')) {
     // Rubeus prints no etype (`$krb5asrep$user@realm:…`); every other tool does.
     const hasEtype = /^\$krb5asrep\$\d/.test(o.token);
     if (hasEtype === rubeus) continue;
-    const parsed = parseKerberosHash(o.token);
-    if (!parsed) continue;
-    out.push(
-      finding({
-        system: parsed.realm,
-        account: parsed.user,
-        hash: parsed.hash,
-        hashType: parsed.hashType,
-        purpose: 'Windows Login',
-        source: rubeus ? 'Rubeus ASREPRoasting' : 'ASREPRoasting',
-      }),
-    );
+    const f = loginFinding(o.token, rubeus ? 'Rubeus ASREPRoasting' : 'ASREPRoasting');
+    if (f) out.push(f);
   }
   return out;
 }
 
-export const asrepRoastExtractor: CatalogueExtractor = {
-  name: 'asreproast',
+/** AS-REP roasting output: Rubeus's (no etype in the hash) or any other tool's. */
+const asrepExtractor = (name: string, rubeus: boolean): CatalogueExtractor => ({
+  name,
   markers: ['$krb5asrep$'],
   patterns: [asrepPattern],
   mayMatch: (text) => text.includes('$krb5asrep$'),
-  extract: (text) => asrepFindings(text, false),
-};
+  extract: (text) => asrepFindings(text, rubeus),
+});
 
-export const rubeusAsrepExtractor: CatalogueExtractor = {
-  name: 'rubeus-asreproast',
-  markers: ['$krb5asrep$'],
-  patterns: [asrepPattern],
-  mayMatch: (text) => text.includes('$krb5asrep$'),
-  extract: (text) => asrepFindings(text, true),
-};
+export const asrepRoastExtractor = asrepExtractor('asreproast', false);
+
+export const rubeusAsrepExtractor = asrepExtractor('rubeus-asreproast', true);
 
 /** Kerberos pre-authentication captures (`$krb5pa$`, e.g. from a sniffer or Responder-like tools). */
 export const kerberosPreauthExtractor: CatalogueExtractor = {
@@ -151,18 +152,8 @@ export const kerberosPreauthExtractor: CatalogueExtractor = {
   extract(text) {
     const out: CredentialFinding[] = [];
     for (const o of tokens(text, '$krb5pa$')) {
-      const parsed = parseKerberosHash(o.token);
-      if (!parsed) continue;
-      out.push(
-        finding({
-          system: parsed.realm,
-          account: parsed.user,
-          hash: parsed.hash,
-          hashType: parsed.hashType,
-          purpose: 'Windows Login',
-          source: 'Kerberos pre-authentication',
-        }),
-      );
+      const f = loginFinding(o.token, 'Kerberos pre-authentication');
+      if (f) out.push(f);
     }
     return out;
   },
