@@ -1,10 +1,10 @@
-import type { SecretPatternSpec } from '../redaction/pattern-parts.ts';
+import type { SecretPatternSpec } from './pattern-parts.ts';
 
 /**
- * Secret shapes the extractors read that the redaction's own patterns did not cover, in the
- * redaction's pattern syntax (RE2- and JavaScript-compatible, no `m` flag, no `\s`). The redaction
- * catalogue includes them, so what the vault takes from a text is masked in that text too; the
- * catalogue-wide test in this folder proves it for every extractor's samples.
+ * Secret shapes of tool output the credential extractors read (browser CSV, NetExec, Snaffler, Rubeus
+ * wraps), in the catalogue's pattern syntax (RE2- and JavaScript-compatible, no `m` flag, no `\s`),
+ * so what the vault takes from a text is masked in that text too; the extraction folder's
+ * catalogue-wide test proves it for every extractor's samples.
  */
 const NOT_WS = '[^ \\t\\r\\n]';
 /** A token of .NET `Regex.Escape` output (Snaffler): any character but white space, `\` escapes one. */

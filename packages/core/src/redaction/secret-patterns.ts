@@ -1,8 +1,8 @@
-import { EXTRACTOR_SECRET_PATTERN_SPECS } from '../extraction/redaction-gaps.ts';
 import type { SecretPatternSpec } from './pattern-parts.ts';
 import { COMMAND_LINE_PATTERNS } from './patterns.command-line.ts';
 import { HASH_PATTERNS } from './patterns.hashes.ts';
 import { PASSWORD_PATTERNS } from './patterns.passwords.ts';
+import { EXTRACTOR_SECRET_PATTERN_SPECS } from './patterns.tool-output.ts';
 
 export type { SecretPatternSpec } from './pattern-parts.ts';
 
