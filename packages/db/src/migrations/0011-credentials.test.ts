@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type Database } from '../create-db.ts';
-import { parseDatabaseUrl } from '../database-url.ts';
-import { migrateToLatest } from '../migrate.ts';
-import { createTestDatabase, type TestDatabase, testDialects } from '../testing/index.ts';
+import type { Database } from '../create-db.ts';
+import {
+  createMigratedTestDatabase,
+  insertBareEngagement,
+  type TestDatabase,
+  testDialects,
+} from '../testing/index.ts';
 
 describe.each(testDialects())('migration 0011 (credential vault) on %s', (dialect) => {
   let testDb: TestDatabase;
@@ -13,23 +16,9 @@ describe.each(testDialects())('migration 0011 (credential vault) on %s', (dialec
   });
 
   it('refuses a second row of one identity and a second current hash per account and type', async () => {
-    testDb = await createTestDatabase(dialect);
-    database = createDb({ target: parseDatabaseUrl(testDb.url, process.cwd()) });
-    await migrateToLatest(database);
+    ({ testDb, database } = await createMigratedTestDatabase(dialect));
     const db = database.db;
-    const e = await db
-      .insertInto('engagement')
-      .values({
-        code: 'V',
-        name: 'V',
-        description: '',
-        start_date: '2026-01-01',
-        end_date: '2026-01-02',
-        created_at: 0,
-        updated_at: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const e = await insertBareEngagement(db, 'V');
     const row = (hash: string, position: number | null) => ({
       engagement_id: e.id,
       system: '',

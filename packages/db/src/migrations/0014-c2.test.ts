@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type Database } from '../create-db.ts';
-import { parseDatabaseUrl } from '../database-url.ts';
-import { migrateToLatest } from '../migrate.ts';
-import { createTestDatabase, type TestDatabase, testDialects } from '../testing/index.ts';
+import type { Database } from '../create-db.ts';
+import {
+  createMigratedTestDatabase,
+  insertBareEngagement,
+  type TestDatabase,
+  testDialects,
+} from '../testing/index.ts';
 
 describe.each(testDialects())('migration 0014 (C2) on %s', (dialect) => {
   let testDb: TestDatabase;
@@ -13,23 +16,9 @@ describe.each(testDialects())('migration 0014 (C2) on %s', (dialect) => {
   });
 
   it('keeps one session per server and id, one action per natural key, and cascades with the server', async () => {
-    testDb = await createTestDatabase(dialect);
-    database = createDb({ target: parseDatabaseUrl(testDb.url, process.cwd()) });
-    await migrateToLatest(database);
+    ({ testDb, database } = await createMigratedTestDatabase(dialect));
     const db = database.db;
-    const e = await db
-      .insertInto('engagement')
-      .values({
-        code: 'C',
-        name: 'C',
-        description: '',
-        start_date: '2026-01-01',
-        end_date: '2026-01-02',
-        created_at: 0,
-        updated_at: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const e = await insertBareEngagement(db, 'C');
     const server = await db
       .insertInto('c2_server')
       .values({ engagement_id: e.id, name: 'ts', kind: 'cobalt-strike', created_at: 0 })
