@@ -2,10 +2,8 @@ import type { DB } from '@steppingstones/db';
 import { COUNT_CAP } from '@steppingstones/shared';
 import type { EventListQuery } from '@steppingstones/shared/events';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { countUpToCap, type KeyedRow, type SortKeys, walkKeyset } from '../paging/keyset.ts';
-import type { CursorKey } from './event.cursor.ts';
+import { countUpToCap, type SortKeys } from '../paging/keyset.ts';
 
-export type { KeyedRow, SortKeys };
 /** Counts above this are reported as "10000+" (the paging rules of every list, in packages/shared). */
 export { COUNT_CAP };
 
@@ -22,18 +20,6 @@ export function sortKeys(sort: EventListQuery['sort']): SortKeys {
   };
   const first = lead[name] ?? null;
   return { exprs: [...(first ? [first] : []), sql`event.start_at`, sql`event.id`], desc };
-}
-
-/** One walk along the sort order of the events (see walkKeyset). */
-export function walkRows(
-  db: Kysely<DB>,
-  conditions: Expression<SqlBool>[],
-  keys: SortKeys,
-  walkDesc: boolean,
-  after: CursorKey | null,
-  limit: number,
-): Promise<KeyedRow[]> {
-  return walkKeyset(db, 'event', conditions, keys, walkDesc, after, limit);
 }
 
 /** How many events match, up to COUNT_CAP + 1. */

@@ -4,7 +4,7 @@ import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
-import { keysetLinks } from '../paging/keyset.ts';
+import { keysetLinks, walkKeyset } from '../paging/keyset.ts';
 import {
   type Principal,
   principalInEngagement,
@@ -15,7 +15,7 @@ import { tagsOfEvents } from '../tags/tag.queries.ts';
 import { decodeCursorWithDirection } from './event.cursor.ts';
 import { eventFilterConditions } from './event.filter.ts';
 import { type EventRow, toEventDto } from './event.mapper.ts';
-import { cappedCount, sortKeys, walkRows } from './event.page.ts';
+import { cappedCount, sortKeys } from './event.page.ts';
 import { canSeeCredentials, redactorFor } from './event.redaction.ts';
 import { countCommonSearch, isCommonSearch, walkSearchPage } from './event.search-page.ts';
 import { eventReadScope } from './event-scope.ts';
@@ -147,7 +147,8 @@ export async function listEvents(
   const walked = common
     ? await walkSearchPage(db, spec, base, keys, walkDesc, cursor?.key ?? null, want)
     : null;
-  const rows = walked ?? (await walkRows(db, conditions, keys, walkDesc, cursor?.key ?? null, want));
+  const rows =
+    walked ?? (await walkKeyset(db, 'event', conditions, keys, walkDesc, cursor?.key ?? null, want));
   const n = common ? await countCommonSearch(db, spec, base) : await cappedCount(db, conditions);
   const { page, next, previous } = keysetLinks(rows, query.page_size, cursor, (r) => r.key);
   return {

@@ -1,7 +1,8 @@
 import { type DB, type DialectName, eventSearchIds } from '@steppingstones/db';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type KeyedRow, type SortKeys, walkKeyset } from '../paging/keyset.ts';
 import type { CursorKey } from './event.cursor.ts';
-import { COUNT_CAP, type KeyedRow, type SortKeys, walkRows } from './event.page.ts';
+import { COUNT_CAP } from './event.page.ts';
 
 /**
  * Searches matching more events than this use the chunked walk below; rarer ones simply intersect the
@@ -52,7 +53,7 @@ export async function walkSearchPage(
   let chunk = Math.max(want * 4, 500);
   let from = after;
   for (;;) {
-    const rows = await walkRows(db, conditions, keys, walkDesc, from, chunk);
+    const rows = await walkKeyset(db, 'event', conditions, keys, walkDesc, from, chunk);
     if (rows.length === 0) break;
     const rowIds = rows.map((r) => r.id);
     const range = { minId: Math.min(...rowIds), maxId: Math.max(...rowIds) };
