@@ -8,11 +8,7 @@ import type { Principal } from '../permissions/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { announceAccessChange } from './access-changed.ts';
 import { revokeUserCredentials } from './credentials-revocation.ts';
-import {
-  engagementIdsByCode,
-  type MembershipInput,
-  setUserMemberships,
-} from './membership.service.ts';
+import { engagementIdsByCode, type MembershipInput, setUserMemberships } from './membership.service.ts';
 import { checkPasswordRules, hashPassword } from './password.ts';
 import { type UserRow, userMemberships } from './principal.queries.ts';
 import { findUserByUsername, getUserRow, toUserDto } from './user.queries.ts';
