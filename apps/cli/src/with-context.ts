@@ -8,7 +8,7 @@ import { type AppContext, createAppContext, createLogger, loadConfig } from '@st
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger(
-    { logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn' },
+    { logLevel: process.env.LOG_LEVEL ? config.logLevel : 'warn', logFormat: config.logFormat },
     'steppingstones-cli',
     // Not stdout: a warning there would corrupt `plugins list --json` and other scripted output.
     'stderr',

@@ -2,6 +2,7 @@ import { createDb, type Database, migrateToLatest } from '@steppingstones/db';
 import pino, { type Logger } from 'pino';
 import { ensureAttackData } from './attack/attack-seed.service.ts';
 import type { AppConfig } from './config/config.ts';
+import { logDestination, resolveLogFormat } from './logging/log-destination.ts';
 import { HistoryKeyCarrier } from './history/history-key.ts';
 import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
 
@@ -22,7 +23,7 @@ export interface AppContext {
 
 /** A pino logger writing to stdout, or to stderr for the CLI, whose stdout is its output (e.g. JSON). */
 export function createLogger(
-  config: Pick<AppConfig, 'logLevel'>,
+  config: Pick<AppConfig, 'logLevel'> & Partial<Pick<AppConfig, 'logFormat'>>,
   name: string,
   output: 'stdout' | 'stderr' = 'stdout',
 ): Logger {
@@ -52,7 +53,10 @@ export function createLogger(
         censor: '[redacted]',
       },
     },
-    output === 'stderr' ? pino.destination({ dest: 2, sync: true }) : undefined,
+    logDestination(
+      resolveLogFormat(config.logFormat ?? 'auto', output === 'stderr' ? process.stderr : process.stdout),
+      output === 'stderr' ? 2 : 1,
+    ),
   );
 }
 

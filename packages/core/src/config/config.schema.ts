@@ -33,6 +33,8 @@ export const envSchema = z.object({
   // The longest EventStream line an import takes (a line is one JSON object, evidence included).
   EVENTSTREAM_MAX_LINE_MB: z.coerce.number().positive().max(1024).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Readable lines on a terminal, JSON lines otherwise; `json` forces JSON (log shippers), `pretty` text.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   WORKER: z.enum(['on', 'off']).default('on'),
   WEBHOOK_ALLOW_PRIVATE: booleanString.default(false),
   // "Open in Navigator" appends `#layerURL=…`, so the address may not carry a fragment of its own.

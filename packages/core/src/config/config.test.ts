@@ -57,6 +57,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ MAX_BODY_MB: '-1' }, 'MAX_BODY_MB'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ NAVIGATOR_URL: 'javascript:alert(1)' }, 'NAVIGATOR_URL'],
     [{ NAVIGATOR_URL: 'https://nav.example/#layerURL=x' }, 'NAVIGATOR_URL'],

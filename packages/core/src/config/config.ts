@@ -22,6 +22,7 @@ export interface AppConfig {
   maxImportBytes: number;
   eventstreamMaxLineBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
   worker: boolean;
   webhookAllowPrivate: boolean;
   navigatorUrl: string;
@@ -106,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxImportBytes: Math.round(e.MAX_IMPORT_MB * 1024 * 1024),
     eventstreamMaxLineBytes: Math.round(e.EVENTSTREAM_MAX_LINE_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     worker: e.WORKER === 'on',
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     navigatorUrl: e.NAVIGATOR_URL,

@@ -1,0 +1,1 @@
+export { type LogFormatSetting, logDestination, resolveLogFormat } from './log-destination.ts';
