@@ -1,14 +1,12 @@
-import { NotFoundError } from '@steppingstones/core';
 import {
   createEngagement,
-  findEngagementByCode,
+  findVisibleEngagement,
   listEngagements,
   purgeEngagement,
   updateEngagement,
 } from '@steppingstones/core/engagements';
-import { canAccessEngagement, type Principal } from '@steppingstones/core/permissions';
+import type { Principal } from '@steppingstones/core/permissions';
 import {
-  addEngagementMember,
   addMemberToEngagement,
   createEngagementMember,
   listEngagementMembers,
@@ -16,7 +14,6 @@ import {
   removeMemberFromEngagement,
   setEngagementMembers,
 } from '@steppingstones/core/users';
-import { writeTransaction } from '@steppingstones/db';
 import {
   engagementCreateSchema,
   engagementSchema,
@@ -36,13 +33,8 @@ const codeParams = z.object({ code: z.string().min(1).max(100) });
 
 export async function engagementRoutes(app: AppServer): Promise<void> {
   const db = app.ctx.database.db;
-
-  /** The engagement named in the path, if the caller belongs to it; otherwise 404 (never 403). */
-  async function visibleEngagement(principal: Principal, code: string) {
-    const e = await findEngagementByCode(db, code);
-    if (!e || !canAccessEngagement(principal, e.id)) throw new NotFoundError('The engagement');
-    return e;
-  }
+  const visibleEngagement = (principal: Principal, code: string) =>
+    findVisibleEngagement(db, principal, code);
 
   app.get(
     '/api/v1/engagements',
@@ -51,10 +43,7 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['engagements'], response: { 200: listEnvelope(engagementSchema) } },
     },
     async (request) => {
-      const results = await listEngagements(db, {
-        engagementIds:
-          request.principal.engagementIds === 'all' ? 'all' : [...request.principal.engagementIds],
-      });
+      const results = await listEngagements(db, request.principal);
       return { count: results.length, next: null, previous: null, results };
     },
   );
@@ -65,14 +54,8 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
       config: { access: { permission: 'engagement.add' } },
       schema: { tags: ['engagements'], body: engagementCreateSchema, response: { 201: engagementSchema } },
     },
-    async (request, reply) => {
-      const created = await createEngagement(db, request.body, { userId: request.principal.userId });
-      // The creator leads what they created (and sees it in their list).
-      await writeTransaction(db, (tx) =>
-        addEngagementMember(tx, created.id, request.principal.userId, 'lead'),
-      );
-      return reply.status(201).send(created);
-    },
+    async (request, reply) =>
+      reply.status(201).send(await createEngagement(db, request.body, { userId: request.principal.userId })),
   );
 
   app.get(

@@ -1,9 +1,10 @@
 import { type DB, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { canAccessEngagement, type Principal } from '../permissions/index.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import type { Principal } from '../permissions/index.ts';
 import { deleteWebhookJobsOfEngagement } from '../webhooks/webhook-purge.ts';
+import { findVisibleEngagement } from './engagement.queries.ts';
 
 /**
  * Deletes an engagement and everything it holds (every table referencing it cascades), as contracts
@@ -16,13 +17,7 @@ export async function purgeEngagement(
   confirmCode: string,
   actor: AuditActor,
 ): Promise<void> {
-  const engagement = await db
-    .selectFrom('engagement')
-    .selectAll()
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!engagement || !canAccessEngagement(principal, Number(engagement.id)))
-    throw new NotFoundError('The engagement');
+  const engagement = await findVisibleEngagement(db, principal, code);
   if (!principal.isSuperuser) throw new ForbiddenError('Only a superuser can purge an engagement.');
   if (confirmCode !== engagement.code)
     throw ValidationError.field(
@@ -34,12 +29,12 @@ export async function purgeEngagement(
     // row by row while the engagement's cascade runs, so a single delete of the engagement fails as soon
     // as it holds an event. Its tags, files and distributions then cascade from the event and engagement.
     await tx.deleteFrom('event').where('engagement_id', '=', engagement.id).execute();
-    await deleteWebhookJobsOfEngagement(tx, Number(engagement.id));
+    await deleteWebhookJobsOfEngagement(tx, engagement.id);
     await tx.deleteFrom('engagement').where('id', '=', engagement.id).execute();
     await recordAudit(tx, actor, {
       action: 'engagement.purged',
       target: engagement.code,
-      details: { id: Number(engagement.id), name: engagement.name },
+      details: { id: engagement.id, name: engagement.name },
     });
   });
 }

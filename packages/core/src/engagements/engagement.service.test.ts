@@ -1,11 +1,13 @@
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { readDomainEventsAfter } from '../outbox/index.ts';
-import { createTestContext, type TestContext } from '../testing/index.ts';
+import { systemPrincipal } from '../permissions/index.ts';
+import { createTestContext, insertTestUser, type TestContext } from '../testing/index.ts';
 import {
   createEngagement,
   findEngagementByCode,
+  findVisibleEngagement,
   getEngagement,
   listEngagements,
   updateEngagement,
@@ -98,5 +100,33 @@ describe.each(testDialects())('engagements on %s', (dialect) => {
     await expect(getEngagement(ctx.database.db, b.id, { engagementIds: [a.id] })).rejects.toThrow(
       /not found/,
     );
+  });
+
+  it('makes its creator the lead in the same transaction', async () => {
+    const db = ctx.database.db;
+    const alice = await insertTestUser(db, 'alice');
+    const e = await createEngagement(db, base, { userId: alice });
+    const members = await db.selectFrom('engagement_member').select(['user_id', 'role']).execute();
+    expect(members.map((m) => [Number(m.user_id), m.role])).toEqual([[alice, 'lead']]);
+    expect(e.code).toBe('ACME-26');
+
+    // A creator who cannot be made a member leaves no engagement behind, nor its announcement.
+    await expect(createEngagement(db, { ...base, code: 'ORPHAN' }, { userId: 987_654 })).rejects.toThrow();
+    expect(await findEngagementByCode(db, 'ORPHAN')).toBeUndefined();
+    const events = await readDomainEventsAfter(db, 0);
+    expect(events.map((x) => x.engagementId)).toEqual([e.id]);
+  });
+
+  it('shows an engagement only to its members, answering the same not-found otherwise', async () => {
+    const db = ctx.database.db;
+    const a = await createEngagement(db, { ...base, code: 'A' });
+    await createEngagement(db, { ...base, code: 'B' });
+    const member = { ...systemPrincipal('bob'), isSuperuser: false, engagementIds: [a.id] };
+    expect((await findVisibleEngagement(db, member, 'A')).id).toBe(a.id);
+    const hidden = await findVisibleEngagement(db, member, 'B').catch((error: unknown) => error);
+    const missing = await findVisibleEngagement(db, member, 'NOPE').catch((error: unknown) => error);
+    expect(hidden).toBeInstanceOf(NotFoundError);
+    expect(String(hidden)).toBe(String(missing));
+    expect((await findVisibleEngagement(db, systemPrincipal(), 'B')).code).toBe('B');
   });
 });

@@ -9,6 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { addEngagementMember } from '../users/membership.service.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toEngagementDto } from './engagement.mapper.ts';
 
@@ -16,6 +17,10 @@ export interface Actor {
   userId: number | null;
 }
 
+/**
+ * Creates an engagement. A user who creates one leads it (and so sees it in their list) from the same
+ * transaction: there is no moment in which the engagement exists and its creator cannot open it.
+ */
 export async function createEngagement(
   db: Kysely<DB>,
   input: EngagementCreate,
@@ -48,6 +53,7 @@ export async function createEngagement(
       actorUserId: actor.userId,
       payload: { engagementId: Number(row.id) },
     });
+    if (actor.userId !== null) await addEngagementMember(tx, Number(row.id), actor.userId, 'lead');
     return toEngagementDto(row);
   });
 }

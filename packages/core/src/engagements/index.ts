@@ -2,6 +2,7 @@ export { toEngagementDto } from './engagement.mapper.ts';
 export {
   type EngagementScope,
   findEngagementByCode,
+  findVisibleEngagement,
   getEngagement,
   listEngagements,
 } from './engagement.queries.ts';
