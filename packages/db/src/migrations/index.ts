@@ -14,6 +14,7 @@ import * as m0011 from './0011-credentials.ts';
 import * as m0012 from './0012-eventstream.ts';
 import * as m0013 from './0013-breach-checks.ts';
 import * as m0014 from './0014-c2.ts';
+import * as m0016 from './0016-credential-import-progress.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -34,6 +35,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0012-eventstream', m0012],
   ['0013-breach-checks', m0013],
   ['0014-c2', m0014],
+  ['0016-credential-import-progress', m0016],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

@@ -40,7 +40,7 @@ export interface CredentialImportTable {
   /** secretsdump, pwdump, grep, …, or `cracked`. */
   type: string;
   filename: string;
-  /** running, done, failed */
+  /** queued (waiting for the worker), running, done, failed */
   status: string;
   created_by: number | null;
   created_by_name: string;
@@ -48,6 +48,11 @@ export interface CredentialImportTable {
   finished_at: number | null;
   /** The import's result as JSON (the same shape the API answers). */
   result: string;
+  /** The worker's job running a queued import (null: it ran in the request or the CLI). */
+  job_id: number | null;
+  bytes_total: number | null;
+  bytes_done: Generated<number>;
+  lines_done: Generated<number>;
 }
 
 export interface CredentialsTables {

@@ -7,14 +7,23 @@ import { vaultEngagement } from '../credential-engagement.ts';
 import { hashKey, textKey } from '../credential-keys.ts';
 import { crackCandidates, decodeHexPlain, EMPTY_LM_HALF, isLmHalf } from './cracked-line.ts';
 import { fillSecrets, openLmRows, rowsWithHashKeys, type StoredHash } from './cracked-match.ts';
+import { BatchCommits, type ImportProgress } from './import-batches.ts';
 import { capped, type ImportInput, Rejections } from './import-limits.ts';
-import { failImportRecord, finishImportRecord, startImportRecord } from './import-record.ts';
+import {
+  failImportRecord,
+  finishImportRecord,
+  markImportRunning,
+  startImportRecord,
+} from './import-record.ts';
 import { type NumberedLine, readLineBatches } from './line-reader.ts';
 
 const BATCH = 5000;
 const MAX_LINE = 20_000;
 
-/** Matches cracked lines against an engagement's vault, batch by batch, in the caller's transaction. */
+/**
+ * Matches cracked lines against an engagement's vault, batch by batch, each batch in its own
+ * transaction (a crack only fills still-uncracked rows, so a re-run after a failure adds the rest).
+ */
 export class CrackMatcher {
   private readonly crackedKeys = new Set<string>();
   private accounts = 0;
@@ -24,8 +33,9 @@ export class CrackMatcher {
   private batch: NumberedLine[] = [];
 
   constructor(
-    private readonly tx: Tx,
+    private readonly db: Kysely<DB>,
     private readonly engagementId: number,
+    private readonly commits?: BatchCommits,
   ) {}
 
   /** Queues a line; a promise only when the batch is full and being matched. */
@@ -35,6 +45,17 @@ export class CrackMatcher {
   }
 
   private async flush(): Promise<void> {
+    const through = this.batch.at(-1)?.line ?? 0;
+    await writeTransaction(this.db, (tx) => this.match(tx));
+    this.commits?.committed(through);
+  }
+
+  /** What the committed batches added, in the result's field names (for a stopped import). */
+  counts(): Record<string, number> {
+    return { cracked_hashes: this.crackedKeys.size, accounts: this.accounts };
+  }
+
+  private async match(tx: Tx): Promise<void> {
     const lines: Array<{ line: number; cands: ReturnType<typeof crackCandidates> }> = [];
     for (const { line, text, undecodable } of this.batch) {
       const t = text.replace(/^\s+|[\r\n]+$/g, '');
@@ -47,7 +68,7 @@ export class CrackMatcher {
     this.batch = [];
     const keys = [...new Set(lines.flatMap((l) => l.cands.map((c) => hashKey(c.hash))))];
     const byKey = new Map<string, StoredHash[]>();
-    for (const r of await rowsWithHashKeys(this.tx, this.engagementId, keys)) {
+    for (const r of await rowsWithHashKeys(tx, this.engagementId, keys)) {
       const list = byKey.get(r.hash_key) ?? [];
       list.push(r);
       byKey.set(r.hash_key, list);
@@ -85,7 +106,7 @@ export class CrackMatcher {
         }
     }
     this.accounts += await fillSecrets(
-      this.tx,
+      tx,
       [...fills].map(([id, secret]) => ({ id, secret })),
     );
   }
@@ -93,10 +114,21 @@ export class CrackMatcher {
   /** Matches what is left, then LM halves against full LM hashes; returns the result. */
   async finish(): Promise<CrackedImportResult> {
     await this.flush();
-    if (this.halves.size) {
+    if (this.halves.size) await writeTransaction(this.db, (tx) => this.matchHalves(tx));
+    return {
+      cracked_hashes: this.crackedKeys.size,
+      accounts: this.accounts,
+      unmatched: this.unmatched,
+      rejected: this.rejections.result(),
+    };
+  }
+
+  /** LM halves cracked on their own, combined into the full LM hashes they make up. */
+  private async matchHalves(tx: Tx): Promise<void> {
+    {
       const used = new Set<string>();
       const fills: Array<{ id: number; secret: string }> = [];
-      for (const r of await openLmRows(this.tx, this.engagementId)) {
+      for (const r of await openLmRows(tx, this.engagementId)) {
         const [a, b] = [r.hash_key.slice(0, 16), r.hash_key.slice(16, 32)];
         const pa = a === EMPTY_LM_HALF ? '' : this.halves.get(a)?.plain;
         const pb = b === EMPTY_LM_HALF ? '' : this.halves.get(b)?.plain;
@@ -105,15 +137,9 @@ export class CrackMatcher {
         fills.push({ id: r.id, secret: pa + pb });
         this.crackedKeys.add(r.hash_key);
       }
-      this.accounts += await fillSecrets(this.tx, fills);
+      this.accounts += await fillSecrets(tx, fills);
       for (const [k, h] of this.halves) if (!used.has(k)) this.unmatched += h.lines;
     }
-    return {
-      cracked_hashes: this.crackedKeys.size,
-      accounts: this.accounts,
-      unmatched: this.unmatched,
-      rejected: this.rejections.result(),
-    };
   }
 }
 
@@ -123,11 +149,15 @@ export interface CrackedRunOptions {
   onBytes?: (total: number) => void;
   filename?: string;
   onStarted?: (importId: number) => void;
+  /** Called after each committed batch: bytes read and the last line committed. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Run an import queued earlier (its record exists) instead of recording a new one. */
+  importId?: number;
 }
 
 /**
- * Imports `hashcat --show` output or a potfile (or pasted text) into an engagement's vault: one
- * transaction, set-based matching, every account and history entry sharing a hash filled in.
+ * Imports `hashcat --show` output or a potfile (or pasted text) into an engagement's vault:
+ * set-based matching committed batch by batch, every account and history entry sharing a hash filled in.
  */
 export async function importCracked(
   db: Kysely<DB>,
@@ -137,24 +167,30 @@ export async function importCracked(
   run: CrackedRunOptions,
 ): Promise<CrackedImportResult & { import_id: number }> {
   const engagement = await vaultEngagement(db, principal, engagementCode, 'credential.change');
-  const body = capped(input, run.maxBytes, run.onBytes);
-  const importId = await startImportRecord(db, engagement.id, 'cracked', run.filename ?? '', run.actor);
+  let bytes = 0;
+  const body = capped(input, run.maxBytes, (total) => {
+    bytes = total;
+    run.onBytes?.(total);
+  });
+  const importId =
+    run.importId ?? (await startImportRecord(db, engagement.id, 'cracked', run.filename ?? '', run.actor));
+  if (run.importId !== undefined) await markImportRunning(db, importId);
   run.onStarted?.(importId);
+  const commits = new BatchCommits(run.onProgress, () => bytes);
+  const matcher = new CrackMatcher(db, engagement.id, commits);
   try {
-    return await writeTransaction(db, async (tx) => {
-      const matcher = new CrackMatcher(tx, engagement.id);
-      for await (const batch of readLineBatches(body))
-        for (const line of batch) {
-          const full = matcher.add(line);
-          if (full) await full;
-        }
-      const result = await matcher.finish();
-      await finishImportRecord(tx, importId, result);
-      return { ...result, import_id: importId };
-    });
+    for await (const batch of readLineBatches(body))
+      for (const line of batch) {
+        const full = matcher.add(line);
+        if (full) await full;
+      }
+    const result = await matcher.finish();
+    await finishImportRecord(db, importId, result, { bytes, lines: commits.linesDone });
+    return { ...result, import_id: importId };
   } catch (error) {
-    await failImportRecord(db, importId, error);
-    throw error;
+    const reported = commits.stopped(error, matcher.counts());
+    await failImportRecord(db, importId, reported);
+    throw reported;
   }
 }
 
@@ -166,13 +202,11 @@ export async function submitFounds(
   founds: string[],
 ): Promise<CrackedImportResult> {
   requireEngagementPermission(principal, engagementId, 'credential.change', 'The engagement');
-  return writeTransaction(db, async (tx) => {
-    const matcher = new CrackMatcher(tx, engagementId);
-    let n = 0;
-    for (const text of founds) {
-      const full = matcher.add({ line: ++n, text, undecodable: false });
-      if (full) await full;
-    }
-    return matcher.finish();
-  });
+  const matcher = new CrackMatcher(db, engagementId);
+  let n = 0;
+  for (const text of founds) {
+    const full = matcher.add({ line: ++n, text, undecodable: false });
+    if (full) await full;
+  }
+  return matcher.finish();
 }

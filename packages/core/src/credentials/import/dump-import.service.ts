@@ -1,11 +1,11 @@
-import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
+import type { DB } from '@steppingstones/db';
 import type { DumpImportResult, DumpImportType } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Principal } from '../../permissions/index.ts';
 import { vaultEngagement } from '../credential-engagement.ts';
-import { type IngestCounts, ingestFindings, type VaultFinding } from '../credential-ingest.service.ts';
+import type { VaultFinding } from '../credential-ingest.service.ts';
 import {
   checkHashType,
   parseUserHashLine,
@@ -13,9 +13,16 @@ import {
   parseUserSecretLine,
 } from './colon.parser.ts';
 import { type DumpOptions, finding, type LineOutcome } from './dump-line.ts';
+import { DumpSink } from './dump-sink.ts';
 import { grepExtractor } from './grep-extract.ts';
+import { BatchCommits, type ImportProgress } from './import-batches.ts';
 import { capped, type ImportInput, Rejections } from './import-limits.ts';
-import { failImportRecord, finishImportRecord, startImportRecord } from './import-record.ts';
+import {
+  failImportRecord,
+  finishImportRecord,
+  markImportRunning,
+  startImportRecord,
+} from './import-record.ts';
 import { parseKeepass } from './keepass.parser.ts';
 import { readLineBatches, readLines } from './line-reader.ts';
 import { parsePwdumpLine, parseSecretsdumpLine } from './secretsdump.parser.ts';
@@ -34,9 +41,12 @@ export interface ImportRunOptions {
   onBytes?: (total: number) => void;
   /** Called with the import's id once its record exists (before the work starts). */
   onStarted?: (importId: number) => void;
+  /** Called after each committed batch: bytes read and the last line committed. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Run an import queued earlier (its record exists) instead of recording a new one. */
+  importId?: number;
 }
 
-const BATCH = 2000;
 /** grep text is handed to the extractors in pieces of about this size, cut at blank lines. */
 const GREP_PIECE = 256 * 1024;
 
@@ -48,49 +58,20 @@ const LINE_PARSERS: Partial<Record<DumpImportType, (line: string, o: DumpOptions
   'user-hash-secret': parseUserHashSecretLine,
 };
 
-class Sink {
-  private batch: VaultFinding[] = [];
-  readonly counts: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
-  constructor(
-    private readonly tx: Tx,
-    private readonly engagementId: number,
-    private readonly importId: number,
-    private readonly actor: AuditActor,
-  ) {}
-  /** Queues findings; a promise only when the batch is full and being written (no await per line). */
-  add(findings: VaultFinding[]): Promise<void> | undefined {
-    for (const f of findings) this.batch.push(f);
-    return this.batch.length >= BATCH ? this.flush() : undefined;
-  }
-  async flush(): Promise<void> {
-    if (!this.batch.length) return;
-    const findings = this.batch;
-    this.batch = [];
-    const c = await ingestFindings(this.tx, {
-      engagementId: this.engagementId,
-      findings,
-      origin: { importId: this.importId },
-      actor: { userId: this.actor.userId, username: this.actor.username },
-    });
-    this.counts.newHashes += c.newHashes;
-    this.counts.newSecrets += c.newSecrets;
-    this.counts.historyHashes += c.historyHashes;
-    this.counts.duplicates += c.duplicates;
-  }
-}
-
 /** Line types: history lines join the account read just before them (secretsdump writes them so). */
 async function importLines(
   batches: AsyncIterable<Array<{ line: number; text: string; undecodable: boolean }>>,
   parse: (line: string, o: DumpOptions) => LineOutcome,
   options: DumpOptions,
-  sink: Sink,
+  sink: DumpSink,
   rejections: Rejections,
 ): Promise<void> {
   let pending: VaultFinding[] = [];
+  let last = 0;
   const keyOf = (system: string, account: string) => `${system.toLowerCase()}\u0000${account.toLowerCase()}`;
   for await (const batch of batches)
     for (const { line, text, undecodable } of batch) {
+      last = line;
       if (undecodable) {
         rejections.add(line, 'is not valid UTF-8 text (save the file as UTF-8)');
         continue;
@@ -125,29 +106,35 @@ async function importLines(
         add(1000, h.nt);
         continue;
       }
-      const full = sink.add(pending);
+      // The pending account (with its history) covers the lines before this one.
+      const full = sink.add(pending, line - 1);
       if (full) await full;
       pending = outcome.findings;
     }
-  await sink.add(pending);
+  await sink.add(pending, last);
 }
 
 async function importGrep(
   lines: AsyncIterable<{ line: number; text: string }>,
   options: DumpOptions,
-  sink: Sink,
+  sink: DumpSink,
 ): Promise<void> {
   const extract = grepExtractor();
   let piece: string[] = [];
   let size = 0;
+  let last = 0;
   const run = async () => {
     if (!piece.length) return;
     const found = extract(piece.join('\n'), { defaultSystem: options.system });
     piece = [];
     size = 0;
-    await sink.add(found.map((f) => ({ ...f, system: f.system || options.system })));
+    await sink.add(
+      found.map((f) => ({ ...f, system: f.system || options.system })),
+      last,
+    );
   };
-  for await (const { text } of lines) {
+  for await (const { line, text } of lines) {
+    last = line;
     piece.push(text);
     size += text.length + 1;
     if (size >= GREP_PIECE && text.trim() === '') await run();
@@ -162,8 +149,9 @@ async function readAll(input: ImportInput): Promise<string> {
 }
 
 /**
- * Imports a dump into an engagement's vault as one transaction (all of it or none), streaming the
- * file line by line. Returns what the API answers; the import is recorded with its result.
+ * Imports a dump into an engagement's vault, streaming the file line by line and committing it batch
+ * by batch (each batch whole or absent; see ImportStoppedError for a failure half-way). Returns what
+ * the API answers; the import is recorded with its result.
  */
 export async function importDump(
   db: Kysely<DB>,
@@ -181,37 +169,47 @@ export async function importDump(
     hashType: params.hashType ?? null,
     filename: params.filename ?? '',
   };
-  const body = capped(input, run.maxBytes, run.onBytes);
-  const importId = await startImportRecord(db, engagement.id, params.type, params.filename ?? '', run.actor);
+  let bytes = 0;
+  const body = capped(input, run.maxBytes, (total) => {
+    bytes = total;
+    run.onBytes?.(total);
+  });
+  const importId =
+    run.importId ??
+    (await startImportRecord(db, engagement.id, params.type, params.filename ?? '', run.actor));
+  if (run.importId !== undefined) await markImportRunning(db, importId);
   run.onStarted?.(importId);
+  const commits = new BatchCommits(run.onProgress, () => bytes);
+  const sink = new DumpSink(db, engagement.id, importId, run.actor, commits);
   try {
-    return await writeTransaction(db, async (tx) => {
-      const sink = new Sink(tx, engagement.id, importId, run.actor);
-      const rejections = new Rejections();
-      if (params.type === 'keepass') {
-        const parsed = parseKeepass(await readAll(body), options);
-        for (const r of parsed.rejected) rejections.add(r.line, r.reason);
-        await sink.add(parsed.findings.map((f) => f.finding));
-      } else if (params.type === 'grep') {
-        await importGrep(readLines(body), options, sink);
-      } else {
-        const parse = LINE_PARSERS[params.type];
-        if (!parse) throw ValidationError.field('type', `unknown import type ${params.type}`);
-        await importLines(readLineBatches(body), parse, options, sink, rejections);
+    const rejections = new Rejections();
+    if (params.type === 'keepass') {
+      const parsed = parseKeepass(await readAll(body), options);
+      for (const r of parsed.rejected) rejections.add(r.line, r.reason);
+      for (const f of parsed.findings) {
+        const full = sink.add([f.finding], f.line);
+        if (full) await full;
       }
-      await sink.flush();
-      const result: DumpImportResult = {
-        new_hashes: sink.counts.newHashes,
-        new_secrets: sink.counts.newSecrets,
-        history_hashes: sink.counts.historyHashes,
-        duplicates: sink.counts.duplicates,
-        rejected: rejections.result(),
-      };
-      await finishImportRecord(tx, importId, result);
-      return { ...result, import_id: importId };
-    });
+    } else if (params.type === 'grep') {
+      await importGrep(readLines(body), options, sink);
+    } else {
+      const parse = LINE_PARSERS[params.type];
+      if (!parse) throw ValidationError.field('type', `unknown import type ${params.type}`);
+      await importLines(readLineBatches(body), parse, options, sink, rejections);
+    }
+    await sink.flush();
+    const result: DumpImportResult = {
+      new_hashes: sink.counts.newHashes,
+      new_secrets: sink.counts.newSecrets,
+      history_hashes: sink.counts.historyHashes,
+      duplicates: sink.counts.duplicates,
+      rejected: rejections.result(),
+    };
+    await finishImportRecord(db, importId, result, { bytes, lines: commits.linesDone });
+    return { ...result, import_id: importId };
   } catch (error) {
-    await failImportRecord(db, importId, error);
-    throw error;
+    const reported = commits.stopped(error, sink.result());
+    await failImportRecord(db, importId, reported);
+    throw reported;
   }
 }

@@ -1,0 +1,67 @@
+import { type DB, writeTransaction } from '@steppingstones/db';
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../../audit/index.ts';
+import { type IngestCounts, ingestFindings, type VaultFinding } from '../credential-ingest.service.ts';
+import type { BatchCommits } from './import-batches.ts';
+
+/** Findings per batch: each batch is one transaction, written whole or not at all. */
+export const DUMP_BATCH = 2000;
+
+/**
+ * Collects a dump's findings and writes them batch by batch, each batch in its own transaction, so a
+ * long import never holds the database (other requests and processes write between batches).
+ */
+export class DumpSink {
+  private batch: VaultFinding[] = [];
+  /** The last input line the queued findings cover. */
+  private through = 0;
+  readonly counts: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly engagementId: number,
+    private readonly importId: number,
+    private readonly actor: AuditActor,
+    private readonly commits: BatchCommits,
+  ) {}
+
+  /**
+   * Queues findings read up to `throughLine`; a promise only when the batch is full and being written
+   * (no await per line).
+   */
+  add(findings: VaultFinding[], throughLine: number): Promise<void> | undefined {
+    for (const f of findings) this.batch.push(f);
+    this.through = Math.max(this.through, throughLine);
+    return this.batch.length >= DUMP_BATCH ? this.flush() : undefined;
+  }
+
+  async flush(): Promise<void> {
+    const findings = this.batch;
+    const through = this.through;
+    this.batch = [];
+    if (findings.length) {
+      const c = await writeTransaction(this.db, (tx) =>
+        ingestFindings(tx, {
+          engagementId: this.engagementId,
+          findings,
+          origin: { importId: this.importId },
+          actor: { userId: this.actor.userId, username: this.actor.username },
+        }),
+      );
+      this.counts.newHashes += c.newHashes;
+      this.counts.newSecrets += c.newSecrets;
+      this.counts.historyHashes += c.historyHashes;
+      this.counts.duplicates += c.duplicates;
+    }
+    this.commits.committed(through);
+  }
+
+  /** The committed counts in the result's field names. */
+  result(): Record<string, number> {
+    return {
+      new_hashes: this.counts.newHashes,
+      new_secrets: this.counts.newSecrets,
+      history_hashes: this.counts.historyHashes,
+      duplicates: this.counts.duplicates,
+    };
+  }
+}
