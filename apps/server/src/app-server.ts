@@ -1,4 +1,5 @@
 import type { AppContext } from '@steppingstones/core';
+import type { PluginHost } from '@steppingstones/core/plugins';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -11,6 +12,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** The plugins loaded and synced at start-up (see plugin-startup.ts). */
+    plugins: PluginHost;
   }
 }
 

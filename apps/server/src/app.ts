@@ -17,6 +17,7 @@ import { installPageSizeAlias } from './http/paging.ts';
 import { type DeclaredRoute, enforceRouteAccessDeclarations } from './http/route-access.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installStrictUtf8Bodies } from './http/utf8-body.ts';
+import { startPlugins } from './plugin-startup.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { serveWebApp } from './web/serve-web-app.ts';
 
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
     staticCSP: true,
   });
 
+  await startPlugins(app);
   await registerApiRoutes(app);
   if (options.serveWeb !== false) await serveWebApp(app);
   await app.ready();

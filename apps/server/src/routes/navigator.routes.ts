@@ -5,7 +5,7 @@ import {
   navigatorOrigin,
   renderNavigatorLayer,
 } from '@steppingstones/core/navigator';
-import { pluginHostFor, type RenderedReport } from '@steppingstones/core/plugins';
+import type { RenderedReport } from '@steppingstones/core/plugins';
 import { redactSignedUrl } from '@steppingstones/core/signed-urls';
 import { navigatorLinkSchema } from '@steppingstones/shared/navigator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,12 +21,12 @@ const redactedLogSerializers = {
 };
 
 /**
- * "Open in Navigator" (issue #8). The signed-in user asks for a link; the ATT&CK Navigator, running in
+ * "Open in Navigator". The signed-in user asks for a link; the ATT&CK Navigator, running in
  * their browser on another origin, fetches the layer through it without cookies. The layer route
  * answers with CORS for exactly the Navigator's origin (never with credentials) and is never cached.
  */
 export async function navigatorRoutes(app: AppServer): Promise<void> {
-  const host = await pluginHostFor(app.ctx, { sync: true });
+  const host = app.plugins;
   const allowedOrigin = navigatorOrigin(app.ctx.config.navigatorUrl);
   /** No Origin (a download, curl) or the Navigator's: anything else is another site's page. */
   const originAllowed = (request: FastifyRequest) =>

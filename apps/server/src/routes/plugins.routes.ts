@@ -3,7 +3,6 @@ import {
   listMenuItems,
   listPluginRecords,
   type MenuPointType,
-  pluginHostFor,
   type RenderedReport,
   runReport,
   setPluginEnabled,
@@ -56,9 +55,9 @@ function localeOf(request: FastifyRequest): string {
   return first && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : 'en-GB';
 }
 
-/** Menus, admin, and the report host. Loading and syncing the plugins happens here, at server start. */
+/** Menus, admin, and the report host, over the plugins the app loaded and synced at start-up. */
 export async function pluginRoutes(app: AppServer): Promise<void> {
-  const host = await pluginHostFor(app.ctx, { sync: true });
+  const host = app.plugins;
   // preClose: the server waits for open responses before onClose, and a streamed report can run up to
   // its deadline. A download broken off at shutdown is one the user retries; a deploy that hangs for a
   // minute is worse.
@@ -66,7 +65,6 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
   app.addHook('preClose', async () => {
     for (const stream of streaming) stream.destroy(new Error('the server is shutting down'));
   });
-  app.addHook('onClose', () => host.close());
   const db = app.ctx.database.db;
 
   app.get(
