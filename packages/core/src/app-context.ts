@@ -1,15 +1,13 @@
 import { createDb, type Database, migrateToLatest } from '@steppingstones/db';
 import pino, { type Logger } from 'pino';
 import { ensureAttackData } from './attack/attack-seed.service.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { AppConfig } from './config/config.ts';
-import { logDestination, resolveLogFormat } from './logging/log-destination.ts';
 import { HistoryKeyCarrier } from './history/history-key.ts';
+import { logDestination, resolveLogFormat } from './logging/log-destination.ts';
 import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
 
-/** The wall clock in epoch ms. Tests replace `now` to move time without sleeping (e.g. link expiry). */
-export interface Clock {
-  now(): number;
-}
+export type { Clock } from './clock.ts';
 
 /** What every process (server, worker, CLI) holds: configuration, the database, keys, a logger, a clock. */
 export interface AppContext {
@@ -64,7 +62,7 @@ export function createLogger(
 export async function createAppContext(
   config: AppConfig,
   name = 'steppingstones',
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; clock?: Clock } = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config, name);
   const keys = secretKeys(loadOrCreateSecretKey(config.secretKeyFile));
@@ -78,6 +76,7 @@ export async function createAppContext(
   }
   // Every handle of this context can chain event history; the key never leaves the process.
   database.db = database.db.withPlugin(new HistoryKeyCarrier(keys.derive('history-chain')));
-  const clock: Clock = { now: () => Date.now() };
+  // Tests pass a fixed clock; a copy of the real one stays replaceable per context (`clock.now = …`).
+  const clock: Clock = options.clock ?? { now: systemClock.now };
   return { config, database, keys, logger, clock, close: () => database.close() };
 }

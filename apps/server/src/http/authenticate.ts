@@ -13,6 +13,7 @@ import { PERSONAL_TOKEN_PREFIX, resolveApiToken } from '@steppingstones/core/tok
 import { activeUserById, principalForUser, type UserRow } from '@steppingstones/core/users';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CsrfError, csrfTokenMatches, isSameOrigin, isUnsafeMethod } from './csrf.ts';
+import { requestServices } from './request-services.ts';
 import { engagementParam, type RouteAccess } from './route-access.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import { authenticateSignedUrl } from './signed-url-auth.ts';
@@ -40,7 +41,7 @@ async function resolveCaller(ctx: AppContext, request: FastifyRequest): Promise<
   if (typeof header === 'string' && /^bearer\s+/i.test(header)) {
     const token = header.replace(/^bearer\s+/i, '').trim();
     if (token.startsWith(PERSONAL_TOKEN_PREFIX)) {
-      const found = await resolveApiToken(db, token);
+      const found = await resolveApiToken(requestServices(request), token);
       if (!found) return null;
       return {
         user: found.user,
@@ -56,7 +57,7 @@ async function resolveCaller(ctx: AppContext, request: FastifyRequest): Promise<
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const session = await findActiveSession(db, cookie, ctx.config);
+  const session = await findActiveSession(requestServices(request), cookie, ctx.config);
   if (!session) return null;
   return {
     user: session.user,

@@ -3,6 +3,7 @@ import type { Principal } from '@steppingstones/core/permissions';
 import { findActiveSession } from '@steppingstones/core/sessions';
 import { activeUserById, principalForUser, type UserRow } from '@steppingstones/core/users';
 import type { FastifyRequest } from 'fastify';
+import { requestServices } from './request-services.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function refreshPrincipal(
   const db = ctx.database.db;
   const cookie = request.cookies[SESSION_COOKIE];
   if (request.authSession && cookie) {
-    const session = await findActiveSession(db, cookie, ctx.config);
+    const session = await findActiveSession(requestServices(request), cookie, ctx.config);
     if (!session || Number(session.user.id) !== Number(original.id)) return null;
     return principalForUser(db, session.user, 'session');
   }

@@ -19,6 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServer } from '../app-server.ts';
 import { CsrfError, isSameOrigin } from '../http/csrf.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
 
 async function startSession(
@@ -29,7 +30,7 @@ async function startSession(
   keepCsrfToken?: string,
 ) {
   const session = await createSession(
-    ctx.database.db,
+    requestServices(request),
     user,
     ctx.config,
     { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') },
@@ -53,7 +54,11 @@ export async function authRoutes(app: AppServer): Promise<void> {
     async (request, reply) => {
       // Login CSRF: a foreign page must not sign a victim into the attacker's account.
       if (!isSameOrigin(request, ctx.config.publicUrl)) throw new CsrfError('Sign in from the app itself.');
-      const user = await authenticateWithPassword(db, { ...request.body, ip: request.ip, via: 'session' });
+      const user = await authenticateWithPassword(requestServices(request), {
+        ...request.body,
+        ip: request.ip,
+        via: 'session',
+      });
       return startSession(ctx, request, reply, user);
     },
   );

@@ -1,3 +1,4 @@
+import { serviceContext } from '@steppingstones/core';
 import { recordFailure, THROTTLE_LIMITS } from '@steppingstones/core/auth';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe.each(testDialects())('login throttling on %s', (dialect) => {
     await createTestUser(server.ctx, { username: 'victim' });
     // Arrange the counter just below the ceiling instead of hashing hundreds of passwords.
     const db = server.ctx.database.db;
-    await recordFailure(db, [{ kind: 'loginAddress', value: '10.9.9.9' }]);
+    await recordFailure(serviceContext(server.ctx, null), [{ kind: 'loginAddress', value: '10.9.9.9' }]);
     await db
       .updateTable('auth_throttle')
       .set({ count: THROTTLE_LIMITS.loginAddress - 1 })

@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 export async function tokenRoutes(app: AppServer): Promise<void> {
   const { ctx } = app;
@@ -29,8 +30,12 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['auth'], body: loginSchema, response: { 200: tokenPairSchema } },
     },
     async (request) => {
-      const user = await authenticateWithPassword(db, { ...request.body, ip: request.ip, via: 'jwt' });
-      return issueTokenPair(db, ctx.keys, user);
+      const user = await authenticateWithPassword(requestServices(request), {
+        ...request.body,
+        ip: request.ip,
+        via: 'jwt',
+      });
+      return issueTokenPair(requestServices(request), user);
     },
   );
 
@@ -46,11 +51,11 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const keys = [{ kind: 'ip' as const, value: request.ip }];
-      await assertNotThrottled(db, keys);
+      await assertNotThrottled(requestServices(request), keys);
       try {
-        return await rotateRefreshToken(db, ctx.keys, request.body.refresh, request.ip);
+        return await rotateRefreshToken(requestServices(request), request.body.refresh, request.ip);
       } catch (error) {
-        await recordFailure(db, keys);
+        await recordFailure(requestServices(request), keys);
         throw error;
       }
     },
@@ -75,7 +80,12 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['tokens'], body: apiTokenCreateSchema, response: { 201: apiTokenCreatedSchema } },
     },
     async (request, reply) => {
-      const created = await createApiToken(db, request.principal, request.body, auditActor(request));
+      const created = await createApiToken(
+        requestServices(request),
+        request.principal,
+        request.body,
+        auditActor(request),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -87,7 +97,12 @@ export async function tokenRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['tokens'], params: z.object({ id: z.coerce.number().int().positive() }) },
     },
     async (request, reply) => {
-      await revokeApiToken(db, request.principal.userId, request.params.id, auditActor(request));
+      await revokeApiToken(
+        requestServices(request),
+        request.principal.userId,
+        request.params.id,
+        auditActor(request),
+      );
       return reply.status(204).send();
     },
   );

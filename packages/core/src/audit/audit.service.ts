@@ -1,5 +1,4 @@
-import { type DB, nowMs, type Tx } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { type ContextOrHandle, handleAndClock } from '../service-context.ts';
 
 export interface AuditActor {
   userId: number | null;
@@ -17,18 +16,23 @@ export interface AuditInput {
 }
 
 /**
- * Records a security event. Pass the write transaction when the event belongs to a change, so both
- * commit together; login failures have no transaction and write on their own.
+ * Records a security event, stamped by the context's clock. Pass the context on the write transaction
+ * (`inTransaction`) when the event belongs to a change, so both commit together; login failures have
+ * no transaction and write on their own.
+ *
+ * A bare database handle is still accepted from the services not yet handed a context (credentials);
+ * those entries take the wall clock.
  */
 export async function recordAudit(
-  db: Kysely<DB> | Tx,
+  ctx: ContextOrHandle,
   actor: AuditActor | null,
   input: AuditInput,
 ): Promise<void> {
+  const { db, clock } = handleAndClock(ctx);
   await db
     .insertInto('audit_log')
     .values({
-      at: nowMs(),
+      at: clock.now(),
       actor_user_id: actor?.userId ?? null,
       actor: actor?.username ?? '',
       action: input.action,

@@ -1,6 +1,5 @@
-import { type DB, nowMs } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { dummyPasswordHash, verifyPassword } from '../users/password.ts';
 import type { UserRow } from '../users/principal.queries.ts';
 import { findUserByUsername } from '../users/user.queries.ts';
@@ -12,27 +11,31 @@ import { assertNotThrottled, clearThrottle, loginKey, recordFailure, type Thrott
  * through the same steps (a hash is verified either way) and gets the same answer as a wrong password.
  */
 export async function authenticateWithPassword(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   input: { username: string; password: string; ip: string; via: 'session' | 'jwt' },
 ): Promise<UserRow> {
   const username = input.username.trim();
   const keys: ThrottleKey[] = [loginKey(username, input.ip), { kind: 'loginAddress', value: input.ip }];
-  await assertNotThrottled(db, keys);
-  const user = await findUserByUsername(db, username);
+  await assertNotThrottled(ctx, keys);
+  const user = await findUserByUsername(ctx.db, username);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user?.is_active || !ok) {
-    await recordFailure(db, keys);
+    await recordFailure(ctx, keys);
     await recordAudit(
-      db,
+      ctx,
       { userId: null, username: username.slice(0, 150), ip: input.ip },
       { action: 'login.failed', target: username.slice(0, 150), details: { via: input.via } },
     );
     throw new InvalidCredentialsError();
   }
-  await clearThrottle(db, keys[0]!);
-  await db.updateTable('app_user').set({ last_login_at: nowMs() }).where('id', '=', user.id).execute();
+  await clearThrottle(ctx, keys[0]!);
+  await ctx.db
+    .updateTable('app_user')
+    .set({ last_login_at: ctx.clock.now() })
+    .where('id', '=', user.id)
+    .execute();
   await recordAudit(
-    db,
+    ctx,
     { userId: Number(user.id), username: user.username, ip: input.ip },
     { action: input.via === 'session' ? 'login' : 'token.obtained', target: user.username },
   );

@@ -1,5 +1,5 @@
-import { type DB, nowMs } from '@steppingstones/db';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { ServiceContext } from '../service-context.ts';
 import { ThrottledError } from './auth-errors.ts';
 
 /**
@@ -19,9 +19,9 @@ export interface ThrottleKey {
 const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value.toLowerCase()}`;
 
 /** Refuses (429) while any key is over its limit. Counters live in the database: every instance agrees. */
-export async function assertNotThrottled(db: Kysely<DB>, keys: ThrottleKey[]): Promise<void> {
-  const now = nowMs();
-  const rows = await db
+export async function assertNotThrottled(ctx: ServiceContext, keys: ThrottleKey[]): Promise<void> {
+  const now = ctx.clock.now();
+  const rows = await ctx.db
     .selectFrom('auth_throttle')
     .selectAll()
     .where('key', 'in', keys.map(keyOf))
@@ -35,11 +35,11 @@ export async function assertNotThrottled(db: Kysely<DB>, keys: ThrottleKey[]): P
 }
 
 /** Counts one failure against each key (one atomic upsert each; a stale window restarts at 1). */
-export async function recordFailure(db: Kysely<DB>, keys: ThrottleKey[]): Promise<void> {
-  const now = nowMs();
+export async function recordFailure(ctx: ServiceContext, keys: ThrottleKey[]): Promise<void> {
+  const now = ctx.clock.now();
   const cutoff = now - THROTTLE_WINDOW_MS;
   for (const k of keys) {
-    await db
+    await ctx.db
       .insertInto('auth_throttle')
       .values({ key: keyOf(k), window_start: now, count: 1 })
       .onConflict((oc) =>
@@ -58,11 +58,11 @@ export function loginKey(username: string, ip: string): ThrottleKey {
 }
 
 /** A successful sign-in clears its (username, address) counter (the address ceiling keeps counting). */
-export async function clearThrottle(db: Kysely<DB>, key: ThrottleKey): Promise<void> {
-  await db.deleteFrom('auth_throttle').where('key', '=', keyOf(key)).execute();
+export async function clearThrottle(ctx: ServiceContext, key: ThrottleKey): Promise<void> {
+  await ctx.db.deleteFrom('auth_throttle').where('key', '=', keyOf(key)).execute();
   // Counters of windows long past hold nothing; sweep them now and then (here: on each success).
-  await db
+  await ctx.db
     .deleteFrom('auth_throttle')
-    .where('window_start', '<=', nowMs() - THROTTLE_WINDOW_MS)
+    .where('window_start', '<=', ctx.clock.now() - THROTTLE_WINDOW_MS)
     .execute();
 }

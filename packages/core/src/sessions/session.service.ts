@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import { type DB, nowMs } from '@steppingstones/db';
+import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../auth/hash.ts';
+import type { ServiceContext } from '../service-context.ts';
 import type { UserRow } from '../users/principal.queries.ts';
 
 export interface SessionPolicy {
@@ -26,7 +27,7 @@ export interface ActiveSession {
 const TOUCH_INTERVAL_MS = 30_000;
 
 export async function createSession(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   user: UserRow,
   policy: SessionPolicy,
   client: { ip: string; userAgent: string },
@@ -35,10 +36,10 @@ export async function createSession(
 ): Promise<NewSession> {
   const id = crypto.randomBytes(32).toString('base64url');
   const csrfToken = keepCsrfToken ?? crypto.randomBytes(32).toString('base64url');
-  const now = nowMs();
+  const now = ctx.clock.now();
   const expiresAt = now + policy.sessionAbsoluteMs;
-  await pruneExpiredSessions(db, policy, now);
-  await db
+  await pruneExpiredSessions(ctx.db, policy, now);
+  await ctx.db
     .insertInto('user_session')
     .values({
       id_hash: sha256Hex(id),
@@ -60,17 +61,18 @@ export async function createSession(
  * and not revoked since (auth epoch). Anything else is deleted and answers null.
  */
 export async function findActiveSession(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   cookieValue: string,
   policy: SessionPolicy,
 ): Promise<ActiveSession | null> {
+  const { db } = ctx;
   const session = await db
     .selectFrom('user_session')
     .selectAll()
     .where('id_hash', '=', sha256Hex(cookieValue))
     .executeTakeFirst();
   if (!session) return null;
-  const now = nowMs();
+  const now = ctx.clock.now();
   const user = await db
     .selectFrom('app_user')
     .selectAll()

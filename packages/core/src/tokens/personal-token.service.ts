@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { ApiTokenTable } from '@steppingstones/db';
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
 import { type ApiTokenDto, apiTokenCreateSchema, toIsoUtc } from '@steppingstones/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import {
   isPermissionCode,
   type Principal,
 } from '../permissions/index.ts';
+import { type ContextOrHandle, handleAndClock, inTransaction } from '../service-context.ts';
 import type { TokenScope, UserRow } from '../users/principal.queries.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 
@@ -76,7 +77,7 @@ async function tokenEngagementIds(
 
 /** Creates a personal token scoped to codes the caller holds; the secret is returned once, stored hashed. */
 export async function createApiToken(
-  db: Kysely<DB>,
+  ctx: ContextOrHandle,
   principal: Principal,
   input: z.input<typeof apiTokenCreateSchema>,
   actor: AuditActor,
@@ -91,9 +92,10 @@ export async function createApiToken(
       'permissions',
       `You do not hold: ${notHeld.join(', ')}; a token cannot exceed you.`,
     );
+  const { db, clock } = handleAndClock(ctx);
   const engagementIds = await tokenEngagementIds(db, principal, data.engagements);
   const expiresAt = data.expires_at ? Date.parse(data.expires_at) : null;
-  if (expiresAt !== null && expiresAt <= nowMs())
+  if (expiresAt !== null && expiresAt <= clock.now())
     throw ValidationError.field('expires_at', 'must be in the future');
   const token = `${PERSONAL_TOKEN_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
   return writeTransaction(db, async (tx) => {
@@ -109,11 +111,11 @@ export async function createApiToken(
         expires_at: expiresAt,
         last_used_at: null,
         revoked_at: null,
-        created_at: nowMs(),
+        created_at: clock.now(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, {
+    await recordAudit(inTransaction(ctx, tx), actor, {
       action: 'token.created',
       target: data.name,
       details: {
@@ -127,11 +129,12 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(
-  db: Kysely<DB>,
+  ctx: ContextOrHandle,
   userId: number,
   id: number,
   actor: AuditActor,
 ): Promise<void> {
+  const { db, clock } = handleAndClock(ctx);
   await writeTransaction(db, async (tx) => {
     const row = await tx
       .selectFrom('api_token')
@@ -141,22 +144,27 @@ export async function revokeApiToken(
       .executeTakeFirst();
     if (!row) throw new NotFoundError('The token');
     if (row.revoked_at === null)
-      await tx.updateTable('api_token').set({ revoked_at: nowMs() }).where('id', '=', id).execute();
-    await recordAudit(tx, actor, { action: 'token.revoked', target: row.name, details: { id } });
+      await tx.updateTable('api_token').set({ revoked_at: clock.now() }).where('id', '=', id).execute();
+    await recordAudit(inTransaction(ctx, tx), actor, {
+      action: 'token.revoked',
+      target: row.name,
+      details: { id },
+    });
   });
 }
 
 /** The owner and scope of a live personal token, recording its use; null for anything else. */
 export async function resolveApiToken(
-  db: Kysely<DB>,
+  ctx: ContextOrHandle,
   token: string,
 ): Promise<{ user: UserRow; scope: TokenScope } | null> {
+  const { db, clock } = handleAndClock(ctx);
   const row = await db
     .selectFrom('api_token')
     .selectAll()
     .where('token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
-  const now = nowMs();
+  const now = clock.now();
   if (!row || row.revoked_at !== null || (row.expires_at !== null && Number(row.expires_at) <= now))
     return null;
   const user = await db

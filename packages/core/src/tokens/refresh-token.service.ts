@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { writeTransaction } from '@steppingstones/db';
 import { recordAudit } from '../audit/index.ts';
 import { sha256Hex } from '../auth/hash.ts';
 import { REFRESH_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../auth/jwt.ts';
 import { UnauthenticatedError } from '../errors.ts';
-import type { SecretKeys } from '../secrets/secret-key.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import type { UserRow } from '../users/principal.queries.ts';
 
 export interface TokenPair {
@@ -15,15 +14,15 @@ export interface TokenPair {
 
 /** Issues an access token and a refresh token; the refresh token is stored hashed in its family. */
 export async function issueTokenPair(
-  db: Kysely<DB>,
-  keys: SecretKeys,
+  ctx: ServiceContext,
   user: UserRow,
   family: string = crypto.randomUUID(),
 ): Promise<TokenPair> {
+  const { keys } = ctx;
   const claims = { userId: Number(user.id), epoch: Number(user.auth_epoch) };
   const refresh = await signRefreshToken(keys, { ...claims, jti: crypto.randomUUID(), family });
-  const now = nowMs();
-  await db
+  const now = ctx.clock.now();
+  await ctx.db
     .insertInto('refresh_token')
     .values({
       token_hash: sha256Hex(refresh),
@@ -46,22 +45,17 @@ const invalid = () =>
  * Exchanges a refresh token for a new pair (rotation). A refresh token is good once: presenting a used
  * one means it was copied, so the whole family (every token descended from that login) is revoked.
  */
-export async function rotateRefreshToken(
-  db: Kysely<DB>,
-  keys: SecretKeys,
-  token: string,
-  ip: string,
-): Promise<TokenPair> {
-  const claims = await verifyRefreshToken(keys, token);
+export async function rotateRefreshToken(ctx: ServiceContext, token: string, ip: string): Promise<TokenPair> {
+  const claims = await verifyRefreshToken(ctx.keys, token);
   if (!claims) throw invalid();
-  const outcome = await writeTransaction(db, async (tx) => {
+  const outcome = await writeTransaction(ctx.db, async (tx) => {
     const row = await tx
       .selectFrom('refresh_token')
       .selectAll()
       .where('token_hash', '=', sha256Hex(token))
       .executeTakeFirst();
     if (!row || row.revoked_at !== null) return { kind: 'invalid' as const };
-    const now = nowMs();
+    const now = ctx.clock.now();
     const claimed = await tx
       .updateTable('refresh_token')
       .set({ used_at: now })
@@ -81,7 +75,7 @@ export async function rotateRefreshToken(
         .where('id', '=', row.user_id)
         .executeTakeFirst();
       await recordAudit(
-        tx,
+        inTransaction(ctx, tx),
         { userId: Number(row.user_id), username: user?.username ?? '', ip },
         { action: 'token.refresh_reuse', target: user?.username ?? '', details: { family: row.family_id } },
       );
@@ -98,5 +92,5 @@ export async function rotateRefreshToken(
     return { kind: 'ok' as const, user, family: row.family_id };
   });
   if (outcome.kind !== 'ok') throw invalid();
-  return issueTokenPair(db, keys, outcome.user, outcome.family);
+  return issueTokenPair(ctx, outcome.user, outcome.family);
 }
