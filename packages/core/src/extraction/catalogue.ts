@@ -1,4 +1,5 @@
 import { browserExtractor } from './extractors/browser.ts';
+import { dcc1Extractor, mimikatzCacheExtractor } from './extractors/cached-logons.ts';
 import { hashcatShowExtractor } from './extractors/hashcat-show.ts';
 import {
   asrepRoastExtractor,
@@ -30,6 +31,8 @@ import type { CatalogueExtractor, CataloguePattern } from './pattern.ts';
 export const EXTRACTORS: readonly CatalogueExtractor[] = [
   secretsdumpExtractor,
   dcc2Extractor,
+  dcc1Extractor,
+  mimikatzCacheExtractor,
   netNtlmExtractor,
   kerberoastExtractor,
   asrepRoastExtractor,

@@ -62,6 +62,14 @@ export const HASH_PATTERNS: SecretPatternSpec[] = [
     hashcatMode: 2100,
   },
   {
+    name: 'dcc1',
+    description:
+      'Domain cached credentials v1 as secretsdump prints them for pre-Vista hosts (`DOMAIN/user:hash:user: (time)`)',
+    source: `:(?<secret>${H}{32}):[^: \\t\\r\\n]{1,256}: \\(`,
+    flags: '',
+    hashcatMode: 1100,
+  },
+  {
     name: 'john-nt',
     description: 'John the Ripper NT format (`$NT$hash`)',
     source: `\\$NT\\$(?<secret>${H}{32})${CRACKED_TAIL}`,
@@ -85,7 +93,7 @@ export const HASH_PATTERNS: SecretPatternSpec[] = [
     name: 'labelled-hash',
     description:
       'Hex after a credential label: mimikatz / secretsdump NTLM, LM, Kerberos keys, `* SHA1`, `* DPAPI`',
-    source: `(?:\\b(?:NTLM|NTHash|NT ?hash|LMHash|LM ?hash|Hash NTLM|Hash LM|nt_hash|lm_hash|ntlm- ?[0-9]{1,3}|lm ?- ?[0-9]{1,3}|rc4_hmac(?:_nt|_old)?|rc4_md4|aes(?:128|256)_hmac|des_cbc_md5|NT|LM)|\\* (?:SHA1|DPAPI|Key))[ \\t]{0,40}(?:\\([0-9]{1,6}\\)[ \\t]{0,10})?[:=][ \\t]{0,10}(?<secret>(?:0x)?${H}{16,128})${AFTER_HEX}`,
+    source: `(?:\\b(?:NTLM|NTHash|NT ?hash|LMHash|LM ?hash|Hash NTLM|Hash LM|nt_hash|lm_hash|ntlm- ?[0-9]{1,3}|lm ?- ?[0-9]{1,3}|rc4_hmac(?:_nt|_old)?|rc4_md4|aes(?:128|256)_hmac|des_cbc_md5|NT|LM)|MsCacheV[12]|\\* (?:SHA1|DPAPI|Key))[ \\t]{0,40}(?:\\([0-9]{1,6}\\)[ \\t]{0,10})?[:=][ \\t]{0,10}(?<secret>(?:0x)?${H}{16,128})${AFTER_HEX}`,
     flags: 'i',
   },
   {

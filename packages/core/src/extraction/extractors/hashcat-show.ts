@@ -2,6 +2,7 @@ import type { CredentialFinding } from '../credential-finding.ts';
 import { meterScan } from '../engine.ts';
 import { finding } from '../finding.ts';
 import { type CatalogueExtractor, definePattern } from '../pattern.ts';
+import { isDcc1Line } from './cached-logons.ts';
 import { parseKerberosHash } from './kerberos-hash.ts';
 import { netNtlmV1Pattern, netNtlmV2Pattern } from './netntlm.ts';
 
@@ -91,8 +92,8 @@ function pair(line: string): CredentialFinding | null {
       secret: dcc2.plain as string,
     });
   const nt = hashcatNtlmPattern.re.exec(line);
-  // `user:lm:nt:::` is a pwdump line, not a cracked pair.
-  if (nt && !(nt.plain as string).endsWith(':::')) {
+  // `user:lm:nt:::` is a pwdump line and `DOMAIN/user:hash:user: (time)` a DCC1 one, not cracked pairs.
+  if (nt && !(nt.plain as string).endsWith(':::') && !isDcc1Line(line)) {
     return finding({
       ...base,
       account: nt.user ?? '',
