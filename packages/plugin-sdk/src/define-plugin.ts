@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { C2SourcePoint } from './c2-points.ts';
 import type {
   BackgroundTaskPoint,
   CredentialReportPoint,
@@ -22,6 +23,8 @@ export interface PluginDefinition {
   credentialReports?: readonly CredentialReportPoint<ParamsSchema | undefined>[];
   eventstreamSources?: readonly EventStreamSourcePoint<ParamsSchema | undefined>[];
   backgroundTasks?: readonly BackgroundTaskPoint[];
+  /** Adapters that turn a C2 framework's logs into sessions, actions and downloads. */
+  c2Sources?: readonly C2SourcePoint[];
 }
 
 /** A plugin as the host sees it: the definition stamped with the SDK version it was built against. */

@@ -1,5 +1,16 @@
 // The plugin SDK: the only package a plugin imports (house rule 1).
 export { z } from 'zod';
+export {
+  type C2ActionRecord,
+  type C2DownloadRecord,
+  type C2ParseResult,
+  type C2Record,
+  type C2Rejection,
+  type C2SessionRecord,
+  type C2SourceContext,
+  type C2SourcePoint,
+  c2Source,
+} from './c2-points.ts';
 export type * from './context.ts';
 export { csvCell, csvField, csvRecord, neutraliseCell, restoreCell } from './csv.ts';
 export { definePlugin, type Plugin, type PluginDefinition } from './define-plugin.ts';

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** The HTTP contract of the plugin framework: menus, admin, report errors. */
-export const menuPointTypeSchema = z.enum(['event-report', 'credential-report', 'eventstream-source']);
+export const menuPointTypeSchema = z.enum([
+  'event-report',
+  'credential-report',
+  'eventstream-source',
+  'c2-source',
+]);
 export type MenuPointType = z.infer<typeof menuPointTypeSchema>;
 
 /** One entry of a Reporting / Reports / Sources menu. */
@@ -55,5 +60,7 @@ export const pluginEnabledPatchSchema = z.object({ enabled: z.boolean() });
 export const pluginPointEnabledPatchSchema = z.object({
   enabled: z.boolean(),
   /** Needed only when the plugin has two points of different types with the same key. */
-  type: z.enum(['event-report', 'credential-report', 'eventstream-source', 'background-task']).optional(),
+  type: z
+    .enum(['event-report', 'credential-report', 'eventstream-source', 'background-task', 'c2-source'])
+    .optional(),
 });

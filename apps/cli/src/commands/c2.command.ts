@@ -38,18 +38,20 @@ export function c2Commands(program: Command): void {
 
 function importWith(file: string, opts: Options): Promise<number> {
   return withContext(async (ctx) => {
-    const db = ctx.database.db;
     const principal = await importCaller(ctx, opts.as);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile())
       throw ValidationError.field('FILE', `${file} does not exist or is not a file.`);
     process.stderr.write(`reading ${file}…\n`);
-    const result = await importC2Logs(db, principal, {
+    // Streamed from disk and saved in batches: memory stays flat whatever the archive's size.
+    const result = await importC2Logs(ctx, principal, {
       engagement: opts.engagement,
       adapter: opts.adapter,
       server: opts.server ?? path.basename(file),
       filename: file,
-      data: fs.readFileSync(file),
+      file,
       actorName: opts.as ? undefined : CLI_USER,
+      onProgress: ({ files, actions }) =>
+        process.stderr.write(`${files} file(s) read, ${actions} new action(s) saved\n`),
     });
     const { sessions, actions, downloads, files, credentials, rejected } = result;
     if (opts.json)

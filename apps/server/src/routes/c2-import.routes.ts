@@ -52,7 +52,7 @@ export async function c2ImportRoutes(app: AppServer): Promise<void> {
         );
       const { engagement, adapter, server, filename } = request.query;
       const data = await readBody(request);
-      const { read: _read, ...result } = await importC2Logs(app.ctx.database.db, request.principal, {
+      const { read: _read, ...result } = await importC2Logs(app.ctx, request.principal, {
         engagement,
         adapter,
         server,

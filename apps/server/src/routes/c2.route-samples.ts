@@ -4,7 +4,7 @@ import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
 
 /** One imported action of the fixture's engagement, made directly in core. */
 async function actionId(f: MatrixFixture): Promise<Record<string, string>> {
-  await importC2Logs(f.ctx.database.db, systemPrincipal(), {
+  await importC2Logs(f.ctx, systemPrincipal(), {
     engagement: f.engagement.code,
     adapter: 'cobalt-strike-logs',
     filename: 'logs/261231/1.2.3.4/beacon_1.log',

@@ -11,6 +11,10 @@ import {
 export interface C2Engagement {
   id: number;
   code: string;
+  name: string;
+  /** `YYYY-MM-DD` */
+  startDate: string;
+  endDate: string;
   archived: boolean;
 }
 
@@ -28,11 +32,18 @@ export async function c2Engagement(
   if (!wanted) throw ValidationError.field('engagement', 'is required: the code of the engagement');
   const row = await db
     .selectFrom('engagement')
-    .select(['id', 'code', 'archived'])
+    .select(['id', 'code', 'name', 'start_date', 'end_date', 'archived'])
     .where('code', '=', wanted)
     .executeTakeFirst();
   const what = `The engagement "${wanted}"`;
   if (!row || !canAccessEngagement(principal, Number(row.id))) throw new NotFoundError(what);
   requireEngagementPermission(principal, Number(row.id), permission, what);
-  return { id: Number(row.id), code: row.code, archived: Boolean(row.archived) };
+  return {
+    id: Number(row.id),
+    code: row.code,
+    name: row.name,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    archived: Boolean(row.archived),
+  };
 }

@@ -1,18 +1,18 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import type { AppContext } from '../app-context.ts';
 import { assertWritable } from '../engagements/index.ts';
 import { ValidationError } from '../errors.ts';
 import { hasEngagementPermission, type Principal } from '../permissions/index.ts';
 import type { ArchiveLimits } from './archive/archive-limits.ts';
-import { readArchive } from './archive/read-archive.ts';
+import { type ArchiveSource, readArchive } from './archive/read-archive.ts';
 import { writeActions, writeDownloads } from './c2-actions.write.ts';
 import { sessionContexts } from './c2-contexts.write.ts';
 import { c2Engagement } from './c2-engagement.ts';
 import { writeActionCredentials, writeIndicatorFiles } from './c2-findings.write.ts';
 import { mergeRecords } from './c2-merge.ts';
-import type { C2Record, C2Rejection } from './c2-records.ts';
-import { knownSessionIds, serverId, writeSessions } from './c2-sessions.write.ts';
-import { COBALT_STRIKE_LOGS, isCobaltStrikeLog, parseCobaltStrikeFile } from './cobalt-strike/index.ts';
+import type { C2DownloadRecord, C2Record, C2Rejection } from './c2-records.ts';
+import { knownSessionIds, linkParents, serverId, writeSessions } from './c2-sessions.write.ts';
+import { c2SourceContext, findC2Source } from './c2-source.ts';
 
 /** The answer of an import (API body, CLI `--json` line): what was new, and what could not be read. */
 export interface C2ImportResult {
@@ -26,79 +26,148 @@ export interface C2ImportResult {
 
 export interface C2ImportRequest {
   engagement: string | undefined;
+  /** A C2 source's key (`cobalt-strike-logs`) or `PLUGIN:KEY`. */
   adapter: string | undefined;
   /** The server the records belong to; defaults to the archive's name. */
   server?: string | undefined;
   filename: string;
-  data: Buffer;
+  /** The archive or log: in memory (an API body) or a file read as a stream (the CLI). */
+  data?: Buffer;
+  file?: string;
   /** Recorded as the importer; defaults to the principal's username (`cli` for the command line). */
   actorName?: string;
   limits?: ArchiveLimits;
+  /** Actions written per transaction; memory holds about one batch. Default 5 000. */
+  batchActions?: number;
+  /** Called after each batch is saved (the CLI's progress). */
+  onProgress?: (done: { files: number; actions: number }) => void;
+  signal?: AbortSignal;
 }
-
-export const C2_ADAPTERS = [COBALT_STRIKE_LOGS] as const;
 
 /** Whether an import read nothing at all (the CLI's exit 2): every file rejected, none parsed. */
 export function nothingImported(result: C2ImportResult & { read?: number }): boolean {
   return result.read === 0 && result.rejected.length > 0;
 }
 
+type Counts = Omit<C2ImportResult, 'rejected'>;
+
 /**
- * Imports a C2 log archive (or one log) into an engagement in one transaction: sessions, operator
- * actions, downloads, the files of `file:` indicators and the credentials found in new output. Each
- * record is idempotent on its natural key, so importing again adds nothing. Unreadable files and
- * entries are reported in `rejected`; the rest imports.
+ * Imports a C2 log archive (or one log) into an engagement through the C2 source plugin the request
+ * names: sessions, operator actions, downloads, the files of `file:` indicators and the credentials
+ * found in new output. The archive is read one file at a time and saved in batches (one transaction
+ * each), so memory stays flat. Each record is idempotent on its natural key, so importing again adds
+ * nothing. Unreadable files and entries are reported in `rejected`; the rest imports.
  */
 export async function importC2Logs(
-  db: Kysely<DB>,
+  ctx: AppContext,
   principal: Principal,
   request: C2ImportRequest,
 ): Promise<C2ImportResult & { read: number }> {
+  const db = ctx.database.db;
   const engagement = await c2Engagement(db, principal, request.engagement, 'c2.add');
-  if (request.adapter !== COBALT_STRIKE_LOGS)
-    throw ValidationError.field('adapter', `must be one of ${C2_ADAPTERS.join(', ')}`);
+  const source = await findC2Source(ctx, principal, request.adapter);
   assertWritable(engagement);
   const serverName = (request.server ?? '').trim() || request.filename;
   if (serverName.length > 200) throw ValidationError.field('server', 'must be at most 200 characters');
-  const records: C2Record[] = [];
+  const archive: ArchiveSource = request.file
+    ? { kind: 'file', path: request.file }
+    : { kind: 'buffer', data: request.data ?? Buffer.alloc(0) };
+  const signal = request.signal ?? new AbortController().signal;
+  const parseCtx = c2SourceContext(ctx, source, engagement, signal);
+  const mayAddCredentials = hasEngagementPermission(principal, engagement.id, 'credential.add');
+  const actor = { userId: principal.userId || null, username: request.actorName ?? principal.username };
+  const batchActions = request.batchActions ?? 5000;
+  const now = nowMs();
+  const server = await writeTransaction(db, (tx) =>
+    serverId(tx, engagement.id, serverName, source.point.framework, now),
+  );
+
+  const totals: Counts = { sessions: 0, actions: 0, downloads: 0, files: 0, credentials: 0 };
   const rejected: C2Rejection[] = [];
+  // Kept across batches (small: one entry per session or download): a child's parent may come later
+  // in the archive, and downloads.log may come before the logs of the sessions it names.
+  const sessionIds = new Map<string, number>();
+  const hosts = new Map<number, string>();
+  const parents = new Map<string, string>();
+  const downloads: C2DownloadRecord[] = [];
+  let pending: C2Record[] = [];
+  let pendingActions = 0;
   let read = 0;
+  let files = 0;
   const decoder = new TextDecoder('utf-8');
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const merged = mergeRecords(pending);
+    pending = [];
+    pendingActions = 0;
+    const counts = await writeTransaction(db, async (tx: Tx) => {
+      const sessions = await writeSessions(tx, server, merged.sessions);
+      await sessionContexts(tx, engagement.id, sessions.added);
+      for (const [ext, id] of sessions.ids) sessionIds.set(ext, id);
+      for (const s of merged.sessions.values()) {
+        if (s.host) hosts.set(sessionIds.get(s.externalId) as number, s.host);
+        if (s.parentExternalId) parents.set(s.externalId, s.parentExternalId);
+      }
+      await knownSessionIds(
+        tx,
+        server,
+        merged.actions.map((a) => a.sessionExternalId),
+        sessionIds,
+      );
+      const actions = await writeActions(tx, sessionIds, merged.actions);
+      const files = await writeIndicatorFiles(tx, engagement.id, actions, now);
+      const credentials = mayAddCredentials
+        ? await writeActionCredentials(tx, engagement.id, actions, hosts, actor)
+        : 0;
+      return { sessions: sessions.added.length, actions: actions.length, files, credentials };
+    });
+    totals.sessions += counts.sessions;
+    totals.actions += counts.actions;
+    totals.files += counts.files;
+    totals.credentials += counts.credentials;
+    request.onProgress?.({ files, actions: totals.actions });
+  };
+
   rejected.push(
     ...(await readArchive(
-      { name: request.filename, data: request.data, wanted: isCobaltStrikeLog, limits: request.limits },
-      (path, data) => {
-        const parsed = parseCobaltStrikeFile(path, decoder.decode(data));
+      {
+        name: request.filename,
+        source: archive,
+        wanted: source.point.wants,
+        files: source.point.files,
+        limits: request.limits,
+      },
+      async (path, data) => {
+        signal.throwIfAborted();
+        files++;
+        const parsed = source.point.parseFile(parseCtx, {
+          path,
+          text: decoder.decode(data),
+        });
         if (parsed.records.length > 0) read++;
-        records.push(...parsed.records);
         rejected.push(...parsed.rejected);
+        for (const r of parsed.records) {
+          if (r.type === 'download') downloads.push(r);
+          else {
+            pending.push(r);
+            if (r.type === 'action') pendingActions++;
+          }
+        }
+        if (pendingActions >= batchActions) await flush();
       },
     )),
   );
-  const merged = mergeRecords(records);
-  const mayAddCredentials = hasEngagementPermission(principal, engagement.id, 'credential.add');
-  const actor = { userId: principal.userId || null, username: request.actorName ?? principal.username };
-  const now = nowMs();
-  const counts = await writeTransaction(db, async (tx) => {
-    const server = await serverId(tx, engagement.id, serverName, 'cobalt-strike', now);
-    const sessions = await writeSessions(tx, server, merged.sessions);
-    await sessionContexts(tx, engagement.id, sessions.added);
+  await flush();
+  totals.downloads = await writeTransaction(db, async (tx) => {
+    await linkParents(tx, server, parents, sessionIds);
     await knownSessionIds(
       tx,
       server,
-      merged.downloads.map((d) => d.sessionExternalId),
-      sessions.ids,
+      downloads.map((d) => d.sessionExternalId),
+      sessionIds,
     );
-    const actions = await writeActions(tx, sessions.ids, merged.actions);
-    const downloads = await writeDownloads(tx, sessions.ids, merged.downloads, rejected);
-    const files = await writeIndicatorFiles(tx, engagement.id, actions, now);
-    const hosts = new Map(
-      [...merged.sessions.values()].map((s) => [sessions.ids.get(s.externalId) as number, s.host]),
-    );
-    const credentials = mayAddCredentials
-      ? await writeActionCredentials(tx, engagement.id, actions, hosts, actor)
-      : 0;
-    return { sessions: sessions.added.length, actions: actions.length, downloads, files, credentials };
+    return writeDownloads(tx, sessionIds, downloads, rejected);
   });
-  return { ...counts, rejected, read };
+  return { ...totals, rejected, read };
 }

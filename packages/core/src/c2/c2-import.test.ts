@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../permissions/index.ts';
@@ -20,20 +23,20 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['C2', 'C2B', 'C2C', 'C2D']));
+    ({ principal: red } = await arrangeOperator(ctx.database.db, ['C2', 'C2B', 'C2C', 'C2D', 'C2E']));
   });
   afterAll(() => ctx.dispose());
 
   it('imports sessions, actions, downloads, files and credentials across a year end, once', async () => {
     const db = ctx.database.db;
     const archive = await c2TarGz();
-    const first = await importC2Logs(db, red, request(archive));
+    const first = await importC2Logs(ctx, red, request(archive));
     expect(first).toMatchObject({ sessions: 3, actions: 6, downloads: 2, files: 1, credentials: 1 });
     expect(first.rejected).toEqual([
       { entry: 'logs/270101/10.0.0.10/beacon_999.log', reason: 'the log is empty' },
       { entry: '../outside/beacon_1.log', reason: 'the path leaves the archive; skipped' },
     ]);
-    const again = await importC2Logs(db, red, request(archive));
+    const again = await importC2Logs(ctx, red, request(archive));
     expect(again).toMatchObject({ sessions: 0, actions: 0, downloads: 0, files: 0, credentials: 0 });
 
     const sessions = await db.selectFrom('c2_session').selectAll().orderBy('external_id').execute();
@@ -83,14 +86,13 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
   });
 
   it('reads a plain tar and a single log file the same way', async () => {
-    const db = ctx.database.db;
-    expect(await importC2Logs(db, red, request(await c2Tar(), 'C2B', 'logs.tar'))).toMatchObject({
+    expect(await importC2Logs(ctx, red, request(await c2Tar(), 'C2B', 'logs.tar'))).toMatchObject({
       sessions: 3,
       actions: 6,
       downloads: 2,
     });
     const single = await importC2Logs(
-      db,
+      ctx,
       red,
       request(
         Buffer.from(C2_FIXTURE_FILES['logs/270101/10.0.0.9/ssh_77.log'] as string),
@@ -103,9 +105,9 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
 
   it('reads a zip, and caps what an archive may expand to', async () => {
     const zip = buildZip(C2_FIXTURE_FILES);
-    const result = await importC2Logs(ctx.database.db, red, { ...request(zip, 'C2D', 'logs.zip') });
+    const result = await importC2Logs(ctx, red, { ...request(zip, 'C2D', 'logs.zip') });
     expect(result).toMatchObject({ sessions: 3, actions: 6, downloads: 2, files: 1, credentials: 1 });
-    const capped = await importC2Logs(ctx.database.db, red, {
+    const capped = await importC2Logs(ctx, red, {
       ...request(zip, 'C2D', 'logs.zip'),
       limits: { maxEntries: 2, maxExpandedBytes: 1e9, maxFileBytes: 1e9 },
     });
@@ -115,15 +117,42 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
   it('reports a truncated gzip and keeps what was read before the damage', async () => {
     const archive = await c2TarGz();
     const cut = archive.subarray(0, Math.floor(archive.length * 0.6));
-    const result = await importC2Logs(ctx.database.db, red, request(cut, 'C2C', 'cut.tar.gz'));
+    const result = await importC2Logs(ctx, red, request(cut, 'C2C', 'cut.tar.gz'));
     expect(result.rejected.at(-1)?.reason).toMatch(/truncated or corrupt/);
     expect(result.read).toBeGreaterThan(0);
     expect(result.sessions + result.actions).toBeGreaterThan(0);
   });
 
+  it('streams an archive from disk in small batches with the same result (linked children first)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2-import-'));
+    const file = path.join(dir, 'logs.tar.gz');
+    fs.writeFileSync(file, await c2TarGz());
+    const seen: number[] = [];
+    const result = await importC2Logs(ctx, red, {
+      ...request(Buffer.alloc(0), 'C2E', file),
+      data: undefined,
+      file,
+      batchActions: 1,
+      onProgress: ({ actions }) => seen.push(actions),
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result).toMatchObject({ sessions: 3, actions: 6, downloads: 2, files: 1, credentials: 1 });
+    expect(seen.length).toBeGreaterThan(1);
+    const sessions = await ctx.database.db
+      .selectFrom('c2_session as s')
+      .innerJoin('c2_server as v', 'v.id', 's.server_id')
+      .innerJoin('engagement as e', 'e.id', 'v.engagement_id')
+      .select(['s.id', 's.external_id', 's.parent_id'])
+      .where('e.code', '=', 'C2E')
+      .execute();
+    const byExt = new Map(sessions.map((s) => [s.external_id, s]));
+    expect(byExt.get('5678')?.parent_id).toBe(byExt.get('1234')?.id);
+    expect(byExt.get('77')?.parent_id).toBe(byExt.get('5678')?.id);
+  });
+
   it('refuses an unknown adapter by name', async () => {
-    await expect(
-      importC2Logs(ctx.database.db, red, { ...request(Buffer.from('x')), adapter: 'sliver' }),
-    ).rejects.toThrow(/adapter/);
+    await expect(importC2Logs(ctx, red, { ...request(Buffer.from('x')), adapter: 'sliver' })).rejects.toThrow(
+      /adapter/,
+    );
   });
 });

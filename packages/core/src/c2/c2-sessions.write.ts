@@ -138,3 +138,27 @@ export async function knownSessionIds(
     for (const r of rows) into.set(r.external_id, Number(r.id));
   }
 }
+
+/**
+ * Links children to parents whose logs came in a later batch of the same import (a linked SMB beacon's
+ * log may precede its parent's in the archive). Only unlinked children are touched.
+ */
+export async function linkParents(
+  tx: Tx,
+  server: number,
+  parents: Map<string, string>,
+  ids: Map<string, number>,
+) {
+  await knownSessionIds(tx, server, [...parents.values()], ids);
+  for (const [child, parent] of parents) {
+    const childId = ids.get(child);
+    const parentId = ids.get(parent);
+    if (childId === undefined || parentId === undefined) continue;
+    await tx
+      .updateTable('c2_session')
+      .set({ parent_id: parentId })
+      .where('id', '=', childId)
+      .where('parent_id', 'is', null)
+      .execute();
+  }
+}

@@ -1,4 +1,4 @@
-import { isCompatibleSdkVersion, SDK_VERSION } from '@steppingstones/plugin-sdk';
+import { type C2SourcePoint, isCompatibleSdkVersion, SDK_VERSION } from '@steppingstones/plugin-sdk';
 import { z } from 'zod';
 import { isPermissionCode } from '../permissions/index.ts';
 import { RESERVED_REPORT_PARAMS } from './plugin-point-types.ts';
@@ -69,6 +69,15 @@ export const sourcePointSchema = z.object({
   parse: fn,
 });
 
+export const c2SourcePointSchema = z.object({
+  ...menuPoint,
+  accepts: z.object({ extensions: z.array(z.string()) }),
+  framework: kebab,
+  files: z.string().min(1).max(300),
+  wants: z.custom<C2SourcePoint['wants']>((v) => typeof v === 'function', 'must be a function'),
+  parseFile: z.custom<C2SourcePoint['parseFile']>((v) => typeof v === 'function', 'must be a function'),
+});
+
 export const taskPointSchema = z
   .object({
     key: kebab,
@@ -123,15 +132,18 @@ export const pluginDefinitionSchema = z
     credentialReports: z.array(reportPointSchema).default([]),
     eventstreamSources: z.array(sourcePointSchema).default([]),
     backgroundTasks: z.array(taskPointSchema).default([]),
+    c2Sources: z.array(c2SourcePointSchema).default([]),
   })
   .superRefine((p, ctx) => {
     uniqueKeys(p.eventReports, ctx, 'eventReports');
     uniqueKeys(p.credentialReports, ctx, 'credentialReports');
     uniqueKeys(p.eventstreamSources, ctx, 'eventstreamSources');
     uniqueKeys(p.backgroundTasks, ctx, 'backgroundTasks');
+    uniqueKeys(p.c2Sources, ctx, 'c2Sources');
   });
 
 export type ValidatedPlugin = z.output<typeof pluginDefinitionSchema>;
 export type ValidatedReportPoint = z.output<typeof reportPointSchema>;
 export type ValidatedSourcePoint = z.output<typeof sourcePointSchema>;
+export type ValidatedC2SourcePoint = z.output<typeof c2SourcePointSchema>;
 export type ValidatedTaskPoint = z.output<typeof taskPointSchema>;

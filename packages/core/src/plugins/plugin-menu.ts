@@ -1,12 +1,16 @@
 import type { PluginMenuItemDto } from '@steppingstones/shared';
 import { z } from 'zod';
 import { hasPermission, type PermissionCode, type Principal } from '../permissions/index.ts';
-import type { ValidatedReportPoint, ValidatedSourcePoint } from './plugin-definition.schema.ts';
+import type {
+  ValidatedC2SourcePoint,
+  ValidatedReportPoint,
+  ValidatedSourcePoint,
+} from './plugin-definition.schema.ts';
 import { BASE_PERMISSION, type MenuPointType } from './plugin-point-types.ts';
 import type { PluginRegistry } from './plugin-registry.ts';
 import type { PluginState } from './plugin-state.ts';
 
-type MenuPoint = ValidatedReportPoint | ValidatedSourcePoint;
+type MenuPoint = ValidatedReportPoint | ValidatedSourcePoint | ValidatedC2SourcePoint;
 
 /** The permissions a point needs: its area's base permission plus its own `requires`. */
 export function requiredPermissions(type: MenuPointType, point: MenuPoint): PermissionCode[] {
@@ -19,7 +23,8 @@ export function mayUsePoint(principal: Principal, type: MenuPointType, point: Me
 
 /** The parameters as JSON Schema (with defaults), for the UI's parameter form. */
 export function paramsJsonSchema(point: MenuPoint): Record<string, unknown> {
-  if (!point.paramsSchema) return { type: 'object', properties: {} };
+  // C2 sources take no parameters.
+  if (!('paramsSchema' in point) || !point.paramsSchema) return { type: 'object', properties: {} };
   try {
     const schema = z.toJSONSchema(point.paramsSchema, { io: 'input', unrepresentable: 'any' }) as Record<
       string,

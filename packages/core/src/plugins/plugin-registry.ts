@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   pluginDefinitionSchema,
+  type ValidatedC2SourcePoint,
   type ValidatedPlugin,
   type ValidatedReportPoint,
   type ValidatedSourcePoint,
@@ -35,7 +36,11 @@ export interface FailedPlugin {
   position: number;
 }
 
-export type AnyPoint = ValidatedReportPoint | ValidatedSourcePoint | ValidatedTaskPoint;
+export type AnyPoint =
+  | ValidatedReportPoint
+  | ValidatedSourcePoint
+  | ValidatedTaskPoint
+  | ValidatedC2SourcePoint;
 
 export interface PluginRegistry {
   listFile: string;

@@ -1,5 +1,5 @@
+import type { C2ActionRecord, C2DownloadRecord, C2SessionRecord } from '@steppingstones/plugin-sdk';
 import { describe, expect, it } from 'vitest';
-import type { C2ActionRecord, C2DownloadRecord, C2SessionRecord } from '../c2-records.ts';
 import { parseCobaltStrikeFile } from './index.ts';
 
 const utc = (s: string) => Date.parse(s);

@@ -1,4 +1,4 @@
-import type { C2ActionRecord, C2ParseResult, C2SessionRecord } from '../c2-records.ts';
+import type { C2ActionRecord, C2ParseResult, C2SessionRecord } from '@steppingstones/plugin-sdk';
 import { splitEntries } from './cs-entries.ts';
 import { applyMetadata, blankSession } from './cs-metadata.ts';
 import type { LogDay } from './cs-text.ts';

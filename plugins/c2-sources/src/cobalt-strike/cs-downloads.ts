@@ -1,4 +1,4 @@
-import type { C2DownloadRecord, C2ParseResult } from '../c2-records.ts';
+import type { C2DownloadRecord, C2ParseResult } from '@steppingstones/plugin-sdk';
 import { entryTime, type LogDay, stripColourCodes } from './cs-text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { C2SessionRecord } from '../c2-records.ts';
+import type { C2SessionRecord } from '@steppingstones/plugin-sdk';
 
 /**
  * A `[metadata]` body: `<from> <-|-> <to>; key: value; …`. The left side is the external address, or

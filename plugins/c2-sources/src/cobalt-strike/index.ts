@@ -1,4 +1,4 @@
-import type { C2ParseResult } from '../c2-records.ts';
+import type { C2ParseResult } from '@steppingstones/plugin-sdk';
 import { parseBeaconLog } from './cs-beacon-log.ts';
 import { parseDownloadsLog } from './cs-downloads.ts';
 import { dayFromPath } from './cs-text.ts';
