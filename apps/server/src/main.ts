@@ -1,4 +1,4 @@
-import { type AppContext, createAppContext, loadConfig } from '@steppingstones/core';
+import { type AppContext, createAppContext, loadConfig, serviceContext } from '@steppingstones/core';
 import { registerRunningProcess } from '@steppingstones/core/runtime';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { redactDatabaseUrl } from '@steppingstones/db';
@@ -18,7 +18,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   ctx.logger.info({ dataDir: config.dataDir, database: redactDatabaseUrl(config.database) }, 'starting');
   const { app } = await buildApp(ctx);
   // Issued before listening, so the wizard never meets a server without a token.
-  const setupToken = await ensureSetupToken(ctx.database.db, config.setupTokenFile);
+  const setupToken = await ensureSetupToken(serviceContext(ctx, null), config.setupTokenFile);
   let address: string;
   try {
     address = await app.listen({ host: config.host, port: config.port });

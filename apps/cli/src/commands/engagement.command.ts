@@ -1,4 +1,4 @@
-import { ValidationError } from '@steppingstones/core';
+import { serviceContext, ValidationError } from '@steppingstones/core';
 import { createEngagement, findEngagementByCode, listEngagements } from '@steppingstones/core/engagements';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import {
@@ -111,7 +111,7 @@ function engagementMemberCommands(engagement: Command): void {
           const role = roleOrThrow(opts.role, '--role');
           const e = await byCode(ctx.database.db, code);
           const m = await addMemberToEngagement(
-            ctx.database.db,
+            serviceContext(ctx, systemPrincipal('cli')),
             systemPrincipal('cli'),
             e,
             username,
@@ -132,7 +132,7 @@ function engagementMemberCommands(engagement: Command): void {
       runCommand(() =>
         withContext(async (ctx) => {
           const e = await byCode(ctx.database.db, code);
-          await removeMemberFromEngagement(ctx.database.db, e, username, actor);
+          await removeMemberFromEngagement(serviceContext(ctx, systemPrincipal('cli')), e, username, actor);
           process.stdout.write(`Removed ${username} from ${e.code}.\n`);
         }),
       ),

@@ -42,7 +42,7 @@ describe.each(testDialects())('steppingstones events import on %s', { timeout: 1
       ['blue', 'blue-read-only'],
     ] as const)
       await createUser(
-        ctx.database.db,
+        ctx.services(),
         { username, password: 'Quiet-Harbour-Lantern-8', memberships: [{ engagement: 'CLI', role: group }] },
         null,
         systemPrincipal(),

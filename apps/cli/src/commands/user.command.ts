@@ -1,4 +1,4 @@
-import { ValidationError } from '@steppingstones/core';
+import { serviceContext, ValidationError } from '@steppingstones/core';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import { retireSetupToken } from '@steppingstones/core/setup';
 import { createUser, strongestRole } from '@steppingstones/core/users';
@@ -67,7 +67,7 @@ export function userCommands(program: Command): void {
         const password = await readStdin();
         await withContext(async (ctx) => {
           const user = await createUser(
-            ctx.database.db,
+            serviceContext(ctx, systemPrincipal('cli')),
             {
               username: opts.username,
               password,

@@ -89,7 +89,7 @@ export async function authRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['auth'], body: preferencesSchema, response: { 200: meResponseSchema } },
     },
     async (request) => {
-      await updatePreferences(db, request.principal, request.body);
+      await updatePreferences(requestServices(request), request.principal, request.body);
       const user = await activeUserById(db, request.principal.userId);
       if (!user) throw ValidationError.field('user', 'Your account is no longer active.');
       return {
@@ -103,7 +103,12 @@ export async function authRoutes(app: AppServer): Promise<void> {
     '/api/v1/auth/password',
     { config: { access: 'account' }, schema: { tags: ['auth'], body: passwordChangeSchema } },
     async (request, reply) => {
-      await changeOwnPassword(db, request.principal.userId, request.body, auditActor(request));
+      await changeOwnPassword(
+        requestServices(request),
+        request.principal.userId,
+        request.body,
+        auditActor(request),
+      );
       // Every session and token ended with the change; the browser that made it keeps a fresh session.
       if (request.authSession) {
         const user = await activeUserById(db, request.principal.userId);

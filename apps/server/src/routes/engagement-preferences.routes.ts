@@ -5,6 +5,7 @@ import {
 } from '@steppingstones/shared/engagement-preferences';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
 
@@ -35,6 +36,12 @@ export async function engagementPreferenceRoutes(app: AppServer): Promise<void> 
         response: { 200: engagementPreferencesSchema },
       },
     },
-    (request) => updateEngagementPreferences(db, request.principal, request.params.code, request.body),
+    (request) =>
+      updateEngagementPreferences(
+        requestServices(request),
+        request.principal,
+        request.params.code,
+        request.body,
+      ),
   );
 }

@@ -28,6 +28,7 @@ import {
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
 
@@ -131,7 +132,7 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
     async (request) => {
       const e = await visibleEngagement(request.principal, request.params.code);
       const members = await setEngagementMembers(
-        db,
+        requestServices(request),
         request.principal,
         e,
         request.body.members,
@@ -158,9 +159,16 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
       const { username, role, password, display_name } = request.body;
       const member =
         password === undefined
-          ? await addMemberToEngagement(db, request.principal, e, username, role, auditActor(request))
+          ? await addMemberToEngagement(
+              requestServices(request),
+              request.principal,
+              e,
+              username,
+              role,
+              auditActor(request),
+            )
           : await createEngagementMember(
-              db,
+              requestServices(request),
               e,
               { username, role, password, display_name },
               auditActor(request),
@@ -177,7 +185,12 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const e = await visibleEngagement(request.principal, request.params.code);
-      await removeMemberFromEngagement(db, e, request.params.username, auditActor(request));
+      await removeMemberFromEngagement(
+        requestServices(request),
+        e,
+        request.params.username,
+        auditActor(request),
+      );
       return reply.status(204).send();
     },
   );

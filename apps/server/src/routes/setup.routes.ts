@@ -2,6 +2,7 @@ import { completeSetup, setupNeeded } from '@steppingstones/core/setup';
 import { setupSchema, setupStatusSchema } from '@steppingstones/shared';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 export async function setupRoutes(app: AppServer): Promise<void> {
   const { ctx } = app;
@@ -17,7 +18,7 @@ export async function setupRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['setup'], body: setupSchema, response: { 201: z.object({ ok: z.literal(true) }) } },
     },
     async (request, reply) => {
-      await completeSetup(ctx.database.db, request.body, {
+      await completeSetup(requestServices(request), request.body, {
         tokenFile: ctx.config.setupTokenFile,
         ip: request.ip,
       });

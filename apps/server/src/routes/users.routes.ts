@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 /**
@@ -51,7 +52,11 @@ export async function userRoutes(app: AppServer): Promise<void> {
     '/api/v1/users',
     { config: admin, schema: { tags: ['users'], body: userCreateSchema, response: { 201: userSchema } } },
     async (request, reply) =>
-      reply.status(201).send(await createUser(db, request.body, auditActor(request), request.principal)),
+      reply
+        .status(201)
+        .send(
+          await createUser(requestServices(request), request.body, auditActor(request), request.principal),
+        ),
   );
 
   app.get(
@@ -71,7 +76,13 @@ export async function userRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['users'], params: idParams, body: userUpdateSchema, response: { 200: userSchema } },
     },
     async (request) =>
-      updateUser(db, request.params.id, request.body, auditActor(request), request.principal),
+      updateUser(
+        requestServices(request),
+        request.params.id,
+        request.body,
+        auditActor(request),
+        request.principal,
+      ),
   );
 
   app.post(
@@ -79,7 +90,7 @@ export async function userRoutes(app: AppServer): Promise<void> {
     { config: admin, schema: { tags: ['users'], params: idParams, body: passwordResetSchema } },
     async (request, reply) => {
       await resetPassword(
-        db,
+        requestServices(request),
         request.params.id,
         request.body.new_password,
         auditActor(request),

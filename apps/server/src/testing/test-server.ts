@@ -1,4 +1,4 @@
-import type { AppContext } from '@steppingstones/core';
+import type { AppContext, Clock } from '@steppingstones/core';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
@@ -25,9 +25,10 @@ export interface TestServer {
 /** A real server on a fresh, migrated database of the dialect; `stop()` removes everything. */
 export async function startTestServer(
   dialect: DialectName,
-  options: { env?: Record<string, string> } = {},
+  /** `clock`: a fixed clock (`fixedClock()`) where a test asserts stored times or expiries. */
+  options: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestServer> {
-  const ctx = await createTestContext(dialect, options.env ?? {});
+  const ctx = await createTestContext(dialect, options.env ?? {}, { clock: options.clock });
   const { app, routes } = await buildApp(ctx, { serveWeb: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -35,7 +36,7 @@ export async function startTestServer(
     ctx,
     app,
     routes,
-    setupToken: () => ensureSetupToken(ctx.database.db, ctx.config.setupTokenFile),
+    setupToken: () => ensureSetupToken(ctx.services(null), ctx.config.setupTokenFile),
     async stop() {
       await app.close();
       await ctx.dispose();

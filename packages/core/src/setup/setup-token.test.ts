@@ -20,7 +20,7 @@ describe.each(testDialects())('the setup token once setup is done on %s', (diale
 
   it('is deleted, file and hash, when a user exists however it was created', async () => {
     const file = ctx.config.setupTokenFile;
-    expect(await ensureSetupToken(ctx.database.db, file)).toBeTruthy();
+    expect(await ensureSetupToken(ctx.services(), file)).toBeTruthy();
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     // No user yet: nothing to retire.
     await retireSetupToken(ctx.database.db, file);

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type DB, makePrivateDir, nowMs } from '@steppingstones/db';
+import { type DB, makePrivateDir } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../auth/hash.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { userCount } from '../users/user.queries.ts';
 
 export const SETUP_TOKEN_STATE_KEY = 'setup_token_hash';
@@ -14,7 +15,8 @@ export const SETUP_TOKEN_STATE_KEY = 'setup_token_hash';
  * on file is kept, so a restart does not invalidate what the operator copied. Returns the token, or
  * null once a user exists (and then removes the file).
  */
-export async function ensureSetupToken(db: Kysely<DB>, file: string): Promise<string | null> {
+export async function ensureSetupToken(ctx: ServiceContext, file: string): Promise<string | null> {
+  const { db } = ctx;
   if ((await userCount(db)) > 0) {
     fs.rmSync(file, { force: true });
     return null;
@@ -28,7 +30,7 @@ export async function ensureSetupToken(db: Kysely<DB>, file: string): Promise<st
   if (stored && onFile && sha256Hex(onFile) === stored.value) return onFile;
 
   const token = crypto.randomBytes(18).toString('base64url');
-  const now = nowMs();
+  const now = ctx.clock.now();
   await db
     .insertInto('app_state')
     .values({ key: SETUP_TOKEN_STATE_KEY, value: sha256Hex(token), updated_at: now })

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, writeTransaction } from '@steppingstones/db';
 import { type SetupInput, setupSchema } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { checkPasswordRules, hashPassword } from '../users/password.ts';
 import { userCount } from '../users/user.queries.ts';
 import { insertUser } from '../users/user.service.ts';
@@ -23,10 +24,11 @@ export async function setupNeeded(db: Kysely<DB>): Promise<boolean> {
  * row lock, SQLite on BEGIN IMMEDIATE) and gets 409; a wrong token gets 403.
  */
 export async function completeSetup(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   input: SetupInput,
   options: { tokenFile: string; ip: string },
 ): Promise<void> {
+  const { db } = ctx;
   const data = parseOrThrow(setupSchema, input);
   if (!(await setupNeeded(db))) throw alreadyDone();
   const stored = await db
@@ -51,7 +53,8 @@ export async function completeSetup(
       .where('value', '=', stored.value)
       .executeTakeFirst();
     if (Number(consumed.numDeletedRows) !== 1 || (await userCount(tx)) > 0) throw alreadyDone();
-    const now = nowMs();
+    const inTx = inTransaction(ctx, tx);
+    const now = ctx.clock.now();
     const engagement = await tx
       .insertInto('engagement')
       .values({
@@ -67,7 +70,7 @@ export async function completeSetup(
       .returning('id')
       .executeTakeFirstOrThrow();
     const user = await insertUser(
-      tx,
+      inTx,
       {
         username: data.user.username,
         password: data.user.password,
@@ -85,7 +88,7 @@ export async function completeSetup(
       payload: { engagementId: Number(engagement.id) },
     });
     await recordAudit(
-      tx,
+      inTx,
       { userId: Number(user.id), username: user.username, ip: options.ip },
       { action: 'setup.completed', target: user.username, details: { engagement: data.engagement.code } },
     );

@@ -1,5 +1,5 @@
-import { nowMs, type Tx } from '@steppingstones/db';
 import { sql } from 'kysely';
+import { type ServiceContext, transactionOf } from '../service-context.ts';
 import { announceAccessChange } from './access-changed.ts';
 
 /**
@@ -8,8 +8,9 @@ import { announceAccessChange } from './access-changed.ts';
  * streams (which then end). Runs inside the
  * caller's transaction, so the change that caused it and the revocation commit together.
  */
-export async function revokeUserCredentials(tx: Tx, userId: number): Promise<void> {
-  const now = nowMs();
+export async function revokeUserCredentials(ctx: ServiceContext, userId: number): Promise<void> {
+  const tx = transactionOf(ctx);
+  const now = ctx.clock.now();
   await tx
     .updateTable('app_user')
     .set({ auth_epoch: sql<number>`auth_epoch + 1`, updated_at: now })

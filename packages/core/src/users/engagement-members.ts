@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext, transactionOf } from '../service-context.ts';
 import { announceAccessChange } from './access-changed.ts';
 import { addEngagementMember, removeEngagementMember } from './membership.service.ts';
 import { findUserByUsername } from './user.queries.ts';
@@ -66,7 +67,8 @@ async function addableUser(tx: Tx, principal: Principal, username: string) {
   return user;
 }
 
-async function changed(tx: Tx, engagement: Engagement, before: MemberDto[], actor: AuditActor) {
+async function changed(ctx: ServiceContext, engagement: Engagement, before: MemberDto[], actor: AuditActor) {
+  const tx = transactionOf(ctx);
   const after = await listEngagementMembers(tx, engagement.id);
   const key = (m: MemberDto) => `${m.username}=${m.role}`;
   const was = new Set(before.map(key));
@@ -86,7 +88,7 @@ async function changed(tx: Tx, engagement: Engagement, before: MemberDto[], acto
       tx,
       ids.map((r) => Number(r.id)),
     );
-    await recordAudit(tx, actor, {
+    await recordAudit(ctx, actor, {
       action: 'engagement.members_changed',
       engagementId: engagement.id,
       target: engagement.code,
@@ -98,13 +100,14 @@ async function changed(tx: Tx, engagement: Engagement, before: MemberDto[], acto
 
 /** Replaces the members of an engagement and their roles. The caller has been checked to manage it. */
 export async function setEngagementMembers(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   engagement: Engagement,
   members: ReadonlyArray<{ username: string; role: RoleSlug }>,
   actor: AuditActor,
 ): Promise<MemberDto[]> {
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const wanted = new Map<number, RoleSlug>();
     for (const m of members) wanted.set(Number((await addableUser(tx, principal, m.username)).id), m.role);
     const before = await listEngagementMembers(tx, engagement.id);
@@ -113,42 +116,43 @@ export async function setEngagementMembers(
       .where('engagement_id', '=', engagement.id)
       .where('user_id', 'not in', wanted.size ? [...wanted.keys()] : [-1])
       .execute();
-    for (const [userId, role] of wanted) await addEngagementMember(tx, engagement.id, userId, role);
-    return changed(tx, engagement, before, actor);
+    for (const [userId, role] of wanted) await addEngagementMember(inTx, engagement.id, userId, role);
+    return changed(inTx, engagement, before, actor);
   });
 }
 
 /** Adds an existing user to the engagement with `role`, or changes their role there. */
 export async function addMemberToEngagement(
-  db: Kysely<DB> | Tx,
+  ctx: ServiceContext,
   principal: Principal,
   engagement: Engagement,
   username: string,
   role: RoleSlug,
   actor: AuditActor,
 ): Promise<MemberDto> {
-  const run = async (tx: Tx) => {
+  const run = async (inTx: ServiceContext) => {
+    const tx = transactionOf(inTx);
     const user = await addableUser(tx, principal, username);
     const before = await listEngagementMembers(tx, engagement.id);
-    await addEngagementMember(tx, engagement.id, Number(user.id), role);
-    const after = await changed(tx, engagement, before, actor);
+    await addEngagementMember(inTx, engagement.id, Number(user.id), role);
+    const after = await changed(inTx, engagement, before, actor);
     return after.find((m) => m.username === user.username) as MemberDto;
   };
-  return db.isTransaction ? run(db as Tx) : writeTransaction(db as Kysely<DB>, run);
+  return ctx.db.isTransaction ? run(ctx) : writeTransaction(ctx.db, (tx) => run(inTransaction(ctx, tx)));
 }
 
 /** Removes a member; a username that is not a member is a 404. */
 export async function removeMemberFromEngagement(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   engagement: Engagement,
   username: string,
   actor: AuditActor,
 ): Promise<void> {
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const user = await findUserByUsername(tx, username);
     const before = await listEngagementMembers(tx, engagement.id);
     if (!user || !(await removeEngagementMember(tx, engagement.id, Number(user.id))))
       throw new NotFoundError(`The member ${username}`);
-    await changed(tx, engagement, before, actor);
+    await changed(inTransaction(ctx, tx), engagement, before, actor);
   });
 }

@@ -1,4 +1,4 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, writeTransaction } from '@steppingstones/db';
 import {
   type EngagementPreferences,
   type EngagementPreferencesUpdate,
@@ -7,6 +7,7 @@ import {
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
 import { canAccessEngagement, type Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 
 /** The engagement by code if the caller belongs to it; otherwise 404, as for every engagement record. */
@@ -46,16 +47,17 @@ export async function getEngagementPreferences(
 
 /** Changes the fields sent; the others keep their value. Archived engagements count: they are still browsed. */
 export async function updateEngagementPreferences(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   code: string,
   input: EngagementPreferencesUpdate,
 ): Promise<EngagementPreferences> {
+  const { db } = ctx;
   const data = parseOrThrow(engagementPreferencesUpdateSchema, input);
   const engagement = await memberEngagement(db, principal, code);
   const changes = {
     ...(data.event_filter === undefined ? {} : { event_filter: data.event_filter }),
-    updated_at: nowMs(),
+    updated_at: ctx.clock.now(),
   };
   await writeTransaction(db, (tx) =>
     tx

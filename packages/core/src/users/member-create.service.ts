@@ -2,6 +2,7 @@ import { type DB, writeTransaction } from '@steppingstones/db';
 import type { RoleSlug } from '@steppingstones/shared/roles';
 import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { announceAccessChange } from './access-changed.ts';
 import type { MemberDto } from './engagement-members.ts';
 import { listEngagementMembers } from './engagement-members.ts';
@@ -13,16 +14,16 @@ import { insertUser } from './user.service.ts';
  * deactivate it). A taken username is a field error, as everywhere a user is created.
  */
 export async function createEngagementMember(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   engagement: { id: number; code: string },
   input: { username: string; password: string; role: RoleSlug; display_name?: string | undefined },
   actor: AuditActor,
 ): Promise<MemberDto> {
   checkPasswordRules(input.password, input.username, 'password');
   const hash = await hashPassword(input.password);
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const user = await insertUser(
-      tx,
+      inTransaction(ctx, tx),
       {
         username: input.username,
         password: input.password,
@@ -32,7 +33,7 @@ export async function createEngagementMember(
       hash,
     );
     await announceAccessChange(tx, [Number(user.id)]);
-    await recordAudit(tx, actor, {
+    await recordAudit(inTransaction(ctx, tx), actor, {
       action: 'user.created',
       engagementId: engagement.id,
       target: user.username,

@@ -1,9 +1,11 @@
-import { nowMs, type Tx } from '@steppingstones/db';
+import type { DB, Tx } from '@steppingstones/db';
 import { higherRole, parseRole, type RoleSlug } from '@steppingstones/shared/roles';
+import type { Kysely } from 'kysely';
 import { ValidationError } from '../errors.ts';
+import { type ContextOrHandle, handleAndClock } from '../service-context.ts';
 
 export async function engagementIdsByCode(
-  tx: Tx,
+  tx: Kysely<DB>,
   codes: readonly string[],
   field = 'engagements',
 ): Promise<number[]> {
@@ -43,13 +45,14 @@ export interface MembershipInput {
 
 /** Replaces the memberships of a user (one per engagement: a repeated engagement keeps the last role). */
 export async function setUserMemberships(
-  tx: Tx,
+  ctx: ContextOrHandle,
   userId: number,
   memberships: readonly MembershipInput[],
 ): Promise<void> {
+  const { db: tx, clock } = handleAndClock(ctx);
   const byEngagement = new Map(memberships.map((m) => [Number(m.engagementId), m.role]));
   await tx.deleteFrom('engagement_member').where('user_id', '=', userId).execute();
-  const now = nowMs();
+  const now = clock.now();
   if (byEngagement.size)
     await tx
       .insertInto('engagement_member')
@@ -66,14 +69,15 @@ export async function setUserMemberships(
 
 /** Adds a member, or changes the role of one who already is. */
 export async function addEngagementMember(
-  tx: Tx,
+  ctx: ContextOrHandle,
   engagementId: number,
   userId: number,
   role: RoleSlug = 'blue-read-only',
 ): Promise<void> {
+  const { db: tx, clock } = handleAndClock(ctx);
   await tx
     .insertInto('engagement_member')
-    .values({ engagement_id: engagementId, user_id: userId, role, created_at: nowMs() })
+    .values({ engagement_id: engagementId, user_id: userId, role, created_at: clock.now() })
     .onConflict((oc) => oc.columns(['engagement_id', 'user_id']).doUpdateSet({ role }))
     .execute();
 }

@@ -1,10 +1,16 @@
-import { type DB, isUniqueViolation, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, isUniqueViolation, writeTransaction } from '@steppingstones/db';
 import { type Membership, type UserDto, userCreateSchema, userUpdateSchema } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
+import {
+  type ContextOrHandle,
+  handleAndClock,
+  inTransaction,
+  type ServiceContext,
+} from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { announceAccessChange } from './access-changed.ts';
 import { revokeUserCredentials } from './credentials-revocation.ts';
@@ -24,7 +30,7 @@ const usernameTaken = () => ValidationError.field('username', 'A user with that 
 
 export type UserCreateInput = z.input<typeof userCreateSchema> & { timezone?: string | null };
 
-async function resolveMemberships(tx: Tx, data: UserCreateInput): Promise<MembershipInput[]> {
+async function resolveMemberships(tx: Kysely<DB>, data: UserCreateInput): Promise<MembershipInput[]> {
   const all: Membership[] = data.memberships ?? [];
   const ids = await engagementIdsByCode(
     tx,
@@ -35,10 +41,15 @@ async function resolveMemberships(tx: Tx, data: UserCreateInput): Promise<Member
 }
 
 /** Inserts a user inside the caller's transaction (first-run setup and the admin API share it). */
-export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: string): Promise<UserRow> {
+export async function insertUser(
+  ctx: ContextOrHandle,
+  data: UserCreateInput,
+  passwordHash: string,
+): Promise<UserRow> {
+  const { db: tx, clock } = handleAndClock(ctx);
   if (await findUserByUsername(tx, data.username)) throw usernameTaken();
   const memberships = await resolveMemberships(tx, data);
-  const now = nowMs();
+  const now = clock.now();
   const user = await tx
     .insertInto('app_user')
     .values({
@@ -64,12 +75,12 @@ export async function insertUser(tx: Tx, data: UserCreateInput, passwordHash: st
       if (isUniqueViolation(error)) throw usernameTaken();
       throw error;
     });
-  await setUserMemberships(tx, Number(user.id), memberships);
+  await setUserMemberships(ctx, Number(user.id), memberships);
   return user;
 }
 
 export async function createUser(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   input: UserCreateInput,
   actor: AuditActor | null,
   principal: Principal,
@@ -78,7 +89,8 @@ export async function createUser(
   assertMayAdminister(principal, null, data);
   checkPasswordRules(data.password, data.username);
   const hash = await hashPassword(data.password);
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     if (!principal.isSuperuser) {
       // A lead creates users for the engagements they lead; an account of no engagement is the superuser's.
       if (!data.memberships?.length)
@@ -86,12 +98,12 @@ export async function createUser(
       await manageableMemberships(tx, principal, data.memberships);
     }
     const user = await insertUser(
-      tx,
+      inTx,
       { ...data, memberships: data.memberships ?? [], timezone: input.timezone ?? null },
       hash,
     );
     const dto = await toUserDto(tx, user, principal);
-    await recordAudit(tx, actor, {
+    await recordAudit(inTx, actor, {
       action: 'user.created',
       target: dto.username,
       details: { is_superuser: dto.is_superuser, memberships: dto.memberships },
@@ -101,14 +113,15 @@ export async function createUser(
 }
 
 export async function updateUser(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   id: number,
   input: z.input<typeof userUpdateSchema>,
   actor: AuditActor,
   principal: Principal,
 ): Promise<UserDto> {
   const data = parseOrThrow(userUpdateSchema, input);
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const before = await getUserRow(tx, id);
     await requireVisibleUser(tx, principal, before);
     assertMayAdminister(principal, before, data);
@@ -126,7 +139,7 @@ export async function updateUser(
         ...(data.display_name === undefined ? {} : { display_name: data.display_name }),
         ...(data.is_superuser === undefined ? {} : { is_superuser: data.is_superuser ? 1 : 0 }),
         ...(data.is_active === undefined ? {} : { is_active: data.is_active ? 1 : 0 }),
-        updated_at: nowMs(),
+        updated_at: ctx.clock.now(),
       })
       .where('id', '=', id)
       .execute();
@@ -137,7 +150,7 @@ export async function updateUser(
       const kept = current
         .filter((m) => !managesEngagement(principal, m.engagementId))
         .map((m) => ({ engagementId: m.engagementId, role: m.role }));
-      await setUserMemberships(tx, id, [...kept, ...asked]);
+      await setUserMemberships(inTx, id, [...kept, ...asked]);
       // Their open live streams re-read their engagements before sending anything newer.
       await announceAccessChange(tx, [id]);
     }
@@ -147,8 +160,8 @@ export async function updateUser(
     const deactivated = beforeDto.is_active && !after.is_active;
     const privilegeChanged = beforeDto.is_superuser !== after.is_superuser;
     // Fewer rights or no access any more: whatever the user holds now must not outlive the change.
-    if (rolesLost || deactivated || privilegeChanged) await revokeUserCredentials(tx, id);
-    await recordAudit(tx, actor, {
+    if (rolesLost || deactivated || privilegeChanged) await revokeUserCredentials(inTx, id);
+    await recordAudit(inTx, actor, {
       action: 'user.updated',
       target: after.username,
       details: { before: beforeDto, after },
@@ -158,12 +171,13 @@ export async function updateUser(
 }
 
 export async function resetPassword(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   id: number,
   newPassword: string,
   actor: AuditActor,
   principal: Principal,
 ): Promise<void> {
+  const { db } = ctx;
   const user = await getUserRow(db, id);
   await writeTransaction(db, (tx) => requireAccountControl(tx, principal, user));
   checkPasswordRules(newPassword, user.username, 'new_password');
@@ -171,10 +185,13 @@ export async function resetPassword(
   await writeTransaction(db, async (tx) => {
     await tx
       .updateTable('app_user')
-      .set({ password_hash: hash, password_changed_at: nowMs() })
+      .set({ password_hash: hash, password_changed_at: ctx.clock.now() })
       .where('id', '=', id)
       .execute();
-    await revokeUserCredentials(tx, id);
-    await recordAudit(tx, actor, { action: 'user.password_reset', target: user.username });
+    await revokeUserCredentials(inTransaction(ctx, tx), id);
+    await recordAudit(inTransaction(ctx, tx), actor, {
+      action: 'user.password_reset',
+      target: user.username,
+    });
   });
 }
