@@ -24,6 +24,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   worker: async () => (await import('./commands/worker.command.ts')).workerCommand,
   jobs: async () => (await import('./commands/jobs.command.ts')).jobsCommands,
   c2: async () => (await import('./commands/c2.command.ts')).c2Commands,
+  credentials: async () => (await import('./commands/credentials.command.ts')).credentialsCommands,
 };
 
 /** The names of the top-level commands, for tests that check every one is reachable. */

@@ -76,10 +76,26 @@ async function saveCursor(tx: Tx, id: number): Promise<void> {
 export async function extractEventCredentials(db: Kysely<DB>, eventId: number): Promise<IngestCounts | null> {
   const event = await db
     .selectFrom('event')
-    .select(['engagement_id', 'description', 'raw_evidence', 'outcome', 'deleted_at'])
+    .select(['id', ...EVENT_TEXT_COLUMNS, 'deleted_at'])
     .where('id', '=', eventId)
     .executeTakeFirst();
   if (!event || event.deleted_at !== null) return null;
+  return ingestEventText(db, event);
+}
+
+/** The event columns extraction reads. */
+export const EVENT_TEXT_COLUMNS = ['engagement_id', 'description', 'raw_evidence', 'outcome'] as const;
+
+export interface EventText {
+  id: number | string;
+  engagement_id: number | string;
+  description: string | null;
+  raw_evidence: string | null;
+  outcome: string | null;
+}
+
+/** Extracts from one event's text into its engagement's vault, linked to the event. */
+export async function ingestEventText(db: Kysely<DB>, event: EventText): Promise<IngestCounts> {
   const text = [event.description, event.raw_evidence, event.outcome].filter(Boolean).join('\n\n');
   const findings = extractCredentials(text);
   if (findings.length === 0) return { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
@@ -87,7 +103,7 @@ export async function extractEventCredentials(db: Kysely<DB>, eventId: number): 
     ingestFindings(tx, {
       engagementId: Number(event.engagement_id),
       findings,
-      origin: { eventId },
+      origin: { eventId: Number(event.id) },
       actor: { userId: null, username: 'extraction' },
     }),
   );

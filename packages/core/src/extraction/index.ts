@@ -1,6 +1,7 @@
 export { EXTRACTORS, SECRET_CATALOGUE } from './catalogue.ts';
 export type { CredentialExtractor, CredentialFinding } from './credential-finding.ts';
 export { resetScanMeter, scanMeter } from './engine.ts';
+export { type BackfillCounts, backfillEventExtractions } from './event-backfill.ts';
 export {
   EXTRACT_EVENT_MAX_ATTEMPTS,
   EXTRACT_EVENT_TASK,
