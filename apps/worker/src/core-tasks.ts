@@ -1,4 +1,10 @@
 import {
+  CREDENTIAL_IMPORT_MAX_ATTEMPTS,
+  CREDENTIAL_IMPORT_TASK,
+  CREDENTIAL_IMPORT_TIMEOUT_MS,
+  credentialImportPayloadSchema,
+} from '@steppingstones/core/credentials';
+import {
   EXTRACT_EVENT_MAX_ATTEMPTS,
   EXTRACT_EVENT_TASK,
   extractEventPayloadSchema,
@@ -11,7 +17,7 @@ const coreModule = (path: string) => new URL(`../../../packages/core/src/${path}
 
 export const PRUNE_TASK = 'core:jobs.prune';
 
-/** The app's own tasks: webhook delivery (queued by the outbox follower) and the hourly pruning. */
+/** The app's own tasks: webhook delivery (queued by the outbox follower), event extraction, queued credential imports and the hourly pruning. */
 export function coreTaskResolver(): TaskResolver {
   return staticResolver([
     {
@@ -28,6 +34,16 @@ export function coreTaskResolver(): TaskResolver {
       timeoutMs: 5 * 60_000,
       maxAttempts: EXTRACT_EVENT_MAX_ATTEMPTS,
       entry: { module: coreModule('extraction/event-extraction.task.ts'), exportName: 'extractEventTask' },
+    },
+    {
+      name: CREDENTIAL_IMPORT_TASK,
+      payloadSchema: credentialImportPayloadSchema,
+      timeoutMs: CREDENTIAL_IMPORT_TIMEOUT_MS,
+      maxAttempts: CREDENTIAL_IMPORT_MAX_ATTEMPTS,
+      entry: {
+        module: coreModule('credentials/import/credential-import.task.ts'),
+        exportName: 'runCredentialImportTask',
+      },
     },
     {
       name: PRUNE_TASK,

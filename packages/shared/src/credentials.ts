@@ -9,33 +9,43 @@ const booleanParam = z
 
 export const CREDENTIAL_SORTS = ['system', 'account', 'hash_type', 'created_at'] as const;
 
-export const credentialListQuerySchema = z
-  .object({
-    engagement: z.string().trim().min(1, 'is required'),
-    system: z.string().max(200).optional(),
-    account: z.string().max(200).optional(),
-    hash_type: z.coerce.number().int().optional(),
-    cracked: booleanParam.optional(),
-    enabled: booleanParam.optional(),
-    source: z.string().max(200).optional(),
-    search: z.string().max(500, 'must be at most 500 characters').optional(),
-    reveal: booleanParam.optional(),
-    sort: z
-      .enum([...CREDENTIAL_SORTS, ...CREDENTIAL_SORTS.map((s) => `-${s}` as const)], {
-        message: `must be one of ${CREDENTIAL_SORTS.join(', ')} (prefix - for descending)`,
-      })
-      .default('system'),
-    cursor: z.string().max(2000).optional(),
-    page_size: z.coerce
-      .number()
-      .int()
-      .min(1, 'must be at least 1')
-      .max(1000, 'must be at most 1000')
-      .optional(),
-    /** The same as page_size (DataTables-era clients and scripts say limit). */
-    limit: z.coerce.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
-  })
-  .transform(({ limit, page_size, ...rest }) => ({ ...rest, page_size: page_size ?? limit ?? 100 }));
+const credentialListFields = z.object({
+  engagement: z.string().trim().min(1, 'is required'),
+  system: z.string().max(200).optional(),
+  account: z.string().max(200).optional(),
+  hash_type: z.coerce.number().int().optional(),
+  cracked: booleanParam.optional(),
+  enabled: booleanParam.optional(),
+  source: z.string().max(200).optional(),
+  search: z.string().max(500, 'must be at most 500 characters').optional(),
+  /** Only what this event produced (its tool output's hashes and passwords). */
+  event: z.coerce.number().int().positive('must be an event id').optional(),
+  reveal: booleanParam.optional(),
+  sort: z
+    .enum([...CREDENTIAL_SORTS, ...CREDENTIAL_SORTS.map((s) => `-${s}` as const)], {
+      message: `must be one of ${CREDENTIAL_SORTS.join(', ')} (prefix - for descending)`,
+    })
+    .default('system'),
+  cursor: z.string().max(2000).optional(),
+  page_size: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .optional(),
+  /** The same as page_size (DataTables-era clients and scripts say limit). */
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+});
+const withPageSize = <T extends { limit?: number | undefined; page_size?: number | undefined }>({
+  limit,
+  page_size,
+  ...rest
+}: T) => ({ ...rest, page_size: page_size ?? limit ?? 100 });
+export const credentialListQuerySchema = credentialListFields.transform(withPageSize);
+/** The list of one event's credentials: the vault list's query, the engagement and event from the path. */
+export const eventCredentialListQuerySchema = credentialListFields
+  .omit({ engagement: true, event: true })
+  .transform(withPageSize);
 export type CredentialListQuery = z.output<typeof credentialListQuerySchema>;
 export type CredentialFilter = Omit<CredentialListQuery, 'sort' | 'cursor' | 'page_size' | 'reveal'>;
 

@@ -1,7 +1,9 @@
 import { importDump, ingestFindings } from '@steppingstones/core/credentials';
+import { createEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import { writeTransaction } from '@steppingstones/db';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
+import { matrixOperator } from './events.route-samples.ts';
 
 /** A credential of the fixture's engagement, made directly in core (the caller may lack credential.add). */
 async function fixtureCredential(f: MatrixFixture): Promise<{ id: string }> {
@@ -43,6 +45,19 @@ async function fixtureImport(f: MatrixFixture): Promise<{ id: string }> {
   return { id: String(result.import_id) };
 }
 
+/** An event of the fixture's engagement (the caller may hold no event permission at all). */
+async function fixtureEvent(f: MatrixFixture): Promise<{ id: string }> {
+  const event = await createEvent(f.ctx.database.db, systemPrincipal(), {
+    engagement: f.engagement.code,
+    operator: await matrixOperator(f),
+    timestamp: '2026-01-01T00:00:00Z',
+    source: { host: 'matrix-src' },
+    target: { host: 'matrix-dst' },
+    description: 'An event that found credentials',
+  });
+  return { id: String(event.id) };
+}
+
 const inEngagement = (f: MatrixFixture) => ({ engagement: f.engagement.code });
 const scoped = { engagementScoped: true } as const;
 
@@ -80,4 +95,6 @@ export const CREDENTIAL_ROUTE_SAMPLES: Record<string, RouteSample> = {
     ...scoped,
   },
   'GET /api/v1/credentials/hashmob-config.ini': { query: inEngagement, ...scoped },
+  'GET /api/v1/credentials/accounts': { query: inEngagement, ...scoped },
+  'GET /api/v1/events/:id/credentials': { params: fixtureEvent, ...scoped },
 };

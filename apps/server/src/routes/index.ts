@@ -8,6 +8,7 @@ import { c2Routes } from './c2.routes.ts';
 import { c2CloneRoutes } from './c2-clone.routes.ts';
 import { c2ImportRoutes } from './c2-import.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
+import { credentialLinkRoutes } from './credential-links.routes.ts';
 import { credentialStatsRoutes } from './credential-stats.routes.ts';
 import { credentialRoutes } from './credentials.routes.ts';
 import { credentialImportRoutes } from './credentials-import.routes.ts';
@@ -61,6 +62,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(credentialRoutes);
   await app.register(credentialImportRoutes);
   await app.register(credentialStatsRoutes);
+  await app.register(credentialLinkRoutes);
   await app.register(hashmobRoutes);
   await app.register(eventstreamSchemaRoutes);
   await app.register(eventstreamImportRoutes);

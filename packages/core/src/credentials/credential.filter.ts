@@ -24,6 +24,7 @@ export function credentialConditions(
   if (filter.cracked !== undefined) out.push(eb('credential.secret', filter.cracked ? 'is not' : 'is', null));
   if (filter.enabled !== undefined) out.push(eb('credential.enabled', '=', filter.enabled ? 1 : 0));
   if (filter.source !== undefined) out.push(eb('credential.source', '=', filter.source));
+  if (filter.event !== undefined) out.push(eb('credential.event_id', '=', filter.event));
   for (const term of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
     const like = `%${escapeLike(term.toLowerCase())}%`;
     out.push(

@@ -10,6 +10,7 @@ export {
   deleteEngagementCredentials,
   updateCredential,
 } from './credential.service.ts';
+export { type VaultAccount, vaultAccounts } from './credential-accounts.queries.ts';
 export { type CredentialPermission, type VaultEngagement, vaultEngagement } from './credential-engagement.ts';
 export { exportCredentials } from './credential-export.ts';
 export {
@@ -21,6 +22,7 @@ export {
   type VaultFinding,
 } from './credential-ingest.service.ts';
 export { hashKey, identityKeys } from './credential-keys.ts';
+export { listEventCredentials } from './event-credentials.queries.ts';
 export { hashmobCaller, issueHashmobToken } from './hashmob.service.ts';
 export {
   CrackMatcher,
@@ -29,4 +31,15 @@ export {
 } from './import/cracked-import.service.ts';
 export { type DumpImportParams, importDump } from './import/dump-import.service.ts';
 export { getImport, type ImportStatusDto } from './import/import.queries.ts';
+export { type ImportProgress, ImportStoppedError } from './import/import-batches.ts';
 export { type ImportInput, ImportTooLargeError } from './import/import-limits.ts';
+export {
+  CREDENTIAL_IMPORT_MAX_ATTEMPTS,
+  CREDENTIAL_IMPORT_TASK,
+  CREDENTIAL_IMPORT_TIMEOUT_MS,
+  type CredentialImportPayload,
+  credentialImportPayloadSchema,
+  importUploadDir,
+  type QueuedImport,
+  queueCredentialImport,
+} from './import/import-queue.ts';
