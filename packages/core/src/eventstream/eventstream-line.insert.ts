@@ -1,0 +1,98 @@
+import { dialectOf, type Tx } from '@steppingstones/db';
+import { CompiledQuery } from 'kysely';
+import type { EventStreamValues } from './eventstream-format.ts';
+
+/** The columns an import fills, in the order of the prepared multi-row insert. */
+const COLUMNS = [
+  'engagement_id',
+  'start_at',
+  'end_at',
+  'operator',
+  'source_host',
+  'source_user',
+  'source_process',
+  'target_host',
+  'target_user',
+  'target_process',
+  'description',
+  'raw_evidence',
+  'outcome',
+  'tactic_id',
+  'technique_id',
+  'additional_data',
+  'line_hash',
+  'imported_by',
+  'imported_by_name',
+  'created_at',
+] as const;
+
+/** Rows per statement: 20 columns x 1000 stays under both dialects' parameter limits. */
+export const LINES_PER_STATEMENT = 1000;
+
+const textCache = new Map<string, string>();
+
+function insertText(dialect: 'sqlite' | 'postgres', rows: number): string {
+  const cacheKey = `${dialect}:${rows}`;
+  const cached = textCache.get(cacheKey);
+  if (cached) return cached;
+  let n = 0;
+  const tuple = () => `(${COLUMNS.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(',')})`;
+  const values = Array.from({ length: rows }, tuple).join(',');
+  const text = `insert into eventstream_line (${COLUMNS.join(',')}) values ${values} on conflict (engagement_id, line_hash) do nothing returning line_hash`;
+  if (textCache.size > 32) textCache.clear();
+  textCache.set(cacheKey, text);
+  return text;
+}
+
+export interface LineRowMeta {
+  engagementId: number;
+  importedBy: number | null;
+  importedByName: string;
+  createdAt: number;
+}
+
+/**
+ * Inserts lines with prepared multi-row statements (the statement text is built by hand and cached
+ * per row count: building a 20,000-value query through the query builder costs more than running
+ * it). A line whose hash the engagement already holds is skipped. Returns the hashes that went in.
+ */
+export async function insertLineRows(
+  tx: Tx,
+  meta: LineRowMeta,
+  lines: ReadonlyArray<{ values: EventStreamValues; hash: string }>,
+): Promise<Set<string>> {
+  const dialect = dialectOf(tx);
+  const inserted = new Set<string>();
+  for (let from = 0; from < lines.length; from += LINES_PER_STATEMENT) {
+    const chunk = lines.slice(from, from + LINES_PER_STATEMENT);
+    const params: unknown[] = new Array(chunk.length * COLUMNS.length);
+    let p = 0;
+    for (const { values: v, hash } of chunk) {
+      params[p++] = meta.engagementId;
+      params[p++] = v.start_at;
+      params[p++] = v.end_at;
+      params[p++] = v.operator;
+      params[p++] = v.source_host;
+      params[p++] = v.source_user;
+      params[p++] = v.source_process;
+      params[p++] = v.target_host;
+      params[p++] = v.target_user;
+      params[p++] = v.target_process;
+      params[p++] = v.description;
+      params[p++] = v.raw_evidence;
+      params[p++] = v.outcome;
+      params[p++] = v.tactic_id;
+      params[p++] = v.technique_id;
+      params[p++] = v.additional_data;
+      params[p++] = hash;
+      params[p++] = meta.importedBy;
+      params[p++] = meta.importedByName;
+      params[p++] = meta.createdAt;
+    }
+    const result = await tx.executeQuery<{ line_hash: string }>(
+      CompiledQuery.raw(insertText(dialect, chunk.length), params),
+    );
+    for (const row of result.rows) inserted.add(row.line_hash);
+  }
+  return inserted;
+}
