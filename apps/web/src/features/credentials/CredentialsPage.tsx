@@ -1,7 +1,9 @@
 import {
   Alert,
+  Badge,
   Button,
   Checkbox,
+  CloseButton,
   Group,
   Modal,
   SegmentedControl,
@@ -14,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { type CredentialDto, HASH_TYPES } from '@steppingstones/shared/credentials';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
@@ -49,7 +52,11 @@ export function CredentialsPage() {
   const me = useMe();
   const engagement = me.current_engagement ?? '';
   const client = useQueryClient();
-  const [filter, setFilter] = useState<CredentialFilterState>(EMPTY_FILTER);
+  const [params, setParams] = useSearchParams();
+  const [filter, setFilter] = useState<CredentialFilterState>(() => ({
+    ...EMPTY_FILTER,
+    event: Number(params.get('event')) || null,
+  }));
   const [revealed, setRevealed] = useState<Map<number, string | null>>(new Map());
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -183,6 +190,24 @@ export function CredentialsPage() {
           checked={filter.enabledOnly}
           onChange={(e) => update({ enabledOnly: e.currentTarget.checked })}
         />
+        {filter.event !== null && (
+          <Badge
+            size="lg"
+            variant="light"
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label="Show every event's credentials"
+                onClick={() => {
+                  update({ event: null });
+                  setParams({});
+                }}
+              />
+            }
+          >
+            From event #{filter.event}
+          </Badge>
+        )}
         {canDelete && selected.size > 0 && (
           <Button
             color="red"

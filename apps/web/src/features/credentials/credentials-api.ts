@@ -22,6 +22,8 @@ export interface CredentialFilterState {
   cracked: 'all' | 'true' | 'false';
   enabledOnly: boolean;
   sort: string;
+  /** Only what one event produced (opened from the event's credentials). */
+  event: number | null;
 }
 
 export const EMPTY_FILTER: CredentialFilterState = {
@@ -31,6 +33,7 @@ export const EMPTY_FILTER: CredentialFilterState = {
   cracked: 'all',
   enabledOnly: false,
   sort: 'system',
+  event: null,
 };
 
 /** The first page's path of the filtered vault (pages of 100; `next` links follow). */
@@ -41,6 +44,7 @@ export function credentialListPath(engagement: string, f: CredentialFilterState)
   if (f.hashType !== null) q.set('hash_type', f.hashType);
   if (f.cracked !== 'all') q.set('cracked', f.cracked);
   if (f.enabledOnly) q.set('enabled', 'true');
+  if (f.event !== null) q.set('event', String(f.event));
   return `/credentials/?${q}`;
 }
 
@@ -117,3 +121,19 @@ export function uploadCracked(
   const q = new URLSearchParams({ engagement, filename });
   return rawUpload<CrackedImportResult>(`/credentials/cracked/?${q}`, body, onProgress);
 }
+
+/** The credentials an event produced (the first 100; the vault lists them all with `event=`). */
+export const fetchEventCredentials = (eventId: number) =>
+  api<ListEnvelope<CredentialDto>>(`/events/${eventId}/credentials/?page_size=100&sort=account`);
+
+export interface VaultAccount {
+  system: string;
+  account: string;
+  value: string;
+}
+
+/** Vault accounts starting with `search` (`SYSTEM\prefix` narrows the system), for user fields. */
+export const fetchVaultAccounts = (engagement: string, search: string) =>
+  api<ListEnvelope<VaultAccount>>(
+    `/credentials/accounts/?${new URLSearchParams({ engagement, search, page_size: '15' })}`,
+  ).then((page) => page.results);

@@ -2,6 +2,7 @@ import { Alert, Autocomplete, Button, ColorSwatch, Group, Paper, Select, Stack, 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useVaultAccounts } from '../../credentials/use-vault-accounts.ts';
 import { fetchContext, fetchContexts, fetchContextValues } from '../api/events-api.ts';
 import { IconHost, IconProcess, IconUser } from '../ui/event-icons.tsx';
 import { type ContextValue, emptyContext } from './form-values.ts';
@@ -41,6 +42,17 @@ function PartInput({
     enabled: focused,
     staleTime: 30_000,
   });
+  const used = (values.data ?? []).filter((v) => v !== value);
+  // User fields also offer the vault's accounts (red team roles only; the hook asks nothing otherwise).
+  const vault = useVaultAccounts(engagement, search, focused && field === 'user').filter(
+    (v) => v !== value && !used.includes(v),
+  );
+  const data = vault.length
+    ? [
+        ...(used.length ? [{ group: 'Used in this engagement', items: used }] : []),
+        { group: 'Vault accounts', items: vault },
+      ]
+    : used;
   return (
     <Autocomplete
       label={label}
@@ -49,8 +61,8 @@ function PartInput({
       value={value}
       onChange={onChange}
       onFocus={() => setFocused(true)}
-      data={(values.data ?? []).filter((v) => v !== value)}
-      limit={20}
+      data={data}
+      limit={35}
       maxLength={100}
       flex={1}
     />
