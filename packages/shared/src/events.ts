@@ -272,6 +272,15 @@ export const eventDtoSchema = z.object({
 });
 export type EventDto = z.infer<typeof eventDtoSchema>;
 
+/** Someone with an event's form open now (`GET /api/v1/events/presence/`). */
+export const eventPresenceDtoSchema = z.object({
+  event_id: z.number().int(),
+  username: z.string(),
+  display_name: z.string(),
+  since: z.string().describe('When they opened the form, ISO-8601 UTC.'),
+});
+export type EventPresenceDto = z.infer<typeof eventPresenceDtoSchema>;
+
 const booleanParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const listParam = z
   .union([z.string(), z.array(z.string())])

@@ -4,7 +4,7 @@ import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
 import { matrixOperator } from './events.route-samples.ts';
 
 async function fixtureEvent(f: MatrixFixture) {
-  return createEvent(f.ctx.database.db, systemPrincipal(), {
+  return createEvent(f.ctx.services(), systemPrincipal(), {
     engagement: f.engagement.code,
     operator: await matrixOperator(f),
     timestamp: '2026-01-01T00:00:00Z',
@@ -14,7 +14,7 @@ async function fixtureEvent(f: MatrixFixture) {
   });
 }
 
-/** Permission-matrix samples for the history routes (spread into ROUTE_SAMPLES). */
+/** Permission-matrix samples for the history and presence routes (spread into ROUTE_SAMPLES). */
 export const HISTORY_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/events/:id/history': {
     params: async (f) => ({ id: String((await fixtureEvent(f)).id) }),
@@ -48,10 +48,19 @@ export const HISTORY_ROUTE_SAMPLES: Record<string, RouteSample> = {
       changes: { detected: 'FUL' },
     }),
   },
+  'GET /api/v1/events/presence': { query: (f) => ({ engagement: f.engagement.code }) },
+  'PUT /api/v1/events/:id/presence': {
+    params: async (f) => ({ id: String((await fixtureEvent(f)).id) }),
+    engagementScoped: true,
+  },
+  'DELETE /api/v1/events/:id/presence': {
+    params: async (f) => ({ id: String((await fixtureEvent(f)).id) }),
+    engagementScoped: true,
+  },
   'POST /api/v1/events/:id/undelete': {
     params: async (f) => {
       const event = await fixtureEvent(f);
-      await deleteEvent(f.ctx.database.db, systemPrincipal(), event.id);
+      await deleteEvent(f.ctx.services(), systemPrincipal(), event.id);
       return { id: String(event.id) };
     },
     engagementScoped: true,

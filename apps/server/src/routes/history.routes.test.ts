@@ -24,8 +24,9 @@ interface TrashItem {
 }
 
 /**
- * History, restore, trash and undelete over HTTP, per role: the operator restores, only an engagement
- * administrator sees the trash and recovers, the blue team reads, and another engagement sees nothing.
+ * History, restore, trash and undelete over HTTP, per role: the operator restores and recovers what
+ * they deleted, an engagement administrator sees the whole trash and recovers anything, the blue team
+ * reads, and another engagement sees nothing.
  */
 describe.each(testDialects())('event history over HTTP on %s', { timeout: 120_000 }, (dialect) => {
   let w: EventWorld;
@@ -118,15 +119,35 @@ describe.each(testDialects())('event history over HTTP on %s', { timeout: 120_00
     expect((await restore(w.alice, id, other.created.id)).status).toBe(404);
   });
 
-  it('keeps the trash for engagement administrators: the operator deletes, the lead lists and recovers', async () => {
+  it('gives an operator their own deletions back (Undo), and nobody else’s', async () => {
+    const own = await createEvent(w.alice, { description: 'Deleted by mistake' });
+    const others = await createEvent(w.alice, { description: 'Deleted by carol' });
+    const carol = await login(w.server.url, 'carol');
+    expect((await w.alice.del(`/api/v1/events/${own.id}/`)).status).toBe(204);
+    expect((await carol.del(`/api/v1/events/${others.id}/`)).status).toBe(204);
+
+    const listed = await trash(w.alice);
+    expect(listed.status).toBe(200);
+    const ids = listed.body.results.map((t) => t.id);
+    expect(ids).toContain(own.id);
+    expect(ids).not.toContain(others.id);
+
+    const refused = await undelete(w.alice, others.id);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain('engagement.change');
+    expect((await undelete(w.alice, own.id)).status).toBe(204);
+    expect((await w.alice.get<EventDto>(`/api/v1/events/${own.id}/`)).body.description).toBe(
+      'Deleted by mistake',
+    );
+    // Carol recovers her own; the blue team has no trash at all.
+    expect((await undelete(carol, others.id)).status).toBe(204);
+    expect((await trash(w.blue)).status).toBe(403);
+  });
+
+  it('keeps the whole trash for engagement administrators: the operator deletes, the lead lists and recovers', async () => {
     const { id, created } = await editedEvent();
     expect((await w.alice.del(`/api/v1/events/${id}/`)).status).toBe(204);
     expect((await w.alice.get(`/api/v1/events/${id}/`)).status).toBe(404);
-
-    const refused = await trash(w.alice);
-    expect(refused.status).toBe(403);
-    expect(JSON.stringify(refused.body)).toContain('engagement.change');
-    expect((await undelete(w.alice, id)).status).toBe(403);
     // Restoring a revision is no back door into the trash; the deleted event's history is the trash's.
     expect((await restore(w.alice, id, created.id)).status).toBe(404);
     expect((await history(w.alice, id)).status).toBe(404);

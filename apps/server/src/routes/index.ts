@@ -7,6 +7,7 @@ import { bulkEditRoutes } from './bulk-edit.routes.ts';
 import { c2Routes } from './c2.routes.ts';
 import { c2CloneRoutes } from './c2-clone.routes.ts';
 import { c2ImportRoutes } from './c2-import.routes.ts';
+import { c2ManageRoutes } from './c2-manage.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
 import { credentialLinkRoutes } from './credential-links.routes.ts';
 import { credentialStatsRoutes } from './credential-stats.routes.ts';
@@ -26,6 +27,7 @@ import { historyRoutes } from './history.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { navigatorRoutes } from './navigator.routes.ts';
 import { pluginRoutes } from './plugins.routes.ts';
+import { presenceRoutes } from './presence.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { suggestionRoutes } from './suggestions.routes.ts';
@@ -47,6 +49,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(backupRoutes);
   await app.register(eventRoutes);
   await app.register(historyRoutes);
+  await app.register(presenceRoutes);
   await app.register(bulkEditRoutes);
   await app.register(exchangeRoutes);
   await app.register(streamRoutes);
@@ -70,4 +73,5 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(c2ImportRoutes);
   await app.register(c2Routes);
   await app.register(c2CloneRoutes);
+  await app.register(c2ManageRoutes);
 }

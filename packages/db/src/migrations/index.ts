@@ -14,7 +14,10 @@ import * as m0011 from './0011-credentials.ts';
 import * as m0012 from './0012-eventstream.ts';
 import * as m0013 from './0013-breach-checks.ts';
 import * as m0014 from './0014-c2.ts';
+import * as m0015 from './0015-event-presence.ts';
 import * as m0016 from './0016-credential-import-progress.ts';
+import * as m0017 from './0017-c2-exclusions.ts';
+import * as m0018 from './0018-eventstream-import-job.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -35,7 +38,10 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0012-eventstream', m0012],
   ['0013-breach-checks', m0013],
   ['0014-c2', m0014],
+  ['0015-event-presence', m0015],
   ['0016-credential-import-progress', m0016],
+  ['0017-c2-exclusions', m0017],
+  ['0018-eventstream-import-job', m0018],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

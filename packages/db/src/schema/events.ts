@@ -84,7 +84,19 @@ export interface FileDistributionTable {
   removed: number;
 }
 
+/** Who has an event's form open: refreshed by a heartbeat, stale rows mean nobody (see core/presence). */
+export interface EventPresenceTable {
+  event_id: number;
+  user_id: number;
+  engagement_id: number;
+  /** When this user opened the form. */
+  since: number;
+  /** The last heartbeat. */
+  seen_at: number;
+}
+
 export interface EventsTables {
+  event_presence: EventPresenceTable;
   context: ContextTable;
   event: EventTable;
   tag: TagTable;

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { logout } from '../../features/auth/auth-api.ts';
 import { ME_KEY, useMe } from '../../features/auth/use-me.ts';
+import { clearAllDrafts } from '../../features/events/form/draft/draft-store.ts';
 import { errorMessage } from '../../lib/api-error.ts';
 import { IconChevronDown, IconKey, IconLock, IconLogout, IconSettings } from '../icons.tsx';
 import classes from './layout.module.css';
@@ -25,6 +26,7 @@ export function UserMenu() {
       notifications.show({ color: 'red', title: 'Log out failed', message: errorMessage(error) });
       return;
     }
+    clearAllDrafts();
     // The route guard sees nobody signed in and goes to the login page, which drops the old user's data.
     queryClient.setQueryData(ME_KEY, null);
   };

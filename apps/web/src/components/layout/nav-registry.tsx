@@ -1,10 +1,9 @@
-import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import { IconClock, IconKey, IconWebhook } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Me } from '../../features/auth/auth-types.ts';
 import { IconPaperclip } from '../../features/events/ui/event-icons.tsx';
 import { IconPlug, IconReports } from '../../features/plugins/plugin-icons.tsx';
-import { can, canAll, canAny, canIn } from '../../lib/permissions.ts';
+import { can, canAny, canIn } from '../../lib/permissions.ts';
 import { IconBriefcase, IconDatabase, IconHome, IconList, IconUsers } from '../icons.tsx';
 
 /**
@@ -75,8 +74,8 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Deleted events',
     to: '/events/trash',
     icon: IconList,
-    // For engagement administrators, like the API (operators delete, an administrator recovers).
-    visible: (me) => canAll(me, TRASH_PERMISSIONS),
+    // Whoever deletes: an operator recovers their own deletions, the lead anyone's (the API decides).
+    visible: (me) => can(me, 'event.delete'),
   },
   {
     section: 'engagement',

@@ -3,17 +3,25 @@ import { notifications } from '@mantine/notifications';
 import type { PermissionCode } from '@steppingstones/shared';
 import type { EventDto } from '@steppingstones/shared/events';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { browserTimezone } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { EventCredentialsPanel } from '../credentials/EventCredentialsPanel.tsx';
 import { SourceLineNote } from '../eventstream/SourceLineNote.tsx';
+import { useLiveChanges } from '../live/use-live-changes.ts';
 import { EVENTS_KEY, fetchEvent } from './api/events-api.ts';
+import { DiscardChangesModal } from './form/draft/DiscardChangesModal.tsx';
+import { clearDraft, draftKey } from './form/draft/draft-store.ts';
+import { EditingNotice } from './form/draft/FormNotices.tsx';
 import { EventForm } from './form/EventForm.tsx';
 import type { FormMode } from './form/form-values.ts';
 import { LimitedEventForm } from './form/LimitedEventForm.tsx';
 import { invalidateEventLists } from './grid/use-event-pages.ts';
+import { useEditingPresence } from './presence/use-editing-presence.ts';
+import { usePresenceHeartbeat } from './presence/use-presence-heartbeat.ts';
 
 type DrawerMode = FormMode | 'limited';
 const MODES: DrawerMode[] = ['edit', 'clone', 'lateral', 'limited'];
@@ -58,6 +66,24 @@ export function EventFormDrawer() {
     refetchOnReconnect: false,
   });
   const close = () => navigate({ pathname: '/events', search: location.search });
+  // Esc, a click outside, the close button and Cancel all come here: unsaved changes are asked about.
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
+  const requestClose = () => (dirty ? setAsking(true) : close());
+  const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
+  const editsExisting = (mode === 'edit' || mode === 'limited') && id !== null;
+  usePresenceHeartbeat(editsExisting ? id : null);
+  // A teammate's save reaches the open form at once (the form decides how to show it).
+  const latest = useQuery({
+    queryKey: [...EVENTS_KEY, 'latest', id],
+    queryFn: () => fetchEvent(id as number),
+    enabled: false,
+    gcTime: 0,
+  });
+  useLiveChanges(editsExisting ? (event.data?.engagement ?? me.current_engagement) : null, (change) => {
+    if (change === null || change.ids.includes(id as number)) void latest.refetch();
+  });
   const saved = async (e: EventDto) => {
     notifications.show({
       color: 'green',
@@ -71,6 +97,10 @@ export function EventFormDrawer() {
   };
   const engagement = me.current_engagement ?? event.data?.engagement ?? '';
   const allowed = can(me, PERMISSION[mode]);
+  const editing = useEditingPresence(editsExisting ? engagement : null, me.username);
+  const others = id !== null ? (editing.get(id) ?? []) : [];
+  // Discarding drops the draft: the form remounts under a fresh key and starts from the stored values.
+  const key = draftKey(me.id, engagement, mode, id);
 
   let body: React.ReactNode;
   if (!allowed)
@@ -86,17 +116,24 @@ export function EventFormDrawer() {
     body = (
       <>
         {mode === 'edit' && id !== null && (
-          <SourceLineNote eventId={id} engagement={event.data?.engagement ?? engagement} />
+          <>
+            <SourceLineNote eventId={id} engagement={event.data?.engagement ?? engagement} />
+            <EventCredentialsPanel eventId={id} engagement={event.data?.engagement ?? engagement} />
+          </>
         )}
+        <EditingNotice names={others} />
         <EventForm
           key={`${mode}-${event.data?.id ?? 'new'}`}
+          draftKey={discarding ? undefined : key}
+          onDirtyChange={onDirtyChange}
+          latest={latest.data ?? null}
           mode={mode as FormMode}
           event={event.data ?? null}
           engagement={engagement}
           me={me}
           zone={zone}
           onSaved={saved}
-          onCancel={close}
+          onCancel={requestClose}
         />
       </>
     );
@@ -104,7 +141,7 @@ export function EventFormDrawer() {
   return (
     <Drawer
       opened
-      onClose={close}
+      onClose={requestClose}
       position="right"
       size="min(980px, 100vw)"
       title={TITLES[mode]}
@@ -113,6 +150,20 @@ export function EventFormDrawer() {
       styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       {body}
+      <DiscardChangesModal
+        opened={asking}
+        onKeepEditing={() => setAsking(false)}
+        onKeepDraft={() => {
+          setAsking(false);
+          close();
+        }}
+        onDiscard={() => {
+          clearDraft(key);
+          setDiscarding(true);
+          setAsking(false);
+          close();
+        }}
+      />
     </Drawer>
   );
 }

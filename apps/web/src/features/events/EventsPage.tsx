@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { EventDto } from '@steppingstones/shared/events';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { browserTimezone, formatDateTimeSeconds } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useMe } from '../auth/use-me.ts';
 import { BulkMenu } from '../bulk/BulkMenu.tsx';
 import { SelectionBar } from '../bulk/SelectionBar.tsx';
@@ -18,7 +19,7 @@ import { ExportImportMenu } from '../exchange/ExportImportMenu.tsx';
 import { EventHistoryDrawer } from '../history/EventHistoryDrawer.tsx';
 import { useLiveEventGrid } from '../live/use-live-event-grid.ts';
 import { ReportingMenu } from '../plugins/ReportingMenu.tsx';
-import { deleteEvent, starEvent } from './api/events-api.ts';
+import { starEvent } from './api/events-api.ts';
 import { EventFilterBar } from './grid/EventFilterBar.tsx';
 import { EventGrid } from './grid/EventGrid.tsx';
 import type { RowAction } from './grid/EventRowActions.tsx';
@@ -29,8 +30,13 @@ import {
   isFiltered,
 } from './grid/event-filter.ts';
 import classes from './grid/events.module.css';
-import { invalidateEventLists, patchEventInPages, useEventPages } from './grid/use-event-pages.ts';
+import { useDeleteWithUndo } from './grid/use-delete-with-undo.tsx';
+import { useDensity } from './grid/use-density.ts';
+import { patchEventInPages, useEventPages } from './grid/use-event-pages.ts';
 import { useRememberedFilter } from './grid/use-remembered-filter.ts';
+import { ShortcutsModal } from './keyboard/ShortcutsModal.tsx';
+import { useEventLogKeys } from './keyboard/use-event-log-keys.ts';
+import { useEditingPresence } from './presence/use-editing-presence.ts';
 
 /** The event log of the current engagement: filter bar, virtualised grid, and the form drawer (child routes). */
 export function EventsPage() {
@@ -87,14 +93,7 @@ function EventLog({ engagement }: { engagement: string }) {
   );
 
   const [toDelete, setToDelete] = useState<EventDto | null>(null);
-  const remove = useMutation({
-    mutationFn: (e: EventDto) => deleteEvent(e.id),
-    onSuccess: async () => {
-      setToDelete(null);
-      notifications.show({ color: 'green', message: 'Event deleted.' });
-      await invalidateEventLists(queryClient);
-    },
-  });
+  const remove = useDeleteWithUndo(() => setToDelete(null));
   const star = useMutation({
     mutationFn: (e: EventDto) => starEvent(e.id, !e.starred),
     onMutate: (e) => patchEventInPages(queryClient, { ...e, starred: !e.starred }),
@@ -131,6 +130,20 @@ function EventLog({ engagement }: { engagement: string }) {
   );
   const { fetchNextPage } = pages;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const openEvent = useCallback((e: EventDto) => navigate(`/events/${e.id}`), [navigate]);
+  const [density, setDensity] = useDensity();
+  const editing = useEditingPresence(engagement, me.username);
+  usePageTitle('Events');
+  const keys = useEventLogKeys({
+    rows: pages.rows,
+    active: location.pathname === '/events',
+    perms,
+    onAction,
+    onStar,
+    onOpen: openEvent,
+    onSelect: perms.change || perms.changeLimited ? selection.onSelectRow : undefined,
+    onNew: () => navigate({ pathname: '/events/new', search }),
+  });
 
   const countLabel =
     pages.count === null
@@ -148,6 +161,16 @@ function EventLog({ engagement }: { engagement: string }) {
           </Text>
         </div>
         <Group gap="sm">
+          <SegmentedControl
+            size="xs"
+            value={density}
+            onChange={(v) => setDensity(v === 'compact' ? 'compact' : 'comfortable')}
+            data={[
+              { value: 'comfortable', label: 'Comfortable' },
+              { value: 'compact', label: 'Compact' },
+            ]}
+            aria-label="Row density"
+          />
           {(perms.change || perms.changeLimited) && pages.count !== null && (
             <BulkMenu
               engagement={engagement}
@@ -194,6 +217,10 @@ function EventLog({ engagement }: { engagement: string }) {
           fetchNextPage={loadMore}
           resetKey={query}
           selection={perms.change || perms.changeLimited ? selection : undefined}
+          activeId={keys.activeId}
+          onOpen={openEvent}
+          compact={density === 'compact'}
+          editing={editing}
           empty={
             <div className={classes.loadingRow}>
               {pages.isPending
@@ -223,6 +250,7 @@ function EventLog({ engagement }: { engagement: string }) {
         )}
       </ConfirmModal>
       <EventHistoryDrawer eventId={historyOf} canRestore={perms.change} onClose={() => setHistoryOf(null)} />
+      <ShortcutsModal opened={keys.helpOpen} onClose={keys.closeHelp} />
       <Outlet />
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
@@ -7,6 +8,7 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { canAll } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
 import { EVENTS_KEY } from '../events/api/events-api.ts';
 import { useLiveChanges } from '../live/use-live-changes.ts';
@@ -42,7 +44,7 @@ export function TrashPage() {
   const header = (
     <PageHeader
       title="Deleted events"
-      description={`Events deleted from ${engagement ?? 'the engagement'}. Recovering one puts it back in the event log with its history intact.`}
+      description={`Events deleted from ${engagement ?? 'the engagement'}${canAll(me, TRASH_PERMISSIONS) ? '' : ' by you'}. Recovering one puts it back in the event log with its history intact.`}
     />
   );
   if (!engagement)

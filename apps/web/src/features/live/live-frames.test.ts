@@ -20,6 +20,9 @@ describe('live frames', () => {
       ids: [41],
       at: '2026-01-01T00:00:00Z',
     });
+    // The server sends the outbox payload: the event it names is what a page refetches.
+    expect(parseChange(frame({ ids: { eventId: 9, undeleted: true } }))?.ids).toEqual([9]);
+    expect(parseChange(frame({ ids: { eventIds: [3, 4] } }))?.ids).toEqual([3, 4]);
     expect(parseChange('not json')).toBeNull();
     expect(parseChange(JSON.stringify({ type: 'event.created' }))).toBeNull();
   });

@@ -17,16 +17,29 @@ export type LiveSignal =
   /** The server could not replay what was missed (or the stream restarted): refetch everything. */
   | { kind: 'reset' };
 
+const isId = (x: unknown): x is number => typeof x === 'number';
+
+/**
+ * The event ids a frame names: a list, or the outbox payload as the server sends it (`{ eventId }`,
+ * `{ eventIds: [...] }`).
+ */
+function idsOf(raw: unknown): number[] {
+  if (Array.isArray(raw)) return raw.filter(isId);
+  if (!raw || typeof raw !== 'object') return [];
+  const { eventId, eventIds } = raw as { eventId?: unknown; eventIds?: unknown };
+  return [...(isId(eventId) ? [eventId] : []), ...(Array.isArray(eventIds) ? eventIds.filter(isId) : [])];
+}
+
 /** Parses the `data:` of a change frame; anything malformed is ignored rather than crashing the tab. */
 export function parseChange(data: string): LiveChange | null {
   try {
-    const v = JSON.parse(data) as Partial<LiveChange>;
+    const v = JSON.parse(data) as Partial<Omit<LiveChange, 'ids'>> & { ids?: unknown };
     if (typeof v.id !== 'number' || typeof v.type !== 'string') return null;
     return {
       id: v.id,
       type: v.type,
       engagement_id: typeof v.engagement_id === 'number' ? v.engagement_id : null,
-      ids: Array.isArray(v.ids) ? v.ids.filter((x): x is number => typeof x === 'number') : [],
+      ids: idsOf(v.ids),
       at: typeof v.at === 'string' ? v.at : '',
     };
   } catch {

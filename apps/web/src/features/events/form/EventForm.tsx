@@ -1,8 +1,10 @@
 import { Button, Group, Kbd, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { EventDto, EventFields } from '@steppingstones/shared/events';
+import { useEffect, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
+import { RestoredDraftNotice, TeammateSaveNotice } from './draft/FormNotices.tsx';
 import { ResultSection, Section, WhenSection } from './EventFormSections.tsx';
 import { FilesField } from './FilesField.tsx';
 import classes from './form.module.css';
@@ -26,6 +28,12 @@ export interface EventFormProps {
   initial?: EventFormValues;
   /** Saves instead of the events API (the clone that links the event to its source line). */
   save?: (body: EventFields) => Promise<EventDto>;
+  /** Keep unsaved values as a draft under this key (draft-store.ts). */
+  draftKey?: string;
+  /** Told whenever the form gains or loses unsaved changes (the drawer asks before discarding them). */
+  onDirtyChange?: (dirty: boolean) => void;
+  /** The newest stored version, as a teammate's save brings it (live). */
+  latest?: EventDto | null;
 }
 
 /**
@@ -42,8 +50,17 @@ export function EventForm({
   onCancel,
   initial,
   save,
+  draftKey,
+  onDirtyChange,
+  latest,
 }: EventFormProps) {
   const {
+    dirty,
+    base,
+    restoredAt,
+    discardDraft,
+    adoptNewer,
+    openConflict,
     values,
     setValues,
     set,
@@ -57,7 +74,17 @@ export function EventForm({
     closeConflict,
     setBase,
     toValues,
-  } = useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save });
+  } = useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save, draftKey });
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  // A teammate's save: taken over at once by an untouched form, offered for merging otherwise.
+  const newer = latest && base && latest.id === base.id && latest.version > base.version ? latest : null;
+  const [applied, setApplied] = useState<EventDto | null>(null);
+  useEffect(() => {
+    if (newer && !dirty) {
+      adoptNewer(newer);
+      setApplied(newer);
+    }
+  }, [newer, dirty, adoptNewer]);
   const saveLabel = mode === 'edit' ? 'Save changes' : 'Create event';
   if (conflict)
     return (
@@ -92,6 +119,17 @@ export function EventForm({
       noValidate
     >
       <Stack gap="md">
+        {restoredAt !== null && dirty && (
+          <RestoredDraftNotice savedAt={restoredAt} zone={zone} onDiscard={discardDraft} />
+        )}
+        {newer && dirty && (
+          <TeammateSaveNotice
+            latest={newer}
+            applied={false}
+            onReview={() => base && void openConflict(base, values)}
+          />
+        )}
+        {!newer && applied && <TeammateSaveNotice latest={applied} applied onReview={() => undefined} />}
         <WhenSection
           mode={mode}
           values={values}

@@ -1,5 +1,6 @@
 import type { EventDto, EventFields } from '@steppingstones/shared/events';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { clearDraft, readDraft, writeDraft } from './draft/draft-store.ts';
 import { type EventFormValues, type FormMode, initialValues, toRequestBody } from './form-values.ts';
 import { useSaveConflict } from './merge/use-save-conflict.ts';
 import type { SuggestionChoice } from './Suggestions.tsx';
@@ -16,18 +17,59 @@ export interface EventFormState {
   initial?: EventFormValues;
   /** Saves the request body instead of the events API (e.g. the clone that links its source line). */
   save?: (body: EventFields) => Promise<EventDto>;
+  /** Where the unsaved values are kept (draft-store.ts); without it nothing is kept. */
+  draftKey?: string;
 }
 
 /**
  * The event form's state and saving: values, field and form errors, the version the values build on,
  * and the merge step when someone else saved first (a save never overwrites).
  */
-export function useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save }: EventFormState) {
-  const [values, setValues] = useState<EventFormValues>(
+export function useEventForm({
+  mode,
+  event,
+  engagement,
+  me,
+  zone,
+  onSaved,
+  initial,
+  save,
+  draftKey,
+}: EventFormState) {
+  const [draft] = useState(() => (draftKey ? readDraft(draftKey) : null));
+  /** What "unchanged" means: the values the form opened with (or took from a teammate's save). */
+  const [pristine, setPristine] = useState<EventFormValues>(
     () => initial ?? initialValues(mode, event, me, zone),
   );
+  const [values, setValues] = useState<EventFormValues>(() => draft?.values ?? pristine);
   /** The stored version this form's values build on (moves on when the user merges a newer one). */
-  const [base, setBase] = useState<EventDto | null>(event);
+  const [base, setBase] = useState<EventDto | null>(() => draft?.base ?? event);
+  const [restoredAt, setRestoredAt] = useState<number | null>(draft?.savedAt ?? null);
+  const pristineJson = useMemo(() => JSON.stringify(pristine), [pristine]);
+  const dirty = useMemo(() => JSON.stringify(values) !== pristineJson, [values, pristineJson]);
+  // Every change is kept as the draft at once (a reload, a closed drawer or a crash loses nothing).
+  useEffect(() => {
+    if (!draftKey) return;
+    if (dirty) writeDraft(draftKey, { savedAt: Date.now(), values, base });
+    else clearDraft(draftKey);
+  }, [draftKey, dirty, values, base]);
+  /** Back to the values the form opened with; the draft goes. */
+  const discardDraft = useCallback(() => {
+    if (draftKey) clearDraft(draftKey);
+    setValues(pristine);
+    setBase(event);
+    setRestoredAt(null);
+  }, [draftKey, pristine, event]);
+  /** A teammate saved: an untouched form shows their version at once. */
+  const adoptNewer = useCallback(
+    (latest: EventDto) => {
+      const next = initialValues('edit', latest, me, zone);
+      setPristine(next);
+      setValues(next);
+      setBase(latest);
+    },
+    [me, zone],
+  );
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -75,7 +117,12 @@ export function useEventForm({ mode, event, engagement, me, zone, onSaved, initi
     const built = toRequestBody(v, engagement);
     if (!built.body) return showInForm(v, against, built.errors, 'Please correct the fields marked in red.');
     try {
-      onSaved(await (save ? save(built.body) : saveEvent(mode, against, v, built.body)));
+      const saved = await (save ? save(built.body) : saveEvent(mode, against, v, built.body));
+      if (draftKey) clearDraft(draftKey);
+      // Saved values are the new "unchanged": the draft effect must not write them back.
+      setPristine(v);
+      setValues(v);
+      onSaved(saved);
     } catch (e) {
       const shown = describeSaveError(e, built.fileKeys);
       if (shown.conflict && against) {
@@ -98,6 +145,12 @@ export function useEventForm({ mode, event, engagement, me, zone, onSaved, initi
   };
 
   return {
+    dirty,
+    base,
+    restoredAt,
+    discardDraft,
+    adoptNewer,
+    openConflict,
     values,
     setValues,
     set,

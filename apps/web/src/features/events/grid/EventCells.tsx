@@ -34,12 +34,43 @@ export function ContextCell({ context }: { context: ContextDto }) {
   );
 }
 
-export function DescriptionCell({ event }: { event: EventDto }) {
+/** The evidence as shown collapsed: its first line in compact mode, its first characters otherwise. */
+function evidencePreview(evidence: string, compact: boolean): { text: string; more: boolean } {
+  if (compact) {
+    const first = evidence.split('\n', 1)[0] ?? '';
+    return { text: first, more: first.length < evidence.length || first.length > 80 };
+  }
+  const long = evidence.length > EVIDENCE_PREVIEW;
+  return { text: long ? `${evidence.slice(0, EVIDENCE_PREVIEW)}…` : evidence, more: long };
+}
+
+export function DescriptionCell({
+  event,
+  compact = false,
+  editors,
+}: {
+  event: EventDto;
+  compact?: boolean;
+  editors?: string[];
+}) {
   const [expanded, setExpanded] = useState(false);
   const evidence = event.raw_evidence;
-  const long = evidence.length > EVIDENCE_PREVIEW;
+  const preview = evidencePreview(evidence, compact);
   return (
     <Box>
+      {editors && editors.length > 0 && (
+        <Badge
+          variant="dot"
+          color="orange"
+          size="sm"
+          radius="sm"
+          tt="none"
+          mb={4}
+          data-testid="editing-badge"
+        >
+          {editors.join(', ')} editing
+        </Badge>
+      )}
       {(event.tags.length > 0 || event.files.length > 0) && (
         <Group gap={4} mb={4}>
           {event.files.length > 0 && (
@@ -75,15 +106,18 @@ export function DescriptionCell({ event }: { event: EventDto }) {
         </Text>
       )}
       {evidence && (
-        <Box className={classes.evidence}>
-          {expanded || !long ? evidence : `${evidence.slice(0, EVIDENCE_PREVIEW)}…`}
-          {long && (
+        <Box className={`${classes.evidence} ${compact && !expanded ? classes.evidenceLine : ''}`}>
+          <span className={compact && !expanded ? classes.evidenceText : undefined}>
+            {expanded || !preview.more ? evidence : preview.text}
+          </span>
+          {preview.more && (
             <Button
               variant="subtle"
               size="compact-xs"
               ml={4}
               onClick={() => setExpanded((v) => !v)}
               aria-expanded={expanded}
+              data-expand-evidence
             >
               {expanded ? 'less' : 'more'}
             </Button>

@@ -33,6 +33,22 @@ export interface EventGridProps {
     /** The header checkbox: every loaded row, or none when all are selected. */
     onSelectAllLoaded: () => void;
   };
+  /** The row the keyboard is on (j / k): highlighted and kept in view. */
+  activeId?: number | null;
+  /** A click on a row (not on one of its controls) opens the event's page. */
+  onOpen?: (event: EventDto) => void;
+  /** Evidence as one line per row, expanded on click or with `o`. */
+  compact?: boolean;
+  /** Who else is editing which event (presence): a badge on the row. */
+  editing?: ReadonlyMap<number, string[]>;
+}
+
+/** Clicks on a row's own controls (buttons, links, checkboxes) and text selections do not open it. */
+function isRowOpenClick(e: React.MouseEvent): boolean {
+  const target = e.target as HTMLElement;
+  if (target.closest('button, a, input, label, textarea, [role="menuitem"]')) return false;
+  const selected = window.getSelection()?.toString() ?? '';
+  return selected.length === 0;
 }
 
 /**
@@ -45,7 +61,7 @@ export function EventGrid(props: EventGridProps) {
   const selectable = selection !== undefined;
   const onSelectRow = selection?.onSelectRow;
   const onSelectAllLoaded = selection?.onSelectAllLoaded;
-  const { starredOnly, onToggleStarredOnly } = props;
+  const { starredOnly, onToggleStarredOnly, compact = false, editing } = props;
   const columns = useMemo(
     () =>
       eventColumns({
@@ -57,8 +73,21 @@ export function EventGrid(props: EventGridProps) {
         onToggleStarredOnly,
         onSelectRow,
         onSelectAllLoaded,
+        compact,
+        editing,
       }),
-    [timeZone, perms, onAction, onStar, starredOnly, onToggleStarredOnly, onSelectRow, onSelectAllLoaded],
+    [
+      timeZone,
+      perms,
+      onAction,
+      onStar,
+      starredOnly,
+      onToggleStarredOnly,
+      onSelectRow,
+      onSelectAllLoaded,
+      compact,
+      editing,
+    ],
   );
 
   // Only the loaded rows count as selected (a row a teammate deleted drops out of the count).
@@ -87,7 +116,7 @@ export function EventGrid(props: EventGridProps) {
   const virtualizer = useVirtualizer({
     count: tableRows.length + (props.hasNextPage ? 1 : 0),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 88,
+    estimateSize: () => (compact ? 48 : 88),
     overscan: 6,
     getItemKey: (index) => tableRows[index]?.id ?? `loader-${index}`,
   });
@@ -100,6 +129,13 @@ export function EventGrid(props: EventGridProps) {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - 15) fetchNextPage();
   }, [lastIndex, tableRows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // The keyboard's row stays in view.
+  const activeIndex =
+    props.activeId == null ? -1 : tableRows.findIndex((r) => r.original.id === props.activeId);
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
   // A new filter or sort starts at the top.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the sort/filter identity matters
   useEffect(() => {
@@ -110,7 +146,7 @@ export function EventGrid(props: EventGridProps) {
   return (
     <div className={classes.scroller} ref={scrollRef} data-testid="event-grid">
       <table
-        className={`${classes.table} ${selectable ? classes.selectableTable : ''}`}
+        className={`${classes.table} ${selectable ? classes.selectableTable : ''} ${compact ? classes.compact : ''}`}
         aria-label="Events"
         aria-rowcount={tableRows.length + 1}
       >
@@ -157,13 +193,18 @@ export function EventGrid(props: EventGridProps) {
           <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const row = tableRows[item.index];
+              const isActive = row !== undefined && row.original.id === props.activeId;
               return (
                 <tr
                   key={item.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  className={`${classes.virtualRow} ${row ? rowClass : ''} ${row?.getIsSelected() ? classes.selectedRow : ''}`}
+                  className={`${classes.virtualRow} ${row ? rowClass : ''} ${row?.getIsSelected() ? classes.selectedRow : ''} ${isActive ? classes.activeRow : ''} ${props.onOpen ? classes.openableRow : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
+                  aria-current={isActive ? 'true' : undefined}
+                  onClick={(e) => {
+                    if (row && props.onOpen && isRowOpenClick(e)) props.onOpen(row.original);
+                  }}
                   aria-rowindex={item.index + 2}
                   aria-selected={selectable && row ? row.getIsSelected() : undefined}
                   data-event-id={row?.original.id}

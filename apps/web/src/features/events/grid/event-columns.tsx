@@ -27,6 +27,10 @@ export interface EventColumnOptions {
   /** With both, a checkbox column for the bulk selection comes first. */
   onSelectRow?: (event: EventDto, shift: boolean) => void;
   onSelectAllLoaded?: () => void;
+  /** Evidence as one line (expanded on click). */
+  compact?: boolean;
+  /** Event id → the teammates editing it now. */
+  editing?: ReadonlyMap<number, string[]>;
 }
 
 /** The grid's columns: selection, star, time, source, target, description, Detected, Prevented, ATT&CK, actions. */
@@ -39,6 +43,8 @@ export function eventColumns({
   onToggleStarredOnly,
   onSelectRow,
   onSelectAllLoaded,
+  compact = false,
+  editing,
 }: EventColumnOptions): ColumnDef<EventDto>[] {
   return [
     ...(onSelectRow && onSelectAllLoaded
@@ -120,7 +126,9 @@ export function eventColumns({
     {
       id: 'description',
       header: 'Description',
-      cell: ({ row }) => <DescriptionCell event={row.original} />,
+      cell: ({ row }) => (
+        <DescriptionCell event={row.original} compact={compact} editors={editing?.get(row.original.id)} />
+      ),
     },
     {
       id: 'detected',
