@@ -60,6 +60,13 @@ export const c2SessionDtoSchema = z.object({
   first_seen: z.string(),
   last_seen: z.string(),
   next_checkin: z.string().nullable(),
+  /** The latest sleep in seconds (0 = interactive) and jitter in percent; null when unknown. */
+  sleep: z.number().int().nullable(),
+  jitter: z.number().int().nullable(),
+  /** The watch bell: its next check-in sends the "returned beacon" webhook. */
+  watched: z.boolean(),
+  /** The event the session was cloned to. */
+  event: z.number().int().nullable(),
 });
 
 export const c2ActionDtoSchema = z.object({
@@ -91,3 +98,26 @@ export type C2ServerDto = z.infer<typeof c2ServerDtoSchema>;
 export type C2SessionDto = z.infer<typeof c2SessionDtoSchema>;
 export type C2ActionDto = z.infer<typeof c2ActionDtoSchema>;
 export type C2DownloadDto = z.infer<typeof c2DownloadDtoSchema>;
+
+export const c2ExclusionFieldSchema = z.enum(['id', 'user', 'computer', 'process', 'internal', 'external']);
+export const c2ExclusionDtoSchema = z.object({
+  id: z.number().int(),
+  field: c2ExclusionFieldSchema,
+  value: z.string(),
+  created_at: z.string(),
+});
+export type C2ExclusionDto = z.infer<typeof c2ExclusionDtoSchema>;
+/** "Exclude sessions like this": the session and the field its value is taken from. */
+export const c2ExclusionInputSchema = z.object({
+  session: z.number().int().positive(),
+  field: c2ExclusionFieldSchema,
+});
+export const c2WatchInputSchema = z.object({ watched: z.boolean() });
+/** *Clone selected*: the actions to clone, each with its pre-filled draft. */
+export const c2CloneManyInputSchema = z.object({
+  actions: z.array(z.number().int().positive()).min(1, 'choose at least one action').max(500),
+});
+export const c2CloneManyResultSchema = z.object({
+  cloned: z.array(z.object({ action_id: z.number().int(), event_id: z.number().int() })),
+  skipped: z.array(z.object({ action_id: z.number().int(), reason: z.string() })),
+});

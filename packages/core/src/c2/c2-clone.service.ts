@@ -85,3 +85,51 @@ export async function cloneActionToEvent(
   });
   return { action_id: id, event_id: eventId };
 }
+
+/**
+ * *Clone selected*: each action becomes the event its draft describes, in one transaction; actions
+ * already cloned are skipped (with the event they link to), so clicking twice adds nothing.
+ */
+export async function cloneActionsToEvents(
+  db: Kysely<DB>,
+  principal: Principal,
+  ids: readonly number[],
+): Promise<{
+  cloned: Array<{ action_id: number; event_id: number }>;
+  skipped: Array<{ action_id: number; reason: string }>;
+}> {
+  const skipped: Array<{ action_id: number; reason: string }> = [];
+  const todo: Array<{ id: number; engagementId: number; fields: EventFields; operator?: string }> = [];
+  for (const id of [...new Set(ids)]) {
+    const action = await loadAction(db, principal, id);
+    assertWritable({ archived: action.archived, code: action.engagement_code });
+    if (action.event_id !== null) {
+      skipped.push({ action_id: id, reason: `already cloned to event ${Number(action.event_id)}` });
+      continue;
+    }
+    const draft = await draftFromAction(db, action);
+    todo.push({
+      id,
+      engagementId: action.engagement_id,
+      fields: draft.fields,
+      operator: draft.fields.operator,
+    });
+  }
+  const cloned = await writeTransaction(db, async (tx) => {
+    const out: Array<{ action_id: number; event_id: number }> = [];
+    for (const t of todo) {
+      const data = parseOrThrow(eventFieldsSchema, t.fields);
+      let operator = principal.userId;
+      if (t.operator) operator = await resolveOperator(tx, t.engagementId, t.operator);
+      else if (operator <= 0)
+        throw ValidationError.field('operator', 'is required when the caller is not a user');
+      const eventId = await writeClonedEvent(tx, principal, t.engagementId, data, operator, {
+        table: 'c2_action',
+        id: t.id,
+      });
+      out.push({ action_id: t.id, event_id: eventId });
+    }
+    return out;
+  });
+  return { cloned, skipped };
+}

@@ -34,6 +34,8 @@ export interface SessionRow {
   last_seen: number;
   sleep_seconds: number | null;
   jitter_percent: number | null;
+  event_id?: number | null;
+  watched?: number;
 }
 
 /** Next check-in: last seen + sleep × (1 + jitter); null when the sleep is unknown or interactive. */
@@ -65,6 +67,10 @@ export function toSessionDto(r: SessionRow): C2SessionDto {
     first_seen: toIsoUtc(Number(r.first_seen)),
     last_seen: toIsoUtc(Number(r.last_seen)),
     next_checkin: nextCheckin(r),
+    sleep: num(r.sleep_seconds),
+    jitter: num(r.jitter_percent),
+    watched: Boolean(Number(r.watched ?? 0)),
+    event: num(r.event_id),
   };
 }
 

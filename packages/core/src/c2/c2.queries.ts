@@ -13,6 +13,7 @@ import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
 import { type SessionRow, toActionDto, toDownloadDto, toServerDto, toSessionDto } from './c2.mapper.ts';
 import { c2Engagement } from './c2-engagement.ts';
+import { excludedSessionIds, notExcluded } from './c2-exclusions.ts';
 import { type C2Page, keysetPage } from './c2-paging.ts';
 
 const inEngagement = (id: number) => sql<SqlBool>`sv.engagement_id = ${id}`;
@@ -68,8 +69,13 @@ export async function listC2Sessions(
   return keysetPage(
     db,
     () =>
-      db.selectFrom('c2_session as s').innerJoin('c2_server as sv', 'sv.id', 's.server_id').selectAll('s'),
-    [inEngagement(e.id)],
+      db
+        .selectFrom('c2_session as s')
+        .innerJoin('c2_server as sv', 'sv.id', 's.server_id')
+        .leftJoin('c2_watch as w', 'w.session_id', 's.id')
+        .selectAll('s')
+        .select(sql<number>`case when w.id is null then 0 else 1 end`.as('watched')),
+    [inEngagement(e.id), notExcluded(await excludedSessionIds(db, e.id))],
     { time: sql`s.last_seen`, id: sql`s.id` },
     query,
     (r) => toSessionDto(r as unknown as SessionRow),
@@ -83,7 +89,7 @@ export async function listC2Actions(
   query: C2ActionQuery,
 ): Promise<C2Page<C2ActionDto>> {
   const e = await c2Engagement(db, principal, query.engagement, 'c2.view');
-  const where: Expression<SqlBool>[] = [inEngagement(e.id)];
+  const where: Expression<SqlBool>[] = [inEngagement(e.id), notExcluded(await excludedSessionIds(db, e.id))];
   const from = timeBound('from', query.from);
   const to = timeBound('to', query.to);
   if (from !== null) where.push(sql<SqlBool>`a.start_at >= ${from}`);
@@ -128,7 +134,7 @@ export async function listC2Downloads(
         .innerJoin('c2_session as s', 's.id', 'd.session_id')
         .innerJoin('c2_server as sv', 'sv.id', 's.server_id')
         .selectAll('d'),
-    [inEngagement(e.id)],
+    [inEngagement(e.id), notExcluded(await excludedSessionIds(db, e.id))],
     { time: sql`d.at`, id: sql`d.id` },
     query,
     toDownloadDto,

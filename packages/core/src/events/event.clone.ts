@@ -12,7 +12,7 @@ export async function writeClonedEvent(
   engagementId: number,
   data: ParsedEventFields,
   operator: number,
-  record: { table: 'c2_action' | 'eventstream_line'; id: number },
+  record: { table: 'c2_action' | 'c2_download' | 'c2_session' | 'eventstream_line'; id: number },
 ): Promise<number> {
   const eventId = await writeEvent(
     tx,
@@ -22,7 +22,7 @@ export async function writeClonedEvent(
     eventValuesFromFields(data, operator, false),
     { tags: data.tags ?? [], files: data.files ?? [] },
   );
-  // Either table has the same `event_id` link; the cast only picks one for the type checker.
+  // Every such table has the same `event_id` link; the cast only picks one for the type checker.
   await tx
     .updateTable(record.table as 'c2_action')
     .set({ event_id: eventId })

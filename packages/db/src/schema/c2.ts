@@ -7,6 +7,8 @@ export interface C2ServerTable {
   name: string;
   kind: string;
   created_at: number;
+  follower_batch_at: number | null;
+  follower_lag_ms: number | null;
 }
 
 /** A beacon or SSH session; `external_id` is the framework's id, unique per server. */
@@ -32,6 +34,7 @@ export interface C2SessionTable {
   last_seen: number;
   sleep_seconds: number | null;
   jitter_percent: number | null;
+  event_id: Generated<number | null>;
 }
 
 /** One operator command; the JSON columns hold arrays of strings. */
@@ -62,9 +65,31 @@ export interface C2DownloadTable {
   event_id: number | null;
 }
 
+/** A field of a session and its value; matching sessions are hidden everywhere. */
+export interface C2ExclusionTable {
+  id: Generated<number>;
+  engagement_id: number;
+  field: 'id' | 'user' | 'computer' | 'process' | 'internal' | 'external';
+  value: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+/** The watch bell on a quiet session. */
+export interface C2WatchTable {
+  id: Generated<number>;
+  session_id: number;
+  created_by: number | null;
+  created_at: number;
+  seen_at: number;
+  returned_at: number | null;
+}
+
 export interface C2Tables {
   c2_server: C2ServerTable;
   c2_session: C2SessionTable;
   c2_action: C2ActionTable;
   c2_download: C2DownloadTable;
+  c2_exclusion: C2ExclusionTable;
+  c2_watch: C2WatchTable;
 }
