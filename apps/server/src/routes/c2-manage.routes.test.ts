@@ -39,7 +39,7 @@ describe.each(testDialects())('C2 clone, exclusions and watch bell on %s', (dial
         authorization: `Bearer ${tokens[user]}`,
         ...(body === undefined ? {} : { 'content-type': raw ? 'application/gzip' : 'application/json' }),
       },
-      body: body === undefined ? undefined : raw ? (body as Uint8Array) : JSON.stringify(body),
+      body: (body === undefined ? undefined : raw ? body : JSON.stringify(body)) as BodyInit | undefined,
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
