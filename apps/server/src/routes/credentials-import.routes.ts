@@ -1,15 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { ValidationError } from '@steppingstones/core';
 import {
   getImport,
   ImportTooLargeError,
   importCracked,
   importDump,
+  queueCredentialImport,
   vaultEngagement,
 } from '@steppingstones/core/credentials';
+import { type SpooledUpload, spoolUpload } from '@steppingstones/core/runtime';
 import {
   crackedImportResultSchema,
   dumpImportQuerySchema,
@@ -21,75 +21,57 @@ import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
 
 const tags = ['credentials'];
-/** Bodies above this answer 202 and run on after the response (the result is then read from the import). */
+/** Bodies above this answer 202 and the worker imports them (the result is then read from the import). */
 const SYNC_LIMIT = 64 * 1024 * 1024;
 
-const started = z.object({
+const queued = z.object({
   id: z.number().int(),
+  job_id: z.number().int(),
   status: z.string(),
   url: z.string(),
 });
 
 /**
- * Spools the raw body to a temporary file (counting bytes against MAX_IMPORT_MB), so the import's
+ * Spools the raw body to a private file (counting bytes against MAX_IMPORT_MB), so the import's
  * transaction reads a local file instead of holding the database while a slow client uploads.
  */
-async function spool(request: FastifyRequest, maxBytes: number): Promise<{ file: string; size: number }> {
+async function spool(request: FastifyRequest, dataDir: string, maxBytes: number): Promise<SpooledUpload> {
   const type = String(request.headers['content-type'] ?? '');
   if (type.startsWith('multipart/'))
     throw ValidationError.field(
       'body',
       'send the file itself as the request body (any Content-Type), not a multipart form',
     );
-  const body = request.raw;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-import-'));
-  const file = path.join(dir, 'body');
-  let size = 0;
-  const counter = async function* (source: AsyncIterable<Buffer>) {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (size > maxBytes) throw new ImportTooLargeError(maxBytes);
-      yield chunk;
-    }
-  };
-  try {
-    await pipeline(body, counter, fs.createWriteStream(file));
-  } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return { file, size };
+  return spoolUpload(dataDir, request.raw, { maxBytes, tooLarge: (max) => new ImportTooLargeError(max) });
 }
 
-const cleanup = (file: string) => fs.rmSync(path.dirname(file), { recursive: true, force: true });
-
 /**
- * Runs an import from the spooled file: in the request (200 with the result), or, for bodies over
- * 64 MB or `async=true`, after answering 202 with the import to follow.
+ * An import of a spooled upload: in the request (200 with the result), or, for bodies over 64 MB or
+ * `async=true`, queued for the worker (202 with the import to follow at its url). The worker removes
+ * a queued import's upload when it is done with it; the request removes its own.
  */
-async function runImport<T>(
+async function runImport(
   reply: FastifyReply,
-  spooled: { file: string; size: number },
+  spooled: SpooledUpload,
   wantAsync: boolean,
-  start: (onStarted: (id: number) => void) => Promise<T>,
+  now: () => Promise<unknown>,
+  queue: (upload: string) => Promise<unknown>,
 ): Promise<FastifyReply> {
-  if (!(wantAsync || spooled.size > SYNC_LIMIT)) {
+  if (wantAsync || spooled.size > SYNC_LIMIT) {
     try {
       // biome-ignore lint/suspicious/noExplicitAny: the route's response schema checks the shape.
-      return reply.status(200).send((await start(() => {})) as any);
-    } finally {
-      cleanup(spooled.file);
+      return reply.status(202).send((await queue(path.basename(spooled.file))) as any);
+    } catch (error) {
+      spooled.remove();
+      throw error;
     }
   }
-  const id = await new Promise<number>((resolve, reject) => {
-    start(resolve)
-      .catch((error: unknown) => {
-        reject(error);
-        reply.log.warn({ err: error }, 'credential import failed');
-      })
-      .finally(() => cleanup(spooled.file));
-  });
-  return reply.status(202).send({ id, status: 'running', url: `/api/v1/credentials/imports/${id}/` });
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: the route's response schema checks the shape.
+    return reply.status(200).send((await now()) as any);
+  } finally {
+    spooled.remove();
+  }
 }
 
 /** Dump and cracked-hash uploads: raw request bodies of any Content-Type, streamed. */
@@ -109,32 +91,38 @@ export async function credentialImportRoutes(app: AppServer): Promise<void> {
       schema: {
         tags,
         description:
-          'Imports a dump (the file as the raw body). 200 with the result; bodies over 64 MB or async=true answer 202 with the import to follow at its url.',
+          'Imports a dump (the file as the raw body). 200 with the result; bodies over 64 MB or async=true answer 202: the worker imports it, follow it at its url.',
         querystring: dumpImportQuerySchema,
-        response: { 200: dumpImportResultSchema, 202: started },
+        response: { 200: dumpImportResultSchema, 202: queued },
       },
     },
     async (request, reply) => {
       const q = request.query;
       // Membership and permission before a byte is read: a non-member learns nothing, uploads nothing.
       await vaultEngagement(db, request.principal, q.engagement, 'credential.add');
-      const spooled = await spool(request, maxBytes);
-      const result = await runImport(reply, spooled, q.async === true, (onStarted) =>
-        importDump(
-          db,
-          request.principal,
-          {
-            engagement: q.engagement,
-            type: q.type,
-            system: q.system,
-            hashType: q.hash_type,
-            filename: q.filename,
-          },
-          fs.createReadStream(spooled.file),
-          { actor: auditActor(request), maxBytes, onStarted },
-        ),
+      const spooled = await spool(request, app.ctx.config.dataDir, maxBytes);
+      const params = {
+        engagement: q.engagement,
+        type: q.type,
+        system: q.system,
+        hashType: q.hash_type,
+        filename: q.filename,
+      };
+      const actor = auditActor(request);
+      return runImport(
+        reply,
+        spooled,
+        q.async === true,
+        () =>
+          importDump(db, request.principal, params, fs.createReadStream(spooled.file), { actor, maxBytes }),
+        (upload) =>
+          queueCredentialImport(
+            db,
+            request.principal,
+            { kind: 'dump', upload, size: spooled.size, ...params },
+            actor,
+          ),
       );
-      return result;
     },
   );
 
@@ -152,19 +140,31 @@ export async function credentialImportRoutes(app: AppServer): Promise<void> {
           filename: z.string().max(255).optional(),
           async: z.enum(['true', 'false']).optional(),
         }),
-        response: { 200: crackedImportResultSchema, 202: started },
+        response: { 200: crackedImportResultSchema, 202: queued },
       },
     },
     async (request, reply) => {
       await vaultEngagement(db, request.principal, request.query.engagement, 'credential.change');
-      const spooled = await spool(request, maxBytes);
-      return runImport(reply, spooled, request.query.async === 'true', (onStarted) =>
-        importCracked(db, request.principal, request.query.engagement, fs.createReadStream(spooled.file), {
-          actor: auditActor(request),
-          maxBytes,
-          filename: request.query.filename ?? '',
-          onStarted,
-        }),
+      const spooled = await spool(request, app.ctx.config.dataDir, maxBytes);
+      const { engagement, filename } = request.query;
+      const actor = auditActor(request);
+      return runImport(
+        reply,
+        spooled,
+        request.query.async === 'true',
+        () =>
+          importCracked(db, request.principal, engagement, fs.createReadStream(spooled.file), {
+            actor,
+            maxBytes,
+            filename: filename ?? '',
+          }),
+        (upload) =>
+          queueCredentialImport(
+            db,
+            request.principal,
+            { kind: 'cracked', engagement, filename, upload, size: spooled.size },
+            actor,
+          ),
       );
     },
   );

@@ -39,7 +39,6 @@ export {
   CREDENTIAL_IMPORT_TIMEOUT_MS,
   type CredentialImportPayload,
   credentialImportPayloadSchema,
-  importUploadDir,
   type QueuedImport,
   queueCredentialImport,
 } from './import/import-queue.ts';

@@ -1,1 +1,2 @@
 export { registerRunningProcess, runningProcesses } from './process-registry.ts';
+export { type SpooledUpload, type SpoolOptions, spoolUpload, uploadsDir } from './spool-upload.ts';

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { DomainError } from '../../errors.ts';
 import { PermanentTaskError, type TaskRunContext } from '../../jobs/task-definition.ts';
 import { systemPrincipal } from '../../permissions/index.ts';
+import { uploadsDir } from '../../runtime/spool-upload.ts';
 import { importCracked } from './cracked-import.service.ts';
 import { importDump } from './dump-import.service.ts';
 import type { ImportProgress } from './import-batches.ts';
-import { credentialImportPayloadSchema, importUploadDir } from './import-queue.ts';
+import { credentialImportPayloadSchema } from './import-queue.ts';
 import { failImportRecord, recordImportProgress } from './import-record.ts';
 
 /** How often a running import writes its progress. */
@@ -25,7 +26,7 @@ export async function runCredentialImportTask(ctx: TaskRunContext): Promise<unkn
     .select('status')
     .where('id', '=', p.importId)
     .executeTakeFirst();
-  const file = path.join(importUploadDir(ctx.config.dataDir), p.upload);
+  const file = path.join(uploadsDir(ctx.config.dataDir), p.upload);
   if (!record || record.status === 'done' || record.status === 'failed') {
     fs.rmSync(file, { force: true });
     return { skipped: 'The import has already ended (or its engagement was deleted).' };

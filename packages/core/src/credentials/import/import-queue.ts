@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { type DB, writeTransaction } from '@steppingstones/db';
 import { DUMP_IMPORT_TYPES } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
@@ -18,12 +17,9 @@ export const CREDENTIAL_IMPORT_MAX_ATTEMPTS = 2;
 /** Two hours: a 2 GB file takes minutes; the deadline only stops an import that hangs. */
 export const CREDENTIAL_IMPORT_TIMEOUT_MS = 2 * 60 * 60_000;
 
-/** Uploads waiting for the worker live here (the worker removes each when its import ends). */
-export const importUploadDir = (dataDir: string) => path.join(dataDir, 'uploads');
-
 export const credentialImportPayloadSchema = z.object({
   importId: z.number().int().positive(),
-  /** The spooled upload's file name in importUploadDir (never a path). */
+  /** The spooled upload's file name in DATA_DIR/uploads (runtime's uploadsDir; never a path). */
   upload: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
   kind: z.enum(['dump', 'cracked']),
   engagement: z.string().min(1),
@@ -43,7 +39,7 @@ export interface QueuedImport {
 }
 
 /**
- * Queues an uploaded file (already spooled to importUploadDir) for the worker: the import's record
+ * Queues an uploaded file (already spooled to DATA_DIR/uploads) for the worker: the import's record
  * and its job are written together, so the worker never sees one without the other. The caller's
  * permission is checked here; the worker then imports as the one who queued it.
  */
