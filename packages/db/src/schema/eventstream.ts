@@ -44,6 +44,8 @@ export interface EventStreamImportTable {
   created_by: number | null;
   created_at: number;
   finished_at: number | null;
+  /** The worker's job running it (null for imports started before imports were queued). */
+  job_id: number | null;
 }
 
 export interface EventStreamTables {
