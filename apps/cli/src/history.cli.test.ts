@@ -50,7 +50,7 @@ describe.each(testDialects())('steppingstones history on %s', { timeout: 180_000
       )
       .execute();
     const system = systemPrincipal();
-    const event = await createEvent(ctx.database.db, system, {
+    const event = await createEvent(ctx.services(), system, {
       engagement: 'CHAIN',
       operator: 'op',
       timestamp: '2026-05-04T10:00:00Z',
@@ -58,8 +58,8 @@ describe.each(testDialects())('steppingstones history on %s', { timeout: 180_000
       target: { host: 'DC1' },
       description: 'Kerberoasted svc_sql',
     });
-    await patchEvent(ctx.database.db, system, event.id, { detected: 'PAR' });
-    await createEvent(ctx.database.db, system, {
+    await patchEvent(ctx.services(), system, event.id, { detected: 'PAR' });
+    await createEvent(ctx.services(), system, {
       engagement: 'OTHER',
       operator: 'op',
       timestamp: '2026-05-04T11:00:00Z',

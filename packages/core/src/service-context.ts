@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import type { DB, Tx } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AppContext } from './app-context.ts';
@@ -37,14 +37,27 @@ export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHa
   return isServiceContext(ctx) ? { ...ctx, db: tx } : tx;
 }
 
+/** The open transaction of a context, for helpers that must run inside their caller's transaction. */
+export function transactionOf(ctx: ServiceContext): Tx {
+  if (!ctx.db.isTransaction) throw new Error('This step must run inside its caller’s write transaction.');
+  return ctx.db as Tx;
+}
+
 /**
  * Transitional: what the shared leaf services (audit, tokens) accept while some domains (credentials,
  * extraction, EventStream, C2) still hold only a database handle. Goes once they pass a context.
  */
 export type ContextOrHandle = ServiceContext | Kysely<DB>;
 
-function isServiceContext(target: ContextOrHandle): target is ServiceContext {
+export function isServiceContext(target: ContextOrHandle): target is ServiceContext {
   return 'clock' in target && 'db' in target;
+}
+
+/** The caller's open transaction and the clock, from a context or (transitional) a bare transaction. */
+export function transactionAndClock(target: ContextOrHandle): { tx: Tx; clock: Clock } {
+  const { db, clock } = handleAndClock(target);
+  if (!db.isTransaction) throw new Error('This step must run inside its caller’s write transaction.');
+  return { tx: db as Tx, clock };
 }
 
 /** The handle and clock to use: a bare handle from a caller not yet handed a context runs on real time. */

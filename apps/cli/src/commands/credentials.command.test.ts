@@ -30,7 +30,7 @@ describe.each(testDialects())('steppingstones credentials extract on %s', { time
   afterEach(() => ctx.dispose());
 
   it('fills the vault from events saved earlier, prints the counts; a second run adds nothing', async () => {
-    const event = await createEvent(ctx.database.db, op, {
+    const event = await createEvent(ctx.services(), op, {
       engagement: 'CLI',
       timestamp: '2026-03-02T14:02:09Z',
       source: { host: 'WS01' },

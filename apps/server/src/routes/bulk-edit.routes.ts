@@ -1,6 +1,7 @@
 import { bulkEditEvents } from '@steppingstones/core/bulk-edit';
 import { bulkEditResultSchema, bulkEditSchema } from '@steppingstones/shared/bulk-edit';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 /**
  * `POST /api/v1/events/bulk/`: add or remove tags, set Detected / Prevented, star or unstar, for the
@@ -15,6 +16,6 @@ export async function bulkEditRoutes(app: AppServer): Promise<void> {
       config: { access: { permission: 'event.change_limited' } },
       schema: { tags: ['events'], body: bulkEditSchema, response: { 200: bulkEditResultSchema } },
     },
-    async (request) => bulkEditEvents(app.ctx.database.db, request.principal, request.body),
+    async (request) => bulkEditEvents(requestServices(request), request.principal, request.body),
   );
 }

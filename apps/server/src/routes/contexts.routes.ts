@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { listPage } from '../http/paging.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['contexts'];
@@ -75,6 +76,7 @@ export async function contextRoutes(app: AppServer): Promise<void> {
         response: { 200: contextUpdateResultSchema },
       },
     },
-    async (request) => updateContext(db, request.principal, request.params.id, request.body),
+    async (request) =>
+      updateContext(requestServices(request), request.principal, request.params.id, request.body),
   );
 }

@@ -29,7 +29,7 @@ describe.each(testDialects())('an event’s credentials and vault accounts on %s
   /** An event of LNK, and what its tool output gave the vault. */
   async function eventWithCredentials(description: string, accounts: Array<[string, string, string]>) {
     const db = server.ctx.database.db;
-    const event = await createEvent(db, systemPrincipal(), {
+    const event = await createEvent(server.ctx.services(), systemPrincipal(), {
       engagement: 'LNK',
       operator: 'op',
       timestamp: '2026-03-01T10:00:00Z',

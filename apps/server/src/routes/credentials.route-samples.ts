@@ -47,7 +47,7 @@ async function fixtureImport(f: MatrixFixture): Promise<{ id: string }> {
 
 /** An event of the fixture's engagement (the caller may hold no event permission at all). */
 async function fixtureEvent(f: MatrixFixture): Promise<{ id: string }> {
-  const event = await createEvent(f.ctx.database.db, systemPrincipal(), {
+  const event = await createEvent(f.ctx.services(), systemPrincipal(), {
     engagement: f.engagement.code,
     operator: await matrixOperator(f),
     timestamp: '2026-01-01T00:00:00Z',

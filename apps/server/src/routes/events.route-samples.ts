@@ -16,7 +16,7 @@ export async function matrixOperator(f: MatrixFixture): Promise<string> {
 
 /** An event of the fixture's engagement, made directly in core (the allowed caller may lack event.add). */
 async function fixtureEvent(f: MatrixFixture) {
-  return createEvent(f.ctx.database.db, systemPrincipal(), {
+  return createEvent(f.ctx.services(), systemPrincipal(), {
     engagement: f.engagement.code,
     operator: await matrixOperator(f),
     timestamp: '2026-01-01T00:00:00Z',

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { pageLink } from '../http/page-links.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['events'];
@@ -62,7 +63,7 @@ export async function eventRoutes(app: AppServer): Promise<void> {
       schema: { tags, body: eventFieldsSchema, response: { 201: eventDtoSchema } },
     },
     async (request, reply) => {
-      const created = await createEvent(db, request.principal, request.body);
+      const created = await createEvent(requestServices(request), request.principal, request.body);
       reply.header('location', `/api/v1/events/${created.id}/`);
       return reply.status(201).send(withEtag(reply, created));
     },
@@ -91,7 +92,7 @@ export async function eventRoutes(app: AppServer): Promise<void> {
     async (request, reply) =>
       withEtag(
         reply,
-        await replaceEvent(db, request.principal, request.params.id, request.body, {
+        await replaceEvent(requestServices(request), request.principal, request.params.id, request.body, {
           ifMatchVersion: ifMatchVersion(request),
         }),
       ),
@@ -111,7 +112,7 @@ export async function eventRoutes(app: AppServer): Promise<void> {
     async (request, reply) =>
       withEtag(
         reply,
-        await patchEvent(db, request.principal, request.params.id, request.body, {
+        await patchEvent(requestServices(request), request.principal, request.params.id, request.body, {
           ifMatchVersion: ifMatchVersion(request),
         }),
       ),
@@ -121,7 +122,7 @@ export async function eventRoutes(app: AppServer): Promise<void> {
     '/api/v1/events/:id',
     { config: { access: { permission: 'event.delete' } }, schema: { tags, params: idParams } },
     async (request, reply) => {
-      await deleteEvent(db, request.principal, request.params.id, {
+      await deleteEvent(requestServices(request), request.principal, request.params.id, {
         ifMatchVersion: ifMatchVersion(request),
       });
       return reply.status(204).send();
@@ -140,7 +141,15 @@ export async function eventRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request, reply) =>
-      withEtag(reply, await setEventStar(db, request.principal, request.params.id, request.body?.starred)),
+      withEtag(
+        reply,
+        await setEventStar(
+          requestServices(request),
+          request.principal,
+          request.params.id,
+          request.body?.starred,
+        ),
+      ),
   );
 
   app.patch(
@@ -158,7 +167,7 @@ export async function eventRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const { event, ignored } = await limitedUpdateEvent(
-        db,
+        requestServices(request),
         request.principal,
         request.params.id,
         request.body as Record<string, unknown>,

@@ -8,6 +8,7 @@ import {
 import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['history'];
@@ -35,7 +36,12 @@ export async function historyRoutes(app: AppServer): Promise<void> {
       schema: { tags, params: idParams, body: z.object({ revision: z.number().int().positive() }) },
     },
     async (request, reply) => {
-      await restoreEventRevision(db, request.principal, request.params.id, request.body.revision);
+      await restoreEventRevision(
+        requestServices(request),
+        request.principal,
+        request.params.id,
+        request.body.revision,
+      );
       return reply.status(204).send();
     },
   );
@@ -57,7 +63,7 @@ export async function historyRoutes(app: AppServer): Promise<void> {
     '/api/v1/events/:id/undelete',
     { config: { access: trashAccess }, schema: { tags, params: idParams } },
     async (request, reply) => {
-      await undeleteEvent(db, request.principal, request.params.id);
+      await undeleteEvent(requestServices(request), request.principal, request.params.id);
       return reply.status(204).send();
     },
   );

@@ -65,7 +65,7 @@ describe.each(testDialects())('Open in Navigator on %s', { timeout: 120_000 }, (
 
   beforeAll(async () => {
     server = await startTestServer(dialect, { env: { PUBLIC_URL } });
-    await seedPluginFixtures(server.ctx.database.db, 'TEST-1');
+    await seedPluginFixtures(server.ctx, 'TEST-1');
     await createTestEngagement(server.ctx, 'OTHER-1');
     await createTestUser(server.ctx, { username: 'boss', superuser: true });
     admin = await login(server.url, 'boss');
@@ -349,7 +349,7 @@ describe.each(testDialects())('signed layer URLs in the logs on %s', { timeout: 
     const { app } = await buildApp(ctx, { serveWeb: false });
     try {
       const url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('[::1]', '127.0.0.1');
-      await seedPluginFixtures(ctx.database.db, 'TEST-1');
+      await seedPluginFixtures(ctx, 'TEST-1');
       await createTestUser(ctx, { username: 'op', groups: ['Red Team Operators'], engagements: ['TEST-1'] });
       const op = await login(url, 'op');
       const link = (await op.get<Available>(`/api/v1/reports/${LAYER}/navigator-link/?engagement=TEST-1`))

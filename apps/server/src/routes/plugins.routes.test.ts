@@ -64,7 +64,7 @@ describe.each(testDialects())(
     beforeAll(async () => {
       process.env.STEPPINGSTONES_PLUGINS_FILE = writePluginList();
       server = await startTestServer(dialect);
-      await seedPluginFixtures(server.ctx.database.db, 'TEST-1');
+      await seedPluginFixtures(server.ctx, 'TEST-1');
       await createTestEngagement(server.ctx, 'OTHER');
       await createTestUser(server.ctx, {
         username: 'op',

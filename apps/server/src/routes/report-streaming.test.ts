@@ -34,7 +34,7 @@ describe.each(testDialects())('streamed reports on %s', { timeout: 180_000 }, (d
     fs.writeFileSync(list, JSON.stringify({ plugins: [{ package: PLUGIN, config: { progressFile } }] }));
     process.env.STEPPINGSTONES_PLUGINS_FILE = list;
     server = await startTestServer(dialect);
-    await seedPluginFixtures(server.ctx.database.db, 'TEST-1');
+    await seedPluginFixtures(server.ctx, 'TEST-1');
     await createTestUser(server.ctx, {
       username: 'op',
       groups: ['Red Team Operators'],
@@ -152,7 +152,7 @@ describe.each(testDialects())('a streamed download at shutdown on %s', { timeout
     const server = await startTestServer(dialect);
     let stopped = false;
     try {
-      await seedPluginFixtures(server.ctx.database.db, 'TEST-1');
+      await seedPluginFixtures(server.ctx, 'TEST-1');
       await createTestUser(server.ctx, {
         username: 'op',
         groups: ['Red Team Operators'],

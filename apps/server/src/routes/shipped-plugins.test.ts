@@ -30,7 +30,7 @@ describe.each(testDialects())('the shipped report plugins on %s', { timeout: 240
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    await seedPluginFixtures(server.ctx.database.db, 'TEST-1');
+    await seedPluginFixtures(server.ctx, 'TEST-1');
     await createTestUser(server.ctx, {
       username: 'op',
       groups: ['Red Team Operators'],

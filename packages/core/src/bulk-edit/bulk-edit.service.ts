@@ -1,4 +1,4 @@
-import { type DB, dialectOf, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, dialectOf, writeTransaction } from '@steppingstones/db';
 import { type BulkEditResult, bulkEditSchema } from '@steppingstones/shared/bulk-edit';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
@@ -16,6 +16,7 @@ import {
   requireEngagementPermission,
 } from '../permissions/index.ts';
 import { redactEvidence } from '../redaction/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { ensureTags } from '../tags/index.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 
@@ -66,13 +67,14 @@ function requireBulkPermission(
  * revision; the whole edit is one transaction and one outbox message, so live grids refetch once.
  */
 export async function bulkEditEvents(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   input: unknown,
 ): Promise<BulkEditResult> {
   const data = parseOrThrow(bulkEditSchema, input);
   requireBulkPermission(principal, data.changes);
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const engagement = await engagementByCode(tx, principal, data.engagement);
     // What the caller may change comes from their role in this engagement.
     const inEngagement = principalInEngagement(principal, engagement.id);
@@ -102,7 +104,7 @@ export async function bulkEditEvents(
     if (!ids.length) return { count: 0, changed: 0 };
 
     const changes = await restoreBulkTagMasks(tx, principal, engagement.id, data.changes);
-    const now = nowMs();
+    const now = ctx.clock.now();
     const actor = principal.userId || null;
     const contentChange = Boolean(
       changes.add_tags?.length || changes.remove_tags?.length || changes.detected || changes.prevented,
@@ -110,7 +112,7 @@ export async function bulkEditEvents(
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       if (changes.add_tags?.length) {
-        const tagIds = await ensureTags(tx, engagement.id, changes.add_tags);
+        const tagIds = await ensureTags(inTx, engagement.id, changes.add_tags);
         for (const tagId of tagIds) {
           await tx
             .insertInto('event_tag')
@@ -160,7 +162,7 @@ export async function bulkEditEvents(
           .execute();
         await reindexEvents(tx, chunk);
         for (const id of chunk)
-          await recordEventRevision(tx, { eventId: id, action: 'update', actorUserId: actor });
+          await recordEventRevision(inTx, { eventId: id, action: 'update', actorUserId: actor });
       }
       // Stars are markers, not content: no version bump, no revision (as for a single star).
       const starred = changes.clear_stars ? false : changes.starred;

@@ -1,12 +1,17 @@
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
 import { type ContextDto, type ContextInput, contextInputSchema } from '@steppingstones/shared/events';
-import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { reindexEventsUsingContext } from '../events/event.search-doc.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
+import {
+  type ContextOrHandle,
+  inTransaction,
+  type ServiceContext,
+  transactionAndClock,
+} from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toContextDto } from './context.mapper.ts';
 
@@ -21,8 +26,13 @@ interface ContextParts {
  * (the picker lists contexts by recent use): one upsert, so concurrent creators of the same context
  * end on one row.
  */
-export async function getOrCreateContext(tx: Tx, engagementId: number, parts: ContextParts): Promise<number> {
-  const now = nowMs();
+export async function getOrCreateContext(
+  ctx: ContextOrHandle,
+  engagementId: number,
+  parts: ContextParts,
+): Promise<number> {
+  const { tx, clock } = transactionAndClock(ctx);
+  const now = clock.now();
   const row = await tx
     .insertInto('context')
     .values({ engagement_id: engagementId, ...parts, last_used_at: now, created_at: now, updated_at: now })
@@ -45,14 +55,14 @@ export interface ContextUpdateResult {
  * says how many). Turning it into a copy of another context is a 409 naming that context.
  */
 export async function updateContext(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   input: ContextInput,
 ): Promise<ContextUpdateResult> {
   requirePermission(principal, 'context.change');
   const parts = parseOrThrow(contextInputSchema, input);
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const current = await tx
       .selectFrom('context')
       .innerJoin('engagement', 'engagement.id', 'context.engagement_id')
@@ -81,7 +91,7 @@ export async function updateContext(
       );
     const row = await tx
       .updateTable('context')
-      .set((eb) => ({ ...parts, updated_at: nowMs(), version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...parts, updated_at: ctx.clock.now(), version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .returning(['id', 'host', 'user', 'process'])
       .executeTakeFirstOrThrow();
@@ -96,7 +106,7 @@ export async function updateContext(
       .orderBy('id')
       .execute();
     for (const e of affected) {
-      await recordEventRevision(tx, {
+      await recordEventRevision(inTransaction(ctx, tx), {
         eventId: Number(e.id),
         action: 'update',
         actorUserId: principal.userId || null,

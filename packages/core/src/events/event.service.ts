@@ -1,11 +1,4 @@
-import {
-  type DB,
-  deleteEventSearchDocs,
-  lockRows,
-  nowMs,
-  type Tx,
-  writeTransaction,
-} from '@steppingstones/db';
+import { type DB, deleteEventSearchDocs, lockRows, type Tx, writeTransaction } from '@steppingstones/db';
 import {
   type EventDto,
   type EventFields,
@@ -30,6 +23,7 @@ import {
   requireEngagementAccess,
   requireEngagementPermission,
 } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { chooseEngagement } from './engagement-choice.ts';
 import { restoreEventMasks } from './event.mask-restore.ts';
@@ -66,12 +60,12 @@ function selfOperator(principal: Principal): number {
 }
 
 export async function createEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   input: EventFields,
 ): Promise<EventDto> {
   const data = parseOrThrow(eventFieldsSchema, input);
-  const id = await writeTransaction(db, async (tx) => {
+  const id = await writeTransaction(ctx.db, async (tx) => {
     const engagement = await chooseEngagement(tx, principal, data.engagement);
     requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
     assertWritable(engagement);
@@ -79,7 +73,7 @@ export async function createEvent(
       ? await resolveOperator(tx, engagement.id, data.operator)
       : selfOperator(principal);
     return writeEvent(
-      tx,
+      inTransaction(ctx, tx),
       principal.userId,
       engagement.id,
       null,
@@ -90,7 +84,7 @@ export async function createEvent(
       },
     );
   });
-  return written(db, principal, id);
+  return written(ctx.db, principal, id);
 }
 
 type StoredEvent = Awaited<ReturnType<typeof loadForWrite>>;
@@ -174,14 +168,14 @@ function assertSameEngagement(row: StoredEvent, code: string | undefined): void 
 
 /** PUT: a full replacement. Without `operator` the operator is kept; without tags / files they are kept. */
 export async function replaceEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   input: EventFields,
   options: WriteOptions = {},
 ): Promise<EventDto> {
   const data = parseOrThrow(eventFieldsSchema, input);
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const row = await loadForWrite(tx, principal, id, options, 'event.change');
     assertSameEngagement(row, data.engagement);
     const engagementId = Number(row.engagement_id);
@@ -191,9 +185,16 @@ export async function replaceEvent(
     const values = eventValuesFromFields(data, operator, Boolean(row.starred));
     const relations = { tags: data.tags, files: data.files };
     await restoreEventMasks(tx, principal, row, values, relations);
-    await writeEvent(tx, principal.userId, engagementId, previousOf(row), values, relations);
+    await writeEvent(
+      inTransaction(ctx, tx),
+      principal.userId,
+      engagementId,
+      previousOf(row),
+      values,
+      relations,
+    );
   });
-  return written(db, principal, id);
+  return written(ctx.db, principal, id);
 }
 
 function overlay(values: EventValues, data: ParsedPatch): EventValues {
@@ -216,14 +217,14 @@ function overlay(values: EventValues, data: ParsedPatch): EventValues {
 
 /** PATCH: only the fields sent change; the result is validated as a whole (times, ATT&CK rules). */
 export async function patchEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   input: EventPatch,
   options: WriteOptions = {},
 ): Promise<EventDto> {
   const data = parseOrThrow(eventPatchSchema, input);
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const row = await loadForWrite(tx, principal, id, options, 'event.change');
     assertSameEngagement(row, data.engagement);
     const values = overlay(valuesFromRow(row), data);
@@ -231,9 +232,16 @@ export async function patchEvent(
       values.operator_user_id = await resolveOperator(tx, Number(row.engagement_id), data.operator);
     const relations = { tags: data.tags, files: data.files };
     await restoreEventMasks(tx, principal, row, values, relations);
-    await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, relations);
+    await writeEvent(
+      inTransaction(ctx, tx),
+      principal.userId,
+      Number(row.engagement_id),
+      previousOf(row),
+      values,
+      relations,
+    );
   });
-  return written(db, principal, id);
+  return written(ctx.db, principal, id);
 }
 
 /**
@@ -241,7 +249,7 @@ export async function patchEvent(
  * change, whatever else is posted; the other fields are ignored and listed in `ignored`.
  */
 export async function limitedUpdateEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   input: Record<string, unknown>,
@@ -250,7 +258,7 @@ export async function limitedUpdateEvent(
   const data = parseOrThrow(eventLimitedSchema, input);
   const allowed = new Set<string>(LIMITED_FIELDS);
   const ignored = Object.keys(input ?? {}).filter((k) => !allowed.has(k));
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const row = await loadForWrite(tx, principal, id, options, 'limited');
     const values = overlay(valuesFromRow(row), {
       outcome: data.outcome,
@@ -258,21 +266,28 @@ export async function limitedUpdateEvent(
       prevented: data.prevented,
     });
     await restoreEventMasks(tx, principal, row, values, {});
-    await writeEvent(tx, principal.userId, Number(row.engagement_id), previousOf(row), values, {});
+    await writeEvent(
+      inTransaction(ctx, tx),
+      principal.userId,
+      Number(row.engagement_id),
+      previousOf(row),
+      values,
+      {},
+    );
   });
-  return { event: await written(db, principal, id), ignored };
+  return { event: await written(ctx.db, principal, id), ignored };
 }
 
 /** Soft delete: the event is 404 from now on for everyone; history (issue 5) can restore it. */
 export async function deleteEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   options: WriteOptions = {},
 ): Promise<void> {
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const row = await loadForWrite(tx, principal, id, options, 'event.delete');
-    const now = nowMs();
+    const now = ctx.clock.now();
     await tx
       .updateTable('event')
       .set({
@@ -284,7 +299,11 @@ export async function deleteEvent(
       .where('id', '=', id)
       .execute();
     await deleteEventSearchDocs(tx, [id]);
-    await recordEventRevision(tx, { eventId: id, action: 'delete', actorUserId: principal.userId || null });
+    await recordEventRevision(inTransaction(ctx, tx), {
+      eventId: id,
+      action: 'delete',
+      actorUserId: principal.userId || null,
+    });
     await appendDomainEvent(tx, {
       type: 'event.deleted',
       engagementId: Number(row.engagement_id),
@@ -299,12 +318,12 @@ export async function deleteEvent(
  * bump the version, so starring never makes a colleague's open edit stale. Without `starred` it toggles.
  */
 export async function setEventStar(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   starred?: boolean,
 ): Promise<EventDto> {
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const row = await loadForWrite(tx, principal, id, {}, 'event.change');
     const next = starred ?? !row.starred;
     await tx
@@ -319,5 +338,5 @@ export async function setEventStar(
       payload: { eventId: id },
     });
   });
-  return written(db, principal, id);
+  return written(ctx.db, principal, id);
 }

@@ -1,4 +1,4 @@
-import { nowMs, type Tx } from '@steppingstones/db';
+import type { Tx } from '@steppingstones/db';
 import { type ContextInput, type eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
 import type { z } from 'zod';
 import { validateAttackSelection } from '../attack/attack-selection.validation.ts';
@@ -7,6 +7,7 @@ import { ValidationError } from '../errors.ts';
 import { type FileInputParsed, setEventFiles } from '../files/file.service.ts';
 import { type RevisionAction, recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
 import { setEventTags } from '../tags/tag.service.ts';
 import { reindexEvents } from './event.search-doc.ts';
 
@@ -68,19 +69,24 @@ export interface PreviousState {
 
 export const END_BEFORE_START = 'Timestamp End can not be before Timestamp';
 
-async function contextId(tx: Tx, engagementId: number, ref: ContextRef | ContextInput): Promise<number> {
+async function contextId(
+  ctx: ContextOrHandle,
+  engagementId: number,
+  ref: ContextRef | ContextInput,
+): Promise<number> {
   if ('id' in ref && typeof ref.id === 'number') return ref.id;
   const c = ref as { host: string; user: string; process: string };
-  return getOrCreateContext(tx, engagementId, { host: c.host, user: c.user, process: c.process });
+  return getOrCreateContext(ctx, engagementId, { host: c.host, user: c.user, process: c.process });
 }
 
 /**
  * Writes an event (insert when `previous` is null, else update with version + 1) with its tags and
  * files, refreshes its search document and appends the domain events, all in the caller's
- * transaction. Issue 5's history hooks in here: one place sees every before/after pair.
+ * transaction (the context on it: `inTransaction`). History hooks in here: one place sees every
+ * before/after pair.
  */
 export async function writeEvent(
-  tx: Tx,
+  ctx: ContextOrHandle,
   actorUserId: number,
   engagementId: number,
   previous: PreviousState | null,
@@ -89,19 +95,20 @@ export async function writeEvent(
 ): Promise<number> {
   if (values.end_at !== null && values.end_at < values.start_at)
     throw ValidationError.field('timestamp_end', END_BEFORE_START);
+  const { tx, clock } = transactionAndClock(ctx);
   const attack = await validateAttackSelection(tx, {
     tactic_id: values.tactic_id,
     technique_id: values.technique_id,
     subtechnique_id: values.subtechnique_id,
   });
-  const now = nowMs();
+  const now = clock.now();
   const actor = actorUserId > 0 ? actorUserId : null;
   const row = {
     start_at: values.start_at,
     end_at: values.end_at,
     operator_user_id: values.operator_user_id,
-    source_context_id: await contextId(tx, engagementId, values.source),
-    target_context_id: await contextId(tx, engagementId, values.target),
+    source_context_id: await contextId(ctx, engagementId, values.source),
+    target_context_id: await contextId(ctx, engagementId, values.target),
     ...attack,
     description: values.description,
     raw_evidence: values.raw_evidence,
@@ -128,10 +135,10 @@ export async function writeEvent(
       .executeTakeFirstOrThrow();
     id = Number(inserted.id);
   }
-  if (relations.tags) await setEventTags(tx, engagementId, id, relations.tags);
-  if (relations.files) await setEventFiles(tx, engagementId, id, relations.files, actor);
+  if (relations.tags) await setEventTags(ctx, engagementId, id, relations.tags);
+  if (relations.files) await setEventFiles(ctx, engagementId, id, relations.files, actor);
   await reindexEvents(tx, [id]);
-  await recordEventRevision(tx, {
+  await recordEventRevision(ctx, {
     eventId: id,
     action: relations.historyAction ?? (previous ? 'update' : 'create'),
     actorUserId: actor,

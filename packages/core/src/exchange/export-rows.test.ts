@@ -24,7 +24,7 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
     // Several events share a start time, so pages must break ties by id; one is deleted.
     const times = ['08:00', '09:00', '09:00', '09:00', '07:30', '09:00', '10:15', '09:00'];
     for (const [i, time] of times.entries()) {
-      const e = await createEvent(db, red, {
+      const e = await createEvent(ctx.services(), red, {
         engagement: 'EXP',
         timestamp: `2026-03-01T${time}:00Z`,
         source: { host: `WS${i}` },
@@ -44,9 +44,9 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
             }
           : {}),
       });
-      if (i === 5) await deleteEvent(db, red, e.id);
+      if (i === 5) await deleteEvent(ctx.services(), red, e.id);
     }
-    await createEvent(db, red, {
+    await createEvent(ctx.services(), red, {
       engagement: 'OTHER',
       timestamp: '2026-03-01T09:00:00Z',
       source: { host: 'ELSEWHERE' },

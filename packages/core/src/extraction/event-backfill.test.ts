@@ -22,7 +22,7 @@ describe.each(testDialects())('credential extraction over events saved before it
   afterEach(() => ctx.dispose());
 
   const save = (engagement: string, raw_evidence: string, description = 'Dumped hashes') =>
-    createEvent(ctx.database.db, op, {
+    createEvent(ctx.services(), op, {
       engagement,
       timestamp: '2026-03-02T14:02:09Z',
       source: { host: 'WS01' },
@@ -45,7 +45,7 @@ describe.each(testDialects())('credential extraction over events saved before it
     const notes = await save('OPS', 'whoami /all', 'Nothing secret here');
     const again = await save('OPS', dump(`corp.local\\krbtgt:502:${LM}:${KRBTGT_NT}:::`));
     const removed = await save('OPS', dump(`corp.local\\gone:1105:${LM}:${'1'.repeat(32)}:::`));
-    await deleteEvent(ctx.database.db, op, removed.id);
+    await deleteEvent(ctx.services(), op, removed.id);
     await save('OTHER', dump(`other\\carol:1106:${LM}:${'2'.repeat(32)}:::`));
     expect(await vault()).toEqual([]);
 

@@ -59,7 +59,7 @@ describe.each(testDialects())('credential extraction of saved events on %s', (di
       .execute();
 
   it('an event saved with secretsdump output makes vault entries linked to it, once', async () => {
-    const event = await createEvent(ctx.database.db, op, {
+    const event = await createEvent(ctx.services(), op, {
       engagement: 'OPS',
       timestamp: '2026-03-02T14:02:09Z',
       source: { host: 'WS01' },
@@ -76,15 +76,15 @@ describe.each(testDialects())('credential extraction of saved events on %s', (di
     ]);
 
     // Re-parsing the same text adds nothing; removing the dump from the evidence deletes nothing.
-    await patchEvent(ctx.database.db, op, event.id, { outcome: 'Domain compromised' });
+    await patchEvent(ctx.services(), op, event.id, { outcome: 'Domain compromised' });
     expect(await runWorker()).toBe(1);
-    await patchEvent(ctx.database.db, op, event.id, { raw_evidence: 'redacted by the operator' });
+    await patchEvent(ctx.services(), op, event.id, { raw_evidence: 'redacted by the operator' });
     expect(await runWorker()).toBe(1);
     expect(await vault()).toEqual(rows);
   });
 
   it('an event without credentials queues a job that adds nothing', async () => {
-    await createEvent(ctx.database.db, op, {
+    await createEvent(ctx.services(), op, {
       engagement: 'OPS',
       timestamp: '2026-03-02T14:02:09Z',
       source: { host: 'WS01' },

@@ -1,11 +1,11 @@
-import type { DB } from '@steppingstones/db';
-import { nowMs, type Tx } from '@steppingstones/db';
+import type { DB, Tx } from '@steppingstones/db';
 import type { fileInputSchema } from '@steppingstones/shared/events';
 import type { ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
 
 export type FileInputParsed = z.output<typeof fileInputSchema>;
 
@@ -53,6 +53,7 @@ async function updateSharedFile(
   id: number,
   details: Record<string, string | number | null>,
   changed: Set<number>,
+  now: number,
 ): Promise<boolean> {
   const before = await tx
     .selectFrom('file')
@@ -63,7 +64,7 @@ async function updateSharedFile(
   if (!before) return false;
   const after = await tx
     .updateTable('file')
-    .set((eb) => ({ ...details, updated_at: nowMs(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...details, updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .returning(SHARED_FIELDS)
     .executeTakeFirstOrThrow();
@@ -87,8 +88,8 @@ async function resolveFile(
   f: FileInputParsed,
   field: string,
   changed: Set<number>,
+  now: number,
 ): Promise<number> {
-  const now = nowMs();
   if (f.filename) {
     const details = { ...f, filename: f.filename };
     const same = await tx
@@ -102,11 +103,11 @@ async function resolveFile(
       .orderBy('id')
       .executeTakeFirst();
     if (same) {
-      await updateSharedFile(tx, engagementId, Number(same.id), nonEmptyDetails(f), changed);
+      await updateSharedFile(tx, engagementId, Number(same.id), nonEmptyDetails(f), changed, now);
       return Number(same.id);
     }
     if (f.file_id !== undefined) {
-      const updated = await updateSharedFile(tx, engagementId, f.file_id, allDetails(details), changed);
+      const updated = await updateSharedFile(tx, engagementId, f.file_id, allDetails(details), changed, now);
       if (!updated) throw ValidationError.field(`${field}.file_id`, 'No such file in this engagement.');
       return f.file_id;
     }
@@ -135,16 +136,18 @@ async function resolveFile(
  * still finds every event equal to its latest revision.
  */
 export async function setEventFiles(
-  tx: Tx,
+  ctx: ContextOrHandle,
   engagementId: number,
   eventId: number,
   files: FileInputParsed[],
   actorUserId: number | null,
 ): Promise<void> {
+  const { tx, clock } = transactionAndClock(ctx);
+  const now = clock.now();
   const rows = [];
   const changed = new Set<number>();
   for (const [i, f] of files.entries()) {
-    const fileId = await resolveFile(tx, engagementId, f, `files.${i}`, changed);
+    const fileId = await resolveFile(tx, engagementId, f, `files.${i}`, changed, now);
     rows.push({
       event_id: eventId,
       file_id: fileId,
@@ -154,16 +157,17 @@ export async function setEventFiles(
   }
   await tx.deleteFrom('file_distribution').where('event_id', '=', eventId).execute();
   if (rows.length) await tx.insertInto('file_distribution').values(rows).execute();
-  if (changed.size) await recordSharedFileChanges(tx, engagementId, eventId, [...changed], actorUserId);
+  if (changed.size) await recordSharedFileChanges(ctx, engagementId, eventId, [...changed], actorUserId);
 }
 
 async function recordSharedFileChanges(
-  tx: Tx,
+  ctx: ContextOrHandle,
   engagementId: number,
   editedEventId: number,
   fileIds: number[],
   actorUserId: number | null,
 ): Promise<void> {
+  const { tx } = transactionAndClock(ctx);
   const others = await tx
     .selectFrom('file_distribution')
     .select('event_id')
@@ -173,7 +177,7 @@ async function recordSharedFileChanges(
     .orderBy('event_id')
     .execute();
   for (const e of others)
-    await recordEventRevision(tx, { eventId: Number(e.event_id), action: 'update', actorUserId });
+    await recordEventRevision(ctx, { eventId: Number(e.event_id), action: 'update', actorUserId });
   for (const fileId of fileIds)
     await appendDomainEvent(tx, { type: 'file.updated', engagementId, actorUserId, payload: { fileId } });
 }

@@ -24,7 +24,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
   afterEach(() => ctx.dispose());
 
   const db = () => ctx.database.db;
-  const key = () => historyKeyOf(db());
+  const key = () => historyKeyOf(ctx);
   /** Two events distributing the same file (the second merges into it by name + size + MD5). */
   async function twoEventsSharingAFile() {
     const file = {
@@ -34,7 +34,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
       sha256: SHA256_OLD,
       description: 'Stage one',
     };
-    const first = await createEvent(db(), op, {
+    const first = await createEvent(ctx.services(), op, {
       engagement: 'FILES',
       timestamp: '2026-03-02T10:00:00Z',
       source: part('WS01'),
@@ -42,7 +42,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
       description: 'Dropped the loader on WS02',
       files: [{ ...file, location: 'C:\\Windows\\Temp\\loader.dll' }],
     });
-    const second = await createEvent(db(), op, {
+    const second = await createEvent(ctx.services(), op, {
       engagement: 'FILES',
       timestamp: '2026-03-02T11:00:00Z',
       source: part('WS01'),
@@ -76,7 +76,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
   it('records an edit of a shared file as a revision of every other event using it', async () => {
     const { first, second, fileId } = await twoEventsSharingAFile();
     const before = (await listEventRevisions(db(), op, second.id)).length;
-    await patchEvent(db(), op, first.id, {
+    await patchEvent(ctx.services(), op, first.id, {
       files: [
         {
           file_id: fileId,
@@ -109,7 +109,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
 
   it('records nothing for the other events when the form sends the file back unchanged', async () => {
     const { first, second, fileId } = await twoEventsSharingAFile();
-    await patchEvent(db(), op, first.id, {
+    await patchEvent(ctx.services(), op, first.id, {
       description: 'Dropped the loader on WS02 (confirmed)',
       files: [
         {
@@ -165,7 +165,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
     await db().updateTable('history_head').set({ hash }).execute();
     expect((await verifyHistory(db(), key())).ok).toBe(true);
 
-    await patchEvent(db(), op, second.id, { detected: 'FUL' });
+    await patchEvent(ctx.services(), op, second.id, { detected: 'FUL' });
     const [latest] = await listEventRevisions(db(), op, second.id);
     expect(latest?.diff).toEqual({ detected: ['UNK', 'FUL'] });
     expect(latest?.snapshot.files[0]).toMatchObject({ sha256: SHA256_OLD, description: 'Stage one' });

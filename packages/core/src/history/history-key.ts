@@ -27,7 +27,8 @@ interface HasExecutor {
   getExecutor(): { plugins: ReadonlyArray<KyselyPlugin> };
 }
 
-export function historyKeyOf(db: HasExecutor): Buffer {
+/** Transitional: the key a bare transaction carries (writers not yet handed a context: clones, imports). */
+export function carriedHistoryKey(db: HasExecutor): Buffer {
   const carrier = db
     .getExecutor()
     .plugins.find((p): p is HistoryKeyCarrier => p instanceof HistoryKeyCarrier);

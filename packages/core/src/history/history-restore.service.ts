@@ -1,5 +1,4 @@
-import { type DB, lockRows, nowMs, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { lockRows, writeTransaction } from '@steppingstones/db';
 import { assertWritable } from '../engagements/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { reindexEvents } from '../events/event.search-doc.ts';
@@ -11,6 +10,7 @@ import {
   requireEngagementPermission,
   requirePermission,
 } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
 import { recordEventRevision } from './revision.service.ts';
 import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
@@ -21,13 +21,13 @@ import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
  * a new revision: history only grows.
  */
 export async function restoreEventRevision(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   eventId: number,
   revisionId: number,
 ): Promise<void> {
   requirePermission(principal, 'event.change');
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const revision = await tx
       .selectFrom('event_revision')
       .select(['snapshot', 'engagement_id'])
@@ -59,7 +59,7 @@ export async function restoreEventRevision(
     if (event.deleted_at !== null)
       await tx.updateTable('event').set({ deleted_at: null }).where('id', '=', eventId).execute();
     await writeEvent(
-      tx,
+      inTransaction(ctx, tx),
       principal.userId,
       Number(revision.engagement_id),
       { id: eventId, version: Number(event.version), detected: event.detected, prevented: event.prevented },
@@ -90,9 +90,13 @@ export async function restoreEventRevision(
 }
 
 /** Brings a deleted event back as it was when deleted (engagement administrators: see trash.policy.ts). */
-export async function undeleteEvent(db: Kysely<DB>, principal: Principal, eventId: number): Promise<void> {
+export async function undeleteEvent(
+  ctx: ServiceContext,
+  principal: Principal,
+  eventId: number,
+): Promise<void> {
   requireTrashAccess(principal);
-  await writeTransaction(db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const event = await tx
       .selectFrom('event')
       .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
@@ -114,13 +118,17 @@ export async function undeleteEvent(db: Kysely<DB>, principal: Principal, eventI
       .set({
         deleted_at: null,
         version: Number(event.version) + 1,
-        updated_at: nowMs(),
+        updated_at: ctx.clock.now(),
         updated_by: principal.userId || null,
       })
       .where('id', '=', eventId)
       .execute();
     await reindexEvents(tx, [eventId]);
-    await recordEventRevision(tx, { eventId, action: 'undelete', actorUserId: principal.userId || null });
+    await recordEventRevision(inTransaction(ctx, tx), {
+      eventId,
+      action: 'undelete',
+      actorUserId: principal.userId || null,
+    });
     await appendDomainEvent(tx, {
       type: 'event.created',
       engagementId: Number(event.engagement_id),

@@ -18,20 +18,20 @@ describe.each(testDialects())('history verify, rows gone or moved, on %s', (dial
   afterEach(() => ctx.dispose());
 
   const newEvent = (engagement: string, description: string) =>
-    createEvent(ctx.database.db, op, {
+    createEvent(ctx.services(), op, {
       engagement,
       timestamp: '2026-03-02T14:02:09Z',
       source: { host: 'WS01' },
       target: { host: 'DC01' },
       description,
     });
-  const verify = () => verifyHistory(ctx.database.db, historyKeyOf(ctx.database.db));
+  const verify = () => verifyHistory(ctx.database.db, historyKeyOf(ctx));
 
   it('names an event whose row is missing while its latest revision is not a delete', async () => {
     await newEvent('ONE', 'Kept');
     const gone = await newEvent('ONE', 'Removed behind the app');
     const trashed = await newEvent('ONE', 'Deleted in the app');
-    await deleteEvent(ctx.database.db, op, trashed.id);
+    await deleteEvent(ctx.services(), op, trashed.id);
     // A row whose last revision is a delete may go (the trash emptied): still intact.
     await sql`delete from event where id = ${trashed.id}`.execute(ctx.database.db);
     expect((await verify()).ok).toBe(true);
@@ -60,7 +60,7 @@ describe.each(testDialects())('history verify, rows gone or moved, on %s', (dial
     expect(report.problem?.message).toContain('is in engagement TWO');
 
     // Verifying only the engagement it was moved into names it too.
-    const two = await verifyHistory(ctx.database.db, historyKeyOf(ctx.database.db), { engagementId: ids[1] });
+    const two = await verifyHistory(ctx.database.db, historyKeyOf(ctx), { engagementId: ids[1] });
     expect(two.problem).toMatchObject({
       engagement: 'TWO',
       kind: 'event-in-other-engagement',

@@ -32,7 +32,7 @@ describe.each(testDialects())('event history on %s', (dialect) => {
   afterEach(() => ctx.dispose());
 
   const newEvent = (description: string) =>
-    createEvent(ctx.database.db, op, {
+    createEvent(ctx.services(), op, {
       engagement: 'HIST',
       timestamp: '2026-03-02T14:02:09Z',
       source: ctxPart('WS01'),
@@ -41,11 +41,11 @@ describe.each(testDialects())('event history on %s', (dialect) => {
       raw_evidence: 'whoami /all',
       tags: ['recon'],
     });
-  const key = () => historyKeyOf(ctx.database.db);
+  const key = () => historyKeyOf(ctx);
 
   it('keeps every create, change and delete with who, when and a diff, and restores an earlier version', async () => {
     const e = await newEvent('Enumerated the domain');
-    await patchEvent(ctx.database.db, op, e.id, {
+    await patchEvent(ctx.services(), op, e.id, {
       description: 'Enumerated the domain with SharpHound',
       detected: 'FUL',
     });
@@ -62,7 +62,7 @@ describe.each(testDialects())('event history on %s', (dialect) => {
       source: ctxPart('WS01'),
     });
 
-    await restoreEventRevision(ctx.database.db, op, e.id, revisions[1]!.id);
+    await restoreEventRevision(ctx.services(), op, e.id, revisions[1]!.id);
     const restored = await getEvent(ctx.database.db, op, e.id);
     expect(restored.description).toBe('Enumerated the domain');
     expect(restored.detected).toBe('UNK');
@@ -76,12 +76,12 @@ describe.each(testDialects())('event history on %s', (dialect) => {
 
   it('lists deleted events in the trash and brings them back', async () => {
     const e = await newEvent('Dropped a beacon');
-    await deleteEvent(ctx.database.db, op, e.id);
+    await deleteEvent(ctx.services(), op, e.id);
     await expect(getEvent(ctx.database.db, op, e.id)).rejects.toThrow(/not found/);
     expect((await listDeletedEvents(ctx.database.db, op, engagementId)).map((t) => t.description)).toEqual([
       'Dropped a beacon',
     ]);
-    await undeleteEvent(ctx.database.db, op, e.id);
+    await undeleteEvent(ctx.services(), op, e.id);
     expect((await getEvent(ctx.database.db, op, e.id)).description).toBe('Dropped a beacon');
     expect(await listDeletedEvents(ctx.database.db, op, engagementId)).toEqual([]);
     expect((await listEventRevisions(ctx.database.db, op, e.id)).map((r) => r.action)).toEqual([
@@ -96,27 +96,27 @@ describe.each(testDialects())('event history on %s', (dialect) => {
     const operator: Principal = { ...op, permissions: new Set(SEEDED_GROUPS['Red Team Operators']) };
     const e = await newEvent('Dropped a beacon');
     const created = (await listEventRevisions(ctx.database.db, operator, e.id))[0]!;
-    await deleteEvent(ctx.database.db, operator, e.id);
+    await deleteEvent(ctx.services(), operator, e.id);
     await expect(listDeletedEvents(ctx.database.db, operator, engagementId)).rejects.toThrow(
       /engagement\.change permission/,
     );
-    await expect(undeleteEvent(ctx.database.db, operator, e.id)).rejects.toThrow(
+    await expect(undeleteEvent(ctx.services(), operator, e.id)).rejects.toThrow(
       /engagement\.change permission/,
     );
     // Nor by the back door: a deleted event's history and restore answer as the event does (not found).
     await expect(listEventRevisions(ctx.database.db, operator, e.id)).rejects.toThrow(/not found/);
-    await expect(restoreEventRevision(ctx.database.db, operator, e.id, created.id)).rejects.toThrow(
+    await expect(restoreEventRevision(ctx.services(), operator, e.id, created.id)).rejects.toThrow(
       /not found/,
     );
     expect(await listDeletedEvents(ctx.database.db, op, engagementId)).toHaveLength(1);
-    await restoreEventRevision(ctx.database.db, op, e.id, created.id);
+    await restoreEventRevision(ctx.services(), op, e.id, created.id);
     expect((await getEvent(ctx.database.db, operator, e.id)).description).toBe('Dropped a beacon');
   });
 
   it('verify passes on an intact chain and names an event altered directly in the database', async () => {
     const a = await newEvent('First');
     const b = await newEvent('Second');
-    await patchEvent(ctx.database.db, op, a.id, { outcome: 'Domain admin' });
+    await patchEvent(ctx.services(), op, a.id, { outcome: 'Domain admin' });
     const intact = await verifyHistory(ctx.database.db, key());
     expect(intact).toMatchObject({
       ok: true,

@@ -1,3 +1,4 @@
+export { historyKeyOf } from '../service-context.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { type EventSnapshot, snapshotEvent } from './event-snapshot.ts';
 export {
@@ -12,7 +13,7 @@ export {
   type HistoryCheckpoint,
   verifyCheckpoint,
 } from './history-checkpoint.ts';
-export { HistoryKeyCarrier, historyKeyOf } from './history-key.ts';
+export { HistoryKeyCarrier } from './history-key.ts';
 export { restoreEventRevision, undeleteEvent } from './history-restore.service.ts';
 export { type HistoryProblem, type VerifyReport, verifyHistory } from './history-verify.ts';
 export { type RevisionAction, recordEventRevision } from './revision.service.ts';

@@ -1,7 +1,13 @@
-import { lockRows, nowMs, type Tx } from '@steppingstones/db';
+import { lockRows } from '@steppingstones/db';
+import {
+  type ContextOrHandle,
+  historyKeyOf,
+  isServiceContext,
+  transactionAndClock,
+} from '../service-context.ts';
 import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
 import { diffSnapshots, type EventSnapshot, snapshotEvent } from './event-snapshot.ts';
-import { historyKeyOf } from './history-key.ts';
+import { carriedHistoryKey } from './history-key.ts';
 
 export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'undelete';
 
@@ -12,14 +18,15 @@ export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'undel
  * writers never both link to the same predecessor.
  */
 export async function recordEventRevision(
-  tx: Tx,
+  ctx: ContextOrHandle,
   input: { eventId: number; action: RevisionAction; actorUserId: number | null },
 ): Promise<{ seq: number; hash: string } | undefined> {
-  const key = historyKeyOf(tx);
+  const { tx, clock } = transactionAndClock(ctx);
+  const key = isServiceContext(ctx) ? historyKeyOf(ctx) : carriedHistoryKey(tx);
   const snapshot = await snapshotEvent(tx, input.eventId);
   if (!snapshot) return undefined;
   const engagementId = snapshot.engagement_id;
-  const now = nowMs();
+  const now = clock.now();
 
   await tx
     .insertInto('history_head')

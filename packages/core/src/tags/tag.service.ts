@@ -1,4 +1,4 @@
-import { nowMs, type Tx } from '@steppingstones/db';
+import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
 
 /** Trimmed, de-duplicated case-insensitively; the first spelling wins. */
 export function normaliseTagNames(names: string[]): string[] {
@@ -14,10 +14,15 @@ export function normaliseTagNames(names: string[]): string[] {
  * Tag ids for names within an engagement, creating missing tags. Case-insensitive: "Foo" reuses an
  * existing "foo" (keeping its spelling).
  */
-export async function ensureTags(tx: Tx, engagementId: number, names: string[]): Promise<number[]> {
+export async function ensureTags(
+  ctx: ContextOrHandle,
+  engagementId: number,
+  names: string[],
+): Promise<number[]> {
   const wanted = normaliseTagNames(names);
   if (wanted.length === 0) return [];
-  const now = nowMs();
+  const { tx, clock } = transactionAndClock(ctx);
+  const now = clock.now();
   await tx
     .insertInto('tag')
     .values(
@@ -45,12 +50,13 @@ export async function ensureTags(tx: Tx, engagementId: number, names: string[]):
 
 /** Replaces an event's tags. */
 export async function setEventTags(
-  tx: Tx,
+  ctx: ContextOrHandle,
   engagementId: number,
   eventId: number,
   names: string[],
 ): Promise<void> {
-  const ids = await ensureTags(tx, engagementId, names);
+  const { tx } = transactionAndClock(ctx);
+  const ids = await ensureTags(ctx, engagementId, names);
   await tx.deleteFrom('event_tag').where('event_id', '=', eventId).execute();
   if (ids.length)
     await tx

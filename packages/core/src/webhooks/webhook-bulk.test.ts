@@ -32,7 +32,7 @@ describe.each(testDialects())(
     afterEach(() => ctx.dispose());
 
     const newEvent = (description: string) =>
-      createEvent(ctx.database.db, op, {
+      createEvent(ctx.services(), op, {
         engagement: 'BULK',
         timestamp: '2026-03-02T14:02:09Z',
         source: { host: 'WS01' },
@@ -52,7 +52,7 @@ describe.each(testDialects())(
       const a = await newEvent('Kerberoasted svc_sql');
       const b = await newEvent('Dumped LSASS');
       await messages();
-      const result = await bulkEditEvents(ctx.database.db, op, {
+      const result = await bulkEditEvents(ctx.services(), op, {
         engagement: 'BULK',
         ids: [a.id, b.id],
         expected_count: 2,
@@ -73,7 +73,7 @@ describe.each(testDialects())(
     it('sends one `events bulk updated` message with the count and the filter above 100 events', async () => {
       await seedEvents(ctx.database, { engagementId, operatorUserId: op.userId, count: 101 });
       await messages();
-      await bulkEditEvents(ctx.database.db, op, {
+      await bulkEditEvents(ctx.services(), op, {
         engagement: 'BULK',
         filter: { from: '2020-01-01T00:00:00Z' },
         expected_count: 101,
@@ -88,7 +88,7 @@ describe.each(testDialects())(
 
     it('carries the state at the time of the change, not at delivery', async () => {
       const e = await newEvent('First words');
-      await patchEvent(ctx.database.db, op, e.id, { description: 'Second words', detected: 'FUL' });
+      await patchEvent(ctx.services(), op, e.id, { description: 'Second words', detected: 'FUL' });
       // The fan-out runs only now, after both changes.
       const sent = await messages();
       expect(sent.map((m) => [m.type, m.message])).toEqual([

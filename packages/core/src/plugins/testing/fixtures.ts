@@ -1,11 +1,11 @@
-import type { DB } from '@steppingstones/db';
 import { writeTransaction } from '@steppingstones/db';
 import type { EngagementDto } from '@steppingstones/shared';
 import type { EventDto } from '@steppingstones/shared/events';
-import type { Kysely } from 'kysely';
+import type { AppContext } from '../../app-context.ts';
 import { createEngagement } from '../../engagements/index.ts';
 import { createEvent } from '../../events/index.ts';
 import type { Principal } from '../../permissions/index.ts';
+import { serviceContext } from '../../service-context.ts';
 import { insertUser, principalForUser } from '../../users/index.ts';
 
 export interface PluginFixtures {
@@ -20,7 +20,8 @@ export interface PluginFixtures {
  * A small, realistic engagement: an operator and four events covering the Detected / Prevented codes,
  * ATT&CK ids, tags, a starred event, a file and evidence with a hash (masked for blue team users).
  */
-export async function seedPluginFixtures(db: Kysely<DB>, code = 'TEST-1'): Promise<PluginFixtures> {
+export async function seedPluginFixtures(app: AppContext, code = 'TEST-1'): Promise<PluginFixtures> {
+  const db = app.database.db;
   const engagement = await createEngagement(db, {
     code,
     name: 'Fixture engagement',
@@ -96,6 +97,7 @@ export async function seedPluginFixtures(db: Kysely<DB>, code = 'TEST-1'): Promi
     },
   ];
   const events: EventDto[] = [];
-  for (const spec of specs) events.push(await createEvent(db, operator, { ...base, ...spec }));
+  for (const spec of specs)
+    events.push(await createEvent(serviceContext(app, operator), operator, { ...base, ...spec }));
   return { engagement, operator, events };
 }

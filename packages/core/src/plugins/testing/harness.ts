@@ -5,6 +5,7 @@ import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { createEngagement } from '../../engagements/index.ts';
 import { createEvent } from '../../events/index.ts';
 import type { PermissionCode, Principal } from '../../permissions/index.ts';
+import { serviceContext } from '../../service-context.ts';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { insertUser, principalForUser } from '../../users/index.ts';
 import { pluginContextBase } from '../host/plugin-context-base.ts';
@@ -84,7 +85,7 @@ export async function createPluginTestHarness(
   const definition = pluginDefinitionSchema.parse(plugin);
   const context = await createTestContext(options.dialect ?? 'sqlite');
   try {
-    const fixtures = await seedPluginFixtures(context.database.db);
+    const fixtures = await seedPluginFixtures(context);
     const others = new Map<string, Principal>();
     const render = async (type: 'event-report' | 'credential-report', key: string, o: RenderOptions = {}) => {
       const point = pointsOf(definition, type).find((p) => p.key === key) as ValidatedReportPoint | undefined;
@@ -157,7 +158,7 @@ export async function createPluginTestHarness(
         const code = fields.engagement ?? fixtures.engagement.code;
         const author = code === fixtures.engagement.code ? fixtures.operator : others.get(code);
         if (!author) throw new Error(`Call addEngagement('${code}') first.`);
-        return createEvent(context.database.db, author, { ...fields, engagement: code });
+        return createEvent(serviceContext(context, author), author, { ...fields, engagement: code });
       },
       addEngagement: async (code) => {
         const db = context.database.db;
