@@ -10,7 +10,7 @@ export interface LiveMessage {
 }
 
 /** Domain events a browser cares about; the rest (jobs, plugins internals) stay server-side. */
-const LIVE_PREFIXES = ['event.', 'engagement.', 'context.', 'file.', 'tag.', 'plugin.'];
+const LIVE_PREFIXES = ['event.', 'engagement.', 'context.', 'file.', 'tag.', 'plugin.', 'eventstream.'];
 
 export function toLiveMessage(event: DomainEvent): LiveMessage | undefined {
   if (!LIVE_PREFIXES.some((p) => event.type.startsWith(p))) return undefined;
