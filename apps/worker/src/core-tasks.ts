@@ -5,6 +5,12 @@ import {
   credentialImportPayloadSchema,
 } from '@steppingstones/core/credentials';
 import {
+  EVENTSTREAM_IMPORT_MAX_ATTEMPTS,
+  EVENTSTREAM_IMPORT_TASK,
+  EVENTSTREAM_IMPORT_TIMEOUT_MS,
+  eventstreamImportPayloadSchema,
+} from '@steppingstones/core/eventstream';
+import {
   EXTRACT_EVENT_MAX_ATTEMPTS,
   EXTRACT_EVENT_TASK,
   extractEventPayloadSchema,
@@ -17,7 +23,7 @@ const coreModule = (path: string) => new URL(`../../../packages/core/src/${path}
 
 export const PRUNE_TASK = 'core:jobs.prune';
 
-/** The app's own tasks: webhook delivery (queued by the outbox follower), event extraction, queued credential imports and the hourly pruning. */
+/** The app's own tasks: webhook delivery (queued by the outbox follower), event extraction, queued credential and EventStream imports and the hourly pruning. */
 export function coreTaskResolver(): TaskResolver {
   return staticResolver([
     {
@@ -43,6 +49,16 @@ export function coreTaskResolver(): TaskResolver {
       entry: {
         module: coreModule('credentials/import/credential-import.task.ts'),
         exportName: 'runCredentialImportTask',
+      },
+    },
+    {
+      name: EVENTSTREAM_IMPORT_TASK,
+      payloadSchema: eventstreamImportPayloadSchema,
+      timeoutMs: EVENTSTREAM_IMPORT_TIMEOUT_MS,
+      maxAttempts: EVENTSTREAM_IMPORT_MAX_ATTEMPTS,
+      entry: {
+        module: coreModule('eventstream/eventstream-import.task.ts'),
+        exportName: 'runEventStreamImportTask',
       },
     },
     {

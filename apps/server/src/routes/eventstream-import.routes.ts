@@ -20,6 +20,8 @@ const jobSchema = z.object({
   progress: z.object({ bytes: z.number(), total: z.number().nullable(), lines: z.number() }),
   result: eventstreamImportResultSchema.nullable(),
   error: z.string().nullable(),
+  /** The worker's job running the import. */
+  job_id: z.number().int().nullable(),
   created_at: z.string(),
   finished_at: z.string().nullable(),
 });
@@ -99,7 +101,7 @@ export async function eventstreamImportRoutes(app: AppServer): Promise<void> {
       config: { access: { permission: 'eventstream.add' } },
       schema: {
         tags: ['eventstream'],
-        summary: 'A background import (answered 202): its progress, then its result.',
+        summary: 'A background import (answered 202, run by the worker): its progress, then its result.',
         params: z.object({ id: z.coerce.number().int().positive() }),
         response: { 200: jobSchema },
       },

@@ -37,6 +37,11 @@ export interface EventStreamImportOptions {
   onProgress?: (progress: EventStreamImportProgress) => void;
   /** Recorded as the importer; defaults to the principal's username (`cli` for the command line). */
   importedByName?: string;
+  /**
+   * false: the new lines do not feed the credential extractors even when the principal may add
+   * credentials (a queued import keeps what its starter was allowed when it was queued).
+   */
+  credentials?: boolean;
   signal?: AbortSignal;
 }
 
@@ -76,7 +81,8 @@ export async function importEventStream(
     id: principal.userId > 0 ? principal.userId : null,
     name: options.importedByName ?? principal.username,
     // Extraction adds to the vault: only for an importer who may add credentials in the engagement.
-    credentials: hasEngagementPermission(principal, engagement.id, 'credential.add'),
+    credentials:
+      options.credentials !== false && hasEngagementPermission(principal, engagement.id, 'credential.add'),
   };
   if (who.credentials) result.credentials = { ...NO_CREDENTIALS };
   let batch: Pending[] = [];

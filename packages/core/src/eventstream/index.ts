@@ -19,6 +19,13 @@ export {
   checkEventStreamRecord,
   type EventStreamValues,
 } from './eventstream-format.ts';
+export {
+  EVENTSTREAM_IMPORT_MAX_ATTEMPTS,
+  EVENTSTREAM_IMPORT_TASK,
+  EVENTSTREAM_IMPORT_TIMEOUT_MS,
+  type EventStreamImportPayload,
+  eventstreamImportPayloadSchema,
+} from './eventstream-import.queue.ts';
 export { type EventStreamImportRequest, runEventStreamImport } from './eventstream-import.request.ts';
 export {
   type EventStreamImportOptions,
