@@ -2,9 +2,8 @@ import type { DB } from '@steppingstones/db';
 import type { CrackedAccount, CredentialQueries, ReportCredential } from '@steppingstones/plugin-sdk';
 import { hashTypeName } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
-import { StatsComputation } from './stats-compute.ts';
+import { computeStats } from './stats-compute.ts';
 import { NO_HASH_TYPE } from './stats-row.ts';
-import { walkStatsRows } from './stats-rows.ts';
 
 const kindOf = (typeKey: number, hashType: number | null) =>
   typeKey === NO_HASH_TYPE ? 'Plaintext' : (hashTypeName(hashType) ?? `Mode ${hashType}`);
@@ -41,9 +40,7 @@ export function reportCredentialQueries(
     },
     async stats() {
       check();
-      const computation = new StatsComputation(false);
-      for await (const r of walkStatsRows(db, engagementId, {})) computation.add(r);
-      return computation.result();
+      return computeStats(db, engagementId, {});
     },
     async cracked(): Promise<CrackedAccount[]> {
       check();

@@ -1,12 +1,24 @@
+import type { DB } from '@steppingstones/db';
 import type { CredentialStatsDto } from '@steppingstones/shared/credential-stats';
 import { hashTypeName } from '@steppingstones/shared/credentials';
+import type { Kysely } from 'kysely';
 import { charMask, maskKeyspace, passwordStructure } from './char-mask.ts';
 import { passwordComplexity } from './complexity.ts';
-import { countBy, top } from './counting.ts';
-import { AccountFold } from './stats-accounts.ts';
+import { top } from './counting.ts';
 import { CrossSystemFold, crossSystemReuse } from './stats-reuse.ts';
-import { NO_HASH_TYPE, NTLM, type StatsRow } from './stats-row.ts';
-import { WeakestFold } from './stats-weakest.ts';
+import { LM, NO_HASH_TYPE } from './stats-row.ts';
+import {
+  accountCounts,
+  breachCounts,
+  type CrackedShape,
+  crackedShapes,
+  multiCrackedRows,
+  repeatedHashRows,
+  type StatsFilter,
+  secretUse,
+  typeCounts,
+  weakestHashes,
+} from './stats-sql.ts';
 import { prefixWords, suffixWords } from './wordlist.ts';
 
 type Figures = Omit<CredentialStatsDto, 'engagement'>;
@@ -14,97 +26,105 @@ type Figures = Omit<CredentialStatsDto, 'engagement'>;
 const inc = (m: Map<string, number>, k: string, by = 1) => m.set(k, (m.get(k) ?? 0) + by);
 
 /**
- * Every statistic in one pass over the filtered rows. Account figures (cracked share, lengths,
- * complexity, structure, password = username) use current credentials; earlier hashes that were
- * cracked feed reuse, prefixes, suffixes and masks (how users change passwords).
+ * Every statistic of the filtered vault. Account figures (cracked share, lengths, complexity,
+ * structure, password = username) use current credentials; earlier hashes that were cracked feed
+ * reuse, prefixes, suffixes and masks (how users change passwords). The database aggregates; only
+ * counts, distinct secrets and repeated-hash rows are read.
  */
-export class StatsComputation {
-  private readonly fold = new AccountFold();
-  private readonly hashTypes = new Map<number | null, { count: number; cracked: number }>();
-  /** secret → the accounts (system\0account) that used it, now or before. */
-  private readonly secretAccounts = new Map<string, Set<string>>();
-  private readonly weakest = new WeakestFold();
-  private readonly cross: CrossSystemFold | null;
-  private pending = 0;
+export async function computeStats(
+  db: Kysely<DB>,
+  engagementId: number,
+  filter: StatsFilter,
+): Promise<Figures> {
+  const systemFiltered = filter.system !== undefined;
+  // One statement at a time: SQLite runs them on one connection anyway, PostgreSQL on a pool.
+  const types = await typeCounts(db, engagementId, filter);
+  const all = await accountCounts(db, engagementId, filter);
+  const breach = await breachCounts(db, engagementId, filter);
+  const shapes = await crackedShapes(db, engagementId, filter);
+  const multi = await multiCrackedRows(db, engagementId, filter);
+  const secrets = await secretUse(db, engagementId, filter);
+  // Breach checks are off by default: without a breached hash there is nothing to rank.
+  const weakest = breach.breached > 0 ? await weakestHashes(db, engagementId, filter, 10) : [];
+  const cross = systemFiltered ? null : new CrossSystemFold();
+  if (cross) for (const r of await repeatedHashRows(db, engagementId, filter)) cross.add(r);
 
-  constructor(systemFiltered: boolean) {
-    this.cross = systemFiltered ? null : new CrossSystemFold();
+  const users = { accounts: all.accounts - all.machines, cracked: 0 };
+  const machines = { accounts: all.machines, cracked: 0 };
+  const crackedByType = new Map<number, number>();
+  const lengths = new Map<number, number>();
+  const complexity = new Map<string, number>();
+  const structure = new Map<string, number>();
+  let passwordIsUsername = 0;
+  const tally = (s: CrackedShape, accounts: number) => {
+    (s.machine ? machines : users).cracked += accounts;
+    lengths.set(s.length, (lengths.get(s.length) ?? 0) + accounts);
+    inc(complexity, s.complexity ?? passwordComplexity(s.secret ?? ''), accounts);
+    inc(structure, s.structure ?? passwordStructure(s.secret ?? ''), accounts);
+    if (s.isUsername) passwordIsUsername += accounts;
+  };
+  for (const s of shapes) {
+    crackedByType.set(s.typeKey, (crackedByType.get(s.typeKey) ?? 0) + s.count);
+    tally(s, s.count);
   }
-
-  add(r: StatsRow): void {
-    if (r.secret !== null) {
-      const accountKey = `${r.system_key}\u0000${r.account_key}`;
-      const set = this.secretAccounts.get(r.secret);
-      if (set) set.add(accountKey);
-      else this.secretAccounts.set(r.secret, new Set([accountKey]));
-    }
-    if (r.position !== null) return;
-    this.fold.add(r);
-    const type = r.type_key === NO_HASH_TYPE ? null : r.hash_type;
-    const t = this.hashTypes.get(type) ?? { count: 0, cracked: 0 };
-    t.count++;
-    if (r.secret !== null) t.cracked++;
-    this.hashTypes.set(type, t);
-    if (r.hash_type === NTLM && r.hibp_count === null) this.pending++;
-    this.weakest.add(r);
-    this.cross?.add(r);
+  // An account with several known secrets was counted once per row above: count it once, by the
+  // secret of its NT credential before its LM one, then the newest.
+  const byAccount = new Map<string, typeof multi>();
+  for (const r of multi) byAccount.set(r.accountKey, [...(byAccount.get(r.accountKey) ?? []), r]);
+  for (const rows of byAccount.values()) {
+    for (const r of rows) tally(r, -1);
+    const rank = (r: (typeof multi)[number]) => (r.hashType === LM ? 0 : 1);
+    const chosen = rows.reduce((best, r) =>
+      rank(r) > rank(best) || (rank(r) === rank(best) && r.id > best.id) ? r : best,
+    );
+    tally(chosen, 1);
   }
-
-  result(): Figures {
-    const accounts = [...this.fold.accounts.values()];
-    const users = accounts.filter((a) => !a.machine);
-    const machines = accounts.filter((a) => a.machine);
-    const cracked = accounts.filter((a) => a.secret !== null);
-    const uncracked = accounts.length - cracked.length;
-    const lengths = countBy(cracked, (a) => String(Array.from(a.secret as string).length));
-    const complexity = countBy(cracked, (a) => passwordComplexity(a.secret as string));
-    const structure = countBy(cracked, (a) => passwordStructure(a.secret as string));
-    if (uncracked) {
-      complexity.set('uncracked', uncracked);
-      structure.set('uncracked', uncracked);
-    }
-    const masks = new Map<string, number>();
-    for (const [secret, set] of this.secretAccounts) inc(masks, charMask(secret), set.size);
-    const distinct = [...this.secretAccounts.keys()];
-    return {
-      unique_user_accounts: users.length,
-      cracked_user_accounts: users.filter((a) => a.secret !== null).length,
-      unique_machine_accounts: machines.length,
-      cracked_machine_accounts: machines.filter((a) => a.secret !== null).length,
-      password_is_username: cracked.filter(
-        (a) => (a.secret as string).toLowerCase() === a.account.toLowerCase(),
-      ).length,
-      hash_types: [...this.hashTypes]
-        .map(([hash_type, t]) => ({
-          hash_type,
-          name: hash_type === null ? 'Plaintext (no hash)' : (hashTypeName(hash_type) ?? `Mode ${hash_type}`),
-          ...t,
-        }))
-        .sort((a, b) => b.count - a.count || (a.hash_type ?? -3) - (b.hash_type ?? -3)),
-      reused: top(new Map([...this.secretAccounts].map(([s, set]) => [s, set.size])), 10, 2).map((c) => ({
-        secret: c.value,
-        accounts: c.count,
-      })),
-      lengths: [
-        ...[...lengths]
-          .map(([length, count]) => ({ length: Number(length), count }))
-          .sort((a, b) => a.length - b.length),
-        ...(uncracked ? [{ length: null, count: uncracked }] : []),
-      ],
-      complexity: top(complexity),
-      structure: top(structure),
-      prefixes: prefixWords(distinct)
-        .filter((c) => c.count > 1)
-        .slice(0, 10),
-      suffixes: suffixWords(distinct)
-        .filter((c) => c.count > 1)
-        .slice(0, 10),
-      masks: top(masks, 20).map((c) => ({ mask: c.value, count: c.count, keyspace: maskKeyspace(c.value) })),
-      weakest: this.weakest.top(10),
-      breached_user_accounts: users.filter((a) => a.breached).length,
-      breached_machine_accounts: machines.filter((a) => a.breached).length,
-      breach_checks_pending: this.pending,
-      reuse_across_systems: this.cross ? crossSystemReuse(this.cross) : null,
-    };
+  const uncracked = users.accounts + machines.accounts - users.cracked - machines.cracked;
+  if (uncracked) {
+    complexity.set('uncracked', uncracked);
+    structure.set('uncracked', uncracked);
   }
+  const masks = new Map<string, number>();
+  for (const [secret, used] of secrets) inc(masks, charMask(secret), used);
+  const distinct = [...secrets.keys()];
+  return {
+    unique_user_accounts: users.accounts,
+    cracked_user_accounts: users.cracked,
+    unique_machine_accounts: machines.accounts,
+    cracked_machine_accounts: machines.cracked,
+    password_is_username: passwordIsUsername,
+    hash_types: [...types]
+      .map(([typeKey, count]) => {
+        const hashType = typeKey === NO_HASH_TYPE ? null : typeKey;
+        return {
+          hash_type: hashType,
+          name: hashType === null ? 'Plaintext (no hash)' : (hashTypeName(hashType) ?? `Mode ${hashType}`),
+          count,
+          cracked: crackedByType.get(typeKey) ?? 0,
+        };
+      })
+      .sort((a, b) => b.count - a.count || (a.hash_type ?? -3) - (b.hash_type ?? -3)),
+    reused: top(secrets, 10, 2).map((c) => ({ secret: c.value, accounts: c.count })),
+    lengths: [
+      ...[...lengths]
+        .filter(([, count]) => count > 0)
+        .map(([length, count]) => ({ length, count }))
+        .sort((a, b) => a.length - b.length),
+      ...(uncracked ? [{ length: null, count: uncracked }] : []),
+    ],
+    complexity: top(complexity),
+    structure: top(structure),
+    prefixes: prefixWords(distinct)
+      .filter((c) => c.count > 1)
+      .slice(0, 10),
+    suffixes: suffixWords(distinct)
+      .filter((c) => c.count > 1)
+      .slice(0, 10),
+    masks: top(masks, 20).map((c) => ({ mask: c.value, count: c.count, keyspace: maskKeyspace(c.value) })),
+    weakest,
+    breached_user_accounts: breach.breached - breach.breachedMachines,
+    breached_machine_accounts: breach.breachedMachines,
+    breach_checks_pending: breach.pending,
+    reuse_across_systems: cross ? crossSystemReuse(cross) : null,
+  };
 }

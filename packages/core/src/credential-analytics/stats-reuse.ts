@@ -13,7 +13,7 @@ interface Spread {
 export class CrossSystemFold {
   readonly groups = new Map<string, Spread>();
 
-  add(r: StatsRow): void {
+  add(r: Pick<StatsRow, 'type_key' | 'system' | 'account' | 'account_key' | 'hash_key' | 'secret'>): void {
     if (r.type_key === NO_HASH_TYPE) return;
     const system = r.system.trim();
     if (system === '') return;

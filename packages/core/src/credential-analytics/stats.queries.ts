@@ -3,12 +3,11 @@ import type { CredentialStatsDto, CredentialStatsQuery } from '@steppingstones/s
 import type { Kysely } from 'kysely';
 import { vaultEngagement } from '../credentials/credential-engagement.ts';
 import type { Principal } from '../permissions/index.ts';
-import { StatsComputation } from './stats-compute.ts';
-import { walkStatsRows } from './stats-rows.ts';
+import { computeStats } from './stats-compute.ts';
 
 /**
- * The statistics page's figures for one engagement and the filter in the request, computed in one
- * pass per request (nothing cached, nothing written, so concurrent filters never meet).
+ * The statistics page's figures for one engagement and the filter in the request, computed by the
+ * database per request (nothing cached, nothing written, so concurrent filters never meet).
  */
 export async function credentialStats(
   db: Kysely<DB>,
@@ -17,7 +16,5 @@ export async function credentialStats(
 ): Promise<CredentialStatsDto> {
   const { engagement: code, ...filter } = query;
   const engagement = await vaultEngagement(db, principal, code, 'credential.view');
-  const computation = new StatsComputation(filter.system !== undefined);
-  for await (const r of walkStatsRows(db, engagement.id, filter)) computation.add(r);
-  return { engagement: engagement.code, ...computation.result() };
+  return { engagement: engagement.code, ...(await computeStats(db, engagement.id, filter)) };
 }
