@@ -163,13 +163,18 @@ describe.each(testDialects())('external-tool-reports on %s', (dialect) => {
   });
 
   it('Office Timeline: a formula-looking title is a text cell, never a formula', async () => {
-    const { rows, sheet } = await timeline({}); // titles from the Outcome (the default)
+    const { rows, sheet } = await timeline({ params: { eventTitles: 'outcome' } });
     const index = rows.findIndex((r) => r[2] === FORMULA);
     expect(index).toBeGreaterThan(0);
     const cell = sheet.getCell(index + 1, 3);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
     expect(cell.value).toBe(FORMULA);
+  });
+
+  it('Office Timeline: titles come from the Description unless the Outcome is chosen', async () => {
+    const { rows } = await timeline({ filter: { tag: 'c2' } });
+    expect(rows[1]?.[2]).toBe('HTTPS beacon over the proxy');
   });
 
   it("Office Timeline: a tag filter leaves out other tags' rows (no error for tags without events)", async () => {
@@ -185,7 +190,7 @@ describe.each(testDialects())('external-tool-reports on %s', (dialect) => {
       'Tag_phishing',
       'Tag_Ünïcode tag',
     ]);
-    const none = await timeline({ filter: { tag: 'no-such-tag' } });
+    const none = await timeline({ params: { eventTitles: 'outcome' }, filter: { tag: 'no-such-tag' } });
     expect(none.rows).toEqual([['Row ID', 'Swimlane', 'Title', 'Start date', 'End date']]);
   });
 

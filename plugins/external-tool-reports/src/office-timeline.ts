@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 const paramsSchema = z.object({
   eventTitles: z
     .enum(['description', 'outcome'])
-    .default('outcome')
+    // What was done reads as a timeline; an Outcome is often empty or a result ("+1 admin").
+    .default('description')
     .describe('Event titles are the first sentence of the Description or of the Outcome'),
   includeTags: z.boolean().default(true).describe('Include tag timespans'),
   includeTactics: z.boolean().default(false).describe('Include MITRE tactic timespans'),

@@ -3,6 +3,7 @@ import { ValidationError } from '@steppingstones/core';
 import {
   ImportStoppedError,
   importEventsCsv,
+  prepareEventsPdf,
   prepareEventsXlsx,
   streamEventsCsv,
 } from '@steppingstones/core/exchange';
@@ -13,13 +14,13 @@ import { contentDisposition } from '../http/content-disposition.ts';
 
 const exportQuery = eventListQuerySchema
   .omit({ sort: true, cursor: true, page_size: true })
-  .extend({ engagement: z.string().trim().min(1), format: z.enum(['csv', 'xlsx']).default('csv') });
+  .extend({ engagement: z.string().trim().min(1), format: z.enum(['csv', 'xlsx', 'pdf']).default('csv') });
 
-const fileName = (engagement: string, ext: string) =>
-  `${engagement.replace(/[^A-Za-z0-9._-]/g, '_')} events ${new Date().toISOString().slice(0, 10)}.${ext}`;
+const fileName = (engagement: string, ext: string, now: number) =>
+  `${engagement.replace(/[^A-Za-z0-9._-]/g, '_')} events ${new Date(now).toISOString().slice(0, 10)}.${ext}`;
 
 /**
- * Event exchange (issue 5): `GET /api/v1/events/export/` streams the filtered events as CSV or XLSX;
+ * Event exchange (issue 5): `GET /api/v1/events/export/` streams the filtered events as CSV, XLSX or a PDF to read;
  * `POST /api/v1/events/import/` reads a CSV body of the same columns and reports each row.
  */
 export async function exchangeRoutes(app: AppServer): Promise<void> {
@@ -36,6 +37,25 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
+      if (format === 'pdf') {
+        const write = await prepareEventsPdf(db, request.principal, filter, {
+          engagementCode: filter.engagement,
+          generatedAt: app.ctx.clock.now(),
+          generatedBy: request.principal.username,
+        });
+        const out = new PassThrough();
+        write(out).catch((error: unknown) => {
+          request.log.error({ err: error }, 'PDF export failed part way');
+          out.destroy(error as Error);
+        });
+        return reply
+          .header('content-type', 'application/pdf')
+          .header(
+            'content-disposition',
+            contentDisposition(fileName(filter.engagement, 'pdf', app.ctx.clock.now())),
+          )
+          .send(out);
+      }
       if (format === 'xlsx') {
         // Prepared first: a non-member or unknown engagement answers 404 / 400 as the CSV does.
         const write = await prepareEventsXlsx(db, request.principal, filter);
@@ -46,7 +66,10 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
         });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', contentDisposition(fileName(filter.engagement, 'xlsx')))
+          .header(
+            'content-disposition',
+            contentDisposition(fileName(filter.engagement, 'xlsx', app.ctx.clock.now())),
+          )
           .send(out);
       }
       const chunks = streamEventsCsv(app.ctx.database, request.principal, filter);
@@ -63,7 +86,10 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', contentDisposition(fileName(filter.engagement, 'csv')))
+        .header(
+          'content-disposition',
+          contentDisposition(fileName(filter.engagement, 'csv', app.ctx.clock.now())),
+        )
         .send(stream);
     },
   );

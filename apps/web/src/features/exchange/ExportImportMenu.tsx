@@ -8,7 +8,7 @@ import { EVENTS_KEY } from '../events/api/events-api.ts';
 import { exportHref, type ImportReport, importCsv } from './exchange-api.ts';
 
 /**
- * Toolbar menu: download the filtered events as CSV or XLSX, or import a CSV of the same columns and
+ * Toolbar menu: download the filtered events as CSV, XLSX or PDF, or import a CSV of the same columns and
  * see, per line, what was added, skipped (already there) or rejected and why.
  */
 export function ExportImportMenu({
@@ -48,6 +48,9 @@ export function ExportImportMenu({
           </Menu.Item>
           <Menu.Item component="a" href={exportHref(engagement, 'xlsx', filterQuery)} download>
             Export XLSX
+          </Menu.Item>
+          <Menu.Item component="a" href={exportHref(engagement, 'pdf', filterQuery)} download>
+            Export PDF (to read or print)
           </Menu.Item>
           {canImport && (
             <>

@@ -13,7 +13,7 @@ export interface ImportReport {
  * The download link for the grid's current filter: every matching row. The grid's sort and paging
  * parameters are not part of the export's contract, so they are left out.
  */
-export function exportHref(engagement: string, format: 'csv' | 'xlsx', filterQuery: string): string {
+export function exportHref(engagement: string, format: 'csv' | 'xlsx' | 'pdf', filterQuery: string): string {
   const p = new URLSearchParams(filterQuery);
   for (const key of ['sort', 'cursor', 'page_size', 'engagement', 'format']) p.delete(key);
   const q = new URLSearchParams({ engagement, format });
