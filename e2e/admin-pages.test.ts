@@ -10,6 +10,14 @@ function selectInput(scope: Locator, name: string): Locator {
     .or(scope.getByRole('textbox', { name, exact: true }));
 }
 
+/** The error shown under a labelled field, once there is one (Mantine names it after the input). */
+async function fieldError(scope: Locator, label: string): Promise<string> {
+  const id = await scope.getByLabel(exactLabel(label)).getAttribute('id');
+  const error = scope.locator(`[id="${id}-error"]`);
+  await error.waitFor();
+  return (await error.innerText()).trim();
+}
+
 /** What an administrator does in the admin pages, checked by what the affected users then see. */
 describe('the admin pages', { timeout: 180_000 }, () => {
   const session = adminSession();
@@ -41,6 +49,24 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await snap(page, '20-users');
   });
 
+  it("checks a new user's password before sending, by the server's own rules", async () => {
+    const { page } = session.t;
+    await page.getByRole('button', { name: 'New user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New user' });
+    await dialog.getByLabel(exactLabel('Username')).fill('op.two');
+    await dialog.getByLabel(exactLabel('Password')).fill('short one');
+    await dialog.getByLabel(exactLabel('Password again')).fill('short one');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    // The shared rule (10 characters, as the server says), shown under the field; nothing was created.
+    expect(await fieldError(dialog, 'Password')).toBe('Must be at least 10 characters long.');
+    await dialog.getByLabel(exactLabel('Password')).fill('long enough passphrase');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    expect(await fieldError(dialog, 'Password again')).toBe("The two passwords don't match.");
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('user-row-op.two').count()).toBe(0);
+  });
+
   it('shows a password rejected by the server next to the field', async () => {
     const { page } = session.t;
     await page.getByRole('button', { name: `Actions for ${operator.username}` }).click();
@@ -49,8 +75,15 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await dialog.getByLabel(exactLabel('New password')).fill('123');
     await dialog.getByLabel(exactLabel('New password again')).fill('123');
     await dialog.getByRole('button', { name: 'Reset password' }).click();
-    // The server's strength rule, in its own words, and the dialog stays open to fix it.
-    await dialog.getByRole('alert').or(dialog.locator('.mantine-InputWrapper-error')).first().waitFor();
+    // The rule the browser knows is checked before sending...
+    expect(await fieldError(dialog, 'New password')).toBe('Must be at least 10 characters long.');
+    // ...and the one only the server knows comes back in its own words (a 400), beside the same field.
+    session.t.expectConsoleErrors(/status of 400/);
+    await dialog.getByLabel(exactLabel('New password')).fill('password123');
+    await dialog.getByLabel(exactLabel('New password again')).fill('password123');
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    await dialog.locator('.mantine-InputWrapper-error').first().waitFor();
+    expect(await fieldError(dialog, 'New password')).toBe('Is too common; choose another.');
     expect(await dialog.isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -102,6 +135,8 @@ describe('the admin pages', { timeout: 180_000 }, () => {
   it('downloads a backup after asking the password again', async () => {
     const { page } = session.t;
     await page.goto('/admin/backup');
+    // The wrong password answers 400, which Chromium logs.
+    session.t.expectConsoleErrors(/status of 400/);
     await page.getByLabel(exactLabel('Your password')).fill('not my password');
     await page.getByRole('button', { name: 'Download backup' }).click();
     await page.getByRole('alert').waitFor();

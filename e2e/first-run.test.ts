@@ -12,6 +12,8 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
 
   it('sends every address to the setup wizard, which refuses a wrong token', async () => {
     const { page } = session.t;
+    // The wrong token below is refused with a 403, which Chromium logs.
+    session.t.expectConsoleErrors(/status of 403/);
     await page.goto('/admin/users');
     await page.waitForURL('**/setup');
     await page.getByRole('heading', { name: "Welcome: let's set up Stepping Stones" }).waitFor();
@@ -57,6 +59,7 @@ describe('first run, as the administrator', { timeout: 180_000 }, () => {
 
   it('refuses a wrong password with the server message, then signs in', async () => {
     const { page } = session.t;
+    session.t.expectConsoleErrors(/status of 401/);
     await page.getByLabel(exactLabel('Username')).fill(admin.username);
     await page.getByLabel(exactLabel('Password')).fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type RunningApp, START_TIMEOUT, type StartAppOptions, startApp } from './app.ts';
 import { launchBrowser, type NewPageOptions, newPage, type TestPage } from './browser.ts';
 import { signedInPage } from './signed-in-page.ts';
@@ -36,6 +36,13 @@ export function browserSession(options: BrowserSessionOptions = {}): BrowserSess
       ? await signedInPage(session.browser, session.app, options.signIn, { page: options.page })
       : await newPage(session.browser, session.app, options.page);
   }, START_TIMEOUT);
+  // No test leaves a console error, CSP violation or server error behind, whether it asserts it or not.
+  afterEach(() => {
+    if (!session.t) return;
+    const seen = session.t.problems.splice(0);
+    session.t.resetExpectedConsoleErrors();
+    expect(seen, 'problems the browser reported during this test').toEqual([]);
+  });
   afterAll(async () => {
     await session.t?.close();
     await session.browser?.close();

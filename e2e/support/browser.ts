@@ -19,19 +19,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * A browser console line that is the expected, logged side effect of an HTTP error answer the app
- * handles (401 from the signed-in probe, 401 on a wrong password, 403/404 pages). Chromium logs those
- * as console errors; they are not bugs. 5xx answers and everything else still fail the test.
- */
-const HANDLED_HTTP_ERROR =
-  /^Failed to load resource: the server responded with a status of (400|401|403|404|409|429) /;
+/** Chromium's warnings that mean a defect of ours (a header it cannot read), not the page's business. */
+const DEFECT_WARNING = /Permissions-Policy|Content Security Policy|Content-Security-Policy/i;
 
 export interface TestPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors, uncaught exceptions, CSP violations and 5xx answers seen so far. */
+  /**
+   * Console errors (a failed request's "Failed to load resource" included), uncaught exceptions, CSP
+   * violations, header warnings and 5xx answers seen so far. The session checks it is empty after each test.
+   */
   problems: string[];
+  /**
+   * Declares the console errors a test provokes on purpose (a wrong password answers 401, and Chromium
+   * logs it): each pattern excuses the lines it matches until the test ends.
+   */
+  expectConsoleErrors: (...patterns: RegExp[]) => void;
+  /** Forgets the excused patterns (after each test). */
+  resetExpectedConsoleErrors: () => void;
   close: () => Promise<void>;
 }
 
@@ -68,10 +73,15 @@ export async function newPage(
   context.setDefaultNavigationTimeout(45_000);
   const page = await context.newPage();
   const problems: string[] = [];
+  let expected: RegExp[] = [];
   page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
     const text = msg.text();
-    if (HANDLED_HTTP_ERROR.test(text) && !/Content Security Policy/i.test(text)) return;
+    if (msg.type() === 'warning' && DEFECT_WARNING.test(text)) {
+      problems.push(`console warning: ${text}`);
+      return;
+    }
+    if (msg.type() !== 'error') return;
+    if (!/Content Security Policy|CSP violation/i.test(text) && expected.some((p) => p.test(text))) return;
     problems.push(`console error: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
@@ -79,7 +89,18 @@ export async function newPage(
     if (response.status() >= 500)
       problems.push(`HTTP ${response.status()} from ${response.request().method()} ${response.url()}`);
   });
-  return { page, context, problems, close: () => context.close() };
+  return {
+    page,
+    context,
+    problems,
+    expectConsoleErrors: (...patterns) => {
+      expected = [...expected, ...patterns];
+    },
+    resetExpectedConsoleErrors: () => {
+      expected = [];
+    },
+    close: () => context.close(),
+  };
 }
 
 /** Signs in through the login form and waits for the signed-in layout. */

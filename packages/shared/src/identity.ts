@@ -56,6 +56,12 @@ export type Me = z.infer<typeof meSchema>;
 
 export const meResponseSchema = z.object({ user: meSchema, csrfToken: z.string() });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+/** `GET /auth/session/`: who is signed in, or nobody; a 200 either way, so a signed-out page logs no error. */
+export const sessionResponseSchema = z.object({
+  user: meSchema.nullable(),
+  csrfToken: z.string().nullable(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const loginSchema = z.object({ username: z.string().max(150), password: z.string().max(1024) });
 export const preferencesSchema = z.object({

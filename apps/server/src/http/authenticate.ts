@@ -35,7 +35,7 @@ interface Resolved {
   session: { id: number; csrfToken: string } | null;
 }
 
-async function resolveCaller(ctx: AppContext, request: FastifyRequest): Promise<Resolved | null> {
+export async function resolveCaller(ctx: AppContext, request: FastifyRequest): Promise<Resolved | null> {
   const db = ctx.database.db;
   const header = request.headers.authorization;
   if (typeof header === 'string' && /^bearer\s+/i.test(header)) {

@@ -29,10 +29,12 @@ export function appContentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-/** Every powerful browser feature denied: the app uses none of them (the original's list). */
+/**
+ * Every powerful browser feature denied: the app uses none of them. Only names Chromium knows: an
+ * unknown one (ambient-light-sensor, web-share) makes it log an error on every page load.
+ */
 const DENIED_FEATURES = [
   'accelerometer',
-  'ambient-light-sensor',
   'autoplay',
   'camera',
   'display-capture',
@@ -56,7 +58,6 @@ const DENIED_FEATURES = [
   'serial',
   'storage-access',
   'usb',
-  'web-share',
   'xr-spatial-tracking',
 ];
 export const PERMISSIONS_POLICY = DENIED_FEATURES.map((f) => `${f}=()`).join(', ');

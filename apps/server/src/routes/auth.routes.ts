@@ -14,9 +14,11 @@ import {
   meResponseSchema,
   passwordChangeSchema,
   preferencesSchema,
+  sessionResponseSchema,
 } from '@steppingstones/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServer } from '../app-server.ts';
+import { resolveCaller } from '../http/authenticate.ts';
 import { CsrfError, isSameOrigin } from '../http/csrf.ts';
 import { auditActor } from '../http/request-actor.ts';
 import { requestServices } from '../http/request-services.ts';
@@ -70,6 +72,24 @@ export async function authRoutes(app: AppServer): Promise<void> {
       if (request.authSession) await deleteSession(db, request.authSession.id);
       clearSessionCookie(reply, ctx);
       return reply.status(204).send();
+    },
+  );
+
+  // The web app's first question. /auth/me answers 401 to nobody (API clients rely on it); this one
+  // answers 200 with no user, so opening the sign-in page makes no failed request.
+  app.get(
+    '/api/v1/auth/session',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], response: { 200: sessionResponseSchema } },
+    },
+    async (request) => {
+      const caller = await resolveCaller(ctx, request);
+      if (!caller) return { user: null, csrfToken: null };
+      return {
+        user: await buildMe(db, caller.user, caller.principal),
+        csrfToken: caller.session?.csrfToken ?? '',
+      };
     },
   );
 

@@ -42,6 +42,23 @@ describe.each(testDialects())('sessions and passwords on %s', (dialect) => {
     expect(cookie).not.toMatch(/Secure/i);
   });
 
+  it('says who is signed in at /auth/session/ with a 200, nobody included, while /auth/me/ answers 401', async () => {
+    const nobody = await anonymous(server.url).get<{ user: unknown; csrfToken: unknown }>(
+      '/api/v1/auth/session/',
+    );
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ user: null, csrfToken: null });
+    expect((await anonymous(server.url).get('/api/v1/auth/me/')).status).toBe(401);
+    await createTestUser(server.ctx, { username: 'sessy', role: 'operator', engagements: ['ACME'] });
+    const client = await login(server.url, 'sessy');
+    const signedIn = await client.get<{ user: { username: string }; csrfToken: string }>(
+      '/api/v1/auth/session/',
+    );
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.username).toBe('sessy');
+    expect(signedIn.body.csrfToken).toBe(client.csrfToken);
+  });
+
   it('answers an unknown user exactly like a wrong password (no enumeration)', async () => {
     await createTestUser(server.ctx, { username: 'bob' });
     const wrong = await anonymous(server.url).post('/api/v1/auth/login/', {

@@ -2,7 +2,7 @@
  * The signed-in user as `GET /api/v1/auth/me/` returns it: `permissions` are the codes held in some
  * engagement (for menus); each engagement carries the user's `role` and `permissions` there.
  */
-export type { Me } from '@steppingstones/shared';
+export type { Me, SessionResponse } from '@steppingstones/shared';
 
 import type { Me } from '@steppingstones/shared';
 

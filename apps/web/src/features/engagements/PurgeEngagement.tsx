@@ -18,13 +18,15 @@ export function PurgeEngagement({ engagement }: { engagement: Engagement }) {
   const purge = useMutation({
     mutationFn: () => purgeEngagement(engagement.code, typed),
     onSuccess: () => {
+      navigate('/admin/engagements', { replace: true });
+      // Dropped, not refetched: the engagement is gone, and asking for it again would answer 404.
+      queryClient.removeQueries({ queryKey: [...ENGAGEMENTS_KEY, engagement.code] });
       queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
       queryClient.invalidateQueries({ queryKey: ME_KEY });
       notifications.show({
         color: 'teal',
         message: `Engagement ${engagement.code} and everything in it were deleted.`,
       });
-      navigate('/admin/engagements', { replace: true });
     },
   });
   const close = () => {

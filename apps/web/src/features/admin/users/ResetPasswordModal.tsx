@@ -1,9 +1,19 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { PASSWORD_MIN_LENGTH, passwordResetSchema, passwordSchema } from '@steppingstones/shared';
 import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
 import { FormError } from '../../../components/QueryState.tsx';
-import { useFormState } from '../../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../../lib/form.ts';
 import { resetPassword, type User } from './users-api.ts';
+
+/** The server's reset body, with the password's rules checked here too, typed twice alike. */
+const resetSchema = passwordResetSchema
+  .extend({ new_password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.new_password === v.confirm, {
+    message: "The two passwords don't match",
+    path: ['confirm'],
+  });
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   return (
@@ -18,9 +28,9 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
 }
 
 function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
-  const form = useFormState({ new_password: '', confirm: '' });
+  const form = useSchemaForm(resetSchema, { new_password: '', confirm: '' });
   const reset = useMutation({
-    mutationFn: () => resetPassword(user.id, form.values.new_password),
+    mutationFn: (newPassword: string) => resetPassword(user.id, newPassword),
     onSuccess: () => {
       notifications.show({
         color: 'teal',
@@ -31,16 +41,7 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
     onError: (error) => form.showError(error),
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (form.values.new_password !== form.values.confirm) {
-          form.setErrors({ confirm: "The two passwords don't match." });
-          return;
-        }
-        reset.mutate();
-      }}
-    >
+    <form onSubmit={form.onSubmit((values) => reset.mutate(values.new_password))} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           The user is signed out everywhere and their API tokens stop working. Give them the new password
@@ -48,18 +49,15 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
         </Text>
         <PasswordInput
           label="New password"
-          value={form.values.new_password}
-          onChange={(e) => form.setField('new_password', e.currentTarget.value)}
-          error={form.errors.new_password}
+          description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          {...form.getInputProps('new_password')}
           required
           autoComplete="new-password"
           data-autofocus
         />
         <PasswordInput
           label="New password again"
-          value={form.values.confirm}
-          onChange={(e) => form.setField('confirm', e.currentTarget.value)}
-          error={form.errors.confirm}
+          {...form.getInputProps('confirm')}
           required
           autoComplete="new-password"
         />

@@ -1,9 +1,16 @@
 import { Button, Group, Modal, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Membership } from '@steppingstones/shared';
+import {
+  type Membership,
+  PASSWORD_MIN_LENGTH,
+  passwordSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { FormError } from '../../../components/QueryState.tsx';
-import { useFormState } from '../../../lib/use-form-state.ts';
+import { useSchemaForm } from '../../../lib/form.ts';
 import { MembershipsField } from './MembershipsField.tsx';
 import { createUser, USERS_KEY, type User, updateUser } from './users-api.ts';
 
@@ -17,6 +24,11 @@ interface Values {
   is_active: boolean;
   is_superuser: boolean;
 }
+
+/** A new user: the server's rules, with the password's rules checked here too, typed twice alike. */
+const newUserSchema = userCreateSchema
+  .extend({ password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords don't match", path: ['confirm'] });
 
 function initial(user: User | null): Values {
   return {
@@ -49,11 +61,10 @@ export function UserFormModal({
 }
 
 function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
-  const form = useFormState<Values>(initial(user));
-  const { values: v } = form;
+  const form = useSchemaForm<Values>(user ? userUpdateSchema : newUserSchema, initial(user));
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (v: Values) =>
       user
         ? updateUser(user.id, {
             display_name: v.display_name.trim(),
@@ -79,31 +90,12 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
     onError: (error) => form.showError(error),
   });
 
-  const submit = () => {
-    const errors: Record<string, string> = {};
-    if (!user) {
-      if (!v.username.trim()) errors.username = 'Choose a username.';
-      if (v.password.length < 8) errors.password = 'Use at least 8 characters.';
-      if (v.password !== v.confirm) errors.confirm = "The two passwords don't match.";
-    }
-    form.setErrors(errors);
-    if (Object.keys(errors).length === 0) save.mutate();
-  };
-
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      noValidate
-    >
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack gap="md">
         <TextInput
           label="Username"
-          value={v.username}
-          onChange={(e) => form.setField('username', e.currentTarget.value)}
-          error={form.errors.username}
+          {...form.getInputProps('username')}
           disabled={Boolean(user)}
           required
           autoComplete="off"
@@ -112,9 +104,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
         <TextInput
           label="Display name"
           description="Shown as the operator on events."
-          value={v.display_name}
-          onChange={(e) => form.setField('display_name', e.currentTarget.value)}
-          error={form.errors.display_name}
+          {...form.getInputProps('display_name')}
           autoComplete="off"
           data-autofocus={user ? true : undefined}
         />
@@ -122,41 +112,36 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
           <Group grow align="flex-start">
             <PasswordInput
               label="Password"
-              value={v.password}
-              onChange={(e) => form.setField('password', e.currentTarget.value)}
-              error={form.errors.password}
+              description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              {...form.getInputProps('password')}
               required
               autoComplete="new-password"
             />
             <PasswordInput
               label="Password again"
-              value={v.confirm}
-              onChange={(e) => form.setField('confirm', e.currentTarget.value)}
-              error={form.errors.confirm}
+              {...form.getInputProps('confirm')}
               required
               autoComplete="new-password"
             />
           </Group>
         )}
         <MembershipsField
-          value={v.memberships}
-          onChange={(value) => form.setField('memberships', value)}
-          error={form.errors.memberships}
+          value={form.values.memberships}
+          onChange={(value) => form.setFieldValue('memberships', value)}
+          error={membershipsError(form.errors)}
         />
         {user && (
           <Switch
             label="Active"
             description="An inactive user cannot sign in; their sessions and tokens end."
-            checked={v.is_active}
-            onChange={(e) => form.setField('is_active', e.currentTarget.checked)}
+            {...form.getInputProps('is_active', { type: 'checkbox' })}
           />
         )}
         <Switch
           label="Superuser"
           description="Holds every permission and sees every engagement."
           color="red"
-          checked={v.is_superuser}
-          onChange={(e) => form.setField('is_superuser', e.currentTarget.checked)}
+          {...form.getInputProps('is_superuser', { type: 'checkbox' })}
         />
         <FormError message={form.formError} />
         <Group justify="flex-end">
@@ -170,4 +155,12 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
       </Stack>
     </form>
   );
+}
+
+/** The memberships' problems (the list's own, or one membership's, e.g. `memberships.0.role`), as one line. */
+function membershipsError(errors: Record<string, unknown>): string | undefined {
+  const messages = Object.entries(errors)
+    .filter(([field, message]) => (field === 'memberships' || field.startsWith('memberships.')) && message)
+    .map(([, message]) => String(message));
+  return messages.length ? messages.join(' ') : undefined;
 }

@@ -1,24 +1,19 @@
-import type { Membership, RoleDto, UserDto } from '@steppingstones/shared';
+import type {
+  ListEnvelope,
+  RoleDto,
+  UserDto,
+  userCreateSchema,
+  userUpdateSchema,
+} from '@steppingstones/shared';
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client.ts';
-import { fetchAllPages, type ListEnvelope } from '../../../lib/lists.ts';
+import { fetchAllPages } from '../../../lib/paging.ts';
 
 export type User = UserDto;
-
-export interface UserCreate {
-  username: string;
-  display_name: string;
-  password: string;
-  memberships: Membership[];
-  is_superuser: boolean;
-}
-
-export interface UserUpdate {
-  display_name?: string;
-  memberships?: Membership[];
-  is_active?: boolean;
-  is_superuser?: boolean;
-}
+/** The bodies of `POST /users/` and `PATCH /users/{id}/`, as the server's schemas define them. */
+export type UserCreate = z.input<typeof userCreateSchema>;
+export type UserUpdate = z.input<typeof userUpdateSchema>;
 
 export const USERS_KEY = ['users'] as const;
 export const ROLES_KEY = ['roles'] as const;
