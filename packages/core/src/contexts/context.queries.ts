@@ -3,8 +3,9 @@ import type { ContextDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { chooseEngagement } from '../events/engagement-choice.ts';
-import { redactorFor } from '../events/event.redaction.ts';
-import { offsetPage, type Page } from '../paging/index.ts';
+import { canSeeCredentials, redactorFor } from '../events/event.redaction.ts';
+import { shownSearch } from '../events/shown-search.ts';
+import { filteredOffsetPage, offsetPage, type Page } from '../paging/index.ts';
 import {
   type Principal,
   principalInEngagement,
@@ -30,16 +31,27 @@ export async function listContexts(
   requirePermission(principal, 'context.view');
   const engagement = await chooseEngagement(db, principal, options.engagement);
   requireEngagementPermission(principal, engagement.id, 'context.view', 'The engagement');
-  let q = db
+  const q = db
     .selectFrom('context')
     .select(['id', 'host', 'user', 'process'])
     .where('engagement_id', '=', engagement.id)
     .orderBy(sql`last_used_at desc nulls last`)
     .orderBy('id', 'desc');
   const term = options.search?.trim();
-  if (term) q = q.where((eb) => eb.or(['host', 'user', 'process'].map((col) => containsText(col, term))));
-  const redact = redactorFor(principalInEngagement(principal, engagement.id));
-  return offsetPage(db, q, options, (r) => toContextDto(r, redact));
+  const inEngagement = principalInEngagement(principal, engagement.id);
+  const redact = redactorFor(inEngagement);
+  const map = (r: { id: number; host: string; user: string; process: string }) => toContextDto(r, redact);
+  if (!term) return offsetPage(db, q, options, map);
+  const inSql = q.where((eb) => eb.or(['host', 'user', 'process'].map((col) => containsText(col, term))));
+  if (canSeeCredentials(inEngagement)) return offsetPage(db, inSql, options, map);
+  // Masked readers match what they see only: a hit inside a hidden span would tell what it holds.
+  const shown = shownSearch(term, redact);
+  return filteredOffsetPage(
+    shown.narrowInSql ? inSql : q,
+    options,
+    (r) => shown.matches(r.host, r.user, r.process),
+    map,
+  );
 }
 
 export async function getContext(
@@ -82,7 +94,7 @@ export async function contextValues(
   const field = options.field as 'host' | 'user' | 'process';
   const engagement = await chooseEngagement(db, principal, options.engagement);
   requireEngagementPermission(principal, engagement.id, 'context.view', 'The engagement');
-  let q = db
+  const q = db
     .selectFrom('context')
     .select(field)
     .distinct()
@@ -90,7 +102,17 @@ export async function contextValues(
     .where(field, '!=', '')
     .orderBy(field);
   const term = options.search?.trim();
-  if (term) q = q.where(containsText(field, term));
-  const redact = redactorFor(principalInEngagement(principal, engagement.id));
-  return offsetPage(db, q, options, (r) => redact(r[field]));
+  const inEngagement = principalInEngagement(principal, engagement.id);
+  const redact = redactorFor(inEngagement);
+  if (!term) return offsetPage(db, q, options, (r) => redact(r[field]));
+  if (canSeeCredentials(inEngagement))
+    return offsetPage(db, q.where(containsText(field, term)), options, (r) => redact(r[field]));
+  // Masked readers match what they see only (see listContexts).
+  const shown = shownSearch(term, redact);
+  return filteredOffsetPage(
+    shown.narrowInSql ? q.where(containsText(field, term)) : q,
+    options,
+    (r) => shown.matches(r[field]),
+    (r) => redact(r[field]),
+  );
 }

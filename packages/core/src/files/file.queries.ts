@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { chooseEngagement } from '../events/engagement-choice.ts';
 import { decodeCursor, encodeCursor } from '../events/event.cursor.ts';
 import { canSeeCredentials, type Redactor, redactNullable, redactorFor } from '../events/event.redaction.ts';
+import { shownSearch } from '../events/shown-search.ts';
+import { collectKept } from '../paging/index.ts';
 import {
   type Principal,
   principalInEngagement,
@@ -104,6 +106,8 @@ function fileRowsQuery(db: Kysely<DB>, engagementId: number, search: string | un
   return q;
 }
 
+type FileRow = DistributionRow & { event_id: number; start_at: number; target_host: string };
+
 /**
  * Every file distribution of an engagement (the Files / IOC page): newest event first, keyset-paged.
  * `pageSize: Infinity` streams everything (the CSV export) in batches.
@@ -120,23 +124,40 @@ export async function listFileRows(
   const inEngagement = principalInEngagement(principal, engagement.id);
   const redact = redactorFor(inEngagement);
   const size = Math.min(Math.max(query.page_size ?? 100, 1), 1000);
-  let q = fileRowsQuery(db, engagement.id, query.search, canSeeCredentials(inEngagement))
+  const term = query.search?.trim();
+  const seesAll = canSeeCredentials(inEngagement);
+  // Masked readers match what they see only: a file name or host is searched in its masked form (a hit
+  // inside a hidden span would tell what it holds); hashes are shown as they are.
+  const shown = term && !seesAll ? shownSearch(term, redact) : null;
+  const keep = shown
+    ? (r: FileRow) => shown.matches(r.filename, r.target_host) || shown.matchesAsIs(r.md5, r.sha1, r.sha256)
+    : null;
+  const base = fileRowsQuery(db, engagement.id, shown && !shown.narrowInSql ? undefined : term, seesAll)
     .orderBy('event.start_at', 'desc')
-    .orderBy('file_distribution.id', 'desc')
-    .limit(size + 1);
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
-  if (after) q = q.where(sql<boolean>`(event.start_at, file_distribution.id) < (${after[0]}, ${after[1]})`);
-  const rows = await q.execute();
-  const page = rows.slice(0, size);
-  const last = page.at(-1);
+    .orderBy('file_distribution.id', 'desc');
+  // Rows the masked search drops are skipped in larger batches until the page is full.
+  const batch = keep ? Math.max(size + 1, 500) : size + 1;
+  let after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const page: FileRow[] = [];
+  for (;;) {
+    let q = base.limit(batch);
+    if (after) q = q.where(sql<boolean>`(event.start_at, file_distribution.id) < (${after[0]}, ${after[1]})`);
+    const rows: FileRow[] = await q.execute();
+    for (const r of rows) if (!keep || keep(r)) page.push(r);
+    const last = rows.at(-1);
+    if (page.length > size || rows.length < batch || !last) break;
+    after = [Number(last.start_at), Number(last.id)];
+  }
+  const shownRows = page.slice(0, size);
+  const last = shownRows.at(-1);
   return {
-    results: page.map((r) => ({
+    results: shownRows.map((r) => ({
       ...toDistributionDto(r, redact),
       event_id: Number(r.event_id),
       timestamp: toIsoUtc(Number(r.start_at)),
       target_host: redact(r.target_host),
     })),
-    next: rows.length > size && last ? encodeCursor([Number(last.start_at), Number(last.id)]) : null,
+    next: page.length > size && last ? encodeCursor([Number(last.start_at), Number(last.id)]) : null,
   };
 }
 
@@ -151,19 +172,39 @@ export async function listKnownFiles(
   requireEngagementPermission(principal, engagement.id, 'file.view', 'The engagement');
   const inEngagement = principalInEngagement(principal, engagement.id);
   const redact = redactorFor(inEngagement);
-  let q = db
+  const q = db
     .selectFrom('file')
     .select(['id', 'filename', 'size', 'md5', 'sha1', 'sha256', 'description'])
     .where('engagement_id', '=', engagement.id)
     .orderBy('filename')
-    .orderBy('id')
-    .limit(Math.min(Math.max(options.limit ?? 50, 1), 500));
+    .orderBy('id');
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const term = options.search?.trim();
-  if (term) {
-    const cols = canSeeCredentials(inEngagement) ? ['filename', 'description'] : ['filename'];
-    q = q.where((eb) => eb.or(cols.map((c) => containsText(c, term))));
+  let rows: Array<{
+    id: number;
+    filename: string;
+    size: number | null;
+    md5: string | null;
+    sha1: string | null;
+    sha256: string | null;
+    description: string | null;
+  }>;
+  if (!term) rows = await q.limit(limit).execute();
+  else if (canSeeCredentials(inEngagement))
+    rows = await q
+      .where((eb) => eb.or(['filename', 'description'].map((c) => containsText(c, term))))
+      .limit(limit)
+      .execute();
+  else {
+    // Masked readers match the file name as they see it (see listFileRows).
+    const shown = shownSearch(term, redact);
+    rows = await collectKept(
+      shown.narrowInSql ? q.where(containsText('filename', term)) : q,
+      (r) => shown.matches(r.filename),
+      limit,
+    );
   }
-  return (await q.execute()).map((r) => ({
+  return rows.map((r) => ({
     id: Number(r.id),
     filename: redact(r.filename),
     size: r.size === null ? null : Number(r.size),

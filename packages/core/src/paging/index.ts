@@ -1,3 +1,4 @@
+export { collectKept, filteredOffsetPage } from './filtered-page.ts';
 export {
   countUpToCap,
   type KeyedRow,

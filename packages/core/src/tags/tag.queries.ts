@@ -2,7 +2,9 @@ import { type DB, escapeLike } from '@steppingstones/db';
 import type { TagDto } from '@steppingstones/shared/events';
 import { type Kysely, sql } from 'kysely';
 import { chooseEngagement } from '../events/engagement-choice.ts';
-import { redactorFor } from '../events/event.redaction.ts';
+import { canSeeCredentials, redactorFor } from '../events/event.redaction.ts';
+import { shownSearch } from '../events/shown-search.ts';
+import { collectKept } from '../paging/index.ts';
 import {
   type Principal,
   principalInEngagement,
@@ -19,20 +21,28 @@ export async function listTags(
   requirePermission(principal, 'tag.view');
   const engagement = await chooseEngagement(db, principal, options.engagement);
   requireEngagementPermission(principal, engagement.id, 'tag.view', 'The engagement');
-  let q = db
+  const q = db
     .selectFrom('tag')
     .select(['id', 'name'])
     .where('engagement_id', '=', engagement.id)
     .orderBy('name_lower')
-    .limit(Math.min(Math.max(options.limit ?? 100, 1), 1000));
-  const term = options.search?.trim().toLowerCase();
-  if (term) {
-    const pattern = `${escapeLike(term)}%`;
-    q = q.where(sql<boolean>`name_lower like ${pattern} escape '\\'`);
-  }
+    .orderBy('id');
+  const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
+  const term = options.search?.trim();
   // Tag names pass through the same masking as evidence (a tag can hold a password).
-  const redact = redactorFor(principalInEngagement(principal, engagement.id));
-  return (await q.execute()).map((r) => ({ id: Number(r.id), name: redact(r.name) }));
+  const inEngagement = principalInEngagement(principal, engagement.id);
+  const redact = redactorFor(inEngagement);
+  const prefix = `${escapeLike((term ?? '').toLowerCase())}%`;
+  const byPrefix = () => q.where(sql<boolean>`name_lower like ${prefix} escape '\\'`);
+  let rows: Array<{ id: number; name: string }>;
+  if (!term) rows = await q.limit(limit).execute();
+  else if (canSeeCredentials(inEngagement)) rows = await byPrefix().limit(limit).execute();
+  else {
+    // Masked readers match the name as they see it: a prefix inside a hidden span would tell what it holds.
+    const shown = shownSearch(term, redact);
+    rows = await collectKept(shown.narrowInSql ? byPrefix() : q, (r) => shown.startsWith(r.name), limit);
+  }
+  return rows.map((r) => ({ id: Number(r.id), name: redact(r.name) }));
 }
 
 /** Tag names per event, for a page of events. */
