@@ -98,4 +98,21 @@ describe('EventStream import and clone to events', { timeout: 300_000 }, () => {
     });
     expect(session.t.problems).toEqual([]);
   });
+
+  it('shows lines imported elsewhere without a reload (the live stream, not polling)', async () => {
+    const { page } = session.t;
+    // Another operator, the CLI or a background import: here a raw API import beside the open page.
+    const me = (await (await page.request.get('/api/v1/auth/me/')).json()) as { csrfToken: string };
+    const res = await page.request.post(`/api/v1/eventstream/imports/?engagement=${ENG}`, {
+      headers: {
+        'content-type': 'application/x-ndjson',
+        'x-csrf-token': me.csrfToken,
+        origin: session.app.url,
+      },
+      data: '{"ts": "2024-04-02T08:00:00Z", "s": {"h": "kali"}, "d": "Kerberoasted svc_sql from the CLI"}\n',
+    });
+    expect(await res.json()).toEqual({ added: 1, duplicates: 0, rejected: [] });
+    await row(page, 'Kerberoasted svc_sql from the CLI').waitFor();
+    expect(session.t.problems).toEqual([]);
+  });
 });

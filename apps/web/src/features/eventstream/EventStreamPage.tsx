@@ -10,7 +10,6 @@ import { errorMessage } from '../../lib/api-error.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
 import { EVENTS_KEY } from '../events/api/events-api.ts';
-import { useLiveChanges } from '../live/use-live-changes.ts';
 import { groupByCategory, type MenuItem, usePluginPoints } from '../plugins/plugins-api.ts';
 import {
   cloneSelected,
@@ -22,6 +21,7 @@ import {
 } from './eventstream-api.ts';
 import { ImportModal } from './ImportModal.tsx';
 import { LineRow } from './LineRow.tsx';
+import { useLiveLines } from './use-live-lines.ts';
 
 const SORTS = [
   { value: '-timestamp', label: 'Newest first' },
@@ -33,7 +33,8 @@ const SORTS = [
 
 /**
  * The EventStream page: lines imported from other tools, to review and turn into events. Server-side
- * paged, sorted and searched (evidence included); refreshed when events change and every few seconds.
+ * paged, sorted and searched (evidence included); live: refetched when lines are imported or events
+ * change, whoever made the change (the live stream, no polling).
  */
 export function EventStreamPage() {
   const me = useMe();
@@ -52,10 +53,9 @@ export function EventStreamPage() {
     queryFn: () => fetchLines(engagement, filter, cursor),
     enabled: engagement !== '',
     placeholderData: keepPreviousData,
-    refetchInterval: 15_000,
   });
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: LINES_KEY }), [client]);
-  useLiveChanges(engagement || null, refresh);
+  useLiveLines(engagement || null, refresh);
   const update = (change: Partial<LineFilter>) => {
     setFilter((f) => ({ ...f, ...change }));
     setCursor(null);
