@@ -15,6 +15,8 @@ export type JobListQuery = z.input<typeof jobListQuerySchema>;
 export const jobSchema = z.object({
   id: z.number().int(),
   task: z.string(),
+  /** Code of the engagement the job concerns; null for instance work (the superuser's). */
+  engagement: z.string().nullable(),
   payload: z.unknown(),
   status: jobStatusSchema,
   attempts: z.number().int(),

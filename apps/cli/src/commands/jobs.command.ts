@@ -8,7 +8,7 @@ function line(job: JobDto): string {
   const when = job.status === 'queued' ? `next ${job.next_run_at}` : (job.finished_at ?? job.updated_at);
   const repeat = job.repeat_seconds ? ` every ${job.repeat_seconds}s` : '';
   const error = job.last_error ? `\n        ${job.last_error.split('\n')[0]}` : '';
-  return `${job.id}\t${job.status}\t${job.task}\tattempts ${job.attempts}/${job.max_attempts}${repeat}\t${when}${error}`;
+  return `${job.id}\t${job.status}\t${job.task}\t${job.engagement ?? 'instance'}\tattempts ${job.attempts}/${job.max_attempts}${repeat}\t${when}${error}`;
 }
 
 const jobId = (value: string) => {

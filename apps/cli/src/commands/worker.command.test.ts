@@ -181,7 +181,7 @@ describe.each(testDialects())('the worker and jobs commands on %s', (dialect) =>
       .executeTakeFirstOrThrow();
     await database2.close();
     const list = run('jobs', 'list', '--status', 'failed');
-    expect(list.stdout).toContain(`${id}\tfailed\tghost:task\tattempts 5/5`);
+    expect(list.stdout).toContain(`${id}\tfailed\tghost:task\tinstance\tattempts 5/5`);
     expect(list.stdout).toContain('No installed task is called "ghost:task".');
     expect(run('jobs', 'retry', String(id)).stdout).toBe(`Job ${id} (ghost:task) is queued to run now.\n`);
     expect(run('jobs', 'cancel', String(id)).stdout).toBe(`Job ${id} (ghost:task) is cancelled.\n`);

@@ -212,16 +212,25 @@ describe.each(testDialects())('engagement members and leads on %s', (dialect) =>
     const mine = await job(alphaId, 'alpha message');
     const theirs = await job(bravoId, 'bravo message');
     const instance = await job(null, 'instance message');
-    type Jobs = { results: Array<{ id: number; payload: unknown }> };
+    type Job = { id: number; engagement: string | null; payload: unknown };
+    type Jobs = { results: Job[] };
     const listed = await lead.get<Jobs>('/api/v1/jobs/');
-    expect(listed.body.results.map((j) => j.id)).toEqual([mine]);
-    expect(JSON.stringify(listed.body)).not.toMatch(/bravo|instance/);
+    expect(listed.body.results.map((j) => [j.id, j.engagement])).toEqual([[mine, 'ALPHA']]);
+    expect(JSON.stringify(listed.body)).not.toMatch(/bravo|instance/i);
     // lena is an operator in BRAVO (no job.admin there); the instance's job is not disclosed at all.
     expect((await lead.post(`/api/v1/jobs/${theirs}/cancel/`)).status).toBe(403);
     expect((await lead.post(`/api/v1/jobs/${instance}/retry/`)).status).toBe(404);
-    expect((await lead.post(`/api/v1/jobs/${mine}/cancel/`)).status).toBe(200);
+    const cancelled = await lead.post<Job>(`/api/v1/jobs/${mine}/cancel/`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.engagement).toBe('ALPHA');
     const all = await root.get<Jobs>('/api/v1/jobs/');
-    expect(all.body.results.map((j) => j.id).sort()).toEqual([mine, theirs, instance].sort());
+    // Each job says which engagement it concerns; instance work says none.
+    expect(Object.fromEntries(all.body.results.map((j) => [j.id, j.engagement]))).toEqual({
+      [mine]: 'ALPHA',
+      [theirs]: 'BRAVO',
+      [instance]: null,
+    });
+    expect((await root.post<Job>(`/api/v1/jobs/${instance}/retry/`)).body.engagement).toBeNull();
   });
 
   it('limits personal tokens to engagements and keeps them off account routes', async () => {

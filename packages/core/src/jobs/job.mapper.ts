@@ -3,6 +3,8 @@ import { type JobDto, toIsoUtc } from '@steppingstones/shared';
 import type { Selectable } from 'kysely';
 
 export type JobRow = Selectable<JobTable>;
+/** A job row with the code of its engagement (null for instance work, or once the engagement is purged). */
+export type JobRowWithEngagement = JobRow & { engagement_code: string | null };
 
 function parsePayload(text: string): unknown {
   try {
@@ -14,11 +16,12 @@ function parsePayload(text: string): unknown {
 
 const iso = (ms: number | null) => (ms === null ? null : toIsoUtc(Number(ms)));
 
-export function toJobDto(row: JobRow): JobDto {
+export function toJobDto(row: JobRowWithEngagement): JobDto {
   const waiting = row.status === 'queued';
   return {
     id: Number(row.id),
     task: row.task,
+    engagement: row.engagement_code,
     payload: parsePayload(row.payload),
     status: row.status,
     attempts: row.attempts,

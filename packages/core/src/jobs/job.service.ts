@@ -2,7 +2,7 @@ import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
 import type { JobDto } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { toJobDto } from './job.mapper.ts';
+import { jobDtoOf } from './job.queries.ts';
 import type { TaskResolver } from './task-definition.ts';
 
 export interface EnqueueOptions {
@@ -88,7 +88,7 @@ export async function retryJob(db: Kysely<DB>, id: number): Promise<JobDto> {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toJobDto(row);
+    return jobDtoOf(tx, row);
   });
 }
 
@@ -115,6 +115,6 @@ export async function cancelJob(db: Kysely<DB>, id: number): Promise<JobDto> {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toJobDto(row);
+    return jobDtoOf(tx, row);
   });
 }

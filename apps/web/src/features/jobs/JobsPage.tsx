@@ -45,6 +45,13 @@ function JobRow({ job, onError }: { job: JobDto; onError: (message: string | nul
         </Text>
       </Table.Td>
       <Table.Td>
+        {job.engagement ?? (
+          <Text size="xs" c="dimmed">
+            instance
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
         <Badge color={STATUS_COLOR[job.status]} variant="light">
           {job.status}
         </Badge>
@@ -134,6 +141,7 @@ export function JobsPage() {
                 <Table.Tr>
                   <Table.Th>#</Table.Th>
                   <Table.Th>Task</Table.Th>
+                  <Table.Th>Engagement</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Attempts</Table.Th>
                   <Table.Th>Next run</Table.Th>
