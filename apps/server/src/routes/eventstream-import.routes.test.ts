@@ -124,6 +124,7 @@ describe.each(testDialects())('EventStream import API on %s', (dialect) => {
       progress: { bytes: 0, total: Buffer.byteLength(body), lines: 0 },
       result: null,
       job_id: expect.any(Number),
+      url: `/api/v1/eventstream/imports/${started.body.id}/`,
     });
     const job = await server.ctx.database.db
       .selectFrom('job')

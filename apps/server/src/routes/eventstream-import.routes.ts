@@ -22,6 +22,7 @@ const jobSchema = z.object({
   error: z.string().nullable(),
   /** The worker's job running the import. */
   job_id: z.number().int().nullable(),
+  url: z.string(),
   created_at: z.string(),
   finished_at: z.string().nullable(),
 });
@@ -77,7 +78,7 @@ export async function eventstreamImportRoutes(app: AppServer): Promise<void> {
           filename,
           body,
         });
-        reply.header('location', `/api/v1/eventstream/imports/${job.id}/`);
+        reply.header('location', job.url);
         return reply.status(202).send(job);
       }
       const controller = new AbortController();

@@ -20,6 +20,8 @@ export interface EventStreamImportJob {
   error: string | null;
   /** The worker's job running the import (`GET /api/v1/jobs/{id}/` for its leads). */
   job_id: number | null;
+  /** Where to follow it: `/api/v1/eventstream/imports/{id}/`. */
+  url: string;
   created_at: string;
   finished_at: string | null;
 }
@@ -99,6 +101,7 @@ export async function getBackgroundImport(
         : (row.job_error ?? 'The import failed.')
       : row.error,
     job_id: row.job_id === null ? null : Number(row.job_id),
+    url: `/api/v1/eventstream/imports/${Number(row.id)}/`,
     created_at: new Date(Number(row.created_at)).toISOString(),
     finished_at: row.finished_at === null ? null : new Date(Number(row.finished_at)).toISOString(),
   };

@@ -38,9 +38,25 @@ export function fetchLines(engagement: string, filter: LineFilter, cursor: strin
 /** The cursor carried by a `next` / `previous` link. */
 export const cursorOf = (link: string | null) => (link ? new URL(link).searchParams.get('cursor') : null);
 
+/** How often a background import is asked how it stands. */
+const FOLLOW_EVERY_MS = 1000;
+
+/** A large file (or a slow source) is imported by the worker: its result is read once it has finished. */
+async function followImport(url: string): Promise<ImportResult> {
+  for (;;) {
+    const state = await api<{ status: string; result: ImportResult | null; error: string | null }>(
+      url.replace(/^\/api\/v1/, ''),
+    );
+    if (state.status === 'succeeded' && state.result) return state.result;
+    if (state.status === 'failed') throw new Error(state.error ?? 'The import failed.');
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
+  }
+}
+
 /**
  * Uploads a file as the raw body (never multipart) and reports upload progress; the server answers
- * once every line is checked and written.
+ * once every line is checked and written, or (a large file) with the background import, followed here
+ * to its result.
  */
 export function uploadEventStream(
   engagement: string,
@@ -54,7 +70,9 @@ export function uploadEventStream(
     for (const [name, value] of Object.entries(source.params))
       if (value !== '') q.set(`param.${name}`, value);
   }
-  return uploadWithProgress(`/eventstream/imports/?${q}`, file, 'application/x-ndjson', onProgress);
+  return uploadWithProgress(`/eventstream/imports/?${q}`, file, 'application/x-ndjson', onProgress, {
+    followAccepted: followImport,
+  });
 }
 
 export interface EventDraft {
