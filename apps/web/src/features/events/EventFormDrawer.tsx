@@ -70,7 +70,9 @@ export function EventFormDrawer() {
   const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState(false);
   const [discarding, setDiscarding] = useState(false);
-  const requestClose = () => (dirty ? setAsking(true) : close());
+  // The prompt opens after the Esc that asked for it has finished: opened during its dispatch, the
+  // prompt's own Esc listener would receive the same key press and close it again at once.
+  const requestClose = () => (dirty ? window.setTimeout(() => setAsking(true), 0) : close());
   const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
   const editsExisting = (mode === 'edit' || mode === 'limited') && id !== null;
   usePresenceHeartbeat(editsExisting ? id : null);

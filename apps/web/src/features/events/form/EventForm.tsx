@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { EventDto, EventFields } from '@steppingstones/shared/events';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
@@ -75,7 +75,8 @@ export function EventForm({
     setBase,
     toValues,
   } = useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save, draftKey });
-  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  // A layout effect: the drawer knows before the next key press (an Esc right after typing still asks).
+  useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   // A teammate's save: taken over at once by an untouched form, offered for merging otherwise.
   const newer = latest && base && latest.id === base.id && latest.version > base.version ? latest : null;
   const [applied, setApplied] = useState<EventDto | null>(null);
