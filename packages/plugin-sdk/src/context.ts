@@ -4,7 +4,16 @@
  * query re-checks them. Plugins never see the database.
  */
 
-/** Structured logging, already bound to the plugin and point (every line carries both). */
+/**
+ * Structured logging, already bound to the plugin and point (every line carries both).
+ *
+ * @example
+ * ```ts
+ * function logPage(logger: PluginLogger, rows: number) {
+ *   logger.info('page rendered', { rows });
+ * }
+ * ```
+ */
 export interface PluginLogger {
   debug(message: string, data?: Record<string, unknown>): void;
   info(message: string, data?: Record<string, unknown>): void;
@@ -12,6 +21,14 @@ export interface PluginLogger {
   error(message: string, data?: Record<string, unknown>): void;
 }
 
+/**
+ * The user a call runs for, with the permission codes they hold in this engagement.
+ *
+ * @example
+ * ```ts
+ * const who = (p: PluginPrincipal) => (p.isSuperuser ? `${p.username} (superuser)` : p.username);
+ * ```
+ */
 export interface PluginPrincipal {
   userId: number;
   username: string;
@@ -20,6 +37,14 @@ export interface PluginPrincipal {
   permissions: readonly string[];
 }
 
+/**
+ * The engagement a report, source or C2 import runs in.
+ *
+ * @example
+ * ```ts
+ * const heading = (e: EngagementInfo) => `${e.name} (${e.code}), ${e.startDate} to ${e.endDate}`;
+ * ```
+ */
 export interface EngagementInfo {
   id: number;
   code: string;
@@ -33,10 +58,23 @@ export interface EngagementInfo {
  * The events grid's filter, as the URL carries it (`search`, `tag`, `untagged`, `tactic`, `technique`,
  * `detected`, `prevented`, `operator`, `starred`, `from`, `to`). Already validated; reports pass it on
  * implicitly: `ctx.events` always applies it.
+ *
+ * @example
+ * ```ts
+ * const searched = (filter: EventFilter) => (typeof filter.search === 'string' ? filter.search : '');
+ * ```
  */
 export type EventFilter = Readonly<Record<string, string | readonly string[] | boolean | undefined>>;
 
-/** A context (host, user, process) as reports see it. */
+/**
+ * A context (host, user, process) as reports see it.
+ *
+ * @example
+ * ```ts
+ * const label = (c: ReportContextRef | null) =>
+ *   c ? [c.host, c.user, c.process].filter(Boolean).join(' / ') : '';
+ * ```
+ */
 export interface ReportContextRef {
   id: number;
   host: string;
@@ -44,12 +82,28 @@ export interface ReportContextRef {
   process: string;
 }
 
+/**
+ * An ATT&CK tactic, technique or sub-technique, by id and name.
+ *
+ * @example
+ * ```ts
+ * const attack = (a: AttackRef | null) => (a ? `${a.mitreId} ${a.name}` : '');
+ * ```
+ */
 export interface AttackRef {
   /** MITRE id: `TA0001`, `T1059`, `T1059.001`. */
   mitreId: string;
   name: string;
 }
 
+/**
+ * A file (tool, payload, loot) with its hashes.
+ *
+ * @example
+ * ```ts
+ * const hashes = (f: ReportFile) => `${f.filename}: SHA-256 ${f.sha256}`;
+ * ```
+ */
 export interface ReportFile {
   id: number;
   filename: string;
@@ -60,7 +114,14 @@ export interface ReportFile {
   description: string;
 }
 
-/** One event, times as ISO-8601 UTC with `Z`. Secret-shaped spans are already masked for callers without `credential.view`. */
+/**
+ * One event, times as ISO-8601 UTC with `Z`. Secret-shaped spans are already masked for callers without `credential.view`.
+ *
+ * @example
+ * ```ts
+ * const line = (e: ReportEvent) => `${e.startAt} ${e.operator}: ${e.description} (detected: ${e.detected})`;
+ * ```
+ */
 export interface ReportEvent {
   id: number;
   startAt: string;
@@ -83,6 +144,14 @@ export interface ReportEvent {
   files: readonly (ReportFile & { location: string; removed: boolean })[];
 }
 
+/**
+ * A credential of the engagement's vault, as credential reports see it.
+ *
+ * @example
+ * ```ts
+ * const row = (c: ReportCredential) => [c.system, c.account, c.secret ?? '(hidden)'];
+ * ```
+ */
 export interface ReportCredential {
   id: number;
   system: string;
@@ -93,7 +162,14 @@ export interface ReportCredential {
   source: string;
 }
 
-/** How `events.pages()` and `events.iterate()` read. */
+/**
+ * How `events.pages()` and `events.iterate()` read.
+ *
+ * @example
+ * ```ts
+ * const newestFirst: EventPageOptions = { order: 'desc', pageSize: 1000, limit: 5000 };
+ * ```
+ */
 export interface EventPageOptions {
   /** Events per page (1–5,000, default 500): one query round per page. */
   pageSize?: number;
@@ -105,7 +181,18 @@ export interface EventPageOptions {
   ignoreFilter?: boolean;
 }
 
-/** Read queries over the current engagement (and, for events, the current filter). */
+/**
+ * Read queries over the current engagement (and, for events, the current filter).
+ *
+ * @example
+ * ```ts
+ * async function countStarred(events: EventQueries): Promise<number> {
+ *   let starred = 0;
+ *   for await (const event of events.iterate()) if (event.starred) starred++;
+ *   return starred;
+ * }
+ * ```
+ */
 export interface EventQueries {
   /**
    * The filtered events, oldest first (as reports read), up to `limit` (default: all). Holds them all in
@@ -127,17 +214,44 @@ export interface EventQueries {
   listAll(options?: { limit?: number }): Promise<ReportEvent[]>;
 }
 
+/**
+ * Read queries over the engagement's contexts.
+ *
+ * @example
+ * ```ts
+ * async function hosts(contexts: ContextQueries): Promise<string[]> {
+ *   return [...new Set((await contexts.list()).map((c) => c.host))].sort();
+ * }
+ * ```
+ */
 export interface ContextQueries {
   /** The contexts (hosts, users, processes) used by the engagement's events. */
   list(): Promise<ReportContextRef[]>;
 }
 
+/**
+ * Read queries over the engagement's file distributions.
+ *
+ * @example
+ * ```ts
+ * async function stillPlaced(files: FileQueries): Promise<string[]> {
+ *   return (await files.list()).filter((f) => !f.removed).map((f) => `${f.filename} at ${f.location}`);
+ * }
+ * ```
+ */
 export interface FileQueries {
   /** File distributions of the engagement. */
   list(): Promise<(ReportFile & { eventId: number; location: string; removed: boolean })[]>;
 }
 
-/** A technique or sub-technique with what defenders need: ATT&CK v18 detection strategies and mitigations. */
+/**
+ * A technique or sub-technique with what defenders need: ATT&CK v18 detection strategies and mitigations.
+ *
+ * @example
+ * ```ts
+ * const mitigations = (t: AttackTechniqueDetail) => t.mitigations.map((m) => `${m.mitreId} ${m.name}`);
+ * ```
+ */
 export interface AttackTechniqueDetail extends AttackRef {
   /** The parent technique of a sub-technique, else null. */
   parentId: string | null;
@@ -157,6 +271,16 @@ export interface AttackTechniqueDetail extends AttackRef {
   })[];
 }
 
+/**
+ * Read queries over the bundled MITRE ATT&CK data.
+ *
+ * @example
+ * ```ts
+ * async function tacticNames(attack: AttackQueries): Promise<string[]> {
+ *   return (await attack.tactics()).map((t) => t.name);
+ * }
+ * ```
+ */
 export interface AttackQueries {
   tactic(mitreId: string): Promise<(AttackRef & { description: string }) | null>;
   technique(mitreId: string): Promise<(AttackRef & { description: string; tactics: string[] }) | null>;
@@ -168,7 +292,14 @@ export interface AttackQueries {
   techniquesOfTactic(tacticId: string): Promise<(AttackRef & { parentId: string | null })[]>;
 }
 
-/** A label and how many (accounts, secrets or variants) it stands for. */
+/**
+ * A label and how many (accounts, secrets or variants) it stands for.
+ *
+ * @example
+ * ```ts
+ * const topTen = (values: CountedValue[]) => [...values].sort((a, b) => b.count - a.count).slice(0, 10);
+ * ```
+ */
 export interface CountedValue {
   value: string;
   count: number;
@@ -178,6 +309,12 @@ export interface CountedValue {
  * The password statistics of the engagement's vault: the same figures (and names) as
  * `GET /api/v1/credentials/stats/`. Accounts are (system, account) pairs; an account is cracked when
  * the secret of its current credential is known; machine accounts are those ending in `$`.
+ *
+ * @example
+ * ```ts
+ * const crackedShare = (s: CredentialStatistics) =>
+ *   s.unique_user_accounts === 0 ? 0 : s.cracked_user_accounts / s.unique_user_accounts;
+ * ```
  */
 export interface CredentialStatistics {
   unique_user_accounts: number;
@@ -206,7 +343,14 @@ export interface CredentialStatistics {
   } | null;
 }
 
-/** An account whose current credential is cracked, with how it was obtained. */
+/**
+ * An account whose current credential is cracked, with how it was obtained.
+ *
+ * @example
+ * ```ts
+ * const where = (a: CrackedAccount) => `${a.system}/${a.account} from ${a.crackedFrom} (${a.source})`;
+ * ```
+ */
 export interface CrackedAccount {
   system: string;
   account: string;
@@ -218,26 +362,67 @@ export interface CrackedAccount {
   secret: string;
 }
 
+/**
+ * Read queries over the engagement's credential vault (credential reports).
+ *
+ * @example
+ * ```ts
+ * async function crackedCount(credentials: CredentialQueries): Promise<number> {
+ *   return (await credentials.cracked()).length;
+ * }
+ * ```
+ */
+/**
+ * Credential reads of a credential report, under the vault list's filter in the report's URL (`system`,
+ * `account`, `hash_type`, `cracked`, `enabled`, `source`, `search`, `event`), which is also `ctx.filter`.
+ */
 export interface CredentialQueries {
-  /** The engagement's current credentials (secrets included: credential reports need credential.view). */
+  /** The filtered current credentials (secrets included: credential reports need credential.view). */
   list(): Promise<ReportCredential[]>;
-  /** The password statistics of the engagement's vault (current credentials and cracked history). */
+  /** The password statistics of the filtered vault (current credentials and cracked history). */
   stats(): Promise<CredentialStatistics>;
   /** Accounts whose current credential is cracked, by system then account. */
   cracked(): Promise<CrackedAccount[]>;
 }
 
-/** Queues background tasks (the worker runs them). Names are `<pluginId>:<key>`. */
+/**
+ * Queues background tasks (the worker runs them). Names are `<pluginId>:<key>`.
+ *
+ * @example
+ * ```ts
+ * async function refreshLater(jobs: JobScheduler) {
+ *   await jobs.enqueue('my-plugin:refresh', { engagement: 'ACME-26' }, { delaySeconds: 60 });
+ * }
+ * ```
+ */
 export interface JobScheduler {
   enqueue(task: string, payload: unknown, options?: { delaySeconds?: number }): Promise<void>;
 }
 
+/**
+ * The time as the host gives it (reports never read the wall clock themselves).
+ *
+ * @example
+ * ```ts
+ * const stamp = (clock: Clock) => `Generated ${clock.now().toISOString()} (UTC)`;
+ * ```
+ */
 export interface Clock {
   /** The time of this call (fixed for the whole render, so a report is consistent). */
   now(): Date;
 }
 
-/** What every plugin call gets. */
+/**
+ * What every plugin call gets.
+ *
+ * @example
+ * ```ts
+ * function maySeeSecrets(ctx: BaseContext): boolean {
+ *   ctx.logger.debug('checking', { user: ctx.principal.username, point: ctx.point.key });
+ *   return ctx.hasPermission('credential.view');
+ * }
+ * ```
+ */
 export interface BaseContext<Config = unknown> {
   plugin: { id: string; version: string };
   point: { type: string; key: string };
@@ -252,7 +437,16 @@ export interface BaseContext<Config = unknown> {
   jobs: JobScheduler;
 }
 
-/** The context of an event or credential report. */
+/**
+ * The context of an event or credential report.
+ *
+ * @example
+ * ```ts
+ * async function summary(ctx: ReportContext): Promise<string> {
+ *   return `${ctx.engagement.code}: ${await ctx.events.count()} events (${ctx.locale})`;
+ * }
+ * ```
+ */
 export interface ReportContext<Params = Record<string, unknown>, Config = unknown>
   extends BaseContext<Config> {
   engagement: EngagementInfo;
@@ -268,7 +462,14 @@ export interface ReportContext<Params = Record<string, unknown>, Config = unknow
   credentials: CredentialQueries;
 }
 
-/** The context of an EventStream source's parse call. */
+/**
+ * The context of an EventStream source's parse call.
+ *
+ * @example
+ * ```ts
+ * const tagFor = (ctx: SourceContext<{ tag: string }>) => `${ctx.engagement.code}-${ctx.params.tag}`;
+ * ```
+ */
 export interface SourceContext<Params = Record<string, unknown>, Config = unknown>
   extends BaseContext<Config> {
   engagement: EngagementInfo;
@@ -279,6 +480,16 @@ export interface SourceContext<Params = Record<string, unknown>, Config = unknow
  * Breached-password checks over the NTLM hashes of the engagements whose leads switched them on
  * (`breach_checks`). Hashes are 32 upper-case hex characters; a hash is pending until a count is
  * recorded (0 = not found), so a run stopped half-way resumes where it left off.
+ *
+ * @example
+ * ```ts
+ * async function checkAll(
+ *   checks: BreachCheckQueries,
+ *   lookup: (prefix: string) => Promise<Record<string, number>>,
+ * ) {
+ *   for (const prefix of await checks.pendingPrefixes({ limit: 100 })) await checks.record(await lookup(prefix));
+ * }
+ * ```
  */
 export interface BreachCheckQueries {
   /** Distinct 5-hex prefixes of pending hashes, in order, at most `limit` (default 1000). */
@@ -291,7 +502,17 @@ export interface BreachCheckQueries {
   pendingCount(): Promise<number>;
 }
 
-/** The context of a background task run. */
+/**
+ * The context of a background task run.
+ *
+ * @example
+ * ```ts
+ * async function report(ctx: TaskContext) {
+ *   const pending = await ctx.breachChecks.pendingCount();
+ *   ctx.logger.info('breach checks', { job: ctx.jobId, attempt: ctx.attempt, pending });
+ * }
+ * ```
+ */
 export interface TaskContext<Config = unknown> extends BaseContext<Config> {
   breachChecks: BreachCheckQueries;
   /** Which attempt this is (1 = first); tasks are delivered at least once, so be idempotent. */

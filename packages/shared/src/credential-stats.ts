@@ -12,6 +12,7 @@ export const credentialStatsQuerySchema = credentialListQuerySchema.in
     enabled: true,
     source: true,
     search: true,
+    event: true,
   })
   .strip();
 export type CredentialStatsQuery = z.output<typeof credentialStatsQuerySchema>;

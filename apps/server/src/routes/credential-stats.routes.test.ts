@@ -185,6 +185,28 @@ describe.each(testDialects())('password statistics and cracking aids on %s', (di
     expect((await outsider.get(`${base}/markdown-credential-summary/?engagement=STA`)).status).toBe(404);
   });
 
+  it('applies the vault filter in the URL to the credential reports', async () => {
+    const base = '/api/v1/credential-reports/credential-reports';
+    const corp = await op.get<string>(`${base}/markdown-credential-summary/?engagement=STA&system=corp`);
+    expect(corp.status).toBe(200);
+    expect(corp.body).toContain('Secrets recovered for 4 of 5 (80%) unique user accounts.');
+    const dave = await op.get<string>(`${base}/html-cracked-accounts/?engagement=STA&account=dave`);
+    expect(dave.status).toBe(200);
+    expect(dave.body).toContain('D**e');
+    expect(dave.body).not.toContain('S*********!');
+    const uncracked = await op.get<string>(`${base}/html-cracked-accounts/?engagement=STA&cracked=false`);
+    expect(uncracked.body).not.toContain('D**e');
+    const badType = await op.get<{ errors: Array<{ field: string }> }>(
+      `${base}/markdown-credential-summary/?engagement=STA&hash_type=NTLM`,
+    );
+    expect(badType.status).toBe(400);
+    expect(JSON.stringify(badType.body)).toContain('hash_type');
+    // The event grid's filter keys are not the vault's.
+    expect((await op.get(`${base}/markdown-credential-summary/?engagement=STA&tag=phishing`)).status).toBe(
+      400,
+    );
+  });
+
   it('lets a lead switch breach checks on for the engagement (off by default)', async () => {
     await createTestUser(server.ctx, { username: 'lead', role: 'lead', engagements: ['STA'] });
     const lead = await login(server.url, 'lead');

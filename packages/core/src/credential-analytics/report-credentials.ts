@@ -2,19 +2,23 @@ import type { DB } from '@steppingstones/db';
 import type { CrackedAccount, CredentialQueries, ReportCredential } from '@steppingstones/plugin-sdk';
 import { hashTypeName } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
+import { credentialConditions } from '../credentials/credential.filter.ts';
 import { computeStats } from './stats-compute.ts';
 import { NO_HASH_TYPE } from './stats-row.ts';
+import type { StatsFilter } from './stats-sql.ts';
 
 const kindOf = (typeKey: number, hashType: number | null) =>
   typeKey === NO_HASH_TYPE ? 'Plaintext' : (hashTypeName(hashType) ?? `Mode ${hashType}`);
 
 /**
- * The credential read queries of a report's context, over the engagement's whole vault. `check` runs
- * before every read (the host re-checks credential.view in the engagement each time).
+ * The credential read queries of a report's context, over the engagement's vault under the vault
+ * list's filter (the one in the report's URL). `check` runs before every read (the host re-checks
+ * credential.view in the engagement each time).
  */
 export function reportCredentialQueries(
   db: Kysely<DB>,
   engagementId: number,
+  filter: StatsFilter,
   check: () => void,
 ): CredentialQueries {
   return {
@@ -23,8 +27,7 @@ export function reportCredentialQueries(
       const rows = await db
         .selectFrom('credential')
         .select(['id', 'system', 'account', 'secret', 'type_key', 'hash_type', 'source'])
-        .where('engagement_id', '=', engagementId)
-        .where('position', 'is', null)
+        .where((eb) => eb.and(credentialConditions(eb, engagementId, filter)))
         .orderBy('system_key')
         .orderBy('account_key')
         .orderBy('id')
@@ -40,7 +43,7 @@ export function reportCredentialQueries(
     },
     async stats() {
       check();
-      return computeStats(db, engagementId, {});
+      return computeStats(db, engagementId, filter);
     },
     async cracked(): Promise<CrackedAccount[]> {
       check();
@@ -57,8 +60,7 @@ export function reportCredentialQueries(
           'system_key',
           'account_key',
         ])
-        .where('engagement_id', '=', engagementId)
-        .where('position', 'is', null)
+        .where((eb) => eb.and(credentialConditions(eb, engagementId, filter)))
         .where('secret', 'is not', null)
         .orderBy('system_key')
         .orderBy('account_key')

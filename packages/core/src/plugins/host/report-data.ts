@@ -14,7 +14,7 @@ import { eventFilterConditions } from '../../events/event.filter.ts';
 import { redactorFor } from '../../events/event.redaction.ts';
 import { type Principal, requireEngagementPermission } from '../../permissions/index.ts';
 import { reportEventReader } from './report-events.ts';
-import type { ReportFilter } from './report-request.ts';
+import type { CredentialReportFilter, ReportFilter } from './report-request.ts';
 
 export interface ReportScope {
   db: Kysely<DB>;
@@ -22,6 +22,8 @@ export interface ReportScope {
   principal: Principal;
   engagementId: number;
   filter: ReportFilter;
+  /** The vault list's filter, which credential reads apply (credential reports). */
+  credentialFilter?: CredentialReportFilter;
   /** The render's signal: paged reads stop when it aborts. */
   signal?: AbortSignal;
 }
@@ -202,6 +204,8 @@ export function reportQueries(scope: ReportScope): {
         return rows.map((r) => ({ mitreId: r.id, name: r.name, parentId: r.parent_id }));
       },
     },
-    credentials: reportCredentialQueries(db, engagementId, () => check('credential.view')),
+    credentials: reportCredentialQueries(db, engagementId, scope.credentialFilter ?? {}, () =>
+      check('credential.view'),
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import { credentialStatsQuerySchema } from '@steppingstones/shared/credential-stats';
 import { eventListQuerySchema } from '@steppingstones/shared/events';
 import type { z } from 'zod';
 import { ValidationError } from '../../errors.ts';
@@ -21,6 +22,11 @@ const filterSchema = eventListQuerySchema.pick({
 });
 export type ReportFilter = z.output<typeof filterSchema>;
 const FILTER_KEYS = new Set(Object.keys(filterSchema.shape));
+
+/** The vault list's filter keys: a credential report URL takes the same filter as the vault list. */
+const credentialFilterSchema = credentialStatsQuerySchema.omit({ engagement: true });
+export type CredentialReportFilter = z.output<typeof credentialFilterSchema>;
+const CREDENTIAL_FILTER_KEYS = new Set(Object.keys(credentialFilterSchema.shape));
 const GRID_ONLY = new Set(['sort', 'cursor', 'page_size']);
 
 /**
@@ -33,6 +39,8 @@ export type ChartFormat = (typeof CHART_FORMATS)[number];
 export interface ReportRequest {
   engagementCode: string;
   filter: ReportFilter;
+  /** The vault's filter (credential reports; empty for event reports). */
+  credentialFilter: CredentialReportFilter;
   params: Record<string, unknown>;
   format: ChartFormat | undefined;
 }
@@ -56,7 +64,12 @@ function coerce(value: string | string[], schema: Record<string, unknown> | unde
  * Splits a report URL's query into engagement, filter (validated like the events list), parameters
  * (validated by the report's schema; an error names the parameter) and the chart format.
  */
-export function parseReportRequest(point: ValidatedReportPoint, query: Query): ReportRequest {
+export function parseReportRequest(
+  point: ValidatedReportPoint,
+  query: Query,
+  type: 'event-report' | 'credential-report' = 'event-report',
+): ReportRequest {
+  const filterKeys = type === 'credential-report' ? CREDENTIAL_FILTER_KEYS : FILTER_KEYS;
   const engagementCode = typeof query.engagement === 'string' ? query.engagement.trim() : '';
   if (!engagementCode)
     throw ValidationError.field('engagement', 'is required: the code of the engagement to report on');
@@ -72,7 +85,7 @@ export function parseReportRequest(point: ValidatedReportPoint, query: Query): R
       if (!known) throw ValidationError.field('format', `must be one of ${CHART_FORMATS.join(', ')}`);
       if (point.output !== 'chart') throw ValidationError.field('format', 'applies only to chart reports');
       format = known;
-    } else if (FILTER_KEYS.has(name)) {
+    } else if (filterKeys.has(name)) {
       filterInput[name] = value;
     } else if (name in properties) {
       paramInput[name] = coerce(value, properties[name]);
@@ -84,7 +97,9 @@ export function parseReportRequest(point: ValidatedReportPoint, query: Query): R
       );
     }
   }
-  const filter = parseOrThrow(filterSchema, filterInput);
+  const credential = type === 'credential-report';
+  const filter = credential ? {} : parseOrThrow(filterSchema, filterInput);
+  const credentialFilter = credential ? parseOrThrow(credentialFilterSchema, filterInput) : {};
   const params = point.paramsSchema ? parseOrThrow(point.paramsSchema, paramInput) : {};
-  return { engagementCode, filter, params: params as Record<string, unknown>, format };
+  return { engagementCode, filter, credentialFilter, params: params as Record<string, unknown>, format };
 }

@@ -11,7 +11,7 @@ import { pluginContextBase } from './plugin-context-base.ts';
 import { reportQueries } from './report-data.ts';
 import { type RenderedReport, toRenderedReport } from './report-output.ts';
 import { isAsyncIterable } from './report-pieces.ts';
-import type { ChartFormat, ReportFilter } from './report-request.ts';
+import type { ChartFormat, CredentialReportFilter, ReportFilter } from './report-request.ts';
 import { sendReportStream } from './report-stream-send.ts';
 
 export interface ReportThreadData {
@@ -23,6 +23,7 @@ export interface ReportThreadData {
   principal: Omit<Principal, 'permissions'> & { permissions: string[] };
   engagementId: number;
   filter: ReportFilter;
+  credentialFilter: CredentialReportFilter;
   params: Record<string, unknown>;
   config: unknown;
   format: ChartFormat | undefined;
@@ -102,7 +103,10 @@ async function renderWith(data: ReportThreadData, render: AbortController): Prom
       startDate: engagement.start_date,
       endDate: engagement.end_date,
     },
-    filter: data.filter as ReportContext['filter'],
+    // A credential report sees the vault's filter, an event report the grid's.
+    filter: (data.type === 'credential-report'
+      ? data.credentialFilter
+      : data.filter) as ReportContext['filter'],
     params: params as Record<string, unknown>,
     locale: data.locale,
     ...reportQueries({
@@ -111,6 +115,7 @@ async function renderWith(data: ReportThreadData, render: AbortController): Prom
       principal,
       engagementId: data.engagementId,
       filter: data.filter,
+      credentialFilter: data.credentialFilter,
       signal,
     }),
   };

@@ -53,7 +53,7 @@ export async function runReport(
   input: RunReportInput,
 ): Promise<RenderedReport> {
   const { plugin, point } = await findRunnableReport(host, input);
-  const request = parseReportRequest(point, input.query);
+  const request = parseReportRequest(point, input.query, input.type);
   const engagement = await findEngagementByCode(host.database.db, request.engagementCode);
   if (!engagement || !canAccessEngagement(input.principal, engagement.id))
     throw new NotFoundError(`The engagement "${request.engagementCode}"`);
@@ -74,6 +74,7 @@ export async function runReport(
     principal: { ...principal, permissions: [...principal.permissions] },
     engagementId: engagement.id,
     filter: request.filter,
+    credentialFilter: request.credentialFilter,
     params: request.params,
     config: plugin.config,
     format: request.format,

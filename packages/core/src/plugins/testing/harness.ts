@@ -24,7 +24,7 @@ import { type PluginFixtures, seedPluginFixtures } from './fixtures.ts';
 export interface RenderOptions {
   /** Report parameters as the URL would carry them (strings), e.g. `{ includeEvidence: 'true' }`. */
   params?: Record<string, string>;
-  /** The grid's filter as URL parameters, e.g. `{ tag: 'phishing', detected: 'FUL,PAR' }`. */
+  /** The grid's filter (event reports) or the vault's (credential reports) as URL parameters, e.g. `{ tag: 'phishing' }`, `{ system: 'CORP' }`. */
   filter?: Record<string, string>;
   /** Render as a user holding exactly these permissions (a member of the engagement); default: the operator. */
   permissions?: string[];
@@ -105,12 +105,16 @@ export async function createPluginTestHarness(
         throw new Error(
           `Permission denied: the report needs ${requiredPermissions(type, point).join(', ')}.`,
         );
-      const request = parseReportRequest(point, {
-        engagement: fixtures.engagement.code,
-        ...o.filter,
-        ...o.params,
-        ...(o.format ? { format: o.format } : {}),
-      });
+      const request = parseReportRequest(
+        point,
+        {
+          engagement: fixtures.engagement.code,
+          ...o.filter,
+          ...o.params,
+          ...(o.format ? { format: o.format } : {}),
+        },
+        type,
+      );
       const ctx: ReportContext = {
         ...pluginContextBase({
           pluginId: definition.id,
@@ -129,7 +133,9 @@ export async function createPluginTestHarness(
           startDate: fixtures.engagement.start_date,
           endDate: fixtures.engagement.end_date,
         },
-        filter: request.filter as ReportContext['filter'],
+        filter: (type === 'credential-report'
+          ? request.credentialFilter
+          : request.filter) as ReportContext['filter'],
         params: request.params,
         locale: o.locale ?? 'en-GB',
         ...reportQueries({
@@ -138,6 +144,7 @@ export async function createPluginTestHarness(
           principal,
           engagementId: fixtures.engagement.id,
           filter: request.filter,
+          credentialFilter: request.credentialFilter,
         }),
       };
       const output = (await point.render(ctx as never)) as ReportOutput;
