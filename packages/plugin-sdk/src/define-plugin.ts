@@ -9,6 +9,20 @@ import type {
 } from './points.ts';
 import { SDK_VERSION } from './version.ts';
 
+/**
+ * What a plugin declares: its identity, its configuration schema and its points.
+ *
+ * @example
+ * ```ts
+ * const definition: PluginDefinition = {
+ *   id: 'acme-reports',
+ *   name: 'ACME reports',
+ *   version: '1.0.0',
+ *   configSchema: z.object({ footer: z.string().default('') }),
+ *   eventReports: [],
+ * };
+ * ```
+ */
 export interface PluginDefinition {
   /** Kebab-case, stored in the database, never renamed (it is in URLs and job names). */
   id: string;
@@ -27,12 +41,38 @@ export interface PluginDefinition {
   c2Sources?: readonly C2SourcePoint[];
 }
 
-/** A plugin as the host sees it: the definition stamped with the SDK version it was built against. */
+/**
+ * A plugin as the host sees it: the definition stamped with the SDK version it was built against.
+ *
+ * @example
+ * ```ts
+ * const label = (p: Plugin) => `${p.name} ${p.version} (SDK ${p.sdkVersion})`;
+ * ```
+ */
 export type Plugin = PluginDefinition & { readonly sdkVersion: string };
 
 /**
  * Declares a plugin; the package's default export. Pure: no side effects, nothing runs at import,
  * so the server, the worker and the CLI can all load it.
+ *
+ * @example
+ * ```ts
+ * export default definePlugin({
+ *   id: 'acme-reports',
+ *   name: 'ACME reports',
+ *   version: '1.0.0',
+ *   eventReports: [
+ *     eventReport({
+ *       key: 'count',
+ *       title: 'Event count',
+ *       output: 'markdown',
+ *       async render(ctx) {
+ *         return { kind: 'markdown', markdown: `${await ctx.events.count()} events` };
+ *       },
+ *     }),
+ *   ],
+ * });
+ * ```
  */
 export function definePlugin<const T extends PluginDefinition>(
   definition: T,

@@ -46,7 +46,14 @@ class Segments {
   }
 }
 
-/** Renders nodes to one HTML string. Throws for streamed parts: those need `renderHtmlStream`. */
+/**
+ * Renders nodes to one HTML string. Throws for streamed parts: those need `renderHtmlStream`.
+ *
+ * @example
+ * ```ts
+ * const html = renderHtml(h('p', null, 'Tom & Jerry')); // <p>Tom &amp; Jerry</p>
+ * ```
+ */
 export function renderHtml(node: HtmlChild): string {
   const segments = new Segments();
   segments.write(node);
@@ -57,7 +64,14 @@ export function renderHtml(node: HtmlChild): string {
   return segments.text;
 }
 
-/** Renders nodes to HTML text one top-level child at a time (synchronous; no streamed parts). */
+/**
+ * Renders nodes to HTML text one top-level child at a time (synchronous; no streamed parts).
+ *
+ * @example
+ * ```ts
+ * const pieces = [...renderHtmlChunks([h('h1', null, 'Report'), h('p', null, 'Body')])];
+ * ```
+ */
 export function* renderHtmlChunks(node: HtmlChild): Generator<string> {
   if (Array.isArray(node)) for (const child of node) yield renderHtml(child);
   else yield renderHtml(node);
@@ -67,6 +81,15 @@ export function* renderHtmlChunks(node: HtmlChild): Generator<string> {
  * Renders nodes to HTML text as it becomes available: streamed parts are awaited where they stand and
  * what they yield is rendered in their place. Text is handed out in pieces of about `pieceChars`
  * characters (more when one streamed item is larger), so memory stays flat for any number of rows.
+ *
+ * @example
+ * ```ts
+ * async function toText(body: HtmlChild): Promise<string> {
+ *   let html = '';
+ *   for await (const piece of renderHtmlStream(body)) html += piece;
+ *   return html;
+ * }
+ * ```
  */
 export async function* renderHtmlStream(node: HtmlChild, pieceChars = 64 * 1024): AsyncGenerator<string> {
   const segments = new Segments();

@@ -5,7 +5,14 @@
  * tables, lists, headings, emphasis, code and colours. The renderers are in html-render.ts.
  */
 
-/** The tags a report may use. */
+/**
+ * The tags a report may use.
+ *
+ * @example
+ * ```ts
+ * const allowed = (tag: string): tag is HtmlTag => (HTML_TAGS as readonly string[]).includes(tag);
+ * ```
+ */
 export const HTML_TAGS = [
   'table',
   'thead',
@@ -29,9 +36,24 @@ export const HTML_TAGS = [
   'div',
   'br',
 ] as const;
+/**
+ * One of `HTML_TAGS`.
+ *
+ * @example
+ * ```ts
+ * const heading: HtmlTag = 'h2';
+ * ```
+ */
 export type HtmlTag = (typeof HTML_TAGS)[number];
 
-/** Style properties allowed in `style` (colours and simple layout that Word keeps). */
+/**
+ * Style properties allowed in `style` (colours and simple layout that Word keeps).
+ *
+ * @example
+ * ```ts
+ * const warning: HtmlStyle = { color: '#b00020', fontWeight: 'bold' };
+ * ```
+ */
 export interface HtmlStyle {
   color?: string;
   backgroundColor?: string;
@@ -43,6 +65,15 @@ export interface HtmlStyle {
   border?: string;
 }
 
+/**
+ * The attributes an element may carry; which ones depends on the tag (table cells take the most).
+ *
+ * @example
+ * ```ts
+ * const attrs: HtmlAttributes = { colspan: 2, bgcolor: '#ffeeee', title: 'Not detected' };
+ * const cell = h('td', attrs, 'NEG');
+ * ```
+ */
 export interface HtmlAttributes {
   style?: HtmlStyle;
   /** Legacy cell background (Word honours it where it ignores CSS); a colour. */
@@ -67,7 +98,14 @@ const ATTRS_BY_TAG: Partial<Record<HtmlTag, Set<string>>> = {
 const VOID_TAGS = new Set<HtmlTag>(['br']);
 const KNOWN_TAGS = new Set<string>(HTML_TAGS);
 
-/** A node of report HTML: build with `h()` or the helpers; strings become escaped text. */
+/**
+ * A node of report HTML: build with `h()` or the helpers; strings become escaped text.
+ *
+ * @example
+ * ```ts
+ * const paragraph: HtmlElement = h('p', null, 'Scope: ', h('strong', null, 'ACME-26'));
+ * ```
+ */
 export interface HtmlElement {
   readonly tag: HtmlTag;
   readonly attrs: HtmlAttributes;
@@ -77,6 +115,11 @@ export interface HtmlElement {
  * What an element may contain. An `AsyncIterable` child is a streamed part (e.g. table rows read page
  * by page): the host renders the nodes it yields as they come, so a report over any number of events
  * never holds them all. Only the host's streaming renderer (`renderHtmlStream`) accepts one.
+ *
+ * @example
+ * ```ts
+ * const children: HtmlChild[] = ['text', 42, null, h('br'), ['nested', h('em', null, 'list')]];
+ * ```
  */
 export type HtmlChild =
   | HtmlElement
@@ -110,11 +153,30 @@ const CSS_NAME: Record<keyof HtmlStyle, string> = {
   border: 'border',
 };
 
+/**
+ * Thrown by `h()` and the helpers for a tag or an attribute outside the allowed set.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   h('script' as HtmlTag);
+ * } catch (error) {
+ *   if (error instanceof HtmlBuilderError) console.warn(error.message);
+ * }
+ * ```
+ */
 export class HtmlBuilderError extends Error {
   override name = 'HtmlBuilderError';
 }
 
-/** Creates an element; throws for a tag or attribute outside the allowed set (at build time). */
+/**
+ * Creates an element; throws for a tag or attribute outside the allowed set (at build time).
+ *
+ * @example
+ * ```ts
+ * const row = h('tr', null, h('td', { style: { fontWeight: 'bold' } }, 'DC01'), h('td', null, 'Domain controller'));
+ * ```
+ */
 export function h(tag: HtmlTag, attrs?: HtmlAttributes | null, ...children: HtmlChild[]): HtmlElement {
   const a = attrs ?? NO_ATTRS;
   checkElement(tag, a, children);
@@ -165,7 +227,14 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-/** Escapes text for HTML content and attribute values. */
+/**
+ * Escapes text for HTML content and attribute values.
+ *
+ * @example
+ * ```ts
+ * const text = escapeHtml('<b>"Tom" & Jerry</b>'); // &lt;b&gt;&quot;Tom&quot; &amp; Jerry&lt;/b&gt;
+ * ```
+ */
 export function escapeHtml(text: string): string {
   // Most report text has nothing to escape: skip the replace (and its new string) then.
   return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c) : text;
@@ -247,7 +316,14 @@ function isElement(node: unknown): node is HtmlElement {
   );
 }
 
-/** Turns line breaks in text into `<br>` elements (text stays escaped). */
+/**
+ * Turns line breaks in text into `<br>` elements (text stays escaped).
+ *
+ * @example
+ * ```ts
+ * const evidence = h('td', null, textWithBreaks('line one\nline two'));
+ * ```
+ */
 export function textWithBreaks(text: string): HtmlChild[] {
   const lines = text.split(/\r?\n/);
   return lines.flatMap((line, i) => (i === 0 ? [line] : [h('br'), line]));
@@ -259,6 +335,17 @@ type TableRows = readonly (readonly HtmlChild[])[];
  * A table from a header row and body rows; cells may be text or nodes (e.g. a coloured `td`). `rows`
  * may also be pages of rows as they are read (an async iterable of row arrays, e.g. built from
  * `ctx.events.pages()`): the table is then streamed page by page.
+ *
+ * @example
+ * ```ts
+ * function eventTable(ctx: ReportContext) {
+ *   // Pages of rows as they are read: the table streams, whatever the number of events.
+ *   const pages = (async function* () {
+ *     for await (const page of ctx.events.pages()) yield page.map((e) => [e.startAt, e.description]);
+ *   })();
+ *   return htmlTable(['When', 'What'], pages);
+ * }
+ * ```
  */
 export function htmlTable(
   header: readonly HtmlChild[],

@@ -1,4 +1,13 @@
 // The plugin SDK: the only package a plugin imports (house rule 1).
+/**
+ * zod, re-exported so a plugin declares its parameter, payload and configuration schemas without a
+ * dependency of its own (and always with the version the host validates with).
+ *
+ * @example
+ * ```ts
+ * const paramsSchema = z.object({ days: z.coerce.number().int().min(1).default(7) });
+ * ```
+ */
 export { z } from 'zod';
 export {
   type C2ActionRecord,
