@@ -1,9 +1,11 @@
-import type { DB } from '@steppingstones/db';
+import { CREDENTIAL_SEARCH_TEXT_SQL, type DB } from '@steppingstones/db';
 import type { CredentialFilter } from '@steppingstones/shared/credentials';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { hashKey, textKey } from './credential-keys.ts';
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** One expression for the four searched fields: PostgreSQL finds terms in it by its trigram index. */
+const searchText = sql.raw(`(${CREDENTIAL_SEARCH_TEXT_SQL})`);
 
 /**
  * The list's conditions over current credentials of one engagement. Search: every space-separated
@@ -28,7 +30,7 @@ export function credentialConditions(
   for (const term of (filter.search ?? '').split(/\s+/).filter(Boolean)) {
     const like = `%${escapeLike(term.toLowerCase())}%`;
     out.push(
-      sql<SqlBool>`(credential.account_key like ${like} escape '\\' or credential.system_key like ${like} escape '\\' or lower(credential.purpose) like ${like} escape '\\' or lower(credential.secret) like ${like} escape '\\' or credential.hash_key = ${hashKey(term)})`,
+      sql<SqlBool>`(${searchText} like ${like} escape '\\' or credential.hash_key = ${hashKey(term)})`,
     );
   }
   return out;

@@ -1,3 +1,4 @@
+export { CREDENTIAL_SEARCH_TEXT_SQL } from './credential-search.ts';
 export {
   createEventSearchStructures,
   deleteEventSearchDocs,
