@@ -130,7 +130,7 @@ describe.each(testDialects())('credential imports queued for the worker on %s', 
       '/api/v1/credentials/imports/?engagement=JOB&type=user-hash&hash_type=1000&async=true',
       `carol:${'c3'.repeat(16)}`,
     );
-    await cancelJob(server.ctx.database.db, Number(queued.body.job_id));
+    await cancelJob(server.ctx.services(), Number(queued.body.job_id));
     expect(await state(String(queued.body.url))).toMatchObject({
       status: 'failed',
       result: { error: expect.stringMatching(/cancelled/) },

@@ -149,7 +149,7 @@ describe.each(testDialects())('EventStream imports queued for the worker on %s',
       'engagement=JOB&async=true',
       '{"ts": "2026-03-02T10:00:00Z", "d": "never imported"}\n',
     );
-    await cancelJob(server.ctx.database.db, Number(queued.body.job_id));
+    await cancelJob(server.ctx.services(), Number(queued.body.job_id));
     expect(await state(queued.body.id)).toMatchObject({
       status: 'failed',
       error: 'The import was cancelled.',

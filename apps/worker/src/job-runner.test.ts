@@ -136,7 +136,7 @@ describe.each(testDialects())('the job runner on %s', (dialect) => {
     const log = newLog();
     const id = await enqueue('test-plugin:record', { log, sleepMs: 60_000 });
     await waitFor(() => readRuns(log).length > 0, 'the job to start');
-    await cancelJob(ctx.database.db, id);
+    await cancelJob(ctx.services(), id);
     await waitFor(() => !worker.runner.activeJobIds.includes(id), 'the worker to let go of the job');
     const row = await job(id);
     expect(row.status).toBe('cancelled');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import type { ServiceContext } from '@steppingstones/core';
 import {
   type BackoffOptions,
   claimJobs,
@@ -62,6 +63,8 @@ export class JobRunner {
 
   constructor(
     readonly database: Database,
+    /** The worker's service context: the system principal, the process's clock and keys. */
+    readonly services: ServiceContext,
     readonly resolver: TaskResolver,
     readonly options: RunnerOptions,
     readonly logger: Logger,
@@ -101,7 +104,7 @@ export class JobRunner {
       this.logger.warn({ jobs: ids }, 'shutdown: tasks still running after the grace period; releasing them');
       for (const a of this.#active.values())
         a.thread?.stop({ ok: false, permanent: false, stopped: 'cancelled', error: 'released at shutdown' });
-      await releaseJobs(this.database, this.owner, ids);
+      await releaseJobs(this.services, this.owner, ids);
       await all;
     }
     clearInterval(this.#heartbeat);
@@ -121,7 +124,7 @@ export class JobRunner {
         try {
           const pausedPluginIds = (await this.resolver.disabledPluginIds?.(this.database)) ?? [];
           const pausedTaskNames = (await this.resolver.disabledTaskNames?.(this.database)) ?? [];
-          const jobs = await claimJobs(this.database, {
+          const jobs = await claimJobs(this.services, {
             owner: this.owner,
             leaseMs: this.options.leaseMs,
             limit: free,
@@ -169,7 +172,7 @@ export class JobRunner {
       const hint = (await this.resolver.missingHint?.(job.task, this.database)) ?? missingTaskHint(job.task);
       const sentence = `${hint.charAt(0).toUpperCase()}${hint.slice(1)}${hint.endsWith('.') ? '' : '.'}`;
       await failJobPermanently(
-        this.database,
+        this.services,
         this.owner,
         id,
         job.attempts,
@@ -179,7 +182,7 @@ export class JobRunner {
     }
     if (job.repeat_seconds === 0 && job.attempts > job.max_attempts) {
       await failJobPermanently(
-        this.database,
+        this.services,
         this.owner,
         id,
         job.attempts,
@@ -199,7 +202,7 @@ export class JobRunner {
       const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
       const owner = definition.pluginId ? `the plugin "${definition.pluginId}"` : 'Stepping Stones';
       await failJobPermanently(
-        this.database,
+        this.services,
         this.owner,
         id,
         job.attempts,
@@ -219,14 +222,14 @@ export class JobRunner {
     if (!thread.dead && this.#running) this.#idle.push(thread);
     else if (!thread.dead) void thread.close();
     if (outcome.ok) {
-      await completeJob(this.database, this.owner, id, job.attempts);
+      await completeJob(this.services, this.owner, id, job.attempts);
     } else if (outcome.stopped === 'cancelled') {
       // Cancelled by an admin, lost lease, or released at shutdown: the database already says what next.
     } else if (outcome.permanent) {
-      await failJobPermanently(this.database, this.owner, id, job.attempts, outcome.error);
+      await failJobPermanently(this.services, this.owner, id, job.attempts, outcome.error);
     } else {
       const result = await failJob(
-        this.database,
+        this.services,
         this.owner,
         id,
         job.attempts,
@@ -242,7 +245,7 @@ export class JobRunner {
     const ids = [...this.#active.keys()];
     if (ids.length === 0) return;
     try {
-      const held = await renewLeases(this.database, this.owner, ids, this.options.leaseMs);
+      const held = await renewLeases(this.services, this.owner, ids, this.options.leaseMs);
       for (const id of ids) {
         const active = this.#active.get(id);
         if (active && !held.has(id))

@@ -1,5 +1,6 @@
-import { type AppContext, createAppContext, loadConfig } from '@steppingstones/core';
+import { type AppContext, createAppContext, loadConfig, serviceContext } from '@steppingstones/core';
 import { combineResolvers, scheduleTasks, type TaskResolver } from '@steppingstones/core/jobs';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import { pluginHostFor, pluginTaskResolver } from '@steppingstones/core/plugins';
 import { registerRunningProcess } from '@steppingstones/core/runtime';
 import { redactDatabaseUrl } from '@steppingstones/db';
@@ -49,15 +50,18 @@ export async function startWorker(
   }
   if (options.resolver) resolvers.push(options.resolver);
   const resolver = combineResolvers(...resolvers);
+  // The worker acts as the system: one service context for the whole process.
+  const services = serviceContext(ctx, systemPrincipal('worker'));
   const runner = new JobRunner(
     ctx.database,
+    services,
     resolver,
     { ...DEFAULT_RUNNER_OPTIONS, ...options, env: { ...env } },
     ctx.logger.child({ component: 'jobs' }),
   );
   ctx.logger.info({ database: redactDatabaseUrl(config.database), owner: runner.owner }, 'worker starting');
   if (options.schedule !== false) {
-    const report = await scheduleTasks(ctx.database, resolver);
+    const report = await scheduleTasks(services, resolver);
     ctx.logger.info(report, 'scheduled background tasks');
   }
   runner.start();

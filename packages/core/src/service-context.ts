@@ -34,7 +34,7 @@ export function serviceContext(
 export function inTransaction(ctx: ServiceContext, tx: Kysely<DB>): ServiceContext;
 export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHandle;
 export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHandle {
-  return isServiceContext(ctx) ? { ...ctx, db: tx } : tx;
+  return hasClock(ctx) ? { ...ctx, db: tx } : tx;
 }
 
 /** The open transaction of a context, for helpers that must run inside their caller's transaction. */
@@ -47,9 +47,16 @@ export function transactionOf(ctx: ServiceContext): Tx {
  * Transitional: what the shared leaf services (audit, tokens) accept while some domains (credentials,
  * extraction, EventStream, C2) still hold only a database handle. Goes once they pass a context.
  */
-export type ContextOrHandle = ServiceContext | Kysely<DB>;
+export type ContextOrHandle = ServiceContext | ClockedHandle | Kysely<DB>;
+
+/** The part of a context that storage-level steps need: where to write and what time it is. */
+export type ClockedHandle = Pick<ServiceContext, 'db' | 'clock'>;
 
 export function isServiceContext(target: ContextOrHandle): target is ServiceContext {
+  return 'keys' in target && 'clock' in target && 'db' in target;
+}
+
+function hasClock(target: ContextOrHandle): target is ClockedHandle {
   return 'clock' in target && 'db' in target;
 }
 
@@ -62,7 +69,7 @@ export function transactionAndClock(target: ContextOrHandle): { tx: Tx; clock: C
 
 /** The handle and clock to use: a bare handle from a caller not yet handed a context runs on real time. */
 export function handleAndClock(target: ContextOrHandle): { db: Kysely<DB>; clock: Clock } {
-  return isServiceContext(target) ? target : { db: target, clock: systemClock };
+  return hasClock(target) ? target : { db: target, clock: systemClock };
 }
 
 const historyKeys = new WeakMap<SecretKeys, Buffer>();

@@ -1,4 +1,6 @@
+import { serviceContext } from '@steppingstones/core';
 import { cancelJob, listJobs, retryJob } from '@steppingstones/core/jobs';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { JobDto } from '@steppingstones/shared';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
@@ -57,7 +59,7 @@ export function jobsCommands(program: Command): void {
     .action((id: string) =>
       runCommand(() =>
         withContext(async (ctx) => {
-          const job = await retryJob(ctx.database.db, jobId(id));
+          const job = await retryJob(serviceContext(ctx, systemPrincipal('cli')), jobId(id));
           process.stdout.write(`Job ${job.id} (${job.task}) is queued to run now.\n`);
         }),
       ),
@@ -69,7 +71,7 @@ export function jobsCommands(program: Command): void {
     .action((id: string) =>
       runCommand(() =>
         withContext(async (ctx) => {
-          const job = await cancelJob(ctx.database.db, jobId(id));
+          const job = await cancelJob(serviceContext(ctx, systemPrincipal('cli')), jobId(id));
           process.stdout.write(`Job ${job.id} (${job.task}) is cancelled.\n`);
         }),
       ),

@@ -4,6 +4,7 @@ import { jobListQuerySchema, jobSchema, listEnvelope } from '@steppingstones/sha
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const access = { permission: 'job.admin' } as const;
@@ -59,8 +60,8 @@ export async function jobRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       await requireJobAccess(db, request.principal, request.params.id);
-      const job = await retryJob(db, request.params.id);
-      await recordAudit(db, auditActor(request), {
+      const job = await retryJob(requestServices(request), request.params.id);
+      await recordAudit(requestServices(request), auditActor(request), {
         action: 'job.retried',
         target: `job ${job.id} (${job.task})`,
       });
@@ -81,8 +82,8 @@ export async function jobRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       await requireJobAccess(db, request.principal, request.params.id);
-      const job = await cancelJob(db, request.params.id);
-      await recordAudit(db, auditActor(request), {
+      const job = await cancelJob(requestServices(request), request.params.id);
+      await recordAudit(requestServices(request), auditActor(request), {
         action: 'job.cancelled',
         target: `job ${job.id} (${job.task})`,
       });

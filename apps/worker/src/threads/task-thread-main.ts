@@ -1,6 +1,14 @@
 import { parentPort } from 'node:worker_threads';
-import { createLogger, loadConfig } from '@steppingstones/core';
+import {
+  createLogger,
+  loadConfig,
+  loadOrCreateSecretKey,
+  type ServiceContext,
+  secretKeys,
+  systemClock,
+} from '@steppingstones/core';
 import type { TaskFunction } from '@steppingstones/core/jobs';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { Database } from '@steppingstones/db';
 import type { ResultMessage, RunMessage } from './thread-protocol.ts';
 
@@ -15,6 +23,18 @@ const openDatabase = async () => {
     database = createDb({ target: config.database, poolSize: 2 });
   }
   return database;
+};
+// Keys are read once, when a task first asks for a service context.
+let services: ServiceContext | undefined;
+const openServices = async (): Promise<ServiceContext> => {
+  services ??= {
+    db: (await openDatabase()).db,
+    principal: systemPrincipal('worker'),
+    clock: systemClock,
+    keys: secretKeys(loadOrCreateSecretKey(config.secretKeyFile)),
+    logger,
+  };
+  return services;
 };
 
 function errorText(error: unknown): string {
@@ -39,6 +59,7 @@ parentPort!.on('message', async (message: RunMessage) => {
       config,
       logger: logger.child({ task: message.job.task, jobId: message.job.id }),
       database: openDatabase,
+      services: openServices,
     });
     // Only structured-cloneable results cross the thread boundary.
     reply = {

@@ -1,4 +1,5 @@
-import { type Database, nowMs, skipLocked, writeTransaction } from '@steppingstones/db';
+import { dialectOf, skipLocked, writeTransaction } from '@steppingstones/db';
+import type { ClockedHandle } from '../service-context.ts';
 import type { JobRow } from './job.mapper.ts';
 
 export const LOST_LEASE_MESSAGE =
@@ -15,8 +16,6 @@ export interface ClaimOptions {
   pausedTaskNames?: readonly string[];
   /** Jobs this worker is running now (never reclaimed by the same worker, even after a stalled heartbeat). */
   excludeIds?: readonly number[];
-  /** The time of the claim (epoch ms); the clock's now when omitted. Tests pass their own. */
-  now?: number;
 }
 
 /**
@@ -24,10 +23,10 @@ export interface ClaimOptions {
  * expired (their worker died). One transaction; PostgreSQL skips rows other workers are claiming,
  * SQLite serialises claimers with BEGIN IMMEDIATE. Each claim counts as an attempt.
  */
-export async function claimJobs(database: Database, options: ClaimOptions): Promise<JobRow[]> {
+export async function claimJobs(ctx: ClockedHandle, options: ClaimOptions): Promise<JobRow[]> {
   if (options.limit <= 0) return [];
-  return writeTransaction(database.db, async (tx) => {
-    const now = options.now ?? nowMs();
+  return writeTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now();
     let query = tx
       .selectFrom('job')
       .select('id')
@@ -42,7 +41,7 @@ export async function claimJobs(database: Database, options: ClaimOptions): Prom
     if (options.pausedTaskNames?.length) query = query.where('task', 'not in', options.pausedTaskNames);
     const due = await skipLocked(
       query.orderBy('run_at').orderBy('id').limit(options.limit),
-      database.dialect,
+      dialectOf(ctx.db),
     ).execute();
     if (due.length === 0) return [];
     return tx
@@ -72,14 +71,14 @@ export async function claimJobs(database: Database, options: ClaimOptions): Prom
 
 /** The heartbeat: extends the leases this worker still holds; returns the ids it still holds. */
 export async function renewLeases(
-  database: Database,
+  ctx: ClockedHandle,
   owner: string,
   ids: readonly number[],
   leaseMs: number,
 ): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const now = nowMs();
-  const rows = await database.db
+  const now = ctx.clock.now();
+  const rows = await ctx.db
     .updateTable('job')
     .set({ lease_expires_at: now + leaseMs, updated_at: now })
     .where('id', 'in', [...ids])
@@ -91,16 +90,16 @@ export async function renewLeases(
 }
 
 /** Gives jobs back unstarted (graceful shutdown ran out of time): due at once, the attempt not counted. */
-export async function releaseJobs(database: Database, owner: string, ids: readonly number[]): Promise<void> {
+export async function releaseJobs(ctx: ClockedHandle, owner: string, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await database.db
+  await ctx.db
     .updateTable('job')
     .set((eb) => ({
       status: 'queued',
       lease_owner: null,
       lease_expires_at: null,
       attempts: eb('attempts', '-', 1),
-      updated_at: nowMs(),
+      updated_at: ctx.clock.now(),
     }))
     .where('id', 'in', [...ids])
     .where('status', '=', 'running')
@@ -109,8 +108,8 @@ export async function releaseJobs(database: Database, owner: string, ids: readon
 }
 
 /** Reads a job this worker still holds (null when it was cancelled or another worker took it over). */
-export async function heldJob(database: Database, owner: string, id: number): Promise<JobRow | null> {
-  const row = await database.db
+export async function heldJob(ctx: ClockedHandle, owner: string, id: number): Promise<JobRow | null> {
+  const row = await ctx.db
     .selectFrom('job')
     .selectAll()
     .where('id', '=', id)

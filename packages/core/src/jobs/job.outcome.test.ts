@@ -1,5 +1,6 @@
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { claimJobs, LOST_LEASE_MESSAGE } from './job.lease.ts';
 import { completeJob, failJob, pruneFinishedJobs } from './job.outcome.ts';
@@ -18,7 +19,7 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
     await ctx.dispose();
   });
 
-  const claim = (owner: string, leaseMs = 60_000) => claimJobs(ctx.database, { owner, leaseMs, limit: 10 });
+  const claim = (owner: string, leaseMs = 60_000) => claimJobs(ctx.services(), { owner, leaseMs, limit: 10 });
   const due = (id: number) =>
     ctx.database.db.updateTable('job').set({ run_at: 0 }).where('id', '=', id).execute();
 
@@ -28,7 +29,7 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
       await due(id);
       const [job] = await claim('w1');
       expect(job!.attempts).toBe(attempt);
-      expect(await failJob(ctx.database, 'w1', id, attempt, `failure ${attempt}`, backoff)).toBe('retry');
+      expect(await failJob(ctx.services(), 'w1', id, attempt, `failure ${attempt}`, backoff)).toBe('retry');
       const row = await getJobRow(ctx.database.db, id);
       expect(row.status).toBe('queued');
       expect(row.last_error).toBe(`failure ${attempt}`);
@@ -53,7 +54,7 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
       .execute();
     await due(id);
     const [job] = await claim('w1');
-    await completeJob(ctx.database, 'w1', id, job!.attempts);
+    await completeJob(ctx.services(), 'w1', id, job!.attempts);
     const row = await getJobRow(ctx.database.db, id);
     expect(row.status).toBe('queued');
     expect(row.attempts).toBe(0);
@@ -63,32 +64,24 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
   });
 
   it('hands a job whose lease expired to another worker, and ignores the late outcome of the first', async () => {
-    const id = await insertJob(ctx.database.db, { task: 'p:once', maxAttempts: 3 });
-    const claimedAt = Date.now();
-    const [first] = await claimJobs(ctx.database, {
-      owner: 'dead-worker',
-      leaseMs: 1000,
-      limit: 10,
-      now: claimedAt,
-    });
+    // The lease runs out on the test's clock: time moves by a step, not by waiting.
+    const clock = fixedClock();
+    const at = { ...ctx.services(), clock };
+    const id = await insertJob(at, { task: 'p:once', maxAttempts: 3 });
+    const [first] = await claimJobs(at, { owner: 'dead-worker', leaseMs: 1000, limit: 10 });
     // Still leased a moment before the lease runs out: nobody else gets it.
-    expect(
-      await claimJobs(ctx.database, { owner: 'w2', leaseMs: 1000, limit: 10, now: claimedAt + 999 }),
-    ).toEqual([]);
+    clock.advance(999);
+    expect(await claimJobs(at, { owner: 'w2', leaseMs: 1000, limit: 10 })).toEqual([]);
     // The first worker never renewed it: once the lease has run out, another worker claims it.
-    const [second] = await claimJobs(ctx.database, {
-      owner: 'w2',
-      leaseMs: 60_000,
-      limit: 10,
-      now: claimedAt + 1001,
-    });
+    clock.advance(2);
+    const [second] = await claimJobs(at, { owner: 'w2', leaseMs: 60_000, limit: 10 });
     expect(second!.id).toBe(first!.id);
     expect(second!.attempts).toBe(2);
     expect(second!.last_error).toBe(LOST_LEASE_MESSAGE);
     // The first worker comes back to life and reports: nothing changes.
-    await completeJob(ctx.database, 'dead-worker', id, 1);
+    await completeJob(at, 'dead-worker', id, 1);
     expect((await getJobRow(ctx.database.db, id)).status).toBe('running');
-    await completeJob(ctx.database, 'w2', id, 2);
+    await completeJob(at, 'w2', id, 2);
     expect((await getJobRow(ctx.database.db, id)).status).toBe('succeeded');
   });
 
@@ -96,7 +89,8 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
     const day = 86_400_000;
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) ids.push(await insertJob(ctx.database.db, { task: 'p:x', maxAttempts: 1 }));
-    const now = Date.now();
+    const clock = fixedClock();
+    const now = clock.now();
     const set = (i: number, status: 'succeeded' | 'failed' | 'queued', ageDays: number) =>
       ctx.database.db
         .updateTable('job')
@@ -108,10 +102,13 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
     await set(2, 'failed', 8);
     await set(3, 'failed', 31);
     await set(4, 'queued', 100);
-    const removed = await pruneFinishedJobs(ctx.database, {
-      retentionMs: 7 * day,
-      failedRetentionMs: 30 * day,
-    });
+    const removed = await pruneFinishedJobs(
+      { ...ctx.services(), clock },
+      {
+        retentionMs: 7 * day,
+        failedRetentionMs: 30 * day,
+      },
+    );
     expect(removed).toBe(2);
     const left = await ctx.database.db.selectFrom('job').select('id').orderBy('id').execute();
     expect(left.map((r) => r.id)).toEqual([ids[1], ids[2], ids[4]]);

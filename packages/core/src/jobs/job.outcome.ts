@@ -1,4 +1,5 @@
-import { type Database, nowMs, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
+import type { ClockedHandle } from '../service-context.ts';
 import { backoffMs, nextAnchoredRun } from './job-timing.ts';
 
 export interface BackoffOptions {
@@ -13,12 +14,12 @@ export interface BackoffOptions {
  * taken over after a lost lease) is left alone.
  */
 export async function completeJob(
-  database: Database,
+  ctx: ClockedHandle,
   owner: string,
   id: number,
   attempt: number,
 ): Promise<void> {
-  await writeTransaction(database.db, async (tx) => {
+  await writeTransaction(ctx.db, async (tx) => {
     const job = await tx
       .selectFrom('job')
       .select(['repeat_seconds', 'anchor_at'])
@@ -28,7 +29,7 @@ export async function completeJob(
       .where('attempts', '=', attempt)
       .executeTakeFirst();
     if (!job) return;
-    const now = nowMs();
+    const now = ctx.clock.now();
     const release = { lease_owner: null, lease_expires_at: null, finished_at: now, updated_at: now };
     if (job.repeat_seconds > 0) {
       const runAt = nextAnchoredRun(Number(job.anchor_at), job.repeat_seconds, now);
@@ -53,14 +54,14 @@ export async function completeJob(
  * than its next regular slot.
  */
 export async function failJob(
-  database: Database,
+  ctx: ClockedHandle,
   owner: string,
   id: number,
   attempt: number,
   error: string,
   backoff: BackoffOptions,
 ): Promise<'retry' | 'failed' | 'gone'> {
-  return writeTransaction(database.db, async (tx) => {
+  return writeTransaction(ctx.db, async (tx) => {
     const job = await tx
       .selectFrom('job')
       .select(['attempts', 'max_attempts', 'repeat_seconds', 'anchor_at'])
@@ -70,7 +71,7 @@ export async function failJob(
       .where('attempts', '=', attempt)
       .executeTakeFirst();
     if (!job) return 'gone';
-    const now = nowMs();
+    const now = ctx.clock.now();
     const release = {
       lease_owner: null,
       lease_expires_at: null,
@@ -106,14 +107,14 @@ export async function failJob(
 
 /** Fails a job for good, whatever its attempts or repeat (unknown task, payload not matching its schema). */
 export async function failJobPermanently(
-  database: Database,
+  ctx: ClockedHandle,
   owner: string,
   id: number,
   attempt: number,
   error: string,
 ): Promise<void> {
-  const now = nowMs();
-  await database.db
+  const now = ctx.clock.now();
+  await ctx.db
     .updateTable('job')
     .set({
       status: 'failed',
@@ -135,16 +136,16 @@ export async function failJobPermanently(
  * still need the error). Repeating jobs stay queued, so they are never pruned.
  */
 export async function pruneFinishedJobs(
-  database: Database,
+  ctx: ClockedHandle,
   options: { retentionMs: number; failedRetentionMs: number },
 ): Promise<number> {
-  const now = nowMs();
-  const done = await database.db
+  const now = ctx.clock.now();
+  const done = await ctx.db
     .deleteFrom('job')
     .where('status', 'in', ['succeeded', 'cancelled'])
     .where('finished_at', '<', now - options.retentionMs)
     .executeTakeFirst();
-  const failed = await database.db
+  const failed = await ctx.db
     .deleteFrom('job')
     .where('status', '=', 'failed')
     .where('finished_at', '<', now - options.failedRetentionMs)

@@ -39,7 +39,7 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
   it('enqueues a scheduled task after its delay with its repeat, and payload {}', async () => {
     const before = nowMs();
     await scheduleTasks(
-      ctx.database,
+      ctx.services(),
       staticResolver([task('p:sync', { delaySeconds: 120, repeatSeconds: 180 })]),
     );
     const [job, ...more] = await jobs('p:sync');
@@ -53,22 +53,25 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
   });
 
   it('uses the defaults: 30 s delay, run once', async () => {
-    await scheduleTasks(ctx.database, staticResolver([task('p:once', {})]));
+    await scheduleTasks(ctx.services(), staticResolver([task('p:once', {})]));
     const [job] = await jobs('p:once');
     expect(job!.repeat_seconds).toBe(0);
     expect(job!.run_at - job!.created_at).toBe(30_000);
   });
 
   it('never enqueues a task without a schedule', async () => {
-    const report = await scheduleTasks(ctx.database, staticResolver([task('p:manual')]));
+    const report = await scheduleTasks(ctx.services(), staticResolver([task('p:manual')]));
     expect(report.enqueued).toEqual([]);
     expect(await jobs('p:manual')).toEqual([]);
   });
 
   it('replaceExistingTasks=true drops the queued copy; only the new delay and repeat apply', async () => {
-    await scheduleTasks(ctx.database, staticResolver([task('p:t', { delaySeconds: 10, repeatSeconds: 60 })]));
     await scheduleTasks(
-      ctx.database,
+      ctx.services(),
+      staticResolver([task('p:t', { delaySeconds: 10, repeatSeconds: 60 })]),
+    );
+    await scheduleTasks(
+      ctx.services(),
       staticResolver([task('p:t', { delaySeconds: 500, repeatSeconds: 900 })]),
     );
     const all = await jobs('p:t');
@@ -78,9 +81,9 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
   });
 
   it('replaceExistingTasks=true stops a running copy from repeating', async () => {
-    await scheduleTasks(ctx.database, staticResolver([task('p:t', { repeatSeconds: 60 })]));
+    await scheduleTasks(ctx.services(), staticResolver([task('p:t', { repeatSeconds: 60 })]));
     await ctx.database.db.updateTable('job').set({ status: 'running' }).where('task', '=', 'p:t').execute();
-    await scheduleTasks(ctx.database, staticResolver([task('p:t', { repeatSeconds: 60 })]));
+    await scheduleTasks(ctx.services(), staticResolver([task('p:t', { repeatSeconds: 60 })]));
     const all = await jobs('p:t');
     expect(all.map((j) => [j.status, j.repeat_seconds])).toEqual([
       ['running', 0],
@@ -90,10 +93,10 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
 
   it('replaceExistingTasks=false keeps the queued copy and adds none', async () => {
     const keep = task('p:k', { delaySeconds: 10, repeatSeconds: 60, replaceExistingTasks: false });
-    await scheduleTasks(ctx.database, staticResolver([keep]));
+    await scheduleTasks(ctx.services(), staticResolver([keep]));
     const [first] = await jobs('p:k');
     const report = await scheduleTasks(
-      ctx.database,
+      ctx.services(),
       staticResolver([{ ...keep, schedule: { ...keep.schedule!, delaySeconds: 999, repeatSeconds: 5 } }]),
     );
     expect(report.kept).toEqual(['p:k']);
@@ -109,7 +112,7 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
       maxAttempts: 3,
     });
     const report = await scheduleTasks(
-      ctx.database,
+      ctx.services(),
       staticResolver([
         task('p:t', { repeatSeconds: 60 }),
         task('p:k', { repeatSeconds: 60, replaceExistingTasks: false }),

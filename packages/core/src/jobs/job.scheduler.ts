@@ -1,4 +1,5 @@
-import { type Database, nowMs, withDatabaseLock } from '@steppingstones/db';
+import { dialectOf, withDatabaseLock } from '@steppingstones/db';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import { insertJob } from './job.service.ts';
 import type { TaskDefinition, TaskResolver } from './task-definition.ts';
 
@@ -22,13 +23,14 @@ export interface ScheduleReport {
  * An auto-scheduled task gets the payload `{}`; a task without a schedule runs only when enqueued.
  * Tasks of disabled plugins are scheduled too: their jobs wait until the plugin is enabled.
  */
-export async function scheduleTasks(database: Database, resolver: TaskResolver): Promise<ScheduleReport> {
+export async function scheduleTasks(ctx: ClockedHandle, resolver: TaskResolver): Promise<ScheduleReport> {
   const report: ScheduleReport = { enqueued: [], kept: [] };
   const scheduled = resolver
     .list()
     .filter((d): d is TaskDefinition & { schedule: object } => Boolean(d.schedule));
   if (scheduled.length === 0) return report;
-  await withDatabaseLock(database.db, database.dialect, 'steppingstones:job-scheduler', async (tx) => {
+  await withDatabaseLock(ctx.db, dialectOf(ctx.db), 'steppingstones:job-scheduler', async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     for (const task of scheduled) {
       const { delaySeconds, repeatSeconds, replaceExistingTasks } = task.schedule!;
       if (replaceExistingTasks) {
@@ -40,7 +42,7 @@ export async function scheduleTasks(database: Database, resolver: TaskResolver):
           .execute();
         await tx
           .updateTable('job')
-          .set({ repeat_seconds: 0, updated_at: nowMs() })
+          .set({ repeat_seconds: 0, updated_at: ctx.clock.now() })
           .where('task', '=', task.name)
           .where('payload', '=', SCHEDULED_PAYLOAD)
           .where('status', '=', 'running')
@@ -58,7 +60,7 @@ export async function scheduleTasks(database: Database, resolver: TaskResolver):
           continue;
         }
       }
-      await insertJob(tx, {
+      await insertJob(inTx, {
         task: task.name,
         payload: {},
         delaySeconds,

@@ -1,7 +1,7 @@
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
 import type { JobDto } from '@steppingstones/shared';
-import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { type ContextOrHandle, handleAndClock, type ServiceContext } from '../service-context.ts';
 import { jobDtoOf } from './job.queries.ts';
 import type { TaskResolver } from './task-definition.ts';
 
@@ -18,8 +18,9 @@ export interface EnqueueOptions {
 }
 
 /** Inserts a job inside the caller's transaction (so it commits with the change that caused it). */
-export async function insertJob(tx: Tx | Kysely<DB>, options: EnqueueOptions): Promise<number> {
-  const now = nowMs();
+export async function insertJob(ctx: ContextOrHandle, options: EnqueueOptions): Promise<number> {
+  const { db: tx, clock } = handleAndClock(ctx);
+  const now = clock.now();
   const runAt = now + Math.max(0, options.delaySeconds ?? 0) * 1000;
   const row = await tx
     .insertInto('job')
@@ -50,7 +51,7 @@ export async function insertJob(tx: Tx | Kysely<DB>, options: EnqueueOptions): P
  * refused at the door rather than failing later in the worker.
  */
 export async function enqueueTask(
-  db: Tx | Kysely<DB>,
+  db: ContextOrHandle,
   resolver: TaskResolver,
   task: string,
   payload: unknown = {},
@@ -68,13 +69,13 @@ export async function enqueueTask(
 }
 
 /** Admin "retry now": a failed, cancelled or waiting job runs at once with a fresh attempt count. */
-export async function retryJob(db: Kysely<DB>, id: number): Promise<JobDto> {
-  return writeTransaction(db, async (tx) => {
+export async function retryJob(ctx: ServiceContext, id: number): Promise<JobDto> {
+  return writeTransaction(ctx.db, async (tx) => {
     const job = await tx.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
     if (!job) throw new NotFoundError('The job');
     if (job.status === 'running')
       throw new ConflictError('The job is running now; wait for it to finish or cancel it first.');
-    const now = nowMs();
+    const now = ctx.clock.now();
     const row = await tx
       .updateTable('job')
       .set({
@@ -96,13 +97,13 @@ export async function retryJob(db: Kysely<DB>, id: number): Promise<JobDto> {
  * Cancels a queued or running job. A running one is stopped by its worker at the next heartbeat; a
  * cancelled repeating job stops repeating.
  */
-export async function cancelJob(db: Kysely<DB>, id: number): Promise<JobDto> {
-  return writeTransaction(db, async (tx) => {
+export async function cancelJob(ctx: ServiceContext, id: number): Promise<JobDto> {
+  return writeTransaction(ctx.db, async (tx) => {
     const job = await tx.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
     if (!job) throw new NotFoundError('The job');
     if (job.status !== 'queued' && job.status !== 'running')
       throw new ConflictError(`The job has already finished (${job.status}); there is nothing to cancel.`);
-    const now = nowMs();
+    const now = ctx.clock.now();
     const row = await tx
       .updateTable('job')
       .set({

@@ -1,4 +1,3 @@
-import { nowMs } from '@steppingstones/db';
 import { z } from 'zod';
 import { pruneFinishedJobs } from './job.outcome.ts';
 import type { TaskRunContext } from './task-definition.ts';
@@ -14,14 +13,14 @@ export const prunePayloadSchema = z.object({
 /** `core:jobs.prune`: deletes finished runs and old webhook delivery log lines. Idempotent. */
 export async function pruneJobsTask(ctx: TaskRunContext): Promise<unknown> {
   const p = prunePayloadSchema.parse(ctx.payload ?? {});
-  const database = await ctx.database();
-  const jobs = await pruneFinishedJobs(database, {
+  const services = await ctx.services();
+  const jobs = await pruneFinishedJobs(services, {
     retentionMs: p.retentionDays * DAY,
     failedRetentionMs: p.failedRetentionDays * DAY,
   });
-  const deliveries = await database.db
+  const deliveries = await services.db
     .deleteFrom('webhook_delivery')
-    .where('created_at', '<', nowMs() - p.deliveryRetentionDays * DAY)
+    .where('created_at', '<', services.clock.now() - p.deliveryRetentionDays * DAY)
     .executeTakeFirst();
   return { jobs, deliveries: Number(deliveries.numDeletedRows) };
 }

@@ -2,6 +2,7 @@ import type { Database } from '@steppingstones/db';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AppConfig } from '../config/config.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 /** How a background task is scheduled automatically at worker start (the original's semantics). */
 export interface TaskSchedule {
@@ -63,6 +64,8 @@ export interface TaskRunContext {
   logger: Logger;
   /** The thread's own connection, opened on first use. */
   database(): Promise<Database>;
+  /** A service context on that connection (system principal, the process's clock and keys). */
+  services(): Promise<ServiceContext>;
 }
 
 export type TaskFunction = (ctx: TaskRunContext) => Promise<unknown>;

@@ -35,6 +35,7 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
     config: ctx.config,
     logger: ctx.logger,
     database: async () => ctx.database,
+    services: async () => ctx.services(),
   });
 
   it('names tasks <pluginId>:<key> with the documented defaults for the job runner', async () => {
@@ -75,7 +76,7 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
     const claim = async (owner: string) => {
       const resolver = pluginTaskResolver(await loadPluginRegistry({ listFile }));
       const pausedTaskNames = (await resolver.disabledTaskNames?.(ctx.database)) ?? [];
-      const jobs = await claimJobs(ctx.database, { owner, leaseMs: 60_000, limit: 10, pausedTaskNames });
+      const jobs = await claimJobs(ctx.services(), { owner, leaseMs: 60_000, limit: 10, pausedTaskNames });
       return jobs.map((j) => Number(j.id));
     };
     await setPointEnabled(ctx.database.db, 'test-faults', 'chain', false, { type: 'background-task' });

@@ -2,6 +2,7 @@
 // Several run at once to show that concurrent starts make one copy of each.
 import { createDb, parseDatabaseUrl } from '@steppingstones/db';
 import { z } from 'zod';
+import { systemClock } from '../../clock.ts';
 import { scheduleTasks } from '../job.scheduler.ts';
 import { staticResolver, type TaskDefinition } from '../task-definition.ts';
 
@@ -19,5 +20,5 @@ const database = createDb({
   target: parseDatabaseUrl(process.argv[2]!, process.cwd()),
   busyTimeoutMs: 30_000,
 });
-await scheduleTasks(database, staticResolver(tasks));
+await scheduleTasks({ db: database.db, clock: systemClock }, staticResolver(tasks));
 await database.close();
