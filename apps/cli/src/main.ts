@@ -25,6 +25,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Register>> = {
   jobs: async () => (await import('./commands/jobs.command.ts')).jobsCommands,
   c2: async () => (await import('./commands/c2.command.ts')).c2Commands,
   credentials: async () => (await import('./commands/credentials.command.ts')).credentialsCommands,
+  search: async () => (await import('./commands/search.command.ts')).searchCommands,
 };
 
 /** The names of the top-level commands, for tests that check every one is reachable. */

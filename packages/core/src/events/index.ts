@@ -17,6 +17,7 @@ export {
 } from './event.queries.ts';
 export { canSeeCredentials, type Redactor, redactorFor } from './event.redaction.ts';
 export { buildEventSearchDoc, reindexEvents } from './event.search-doc.ts';
+export { type ReindexCounts, reindexEventSearch } from './event.search-reindex.ts';
 export {
   createEvent,
   deleteEvent,
