@@ -18,6 +18,14 @@ export const c2ImportQuerySchema = z.object({
   server: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   /** The uploaded file's name: lets a single beacon_*.log be recognised (its id is in the name). */
   filename: z.string().max(500).optional(),
+  /**
+   * Sent by `c2 follow --url`: when the follower first started (sessions first seen since then send
+   * the beacon webhooks), its lag in ms (shown on the server's page), and `sessions_only=true` for the
+   * unfinished rest of the logs, read for check-ins only.
+   */
+  follow_started: z.iso.datetime({ offset: true }).optional(),
+  follow_lag_ms: z.coerce.number().int().min(0).optional(),
+  sessions_only: z.enum(['true', 'false']).optional(),
 });
 
 const engagement = z.string().trim().min(1, 'is required: the code of the engagement');

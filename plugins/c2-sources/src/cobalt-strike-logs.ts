@@ -1,4 +1,5 @@
 import { c2Source } from '@steppingstones/plugin-sdk';
+import { cobaltStrikeFollowSplit } from './cobalt-strike/cs-follow.ts';
 import { isCobaltStrikeLog, parseCobaltStrikeFile } from './cobalt-strike/index.ts';
 
 /** A Cobalt Strike team server's `logs/` folder (or one of its logs). */
@@ -14,4 +15,5 @@ export const cobaltStrikeLogs = c2Source({
   files: 'beacon_*.log, ssh_*.log or downloads.log',
   wants: isCobaltStrikeLog,
   parseFile: (_ctx, file) => parseCobaltStrikeFile(file.path, file.text),
+  followSplit: cobaltStrikeFollowSplit,
 });

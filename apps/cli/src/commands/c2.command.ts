@@ -4,6 +4,7 @@ import { ValidationError } from '@steppingstones/core';
 import { type C2ImportResult, importC2Logs, nothingImported } from '@steppingstones/core/c2';
 import type { Command } from 'commander';
 import { withContext } from '../with-context.ts';
+import { c2FollowCommand } from './c2-follow.command.ts';
 import { CLI_USER, importAction, importCaller } from './import-caller.ts';
 
 interface Options {
@@ -34,6 +35,7 @@ export function c2Commands(program: Command): void {
     .option('--json', 'write the result as one compact JSON line on standard output (the last line)')
     .option('--as <USERNAME>', 'import as this user (with their permissions) instead of the system user')
     .action((file: string, opts: Options) => importAction(() => importWith(file, opts)));
+  c2FollowCommand(c2);
 }
 
 function importWith(file: string, opts: Options): Promise<number> {

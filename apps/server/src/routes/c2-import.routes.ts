@@ -50,7 +50,8 @@ export async function c2ImportRoutes(app: AppServer): Promise<void> {
           'body',
           'send the archive itself as the body (e.g. curl --data-binary @logs.tar.gz), not a multipart form',
         );
-      const { engagement, adapter, server, filename } = request.query;
+      const { engagement, adapter, server, filename, follow_started, follow_lag_ms, sessions_only } =
+        request.query;
       const data = await readBody(request);
       const { read: _read, ...result } = await importC2Logs(app.ctx, request.principal, {
         engagement,
@@ -58,6 +59,10 @@ export async function c2ImportRoutes(app: AppServer): Promise<void> {
         server,
         filename: filename ?? 'upload',
         data,
+        sessionsOnly: sessions_only === 'true',
+        ...(follow_started
+          ? { follow: { startedAt: Date.parse(follow_started), lagMs: follow_lag_ms ?? 0 } }
+          : {}),
       });
       return result;
     },

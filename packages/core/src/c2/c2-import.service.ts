@@ -13,6 +13,7 @@ import { mergeRecords } from './c2-merge.ts';
 import type { C2DownloadRecord, C2Record, C2Rejection } from './c2-records.ts';
 import { knownSessionIds, linkParents, serverId, writeSessions } from './c2-sessions.write.ts';
 import { c2SourceContext, findC2Source } from './c2-source.ts';
+import { newBeaconWebhooks, returnedBeaconWebhooks } from './c2-webhooks.write.ts';
 
 /** The answer of an import (API body, CLI `--json` line): what was new, and what could not be read. */
 export interface C2ImportResult {
@@ -34,6 +35,16 @@ export interface C2ImportRequest {
   /** The archive or log: in memory (an API body) or a file read as a stream (the CLI). */
   data?: Buffer;
   file?: string;
+  /** Or the files' text directly (the follower's new, complete parts), paths as in `logs/`. */
+  entries?: ReadonlyArray<{ path: string; text: string }>;
+  /** Keep only what the files say about sessions (the follower's check-ins of unfinished parts). */
+  sessionsOnly?: boolean;
+  /**
+   * Set by `c2 follow`: sessions first seen at or after `startedAt` send the new / respawned beacon
+   * webhooks, watched sessions that check in send "returned beacon", and the server records the
+   * follower's health (this batch, its lag). A plain import never sends webhooks.
+   */
+  follow?: { startedAt: number; lagMs: number };
   /** Recorded as the importer; defaults to the principal's username (`cli` for the command line). */
   actorName?: string;
   limits?: ArchiveLimits;
@@ -104,6 +115,20 @@ export async function importC2Logs(
     const counts = await writeTransaction(db, async (tx: Tx) => {
       const sessions = await writeSessions(tx, server, merged.sessions);
       await sessionContexts(tx, engagement.id, sessions.added);
+      if (request.follow) {
+        const idOf = (ext: string) => sessions.ids.get(ext) as number;
+        await newBeaconWebhooks(tx, {
+          engagementId: engagement.id,
+          serverName,
+          added: sessions.added.map((record) => ({ id: idOf(record.externalId), record })),
+          firstSeenAfter: request.follow.startedAt,
+        });
+        await returnedBeaconWebhooks(tx, {
+          engagementId: engagement.id,
+          serverName,
+          sessionIds: [...sessions.ids.values()],
+        });
+      }
       for (const [ext, id] of sessions.ids) sessionIds.set(ext, id);
       for (const s of merged.sessions.values()) {
         if (s.host) hosts.set(sessionIds.get(s.externalId) as number, s.host);
@@ -129,35 +154,40 @@ export async function importC2Logs(
     request.onProgress?.({ files, actions: totals.actions });
   };
 
-  rejected.push(
-    ...(await readArchive(
-      {
-        name: request.filename,
-        source: archive,
-        wanted: source.point.wants,
-        files: source.point.files,
-        limits: request.limits,
-      },
-      async (path, data) => {
-        signal.throwIfAborted();
-        files++;
-        const parsed = source.point.parseFile(parseCtx, {
-          path,
-          text: decoder.decode(data),
-        });
-        if (parsed.records.length > 0) read++;
-        rejected.push(...parsed.rejected);
-        for (const r of parsed.records) {
-          if (r.type === 'download') downloads.push(r);
-          else {
-            pending.push(r);
-            if (r.type === 'action') pendingActions++;
-          }
-        }
-        if (pendingActions >= batchActions) await flush();
-      },
-    )),
-  );
+  const onFile = async (path: string, text: string) => {
+    signal.throwIfAborted();
+    files++;
+    const parsed = source.point.parseFile(parseCtx, { path, text });
+    if (parsed.records.length > 0) read++;
+    rejected.push(...parsed.rejected);
+    for (const r of parsed.records) {
+      if (r.type === 'download') {
+        if (!request.sessionsOnly) downloads.push(r);
+      } else if (r.type === 'session' || !request.sessionsOnly) {
+        pending.push(r);
+        if (r.type === 'action') pendingActions++;
+      }
+    }
+    if (pendingActions >= batchActions) await flush();
+  };
+  if (request.entries) {
+    for (const e of request.entries)
+      if (source.point.wants(e.path)) await onFile(e.path, e.text);
+      else rejected.push({ entry: e.path, reason: `not a ${source.point.files}` });
+  } else {
+    rejected.push(
+      ...(await readArchive(
+        {
+          name: request.filename,
+          source: archive,
+          wanted: source.point.wants,
+          files: source.point.files,
+          limits: request.limits,
+        },
+        (path, data) => onFile(path, decoder.decode(data)),
+      )),
+    );
+  }
   await flush();
   totals.downloads = await writeTransaction(db, async (tx) => {
     await linkParents(tx, server, parents, sessionIds);
@@ -167,6 +197,12 @@ export async function importC2Logs(
       downloads.map((d) => d.sessionExternalId),
       sessionIds,
     );
+    if (request.follow)
+      await tx
+        .updateTable('c2_server')
+        .set({ follower_batch_at: nowMs(), follower_lag_ms: Math.max(0, Math.round(request.follow.lagMs)) })
+        .where('id', '=', server)
+        .execute();
     return writeDownloads(tx, sessionIds, downloads, rejected);
   });
   return { ...totals, rejected, read };

@@ -13,3 +13,4 @@ export type { C2Page } from './c2-paging.ts';
 export type { C2ParseResult, C2Record, C2Rejection } from './c2-records.ts';
 export { type C2Source, findC2Source, listC2Sources } from './c2-source.ts';
 export { setC2Watch } from './c2-watch.service.ts';
+export * from './follow/index.ts';

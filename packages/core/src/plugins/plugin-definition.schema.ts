@@ -76,6 +76,9 @@ export const c2SourcePointSchema = z.object({
   files: z.string().min(1).max(300),
   wants: z.custom<C2SourcePoint['wants']>((v) => typeof v === 'function', 'must be a function'),
   parseFile: z.custom<C2SourcePoint['parseFile']>((v) => typeof v === 'function', 'must be a function'),
+  followSplit: z
+    .custom<NonNullable<C2SourcePoint['followSplit']>>((v) => typeof v === 'function', 'must be a function')
+    .optional(),
 });
 
 export const taskPointSchema = z
