@@ -51,4 +51,39 @@ describe('the password statistics page', { timeout: 240_000 }, () => {
     await page.getByText('-a 3 (mask)').waitFor();
     expect(session.t.problems).toEqual([]);
   });
+
+  it('opens the statistics and the credential reports from the vault with its filter', async () => {
+    const { page } = session.t;
+    await page.goto('/credentials');
+    await page.getByRole('heading', { name: 'Credentials' }).waitFor();
+    await page.getByLabel('Search').fill('alice');
+    await page.getByText('1 credential(s)').waitFor();
+
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'Password statistics' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('search')).toBe('alice');
+    await page.getByText('Secrets known for 1 of 1 unique user accounts (100%).').waitFor();
+    await page.getByText('Search: alice').waitFor();
+    const pngHref = await page
+      .getByTestId('stats-chart-png-password-lengths')
+      .getByRole('link', { name: 'PNG' })
+      .getAttribute('href');
+    expect(pngHref).toContain('search=alice');
+    await page.getByRole('button', { name: 'Remove the filter Search: alice' }).click();
+    await page.getByText('Secrets known for 2 of 3 unique user accounts (66.7%).').waitFor();
+
+    await page.getByRole('link', { name: 'Back to the vault' }).click();
+    await page.getByRole('heading', { name: 'Credentials' }).waitFor();
+    await page.getByLabel('Search').fill('carol');
+    await page.getByText('1 credential(s)').waitFor();
+    await page.getByTestId('reporting-menu-credential-report').click();
+    await page.getByRole('menuitem', { name: 'Password audit summary' }).click();
+    await page.getByRole('heading', { name: 'Password audit summary' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('search')).toBe('carol');
+    await page.getByText('filtered as in the vault', { exact: false }).waitFor();
+    await page
+      .getByText('Secrets recovered for 0 of 1 (0%) unique user accounts.', { exact: false })
+      .waitFor();
+    expect(session.t.problems).toEqual([]);
+  });
 });

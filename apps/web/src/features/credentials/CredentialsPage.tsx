@@ -16,12 +16,13 @@ import { notifications } from '@mantine/notifications';
 import { type CredentialDto, HASH_TYPES } from '@steppingstones/shared/credentials';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { ReportingMenu } from '../plugins/ReportingMenu.tsx';
 import { CrackedModal } from './CrackedModal.tsx';
 import { CredentialFormModal } from './CredentialFormModal.tsx';
 import { CredentialGrid } from './CredentialGrid.tsx';
@@ -29,6 +30,7 @@ import {
   bulkDeleteCredentials,
   CREDENTIALS_KEY,
   type CredentialFilterState,
+  credentialFilterParams,
   deleteCredential,
   EMPTY_FILTER,
   fetchSystems,
@@ -110,6 +112,8 @@ export function CredentialsPage() {
   const canAdd = can(me, 'credential.add');
   const canChange = can(me, 'credential.change');
   const canDelete = can(me, 'credential.delete');
+  // Statistics and reports cover what the list shows: they get its filter.
+  const filterQuery = credentialFilterParams(filter).toString();
 
   return (
     <Stack>
@@ -118,6 +122,14 @@ export function CredentialsPage() {
         description="Every hash and password captured in this engagement. Secrets stay hidden until you reveal them; each reveal is recorded in the audit log."
         actions={
           <>
+            <Button
+              variant="default"
+              component={Link}
+              to={`/credentials/stats${filterQuery ? `?${filterQuery}` : ''}`}
+            >
+              Statistics
+            </Button>
+            <ReportingMenu engagement={engagement} filterQuery={filterQuery} type="credential-report" />
             {canAdd && (
               <Button onClick={() => setDialog({ kind: 'form', editing: null })}>Add credential</Button>
             )}

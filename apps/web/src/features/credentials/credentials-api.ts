@@ -36,15 +36,38 @@ export const EMPTY_FILTER: CredentialFilterState = {
   event: null,
 };
 
-/** The first page's path of the filtered vault (pages of 100; `next` links follow). */
-export function credentialListPath(engagement: string, f: CredentialFilterState): string {
-  const q = new URLSearchParams({ engagement, sort: f.sort, page_size: '100' });
+/**
+ * The vault filter as query parameters (no engagement, sort or paging): the list, the statistics page
+ * and the credential reports take the same keys.
+ */
+export function credentialFilterParams(f: Omit<CredentialFilterState, 'sort'>): URLSearchParams {
+  const q = new URLSearchParams();
   if (f.search.trim()) q.set('search', f.search.trim());
   if (f.system !== null) q.set('system', f.system);
   if (f.hashType !== null) q.set('hash_type', f.hashType);
   if (f.cracked !== 'all') q.set('cracked', f.cracked);
   if (f.enabledOnly) q.set('enabled', 'true');
   if (f.event !== null) q.set('event', String(f.event));
+  return q;
+}
+
+/** The filter a statistics or report URL carries (the inverse of `credentialFilterParams`). */
+export function credentialFilterFromParams(q: URLSearchParams): Omit<CredentialFilterState, 'sort'> {
+  const cracked = q.get('cracked');
+  return {
+    search: q.get('search') ?? '',
+    system: q.get('system'),
+    hashType: q.get('hash_type'),
+    cracked: cracked === 'true' || cracked === 'false' ? cracked : 'all',
+    enabledOnly: q.get('enabled') === 'true',
+    event: Number(q.get('event')) || null,
+  };
+}
+
+/** The first page's path of the filtered vault (pages of 100; `next` links follow). */
+export function credentialListPath(engagement: string, f: CredentialFilterState): string {
+  const q = new URLSearchParams({ engagement, sort: f.sort, page_size: '100' });
+  for (const [k, v] of credentialFilterParams(f)) q.set(k, v);
   return `/credentials/?${q}`;
 }
 

@@ -112,7 +112,12 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
         description={
           <>
             {item.category} · engagement {engagement}
-            {query ? ' · filtered as in the event log' : ''}. Times in reports are UTC.
+            {query
+              ? type === 'credential-report'
+                ? ' · filtered as in the vault'
+                : ' · filtered as in the event log'
+              : ''}
+            . Times in reports are UTC.
           </>
         }
         actions={actions}

@@ -1,14 +1,29 @@
-import { Alert, Card, Checkbox, Group, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Checkbox,
+  CloseButton,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CredentialStatsDto } from '@steppingstones/shared/credential-stats';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { canIn } from '../../../lib/permissions.ts';
 import { useMe } from '../../auth/use-me.ts';
-import { fetchSystems } from '../credentials-api.ts';
+import { credentialFilterFromParams, credentialFilterParams, fetchSystems } from '../credentials-api.ts';
 import { CrackingAids } from './CrackingAids.tsx';
 import { StatsChart } from './StatsChart.tsx';
 import { StatsTable } from './StatsTable.tsx';
@@ -62,11 +77,41 @@ function BreachSwitch({ engagement }: { engagement: string }) {
   );
 }
 
+/** The parts of the list's filter the page has no control for, each removable. */
+function FilterBadges({
+  filter,
+  onClear,
+}: {
+  filter: StatsFilter;
+  onClear: (change: Partial<StatsFilter>) => void;
+}) {
+  const parts: Array<[string, Partial<StatsFilter>]> = [];
+  if (filter.search.trim()) parts.push([`Search: ${filter.search.trim()}`, { search: '' }]);
+  if (filter.hashType !== null) parts.push([`Hash type ${filter.hashType}`, { hashType: null }]);
+  if (filter.cracked !== 'all')
+    parts.push([filter.cracked === 'true' ? 'Cracked only' : 'Uncracked only', { cracked: 'all' }]);
+  if (filter.event !== null) parts.push([`From event #${filter.event}`, { event: null }]);
+  return parts.map(([label, change]) => (
+    <Badge
+      key={label}
+      size="lg"
+      variant="light"
+      rightSection={
+        <CloseButton size="xs" aria-label={`Remove the filter ${label}`} onClick={() => onClear(change)} />
+      }
+    >
+      {label}
+    </Badge>
+  ));
+}
+
 /** Password statistics of the current engagement's vault, with the filter in every request. */
 export function CredentialStatsPage() {
   const me = useMe();
   const engagement = me.current_engagement ?? '';
-  const [filter, setFilter] = useState<StatsFilter>({ system: null, enabledOnly: false });
+  const [params] = useSearchParams();
+  // Opened from the vault list, the page starts with the list's filter (carried in the URL).
+  const [filter, setFilter] = useState<StatsFilter>(() => credentialFilterFromParams(params));
   const systems = useQuery({
     queryKey: ['credentials', 'systems', engagement],
     queryFn: () => fetchSystems(engagement),
@@ -81,7 +126,14 @@ export function CredentialStatsPage() {
   const s = stats.data;
   return (
     <Stack>
-      <PageHeader title="Password statistics" />
+      <PageHeader
+        title="Password statistics"
+        actions={
+          <Anchor component={Link} to={`/credentials?${credentialFilterParams(filter)}`}>
+            Back to the vault
+          </Anchor>
+        }
+      />
       <Group>
         <Select
           label="System"
@@ -99,6 +151,7 @@ export function CredentialStatsPage() {
           checked={filter.enabledOnly}
           onChange={(e) => setFilter((f) => ({ ...f, enabledOnly: e.currentTarget.checked }))}
         />
+        <FilterBadges filter={filter} onClear={(change) => setFilter((f) => ({ ...f, ...change }))} />
         {canIn(me, engagement, 'engagement.change') && <BreachSwitch engagement={engagement} />}
       </Group>
       {stats.isPending ? (
@@ -109,9 +162,24 @@ export function CredentialStatsPage() {
         <>
           <Overview s={s} />
           <SimpleGrid cols={{ base: 1, lg: 3 }}>
-            <StatsChart engagement={engagement} chartKey="png-password-lengths" title="Password lengths" />
-            <StatsChart engagement={engagement} chartKey="chart-password-complexity" title="Complexity" />
-            <StatsChart engagement={engagement} chartKey="chart-password-structure" title="Structure" />
+            <StatsChart
+              engagement={engagement}
+              filter={filter}
+              chartKey="png-password-lengths"
+              title="Password lengths"
+            />
+            <StatsChart
+              engagement={engagement}
+              filter={filter}
+              chartKey="chart-password-complexity"
+              title="Complexity"
+            />
+            <StatsChart
+              engagement={engagement}
+              filter={filter}
+              chartKey="chart-password-structure"
+              title="Structure"
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <StatsTable
