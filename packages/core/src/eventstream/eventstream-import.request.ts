@@ -7,6 +7,7 @@ import {
   type EventStreamImportResult,
   importEventStream,
 } from './eventstream-import.service.ts';
+import { isArchive, runSourceOverArchive } from './source-archive.ts';
 import { MAX_SOURCE_BYTES, runSource } from './source-run.ts';
 
 export interface EventStreamImportRequest {
@@ -35,8 +36,9 @@ async function readAll(body: AsyncIterable<Uint8Array | string>, max: number): P
 }
 
 /**
- * An import as the API, the CLI and the web page ask for it: EventStream as it is, or a file a source
- * plugin turns into EventStream first (its lines then go through the same checks and batches).
+ * An import as the API, the CLI and the web page ask for it: EventStream as it is, or a file (or a
+ * .zip / .tar / .tar.gz of files) a source plugin turns into EventStream first (its lines then go
+ * through the same checks and batches).
  * Problems a source reports beside the lines it produced are listed as rejected, by the line of the
  * file they were found on.
  */
@@ -53,7 +55,9 @@ export async function runEventStreamImport(
   // Check the engagement before reading a large body or starting a plugin.
   const engagement = await eventstreamEngagement(db, principal, request.engagement, 'eventstream.add');
   const body = await readAll(request.body, MAX_SOURCE_BYTES);
-  const produced = await runSource(
+  // An archive (a folder of transcripts, say) goes through the source file by file.
+  const read = isArchive(body) ? runSourceOverArchive : runSource;
+  const produced = await read(
     ctx,
     principal,
     engagement,
