@@ -104,6 +104,8 @@ describe('event form values', () => {
     expect(lateral.source).toMatchObject({ host: 'WS-042', user: 'ACME\\jsmith' });
     expect(lateral.target.host).toBe('');
     expect(lateral.description).toBe('');
+    // Whoever moves on from the target is the operator of the new event, not the one who got there.
+    expect(lateral.operator).toBe(me.username);
     const clone = initialValues('clone', stored, me, 'UTC');
     expect(clone.timestamp.original).toBeNull();
     expect(clone).toMatchObject({

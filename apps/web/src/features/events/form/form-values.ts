@@ -136,8 +136,8 @@ export function initialValues(
     files: [],
   };
   if (!event || mode === 'new') return blank;
-  if (mode === 'lateral')
-    return { ...blank, operator: event.operator ?? me.username, source: contextOf(event.target) };
+  // A lateral move is the next step of whoever is at the keyboard: they become its operator.
+  if (mode === 'lateral') return { ...blank, source: contextOf(event.target) };
   const copied: EventFormValues = {
     ...blank,
     operator: event.operator ?? me.username,
