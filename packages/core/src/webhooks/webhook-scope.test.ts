@@ -22,8 +22,18 @@ describe.each(testDialects())('webhook scope on %s', (dialect) => {
     const { engagementIds } = await arrangeOperator(ctx.database.db, ['ALPHA', 'BRAVO']);
     const [alpha, bravo] = engagementIds as [number, number];
     const types = ['event created' as const];
-    const alphaHook = await createWebhook(ctx.services(), { url: 'https://a.example/h', types }, {}, alpha);
-    const bravoHook = await createWebhook(ctx.services(), { url: 'https://b.example/h', types }, {}, bravo);
+    const alphaHook = await createWebhook(
+      ctx.services(),
+      { url: 'https://a.example/h', types },
+      { userId: null },
+      alpha,
+    );
+    const bravoHook = await createWebhook(
+      ctx.services(),
+      { url: 'https://b.example/h', types },
+      { userId: null },
+      bravo,
+    );
     const instanceHook = await createWebhook(ctx.services(), { url: 'https://i.example/h', types });
     await writeTransaction(ctx.database.db, async (tx) => {
       for (const [engagementId, eventId] of [
