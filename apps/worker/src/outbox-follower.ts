@@ -1,3 +1,4 @@
+import type { ClockedHandle } from '@steppingstones/core';
 import { queueEventExtractions } from '@steppingstones/core/extraction';
 import { fanOutWebhooks } from '@steppingstones/core/webhooks';
 import type { Database } from '@steppingstones/db';
@@ -11,6 +12,8 @@ const BATCH = 500;
  */
 export function followOutbox(
   database: Database,
+  /** Where fan-out runs and the clock it stamps the cursor with (the worker's service context). */
+  services: ClockedHandle,
   options: { pollMs: number; logger: Logger; onQueued: () => void },
 ): { stop(): Promise<void> } {
   let running = true;
@@ -20,7 +23,7 @@ export function followOutbox(
     try {
       let read: number;
       do {
-        read = await fanOutWebhooks(database, { batchSize: BATCH });
+        read = await fanOutWebhooks(services, { batchSize: BATCH });
         if (read > 0) options.onQueued();
       } while (running && read === BATCH);
       // Credential extraction of saved events: one job per event change, after its write committed.

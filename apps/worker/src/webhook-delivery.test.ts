@@ -34,7 +34,7 @@ describe.each(testDialects())('webhook delivery by the worker on %s', (dialect) 
 
   it('delivers an outbox event, signed, retries after a 500, and logs both attempts', async () => {
     receiver.statuses.push(500);
-    const hook = await createWebhook(ctx.database.db, {
+    const hook = await createWebhook(ctx.services(), {
       url: receiver.url,
       secret: 'hush',
       types: ['event deleted'],

@@ -4,5 +4,11 @@ export { type FixedClock, fixedClock, systemClock } from './clock.ts';
 export * from './config/index.ts';
 export * from './errors.ts';
 export { type KeyPurpose, loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
-export { historyKeyOf, inTransaction, type ServiceContext, serviceContext } from './service-context.ts';
+export {
+  type ClockedHandle,
+  historyKeyOf,
+  inTransaction,
+  type ServiceContext,
+  serviceContext,
+} from './service-context.ts';
 export { parseOrThrow } from './zod-errors.ts';

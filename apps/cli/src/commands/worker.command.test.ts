@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from '@steppingstones/core';
 import { insertJob } from '@steppingstones/core/jobs';
 import { runningProcesses } from '@steppingstones/core/runtime';
 import {
@@ -109,10 +110,13 @@ describe.each(testDialects())('the worker and jobs commands on %s', (dialect) =>
       expect(spawnSync(process.execPath, [BIN, 'migrate'], { env, encoding: 'utf8' }).status).toBe(0);
       const database2 = createDb({ target: parseDatabaseUrl(database.url, process.cwd()) });
       const { port } = receiver.address() as AddressInfo;
-      const hook = await createWebhook(database2.db, {
-        url: `http://127.0.0.1:${port}/hook`,
-        types: ['new beacon'],
-      });
+      const hook = await createWebhook(
+        { db: database2.db, clock: systemClock },
+        {
+          url: `http://127.0.0.1:${port}/hook`,
+          types: ['new beacon'],
+        },
+      );
       const payload = {
         webhookId: hook.id,
         deliveryId: crypto.randomUUID(),

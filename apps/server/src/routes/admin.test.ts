@@ -165,7 +165,7 @@ describe.each(testDialects())('admin API on %s', (dialect) => {
         updated_at: now,
       })
       .execute();
-    await fanOutWebhooks(server.ctx.database);
+    await fanOutWebhooks(server.ctx.services());
     const webhookBodies = async () =>
       (
         await server.ctx.database.db

@@ -18,7 +18,7 @@ const webhookId = async (f: MatrixFixture) => ({
   id: String(
     (
       await createWebhook(
-        f.ctx.database.db,
+        f.ctx.services(),
         { url: 'http://127.0.0.1:9/hook', types: ['new beacon'] },
         { userId: null },
         f.engagement.id,

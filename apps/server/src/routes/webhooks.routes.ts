@@ -23,6 +23,7 @@ import {
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const access = { permission: 'webhook.admin' } as const;
@@ -64,8 +65,13 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const engagementId = await webhookEngagementId(db, request.principal, request.body.engagement);
-      const hook = await createWebhook(db, request.body, { userId: request.principal.userId }, engagementId);
-      await recordAudit(db, auditActor(request), {
+      const hook = await createWebhook(
+        requestServices(request),
+        request.body,
+        { userId: request.principal.userId },
+        engagementId,
+      );
+      await recordAudit(requestServices(request), auditActor(request), {
         action: 'webhook.created',
         target: hook.url,
         engagementId,
@@ -91,8 +97,8 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       await requireWebhookAccess(db, request.principal, request.params.id);
-      const hook = await updateWebhook(db, request.params.id, request.body);
-      await recordAudit(db, auditActor(request), {
+      const hook = await updateWebhook(requestServices(request), request.params.id, request.body);
+      await recordAudit(requestServices(request), auditActor(request), {
         action: 'webhook.updated',
         target: hook.url,
         details: { fields: Object.keys(request.body) },
@@ -107,8 +113,11 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     async (request, reply) => {
       await requireWebhookAccess(db, request.principal, request.params.id);
       const hook = await getWebhook(db, request.params.id);
-      await deleteWebhook(db, request.params.id);
-      await recordAudit(db, auditActor(request), { action: 'webhook.deleted', target: hook.url });
+      await deleteWebhook(requestServices(request), request.params.id);
+      await recordAudit(requestServices(request), auditActor(request), {
+        action: 'webhook.deleted',
+        target: hook.url,
+      });
       return reply.status(204).send();
     },
   );
@@ -155,7 +164,7 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       await requireWebhookAccess(db, request.principal, request.params.id);
-      return testWebhook(db, config, request.params.id);
+      return testWebhook(requestServices(request), config, request.params.id);
     },
   );
 }

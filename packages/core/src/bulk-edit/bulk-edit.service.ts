@@ -173,7 +173,7 @@ export async function bulkEditEvents(
           .where('id', 'in', chunk)
           .execute();
     }
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTx, {
       type: 'event.bulk_updated',
       engagementId: engagement.id,
       actorUserId: actor,

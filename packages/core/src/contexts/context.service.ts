@@ -112,7 +112,7 @@ export async function updateContext(
         actorUserId: principal.userId || null,
       });
     }
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'context.updated',
       engagementId,
       actorUserId: principal.userId || null,

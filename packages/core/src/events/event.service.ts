@@ -304,7 +304,7 @@ export async function deleteEvent(
       action: 'delete',
       actorUserId: principal.userId || null,
     });
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'event.deleted',
       engagementId: Number(row.engagement_id),
       actorUserId: principal.userId || null,
@@ -331,7 +331,7 @@ export async function setEventStar(
       .set({ starred: next ? 1 : 0 })
       .where('id', '=', id)
       .execute();
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'event.updated',
       engagementId: Number(row.engagement_id),
       actorUserId: principal.userId || null,

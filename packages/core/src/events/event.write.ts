@@ -143,19 +143,19 @@ export async function writeEvent(
     action: relations.historyAction ?? (previous ? 'update' : 'create'),
     actorUserId: actor,
   });
-  await appendEventDomainEvents(tx, engagementId, actor, id, previous, values);
+  await appendEventDomainEvents(ctx, engagementId, actor, id, previous, values);
   return id;
 }
 
 export async function appendEventDomainEvents(
-  tx: Tx,
+  ctx: ContextOrHandle,
   engagementId: number,
   actorUserId: number | null,
   eventId: number,
   previous: PreviousState | null,
   values: { detected: string; prevented: string },
 ): Promise<void> {
-  await appendDomainEvent(tx, {
+  await appendDomainEvent(ctx, {
     type: previous ? 'event.updated' : 'event.created',
     engagementId,
     actorUserId,
@@ -165,7 +165,7 @@ export async function appendEventDomainEvents(
     ? previous.detected !== values.detected || previous.prevented !== values.prevented
     : false;
   if (detectionChanged)
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(ctx, {
       type: 'event.detection_changed',
       engagementId,
       actorUserId,

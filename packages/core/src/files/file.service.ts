@@ -179,5 +179,5 @@ async function recordSharedFileChanges(
   for (const e of others)
     await recordEventRevision(ctx, { eventId: Number(e.event_id), action: 'update', actorUserId });
   for (const fileId of fileIds)
-    await appendDomainEvent(tx, { type: 'file.updated', engagementId, actorUserId, payload: { fileId } });
+    await appendDomainEvent(ctx, { type: 'file.updated', engagementId, actorUserId, payload: { fileId } });
 }

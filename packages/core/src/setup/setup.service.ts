@@ -81,7 +81,7 @@ export async function completeSetup(
       },
       hash,
     );
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTx, {
       type: 'engagement.created',
       engagementId: Number(engagement.id),
       actorUserId: Number(user.id),

@@ -1,5 +1,5 @@
-import type { Tx } from '@steppingstones/db';
 import { appendDomainEvent, type DomainEvent } from '../outbox/index.ts';
+import type { ContextOrHandle } from '../service-context.ts';
 
 /**
  * Outbox type announcing that some users' access changed: sessions revoked, deactivated, groups or
@@ -10,9 +10,9 @@ import { appendDomainEvent, type DomainEvent } from '../outbox/index.ts';
 export const ACCESS_CHANGED = 'user.access_changed';
 
 /** In the caller's transaction, so the change and its announcement commit together. */
-export async function announceAccessChange(tx: Tx, userIds: readonly number[]): Promise<void> {
+export async function announceAccessChange(ctx: ContextOrHandle, userIds: readonly number[]): Promise<void> {
   if (userIds.length === 0) return;
-  await appendDomainEvent(tx, {
+  await appendDomainEvent(ctx, {
     type: ACCESS_CHANGED,
     engagementId: null,
     payload: { userIds: [...new Set(userIds.map(Number))].sort((a, b) => a - b) },

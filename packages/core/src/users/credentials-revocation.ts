@@ -29,5 +29,5 @@ export async function revokeUserCredentials(ctx: ServiceContext, userId: number)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
-  await announceAccessChange(tx, [userId]);
+  await announceAccessChange(ctx, [userId]);
 }

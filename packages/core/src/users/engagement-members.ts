@@ -85,7 +85,7 @@ async function changed(ctx: ServiceContext, engagement: Engagement, before: Memb
       .where('username', 'in', [...touched])
       .execute();
     await announceAccessChange(
-      tx,
+      ctx,
       ids.map((r) => Number(r.id)),
     );
     await recordAudit(ctx, actor, {

@@ -32,7 +32,7 @@ export async function createEngagementMember(
       },
       hash,
     );
-    await announceAccessChange(tx, [Number(user.id)]);
+    await announceAccessChange(inTransaction(ctx, tx), [Number(user.id)]);
     await recordAudit(inTransaction(ctx, tx), actor, {
       action: 'user.created',
       engagementId: engagement.id,

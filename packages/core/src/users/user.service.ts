@@ -152,7 +152,7 @@ export async function updateUser(
         .map((m) => ({ engagementId: m.engagementId, role: m.role }));
       await setUserMemberships(inTx, id, [...kept, ...asked]);
       // Their open live streams re-read their engagements before sending anything newer.
-      await announceAccessChange(tx, [id]);
+      await announceAccessChange(inTx, [id]);
     }
     const after = await toUserDto(tx, await getUserRow(tx, id), principal);
     const kept = new Set(after.memberships.map((m) => `${m.engagement}=${m.role}`));

@@ -26,7 +26,7 @@ describe.each(testDialects())(
       let ids: number[];
       ({ principal: op, engagementIds: ids } = await arrangeOperator(ctx.database.db, ['BULK']));
       engagementId = ids[0]!;
-      await createWebhook(ctx.database.db, { url: 'https://hooks.example.test/in' });
+      await createWebhook(ctx.services(), { url: 'https://hooks.example.test/in' });
       seenJobs = 0;
     });
     afterEach(() => ctx.dispose());
@@ -41,7 +41,7 @@ describe.each(testDialects())(
       });
     /** Fans the outbox out and returns the messages queued since the last call. */
     const messages = async () => {
-      await fanOutWebhooks(ctx.database, { batchSize: 1000 });
+      await fanOutWebhooks(ctx.services(), { batchSize: 1000 });
       const jobs = await ctx.database.db.selectFrom('job').select('payload').orderBy('id').execute();
       const fresh = jobs.slice(seenJobs).map((j) => JSON.parse((JSON.parse(j.payload) as Queued).body));
       seenJobs = jobs.length;

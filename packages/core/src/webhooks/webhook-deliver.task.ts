@@ -7,8 +7,7 @@ import { type DeliveryPayload, deliverOnce } from './webhook-delivery.ts';
  */
 export async function deliverWebhookTask(ctx: TaskRunContext): Promise<unknown> {
   const payload = ctx.payload as DeliveryPayload;
-  const { db } = await ctx.database();
-  const result = await deliverOnce(db, ctx.config, payload, ctx.job.attempt);
+  const result = await deliverOnce(await ctx.services(), ctx.config, payload, ctx.job.attempt);
   if (!result) return { skipped: 'The webhook was deleted or disabled.' };
   if (result.ok) return { status: result.statusCode, latencyMs: result.latencyMs };
   if (result.statusCode === null && result.latencyMs === null)

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import { type DB, nowMs } from '@steppingstones/db';
 import type { WebhookTestResult } from '@steppingstones/shared';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppConfig } from '../config/config.ts';
+import type { ClockedHandle } from '../service-context.ts';
 import { getWebhookRow } from './webhook.queries.ts';
 import { postWebhook, type WebhookPostResult } from './webhook-http.ts';
 import { testWebhookMessage } from './webhook-message.ts';
@@ -19,11 +18,11 @@ export const deliveryPayloadSchema = z.object({
 export type DeliveryPayload = z.infer<typeof deliveryPayloadSchema>;
 
 export async function recordDelivery(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   delivery: Omit<DeliveryPayload, 'body'> & { attempt: number },
   result: WebhookPostResult,
 ): Promise<void> {
-  await db
+  await ctx.db
     .insertInto('webhook_delivery')
     .values({
       webhook_id: delivery.webhookId,
@@ -34,7 +33,7 @@ export async function recordDelivery(
       latency_ms: result.latencyMs,
       attempt: delivery.attempt,
       error: result.error,
-      created_at: nowMs(),
+      created_at: ctx.clock.now(),
     })
     .execute();
 }
@@ -44,13 +43,13 @@ export async function recordDelivery(
  * retries. A webhook deleted or disabled since the message was queued gets nothing.
  */
 export async function deliverOnce(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   config: Pick<AppConfig, 'webhookAllowPrivate'>,
   payload: DeliveryPayload,
   attempt: number,
   timeoutMs?: number,
 ): Promise<WebhookPostResult | null> {
-  const hook = await db
+  const hook = await ctx.db
     .selectFrom('webhook')
     .selectAll()
     .where('id', '=', payload.webhookId)
@@ -65,7 +64,7 @@ export async function deliverOnce(
     allowPrivate: config.webhookAllowPrivate,
     timeoutMs,
   });
-  await recordDelivery(db, { ...payload, attempt }, result);
+  await recordDelivery(ctx, { ...payload, attempt }, result);
   return result;
 }
 
@@ -74,14 +73,14 @@ export async function deliverOnce(
  * it works without a worker), logs it, and answers with the receiver's status and the latency.
  */
 export async function testWebhook(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   config: Pick<AppConfig, 'webhookAllowPrivate'>,
   id: number,
   options: { timeoutMs?: number } = {},
 ): Promise<WebhookTestResult> {
-  const hook = await getWebhookRow(db, id);
+  const hook = await getWebhookRow(ctx.db, id);
   const deliveryId = crypto.randomUUID();
-  const body = JSON.stringify(testWebhookMessage(nowMs()));
+  const body = JSON.stringify(testWebhookMessage(ctx.clock.now()));
   const result = await postWebhook({
     url: hook.url,
     secret: hook.secret,
@@ -91,7 +90,7 @@ export async function testWebhook(
     timeoutMs: options.timeoutMs,
   });
   await recordDelivery(
-    db,
+    ctx,
     { webhookId: id, deliveryId, domainEventId: null, type: 'new beacon', attempt: 1 },
     result,
   );

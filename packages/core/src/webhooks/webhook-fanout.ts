@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { type Database, nowMs, type Tx, withDatabaseLock } from '@steppingstones/db';
+import { dialectOf, type Tx, withDatabaseLock } from '@steppingstones/db';
 import { insertJob } from '../jobs/job.service.ts';
 import { type DomainEvent, latestDomainEventId, readDomainEventsAfter } from '../outbox/index.ts';
 import { redactEvidence } from '../redaction/index.ts';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import { parseTypes } from './webhook.mapper.ts';
 import { expandBulkEdit } from './webhook-bulk.ts';
 import { buildWebhookMessage } from './webhook-message.ts';
@@ -76,20 +77,17 @@ export const DELIVER_MAX_ATTEMPTS = 8;
  * events that happened after it was created. Returns how many outbox rows were read.
  */
 export async function fanOutWebhooks(
-  database: Database,
+  ctx: ClockedHandle,
   options: { batchSize?: number } = {},
 ): Promise<number> {
   // A cheap read first: most polls find nothing new and must not take the write lock (SQLite).
   const [seen, latest] = await Promise.all([
-    database.db
-      .selectFrom('app_state')
-      .select('value')
-      .where('key', '=', OUTBOX_CURSOR_KEY)
-      .executeTakeFirst(),
-    latestDomainEventId(database.db),
+    ctx.db.selectFrom('app_state').select('value').where('key', '=', OUTBOX_CURSOR_KEY).executeTakeFirst(),
+    latestDomainEventId(ctx.db),
   ]);
   if (latest <= (seen ? Number(seen.value) : 0)) return 0;
-  return withDatabaseLock(database.db, database.dialect, 'steppingstones:webhook-outbox', async (tx) => {
+  return withDatabaseLock(ctx.db, dialectOf(ctx.db), 'steppingstones:webhook-outbox', async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const state = await tx
       .selectFrom('app_state')
       .select('value')
@@ -129,7 +127,7 @@ export async function fanOutWebhooks(
           if (!hook.types.has(message.type) || event.createdAt < hook.createdAt) continue;
           // An engagement's webhook receives only that engagement's messages; an instance webhook all.
           if (hook.engagementId !== null && hook.engagementId !== event.engagementId) continue;
-          await insertJob(tx, {
+          await insertJob(inTx, {
             task: DELIVER_TASK,
             payload: {
               webhookId: hook.id,
@@ -145,7 +143,7 @@ export async function fanOutWebhooks(
       }
     }
     const last = String(events[events.length - 1]!.id);
-    const now = nowMs();
+    const now = ctx.clock.now();
     await tx
       .insertInto('app_state')
       .values({ key: OUTBOX_CURSOR_KEY, value: last, updated_at: now })

@@ -1,4 +1,4 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, writeTransaction } from '@steppingstones/db';
 import {
   type WebhookCreate,
   type WebhookDto,
@@ -8,18 +8,20 @@ import {
 } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../errors.ts';
+import type { ClockedHandle } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toWebhookDto } from './webhook.mapper.ts';
 
 export async function createWebhook(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   input: WebhookCreate,
   actor: { userId: number | null } = { userId: null },
   /** The engagement it belongs to (checked by the caller); null = an instance webhook. */
   engagementId: number | null = null,
 ): Promise<WebhookDto> {
   const data = parseOrThrow(webhookCreateSchema, input);
-  const now = nowMs();
+  const { db } = ctx;
+  const now = ctx.clock.now();
   const row = await writeTransaction(db, (tx) =>
     tx
       .insertInto('webhook')
@@ -46,7 +48,12 @@ async function engagementCode(db: Kysely<DB>, id: number): Promise<string | null
 }
 
 /** Changes only what is given; `secret: ""` removes the secret, an omitted secret keeps it. */
-export async function updateWebhook(db: Kysely<DB>, id: number, input: WebhookUpdate): Promise<WebhookDto> {
+export async function updateWebhook(
+  ctx: ClockedHandle,
+  id: number,
+  input: WebhookUpdate,
+): Promise<WebhookDto> {
+  const { db } = ctx;
   const data = parseOrThrow(webhookUpdateSchema, input);
   const row = await writeTransaction(db, (tx) =>
     tx
@@ -56,7 +63,7 @@ export async function updateWebhook(db: Kysely<DB>, id: number, input: WebhookUp
         ...(data.secret !== undefined ? { secret: data.secret } : {}),
         ...(data.types !== undefined ? { types: JSON.stringify([...new Set(data.types)]) } : {}),
         ...(data.enabled !== undefined ? { enabled: data.enabled ? 1 : 0 } : {}),
-        updated_at: nowMs(),
+        updated_at: ctx.clock.now(),
       })
       .where('id', '=', id)
       .returningAll()
@@ -68,8 +75,8 @@ export async function updateWebhook(db: Kysely<DB>, id: number, input: WebhookUp
 }
 
 /** Deletes a webhook and its delivery log; queued deliveries find it gone and stop. */
-export async function deleteWebhook(db: Kysely<DB>, id: number): Promise<void> {
-  const result = await writeTransaction(db, (tx) =>
+export async function deleteWebhook(ctx: ClockedHandle, id: number): Promise<void> {
+  const result = await writeTransaction(ctx.db, (tx) =>
     tx.deleteFrom('webhook').where('id', '=', id).executeTakeFirst(),
   );
   if (Number(result.numDeletedRows) === 0) throw new NotFoundError('The webhook');

@@ -105,7 +105,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   });
 
   it('never returns the secret, only whether there is one', async () => {
-    const hook = await createWebhook(ctx.database.db, {
+    const hook = await createWebhook(ctx.services(), {
       url: receiver.url,
       secret: 's3cret',
       types: ['event created'],
@@ -113,17 +113,17 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     expect(hook).not.toHaveProperty('secret');
     expect(hook.has_secret).toBe(true);
     expect(JSON.stringify(hook)).not.toContain('s3cret');
-    expect((await updateWebhook(ctx.database.db, hook.id, { enabled: false })).has_secret).toBe(true);
-    expect((await updateWebhook(ctx.database.db, hook.id, { secret: '' })).has_secret).toBe(false);
+    expect((await updateWebhook(ctx.services(), hook.id, { enabled: false })).has_secret).toBe(true);
+    expect((await updateWebhook(ctx.services(), hook.id, { secret: '' })).has_secret).toBe(false);
   });
 
   it('Test delivers at once with a verifiable signature and logs status and latency', async () => {
-    const hook = await createWebhook(ctx.database.db, {
+    const hook = await createWebhook(ctx.services(), {
       url: receiver.url,
       secret: 's3cret',
       types: ['new beacon'],
     });
-    const result = await testWebhook(ctx.database.db, ctx.config, hook.id);
+    const result = await testWebhook(ctx.services(), ctx.config, hook.id);
     expect(result).toMatchObject({ ok: true, status_code: 200, error: null });
     expect(result.latency_ms).toBeGreaterThanOrEqual(0);
     const [got] = receiver.received;
@@ -146,11 +146,11 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
 
   it('Test reports a refused target and a failing receiver', async () => {
     receiver.statuses.push(500);
-    const hook = await createWebhook(ctx.database.db, { url: receiver.url, types: ['new beacon'] });
-    const failed = await testWebhook(ctx.database.db, ctx.config, hook.id);
+    const hook = await createWebhook(ctx.services(), { url: receiver.url, types: ['new beacon'] });
+    const failed = await testWebhook(ctx.services(), ctx.config, hook.id);
     expect(failed).toMatchObject({ ok: false, status_code: 500, error: 'The receiver answered HTTP 500.' });
     expect(receiver.received[0]!.headers['x-steppingstones-signature']).toBeUndefined();
-    const refused = await testWebhook(ctx.database.db, { webhookAllowPrivate: false }, hook.id);
+    const refused = await testWebhook(ctx.services(), { webhookAllowPrivate: false }, hook.id);
     expect(refused.ok).toBe(false);
     expect(refused.status_code).toBeNull();
     expect(refused.error).toContain('WEBHOOK_ALLOW_PRIVATE');
@@ -171,8 +171,8 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const created = await createWebhook(ctx.database.db, { url: receiver.url, types: ['event created'] });
-    const all = await createWebhook(ctx.database.db, {
+    const created = await createWebhook(ctx.services(), { url: receiver.url, types: ['event created'] });
+    const all = await createWebhook(ctx.services(), {
       url: `${receiver.url}?all`,
       types: ['event created', 'detection changed'],
     });
@@ -189,8 +189,8 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
         payload: { eventId: 7, from: 'N/A', to: 'FUL' },
       });
     });
-    await fanOutWebhooks(ctx.database);
-    await fanOutWebhooks(ctx.database);
+    await fanOutWebhooks(ctx.services());
+    await fanOutWebhooks(ctx.services());
     const jobs = await ctx.database.db.selectFrom('job').selectAll().orderBy('id').execute();
     const queued = jobs.map((j) => JSON.parse(j.payload) as { webhookId: number; body: string });
     expect(queued.map((q) => [q.webhookId, JSON.parse(q.body).type])).toEqual([
@@ -244,7 +244,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       .set({ description: 'Logged in to DC01 with password: Winter2026! as svc_sql' })
       .where('id', '=', ids[0])
       .execute();
-    await createWebhook(ctx.database.db, { url: receiver.url, types: ['event created'] });
+    await createWebhook(ctx.services(), { url: receiver.url, types: ['event created'] });
     await writeTransaction(ctx.database.db, (tx) =>
       appendDomainEvent(tx, {
         type: 'event.created',
@@ -252,7 +252,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
         payload: { eventId: ids[0] },
       }),
     );
-    await fanOutWebhooks(ctx.database);
+    await fanOutWebhooks(ctx.services());
     const [job] = await ctx.database.db.selectFrom('job').select('payload').execute();
     const body = JSON.parse((JSON.parse(job!.payload) as { body: string }).body) as { message: string };
     expect(body.message).toContain('Logged in to DC01 with password');
