@@ -171,16 +171,21 @@ describe.each(testDialects())('event list API on %s', (dialect) => {
     for (const id of same) await w.alice.del(`/api/v1/events/${id}/`);
   });
 
-  it('sorts by Detected with a stable keyset', async () => {
+  it('sorts by Detected along its scale (Unknown < No Trace < Alert Raised) with a stable keyset', async () => {
     const asc = await listIds('sort=detected');
-    expect(asc).toEqual([ids.kerb, ids.rdp, ids.untagged, ids.ctx]);
+    expect(asc).toEqual([ids.untagged, ids.ctx, ids.rdp, ids.kerb]);
     const p1 = await list('sort=-detected&page_size=2');
     const p2 = (await w.alice.get<Page>(path(p1.next as string))).body;
     expect([...p1.results, ...p2.results].map((e) => e.id)).toEqual([
+      ids.kerb,
+      ids.rdp,
       ids.ctx,
       ids.untagged,
-      ids.rdp,
-      ids.kerb,
     ]);
+  });
+
+  it('sorts by Prevented along its scale (Not Prevented < Blocked as Standard)', async () => {
+    const desc = await listIds('sort=-prevented');
+    expect(desc[0]).toBe(ids.rdp);
   });
 });

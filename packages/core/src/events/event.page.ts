@@ -3,6 +3,7 @@ import { COUNT_CAP } from '@steppingstones/shared';
 import type { EventListQuery } from '@steppingstones/shared/events';
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { countUpToCap, type SortKeys } from '../paging/keyset.ts';
+import { detectedRank, preventedRank } from './outcome-scale.ts';
 
 /** Counts above this are reported as "10000+" (the paging rules of every list, in packages/shared). */
 export { COUNT_CAP };
@@ -13,8 +14,8 @@ export function sortKeys(sort: EventListQuery['sort']): SortKeys {
   const name = desc ? sort.slice(1) : sort;
   const lead: Record<string, RawBuilder<unknown> | null> = {
     timestamp: null,
-    detected: sql`event.detected`,
-    prevented: sql`event.prevented`,
+    detected: detectedRank(),
+    prevented: preventedRank(),
     tactic: sql`coalesce(event.tactic_id, '')`,
     technique: sql`coalesce(event.subtechnique_id, event.technique_id, '')`,
   };

@@ -1,6 +1,6 @@
 select "id", "code", "archived" from "engagement" where "code" = $1;
 
-select "event"."id", event.detected as "k0", event.start_at as "k1", event.id as "k2" from "event" where (event.deleted_at is null and event.engagement_id = $1 and event.tactic_id = $2 and event.detected in ($3)) order by event.detected asc, event.start_at asc, event.id asc limit $4;
+select "event"."id", case detected when 'N/A' then 0 when 'UNK' then 1 when 'NEG' then 2 when 'PAR' then 3 when 'FUL' then 4 else 5 end as "k0", event.start_at as "k1", event.id as "k2" from "event" where (event.deleted_at is null and event.engagement_id = $1 and event.tactic_id = $2 and event.detected in ($3)) order by case detected when 'N/A' then 0 when 'UNK' then 1 when 'NEG' then 2 when 'PAR' then 3 when 'FUL' then 4 else 5 end asc, event.start_at asc, event.id asc limit $4;
 
 select count(*) as "n" from (select "event"."id" from "event" where (event.deleted_at is null and event.engagement_id = $1 and event.tactic_id = $2 and event.detected in ($3)) limit $4) as "c";
 

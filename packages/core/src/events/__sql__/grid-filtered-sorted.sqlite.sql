@@ -1,6 +1,6 @@
 select "id", "code", "archived" from "engagement" where "code" = ?;
 
-select "event"."id", event.detected as "k0", event.start_at as "k1", event.id as "k2" from "event" where (event.deleted_at is null and event.engagement_id = ? and event.tactic_id = ? and event.detected in (?)) order by event.detected asc, event.start_at asc, event.id asc limit ?;
+select "event"."id", case detected when 'N/A' then 0 when 'UNK' then 1 when 'NEG' then 2 when 'PAR' then 3 when 'FUL' then 4 else 5 end as "k0", event.start_at as "k1", event.id as "k2" from "event" where (event.deleted_at is null and event.engagement_id = ? and event.tactic_id = ? and event.detected in (?)) order by case detected when 'N/A' then 0 when 'UNK' then 1 when 'NEG' then 2 when 'PAR' then 3 when 'FUL' then 4 else 5 end asc, event.start_at asc, event.id asc limit ?;
 
 select count(*) as "n" from (select "event"."id" from "event" where (event.deleted_at is null and event.engagement_id = ? and event.tactic_id = ? and event.detected in (?)) limit ?) as "c";
 
