@@ -42,6 +42,12 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
           target: { host: 'WS042' },
           description: 'Dumped LSASS on WS042',
         },
+        {
+          timestamp: '2027-01-05T10:00:00Z',
+          source: { host: 'KALI-01' },
+          target: { host: 'SQL02' },
+          description: 'Late write-up after the engagement',
+        },
       ]);
     },
   });
@@ -96,6 +102,8 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
     await row(page, 'Dumped LSASS on WS042').waitFor();
     const active = page.locator('tr[aria-current="true"]');
 
+    await page.keyboard.press('j');
+    expect(await active.innerText()).toContain('Late write-up after the engagement');
     await page.keyboard.press('j');
     expect(await active.innerText()).toContain('Dumped LSASS on WS042');
     await page.keyboard.press('j');
@@ -155,9 +163,7 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
     expect(await page.getByRole('radio', { name: 'Compact' }).isChecked()).toBe(true);
     const evidence = row(page, 'Enumerated shares on DC01');
     expect(await evidence.innerText()).not.toContain('SYSVOL');
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
+    for (const _ of [1, 2, 3, 4]) await page.keyboard.press('j');
     await page.keyboard.press('o');
     await evidence.getByText(/SYSVOL/).waitFor();
     await page.getByText('Comfortable', { exact: true }).click();
@@ -299,6 +305,34 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
       return a !== undefined && a.getBoundingClientRect().x >= 0;
     });
     await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('makes the user doing a lateral move its operator', async () => {
+    const { page } = operator;
+    await page.goto('/events');
+    await row(page, 'Enumerated shares on DC01')
+      .getByRole('button', { name: /^More actions/ })
+      .click();
+    await page.getByRole('menuitem', { name: 'Lateral move: new event from this target' }).click();
+    const form = page.getByRole('dialog', { name: /^Lateral move/ });
+    expect(await form.getByLabel('Operator', { exact: true }).inputValue()).toBe(op.username);
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'hidden' });
+  });
+
+  it('saves an event outside the engagement’s dates with a visible warning', async () => {
+    const { page } = admin;
+    await page.goto('/events');
+    await row(page, 'Late write-up after the engagement')
+      .getByRole('button', { name: /^Edit event/ })
+      .click();
+    await formDrawer(page).getByTestId('outside-dates').waitFor();
+    expect(await formDrawer(page).getByTestId('outside-dates').innerText()).toContain(
+      '2026-11-01 to 2026-12-19',
+    );
+    await description(page).fill('Late write-up after the engagement, checked');
+    await formDrawer(page).getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/^Saved outside the engagement’s dates/).waitFor();
   });
 
   it('reported no console error, CSP violation or failed request', () => {

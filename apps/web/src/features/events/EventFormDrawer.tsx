@@ -10,6 +10,7 @@ import { browserTimezone } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
 import { EventCredentialsPanel } from '../credentials/EventCredentialsPanel.tsx';
+import { useEngagements } from '../engagements/engagements-api.ts';
 import { SourceLineNote } from '../eventstream/SourceLineNote.tsx';
 import { useLiveChanges } from '../live/use-live-changes.ts';
 import { EVENTS_KEY, fetchEvent } from './api/events-api.ts';
@@ -17,11 +18,13 @@ import { DiscardChangesModal } from './form/draft/DiscardChangesModal.tsx';
 import { clearDraft, draftKey } from './form/draft/draft-store.ts';
 import { EditingNotice } from './form/draft/FormNotices.tsx';
 import { EventForm } from './form/EventForm.tsx';
+import { engagementDatesSentence, outsideEngagementDates } from './form/engagement-dates.ts';
 import type { FormMode } from './form/form-values.ts';
 import { LimitedEventForm } from './form/LimitedEventForm.tsx';
 import { invalidateEventLists } from './grid/use-event-pages.ts';
 import { useEditingPresence } from './presence/use-editing-presence.ts';
 import { usePresenceHeartbeat } from './presence/use-presence-heartbeat.ts';
+import { utcToWallTime } from './time/wall-time.ts';
 
 type DrawerMode = FormMode | 'limited';
 const MODES: DrawerMode[] = ['edit', 'clone', 'lateral', 'limited'];
@@ -86,9 +89,14 @@ export function EventFormDrawer() {
   useLiveChanges(editsExisting ? (event.data?.engagement ?? me.current_engagement) : null, (change) => {
     if (change === null || change.ids.includes(id as number)) void latest.refetch();
   });
+  const engagements = useEngagements();
   const saved = async (e: EventDto) => {
+    const found = engagements.data?.find((g) => g.code === e.engagement);
+    const day = utcToWallTime(e.timestamp, zone).slice(0, 10);
+    const outside = found !== undefined && outsideEngagementDates(day, found);
     notifications.show({
-      color: 'green',
+      color: outside ? 'yellow' : 'green',
+      title: outside ? `Saved outside the engagement’s dates: ${engagementDatesSentence(found)}` : undefined,
       message:
         mode === 'edit' || mode === 'limited'
           ? 'Event saved.'

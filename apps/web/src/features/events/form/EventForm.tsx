@@ -5,6 +5,7 @@ import { FormError } from '../../../components/QueryState.tsx';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
 import { RestoredDraftNotice, TeammateSaveNotice } from './draft/FormNotices.tsx';
+import { EngagementDatesWarning } from './EngagementDatesWarning.tsx';
 import { ResultSection, Section, WhenSection } from './EventFormSections.tsx';
 import { FilesField } from './FilesField.tsx';
 import classes from './form.module.css';
@@ -139,6 +140,7 @@ export function EventForm({
           errors={errors}
           zone={zone}
         />
+        <EngagementDatesWarning engagement={engagement} day={values.timestamp.wall.slice(0, 10)} />
         <Section title="Who and where">
           <OperatorField
             engagement={engagement}
