@@ -49,6 +49,21 @@ describe('the admin pages', { timeout: 180_000 }, () => {
     await snap(page, '20-users');
   });
 
+  it("edits a user's display name, keeping their engagements and roles", async () => {
+    const { page } = session.t;
+    await page.getByRole('button', { name: `Actions for ${operator.username}` }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit ${operator.username}` });
+    const name = dialog.getByLabel(exactLabel('Display name'));
+    expect(await name.inputValue()).toBe('Olivia Operator');
+    await name.fill('Olivia O.');
+    await dialog.getByRole('button', { name: 'Save user' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId(`user-row-${operator.username}`);
+    await row.getByText('Olivia O.').waitFor();
+    expect(await row.innerText()).toContain('Red Team Operators');
+  });
+
   it("checks a new user's password before sending, by the server's own rules", async () => {
     const { page } = session.t;
     await page.getByRole('button', { name: 'New user' }).click();
