@@ -67,16 +67,16 @@ export async function createAppContext(
   const logger = options.logger ?? createLogger(config, name);
   const keys = secretKeys(loadOrCreateSecretKey(config.secretKeyFile));
   const database = createDb({ target: config.database, logger });
+  // Tests pass a fixed clock; a copy of the real one stays replaceable per context (`clock.now = …`).
+  const clock: Clock = options.clock ?? { now: systemClock.now };
   try {
     await migrateToLatest(database);
-    await ensureAttackData(database);
+    await ensureAttackData({ db: database.db, clock });
   } catch (error) {
     await database.close();
     throw error;
   }
   // Every handle of this context can chain event history; the key never leaves the process.
   database.db = database.db.withPlugin(new HistoryKeyCarrier(keys.derive('history-chain')));
-  // Tests pass a fixed clock; a copy of the real one stays replaceable per context (`clock.now = …`).
-  const clock: Clock = options.clock ?? { now: systemClock.now };
   return { config, database, keys, logger, clock, close: () => database.close() };
 }

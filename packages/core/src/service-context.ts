@@ -32,6 +32,7 @@ export function serviceContext(
 
 /** The same context running on `tx`, so helpers called inside a transaction commit with it. */
 export function inTransaction(ctx: ServiceContext, tx: Kysely<DB>): ServiceContext;
+export function inTransaction(ctx: ClockedHandle, tx: Kysely<DB>): ClockedHandle;
 export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHandle;
 export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHandle {
   return hasClock(ctx) ? { ...ctx, db: tx } : tx;

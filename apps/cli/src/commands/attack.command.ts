@@ -1,10 +1,12 @@
 import path from 'node:path';
+import { serviceContext } from '@steppingstones/core';
 import {
   attackReleaseInfo,
   importAttackDataset,
   type KindCounts,
   readAttackFile,
 } from '@steppingstones/core/attack';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
@@ -35,7 +37,11 @@ export function attackCommands(program: Command): void {
         );
         if (opts.dryRun) return;
         await withContext(async (ctx) => {
-          const r = await importAttackDataset(ctx.database.db, dataset, path.basename(file));
+          const r = await importAttackDataset(
+            serviceContext(ctx, systemPrincipal('cli')),
+            dataset,
+            path.basename(file),
+          );
           process.stdout.write(
             `Imported ATT&CK ${r.release || ''} in one transaction:\n${line('tactics', r.tactics)}${line('techniques', r.techniques)}` +
               `${line('mitigations', r.mitigations)}${line('detection strategies', r.detectionStrategies)}  analytics              ${r.analytics}\n`,

@@ -1,5 +1,6 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import type { AttackDataset } from './attack.dataset.ts';
 import { checkAttackDataset } from './attack-dataset.check.ts';
 
@@ -23,11 +24,11 @@ export interface AttackImportReport {
 
 /** Imports a release in one transaction (all or nothing). */
 export function importAttackDataset(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   data: AttackDataset,
   source: string,
 ): Promise<AttackImportReport> {
-  return writeTransaction(db, (tx) => applyAttackDataset(tx, data, source));
+  return writeTransaction(ctx.db, (tx) => applyAttackDataset(inTransaction(ctx, tx), data, source));
 }
 
 /**
@@ -35,10 +36,11 @@ export function importAttackDataset(
  * deprecated (never deleted) and keep their tactic links, so events that reference them stay valid.
  */
 export async function applyAttackDataset(
-  tx: Kysely<DB>,
+  ctx: ClockedHandle,
   data: AttackDataset,
   source: string,
 ): Promise<AttackImportReport> {
+  const tx = ctx.db;
   const existingTechniques = await tx.selectFrom('attack_technique').selectAll().execute();
   checkAttackDataset(data, new Set(existingTechniques.map((t) => t.id)));
   const fresh = existingTechniques.length === 0;
@@ -141,11 +143,12 @@ export async function applyAttackDataset(
   }
   await insertBatches(tx, 'attack_analytic', uniqueAnalytics);
 
-  const value = JSON.stringify({ ...data.release, source, imported_at: new Date().toISOString() });
+  const now = ctx.clock.now();
+  const value = JSON.stringify({ ...data.release, source, imported_at: new Date(now).toISOString() });
   await tx
     .insertInto('app_state')
-    .values({ key: ATTACK_RELEASE_KEY, value, updated_at: nowMs() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: nowMs() }))
+    .values({ key: ATTACK_RELEASE_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
 
   return {

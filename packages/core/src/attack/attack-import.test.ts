@@ -40,14 +40,14 @@ describe.each(testDialects())('ATT&CK data on %s', (dialect) => {
     expect(await count('attack_technique')).toBe(216 + 475);
     expect(await count('attack_mitigation')).toBe(44);
     expect(await attackReleaseInfo(db())).toMatchObject({ release: '18.1', source: 'vendored' });
-    expect(await ensureAttackData(ctx.database)).toBe(false);
+    expect(await ensureAttackData(ctx.services())).toBe(false);
     expect(await count('attack_technique')).toBe(691);
   });
 
   it('imports a STIX bundle: adds, updates, deprecates what is missing, and keeps old references valid', async () => {
     const { format, dataset } = readAttackFile(MINI);
     expect(format).toBe('stix');
-    const report = await importAttackDataset(db(), dataset, MINI);
+    const report = await importAttackDataset(ctx.services(), dataset, MINI);
     expect(report.release).toBe('19.0');
     expect(report.techniques.added).toBe(2); // T1999, and T1998 (deprecated by MITRE but kept)
     expect(report.techniques.updated + report.techniques.unchanged).toBe(4);
@@ -99,9 +99,9 @@ describe.each(testDialects())('ATT&CK data on %s', (dialect) => {
   });
 
   it('re-importing the same release changes nothing; importing the vendored one restores it', async () => {
-    const again = await importAttackDataset(db(), readAttackFile(MINI).dataset, MINI);
+    const again = await importAttackDataset(ctx.services(), readAttackFile(MINI).dataset, MINI);
     expect(again.techniques).toEqual({ added: 0, updated: 0, unchanged: 6, deprecated: 0 });
-    const back = await importAttackDataset(db(), vendoredAttackDataset(), 'vendored');
+    const back = await importAttackDataset(ctx.services(), vendoredAttackDataset(), 'vendored');
     expect(back.techniques.deprecated).toBe(1); // T1999 (T1998 was already deprecated by MITRE)
     expect((await listTactics(db())).length).toBe(14);
     expect((await getTechnique(db(), 'T1003')).deprecated).toBe(false);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { type Database, nowMs, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import type { AttackDataset } from './attack.dataset.ts';
 import { parseCondensedAttack } from './attack-condensed.parser.ts';
 import { ATTACK_RELEASE_KEY, applyAttackDataset } from './attack-import.service.ts';
@@ -19,8 +20,8 @@ export function vendoredAttackDataset(): AttackDataset {
  * starters (several servers on PostgreSQL, server + worker + CLI on SQLite) load it exactly once.
  * Returns true when this call loaded it.
  */
-export async function ensureAttackData(database: Pick<Database, 'db'>): Promise<boolean> {
-  const { db } = database;
+export async function ensureAttackData(ctx: ClockedHandle): Promise<boolean> {
+  const { db } = ctx;
   const present = await db
     .selectFrom('app_state')
     .select('key')
@@ -30,13 +31,13 @@ export async function ensureAttackData(database: Pick<Database, 'db'>): Promise<
   return writeTransaction(db, async (tx) => {
     const claim = await tx
       .insertInto('app_state')
-      .values({ key: ATTACK_RELEASE_KEY, value: '{}', updated_at: nowMs() })
+      .values({ key: ATTACK_RELEASE_KEY, value: '{}', updated_at: ctx.clock.now() })
       .onConflict((oc) => oc.column('key').doNothing())
       .executeTakeFirst();
     if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0) return false;
     const any = await tx.selectFrom('attack_tactic').select('id').limit(1).executeTakeFirst();
     if (any) return false;
-    await applyAttackDataset(tx, vendoredAttackDataset(), 'vendored');
+    await applyAttackDataset(inTransaction(ctx, tx), vendoredAttackDataset(), 'vendored');
     return true;
   });
 }

@@ -1,7 +1,11 @@
-import { createDb, migrateToLatest, parseDatabaseUrl } from '@steppingstones/db';
+import { createDb, type Database, migrateToLatest, parseDatabaseUrl } from '@steppingstones/db';
 import { createTestDatabase, testDialects } from '@steppingstones/db/testing';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.ts';
 import { ensureAttackData } from './index.ts';
+
+const clock = fixedClock();
+const at = (database: Database) => ({ db: database.db, clock });
 
 describe.each(testDialects())('loading the vendored ATT&CK data on %s', (dialect) => {
   it('loads exactly once when several processes start together', async () => {
@@ -16,8 +20,8 @@ describe.each(testDialects())('loading the vendored ATT&CK data on %s', (dialect
       // here; separate processes queue on BEGIN IMMEDIATE (see packages/db sqlite-immediate.test.ts).
       const loaded =
         dialect === 'postgres'
-          ? await Promise.all([ensureAttackData(a), ensureAttackData(b), ensureAttackData(a)])
-          : [await ensureAttackData(a), await ensureAttackData(b)];
+          ? await Promise.all([ensureAttackData(at(a)), ensureAttackData(at(b)), ensureAttackData(at(a))])
+          : [await ensureAttackData(at(a)), await ensureAttackData(at(b))];
       expect(loaded.filter(Boolean)).toHaveLength(1);
       const n = await b.db
         .selectFrom('attack_technique')
