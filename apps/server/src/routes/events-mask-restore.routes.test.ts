@@ -216,4 +216,35 @@ describe.each(testDialects())('saving masked events on %s', { timeout: 300_000 }
     expect(all.body.results).toHaveLength(1);
     expect(JSON.stringify(all.body)).not.toContain(M);
   });
+
+  it('puts a context password back when a token without credential.view edits the shared context', async () => {
+    const e = await createEvent(w.alice, {
+      source: { host: 'WS07', user: 'op', process: 'sshpass -p Ctx-Secret-9 ssh root@dc01' },
+    });
+    const seen = await masked.get<{ host: string; user: string; process: string }>(
+      `/api/v1/contexts/${e.source.id}/`,
+    );
+    expect(seen.body.process).toBe(`sshpass -p ${M} ssh root@dc01`);
+    const patched = await masked.patch<{ context: { host: string; process: string } }>(
+      `/api/v1/contexts/${e.source.id}/`,
+      { host: 'WS07.corp.local', user: seen.body.user, process: seen.body.process },
+    );
+    expect(patched.status).toBe(200);
+    // The answer is masked for the caller too; the stored value keeps the password.
+    expect(patched.body.context).toMatchObject({
+      host: 'WS07.corp.local',
+      process: `sshpass -p ${M} ssh root@dc01`,
+    });
+    expect((await real(e.id)).source).toMatchObject({
+      host: 'WS07.corp.local',
+      process: 'sshpass -p Ctx-Secret-9 ssh root@dc01',
+    });
+    const extra = await masked.patch<ErrorBody>(`/api/v1/contexts/${e.source.id}/`, {
+      host: 'WS07.corp.local',
+      user: `${M} ${M}`,
+      process: seen.body.process,
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.fields?.[0]?.field).toBe('user');
+  });
 });

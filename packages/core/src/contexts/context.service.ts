@@ -2,10 +2,17 @@ import { writeTransaction } from '@steppingstones/db';
 import { type ContextDto, type ContextInput, contextInputSchema } from '@steppingstones/shared/events';
 import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { canSeeCredentials, redactorFor } from '../events/event.redaction.ts';
 import { reindexEventsUsingContext } from '../events/event.search-doc.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
+import {
+  type Principal,
+  principalInEngagement,
+  requireEngagementPermission,
+  requirePermission,
+} from '../permissions/index.ts';
+import { restoreMasks } from '../redaction/index.ts';
 import {
   type ContextOrHandle,
   inTransaction,
@@ -61,18 +68,32 @@ export async function updateContext(
   input: ContextInput,
 ): Promise<ContextUpdateResult> {
   requirePermission(principal, 'context.change');
-  const parts = parseOrThrow(contextInputSchema, input);
+  const parts = { ...parseOrThrow(contextInputSchema, input) };
   return writeTransaction(ctx.db, async (tx) => {
     const current = await tx
       .selectFrom('context')
       .innerJoin('engagement', 'engagement.id', 'context.engagement_id')
-      .select(['context.id', 'context.engagement_id', 'engagement.code', 'engagement.archived'])
+      .select([
+        'context.id',
+        'context.engagement_id',
+        'context.host',
+        'context.user',
+        'context.process',
+        'engagement.code',
+        'engagement.archived',
+      ])
       .where('context.id', '=', id)
       .executeTakeFirst();
     if (!current) throw new NotFoundError('The context');
     const engagementId = Number(current.engagement_id);
     requireEngagementPermission(principal, engagementId, 'context.change', 'The context');
     assertWritable(current);
+    // A caller who sees the context masked (a token without credential.view) saves what they saw:
+    // each mask still standing gets its hidden value back, and the answer is masked for them too.
+    const inEngagement = principalInEngagement(principal, engagementId);
+    if (!canSeeCredentials(inEngagement))
+      for (const part of ['host', 'user', 'process'] as const)
+        if (parts[part] !== current[part]) parts[part] = restoreMasks(part, parts[part], current[part]);
     const clash = await tx
       .selectFrom('context')
       .select('id')
@@ -118,6 +139,6 @@ export async function updateContext(
       actorUserId: principal.userId || null,
       payload: { contextId: id },
     });
-    return { context: toContextDto(row), shared_event_count: count };
+    return { context: toContextDto(row, redactorFor(inEngagement)), shared_event_count: count };
   });
 }
