@@ -38,7 +38,7 @@ function insertText(dialect: 'sqlite' | 'postgres', rows: number): string {
   let n = 0;
   const tuple = () => `(${COLUMNS.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(',')})`;
   const values = Array.from({ length: rows }, tuple).join(',');
-  const text = `insert into eventstream_line (${COLUMNS.join(',')}) values ${values} on conflict (engagement_id, line_hash) do nothing returning line_hash`;
+  const text = `insert into eventstream_line (${COLUMNS.join(',')}) values ${values} on conflict (engagement_id, start_at, line_hash) do nothing returning line_hash`;
   if (textCache.size > 32) textCache.clear();
   textCache.set(cacheKey, text);
   return text;

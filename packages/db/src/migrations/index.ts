@@ -20,6 +20,7 @@ import * as m0017 from './0017-c2-exclusions.ts';
 import * as m0018 from './0018-eventstream-import-job.ts';
 import * as m0019 from './0019-credential-search-trgm.ts';
 import * as m0020 from './0020-outcome-scale-indexes.ts';
+import * as m0021 from './0021-eventstream-line-identity.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -46,6 +47,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0018-eventstream-import-job', m0018],
   ['0019-credential-search-trgm', m0019],
   ['0020-outcome-scale-indexes', m0020],
+  ['0021-eventstream-line-identity', m0021],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
