@@ -39,4 +39,59 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
     await snap(page, 'c2-sessions-actions');
     expect(session.t.problems).toEqual([]);
   });
+
+  it('clones selected actions, excludes and watches sessions, and shows downloads, uploads and servers', async () => {
+    const { page } = session.t;
+    await page.goto('/c2');
+    const sessions = page.getByRole('table', { name: 'Sessions' });
+    const actions = page.getByRole('table', { name: 'Actions' });
+    await actions.getByRole('row').filter({ hasText: 'hashdump' }).waitFor();
+
+    await actions.getByLabel('Select hashdump').check();
+    await actions.getByLabel('Select ls').check();
+    await page.getByRole('button', { name: 'Clone selected (2)' }).click();
+    await page.getByText('2 event(s) created.').waitFor();
+    await actions
+      .getByRole('row')
+      .filter({ hasText: 'hashdump' })
+      .getByRole('link', { name: /^Event \d+$/ })
+      .waitFor();
+    expect(await actions.getByLabel('Select hashdump').isDisabled()).toBe(true);
+
+    await sessions.getByRole('button', { name: 'Exclude sessions like WS01' }).click();
+    await page.getByRole('menuitem', { name: 'Same computer' }).click();
+    await page.getByText('Sessions with computer WS01 are hidden.').waitFor();
+    await expect.poll(() => sessions.getByRole('row').count()).toBe(3);
+    await page.getByRole('table', { name: 'Exclusions' }).getByText('WS01').waitFor();
+    await page.getByRole('button', { name: 'Remove the exclusion computer WS01' }).click();
+    await expect.poll(() => sessions.getByRole('row').count()).toBe(4);
+
+    await sessions.getByRole('button', { name: 'Watch lnx01' }).click();
+    await sessions.getByRole('button', { name: 'Stop watching lnx01' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Downloads' }).click();
+    const downloads = page.getByRole('table', { name: 'Downloads' });
+    await downloads.getByRole('row').filter({ hasText: 'secrets.kdbx' }).waitFor();
+    await downloads.getByRole('button', { name: 'Clone download notes.txt to event' }).click();
+    await downloads
+      .getByRole('row')
+      .filter({ hasText: 'notes.txt' })
+      .getByRole('link', { name: /^Event/ })
+      .waitFor();
+
+    await page.getByRole('tab', { name: 'Uploads' }).click();
+    await page
+      .getByRole('table', { name: 'Uploads' })
+      .getByRole('row')
+      .filter({ hasText: '0123456789abcdef0123456789abcdef' })
+      .waitFor();
+    await page.getByRole('tab', { name: 'Servers' }).click();
+    await page
+      .getByRole('table', { name: 'Servers' })
+      .getByRole('row')
+      .filter({ hasText: 'not followed' })
+      .waitFor();
+    await snap(page, 'c2-servers');
+    expect(session.t.problems).toEqual([]);
+  });
 });

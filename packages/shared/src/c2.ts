@@ -46,6 +46,8 @@ export const c2ServerDtoSchema = z.object({
   name: z.string(),
   kind: z.string(),
   created_at: z.string(),
+  /** The `c2 follow` health: its last batch and that batch's lag; null when never followed. */
+  follower: z.object({ last_batch: z.string(), lag_ms: z.number().int() }).nullable(),
 });
 
 export const c2SessionDtoSchema = z.object({

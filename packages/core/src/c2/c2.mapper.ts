@@ -124,6 +124,22 @@ export function toDownloadDto(r: {
   };
 }
 
-export function toServerDto(r: { id: number; name: string; kind: string; created_at: number }): C2ServerDto {
-  return { id: Number(r.id), name: r.name, kind: r.kind, created_at: toIsoUtc(Number(r.created_at)) };
+export function toServerDto(r: {
+  id: number;
+  name: string;
+  kind: string;
+  created_at: number;
+  follower_batch_at: number | null;
+  follower_lag_ms: number | null;
+}): C2ServerDto {
+  return {
+    id: Number(r.id),
+    name: r.name,
+    kind: r.kind,
+    created_at: toIsoUtc(Number(r.created_at)),
+    follower:
+      r.follower_batch_at === null
+        ? null
+        : { last_batch: toIsoUtc(Number(r.follower_batch_at)), lag_ms: Number(r.follower_lag_ms ?? 0) },
+  };
 }

@@ -51,7 +51,17 @@ export async function listC2Servers(
   const e = await c2Engagement(db, principal, query.engagement, 'c2.view');
   return keysetPage(
     db,
-    () => db.selectFrom('c2_server as sv').select(['sv.id', 'sv.name', 'sv.kind', 'sv.created_at']),
+    () =>
+      db
+        .selectFrom('c2_server as sv')
+        .select([
+          'sv.id',
+          'sv.name',
+          'sv.kind',
+          'sv.created_at',
+          'sv.follower_batch_at',
+          'sv.follower_lag_ms',
+        ]),
     [inEngagement(e.id)],
     { time: sql`sv.created_at`, id: sql`sv.id` },
     query,

@@ -1,19 +1,16 @@
-import { Alert, Badge, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import type { C2SessionDto } from '@steppingstones/shared/c2';
+import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { ActionsTable } from './ActionsTable.tsx';
 import { C2ImportPanel } from './C2ImportPanel.tsx';
+import { C2Tabs } from './C2Tabs.tsx';
 import { fetchActions, fetchSessions } from './c2-api.ts';
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '–');
-
-function sessionLabel(s: C2SessionDto): string {
-  return `${s.user}${s.is_admin ? ' *' : ''} on ${s.host} (${s.process}${s.pid === null ? '' : `, PID ${s.pid}`})`;
-}
+import { ExclusionsList } from './ExclusionsList.tsx';
+import { SessionsTable } from './SessionsTable.tsx';
 
 /** C2 sessions (beacons, SSH) and the operator actions run through them, searched on the server. */
 export function C2Page() {
@@ -36,9 +33,11 @@ export function C2Page() {
   if (!engagement)
     return <Alert color="blue">Choose an engagement (top of the page) to see its C2 activity.</Alert>;
   const byId = new Map((sessions.data?.results ?? []).map((s) => [s.id, s]));
+  const mayClone = can(me, 'event.add');
   return (
     <Stack>
       <PageHeader title="C2" description="Sessions and operator actions imported from C2 logs." />
+      <C2Tabs />
       {can(me, 'c2.add') && (
         <C2ImportPanel
           engagement={engagement}
@@ -54,42 +53,16 @@ export function C2Page() {
       ) : sessions.isError ? (
         <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
       ) : (
-        <Table striped highlightOnHover aria-label="Sessions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>First seen</Table.Th>
-              <Table.Th>Last seen</Table.Th>
-              <Table.Th>Expected</Table.Th>
-              <Table.Th>Session</Table.Th>
-              <Table.Th>Addresses</Table.Th>
-              <Table.Th>OS</Table.Th>
-              <Table.Th>Parent</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sessions.data.results.map((s) => (
-              <Table.Tr
-                key={s.id}
-                onClick={() => setSession(session === s.id ? null : s.id)}
-                bg={session === s.id ? 'var(--mantine-color-blue-light)' : undefined}
-              >
-                <Table.Td>{when(s.first_seen)}</Table.Td>
-                <Table.Td>{when(s.last_seen)}</Table.Td>
-                <Table.Td>{when(s.next_checkin)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" mr="xs">
-                    {s.kind}
-                  </Badge>
-                  {sessionLabel(s)}
-                </Table.Td>
-                <Table.Td>{[s.internal, s.external].filter(Boolean).join(' / ')}</Table.Td>
-                <Table.Td>{s.os_name}</Table.Td>
-                <Table.Td>{s.parent === null ? '' : (byId.get(s.parent)?.host ?? s.parent)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SessionsTable
+          engagement={engagement}
+          sessions={sessions.data.results}
+          selected={session}
+          onSelect={setSession}
+          mayChange={can(me, 'c2.change')}
+          mayClone={mayClone}
+        />
       )}
+      <ExclusionsList engagement={engagement} mayChange={can(me, 'c2.change')} />
       <Group justify="space-between">
         <Title order={3}>Actions</Title>
         <Group>
@@ -111,46 +84,7 @@ export function C2Page() {
       ) : actions.isError ? (
         <ErrorState error={actions.error} onRetry={() => actions.refetch()} />
       ) : (
-        <Table aria-label="Actions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Operator</Table.Th>
-              <Table.Th>Target</Table.Th>
-              <Table.Th>Command</Table.Th>
-              <Table.Th>ATT&amp;CK</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {actions.data.results.map((a) => {
-              const s = byId.get(a.session);
-              return (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{when(a.start)}</Table.Td>
-                  <Table.Td>{a.operator}</Table.Td>
-                  <Table.Td>{s ? sessionLabel(s) : a.session}</Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {a.input}
-                    </Text>
-                    {a.task && (
-                      <Text size="xs" c="dimmed">
-                        {a.task}
-                      </Text>
-                    )}
-                    {(a.output || a.errors) && (
-                      <details>
-                        <summary>Output</summary>
-                        <Code block>{[a.output, a.errors].filter(Boolean).join('\n')}</Code>
-                      </details>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{a.attack_ids.join(', ')}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <ActionsTable actions={actions.data.results} sessions={byId} mayClone={mayClone} />
       )}
     </Stack>
   );

@@ -1,4 +1,11 @@
-import type { C2ActionDto, C2ImportResultDto, C2SessionDto } from '@steppingstones/shared/c2';
+import type {
+  C2ActionDto,
+  C2DownloadDto,
+  C2ExclusionDto,
+  C2ImportResultDto,
+  C2ServerDto,
+  C2SessionDto,
+} from '@steppingstones/shared/c2';
 import { api } from '../../lib/api-client.ts';
 import { uploadWithProgress } from '../../lib/upload.ts';
 
@@ -34,4 +41,55 @@ export function uploadC2Logs(
   const q = new URLSearchParams({ engagement, adapter: 'cobalt-strike-logs', filename: file.name });
   if (server.trim()) q.set('server', server.trim());
   return uploadWithProgress(`/c2/imports/?${q}`, file, 'application/octet-stream', onProgress);
+}
+
+export function fetchDownloads(engagement: string): Promise<C2List<C2DownloadDto>> {
+  return api<C2List<C2DownloadDto>>(
+    `/c2/downloads/?${new URLSearchParams({ engagement, page_size: '200' })}`,
+  );
+}
+
+export function fetchServers(engagement: string): Promise<C2List<C2ServerDto>> {
+  return api<C2List<C2ServerDto>>(`/c2/servers/?${new URLSearchParams({ engagement, page_size: '100' })}`);
+}
+
+export function fetchExclusions(engagement: string): Promise<C2List<C2ExclusionDto>> {
+  return api<C2List<C2ExclusionDto>>(`/c2/exclusions/?${new URLSearchParams({ engagement })}`);
+}
+
+export function excludeLike(engagement: string, session: number, field: C2ExclusionDto['field']) {
+  return api<C2ExclusionDto>(`/c2/exclusions/?${new URLSearchParams({ engagement })}`, {
+    method: 'POST',
+    body: { session, field },
+  });
+}
+
+export function removeExclusion(id: number) {
+  return api<void>(`/c2/exclusions/${id}/`, { method: 'DELETE' });
+}
+
+export function setWatch(session: number, watched: boolean) {
+  return api<{ session: number; watched: boolean }>(`/c2/sessions/${session}/watch/`, {
+    method: 'PUT',
+    body: { watched },
+  });
+}
+
+/** Clones a record with its pre-filled draft as it stands; answers the new event's id. */
+export async function cloneWithDraft(
+  kind: 'actions' | 'downloads' | 'sessions',
+  id: number,
+): Promise<number> {
+  const draft = await api<{ fields: Record<string, unknown> }>(`/c2/${kind}/${id}/event-draft/`);
+  const { engagement: _engagement, ...fields } = draft.fields;
+  const saved = await api<{ event_id: number }>(`/c2/${kind}/${id}/clone/`, { method: 'POST', body: fields });
+  return saved.event_id;
+}
+
+/** *Clone selected*: each action with its draft; those already cloned are skipped. */
+export function cloneActions(actions: number[]) {
+  return api<{
+    cloned: Array<{ action_id: number; event_id: number }>;
+    skipped: Array<{ action_id: number; reason: string }>;
+  }>('/c2/actions/clone/', { method: 'POST', body: { actions } });
 }

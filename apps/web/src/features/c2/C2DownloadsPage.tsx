@@ -1,0 +1,87 @@
+import { ActionIcon, Alert, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconCopy } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
+import { can } from '../../lib/permissions.ts';
+import { C2Tabs } from './C2Tabs.tsx';
+import { cloneWithDraft, fetchDownloads } from './c2-api.ts';
+import { sessionLabel, when } from './c2-format.ts';
+import { useC2Action } from './use-c2-action.ts';
+import { useC2Engagement } from './use-c2-engagement.ts';
+
+/** Files downloaded through C2 sessions, newest first, each clonable to an event. */
+export function C2DownloadsPage() {
+  const { me, engagement, sessions } = useC2Engagement();
+  const downloads = useQuery({
+    queryKey: ['c2-downloads', engagement],
+    queryFn: () => fetchDownloads(engagement),
+    enabled: engagement !== '',
+  });
+  const clone = useC2Action(
+    (id: number) => cloneWithDraft('downloads', id),
+    (event) => `Event ${event} created from the download.`,
+  );
+  if (!engagement) return <Alert color="blue">Choose an engagement to see its C2 downloads.</Alert>;
+  return (
+    <Stack>
+      <PageHeader title="C2 downloads" description="Files taken from targets through C2 sessions." />
+      <C2Tabs />
+      {downloads.isPending ? (
+        <LoadingState />
+      ) : downloads.isError ? (
+        <ErrorState error={downloads.error} onRetry={() => downloads.refetch()} />
+      ) : (
+        <Table striped aria-label="Downloads">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Date</Table.Th>
+              <Table.Th>Source session</Table.Th>
+              <Table.Th>File</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th>Event</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {downloads.data.results.map((d) => {
+              const s = sessions.get(d.session);
+              return (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{when(d.at)}</Table.Td>
+                  <Table.Td>{s ? sessionLabel(s) : d.session}</Table.Td>
+                  <Table.Td>
+                    <Text ff="monospace" size="sm">
+                      {d.remote_path}
+                      {d.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{d.size.toLocaleString()} bytes</Table.Td>
+                  <Table.Td>
+                    {d.event !== null ? (
+                      <Button size="compact-xs" variant="subtle" component={Link} to={`/events/${d.event}`}>
+                        Event {d.event}
+                      </Button>
+                    ) : (
+                      can(me, 'event.add') && (
+                        <Tooltip label="Clone to event">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Clone download ${d.name} to event`}
+                            onClick={() => clone.mutate([d.id])}
+                          >
+                            <IconCopy size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      )
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
