@@ -60,4 +60,17 @@ describe('extractCredentials', () => {
     for (const f of each.filter((x) => x.hash)) expect(mixed.some((m) => m.hash === f.hash)).toBe(true);
     for (const f of each.filter((x) => x.secret)) expect(mixed.some((m) => m.secret === f.secret)).toBe(true);
   });
+
+  it('keeps every finding of an output with hundreds of thousands of them', () => {
+    const lm = 'aad3b435b51404eeaad3b435b51404ee';
+    const dump = Array.from(
+      { length: 150_000 },
+      (_, i) => `CORP\\u${i}:${1000 + i}:${lm}:${i.toString(16).padStart(32, '0')}:::`,
+    ).join('\n');
+    const errors: string[] = [];
+    const found = extractCredentials(dump, { onError: (name) => errors.push(name) });
+    expect(errors).toEqual([]);
+    expect(found).toHaveLength(150_000);
+    expect(found[149_999]).toMatchObject({ system: 'CORP', account: 'u149999', hashType: 1000 });
+  });
 });

@@ -48,7 +48,8 @@ export function extractCredentials(text: string, options: ExtractOptions = {}): 
             ? extractor.markers.length === 0 ||
               extractor.markers.some((m) => (positions.get(m)?.length ?? 0) > 0)
             : extractor.mayMatch(normalized);
-        if (wanted) found.push(...extractor.extract(normalized));
+        // A loop, not push(...spread): a huge output's findings would overflow the argument stack.
+        if (wanted) for (const f of extractor.extract(normalized)) found.push(f);
       } catch (error) {
         options.onError?.(extractor.name, error);
       }
