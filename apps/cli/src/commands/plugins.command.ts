@@ -1,3 +1,4 @@
+import { serviceContext } from '@steppingstones/core';
 import {
   addToPluginList,
   createPluginHost,
@@ -17,7 +18,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function sync(): Promise<number> {
   return withContext(async (ctx) => {
-    const host = await createPluginHost(ctx.database, { logger: ctx.logger });
+    const host = await createPluginHost(ctx.database, { logger: ctx.logger, clock: ctx.clock });
     const lines = await host.sync();
     if (!lines.length) out(`No plugins are listed in ${pluginListPath()}.`);
     for (const line of lines) out(formatSyncLine(line));
@@ -29,8 +30,8 @@ function toggle(target: string, enabled: boolean) {
   const [pluginId, key] = target.split(':');
   return withContext(async (ctx) => {
     const dto = key
-      ? await setPointEnabled(ctx.database.db, pluginId!, key, enabled)
-      : await setPluginEnabled(ctx.database.db, pluginId!, enabled);
+      ? await setPointEnabled(serviceContext(ctx, null), pluginId!, key, enabled)
+      : await setPluginEnabled(serviceContext(ctx, null), pluginId!, enabled);
     out(`${enabled ? 'Enabled' : 'Disabled'} ${target} (plugin ${dto.id} is ${dto.state}).`);
   });
 }

@@ -20,6 +20,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { requestServices } from '../http/request-services.ts';
 
 /** Report HTML runs no script, loads nothing, and may be framed only by the app itself. */
 export const REPORT_HTML_CSP =
@@ -116,7 +117,7 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const dto = await setPluginEnabled(
-        db,
+        requestServices(request),
         request.params.id,
         request.body.enabled,
         request.principal.userId,
@@ -139,10 +140,16 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const { enabled, type } = request.body;
-      const dto = await setPointEnabled(db, request.params.id, request.params.key, enabled, {
-        type,
-        actorUserId: request.principal.userId,
-      });
+      const dto = await setPointEnabled(
+        requestServices(request),
+        request.params.id,
+        request.params.key,
+        enabled,
+        {
+          type,
+          actorUserId: request.principal.userId,
+        },
+      );
       host.state.invalidate();
       return dto;
     },

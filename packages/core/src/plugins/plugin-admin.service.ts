@@ -1,8 +1,8 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
 import type { PluginAdminDto } from '@steppingstones/shared';
-import type { Kysely } from 'kysely';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import { getPluginRecord } from './plugin-admin.queries.ts';
 
 /**
@@ -10,11 +10,12 @@ import { getPluginRecord } from './plugin-admin.queries.ts';
  * menus, report URLs and the worker follow without a restart; `plugin.changed` tells live clients.
  */
 export async function setPluginEnabled(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   pluginId: string,
   enabled: boolean,
   actorUserId: number | null = null,
 ): Promise<PluginAdminDto> {
+  const { db } = ctx;
   await writeTransaction(db, async (tx) => {
     const row = await tx
       .selectFrom('plugin')
@@ -24,10 +25,10 @@ export async function setPluginEnabled(
     if (!row) throw new NotFoundError(`The plugin "${pluginId}"`);
     await tx
       .updateTable('plugin')
-      .set({ enabled: enabled ? 1 : 0, updated_at: nowMs() })
+      .set({ enabled: enabled ? 1 : 0, updated_at: ctx.clock.now() })
       .where('id', '=', row.id)
       .execute();
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'plugin.changed',
       engagementId: null,
       actorUserId,
@@ -39,12 +40,13 @@ export async function setPluginEnabled(
 
 /** Enables or disables one point (all points with that key, unless `type` narrows it). */
 export async function setPointEnabled(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   pluginId: string,
   key: string,
   enabled: boolean,
   options: { type?: string; actorUserId?: number | null } = {},
 ): Promise<PluginAdminDto> {
+  const { db } = ctx;
   await writeTransaction(db, async (tx) => {
     const row = await tx
       .selectFrom('plugin')
@@ -64,14 +66,14 @@ export async function setPointEnabled(
       throw ValidationError.field('type', `"${key}" names points of several types; say which type.`);
     await tx
       .updateTable('plugin_point')
-      .set({ enabled: enabled ? 1 : 0, updated_at: nowMs() })
+      .set({ enabled: enabled ? 1 : 0, updated_at: ctx.clock.now() })
       .where(
         'id',
         'in',
         points.map((p) => p.id),
       )
       .execute();
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'plugin.changed',
       engagementId: null,
       actorUserId: options.actorUserId ?? null,

@@ -1,6 +1,7 @@
 import type { Database } from '@steppingstones/db';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app-context.ts';
+import type { Clock } from '../clock.ts';
 import { ThreadPool } from './host/thread-pool.ts';
 import { PluginListError } from './plugin-list.ts';
 import { loadPluginRegistry, type PluginRegistry } from './plugin-registry.ts';
@@ -21,7 +22,8 @@ export interface PluginHost {
 
 export async function createPluginHost(
   database: Database,
-  options: { listFile?: string; logger?: Pick<Logger, 'warn'> } = {},
+  /** `clock`: the process's clock, which stamps what a sync writes. */
+  options: { listFile?: string; logger?: Pick<Logger, 'warn'>; clock: Clock },
 ): Promise<PluginHost> {
   const registry = await loadPluginRegistry(options);
   const state = new PluginState(database.db);
@@ -35,7 +37,7 @@ export async function createPluginHost(
     async sync() {
       // Syncing an unreadable list would mark every plugin missing: refuse instead.
       if (registry.listError) throw new PluginListError(registry.listError);
-      const lines = await syncPlugins(database.db, registry);
+      const lines = await syncPlugins({ db: database.db, clock: options.clock }, registry);
       state.invalidate();
       return lines;
     },
@@ -53,7 +55,7 @@ export function attachPluginHost(ctx: AppContext, host: PluginHost): void {
 export function pluginHostFor(ctx: AppContext, options: { sync?: boolean } = {}): Promise<PluginHost> {
   let host = hosts.get(ctx);
   if (!host) {
-    host = createPluginHost(ctx.database, { logger: ctx.logger }).then(async (h) => {
+    host = createPluginHost(ctx.database, { logger: ctx.logger, clock: ctx.clock }).then(async (h) => {
       if (options.sync && !h.registry.listError) await h.sync();
       return h;
     });

@@ -81,15 +81,15 @@ describe.each(testDialects())('syncing plugins on %s', (dialect) => {
   it('records new plugins enabled, keeps admin flags, marks uninstalled ones missing, never deletes', async () => {
     const db = ctx.database.db;
     const both = await loadPluginRegistry({ listFile: listFile('both', [faulty, invalid]) });
-    const lines = (await syncPlugins(db, both)).map(formatSyncLine);
+    const lines = (await syncPlugins(ctx.services(), both)).map(formatSyncLine);
     expect(lines[0]).toBe('plugin test-faults 1.2.3 ok');
     expect(lines).toContain('  event-report test-faults:notes 1.2.3 ok');
     expect(lines.at(-1)).toMatch(/^plugin test-invalid 0\.0\.1 failed: invalid definition: /);
 
-    await setPointEnabled(db, 'test-faults', 'notes', false);
-    await setPluginEnabled(db, 'test-invalid', false);
+    await setPointEnabled(ctx.services(), 'test-faults', 'notes', false);
+    await setPluginEnabled(ctx.services(), 'test-invalid', false);
     const none = await loadPluginRegistry({ listFile: listFile('none', []) });
-    expect((await syncPlugins(db, none)).map(formatSyncLine)).toEqual([
+    expect((await syncPlugins(ctx.services(), none)).map(formatSyncLine)).toEqual([
       'plugin test-faults 1.2.3 missing',
       'plugin test-invalid 0.0.1 missing: invalid definition: ' +
         both.failures[0]!.error.slice('invalid definition: '.length),
@@ -101,7 +101,7 @@ describe.each(testDialects())('syncing plugins on %s', (dialect) => {
     ]);
     expect(missing[0]?.points.every((p) => p.status === 'missing')).toBe(true);
 
-    await syncPlugins(db, both);
+    await syncPlugins(ctx.services(), both);
     const back = await listPluginRecords(db);
     expect(back.find((p) => p.id === 'test-faults')?.state).toBe('ok');
     expect(back.find((p) => p.id === 'test-faults')?.points.find((p) => p.key === 'notes')?.enabled).toBe(
@@ -129,12 +129,12 @@ describe.each(testDialects())('syncing plugins on %s', (dialect) => {
         },
       ],
     );
-    expect((await syncPlugins(db, notInstalled)).map(formatSyncLine)[0]).toMatch(
+    expect((await syncPlugins(ctx.services(), notInstalled)).map(formatSyncLine)[0]).toMatch(
       /^plugin @steppingstones\/plugin-fresh - failed: could not be imported/,
     );
     const loaded = await loadPluginRegistry({ listFile: listFile('fresh', [faulty]) });
     const installed = registryOf('list.json', [{ ...loaded.plugins[0]!, package: pkg }], []);
-    const lines = (await syncPlugins(db, installed)).map(formatSyncLine);
+    const lines = (await syncPlugins(ctx.services(), installed)).map(formatSyncLine);
     expect(lines[0]).toBe('plugin test-faults 1.2.3 ok');
     expect(lines.join('\n')).not.toContain(pkg);
     expect((await listPluginRecords(db)).map((p) => [p.id, p.state, p.last_error])).toEqual([

@@ -1,6 +1,7 @@
-import { type DB, nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { appendDomainEvent } from '../outbox/index.ts';
+import type { ClockedHandle } from '../service-context.ts';
 import type { PluginRegistry } from './plugin-registry.ts';
 import { type PointRow, type SyncLine, type WantedPlugin, wantedPlugins } from './plugin-sync.plan.ts';
 import { recordedPointLines, syncPoints } from './plugin-sync.points.ts';
@@ -164,9 +165,9 @@ async function markUnlisted(tx: Tx, seen: Set<string>, now: number): Promise<Syn
  * deleted, so history and jobs keep their names). A plugin whose version and details have not changed
  * since the last sync keeps its rows as they are. Run at server start and by `plugins sync`.
  */
-export async function syncPlugins(db: Kysely<DB>, registry: PluginRegistry): Promise<SyncLine[]> {
-  return writeTransaction(db, async (tx) => {
-    const now = nowMs();
+export async function syncPlugins(ctx: ClockedHandle, registry: PluginRegistry): Promise<SyncLine[]> {
+  return writeTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now();
     const wanted = wantedPlugins(registry);
     const seen = new Set(wanted.map((w) => w.pluginId));
     const lines: SyncLine[] = [];

@@ -23,7 +23,7 @@ describe.each(testDialects())('plugins sync on %s', (dialect) => {
   afterAll(() => ctx?.dispose());
 
   const sync = async () =>
-    (await syncPlugins(ctx.database.db, await loadPluginRegistry({ listFile }))).map(formatSyncLine);
+    (await syncPlugins(ctx.services(), await loadPluginRegistry({ listFile }))).map(formatSyncLine);
   const row = () =>
     ctx.database.db
       .selectFrom('plugin')

@@ -22,7 +22,7 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
     // The task entry loads the registry itself, as it does in a worker thread.
     process.env.STEPPINGSTONES_PLUGINS_FILE = listFile;
     ctx = await createTestContext(dialect);
-    await syncPlugins(ctx.database.db, await loadPluginRegistry({ listFile }));
+    await syncPlugins(ctx.services(), await loadPluginRegistry({ listFile }));
   });
   afterAll(async () => {
     delete process.env.STEPPINGSTONES_PLUGINS_FILE;
@@ -58,9 +58,9 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
   });
 
   it('skips a run while its point is disabled, and rejects a payload that does not match', async () => {
-    await setPointEnabled(ctx.database.db, 'test-faults', 'chain', false, { type: 'background-task' });
+    await setPointEnabled(ctx.services(), 'test-faults', 'chain', false, { type: 'background-task' });
     expect(await runPluginTask(runContext('test-faults:chain', { n: 5 }))).toEqual({ skipped: 'disabled' });
-    await setPointEnabled(ctx.database.db, 'test-faults', 'chain', true, { type: 'background-task' });
+    await setPointEnabled(ctx.services(), 'test-faults', 'chain', true, { type: 'background-task' });
     await expect(runPluginTask(runContext('test-faults:chain', { n: 'x' }))).rejects.toThrow();
   });
 
@@ -79,9 +79,9 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
       const jobs = await claimJobs(ctx.services(), { owner, leaseMs: 60_000, limit: 10, pausedTaskNames });
       return jobs.map((j) => Number(j.id));
     };
-    await setPointEnabled(ctx.database.db, 'test-faults', 'chain', false, { type: 'background-task' });
+    await setPointEnabled(ctx.services(), 'test-faults', 'chain', false, { type: 'background-task' });
     expect(await claim('w1')).toEqual([echo]);
-    await setPointEnabled(ctx.database.db, 'test-faults', 'chain', true, { type: 'background-task' });
+    await setPointEnabled(ctx.services(), 'test-faults', 'chain', true, { type: 'background-task' });
     expect(await claim('w2')).toEqual([chain]);
   });
 });
