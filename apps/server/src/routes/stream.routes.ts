@@ -86,9 +86,16 @@ export async function streamRoutes(app: AppServer): Promise<void> {
       out.on('close', cleanup);
 
       out.write(`retry: 3000\n\n`);
-      await subscription.start();
+      try {
+        await subscription.start();
+      } catch (error) {
+        // The replay could not be read (database unreachable): end the stream; the browser reconnects.
+        request.log.warn({ err: error }, 'live stream');
+        close();
+        return;
+      }
       if (subscription.closed) return;
-      heartbeat = setInterval(() => out.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+      heartbeat = setInterval(() => out.write(`: heartbeat ${app.ctx.clock.now()}\n\n`), HEARTBEAT_MS);
     },
   );
 }
