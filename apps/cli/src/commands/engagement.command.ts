@@ -29,7 +29,7 @@ export function engagementCommands(program: Command): void {
     .action((opts: { code: string; name: string; start: string; end: string; description: string }) =>
       runCommand(() =>
         withContext(async (ctx) => {
-          const e = await createEngagement(ctx.database.db, {
+          const e = await createEngagement(serviceContext(ctx, systemPrincipal('cli')), {
             code: opts.code,
             name: opts.name,
             start_date: opts.start,

@@ -56,7 +56,13 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['engagements'], body: engagementCreateSchema, response: { 201: engagementSchema } },
     },
     async (request, reply) =>
-      reply.status(201).send(await createEngagement(db, request.body, { userId: request.principal.userId })),
+      reply
+        .status(201)
+        .send(
+          await createEngagement(requestServices(request), request.body, {
+            userId: request.principal.userId,
+          }),
+        ),
   );
 
   app.get(
@@ -81,7 +87,9 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const e = await visibleEngagement(request.principal, request.params.code);
-      return updateEngagement(db, e.id, request.body, { userId: request.principal.userId });
+      return updateEngagement(requestServices(request), e.id, request.body, {
+        userId: request.principal.userId,
+      });
     },
   );
 

@@ -1,4 +1,4 @@
-import type { AppContext, Clock } from '@steppingstones/core';
+import { type AppContext, type Clock, serviceContext } from '@steppingstones/core';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
@@ -114,8 +114,8 @@ export async function createTestEngagement(
   code: string,
   fields: { name?: string; start_date?: string; end_date?: string; description?: string } = {},
 ): Promise<EngagementDto> {
-  const year = new Date().getUTCFullYear();
-  return createEngagement(ctx.database.db, {
+  const year = new Date(ctx.clock.now()).getUTCFullYear();
+  return createEngagement(serviceContext(ctx, null), {
     code,
     name: fields.name ?? `Engagement ${code}`,
     start_date: fields.start_date ?? `${year}-01-01`,

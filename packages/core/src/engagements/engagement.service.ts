@@ -1,4 +1,4 @@
-import { type DB, isUniqueViolation, nowMs, writeTransaction } from '@steppingstones/db';
+import { isUniqueViolation, writeTransaction } from '@steppingstones/db';
 import {
   type EngagementCreate,
   type EngagementDto,
@@ -6,9 +6,9 @@ import {
   engagementCreateSchema,
   engagementUpdateSchema,
 } from '@steppingstones/shared';
-import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { type ContextOrHandle, handleAndClock, inTransaction } from '../service-context.ts';
 import { addEngagementMember } from '../users/membership.service.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toEngagementDto } from './engagement.mapper.ts';
@@ -22,12 +22,14 @@ export interface Actor {
  * transaction: there is no moment in which the engagement exists and its creator cannot open it.
  */
 export async function createEngagement(
-  db: Kysely<DB>,
+  ctx: ContextOrHandle,
   input: EngagementCreate,
   actor: Actor = { userId: null },
 ): Promise<EngagementDto> {
   const data = parseOrThrow(engagementCreateSchema, input);
+  const { db, clock } = handleAndClock(ctx);
   return writeTransaction(db, async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const clash = await tx
       .selectFrom('engagement')
       .select('id')
@@ -36,7 +38,7 @@ export async function createEngagement(
     const codeTaken = () =>
       ValidationError.field('code', `An engagement with the code "${data.code}" already exists.`);
     if (clash) throw codeTaken();
-    const now = nowMs();
+    const now = clock.now();
     const row = await tx
       .insertInto('engagement')
       .values({ ...data, archived: 0, created_at: now, updated_at: now })
@@ -47,24 +49,25 @@ export async function createEngagement(
         if (isUniqueViolation(error)) throw codeTaken();
         throw error;
       });
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTx, {
       type: 'engagement.created',
       engagementId: Number(row.id),
       actorUserId: actor.userId,
       payload: { engagementId: Number(row.id) },
     });
-    if (actor.userId !== null) await addEngagementMember(tx, Number(row.id), actor.userId, 'lead');
+    if (actor.userId !== null) await addEngagementMember(inTx, Number(row.id), actor.userId, 'lead');
     return toEngagementDto(row);
   });
 }
 
 export async function updateEngagement(
-  db: Kysely<DB>,
+  ctx: ContextOrHandle,
   id: number,
   input: EngagementUpdate,
   actor: Actor = { userId: null },
 ): Promise<EngagementDto> {
   const data = parseOrThrow(engagementUpdateSchema, input);
+  const { db, clock } = handleAndClock(ctx);
   return writeTransaction(db, async (tx) => {
     const current = await tx.selectFrom('engagement').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) throw new NotFoundError('The engagement');
@@ -78,12 +81,12 @@ export async function updateEngagement(
         ...rest,
         ...(archived === undefined ? {} : { archived: archived ? 1 : 0 }),
         ...(breach_checks === undefined ? {} : { breach_checks: breach_checks ? 1 : 0 }),
-        updated_at: nowMs(),
+        updated_at: clock.now(),
       })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'engagement.updated',
       engagementId: id,
       actorUserId: actor.userId,

@@ -1,4 +1,4 @@
-import { type DB, nowMs } from '@steppingstones/db';
+import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { createEngagement } from '../engagements/index.ts';
 import { PERMISSION_CODES, type PermissionCode, type Principal } from '../permissions/index.ts';
@@ -7,8 +7,11 @@ import { PERMISSION_CODES, type PermissionCode, type Principal } from '../permis
  * A user row written straight into the table (no password rules, no audit): for tests of services that
  * only need someone to act as. Returns the user's id.
  */
+/** When test users say they were created: a fixed moment, so nothing a test asserts reads the wall clock. */
+const TEST_USER_CREATED_AT = Date.UTC(2026, 0, 1);
+
 export async function insertTestUser(db: Kysely<DB>, username: string): Promise<number> {
-  const now = nowMs();
+  const now = TEST_USER_CREATED_AT;
   const row = await db
     .insertInto('app_user')
     .values({

@@ -1,7 +1,6 @@
 import {
   type Database,
   normaliseSearchText,
-  nowMs,
   writeEventSearchDocs,
   writeTransaction,
 } from '@steppingstones/db';
@@ -18,6 +17,8 @@ export interface SeedEventsOptions {
   /** Start time of the first event (default 2026-01-01) and the gap between events (default 7 s). */
   startAt?: number;
   stepMs?: number;
+  /** When the rows say they were written (default: the first event's start): seeding reads no clock. */
+  createdAt?: number;
   /** Called after each committed batch with the number of events written so far. */
   onProgress?: (done: number) => void;
 }
@@ -67,6 +68,7 @@ export async function seedEvents(
   const batchSize = options.batchSize ?? 5000;
   const start = options.startAt ?? Date.UTC(2026, 0, 1);
   const step = options.stepMs ?? 7000;
+  const createdAt = options.createdAt ?? start;
   const { contextIds, contexts, tagIds } = await writeTransaction(db, async (tx) => {
     const contexts = HOSTS.flatMap((host, i) => [{ host, user: USERS[i % USERS.length] ?? '', process: '' }]);
     const contextIds: number[] = [];
@@ -109,8 +111,8 @@ export async function seedEvents(
         version: 1,
         created_by: options.operatorUserId,
         updated_by: options.operatorUserId,
-        created_at: nowMs(),
-        updated_at: nowMs(),
+        created_at: createdAt,
+        updated_at: createdAt,
         tag: i % 4 === 0 ? null : TAGS[i % TAGS.length],
         tagId: i % 4 === 0 ? null : tagIds[i % TAGS.length],
         s,
