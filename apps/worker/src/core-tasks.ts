@@ -4,6 +4,7 @@ import {
   CREDENTIAL_IMPORT_TIMEOUT_MS,
   credentialImportPayloadSchema,
 } from '@steppingstones/core/credentials';
+import { SEARCH_REINDEX_TASK, searchReindexPayloadSchema } from '@steppingstones/core/events';
 import {
   EVENTSTREAM_IMPORT_MAX_ATTEMPTS,
   EVENTSTREAM_IMPORT_TASK,
@@ -60,6 +61,14 @@ export function coreTaskResolver(): TaskResolver {
         module: coreModule('eventstream/eventstream-import.task.ts'),
         exportName: 'runEventStreamImportTask',
       },
+    },
+    {
+      // Queued by a migration after the redaction of search documents changed.
+      name: SEARCH_REINDEX_TASK,
+      payloadSchema: searchReindexPayloadSchema,
+      timeoutMs: 60 * 60_000,
+      maxAttempts: 5,
+      entry: { module: coreModule('events/search-reindex.task.ts'), exportName: 'reindexSearchTask' },
     },
     {
       name: PRUNE_TASK,

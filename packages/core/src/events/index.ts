@@ -27,3 +27,4 @@ export {
   setEventStar,
   type WriteOptions,
 } from './event.service.ts';
+export { SEARCH_REINDEX_TASK, searchReindexPayloadSchema } from './search-reindex.task.ts';

@@ -21,6 +21,7 @@ import * as m0018 from './0018-eventstream-import-job.ts';
 import * as m0019 from './0019-credential-search-trgm.ts';
 import * as m0020 from './0020-outcome-scale-indexes.ts';
 import * as m0021 from './0021-eventstream-line-identity.ts';
+import * as m0022 from './0022-search-reindex.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -48,6 +49,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0019-credential-search-trgm', m0019],
   ['0020-outcome-scale-indexes', m0020],
   ['0021-eventstream-line-identity', m0021],
+  ['0022-search-reindex', m0022],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
