@@ -7,6 +7,7 @@ async function actionId(f: MatrixFixture): Promise<Record<string, string>> {
   await importC2Logs(f.ctx, systemPrincipal(), {
     engagement: f.engagement.code,
     adapter: 'cobalt-strike-logs',
+    server: 'matrix',
     filename: 'logs/261231/1.2.3.4/beacon_1.log',
     data: Buffer.from('12/31 23:59:59 UTC [input] <neo> whoami'),
   });
@@ -26,6 +27,7 @@ async function sessionAndDownload(f: MatrixFixture) {
   await importC2Logs(f.ctx, systemPrincipal(), {
     engagement: f.engagement.code,
     adapter: 'cobalt-strike-logs',
+    server: 'matrix',
     filename: 'logs/261231/downloads.log',
     data: Buffer.from('12/31 23:59:59 UTC\t1.2.3.4\t1\t10\t/opt/cs/downloads/x\tx.txt\tC:\\Temp\\\n'),
   });

@@ -2,19 +2,25 @@ import type { Tx } from '@steppingstones/db';
 import { actionKey, chunks, downloadKey } from './c2-keys.ts';
 import type { C2ActionRecord, C2DownloadRecord, C2Rejection } from './c2-records.ts';
 
+/** The stored natural keys among `pairs`, looked up per session so the unique (session, key) index serves. */
 async function existingKeys(tx: Tx, table: 'c2_action' | 'c2_download', pairs: Array<[number, string]>) {
   const have = new Set<string>();
-  for (const part of chunks(pairs)) {
-    const rows = await tx
-      .selectFrom(table)
-      .select(['session_id', 'natural_key'])
-      .where(
-        'natural_key',
-        'in',
-        part.map(([, k]) => k),
-      )
-      .execute();
-    for (const r of rows) have.add(`${Number(r.session_id)}:${r.natural_key}`);
+  const bySession = new Map<number, string[]>();
+  for (const [session, key] of pairs) {
+    const keys = bySession.get(session);
+    if (keys) keys.push(key);
+    else bySession.set(session, [key]);
+  }
+  for (const [session, keys] of bySession) {
+    for (const part of chunks(keys)) {
+      const rows = await tx
+        .selectFrom(table)
+        .select('natural_key')
+        .where('session_id', '=', session)
+        .where('natural_key', 'in', part)
+        .execute();
+      for (const r of rows) have.add(`${session}:${r.natural_key}`);
+    }
   }
   return have;
 }
