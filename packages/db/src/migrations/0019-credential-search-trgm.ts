@@ -7,7 +7,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   // The vault's contains-search ("every term in account, system, purpose or secret") on a trigram
   // index, so a rare term is found without reading the whole vault. pg_trgm ships with PostgreSQL and
   // is a trusted extension (the database owner may create it); where it cannot be created the search
-  // still works, by a scan, and the server says so in its log at start.
+  // still works, by reading the engagement's credentials.
   await sql`savepoint credential_trgm`.execute(db);
   try {
     await sql`create extension if not exists pg_trgm`.execute(db);

@@ -17,7 +17,8 @@ import {
 } from './import-record.ts';
 import { type NumberedLine, readLineBatches } from './line-reader.ts';
 
-const BATCH = 5000;
+/** Lines per batch (one transaction each; commits are costly, see DUMP_BATCH). */
+export const CRACKED_BATCH = 20_000;
 const MAX_LINE = 20_000;
 
 /**
@@ -41,7 +42,7 @@ export class CrackMatcher {
   /** Queues a line; a promise only when the batch is full and being matched. */
   add(line: NumberedLine): Promise<void> | undefined {
     this.batch.push(line);
-    return this.batch.length >= BATCH ? this.flush() : undefined;
+    return this.batch.length >= CRACKED_BATCH ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {

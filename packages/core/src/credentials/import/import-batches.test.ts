@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../permissions/index.ts';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { arrangeOperator } from '../../testing/test-operator.ts';
-import { importCracked } from './cracked-import.service.ts';
+import { CRACKED_BATCH, importCracked } from './cracked-import.service.ts';
 import { importDump } from './dump-import.service.ts';
+import { DUMP_BATCH } from './dump-sink.ts';
 import { getImport } from './import.queries.ts';
 
 /** `count` lines of `line(i)`, then the upload breaks (a dropped connection, a failing disk). */
@@ -43,15 +44,16 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
       ctx.database.db,
       principal,
       { engagement: 'BATCH', type: 'user-hash', hashType: 1000 },
-      breaksAfter(5000, line),
+      breaksAfter(2.5 * DUMP_BATCH, line),
       { actor, maxBytes: 100_000_000, onProgress: (p) => progress.push(p.lines) },
     );
+    const two = 2 * DUMP_BATCH;
     await expect(failed).rejects.toThrow(
-      /stopped at line 4001.*4000 new hashes.*import the same file again/s,
+      new RegExp(`stopped at line ${two + 1}.*${two} new hashes.*import the same file again`, 's'),
     );
-    // Two whole batches of 2,000; nothing of the third.
-    expect(await count()).toBe(4000);
-    expect(progress).toEqual([2000, 4000]);
+    // Two whole batches; nothing of the third.
+    expect(await count()).toBe(two);
+    expect(progress).toEqual([DUMP_BATCH, two]);
     const record = await ctx.database.db
       .selectFrom('credential_import')
       .select('id')
@@ -59,10 +61,10 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
     const status = await getImport(ctx.database.db, principal, Number(record.id));
     expect(status).toMatchObject({
       status: 'failed',
-      result: { stopped_at_line: 4001, committed: { new_hashes: 4000 } },
+      result: { stopped_at_line: two + 1, committed: { new_hashes: two } },
     });
 
-    const lines = Array.from({ length: 5000 }, (_, i) => line(i + 1)).join('\n');
+    const lines = Array.from({ length: 2.5 * DUMP_BATCH }, (_, i) => line(i + 1)).join('\n');
     const again = await importDump(
       ctx.database.db,
       principal,
@@ -70,12 +72,13 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
       [Buffer.from(lines)],
       { actor, maxBytes: 100_000_000 },
     );
-    expect(again).toMatchObject({ new_hashes: 1000, duplicates: 4000, rejected: [] });
-    expect(await count()).toBe(5000);
+    expect(again).toMatchObject({ new_hashes: DUMP_BATCH / 2, duplicates: two, rejected: [] });
+    expect(await count()).toBe(2.5 * DUMP_BATCH);
   });
 
   it('a potfile that breaks off keeps the cracks of its committed batches', async () => {
-    const lines = Array.from({ length: 12_000 }, (_, i) => `u${i + 1}:${hash(i + 1)}`).join('\n');
+    const n = 2.5 * CRACKED_BATCH;
+    const lines = Array.from({ length: n }, (_, i) => `u${i + 1}:${hash(i + 1)}`).join('\n');
     await importDump(
       ctx.database.db,
       principal,
@@ -87,17 +90,18 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
       ctx.database.db,
       principal,
       'BATCH',
-      breaksAfter(12_000, (i) => `${hash(i)}:pw${i}`),
+      breaksAfter(n, (i) => `${hash(i)}:pw${i}`),
       { actor, maxBytes: 100_000_000 },
     );
-    // Batches of 5,000 lines: two committed, the third rolled back.
-    await expect(failed).rejects.toThrow(/stopped at line 10001.*10000 accounts/s);
+    // Two batches committed, the third rolled back.
+    const two = 2 * CRACKED_BATCH;
+    await expect(failed).rejects.toThrow(new RegExp(`stopped at line ${two + 1}.*${two} accounts`, 's'));
     const cracked = await ctx.database.db
       .selectFrom('credential')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('secret', 'is not', null)
       .executeTakeFirstOrThrow();
-    expect(Number(cracked.n)).toBe(10_000);
+    expect(Number(cracked.n)).toBe(two);
   });
 
   it('a failure before anything was committed keeps its own message: nothing imported', async () => {
