@@ -85,6 +85,12 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
       .getByRole('row')
       .filter({ hasText: '0123456789abcdef0123456789abcdef' })
       .waitFor();
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page
+      .getByRole('img', { name: 'Session timeline' })
+      .getByText('alice WS01 / rundll32.exe (PID: 4242)')
+      .waitFor();
+    await snap(page, 'c2-timeline');
     await page.getByRole('tab', { name: 'Servers' }).click();
     await page
       .getByRole('table', { name: 'Servers' })

@@ -5,6 +5,7 @@ const TABS = [
   ['sessions', 'Sessions & actions'],
   ['downloads', 'Downloads'],
   ['uploads', 'Uploads'],
+  ['timeline', 'Timeline'],
   ['servers', 'Servers'],
 ] as const;
 
