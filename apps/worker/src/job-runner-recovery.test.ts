@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getJobRow, insertJob } from '@steppingstones/core/jobs';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
-import { nowMs } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RunningWorker, startWorker } from './main.ts';
@@ -69,7 +68,7 @@ describe.each(testDialects())('recovery and scale-out on %s', (dialect) => {
   (dialect === 'postgres' ? it : () => undefined)(
     'two workers run 1,000 jobs with no job run twice',
     async () => {
-      const now = nowMs();
+      const now = ctx.clock.now();
       const rows = Array.from({ length: 1000 }, () => ({
         task: 'test-plugin:record',
         payload: JSON.stringify({ log }),

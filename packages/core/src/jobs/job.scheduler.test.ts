@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { nowMs } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fixedClock } from '../clock.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { scheduleTasks } from './job.scheduler.ts';
 import { insertJob } from './job.service.ts';
@@ -37,16 +37,15 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
     ctx.database.db.selectFrom('job').selectAll().where('task', '=', name).orderBy('id').execute();
 
   it('enqueues a scheduled task after its delay with its repeat, and payload {}', async () => {
-    const before = nowMs();
+    const clock = fixedClock();
     await scheduleTasks(
-      ctx.services(),
+      { ...ctx.services(), clock },
       staticResolver([task('p:sync', { delaySeconds: 120, repeatSeconds: 180 })]),
     );
     const [job, ...more] = await jobs('p:sync');
     expect(more).toEqual([]);
     expect(job!.status).toBe('queued');
-    expect(job!.run_at).toBeGreaterThanOrEqual(before + 120_000);
-    expect(job!.run_at).toBeLessThanOrEqual(nowMs() + 120_000);
+    expect(job!.run_at).toBe(clock.now() + 120_000);
     expect(job!.repeat_seconds).toBe(180);
     expect(job!.anchor_at).toBe(job!.run_at);
     expect(JSON.parse(job!.payload)).toEqual({});
