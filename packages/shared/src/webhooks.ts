@@ -67,6 +67,10 @@ export const webhookDeliverySchema = z.object({
   attempt: z.number().int(),
   /** What went wrong (refused target, timeout, non-2xx); null on success. */
   error: z.string().nullable(),
+  /** The human text sent. */
+  message: z.string().nullable(),
+  /** The event the message is about (opened at /events/{id}). */
+  event_id: z.number().int().nullable(),
   ok: z.boolean(),
   created_at: z.string(),
 });

@@ -1,5 +1,6 @@
 import { recordAudit } from '@steppingstones/core/audit';
 import {
+  checkWebhookTarget,
   createWebhook,
   deleteWebhook,
   getWebhook,
@@ -65,6 +66,7 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const engagementId = await webhookEngagementId(db, request.principal, request.body.engagement);
+      await checkWebhookTarget(request.body.url, config.webhookAllowPrivate);
       const hook = await createWebhook(
         requestServices(request),
         request.body,
@@ -97,6 +99,8 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       await requireWebhookAccess(db, request.principal, request.params.id);
+      if (request.body.url !== undefined)
+        await checkWebhookTarget(request.body.url, config.webhookAllowPrivate);
       const hook = await updateWebhook(requestServices(request), request.params.id, request.body);
       await recordAudit(requestServices(request), auditActor(request), {
         action: 'webhook.updated',

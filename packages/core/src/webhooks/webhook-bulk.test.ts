@@ -94,7 +94,7 @@ describe.each(testDialects())(
       expect(sent.map((m) => [m.type, m.message])).toEqual([
         ['event created', `Event ${e.id} created in BULK: First words`],
         ['event updated', `Event ${e.id} updated in BULK: Second words`],
-        ['detection changed', expect.stringContaining('detected FUL')],
+        ['detection changed', expect.stringContaining('detected: Alert Raised')],
       ]);
     });
   },

@@ -17,11 +17,25 @@ export const deliveryPayloadSchema = z.object({
 });
 export type DeliveryPayload = z.infer<typeof deliveryPayloadSchema>;
 
+/** The message text and event id of a body, for the log (a body that is not ours gives nulls). */
+function summaryOf(body: string | undefined): { message: string | null; event_id: number | null } {
+  try {
+    const parsed = JSON.parse(body ?? 'null') as { message?: unknown; event_id?: unknown } | null;
+    return {
+      message: typeof parsed?.message === 'string' ? parsed.message : null,
+      event_id: typeof parsed?.event_id === 'number' ? parsed.event_id : null,
+    };
+  } catch {
+    return { message: null, event_id: null };
+  }
+}
+
 export async function recordDelivery(
   ctx: ClockedHandle,
-  delivery: Omit<DeliveryPayload, 'body'> & { attempt: number },
+  delivery: Omit<DeliveryPayload, 'body'> & { attempt: number; body?: string },
   result: WebhookPostResult,
 ): Promise<void> {
+  const { message, event_id } = summaryOf(delivery.body);
   await ctx.db
     .insertInto('webhook_delivery')
     .values({
@@ -33,6 +47,8 @@ export async function recordDelivery(
       latency_ms: result.latencyMs,
       attempt: delivery.attempt,
       error: result.error,
+      message,
+      event_id,
       created_at: ctx.clock.now(),
     })
     .execute();
@@ -91,7 +107,7 @@ export async function testWebhook(
   });
   await recordDelivery(
     ctx,
-    { webhookId: id, deliveryId, domainEventId: null, type: 'new beacon', attempt: 1 },
+    { webhookId: id, deliveryId, domainEventId: null, type: 'new beacon', attempt: 1, body },
     result,
   );
   return {

@@ -6,7 +6,8 @@ import { redactEvidence } from '../redaction/index.ts';
 import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import { parseTypes } from './webhook.mapper.ts';
 import { expandBulkEdit } from './webhook-bulk.ts';
-import { buildWebhookMessage } from './webhook-message.ts';
+import { groupBursts, holdIndex, type PendingMessage } from './webhook-burst.ts';
+import { buildWebhookMessage, type WebhookMessage } from './webhook-message.ts';
 
 /**
  * The event as it stood right after the change: the latest revision written at or before the outbox
@@ -74,7 +75,7 @@ export const DELIVER_MAX_ATTEMPTS = 8;
  * Follows the outbox from the stored cursor and queues one delivery job per (matching webhook,
  * event). The cursor moves in the same transaction as the jobs are queued, under a database lock,
  * so several workers never queue a message twice and a crash never loses one. A webhook gets only
- * events that happened after it was created. Returns how many outbox rows were read.
+ * events that happened after it was created. A burst still inside its window waits (webhook-burst.ts). Returns how many outbox rows were handled.
  */
 export async function fanOutWebhooks(
   ctx: ClockedHandle,
@@ -104,51 +105,80 @@ export async function fanOutWebhooks(
         types: new Set(parseTypes(h.types)),
       }),
     );
-    const codes = new Map<number, string>();
-    for (const event of events) {
+    const engagements = new Map<number, { code: string; name: string }>();
+    // Every message the batch makes, in outbox order; a burst still in its window waits (webhook-burst.ts).
+    const pending: Array<{ index: number; message: PendingMessage }> = [];
+    for (const [index, event] of events.entries()) {
       if (hooks.length === 0) break;
-      let code: string | null = null;
+      let engagement: { code: string; name: string } | null = null;
       if (event.engagementId !== null) {
-        if (!codes.has(event.engagementId)) {
+        if (!engagements.has(event.engagementId)) {
           const e = await tx
             .selectFrom('engagement')
-            .select('code')
+            .select(['code', 'name'])
             .where('id', '=', event.engagementId)
             .executeTakeFirst();
-          codes.set(event.engagementId, e?.code ?? `#${event.engagementId}`);
+          const code = e?.code ?? `#${event.engagementId}`;
+          engagements.set(event.engagementId, { code, name: e?.name || code });
         }
-        code = codes.get(event.engagementId)!;
+        engagement = engagements.get(event.engagementId)!;
       }
-      for (const one of expandBulkEdit(event)) {
-        const message = buildWebhookMessage(await enrich(tx, one), code);
+      const expanded = expandBulkEdit(event);
+      for (const one of expanded) {
+        const message = buildWebhookMessage(
+          await enrich(tx, one),
+          engagement?.code ?? null,
+          engagement?.name ?? null,
+        );
         if (!message) continue;
-        const body = JSON.stringify(message);
-        for (const hook of hooks) {
-          if (!hook.types.has(message.type) || event.createdAt < hook.createdAt) continue;
-          // An engagement's webhook receives only that engagement's messages; an instance webhook all.
-          if (hook.engagementId !== null && hook.engagementId !== event.engagementId) continue;
-          await insertJob(inTx, {
-            task: DELIVER_TASK,
-            payload: {
-              webhookId: hook.id,
-              deliveryId: crypto.randomUUID(),
-              domainEventId: event.id,
-              type: message.type,
-              body,
-            },
-            maxAttempts: DELIVER_MAX_ATTEMPTS,
+        pending.push({
+          index,
+          message: {
+            message,
+            domainEventId: event.id,
             engagementId: event.engagementId,
-          });
-        }
+            createdAt: event.createdAt,
+            groupable: event.type !== 'event.bulk_updated',
+          },
+        });
       }
     }
-    const last = String(events[events.length - 1]!.id);
+    const done = holdIndex(pending, events.length, ctx.clock.now());
+    if (done === 0) return 0;
+    const ready = pending.filter((p) => p.index < done).map((p) => p.message);
+    const jobs: Array<{ hookId: number; message: WebhookMessage; domainEventId: number }> = [];
+    for (const hook of hooks) {
+      const mine = ready.filter(
+        (m) =>
+          hook.types.has(m.message.type) &&
+          m.createdAt >= hook.createdAt &&
+          // An engagement's webhook receives only that engagement's messages; an instance webhook all.
+          (hook.engagementId === null || hook.engagementId === m.engagementId),
+      );
+      for (const one of groupBursts(mine)) jobs.push({ hookId: hook.id, ...one });
+    }
+    // Queued in the order things happened (a stable sort keeps the webhooks' order within one change).
+    jobs.sort((a, b) => a.domainEventId - b.domainEventId);
+    for (const { hookId, message, domainEventId } of jobs)
+      await insertJob(inTx, {
+        task: DELIVER_TASK,
+        payload: {
+          webhookId: hookId,
+          deliveryId: crypto.randomUUID(),
+          domainEventId,
+          type: message.type,
+          body: JSON.stringify(message),
+        },
+        maxAttempts: DELIVER_MAX_ATTEMPTS,
+        engagementId: message.engagement_id,
+      });
+    const last = String(events[done - 1]!.id);
     const now = ctx.clock.now();
     await tx
       .insertInto('app_state')
       .values({ key: OUTBOX_CURSOR_KEY, value: last, updated_at: now })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: last, updated_at: now }))
       .execute();
-    return events.length;
+    return done;
   });
 }

@@ -1,5 +1,6 @@
 import type { WebhookType } from '@steppingstones/shared';
 import { toIsoUtc } from '@steppingstones/shared';
+import { DETECTED_CHOICES, PREVENTED_CHOICES } from '@steppingstones/shared/events';
 import type { DomainEvent } from '../outbox/index.ts';
 
 /** Outbox type → webhook type (the original's wording). Outbox types not listed here send nothing. */
@@ -31,6 +32,12 @@ const firstLine = (v: string) => {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 };
 
+/** People read the scale's labels (`Alert Raised`), not its codes (`FUL`); unknown values pass as they are. */
+const labelOf = (choices: ReadonlyArray<{ code: string; label: string }>, value: string) =>
+  choices.find((c) => c.code === value)?.label ?? value;
+export const detectedLabel = (code: string) => labelOf(DETECTED_CHOICES, code);
+export const preventedLabel = (code: string) => labelOf(PREVENTED_CHOICES, code);
+
 /** The human text, as the original words it for beacons; events get the same style. */
 function describe(type: WebhookType, p: Record<string, unknown>, where: string): string {
   const beacon = text(p.beacon) ?? 'user on computer (process)';
@@ -55,10 +62,11 @@ function describe(type: WebhookType, p: Record<string, unknown>, where: string):
     case 'detection changed': {
       const from = text(p.from);
       const to = text(p.to);
-      if (from && to) return `Detection of ${ref.toLowerCase()} in ${where} changed from ${from} to ${to}`;
+      if (from && to)
+        return `Detection of ${ref.toLowerCase()} in ${where} changed from ${detectedLabel(from)} to ${detectedLabel(to)}`;
       const now = [
-        text(p.detected) && `detected ${p.detected}`,
-        text(p.prevented) && `prevented ${p.prevented}`,
+        text(p.detected) && `detected: ${detectedLabel(String(p.detected))}`,
+        text(p.prevented) && `prevented: ${preventedLabel(String(p.prevented))}`,
       ]
         .filter(Boolean)
         .join(', ');
@@ -81,11 +89,13 @@ function idFields(payload: Record<string, unknown>): Record<string, unknown> {
 export function buildWebhookMessage(
   event: DomainEvent,
   engagementCode: string | null,
+  /** The engagement's name, which the text uses; the code stays in `engagement`. */
+  engagementName: string | null = engagementCode,
 ): WebhookMessage | null {
   const type = OUTBOX_TO_WEBHOOK_TYPE[event.type];
   if (!type) return null;
   const p = event.payload;
-  const message = text(p.message) ?? describe(type, p, engagementCode ?? 'no engagement');
+  const message = text(p.message) ?? describe(type, p, engagementName ?? engagementCode ?? 'no engagement');
   return {
     type,
     message,
@@ -93,6 +103,7 @@ export function buildWebhookMessage(
     ...(text(p.actor) ? { actor: text(p.actor) } : {}),
     ...(type === 'events bulk updated' ? { count: Number(p.count), filter: p.filter ?? {} } : {}),
     engagement: engagementCode,
+    ...(engagementName && engagementName !== engagementCode ? { engagement_name: engagementName } : {}),
     engagement_id: event.engagementId,
     domain_event_id: event.id,
     time: toIsoUtc(event.createdAt),

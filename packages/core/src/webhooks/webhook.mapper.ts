@@ -37,6 +37,8 @@ export function toDeliveryDto(row: Selectable<WebhookDeliveryTable>): WebhookDel
     latency_ms: row.latency_ms,
     attempt: row.attempt,
     error: row.error,
+    message: row.message,
+    event_id: row.event_id === null ? null : Number(row.event_id),
     ok: row.error === null && row.status_code !== null && row.status_code >= 200 && row.status_code < 300,
     created_at: toIsoUtc(Number(row.created_at)),
   };

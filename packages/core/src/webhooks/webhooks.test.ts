@@ -200,12 +200,14 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     ]);
     const body = JSON.parse(queued[0]!.body);
     expect(body).toMatchObject({
-      message: 'Event 7 created in ACME: Ran whoami',
+      message: 'Event 7 created in Acme: Ran whoami',
       engagement: 'ACME',
       event_id: 7,
     });
     expect(body.time).toMatch(/Z$/);
-    expect(JSON.parse(queued[2]!.body).message).toBe('Detection of event 7 in ACME changed from N/A to FUL');
+    expect(JSON.parse(queued[2]!.body).message).toBe(
+      'Detection of event 7 in Acme changed from Not Applicable to Alert Raised',
+    );
   });
 
   it('masks credentials in the description a message carries (it leaves the app)', async () => {

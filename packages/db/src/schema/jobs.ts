@@ -61,6 +61,10 @@ export interface WebhookDeliveryTable {
   latency_ms: number | null;
   attempt: number;
   error: string | null;
+  /** The human text of the message sent (null for rows logged before it was kept). */
+  message: string | null;
+  /** The event the message is about, if any. */
+  event_id: number | null;
   created_at: number;
 }
 

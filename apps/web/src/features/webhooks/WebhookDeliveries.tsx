@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { DateTime } from '../../components/DateTime.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { useDeliveries } from './webhooks-api.ts';
@@ -20,6 +21,7 @@ export function WebhookDeliveries({ id }: { id: number }) {
         <Table.Tr>
           <Table.Th>When</Table.Th>
           <Table.Th>Type</Table.Th>
+          <Table.Th>Message</Table.Th>
           <Table.Th>Result</Table.Th>
           <Table.Th>Latency</Table.Th>
           <Table.Th>Attempt</Table.Th>
@@ -33,6 +35,14 @@ export function WebhookDeliveries({ id }: { id: number }) {
               <DateTime value={d.created_at} seconds />
             </Table.Td>
             <Table.Td>{d.type}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.message ?? '—'}</Text>
+              {d.event_id !== null && (
+                <Anchor component={Link} to={`/events/${d.event_id}`} size="xs">
+                  Open event {d.event_id}
+                </Anchor>
+              )}
+            </Table.Td>
             <Table.Td>
               <Badge color={d.ok ? 'green' : 'red'} variant="light">
                 {d.status_code ?? 'no answer'}

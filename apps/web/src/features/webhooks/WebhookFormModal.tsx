@@ -5,6 +5,7 @@ import { FormError } from '../../components/QueryState.tsx';
 import { useSchemaForm } from '../../lib/form.ts';
 import {
   createWebhook,
+  DEFAULT_WEBHOOK_TYPES,
   updateWebhook,
   WEBHOOK_TYPE_OPTIONS,
   WEBHOOKS_KEY,
@@ -34,7 +35,7 @@ function WebhookForm({ webhook, onDone }: { webhook?: WebhookDto; onDone: () => 
     url: webhook?.url ?? '',
     secret: '',
     removeSecret: false,
-    types: (webhook?.types ?? [...WEBHOOK_TYPE_OPTIONS]) as WebhookType[],
+    types: (webhook?.types ?? [...DEFAULT_WEBHOOK_TYPES]) as WebhookType[],
     enabled: webhook?.enabled ?? true,
   });
   const { values, setFieldValue: setField, errors } = form;

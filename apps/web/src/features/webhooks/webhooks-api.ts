@@ -14,6 +14,8 @@ export const WEBHOOKS_KEY = ['webhooks'] as const;
 
 /** The types a webhook subscribes to, in the order the form lists them. */
 export const WEBHOOK_TYPE_OPTIONS = WEBHOOK_TYPES;
+/** A new webhook is ticked for the event types; beacon messages are opted into (they can be many). */
+export const DEFAULT_WEBHOOK_TYPES = WEBHOOK_TYPES.filter((t) => !t.includes('beacon'));
 
 /** What the form sends: a create, or the changed fields of an update. */
 export type WebhookInput = WebhookCreate;
