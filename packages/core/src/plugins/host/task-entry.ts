@@ -33,7 +33,7 @@ export async function runPluginTask(run: TaskRunContext): Promise<unknown> {
       point: { type: 'background-task', key },
       principal: systemPrincipal(`plugin:${pluginId}`),
       config: found.plugin.config,
-      nowMs: Date.now(),
+      nowMs: (await run.services()).clock.now(),
       database: database.target,
       logLevel: run.config.logLevel,
       logger: run.logger,
