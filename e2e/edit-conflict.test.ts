@@ -140,6 +140,9 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
   it("refuses the second save, shows the other user's values beside the user's own, and saves only the merge", async () => {
     const a = alice.page;
     const b = bob.page;
+    // The refused save is a 409, which Chromium logs; the test expects exactly that one.
+    alice.expectConsoleErrors(/status of 409/);
+    bob.expectConsoleErrors(/status of 409/);
     const aliceForm = await openEdit(a, 'Kerberoasted svc_sql');
     await aliceForm.getByLabel('Description').fill('Kerberoasted svc_sql; cracked <b>Summer2026!</b> in 2 h');
     await pick(a, aliceForm, 'Detected?', 'Alert Raised');
@@ -254,6 +257,7 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
       page: { colorScheme: 'dark' },
       timezonePrompt: 'save',
     });
+    blue.expectConsoleErrors(/status of 409/);
     try {
       const page = blue.page;
       await page.goto(`/events/${eventId}/limited`);
@@ -307,6 +311,7 @@ describe.each(testDialects())('two users editing the same event (%s)', { timeout
 
   it('a stale form that edits a shared context changes neither the context nor the event', async () => {
     const a = alice.page;
+    alice.expectConsoleErrors(/status of 409/);
     const res = await a.request.get(`/api/v1/events/${eventId}/`);
     const before = (await res.json()) as StoredEvent & { source: { id: number; host: string } };
     expect(before.source.host).toBe('KALI-01');

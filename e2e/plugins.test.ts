@@ -62,6 +62,28 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     expect(session.t.problems).toEqual([]);
   });
 
+  it('shows every report on the Reports page as a gallery: by category, described, with a preview', async () => {
+    const { page } = session.t;
+    await page.goto('/reports');
+    // Event reports first, then credential reports, each grouped by category.
+    const html = page.getByRole('region', { name: 'HTML' }).first();
+    const card = html.getByTestId('report-card').filter({ hasText: 'Event Logs' });
+    await card.waitFor();
+    // The preview is the report on this engagement's events: the event's text, as a reader sees it.
+    await card.getByTestId('report-preview').getByText('Kerberoasted svc_sql').waitFor();
+    expect(await page.getByRole('heading', { name: 'Markdown' }).count()).toBeGreaterThan(0);
+    await card.getByText('The filtered events as a table').waitFor();
+    const chart = page.getByTestId('report-card').filter({ hasText: 'Daily Detections and Preventions' });
+    await chart.scrollIntoViewIfNeeded();
+    await chart.getByRole('img', { name: 'Preview of Daily Detections and Preventions' }).waitFor();
+    expect(
+      await chart.getByRole('img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
+    await snap(page, 'reports-gallery');
+    await card.getByRole('link', { name: 'Event Logs' }).click();
+    await page.waitForURL(new RegExp(`/reports/html-reports/html-event-logs\\?engagement=${ENG}`));
+  });
+
   it('copies rich text where the async clipboard API is missing, and shows Markdown with Copy and Download .md; a failure shows as its message', async () => {
     const { page } = session.t;
     await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}`);
@@ -98,6 +120,7 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     expect(fs.readFileSync((await download.path())!, 'utf8')).toContain('Kerberoasted svc');
 
     // A report that cannot render shows its own message in place of the report, not a broken page.
+    session.t.expectConsoleErrors(/status of 400/);
     await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}&includeEvidence=maybe`);
     const error = page.getByTestId('report-error');
     await expect(error.textContent()).resolves.toContain('includeEvidence');

@@ -82,7 +82,9 @@ export async function newPage(
     }
     if (msg.type() !== 'error') return;
     if (!/Content Security Policy|CSP violation/i.test(text) && expected.some((p) => p.test(text))) return;
-    problems.push(`console error: ${text}`);
+    // A failed request's line does not say which request: its location does.
+    const where = text.startsWith('Failed to load resource') ? ` (${msg.location().url})` : '';
+    problems.push(`console error: ${text}${where}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
   page.on('response', (response) => {

@@ -10,6 +10,17 @@ interface PropSchema {
   maximum?: number;
 }
 
+/** A label a person reads for a parameter the plugin gave no title: `includeEvidence` → "Include evidence". */
+export function parameterLabel(name: string, title?: string): string {
+  if (title) return title;
+  const words = name
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
  * A small form for a report's parameters, from the JSON Schema the menu API returns. Values live in the
  * URL (so a report link is shareable); a parameter left at its default is not written.
@@ -30,7 +41,7 @@ export function ReportParams({
     <Group gap="md" align="flex-end" wrap="wrap">
       {names.map((name) => {
         const p = properties[name]!;
-        const label = p.title ?? name;
+        const label = parameterLabel(name, p.title);
         const current = values.get(name);
         const set = (v: string | null) =>
           onChange(name, v === null || v === String(p.default ?? '') ? null : v);

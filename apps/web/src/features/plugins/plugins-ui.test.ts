@@ -43,3 +43,13 @@ describe('the Reporting menu helpers', () => {
     expect(filenameFrom(null, 'report')).toBe('report');
   });
 });
+
+describe('report parameter labels', () => {
+  it('reads as words when the plugin gave no title, and keeps a title it gave', async () => {
+    const { parameterLabel } = await import('./ReportParams.tsx');
+    expect(parameterLabel('includeEvidence')).toBe('Include evidence');
+    expect(parameterLabel('eventTitles')).toBe('Event titles');
+    expect(parameterLabel('max_rows')).toBe('Max rows');
+    expect(parameterLabel('includeEvidence', 'Raw evidence')).toBe('Raw evidence');
+  });
+});
