@@ -74,6 +74,7 @@ function importWith(file: string, opts: Options): Promise<number> {
           params: paramsOf(opts.param),
           filename: file === '-' ? 'stdin' : file,
           body,
+          size,
         },
         { importedByName: opts.as ? undefined : CLI_USER, onProgress: progress.update },
       );

@@ -89,7 +89,7 @@ export async function eventstreamImportRoutes(app: AppServer): Promise<void> {
         await runEventStreamImport(
           app.ctx,
           request.principal,
-          { engagement, source, params: sourceParams(rest), filename, body },
+          { engagement, source, params: sourceParams(rest), filename, body, size: length },
           { signal: controller.signal },
         ),
       );

@@ -1,5 +1,6 @@
 import type { Tx } from '@steppingstones/db';
 import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
+import type { CredentialFinding } from '../extraction/credential-finding.ts';
 import { extractCredentials } from '../extraction/extract.ts';
 import type { EventStreamValues } from './eventstream-format.ts';
 
@@ -12,23 +13,24 @@ export function addCounts(total: IngestCounts, more: IngestCounts): void {
   total.duplicates += more.duplicates;
 }
 
+/** What the credential extractors find in a line's text (description, evidence, outcome, additional data). */
+export function lineFindings(v: EventStreamValues): CredentialFinding[] {
+  return extractCredentials(
+    [v.description, v.raw_evidence, v.outcome, v.additional_data].filter(Boolean).join('\n\n'),
+  );
+}
+
 /**
- * Feeds the credential extractors with the text of newly imported lines (description, evidence,
- * outcome and additional data) and adds what they find to the engagement's vault, in the batch's own
+ * Adds what the extractors found in newly imported lines to the engagement's vault, in the batch's own
  * transaction: a line and the credentials found in it commit together. Lines imported before (the
  * duplicates) were read then and are not read again.
  */
-export async function extractLineCredentials(
+export async function ingestLineFindings(
   tx: Tx,
   engagementId: number,
   actor: { userId: number | null; username: string },
-  lines: readonly EventStreamValues[],
+  findings: CredentialFinding[],
 ): Promise<IngestCounts> {
-  const findings = lines.flatMap((v) =>
-    extractCredentials(
-      [v.description, v.raw_evidence, v.outcome, v.additional_data].filter(Boolean).join('\n\n'),
-    ),
-  );
   if (findings.length === 0) return { ...NO_CREDENTIALS };
   return ingestFindings(tx, { engagementId, findings, origin: {}, actor });
 }

@@ -17,7 +17,12 @@ export interface EventStreamImportRequest {
   params?: Record<string, string | string[]>;
   filename?: string;
   body: AsyncIterable<Uint8Array | string>;
+  /** The body's size when known (a file, a Content-Length): large plain imports prepare lines in a thread. */
+  size?: number;
 }
+
+/** From this size a plain EventStream import prepares its lines in a thread beside the writes. */
+export const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 
 async function readAll(body: AsyncIterable<Uint8Array | string>, max: number): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -51,7 +56,11 @@ export async function runEventStreamImport(
   const db = ctx.database.db;
   const maxLineBytes = options.maxLineBytes ?? ctx.config.eventstreamMaxLineBytes;
   if (!request.source)
-    return importEventStream(db, principal, request.engagement, request.body, { ...options, maxLineBytes });
+    return importEventStream(db, principal, request.engagement, request.body, {
+      parallel: (request.size ?? 0) >= PARALLEL_FROM_BYTES,
+      ...options,
+      maxLineBytes,
+    });
   // Check the engagement before reading a large body or starting a plugin.
   const engagement = await eventstreamEngagement(db, principal, request.engagement, 'eventstream.add');
   const body = await readAll(request.body, MAX_SOURCE_BYTES);

@@ -4,12 +4,12 @@ import type { IngestCounts } from '../credentials/credential-ingest.service.ts';
 import { assertWritable } from '../engagements/index.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import { hasEngagementPermission, type Principal } from '../permissions/index.ts';
-import { addCounts, extractLineCredentials, NO_CREDENTIALS } from './eventstream-credentials.ts';
+import { addCounts, ingestLineFindings, lineFindings, NO_CREDENTIALS } from './eventstream-credentials.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
-import { checkEventStreamLine, type EventStreamValues } from './eventstream-format.ts';
-import { lineHash } from './eventstream-hash.ts';
 import { insertLineRows } from './eventstream-line.insert.ts';
-import { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLines } from './line-reader.ts';
+import { preparedInline, preparedInThread } from './eventstream-prepare.client.ts';
+import type { PreparedLine } from './eventstream-prepare.ts';
+import { DEFAULT_MAX_LINE_BYTES } from './line-reader.ts';
 
 /** What an import answers (the API body, the CLI's `--json` line, the job's result). */
 export interface EventStreamImportResult {
@@ -42,13 +42,16 @@ export interface EventStreamImportOptions {
    * credentials (a queued import keeps what its starter was allowed when it was queued).
    */
   credentials?: boolean;
+  /**
+   * Prepare the lines (parse, check, identity, extraction) in a thread while the batches are written:
+   * for large inputs, where starting the thread pays for itself.
+   */
+  parallel?: boolean;
   signal?: AbortSignal;
 }
 
 /** Lines per transaction: each batch is written whole or not at all. */
 const BATCH = 1000;
-
-type Pending = { line: number; values: EventStreamValues };
 
 /**
  * Imports EventStream JSON Lines into an engagement. Each line is parsed and checked on its own; a bad
@@ -66,7 +69,6 @@ export async function importEventStream(
   const engagement = await eventstreamEngagement(db, principal, engagementCode, 'eventstream.add');
   assertWritable(engagement);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const lines = readLines(input, { maxLineBytes, onBytes: (bytes) => report({ bytes }) });
   const result: EventStreamImportResult = { added: 0, duplicates: 0, rejected: [] };
   const progress: EventStreamImportProgress = { bytes: 0, lines: 0, added: 0, duplicates: 0, rejected: 0 };
   function report(change: Partial<EventStreamImportProgress>) {
@@ -85,7 +87,15 @@ export async function importEventStream(
       options.credentials !== false && hasEngagementPermission(principal, engagement.id, 'credential.add'),
   };
   if (who.credentials) result.credentials = { ...NO_CREDENTIALS };
-  let batch: Pending[] = [];
+  const prepare = options.parallel ? preparedInThread : preparedInline;
+  const prepared = prepare(input, {
+    maxLineBytes,
+    // In a thread, extraction runs there for every line; inline, only new lines are read, once written.
+    extract: who.credentials && options.parallel === true,
+    batch: BATCH,
+    onBytes: (bytes) => report({ bytes }),
+  });
+  let batch: PreparedLine[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const written = await writeLines(db, engagement.id, who, batch);
@@ -95,15 +105,15 @@ export async function importEventStream(
     batch = [];
     report({});
   };
-  for await (const read of lines) {
+  for await (const { items, lines } of prepared) {
     options.signal?.throwIfAborted();
-    progress.lines = read.line;
-    const checked = checkRead(read, maxLineBytes);
-    if (checked === null) continue;
-    if ('reason' in checked) result.rejected.push({ line: read.line, reason: checked.reason });
-    else {
-      batch.push({ line: read.line, values: checked.values });
-      if (batch.length >= BATCH) await flush();
+    progress.lines = lines;
+    for (const item of items) {
+      if ('reason' in item) result.rejected.push({ line: item.line, reason: item.reason });
+      else {
+        batch.push(item);
+        if (batch.length >= BATCH) await flush();
+      }
     }
   }
   await flush();
@@ -119,34 +129,26 @@ export async function importEventStream(
   return result;
 }
 
-/** A blank line is skipped (null); anything else is checked. */
-function checkRead(read: ReadLine, max: number) {
-  if ('tooLong' in read)
-    return { reason: `the line is ${read.bytes} bytes long; the most a line may hold is ${max} bytes` };
-  if (read.text.trim() === '') return null;
-  return checkEventStreamLine(read.text);
-}
-
 /** Writes one batch in one transaction; answers how many lines were new and what extraction added. */
 async function writeLines(
   db: Kysely<DB>,
   engagementId: number,
   who: { id: number | null; name: string; credentials: boolean },
-  batch: Pending[],
+  batch: PreparedLine[],
 ): Promise<{ added: number; credentials: IngestCounts }> {
   const meta = { engagementId, importedBy: who.id, importedByName: who.name, createdAt: nowMs() };
-  const rows = batch.map(({ values }) => ({ values, hash: lineHash(values) }));
   return writeTransaction(db, async (tx) => {
-    const inserted = await insertLineRows(tx, meta, rows);
+    const inserted = await insertLineRows(tx, meta, batch);
     if (!who.credentials || inserted.size === 0)
       return { added: inserted.size, credentials: { ...NO_CREDENTIALS } };
     // Only the lines that went in: a duplicate's text was read when it was first imported.
-    const fresh = rows.filter((r) => inserted.delete(r.hash)).map((r) => r.values);
-    const credentials = await extractLineCredentials(
+    const fresh = batch.filter((r) => inserted.delete(r.hash));
+    const findings = fresh.flatMap((r) => r.findings ?? lineFindings(r.values));
+    const credentials = await ingestLineFindings(
       tx,
       engagementId,
       { userId: who.id, username: who.name },
-      fresh,
+      findings,
     );
     return { added: fresh.length, credentials };
   });

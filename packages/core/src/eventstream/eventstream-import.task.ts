@@ -66,7 +66,7 @@ export async function runEventStreamImportTask(task: TaskRunContext): Promise<un
     const result = await runEventStreamImport(
       ctx,
       principal,
-      { ...p, body: fs.createReadStream(file) },
+      { ...p, body: fs.createReadStream(file), size: fs.statSync(file).size },
       {
         importedByName: p.actor.username,
         credentials: p.credentials,

@@ -85,6 +85,36 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
     expect(again).toMatchObject({ added: 0, duplicates: 1, credentials: { newHashes: 0 } });
   });
 
+  it('answers the same with the lines prepared in a thread beside the writes (large imports)', async () => {
+    const db = ctx.database.db;
+    const HASH = 'svc_web:1105:aad3b435b51404eeaad3b435b51404ee:e19ccf75ee54e06b06a5907af13cef42:::';
+    const line = (n: number) => JSON.stringify({ ts: `2025-04-0${n}T10:00:00Z`, d: `threaded ${n}` });
+    const file = [
+      line(1),
+      'not json',
+      JSON.stringify({ ts: '2025-04-05T10:00:00Z', e: `secretsdump\n${HASH}` }),
+      line(1),
+      `{"ts":"2025-04-02T10:00:00Z","d":"${'x'.repeat(200)}"}`,
+      line(3),
+    ].join('\n');
+    // Split mid-line and mid-character, as a network body arrives.
+    const bytes = Buffer.from(`${file}\n{"ts":"2025-04-04T10:00:00Z","d":"café ☕"}\n`);
+    const cut = bytes.indexOf(Buffer.from('☕')) + 1;
+    const chunks = [bytes.subarray(0, 7), bytes.subarray(7, cut), bytes.subarray(cut)];
+    const result = await importEventStream(db, red, 'ES2', chunks, { parallel: true, maxLineBytes: 150 });
+    expect(result).toMatchObject({ added: 4, duplicates: 1, credentials: { newHashes: 1 } });
+    expect(result.rejected.map((r) => r.line)).toEqual([2, 5]);
+    expect(result.rejected[1]!.reason).toMatch(/bytes long; the most a line may hold is 150/);
+    const cafe = await db
+      .selectFrom('eventstream_line')
+      .select('description')
+      .where('description', 'like', 'café%')
+      .executeTakeFirst();
+    expect(cafe?.description).toBe('café ☕');
+    const again = await importEventStream(db, red, 'ES2', chunks, { parallel: true, maxLineBytes: 150 });
+    expect(again).toMatchObject({ added: 0, duplicates: 5, credentials: { newHashes: 0 } });
+  });
+
   it('refuses a non-member (404) and a member without eventstream.add (403)', async () => {
     const db = ctx.database.db;
     const outsider: Principal = { ...red, engagementIds: [] };

@@ -26,7 +26,11 @@ export {
   type EventStreamImportPayload,
   eventstreamImportPayloadSchema,
 } from './eventstream-import.queue.ts';
-export { type EventStreamImportRequest, runEventStreamImport } from './eventstream-import.request.ts';
+export {
+  type EventStreamImportRequest,
+  PARALLEL_FROM_BYTES,
+  runEventStreamImport,
+} from './eventstream-import.request.ts';
 export {
   type EventStreamImportOptions,
   type EventStreamImportProgress,

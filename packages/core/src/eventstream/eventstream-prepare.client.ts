@@ -1,0 +1,122 @@
+import { startTsThread } from '../threads/ts-thread.ts';
+import { type Prepared, prepareLine } from './eventstream-prepare.ts';
+import { readLines } from './line-reader.ts';
+
+export interface PrepareThreadData {
+  maxLineBytes: number;
+  extract: boolean;
+  batch: number;
+}
+export type PrepareThreadMessage = { kind: 'chunk'; chunk: Uint8Array } | { kind: 'end' };
+export type PreparedBatch = { items: Exclude<Prepared, null>[]; lines: number };
+export type PrepareThreadReply =
+  | { kind: 'ack' }
+  | ({ kind: 'batch' } & PreparedBatch)
+  | { kind: 'done' }
+  | { kind: 'error'; message: string };
+
+export interface PrepareOptions extends PrepareThreadData {
+  onBytes?: (bytes: number) => void;
+}
+
+type Input = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+const ENTRY = new URL('./eventstream-prepare.thread.ts', import.meta.url);
+/** Chunks posted to the thread and not yet taken by its line reader: memory stays flat. */
+const MAX_IN_FLIGHT = 8;
+
+/** The input's lines prepared here, in batches (small imports: no thread to start). */
+export async function* preparedInline(input: Input, options: PrepareOptions): AsyncGenerator<PreparedBatch> {
+  let items: PreparedBatch['items'] = [];
+  let lines = 0;
+  for await (const read of readLines(input, {
+    maxLineBytes: options.maxLineBytes,
+    onBytes: options.onBytes,
+  })) {
+    lines = read.line;
+    const prepared = prepareLine(read, options.maxLineBytes, options.extract);
+    if (prepared === null) continue;
+    items.push(prepared);
+    if (items.length >= options.batch) {
+      yield { items, lines };
+      items = [];
+    }
+  }
+  yield { items, lines };
+}
+
+/**
+ * The input's lines prepared in a thread (parse, check, identity, extraction) while the caller writes
+ * the batches already prepared: a large import uses both cores. The caller's reading is held back when
+ * the thread falls behind, so memory stays flat whatever the size.
+ */
+export async function* preparedInThread(
+  input: Input,
+  options: PrepareOptions,
+): AsyncGenerator<PreparedBatch> {
+  const { onBytes, ...workerData } = options;
+  const worker = startTsThread(ENTRY, { workerData: { ...workerData } });
+  const replies: PrepareThreadReply[] = [];
+  let wake = null as (() => void) | null;
+  let inFlight = 0;
+  let acked = null as (() => void) | null;
+  let failure: unknown = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (reply: PrepareThreadReply) => {
+    if (reply.kind === 'ack') {
+      inFlight--;
+      acked?.();
+      acked = null;
+      return;
+    }
+    replies.push(reply);
+    notify();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    notify();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('the line preparation thread stopped');
+    notify();
+  });
+  const pump = (async () => {
+    let bytes = 0;
+    for await (const raw of input) {
+      if (failure) return;
+      // A copy the thread owns (a chunk may share a pooled buffer).
+      const chunk = typeof raw === 'string' ? new Uint8Array(Buffer.from(raw, 'utf8')) : new Uint8Array(raw);
+      bytes += chunk.byteLength;
+      inFlight++;
+      worker.postMessage({ kind: 'chunk', chunk } satisfies PrepareThreadMessage, [chunk.buffer]);
+      onBytes?.(bytes);
+      while (inFlight >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => (acked = resolve));
+    }
+    worker.postMessage({ kind: 'end' } satisfies PrepareThreadMessage);
+  })().catch((error: unknown) => {
+    failure ??= error;
+    notify();
+  });
+  try {
+    for (;;) {
+      const reply = replies.shift();
+      if (!reply) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (reply.kind === 'done') break;
+      if (reply.kind === 'error') throw new Error(reply.message);
+      if (reply.kind === 'batch') yield { items: reply.items, lines: reply.lines };
+    }
+    await pump;
+  } finally {
+    failure ??= new Error('the import stopped');
+    acked?.();
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+}
