@@ -22,6 +22,26 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
   const session = adminSession({
     prepare: async (app) => {
       await createUserViaCli(app, { ...op, groups: ['Red Team Operators'], engagements: [ENG] });
+      await app.cli([
+        'engagement',
+        'create',
+        '--code',
+        'BETA-2026',
+        '--name',
+        'Beta Corp',
+        '--start',
+        '2026-01-01',
+        '--end',
+        '2026-12-31',
+      ]);
+      await app.cli([
+        'engagement',
+        'add-member',
+        'BETA-2026',
+        DEFAULT_SETUP.admin.username,
+        '--role',
+        'lead',
+      ]);
       await createEventsViaApi(app, [
         {
           timestamp: at(1),
@@ -161,6 +181,8 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
     await page.reload();
     await row(page, 'Enumerated shares on DC01').waitFor();
     expect(await page.getByRole('radio', { name: 'Compact' }).isChecked()).toBe(true);
+    // One scrollbar: the page fits the window, only the grid scrolls.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
     const evidence = row(page, 'Enumerated shares on DC01');
     expect(await evidence.innerText()).not.toContain('SYSVOL');
     for (const _ of [1, 2, 3, 4]) await page.keyboard.press('j');
@@ -333,6 +355,60 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
     await description(page).fill('Late write-up after the engagement, checked');
     await formDrawer(page).getByRole('button', { name: 'Save changes' }).click();
     await page.getByText(/^Saved outside the engagement’s dates/).waitFor();
+  });
+
+  it('filters by a member, by times picked on the user’s clock, without the row jumping', async () => {
+    const { page } = admin;
+    await page.goto('/events?from=2026-11-03T09:02:00Z');
+    const bar = page
+      .getByRole('textbox', { name: 'Search events' })
+      .locator('xpath=ancestor::div[contains(@class,"Paper")]');
+    await row(page, 'Dumped LSASS on WS042').waitFor();
+    // The time shows on the user's clock (Europe/London: UTC in November); one Tab stop per bound.
+    const from = page.getByLabel(/^From \(/);
+    expect(await from.innerText()).toContain('2026-11-03 09:02');
+    await from.focus();
+    // The picker and its clear button: at most two stops to the next field (a datetime-local took 14).
+    const toFocused = () => page.getByLabel(/^To \(/).evaluate((e) => e === document.activeElement);
+    let stops = 0;
+    while (!(await toFocused()) && stops < 5) {
+      await page.keyboard.press('Tab');
+      stops += 1;
+    }
+    expect(stops).toBeLessThanOrEqual(2);
+
+    const height = async () => (await bar.boundingBox())?.height ?? 0;
+    const before = await height();
+    await page.getByRole('combobox', { name: 'Operator' }).click();
+    await page.getByRole('option', { name: 'op.two' }).waitFor();
+    await page.getByRole('option', { name: DEFAULT_SETUP.admin.username, exact: true }).click();
+    await page.waitForURL(/operator=admin/);
+    const detected = page
+      .getByRole('textbox', { name: 'Detected' })
+      .or(page.getByRole('combobox', { name: 'Detected' }));
+    // The list stays open while picking several values.
+    await detected.click();
+    for (const label of ['Unknown', 'No Trace', 'Event Recorded'])
+      await page.getByRole('option', { name: label }).click();
+    await page.keyboard.press('Escape');
+    expect(await height()).toBe(before);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    expect(await height()).toBe(before);
+  });
+
+  it('clears the search when the user switches engagement', async () => {
+    const { page } = admin;
+    await page.goto('/events?search=LSASS');
+    await row(page, 'Dumped LSASS on WS042').waitFor();
+    await page.getByRole('combobox', { name: 'Current engagement' }).click();
+    await page.getByRole('option', { name: /Beta Corp/ }).click();
+    await page.getByText('Now working in Beta Corp.').waitFor();
+    await page.waitForURL((url) => url.search === '');
+    expect(await page.getByRole('textbox', { name: 'Search events' }).inputValue()).toBe('');
+    await page.waitForFunction(() => document.title.includes('BETA-2026'));
+    await page.getByRole('combobox', { name: 'Current engagement' }).click();
+    await page.getByRole('option', { name: /ACME Corp/ }).click();
+    await page.getByText('Now working in ACME Corp red team.').waitFor();
   });
 
   it('reported no console error, CSP violation or failed request', () => {

@@ -1,6 +1,7 @@
 import { Badge, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate } from 'react-router';
 import { ME_KEY, useMe, useUpdateMe } from '../../features/auth/use-me.ts';
 import { errorMessage } from '../../lib/api-error.ts';
 import { IconBriefcase } from '../icons.tsx';
@@ -10,6 +11,8 @@ export function EngagementSwitcher() {
   const me = useMe();
   const update = useUpdateMe();
   const queryClient = useQueryClient();
+  const location = useLocation();
+  const navigate = useNavigate();
 
   if (me.engagements.length === 0) {
     return (
@@ -57,6 +60,8 @@ export function EngagementSwitcher() {
           {
             // Everything on screen belongs to the old engagement: refetch it all.
             onSuccess: (updated) => {
+              // A search or filter typed for the old engagement means nothing in the new one.
+              if (location.search) navigate({ pathname: location.pathname, search: '' }, { replace: true });
               queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
               const name = updated.engagements.find((e) => e.code === code)?.name ?? code;
               notifications.show({ message: `Now working in ${name}.`, color: 'indigo' });

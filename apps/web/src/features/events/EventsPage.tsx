@@ -151,7 +151,7 @@ function EventLog({ engagement }: { engagement: string }) {
       : `${typeof pages.count === 'number' ? pages.count.toLocaleString() : pages.count} event${pages.count === 1 ? '' : 's'}`;
 
   return (
-    <Stack gap={0}>
+    <Stack gap={0} className={classes.page}>
       <Group justify="space-between" mb="sm" align="flex-end">
         <div>
           <Title order={2}>Events</Title>

@@ -5,12 +5,16 @@ import { useEffect, useState } from 'react';
 import { IconSearch } from '../../../components/icons.tsx';
 import { fetchTags } from '../api/events-api.ts';
 import { useTactics, useTechniques } from '../api/use-attack.ts';
-import { toIsoUtc, utcToWallTime, wallTimeToUtc } from '../time/wall-time.ts';
 import { detectedOptions, preventedOptions } from '../ui/choices.ts';
 import { IconFilterOff } from '../ui/event-icons.tsx';
 import { type EventFilterState, isFiltered } from './event-filter.ts';
+import classes from './events.module.css';
+import { OperatorFilter } from './OperatorFilter.tsx';
+import { TimeBoundFilter } from './TimeBoundFilter.tsx';
 
 const UNTAGGED = '__untagged__';
+/** Chosen values stay on one line (scrolling sideways), so picking a third one never grows the row. */
+const oneLine = { pillsList: classes.oneLinePills };
 
 /** A text box that updates the filter a moment after typing stops (each keystroke is not a request). */
 function DebouncedText({
@@ -34,37 +38,6 @@ function DebouncedText({
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') onChange(text);
-      }}
-    />
-  );
-}
-
-/** From / to: typed on the user's clock, sent as UTC instants. */
-function TimeBound({
-  label,
-  value,
-  zone,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  zone: string;
-  onChange: (iso: string) => void;
-}) {
-  const wall = value ? utcToWallTime(value, zone).slice(0, 16) : '';
-  return (
-    <TextInput
-      size="xs"
-      type="datetime-local"
-      label={label}
-      value={wall}
-      w={175}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        if (!v) return onChange('');
-        const r = wallTimeToUtc(v, zone);
-        if (r.kind === 'ok') onChange(toIsoUtc(r.utcMs));
-        else if (r.kind === 'ambiguous') onChange(toIsoUtc(r.candidates[0].utcMs));
       }}
     />
   );
@@ -157,6 +130,7 @@ export function EventFilterBar({
           value={filter.detected}
           clearable
           w={160}
+          classNames={oneLine}
           onChange={(v) => set('detected', v)}
         />
         <MultiSelect
@@ -167,37 +141,42 @@ export function EventFilterBar({
           value={filter.prevented}
           clearable
           w={160}
+          classNames={oneLine}
           onChange={(v) => set('prevented', v)}
         />
-        <DebouncedText
-          size="xs"
-          label="Operator"
-          placeholder="Username"
+        <OperatorFilter
+          engagement={engagement}
           value={filter.operator}
-          onChange={(v) => set('operator', v.trim())}
-          w={110}
+          onChange={(v) => set('operator', v)}
         />
-        <TimeBound
+        <TimeBoundFilter
           label={`From (${zone})`}
           value={filter.from}
           zone={zone}
           onChange={(v) => set('from', v)}
         />
-        <TimeBound label={`To (${zone})`} value={filter.to} zone={zone} onChange={(v) => set('to', v)} />
+        <TimeBoundFilter
+          label={`To (${zone})`}
+          value={filter.to}
+          zone={zone}
+          onChange={(v) => set('to', v)}
+        />
         <Chip size="xs" checked={filter.starred} onChange={(v) => set('starred', v)} color="yellow" mb={4}>
           Starred only
         </Chip>
-        {isFiltered(filter) && (
-          <Button
-            size="xs"
-            variant="subtle"
-            color="gray"
-            leftSection={<IconFilterOff size={14} />}
-            onClick={() => onChange({ ...filter, ...clearAll })}
-          >
-            Clear filters
-          </Button>
-        )}
+        {/* Always there (hidden when nothing is filtered): the row keeps its layout as filters change. */}
+        <Button
+          size="xs"
+          variant="subtle"
+          color="gray"
+          leftSection={<IconFilterOff size={14} />}
+          onClick={() => onChange({ ...filter, ...clearAll })}
+          className={isFiltered(filter) ? undefined : classes.invisible}
+          aria-hidden={!isFiltered(filter)}
+          tabIndex={isFiltered(filter) ? undefined : -1}
+        >
+          Clear filters
+        </Button>
       </Group>
     </Paper>
   );
