@@ -3,10 +3,17 @@ import { actionKey, chunks, downloadKey } from './c2-keys.ts';
 import type { C2ActionRecord, C2DownloadRecord, C2Rejection } from './c2-records.ts';
 
 /** The stored natural keys among `pairs`, looked up per session so the unique (session, key) index serves. */
-async function existingKeys(tx: Tx, table: 'c2_action' | 'c2_download', pairs: Array<[number, string]>) {
+async function existingKeys(
+  tx: Tx,
+  table: 'c2_action' | 'c2_download',
+  pairs: Array<[number, string]>,
+  fresh: ReadonlySet<number> = new Set(),
+) {
   const have = new Set<string>();
   const bySession = new Map<number, string[]>();
   for (const [session, key] of pairs) {
+    // A session created in this very batch has nothing stored yet.
+    if (fresh.has(session)) continue;
     const keys = bySession.get(session);
     if (keys) keys.push(key);
     else bySession.set(session, [key]);
@@ -36,6 +43,8 @@ export async function writeActions(
   tx: Tx,
   sessionIds: Map<string, number>,
   actions: readonly C2ActionRecord[],
+  /** Sessions created in the same transaction: no stored action to look up. */
+  freshSessions: ReadonlySet<number> = new Set(),
 ): Promise<NewAction[]> {
   const keyed = actions.map((a) => ({
     a,
@@ -46,6 +55,7 @@ export async function writeActions(
     tx,
     'c2_action',
     keyed.map((k) => [k.sessionId, k.key]),
+    freshSessions,
   );
   const fresh: typeof keyed = [];
   for (const k of keyed) {

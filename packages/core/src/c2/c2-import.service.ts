@@ -140,7 +140,8 @@ export async function importC2Logs(
         merged.actions.map((a) => a.sessionExternalId),
         sessionIds,
       );
-      const actions = await writeActions(tx, sessionIds, merged.actions);
+      const created = new Set(sessions.added.map((s) => sessionIds.get(s.externalId) as number));
+      const actions = await writeActions(tx, sessionIds, merged.actions, created);
       const files = await writeIndicatorFiles(tx, engagement.id, actions, now);
       const credentials = mayAddCredentials
         ? await writeActionCredentials(tx, engagement.id, actions, hosts, actor)
