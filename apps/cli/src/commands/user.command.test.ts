@@ -66,19 +66,20 @@ describe.each(testDialects())('createuser on %s', (dialect) => {
 
     const db = createDb({ target: parseDatabaseUrl(database.url, process.cwd()) });
     try {
-      await db.db
-        .insertInto('engagement')
-        .values({
-          code: 'ACME',
-          name: 'Acme',
-          description: '',
-          start_date: '2026-01-01',
-          end_date: '2026-01-31',
-          archived: 0,
-          created_at: 0,
-          updated_at: 0,
-        })
-        .execute();
+      for (const code of ['ACME', 'BETA'])
+        await db.db
+          .insertInto('engagement')
+          .values({
+            code,
+            name: code,
+            description: '',
+            start_date: '2026-01-01',
+            end_date: '2026-01-31',
+            archived: 0,
+            created_at: 0,
+            updated_at: 0,
+          })
+          .execute();
     } finally {
       await db.close();
     }
@@ -98,12 +99,25 @@ describe.each(testDialects())('createuser on %s', (dialect) => {
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toContain('Created user blue (Client Blue Team - Read Only in ACME)');
 
-    // The role by slug; then the engagement's members, changed and removed by the CLI.
+    // The role by slug, applied to each engagement given; then the members, changed and removed by the CLI.
     const lead = run(
-      ['createuser', '--username', 'lena', '--password-stdin', '--engagement', 'ACME', '--role', 'lead'],
+      [
+        'createuser',
+        '--username',
+        'lena',
+        '--password-stdin',
+        '--engagement',
+        'ACME',
+        '--engagement',
+        'BETA',
+        '--role',
+        'lead',
+      ],
       'Quiet-Harbour-Lantern-8',
     );
-    expect(lead.stdout).toContain('Created user lena (Engagement Lead in ACME)');
+    expect(lead.stdout).toContain('Created user lena (Engagement Lead in ACME, BETA)');
+    const beta = run(['engagement', 'members', 'BETA'], '');
+    expect(beta.stdout, beta.stderr).toBe('lena\tlead\tEngagement Lead\n');
     const added = run(['engagement', 'add-member', 'ACME', 'blue', '--role', 'blue-limited-write'], '');
     expect(added.stdout).toBe('blue is now Client Blue Team - Limited Write (blue-limited-write) in ACME.\n');
     expect(run(['engagement', 'add-member', 'ACME', 'blue', '--role', 'owner'], '').stderr).toContain(
