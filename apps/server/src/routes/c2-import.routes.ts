@@ -1,26 +1,11 @@
 import { ValidationError } from '@steppingstones/core';
 import { importC2Logs } from '@steppingstones/core/c2';
+import { spoolUpload } from '@steppingstones/core/runtime';
 import { c2ImportQuerySchema, c2ImportResultSchema } from '@steppingstones/shared/c2';
-import type { FastifyRequest } from 'fastify';
 import type { AppServer } from '../app-server.ts';
 
 /** The largest archive taken in one request; larger ones are split, or imported with the CLI. */
-const MAX_BODY_BYTES = 1024 * 1024 * 1024;
-
-async function readBody(request: FastifyRequest): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request.raw) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw ValidationError.field(
-        'body',
-        `the archive is larger than ${MAX_BODY_BYTES} bytes; split it or use the CLI`,
-      );
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+const MAX_BODY_BYTES = 4 * 1024 * 1024 * 1024;
 
 /**
  * `POST /api/v1/c2/imports/`: a C2 log archive (.tar, .tar.gz, .zip) or one log as the raw body, whatever
@@ -52,19 +37,28 @@ export async function c2ImportRoutes(app: AppServer): Promise<void> {
         );
       const { engagement, adapter, server, filename, follow_started, follow_lag_ms, sessions_only } =
         request.query;
-      const data = await readBody(request);
-      const { read: _read, ...result } = await importC2Logs(app.ctx, request.principal, {
-        engagement,
-        adapter,
-        server,
-        filename: filename ?? 'upload',
-        data,
-        sessionsOnly: sessions_only === 'true',
-        ...(follow_started
-          ? { follow: { startedAt: Date.parse(follow_started), lagMs: follow_lag_ms ?? 0 } }
-          : {}),
+      // Spooled to an owner-only file and read from there: memory stays flat whatever the archive's size.
+      const upload = await spoolUpload(app.ctx.config.dataDir, request.raw, {
+        maxBytes: MAX_BODY_BYTES,
+        tooLarge: (max) =>
+          ValidationError.field('body', `the archive is larger than ${max} bytes; split it or use the CLI`),
       });
-      return result;
+      try {
+        const { read: _read, ...result } = await importC2Logs(app.ctx, request.principal, {
+          engagement,
+          adapter,
+          server,
+          filename: filename ?? 'upload',
+          file: upload.file,
+          sessionsOnly: sessions_only === 'true',
+          ...(follow_started
+            ? { follow: { startedAt: Date.parse(follow_started), lagMs: follow_lag_ms ?? 0 } }
+            : {}),
+        });
+        return result;
+      } finally {
+        upload.remove();
+      }
     },
   );
 }
