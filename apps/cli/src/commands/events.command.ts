@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
-import { ValidationError } from '@steppingstones/core';
+import { serviceContext, ValidationError } from '@steppingstones/core';
 import { importEventsCsv } from '@steppingstones/core/exchange';
 import { findUserByUsername, principalForUser } from '@steppingstones/core/users';
 import type { Command } from 'commander';
@@ -33,7 +33,12 @@ export function eventsCommands(program: Command): void {
           if (file !== '-' && !fs.existsSync(file))
             throw ValidationError.field('FILE', `${file} does not exist.`);
           const input: Readable = file === '-' ? process.stdin : fs.createReadStream(file);
-          const report = await importEventsCsv(db, principal, opts.engagement, input);
+          const report = await importEventsCsv(
+            serviceContext(ctx, principal),
+            principal,
+            opts.engagement,
+            input,
+          );
           process.stdout.write(
             `${opts.engagement}: ${report.added} event(s) added, ${report.skipped.length} skipped, ${report.rejected.length} rejected.\n`,
           );

@@ -11,6 +11,7 @@ import { eventListQuerySchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const exportQuery = eventListQuerySchema
   .omit({ sort: true, cursor: true, page_size: true })
@@ -109,7 +110,12 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
         );
       const input = body instanceof Readable ? body : Readable.from([Buffer.from(body)]);
       try {
-        return await importEventsCsv(db, request.principal, request.query.engagement, input);
+        return await importEventsCsv(
+          requestServices(request),
+          request.principal,
+          request.query.engagement,
+          input,
+        );
       } catch (error) {
         if (error instanceof ImportStoppedError && error.cause)
           request.log.error({ err: error.cause }, 'import stopped by a database error');

@@ -1,9 +1,8 @@
 import { pipeline, type Readable } from 'node:stream';
-import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
 import { CONTROL_CHARACTER_MESSAGE } from '@steppingstones/shared/control-characters';
 import { type EventFields, eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
 import { CsvError, parse } from 'csv-parse';
-import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { DomainError, ValidationError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';
@@ -11,6 +10,7 @@ import { resolveOperator } from '../events/event.operator.ts';
 import { writeEvent } from '../events/event.write.ts';
 import { eventsWithContexts } from '../events/event-contexts.query.ts';
 import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext, transactionOf } from '../service-context.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
 import { CellError, controlCharacterColumn, filesOf, starredOf, tagsOf } from './import-cells.ts';
@@ -66,11 +66,12 @@ function reasonOf(error: unknown): string {
  * found or created by the API's own rule (a file with the same name, size and MD5 is that file).
  */
 export async function importEventsCsv(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   engagementCode: string,
   input: Readable,
 ): Promise<ImportReport> {
+  const { db } = ctx;
   requirePermission(principal, 'event.add');
   const engagement = await engagementByCode(db, principal, engagementCode);
   requireEngagementPermission(principal, engagement.id, 'event.add', 'The engagement');
@@ -125,7 +126,7 @@ export async function importEventsCsv(
       }
       batch.push({ line, fields: parsed.data });
       if (batch.length >= BATCH) {
-        await writeBatch(db, principal, engagement.id, batch, report);
+        await writeBatch(ctx, principal, engagement.id, batch, report);
         batch = [];
       }
     }
@@ -156,7 +157,7 @@ export async function importEventsCsv(
       'line 1',
       `the file is empty: an import needs a header row naming the columns (${EVENT_HEADER.join(', ')}) and one row per event`,
     );
-  if (batch.length) await writeBatch(db, principal, engagement.id, batch, report);
+  if (batch.length) await writeBatch(ctx, principal, engagement.id, batch, report);
   return report;
 }
 
@@ -198,7 +199,7 @@ type ParsedRow = { line: number; fields: ReturnType<typeof eventFieldsSchema.par
 
 /** Writes rows in as many short transactions as the budget asks; each is all-or-nothing. */
 async function writeBatch(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   engagementId: number,
   rows: ParsedRow[],
@@ -208,8 +209,15 @@ async function writeBatch(
   while (next < rows.length) {
     let outcome: Awaited<ReturnType<typeof writeRows>>;
     try {
-      outcome = await writeTransaction(db, (tx) =>
-        writeRows(tx, principal, engagementId, rows, next, performance.now() + TRANSACTION_BUDGET_MS),
+      outcome = await writeTransaction(ctx.db, (tx) =>
+        writeRows(
+          inTransaction(ctx, tx),
+          principal,
+          engagementId,
+          rows,
+          next,
+          performance.now() + TRANSACTION_BUDGET_MS,
+        ),
       );
     } catch (error) {
       if (error instanceof DomainError) throw error;
@@ -231,7 +239,7 @@ async function writeBatch(
 
 /** Rows from `from` on, in one transaction, until the deadline passes (at least one row). */
 async function writeRows(
-  tx: Tx,
+  ctx: ServiceContext,
   principal: Principal,
   engagementId: number,
   rows: ParsedRow[],
@@ -243,6 +251,7 @@ async function writeRows(
   skipped: ImportReport['skipped'];
   rejected: ImportReport['rejected'];
 }> {
+  const tx = transactionOf(ctx);
   let added = 0;
   const skipped: ImportReport['skipped'] = [];
   const rejected: ImportReport['rejected'] = [];
@@ -271,7 +280,7 @@ async function writeRows(
       }
       const operator = f.operator ? await resolveOperator(tx, engagementId, f.operator) : principal.userId;
       await writeEvent(
-        tx,
+        ctx,
         principal.userId,
         engagementId,
         null,
