@@ -183,6 +183,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   target: z.string(),
   ip: z.string(),
+  /** The engagement the entry is about (code), null for instance-wide entries. */
+  engagement: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import type { AuditEntryDto, ListEnvelope } from '@steppingstones/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
 import { api } from '../../../lib/api-client.ts';
 import { relativeApiPath } from '../../../lib/paging.ts';
+import { plural } from '../../../lib/plural.ts';
 
 type AuditEntry = AuditEntryDto;
 
@@ -17,11 +18,65 @@ function actionColor(action: string): string {
   return 'indigo.6';
 }
 
-function detailsText(details: unknown): string {
-  if (details === null || details === undefined || details === '') return '';
-  if (typeof details === 'string') return details;
-  const text = JSON.stringify(details);
-  return text === '{}' ? '' : text;
+/** `current_engagement` → `Current engagement`. */
+const labelOf = (key: string) => {
+  const words = key
+    .replace(/[_.-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : '—';
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${labelOf(k)}: ${valueText(v)}`)
+      .join('; ');
+  return String(value);
+}
+
+/** The details as labelled lines that wrap, not one line of raw JSON running off the table. */
+function Details({ details }: { details: Record<string, unknown> }) {
+  const entries = Object.entries(details ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <dl className="audit-details" style={{ margin: 0, overflowWrap: 'anywhere' }}>
+      {entries.map(([key, value]) => (
+        <Text key={key} size="xs" component="div">
+          <Text span size="xs" fw={600} component="dt" style={{ display: 'inline' }}>
+            {labelOf(key)}:
+          </Text>{' '}
+          <Text span size="xs" component="dd" style={{ display: 'inline', margin: 0 }}>
+            {valueText(value)}
+          </Text>
+        </Text>
+      ))}
+    </dl>
+  );
+}
+
+interface Filters {
+  user: string;
+  action: string;
+  engagement: string;
+  from: string;
+  to: string;
+}
+const NO_FILTERS: Filters = { user: '', action: '', engagement: '', from: '', to: '' };
+
+/** The first page's API path for the filters; times are typed in the browser's time zone. */
+function auditPath(f: Filters): string {
+  const params = new URLSearchParams();
+  for (const key of ['user', 'action', 'engagement'] as const)
+    if (f[key].trim()) params.set(key, f[key].trim());
+  for (const key of ['from', 'to'] as const) {
+    const ms = f[key] ? new Date(f[key]).getTime() : Number.NaN;
+    if (Number.isFinite(ms)) params.set(key, new Date(ms).toISOString());
+  }
+  const query = params.toString();
+  return query ? `/audit/?${query}` : '/audit/';
 }
 
 /** Security events, newest first, one server page at a time. */
@@ -29,6 +84,13 @@ export function AuditPage() {
   // The API's own next / previous links drive paging, so the page never guesses its parameters.
   const [path, setPath] = useState('/audit/');
   const [pageNumber, setPageNumber] = useState(1);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const setFilter = (key: keyof Filters, value: string) => {
+    const next = { ...filters, [key]: value };
+    setFilters(next);
+    setPath(auditPath(next));
+    setPageNumber(1);
+  };
   const audit = useQuery({
     queryKey: ['audit', path],
     queryFn: () => api<ListEnvelope<AuditEntry>>(path),
@@ -47,6 +109,56 @@ export function AuditPage() {
         title="Audit log"
         description="Sign-ins and failures, account, group, membership and permission changes, tokens and backups."
       />
+      <Group gap="sm" mb="sm" align="flex-end" data-testid="audit-filters">
+        <TextInput
+          label="User"
+          placeholder="username"
+          size="xs"
+          value={filters.user}
+          onChange={(e) => setFilter('user', e.currentTarget.value)}
+        />
+        <TextInput
+          label="Action"
+          placeholder="e.g. webhook or user.created"
+          size="xs"
+          value={filters.action}
+          onChange={(e) => setFilter('action', e.currentTarget.value)}
+        />
+        <TextInput
+          label="Engagement"
+          placeholder="code"
+          size="xs"
+          value={filters.engagement}
+          onChange={(e) => setFilter('engagement', e.currentTarget.value)}
+        />
+        <TextInput
+          label="From"
+          type="datetime-local"
+          size="xs"
+          value={filters.from}
+          onChange={(e) => setFilter('from', e.currentTarget.value)}
+        />
+        <TextInput
+          label="To"
+          type="datetime-local"
+          size="xs"
+          value={filters.to}
+          onChange={(e) => setFilter('to', e.currentTarget.value)}
+        />
+        {auditPath(filters) !== '/audit/' && (
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => {
+              setFilters(NO_FILTERS);
+              setPath('/audit/');
+              setPageNumber(1);
+            }}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Group>
       {audit.isPending && <LoadingState />}
       {audit.isError && <ErrorState error={audit.error} onRetry={() => audit.refetch()} />}
       {audit.data && (
@@ -58,6 +170,7 @@ export function AuditPage() {
                   <Table.Th>When</Table.Th>
                   <Table.Th>Who</Table.Th>
                   <Table.Th>Action</Table.Th>
+                  <Table.Th>Engagement</Table.Th>
                   <Table.Th>Target</Table.Th>
                   <Table.Th>Address</Table.Th>
                   <Table.Th>Details</Table.Th>
@@ -77,13 +190,16 @@ export function AuditPage() {
                         {a.action}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{a.target ?? ''}</Table.Td>
+                    <Table.Td>{a.engagement ?? '—'}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.target ?? ''}</Table.Td>
                     <Table.Td>
                       <Text size="sm" ff="monospace">
                         {a.ip ?? ''}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{detailsText(a.details) && <Code>{detailsText(a.details)}</Code>}</Table.Td>
+                    <Table.Td maw={360}>
+                      <Details details={a.details} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -91,12 +207,12 @@ export function AuditPage() {
           </Table.ScrollContainer>
           {audit.data.results.length === 0 && (
             <Text c="dimmed" ta="center" py="xl">
-              Nothing recorded yet.
+              {auditPath(filters) === '/audit/' ? 'Nothing recorded yet.' : 'No entries match these filters.'}
             </Text>
           )}
           <Group justify="space-between" p="sm">
             <Text size="sm" c="dimmed">
-              Page {pageNumber} · {audit.data.count} entries
+              Page {pageNumber} · {plural(Number(audit.data.count), 'entry', 'entries')}
             </Text>
             <Group gap="xs">
               <Button
