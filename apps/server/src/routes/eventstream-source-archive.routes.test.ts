@@ -32,7 +32,7 @@ describe.each(testDialects())('EventStream sources over archives on %s', (dialec
     const res = await fetch(`${server.url}/api/v1/eventstream/imports/?engagement=ARCH&${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-      body,
+      body: new Uint8Array(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
