@@ -65,7 +65,7 @@ export async function startWorker(
     ctx.logger.info(report, 'scheduled background tasks');
   }
   runner.start();
-  const outbox = followOutbox(ctx.database, services, {
+  const outbox = followOutbox(services, {
     pollMs: options.outboxPollMs ?? 1000,
     logger: ctx.logger.child({ component: 'webhooks' }),
     onQueued: () => runner.poke(),

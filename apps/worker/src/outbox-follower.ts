@@ -1,7 +1,6 @@
 import type { ClockedHandle } from '@steppingstones/core';
 import { queueEventExtractions } from '@steppingstones/core/extraction';
 import { fanOutWebhooks } from '@steppingstones/core/webhooks';
-import type { Database } from '@steppingstones/db';
 import type { Logger } from 'pino';
 
 const BATCH = 500;
@@ -11,8 +10,7 @@ const BATCH = 500;
  * so a change reaches its webhooks within a few seconds. `onQueued` wakes the job runner.
  */
 export function followOutbox(
-  database: Database,
-  /** Where fan-out runs and the clock it stamps the cursor with (the worker's service context). */
+  /** Where fan-out runs and the clock it stamps the cursors with (the worker's service context). */
   services: ClockedHandle,
   options: { pollMs: number; logger: Logger; onQueued: () => void },
 ): { stop(): Promise<void> } {
@@ -28,7 +26,7 @@ export function followOutbox(
       } while (running && read === BATCH);
       // Credential extraction of saved events: one job per event change, after its write committed.
       do {
-        read = await queueEventExtractions(database, { batchSize: BATCH });
+        read = await queueEventExtractions(services, { batchSize: BATCH });
         if (read > 0) options.onQueued();
       } while (running && read === BATCH);
     } catch (error) {

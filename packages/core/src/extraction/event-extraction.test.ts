@@ -22,13 +22,13 @@ describe.each(testDialects())('credential extraction of saved events on %s', (di
     ctx = await createTestContext(dialect);
     ({ principal: op } = await arrangeOperator(ctx.database.db, ['OPS']));
     // The follower's first poll starts at the current end of the outbox.
-    await queueEventExtractions(ctx.database);
+    await queueEventExtractions(ctx.services());
   });
   afterEach(() => ctx.dispose());
 
   /** What the worker does: the follower queues jobs, each job runs the task. */
   async function runWorker(): Promise<number> {
-    await queueEventExtractions(ctx.database);
+    await queueEventExtractions(ctx.services());
     const jobs = await ctx.database.db
       .selectFrom('job')
       .select(['id', 'payload'])

@@ -1,10 +1,11 @@
 import type { DB } from '@steppingstones/db';
-import { type Database, nowMs, type Tx, withDatabaseLock, writeTransaction } from '@steppingstones/db';
+import { dialectOf, type Tx, withDatabaseLock, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
 import { insertJob } from '../jobs/job.service.ts';
 import { latestDomainEventId, readDomainEventsAfter } from '../outbox/outbox.queries.ts';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import { extractCredentials } from './extract.ts';
 
 /**
@@ -23,16 +24,17 @@ const EVENT_CHANGES = new Set(['event.created', 'event.updated']);
 
 /** Queues an extraction job per event change found in the outbox since the last call; returns how many domain events it read. */
 export async function queueEventExtractions(
-  database: Database,
+  ctx: ClockedHandle,
   options: { batchSize?: number } = {},
 ): Promise<number> {
   // A cheap read first: most polls find nothing new and must not take the write lock (SQLite).
   const [seen, latest] = await Promise.all([
-    database.db.selectFrom('app_state').select('value').where('key', '=', CURSOR_KEY).executeTakeFirst(),
-    latestDomainEventId(database.db),
+    ctx.db.selectFrom('app_state').select('value').where('key', '=', CURSOR_KEY).executeTakeFirst(),
+    latestDomainEventId(ctx.db),
   ]);
   if (seen && latest <= Number(seen.value)) return 0;
-  return withDatabaseLock(database.db, database.dialect, 'steppingstones:extraction-outbox', async (tx) => {
+  return withDatabaseLock(ctx.db, dialectOf(ctx.db), 'steppingstones:extraction-outbox', async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const state = await tx
       .selectFrom('app_state')
       .select('value')
@@ -47,21 +49,20 @@ export async function queueEventExtractions(
       const eventId = Number((event.payload as { eventId?: unknown }).eventId);
       if (!EVENT_CHANGES.has(event.type) || !Number.isInteger(eventId) || queued.has(eventId)) continue;
       queued.add(eventId);
-      await insertJob(tx, {
+      await insertJob(inTx, {
         task: EXTRACT_EVENT_TASK,
         payload: { eventId },
         maxAttempts: EXTRACT_EVENT_MAX_ATTEMPTS,
         engagementId: event.engagementId,
       });
     }
-    await saveCursor(tx, events[events.length - 1]?.id ?? 0);
+    await saveCursor(tx, events[events.length - 1]?.id ?? 0, ctx.clock.now());
     return events.length;
   });
 }
 
-async function saveCursor(tx: Tx, id: number): Promise<void> {
+async function saveCursor(tx: Tx, id: number, now: number): Promise<void> {
   const value = String(id);
-  const now = nowMs();
   await tx
     .insertInto('app_state')
     .values({ key: CURSOR_KEY, value, updated_at: now })
