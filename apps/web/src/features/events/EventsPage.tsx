@@ -130,6 +130,10 @@ function EventLog({ engagement }: { engagement: string }) {
   );
   const { fetchNextPage } = pages;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const seenOperators = useMemo(
+    () => [...new Set(pages.rows.flatMap((r) => (r.operator ? [r.operator] : [])))].sort(),
+    [pages.rows],
+  );
   const openEvent = useCallback((e: EventDto) => navigate(`/events/${e.id}`), [navigate]);
   const [density, setDensity] = useDensity();
   const editing = useEditingPresence(engagement, me.username);
@@ -192,7 +196,13 @@ function EventLog({ engagement }: { engagement: string }) {
           )}
         </Group>
       </Group>
-      <EventFilterBar engagement={engagement} filter={filter} zone={zone} onChange={setFilter} />
+      <EventFilterBar
+        engagement={engagement}
+        filter={filter}
+        zone={zone}
+        onChange={setFilter}
+        seenOperators={seenOperators}
+      />
       <SelectionBar
         engagement={engagement}
         selectedIds={selection.selectedIds}

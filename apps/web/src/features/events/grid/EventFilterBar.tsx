@@ -48,11 +48,14 @@ export function EventFilterBar({
   filter,
   zone,
   onChange,
+  seenOperators,
 }: {
   engagement: string;
   filter: EventFilterState;
   zone: string;
   onChange: (next: EventFilterState) => void;
+  /** Operators of the loaded rows (the operator choices of users who may not list the team). */
+  seenOperators?: string[];
 }) {
   const set = <K extends keyof EventFilterState>(key: K, value: EventFilterState[K]) =>
     onChange({ ...filter, [key]: value });
@@ -148,6 +151,7 @@ export function EventFilterBar({
           engagement={engagement}
           value={filter.operator}
           onChange={(v) => set('operator', v)}
+          seen={seenOperators}
         />
         <TimeBoundFilter
           label={`From (${zone})`}
