@@ -57,7 +57,7 @@ describe('the password statistics page', { timeout: 240_000 }, () => {
     await page.goto('/credentials');
     await page.getByRole('heading', { name: 'Credentials' }).waitFor();
     await page.getByLabel('Search').fill('alice');
-    await page.getByText('1 credential(s)').waitFor();
+    await page.getByText('1 credential').waitFor();
 
     await page.getByRole('link', { name: 'Statistics' }).click();
     await page.getByRole('heading', { name: 'Password statistics' }).waitFor();
@@ -75,7 +75,7 @@ describe('the password statistics page', { timeout: 240_000 }, () => {
     await page.getByRole('link', { name: 'Back to the vault' }).click();
     await page.getByRole('heading', { name: 'Credentials' }).waitFor();
     await page.getByLabel('Search').fill('carol');
-    await page.getByText('1 credential(s)').waitFor();
+    await page.getByText('1 credential').waitFor();
     await page.getByTestId('reporting-menu-credential-report').click();
     await page.getByRole('menuitem', { name: 'Password audit summary' }).click();
     await page.getByRole('heading', { name: 'Password audit summary' }).waitFor();

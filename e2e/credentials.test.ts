@@ -31,26 +31,26 @@ describe('the credential vault page', { timeout: 240_000 }, () => {
       .getByLabel('Dump file')
       .setInputFiles({ name: 'ntds.txt', mimeType: 'text/plain', buffer: Buffer.from(DUMP) });
     const result = dialog.getByLabel('Import result');
-    await result.getByText('3 new hash(es)').waitFor();
+    await result.getByText('3 new hashes').waitFor();
     await result.getByText('line 6: is not a secretsdump line', { exact: false }).waitFor();
     await result.getByRole('button', { name: 'Download rejected lines' }).waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     const grid = page.getByTestId('credential-grid');
     await grid.getByText('WS01$').waitFor();
-    expect(await page.getByLabel('Credential count').innerText()).toBe('3 credential(s)');
+    expect(await page.getByLabel('Credential count').innerText()).toBe('3 credentials');
     expect(await grid.getByText('NTLM not cracked').count()).toBe(3);
 
     await page.getByRole('button', { name: 'Import cracked hashes' }).click();
     const cracks = page.getByRole('dialog', { name: 'Import cracked hashes' });
     await cracks.getByLabel('Cracked hashes').fill(`${BOB.toUpperCase()}:Password1\n`);
     await cracks.getByRole('button', { name: 'Import pasted cracks' }).click();
-    await cracks.getByText('1 hash(es) cracked, 1 credential(s) filled in').waitFor();
+    await cracks.getByText('1 hash cracked, 1 credential filled in').waitFor();
     await cracks.getByRole('button', { name: 'Done' }).click();
 
     // Mantine draws the segment's label over a visually hidden radio: click what the user sees.
     await page.locator('label', { hasText: /^Cracked$/ }).click();
-    await page.getByLabel('Credential count').getByText('1 credential(s)').waitFor();
+    await page.getByLabel('Credential count').getByText('1 credential').waitFor();
     await grid.getByRole('button', { name: 'Reveal the secret of bob' }).click();
     expect(await grid.getByTestId('revealed-secret').innerText()).toBe('Password1');
     expect(session.t.problems).toEqual([]);

@@ -52,7 +52,7 @@ describe('credentials in the event form and per event', { timeout: 240_000 }, ()
     await page.getByText(`From event #${eventId}`).waitFor();
     const grid = page.getByTestId('credential-grid');
     await grid.getByText('svc_backup').waitFor();
-    expect(await page.getByLabel('Credential count').innerText()).toBe('1 credential(s)');
+    expect(await page.getByLabel('Credential count').innerText()).toBe('1 credential');
 
     await page.goto('/events/new');
     const user = page.getByLabel('Source user');

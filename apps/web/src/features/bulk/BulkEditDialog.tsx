@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { FormError } from '../../components/QueryState.tsx';
 import { api } from '../../lib/api-client.ts';
 import { errorMessage, isApiError } from '../../lib/api-error.ts';
+import { plural } from '../../lib/plural.ts';
 import { EVENTS_KEY } from '../events/api/events-api.ts';
 import { detectedOptions, preventedOptions } from '../events/ui/choices.ts';
 import {
@@ -52,7 +53,10 @@ export function BulkEditDialog(props: BulkEditDialogProps) {
       }),
     onSuccess: async (r) => {
       onClose();
-      notifications.show({ color: 'green', message: `${r.changed} of ${r.count} events changed.` });
+      notifications.show({
+        color: 'green',
+        message: `${r.changed.toLocaleString('en-US')} of ${plural(r.count, 'event')} changed.`,
+      });
       onDone?.();
       await client.invalidateQueries({ queryKey: EVENTS_KEY });
     },

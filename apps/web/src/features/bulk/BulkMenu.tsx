@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { IconChevronDown } from '../../components/icons.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { plural } from '../../lib/plural.ts';
 import { BulkEditDialog, eventsLabel } from './BulkEditDialog.tsx';
 import { StarAllDialog } from './StarAllDialog.tsx';
 import { fetchStarredCount, starredQuery } from './starred-count.ts';
@@ -75,7 +76,9 @@ export function BulkMenu({
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>
-            {shown === null ? `${count} events: narrow the filter` : `The ${eventsLabel(shown)} ${where}`}
+            {shown === null
+              ? `${plural(Number(count), 'event')}: narrow the filter`
+              : `The ${eventsLabel(shown)} ${where}`}
           </Menu.Label>
           <Menu.Item disabled={!shown} onClick={() => shown && setOpen({ kind: 'edit-all', count: shown })}>
             Edit all {shown?.toLocaleString() ?? ''} shown…

@@ -3,6 +3,7 @@ import type { C2ActionDto, C2SessionDto } from '@steppingstones/shared/c2';
 import { IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { plural } from '../../lib/plural.ts';
 import { cloneActions, cloneWithDraft } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
 import { useC2Action } from './use-c2-action.ts';
@@ -23,7 +24,7 @@ export function ActionsTable({ actions, sessions, mayClone }: Props) {
   const cloneMany = useC2Action(
     (ids: number[]) => cloneActions(ids),
     (r) =>
-      `${r.cloned.length} event(s) created${r.skipped.length ? `; ${r.skipped.length} already cloned` : ''}.`,
+      `${plural(r.cloned.length, 'event')} created${r.skipped.length ? `; ${r.skipped.length} already cloned` : ''}.`,
   );
   const open = actions.filter((a) => a.event === null);
   const toggle = (id: number) =>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { plural } from '../../lib/plural.ts';
 import { uploadCracked } from './credentials-api.ts';
 
 /** Paste `hashcat --show` output or a potfile, or pick the file; every account sharing a hash is filled. */
@@ -40,8 +41,9 @@ export function CrackedModal({
         {result ? (
           <Stack gap="sm" aria-label="Cracked result">
             <Alert color={result.rejected.length ? 'yellow' : 'green'} title="Cracks imported">
-              {result.cracked_hashes} hash(es) cracked, {result.accounts} credential(s) filled in,{' '}
-              {result.unmatched} unmatched, {result.rejected.length} rejected.
+              {plural(result.cracked_hashes, 'hash', 'hashes')} cracked,{' '}
+              {plural(result.accounts, 'credential')} filled in, {result.unmatched} unmatched,{' '}
+              {result.rejected.length} rejected.
             </Alert>
             <RejectedLines rejected={result.rejected} />
             <Group justify="flex-end">

@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { can } from '../../lib/permissions.ts';
+import { plural } from '../../lib/plural.ts';
 import { useMe } from '../auth/use-me.ts';
 import { ReportingMenu } from '../plugins/ReportingMenu.tsx';
 import { CrackedModal } from './CrackedModal.tsx';
@@ -97,7 +98,7 @@ export function CredentialsPage() {
     try {
       if (ids.length === 1) await deleteCredential(ids[0] as number);
       else await bulkDeleteCredentials(engagement, ids);
-      notifications.show({ color: 'green', message: `${ids.length} credential(s) deleted.` });
+      notifications.show({ color: 'green', message: `${plural(ids.length, 'credential')} deleted.` });
       setSelected(new Set());
       refresh();
     } catch (e) {
@@ -225,7 +226,7 @@ export function CredentialsPage() {
             color="red"
             variant="light"
             onClick={() =>
-              setDialog({ kind: 'delete', ids: [...selected], label: `${selected.size} credential(s)` })
+              setDialog({ kind: 'delete', ids: [...selected], label: plural(selected.size, 'credential') })
             }
           >
             Delete selected ({selected.size})
@@ -239,7 +240,7 @@ export function CredentialsPage() {
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-label="Credential count">
-            {pages.count} credential(s)
+            {plural(Number(pages.count), 'credential')}
           </Text>
           <CredentialGrid
             rows={rows}

@@ -11,6 +11,7 @@ import { ImportProgress } from '../../components/import/ImportProgress.tsx';
 import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
 import { useImportStage } from '../../components/import/use-import-stage.ts';
 import { FormError } from '../../components/QueryState.tsx';
+import { plural } from '../../lib/plural.ts';
 import { uploadDump } from './credentials-api.ts';
 
 const TYPE_LABELS: Record<DumpImportType, string> = {
@@ -86,9 +87,9 @@ export function DumpImportModal({
         {stage.kind === 'done' && (
           <Stack gap="sm" aria-label="Import result">
             <Alert color={stage.result.rejected.length ? 'yellow' : 'green'} title={`${stage.name} imported`}>
-              {stage.result.new_hashes} new hash(es), {stage.result.new_secrets} new secret(s),{' '}
-              {stage.result.history_hashes} history hash(es), {stage.result.duplicates} already known,{' '}
-              {stage.result.rejected.length} rejected.
+              {plural(stage.result.new_hashes, 'new hash', 'new hashes')},{' '}
+              {plural(stage.result.new_secrets, 'new secret')}, {stage.result.history_hashes} history
+              hash(es), {stage.result.duplicates} already known, {stage.result.rejected.length} rejected.
             </Alert>
             <RejectedLines rejected={stage.result.rejected} />
             <Group justify="flex-end">

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { can } from '../../lib/permissions.ts';
+import { plural } from '../../lib/plural.ts';
 import { useMe } from '../auth/use-me.ts';
 import { EVENTS_KEY } from '../events/api/events-api.ts';
 import { groupByCategory, type MenuItem, usePluginPoints } from '../plugins/plugins-api.ts';
@@ -67,7 +68,7 @@ export function EventStreamPage() {
       const result = await cloneSelected(engagement, [...selected]);
       notifications.show({
         color: result.skipped.length ? 'yellow' : 'green',
-        message: `${result.cloned.length} event(s) created${result.skipped.length ? `, ${result.skipped.length} line(s) skipped: ${result.skipped.map((s) => s.reason).join('; ')}` : ''}.`,
+        message: `${plural(result.cloned.length, 'event')} created${result.skipped.length ? `, ${plural(result.skipped.length, 'line')} skipped: ${result.skipped.map((s) => s.reason).join('; ')}` : ''}.`,
       });
       setSelected(new Set());
       await client.invalidateQueries({ queryKey: LINES_KEY });
@@ -181,7 +182,7 @@ export function EventStreamPage() {
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {lines.data.count} line(s)
+            {plural(Number(lines.data.count), 'line')}
           </Text>
           <Table striped highlightOnHover verticalSpacing="xs" aria-label="EventStream lines">
             <Table.Thead>

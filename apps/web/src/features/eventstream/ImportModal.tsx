@@ -6,6 +6,7 @@ import { ImportProgress } from '../../components/import/ImportProgress.tsx';
 import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
 import { useImportStage } from '../../components/import/use-import-stage.ts';
 import { FormError } from '../../components/QueryState.tsx';
+import { plural } from '../../lib/plural.ts';
 import type { MenuItem } from '../plugins/plugins-api.ts';
 import { type ImportResult, LINES_KEY, uploadEventStream } from './eventstream-api.ts';
 
@@ -83,7 +84,7 @@ export function ImportModal({
         {stage.kind === 'done' && (
           <Stack gap="sm" aria-label="Import result">
             <Alert color={stage.result.rejected.length ? 'yellow' : 'green'} title={`${stage.name} imported`}>
-              {stage.result.added} line(s) added, {stage.result.duplicates} already there,{' '}
+              {plural(stage.result.added, 'line')} added, {stage.result.duplicates} already there,{' '}
               {stage.result.rejected.length} rejected.
             </Alert>
             {stage.result.rejected.length > 0 && (

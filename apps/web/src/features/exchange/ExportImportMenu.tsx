@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { IconChevronDown } from '../../components/icons.tsx';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { plural } from '../../lib/plural.ts';
 import { EVENTS_KEY } from '../events/api/events-api.ts';
 import { exportHref, type ImportReport, importCsv } from './exchange-api.ts';
 
@@ -95,8 +96,8 @@ function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <Stack gap="sm" data-testid="import-report">
       <Alert color={report.rejected.length ? 'yellow' : 'green'} variant="light">
-        {report.added} event{report.added === 1 ? '' : 's'} added, {report.skipped.length} skipped,{' '}
-        {report.rejected.length} rejected.
+        {plural(report.added, 'event')} added, {report.skipped.length} skipped, {report.rejected.length}{' '}
+        rejected.
       </Alert>
       <LineList title="Rejected" lines={report.rejected} />
       <LineList title="Skipped" lines={report.skipped} />

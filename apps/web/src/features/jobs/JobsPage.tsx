@@ -6,6 +6,7 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, FormError, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { plural } from '../../lib/plural.ts';
 import { cancelJob, JOBS_KEY, type JobFilter, retryJob, useJobs } from './jobs-api.ts';
 
 const STATUS_COLOR: Record<JobDto['status'], string> = {
@@ -165,7 +166,7 @@ export function JobsPage() {
             </Text>
           )}
           <Text size="sm" c="dimmed" p="sm">
-            {jobs.data.count} jobs
+            {plural(Number(jobs.data.count), 'job')}
           </Text>
         </Paper>
       )}

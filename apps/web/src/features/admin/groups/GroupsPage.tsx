@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
+import { plural } from '../../../lib/plural.ts';
 import { AdminUserTabs } from '../users/AdminUserTabs.tsx';
 import { useRoles } from '../users/users-api.ts';
 
@@ -24,7 +25,7 @@ export function GroupsPage() {
                 <Group justify="space-between">
                   <Title order={4}>{g.name}</Title>
                   <Text size="sm" c="dimmed">
-                    {g.permissions.length} permissions
+                    {plural(g.permissions.length, 'permission')}
                   </Text>
                 </Group>
                 <Group gap={6}>

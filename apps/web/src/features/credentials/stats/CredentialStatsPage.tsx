@@ -22,6 +22,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
 import { errorMessage } from '../../../lib/api-error.ts';
 import { canIn } from '../../../lib/permissions.ts';
+import { plural } from '../../../lib/plural.ts';
 import { useMe } from '../../auth/use-me.ts';
 import { credentialFilterFromParams, credentialFilterParams, fetchSystems } from '../credentials-api.ts';
 import { CrackingAids } from './CrackingAids.tsx';
@@ -45,11 +46,14 @@ function Overview({ s }: { s: CredentialStatsDto }) {
         Secrets known for {s.cracked_machine_accounts} of {s.unique_machine_accounts} machine or managed
         service accounts ({pct(s.cracked_machine_accounts, s.unique_machine_accounts)}).
       </Text>
-      <Text>{s.password_is_username} accounts where the password is the username.</Text>
+      <Text>{plural(s.password_is_username, 'account')} where the password is the username.</Text>
       <Text>
         {s.breached_user_accounts} of {s.unique_user_accounts} user accounts use passwords found in breach
         data
-        {s.breach_checks_pending ? ` (${s.breach_checks_pending} hashes not checked yet)` : ''}.
+        {s.breach_checks_pending
+          ? ` (${plural(s.breach_checks_pending, 'hash', 'hashes')} not checked yet)`
+          : ''}
+        .
       </Text>
     </Card>
   );
