@@ -447,6 +447,38 @@ export interface BaseContext<Config = unknown> {
  * }
  * ```
  */
+/** A C2 session (beacon or SSH) as reports see it; excluded sessions are never listed. */
+export interface ReportC2Session {
+  id: number;
+  kind: 'beacon' | 'ssh';
+  host: string;
+  /** Without the administrator mark (see `isAdmin`). */
+  user: string;
+  isAdmin: boolean;
+  process: string;
+  pid: number | null;
+  listener: string;
+  /** The session it was linked through (SMB, TCP, SSH), or null. */
+  parentId: number | null;
+  /** ISO-8601 UTC. */
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/**
+ * Read queries over the engagement's C2 activity. Reports must check `ctx.hasPermission('c2.view')`
+ * first: the client's blue-team roles never hold it, and these queries refuse callers without it.
+ *
+ * @example
+ * ```ts
+ * const established = async (c2: C2Queries) => (await c2.sessions()).map((s) => `${s.user} on ${s.host}`);
+ * ```
+ */
+export interface C2Queries {
+  /** The engagement's sessions, oldest first. */
+  sessions(): Promise<ReportC2Session[]>;
+}
+
 export interface ReportContext<Params = Record<string, unknown>, Config = unknown>
   extends BaseContext<Config> {
   engagement: EngagementInfo;
@@ -460,6 +492,7 @@ export interface ReportContext<Params = Record<string, unknown>, Config = unknow
   files: FileQueries;
   attack: AttackQueries;
   credentials: CredentialQueries;
+  c2: C2Queries;
 }
 
 /**

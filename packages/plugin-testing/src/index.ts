@@ -26,6 +26,7 @@ export {
   /** `['sqlite']`, plus `'postgres'` when TEST_DATABASE_URL is set: run a plugin's tests on both. */
   testDialects,
 } from '@steppingstones/core/plugins/testing';
+export { seedC2Fixtures } from './c2-fixture.ts';
 export { seedCredentialFixtures } from './credential-fixture.ts';
 export { FORMULA, HOSTILE, OTHER_ENGAGEMENT_TEXT, seedReportFixtures } from './report-fixture.ts';
 export { setBreachChecks, taskContext } from './task-context.ts';

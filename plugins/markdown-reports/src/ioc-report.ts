@@ -2,7 +2,7 @@
 // of the filtered events of this engagement.
 
 import { isIP } from 'node:net';
-import { eventReport, type ReportContext, z } from '@steppingstones/plugin-sdk';
+import { eventReport, type ReportC2Session, type ReportContext, z } from '@steppingstones/plugin-sdk';
 import { classifyHost, ipSortKey } from './host-class.ts';
 import { escapeHtmlText, md } from './report-text.ts';
 
@@ -89,6 +89,51 @@ async function fileArtefacts(ctx: ReportContext<z.output<typeof paramsSchema>>):
   return rows;
 }
 
+/** How a session reached the team server, in the original's words (empty when unknown). */
+function channel(s: ReportC2Session): string {
+  if (s.kind === 'ssh') return 'SSH (inbound)';
+  if (s.parentId !== null) return 'SMB (peer-to-peer)';
+  if (/https/i.test(s.listener)) return 'HTTPS (outbound)';
+  return '';
+}
+
+/**
+ * "Command and Control – Sessions Established": one row per C2 session, oldest first. Only for callers
+ * who may see C2 data (never the blue team), and only when the engagement has sessions.
+ */
+async function c2Sessions(ctx: ReportContext<z.output<typeof paramsSchema>>): Promise<string[]> {
+  if (!ctx.hasPermission('c2.view')) return [];
+  const sessions = await ctx.c2.sessions();
+  if (sessions.length === 0) return [];
+  const cell = (text: string) => `<td>${escapeHtmlText(text)}</td>`;
+  return [
+    '# Command and Control – Sessions Established',
+    '',
+    'The following command and control sessions were established with compromised systems during the ' +
+      'engagement, each running as the user and in the process shown.',
+    '',
+    'Note: All times are represented in UTC:',
+    '',
+    '<table>',
+    '<colgroup>',
+    ...[15, 18, 18, 18, 31].map((w) => `<col style="width: ${w}%"/>`),
+    '</colgroup>',
+    '<thead>',
+    '<tr><th>Timestamp Established</th><th>Channel</th><th>User</th><th>Host</th><th>PID</th></tr>',
+    '</thead>',
+    '<tbody>',
+    ...sessions.map(
+      (s) =>
+        `<tr>${cell(s.firstSeen.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''))}${cell(channel(s))}${cell(s.user)}${cell(s.host)}${cell(
+          `${s.process.toLowerCase()}${s.pid === null ? '' : ` (PID: ${s.pid})`}`,
+        )}</tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+    '',
+  ];
+}
+
 export const markdownIocReport = eventReport({
   key: 'markdown-ioc-report',
   title: 'Indicators of Compromise',
@@ -115,6 +160,7 @@ export const markdownIocReport = eventReport({
       }
     }
     const files = await fileArtefacts(ctx);
+    const c2 = await c2Sessions(ctx);
     const out = [
       '# External Infrastructure',
       '',
@@ -138,6 +184,7 @@ export const markdownIocReport = eventReport({
         'None recorded.',
       ),
       '',
+      ...c2,
       '# File Artifacts',
       '',
       `The following files were placed on ${company} systems during the engagement. Files not marked as ` +

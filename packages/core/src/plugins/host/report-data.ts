@@ -1,6 +1,7 @@
 import type { DB, DialectName } from '@steppingstones/db';
 import type {
   AttackQueries,
+  C2Queries,
   ContextQueries,
   CredentialQueries,
   EventQueries,
@@ -8,6 +9,7 @@ import type {
 } from '@steppingstones/plugin-sdk';
 import { type Kysely, sql } from 'kysely';
 import { getTechnique } from '../../attack/attack.queries.ts';
+import { reportC2Queries } from '../../c2/c2-report.queries.ts';
 import { reportCredentialQueries } from '../../credential-analytics/report-credentials.ts';
 import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
@@ -39,9 +41,10 @@ export function reportQueries(scope: ReportScope): {
   files: FileQueries;
   attack: AttackQueries;
   credentials: CredentialQueries;
+  c2: C2Queries;
 } {
   const { db, principal, engagementId } = scope;
-  const check = (permission: 'event.view' | 'context.view' | 'file.view' | 'credential.view') => {
+  const check = (permission: 'event.view' | 'context.view' | 'file.view' | 'credential.view' | 'c2.view') => {
     requireEngagementPermission(principal, engagementId, permission, 'The engagement');
   };
   const reader = reportEventReader(scope);
@@ -207,5 +210,6 @@ export function reportQueries(scope: ReportScope): {
     credentials: reportCredentialQueries(db, engagementId, scope.credentialFilter ?? {}, () =>
       check('credential.view'),
     ),
+    c2: reportC2Queries(db, engagementId, () => check('c2.view')),
   };
 }
