@@ -69,12 +69,19 @@ export async function enqueueTask(
 }
 
 /** Admin "retry now": a failed, cancelled or waiting job runs at once with a fresh attempt count. */
+/** The webhook delivery task (named here: the webhooks module builds on this one, not the reverse). */
+const WEBHOOK_DELIVER_TASK = 'core:webhook.deliver';
+
 export async function retryJob(ctx: ServiceContext, id: number): Promise<JobDto> {
   return writeTransaction(ctx.db, async (tx) => {
     const job = await tx.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
     if (!job) throw new NotFoundError('The job');
     if (job.status === 'running')
       throw new ConflictError('The job is running now; wait for it to finish or cancel it first.');
+    if (job.status === 'succeeded' && job.task === WEBHOOK_DELIVER_TASK)
+      throw new ConflictError(
+        'The message was delivered; sending it again would post it to the receiver a second time.',
+      );
     const now = ctx.clock.now();
     const row = await tx
       .updateTable('job')

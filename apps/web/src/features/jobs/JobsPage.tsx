@@ -32,7 +32,9 @@ function JobRow({ job, onError }: { job: JobDto; onError: (message: string | nul
     },
     onError: (error) => onError(errorMessage(error)),
   });
-  const canRetry = job.status !== 'running';
+  // A delivered webhook message is done: a retry would post it to the receiver again.
+  const delivered = job.status === 'succeeded' && job.task === 'core:webhook.deliver';
+  const canRetry = job.status !== 'running' && !delivered;
   const canCancel = job.status === 'queued' || job.status === 'running';
   return (
     <Table.Tr data-testid={`job-${job.id}`}>
@@ -53,7 +55,8 @@ function JobRow({ job, onError }: { job: JobDto; onError: (message: string | nul
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLOR[job.status]} variant="light">
+        {/* max-content: a badge in a tight column shrinks and cuts its word otherwise. */}
+        <Badge color={STATUS_COLOR[job.status]} variant="light" style={{ minWidth: 'max-content' }}>
           {job.status}
         </Badge>
         {job.repeat_seconds > 0 && (
@@ -82,15 +85,16 @@ function JobRow({ job, onError }: { job: JobDto; onError: (message: string | nul
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-xs"
-            variant="default"
-            disabled={!canRetry}
-            loading={action.isPending && action.variables === 'retry'}
-            onClick={() => action.mutate('retry')}
-          >
-            Retry now
-          </Button>
+          {canRetry && (
+            <Button
+              size="compact-xs"
+              variant="default"
+              loading={action.isPending && action.variables === 'retry'}
+              onClick={() => action.mutate('retry')}
+            >
+              Retry now
+            </Button>
+          )}
           <Button
             size="compact-xs"
             variant="subtle"
