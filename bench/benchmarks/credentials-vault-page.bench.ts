@@ -38,7 +38,7 @@ export default defineBenchmark<State>({
     atSize: 1_000_000,
   },
   dataset: 'none',
-  sizes: { full: [1_000_000], quick: [10_000] },
+  sizes: { full: [100_000, 1_000_000], quick: [10_000] },
   iterations: { full: 20, quick: 2 },
   warmup: 2,
   unit: 'rows/s',
