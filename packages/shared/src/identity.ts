@@ -75,6 +75,14 @@ export const passwordChangeSchema = z.object({
 });
 
 export const setupStatusSchema = z.object({ needed: z.boolean() });
+/** The wizard's first step: is this the setup token? (It is not consumed.) */
+export const setupTokenCheckSchema = z.object({ token: z.string().max(200) });
+export const setupTokenCheckResultSchema = z.object({
+  /** True when the token is right and setup is still to be done. */
+  valid: z.boolean(),
+  /** False once setup is done (no token is valid then). */
+  needed: z.boolean(),
+});
 export const setupSchema = z.object({
   token: z.string().max(200),
   engagement: z.object({

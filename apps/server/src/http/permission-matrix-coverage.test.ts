@@ -14,6 +14,8 @@ const PUBLIC_ROUTES = [
   'GET /healthz',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
+  // The wizard's step 1: says whether a setup token is right without using it up (setup.test.ts).
+  'POST /api/v1/setup/token-check',
   'POST /api/v1/auth/login',
   'GET /api/v1/auth/session',
   'POST /api/v1/token',

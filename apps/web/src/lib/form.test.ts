@@ -1,7 +1,7 @@
 import { engagementCreateSchema, PASSWORD_MIN_LENGTH, passwordSchema } from '@steppingstones/shared';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaResolver, sentence } from './form.ts';
+import { fieldLabel, schemaResolver, sentence } from './form.ts';
 
 describe('forms validated by the shared schemas', () => {
   it('asks for the password length the server enforces', () => {
@@ -32,5 +32,11 @@ describe('forms validated by the shared schemas', () => {
     expect(sentence('is required')).toBe('This field is required.');
     expect(sentence('must be a URL')).toBe('Must be a URL.');
     expect(sentence('Already a sentence.')).toBe('Already a sentence.');
+  });
+
+  it('names a field by its label, not its wire path', () => {
+    expect(fieldLabel('user.password')).toBe('Password');
+    expect(fieldLabel('engagement.end_date')).toBe('End date');
+    expect(fieldLabel('types.0')).toBe('Types');
   });
 });

@@ -8,6 +8,20 @@ import { ApiError, errorMessage } from './api-error.ts';
  * The shared schemas speak in fragments that follow a field name ("must be at least 10 characters
  * long"); under a labelled field the form shows them as sentences.
  */
+/** `user.password` → "Password", `engagement.end_date` → "End date", `new_password` → "New password". */
+export function fieldLabel(field: string): string {
+  const last =
+    field
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? field;
+  const words = last
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function sentence(message: string): string {
   const text = message.trim() === 'is required' ? 'This field is required' : message.trim();
   const capital = text.charAt(0).toUpperCase() + text.slice(1);
@@ -52,7 +66,12 @@ export function useSchemaForm<V extends Record<string, unknown>>(
           else unmatched.push(f.message);
         }
         setErrors(mapped);
-        setFormError(unmatched.length ? unmatched.join(' ') : error.message);
+        // The banner names fields as people know them ("Password"), never by their wire path (`user.password`).
+        setFormError(
+          unmatched.length
+            ? unmatched.join(' ')
+            : error.fields.map((f) => sentence(`${fieldLabel(f.field)} ${f.message}`)).join(' '),
+        );
         return;
       }
       setErrors({});

@@ -1,4 +1,4 @@
-export { completeSetup, setupNeeded } from './setup.service.ts';
+export { checkSetupToken, completeSetup, setupNeeded } from './setup.service.ts';
 export {
   ensureSetupToken,
   retireSetupToken,

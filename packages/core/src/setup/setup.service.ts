@@ -23,6 +23,20 @@ export async function setupNeeded(db: Kysely<DB>): Promise<boolean> {
  * consumes the setup token row. A concurrent second attempt finds the row gone (PostgreSQL waits on the
  * row lock, SQLite on BEGIN IMMEDIATE) and gets 409; a wrong token gets 403.
  */
+/**
+ * Step 1 of the wizard: whether a presented token is the setup token, without consuming it (only
+ * completing setup does). After setup it is never valid.
+ */
+export async function checkSetupToken(db: ServiceContext['db'], token: string): Promise<boolean> {
+  if (!(await setupNeeded(db))) return false;
+  const stored = await db
+    .selectFrom('app_state')
+    .select('value')
+    .where('key', '=', SETUP_TOKEN_STATE_KEY)
+    .executeTakeFirst();
+  return stored ? setupTokenMatches(token.trim(), stored.value) : false;
+}
+
 export async function completeSetup(
   ctx: ServiceContext,
   input: SetupInput,

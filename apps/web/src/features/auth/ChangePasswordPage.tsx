@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { PASSWORD_MIN_LENGTH, passwordSchema } from '@steppingstones/shared';
+import { PASSWORD_RULES_TEXT, passwordSchema } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -59,7 +59,7 @@ export function ChangePasswordPage() {
             />
             <PasswordInput
               label="New password"
-              description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is best.`}
+              description={PASSWORD_RULES_TEXT}
               autoComplete="new-password"
               {...form.getInputProps('new_password')}
               required

@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Group, PasswordInput, Stack, Stepper, Text, TextInput } from '@mantine/core';
-import { PASSWORD_MIN_LENGTH } from '@steppingstones/shared';
+import { PASSWORD_RULES_TEXT } from '@steppingstones/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { CenteredCard } from '../../components/CenteredCard.tsx';
@@ -8,7 +8,7 @@ import { isApiError } from '../../lib/api-error.ts';
 import { useSchemaForm } from '../../lib/form.ts';
 import { EngagementFields } from '../engagements/EngagementFields.tsx';
 import { TimezoneSelect } from '../preferences/TimezoneSelect.tsx';
-import { completeSetup, SETUP_KEY } from './setup-api.ts';
+import { checkSetupToken, completeSetup, SETUP_KEY } from './setup-api.ts';
 import {
   FIELD_STEP,
   initialSetupValues,
@@ -53,8 +53,23 @@ export function SetupWizardPage() {
     },
   });
 
+  // The token is checked on its own step, so a mistyped one is not found only after two more steps.
+  const tokenCheck = useMutation({
+    mutationFn: (token: string) => checkSetupToken(token),
+    onSuccess: (result) => {
+      if (!result.needed) queryClient.setQueryData(SETUP_KEY, { needed: false });
+      else if (result.valid) setStep(1);
+      else
+        form.setErrors({
+          token: 'This is not the setup token. Copy it from the server output or the setup-token file.',
+        });
+    },
+    onError: (error) => form.showError(error),
+  });
+
   const next = (values: SetupValues) => {
-    if (step < 2) setStep(step + 1);
+    if (step === 0) tokenCheck.mutate(values.token);
+    else if (step < 2) setStep(step + 1);
     else submit.mutate(values);
   };
 
@@ -102,7 +117,7 @@ export function SetupWizardPage() {
               />
               <PasswordInput
                 label="Password"
-                description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is best.`}
+                description={PASSWORD_RULES_TEXT}
                 autoComplete="new-password"
                 {...form.getInputProps('password')}
                 required
@@ -137,7 +152,7 @@ export function SetupWizardPage() {
             >
               Back
             </Button>
-            <Button type="submit" loading={submit.isPending}>
+            <Button type="submit" loading={submit.isPending || tokenCheck.isPending}>
               {step < 2 ? 'Next' : 'Create engagement and administrator'}
             </Button>
           </Group>

@@ -28,3 +28,8 @@ export function useSetupStatus() {
 export async function completeSetup(request: SetupInput): Promise<void> {
   await api('/setup/', { method: 'POST', body: request, quiet401: true });
 }
+
+/** Step 1: is this the setup token? Answers without using it up (a wrong token is not an HTTP error). */
+export async function checkSetupToken(token: string): Promise<{ valid: boolean; needed: boolean }> {
+  return api('/setup/token-check/', { method: 'POST', body: { token }, quiet401: true });
+}

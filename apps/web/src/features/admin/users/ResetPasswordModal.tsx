@@ -1,6 +1,6 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { PASSWORD_MIN_LENGTH, passwordResetSchema, passwordSchema } from '@steppingstones/shared';
+import { PASSWORD_RULES_TEXT, passwordResetSchema, passwordSchema } from '@steppingstones/shared';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { FormError } from '../../../components/QueryState.tsx';
@@ -49,7 +49,7 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
         </Text>
         <PasswordInput
           label="New password"
-          description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          description={PASSWORD_RULES_TEXT}
           {...form.getInputProps('new_password')}
           required
           autoComplete="new-password"

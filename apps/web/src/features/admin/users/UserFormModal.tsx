@@ -2,7 +2,7 @@ import { Button, Group, Modal, PasswordInput, Stack, Switch, TextInput } from '@
 import { notifications } from '@mantine/notifications';
 import {
   type Membership,
-  PASSWORD_MIN_LENGTH,
+  PASSWORD_RULES_TEXT,
   passwordSchema,
   userCreateSchema,
   userUpdateSchema,
@@ -112,7 +112,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
           <Group grow align="flex-start">
             <PasswordInput
               label="Password"
-              description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              description={PASSWORD_RULES_TEXT}
               {...form.getInputProps('password')}
               required
               autoComplete="new-password"
