@@ -41,7 +41,7 @@ describe('EventStream import and clone to events', { timeout: 300_000 }, () => {
       buffer: Buffer.from(file),
     });
     const result = page.getByLabel('Import result');
-    await result.getByText('2 line(s) added, 0 already there, 1 rejected.').waitFor();
+    await result.getByText('2 lines added, 0 already there, 1 rejected.').waitFor();
     await result.getByText(/line 3: ts: .*not a real date/).waitFor();
     await snap(page, 'eventstream-import-result');
     const [download] = await Promise.all([
