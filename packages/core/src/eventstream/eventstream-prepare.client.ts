@@ -22,8 +22,10 @@ export interface PrepareOptions extends PrepareThreadData {
 type Input = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 const ENTRY = new URL('./eventstream-prepare.thread.ts', import.meta.url);
-/** Chunks posted to the thread and not yet taken by its line reader: memory stays flat. */
+/** Chunks posted to the thread and not yet taken by its line reader. */
 const MAX_IN_FLIGHT = 8;
+/** Prepared batches not yet written: the thread may run ahead of the writes by this much, no more. */
+const MAX_WAITING_BATCHES = 4;
 
 /** The input's lines prepared here, in batches (small imports: no thread to start). */
 export async function* preparedInline(input: Input, options: PrepareOptions): AsyncGenerator<PreparedBatch> {
@@ -55,11 +57,23 @@ export async function* preparedInThread(
   options: PrepareOptions,
 ): AsyncGenerator<PreparedBatch> {
   const { onBytes, ...workerData } = options;
-  const worker = startTsThread(ENTRY, { workerData: { ...workerData } });
+  const worker = startTsThread(ENTRY, {
+    workerData: { ...workerData },
+    // A small heap (room for the longest line allowed, twice: its text and what it parses to), so the
+    // thread collects its garbage early instead of growing: the import's memory stays under 300 MB.
+    resourceLimits: {
+      maxOldGenerationSizeMb: Math.min(4096, 64 + Math.ceil((2 * options.maxLineBytes) / 1024 / 1024)),
+      maxYoungGenerationSizeMb: 8,
+    },
+  });
   const replies: PrepareThreadReply[] = [];
   let wake = null as (() => void) | null;
   let inFlight = 0;
   let acked = null as (() => void) | null;
+  const release = () => {
+    acked?.();
+    acked = null;
+  };
   let failure: unknown = null;
   const notify = () => {
     wake?.();
@@ -68,8 +82,7 @@ export async function* preparedInThread(
   worker.on('message', (reply: PrepareThreadReply) => {
     if (reply.kind === 'ack') {
       inFlight--;
-      acked?.();
-      acked = null;
+      release();
       return;
     }
     replies.push(reply);
@@ -93,7 +106,9 @@ export async function* preparedInThread(
       inFlight++;
       worker.postMessage({ kind: 'chunk', chunk } satisfies PrepareThreadMessage, [chunk.buffer]);
       onBytes?.(bytes);
-      while (inFlight >= MAX_IN_FLIGHT && !failure) await new Promise<void>((resolve) => (acked = resolve));
+      // Held back while the thread has enough to read, or the writes have enough waiting: flat memory.
+      while ((inFlight >= MAX_IN_FLIGHT || replies.length >= MAX_WAITING_BATCHES) && !failure)
+        await new Promise<void>((resolve) => (acked = resolve));
     }
     worker.postMessage({ kind: 'end' } satisfies PrepareThreadMessage);
   })().catch((error: unknown) => {
@@ -103,6 +118,7 @@ export async function* preparedInThread(
   try {
     for (;;) {
       const reply = replies.shift();
+      release();
       if (!reply) {
         if (failure) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
@@ -115,7 +131,7 @@ export async function* preparedInThread(
     await pump;
   } finally {
     failure ??= new Error('the import stopped');
-    acked?.();
+    release();
     worker.removeAllListeners('exit');
     await worker.terminate();
   }
