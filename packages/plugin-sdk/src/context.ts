@@ -477,6 +477,27 @@ export interface ReportC2Session {
 export interface C2Queries {
   /** The engagement's sessions, oldest first. */
   sessions(): Promise<ReportC2Session[]>;
+  /**
+   * Operator actions, oldest first, at most `limit` (default and maximum 10,000); `notCloned` leaves
+   * out those already cloned to an event (the event is in the report already).
+   */
+  actions(options?: { notCloned?: boolean; limit?: number }): Promise<ReportC2Action[]>;
+}
+
+/** One operator command run through a C2 session. */
+export interface ReportC2Action {
+  id: number;
+  sessionId: number;
+  /** ISO-8601 UTC. */
+  start: string;
+  operator: string;
+  input: string;
+  task: string;
+  attackIds: string[];
+  output: string;
+  /** The session's host, user and process as `process (PID: n)`. */
+  target: { host: string; user: string; process: string };
+  eventId: number | null;
 }
 
 export interface ReportContext<Params = Record<string, unknown>, Config = unknown>

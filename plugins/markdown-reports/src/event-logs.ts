@@ -3,8 +3,10 @@
 import {
   type EventFilter,
   eventReport,
+  type ReportC2Action,
   type ReportContext,
   type ReportEvent,
+  z,
 } from '@steppingstones/plugin-sdk';
 import {
   afterFirstSentence,
@@ -95,11 +97,61 @@ const TABLE_START = [
   '<tbody>',
 ].join('\n');
 
+const paramsSchema = z.object({
+  includeC2Actions: z
+    .boolean()
+    .default(false)
+    .describe('Add the C2 operator actions not cloned to an event (for readers who may see C2 data)'),
+});
+
+/** An uncloned C2 action as a row: its task, command and output, the session it ran on. */
+function c2ActionRow(a: ReportC2Action): string {
+  const evidence = a.output ? `${a.input}\n\n${a.output}` : a.input;
+  const fence = fenceFor(evidence);
+  const detail = [
+    `**${md(a.task || a.input)}**`,
+    `${fence}\n${evidence.replace(/\s+$/, '')}\n${fence}`,
+    md(`Target: ${a.target.user} on ${a.target.host} (${a.target.process})`),
+    md(`Operator: ${a.operator}`),
+  ].join('\n\n');
+  return [
+    '<tr>',
+    `<td>${formatRange(a.start, null)}</td>`,
+    `<td markdown="1">\n\n${a.attackIds.length ? `**${md(a.attackIds.join(', '))}**` : '\\-'}\n\n</td>`,
+    `<td markdown="1">\n\n${detail}\n\n</td>`,
+    '</tr>',
+  ].join('\n');
+}
+
 /** The report a page of events at a time: it streams and never holds every event. */
-async function* eventLogMarkdown(ctx: ReportContext): AsyncGenerator<string> {
+async function* eventLogMarkdown(ctx: ReportContext<z.output<typeof paramsSchema>>): AsyncGenerator<string> {
   yield `${intro()}\n\n${TABLE_START}\n`;
   for await (const page of ctx.events.pages()) yield page.map((e) => `${eventRow(e, ctx.filter)}\n`).join('');
   yield '</tbody>\n</table>\n';
+  if (!ctx.params.includeC2Actions || !ctx.hasPermission('c2.view')) return;
+  const actions = await ctx.c2.actions({ notCloned: true });
+  if (actions.length === 0) return;
+  yield [
+    '',
+    '## C2 actions not cloned to events',
+    '',
+    'Commands operators ran through command and control sessions that are not in the table above.',
+    '',
+    '<table>',
+    '<colgroup>',
+    '<col style="width: 14mm"/>',
+    '<col style="width: 23mm"/>',
+    '<col/>',
+    '</colgroup>',
+    '<thead>',
+    '<tr><th>Date Time</th><th>ATT&amp;CK</th><th>Detail</th></tr>',
+    '</thead>',
+    '<tbody>',
+    ...actions.map(c2ActionRow),
+    '</tbody>',
+    '</table>',
+    '',
+  ].join('\n');
 }
 
 export const markdownEventLogs = eventReport({
@@ -110,6 +162,7 @@ export const markdownEventLogs = eventReport({
   description: 'The filtered events as a kramdown table with detection and prevention, oldest first.',
   requires: ['report.view'],
   output: 'markdown',
+  paramsSchema,
   // It streams, so its size is the engagement's: give a large one the time it needs.
   timeoutMs: 300_000,
   render(ctx) {

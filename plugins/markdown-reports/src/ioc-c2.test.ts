@@ -7,7 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.ts';
 
-describe.each(testDialects())('IOC report C2 sessions on %s', (dialect) => {
+describe.each(testDialects())('C2 data in the Markdown reports on %s', (dialect) => {
   let h: PluginTestHarness;
   beforeAll(async () => {
     h = await createPluginTestHarness(plugin, { dialect });
@@ -32,5 +32,19 @@ describe.each(testDialects())('IOC report C2 sessions on %s', (dialect) => {
     });
     expect(text).not.toContain('Command and Control');
     expect(text).not.toContain('rundll32');
+  });
+
+  it('event logs add the uncloned C2 actions only when asked, and never for the blue team', async () => {
+    const plain = await h.renderEventReport('markdown-event-logs');
+    expect(plain.text).not.toContain('C2 actions not cloned');
+    const withC2 = await h.renderEventReport('markdown-event-logs', { params: { includeC2Actions: 'true' } });
+    expect(withC2.text).toContain('## C2 actions not cloned to events');
+    expect(withC2.text).toContain('Tasked beacon to dump hashes');
+    expect(withC2.text).toContain('Target: root on lnx01 (sshd (PID: 22))');
+    const blue = await h.renderEventReport('markdown-event-logs', {
+      params: { includeC2Actions: 'true' },
+      permissions: ['event.view', 'report.view'],
+    });
+    expect(blue.text).not.toContain('C2 actions');
   });
 });
