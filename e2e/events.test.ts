@@ -408,7 +408,12 @@ describe('the event log', { timeout: 120_000 }, () => {
       'Kerberoasted service accounts in ACME.LOCAL with impacket GetUserSPNs as jsmith',
     );
     await snap(page, 'events-07-suggestions');
+    // Typed evidence is not dropped silently: closing asks first.
     await form.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('dialog', { name: 'Discard your changes?' })
+      .getByRole('button', { name: 'Discard changes' })
+      .click();
     await form.waitFor({ state: 'hidden' });
   });
 
