@@ -22,6 +22,8 @@ const NT = '8846f7eaee8fb117ad06bdd830b7586c';
 describe.each(testDialects())('spooled uploads on %s', { timeout: 120_000 }, (dialect) => {
   let server: TestServer;
   let token: string;
+  /** The background EventStream upload stays until a worker runs its import (none runs here). */
+  const waitingForWorker: string[] = [];
   beforeAll(async () => {
     // A small import limit (about 10 kB) so the refused upload below stays small.
     server = await startTestServer(dialect, { env: { MAX_IMPORT_MB: '0.01' } });
@@ -105,8 +107,21 @@ describe.each(testDialects())('spooled uploads on %s', { timeout: 120_000 }, (di
     // Queued for the worker: the whole body waits in the same private file.
     const waiting = spooled();
     expect(waiting).toHaveLength(1);
+    waitingForWorker.push(...waiting);
     expect(fs.statSync(waiting[0]!).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(waiting[0]!, 'utf8')).toContain('"second"');
+  });
+
+  it('keeps a C2 log upload owner-only while it arrives, and removes it after', async () => {
+    const res = await uploadInTwoParts(
+      '/api/v1/c2/imports/?engagement=SPOOL&adapter=cobalt-strike-logs&server=ts1&filename=beacon_1.log',
+      '12/31 23:59:58 UTC [input] <neo> whoami\n',
+      '12/31 23:59:59 UTC [input] <neo> hostname\n',
+    );
+    expect(res.mode).toBe(0o600);
+    expect(res.dirMode).toBe(0o700);
+    expect(res.status).toBe(200);
+    expect(spooled().filter((f) => !waitingForWorker.includes(f))).toEqual([]);
   });
 
   it('leaves no file behind when an upload is refused for its size', async () => {
