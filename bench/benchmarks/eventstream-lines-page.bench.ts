@@ -40,7 +40,9 @@ export default defineBenchmark({
       start_date: '2026-01-01',
       end_date: '2026-12-31',
     });
-    await importEventStream(env.database.db, systemPrincipal('cli'), CODE, fs.createReadStream(file));
+    await importEventStream(env.database.db, systemPrincipal('cli'), CODE, fs.createReadStream(file), {
+      parallel: true,
+    });
     fs.rmSync(file);
     return { db: env.database.db, engagementId: engagement.id };
   },
