@@ -5,16 +5,17 @@ import {
   restoreEventRevision,
   undeleteEvent,
 } from '@steppingstones/core/history';
-import { TRASH_PERMISSIONS } from '@steppingstones/shared/history';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['history'];
-/** The trash is for engagement administrators: `event.delete` and `engagement.change`. */
-const [TRASH_PERMISSION, ...TRASH_ALSO] = TRASH_PERMISSIONS;
-const trashAccess = { permission: TRASH_PERMISSION, alsoRequires: TRASH_ALSO };
+/**
+ * The trash is for whoever may delete: an operator lists and recovers their own deletions, an
+ * engagement administrator (`event.delete` and `engagement.change`) everyone's (core decides which).
+ */
+const trashAccess = { permission: 'event.delete' } as const;
 
 /** Event history (issue 5): the revisions of an event, restore, and the trash of deleted events. */
 export async function historyRoutes(app: AppServer): Promise<void> {

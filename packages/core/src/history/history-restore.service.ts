@@ -13,7 +13,7 @@ import {
 import { inTransaction, type ServiceContext } from '../service-context.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
 import { recordEventRevision } from './revision.service.ts';
-import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
+import { canUseTrash, requireOwnTrashAccess, requireRecoverAccess } from './trash.policy.ts';
 
 /**
  * Brings an event back to an earlier revision (and back from the trash if it was deleted, which only
@@ -89,13 +89,16 @@ export async function restoreEventRevision(
   });
 }
 
-/** Brings a deleted event back as it was when deleted (engagement administrators: see trash.policy.ts). */
+/**
+ * Brings a deleted event back as it was when deleted: the operator who deleted it (Undo), or an
+ * engagement administrator (see trash.policy.ts).
+ */
 export async function undeleteEvent(
   ctx: ServiceContext,
   principal: Principal,
   eventId: number,
 ): Promise<void> {
-  requireTrashAccess(principal);
+  requireOwnTrashAccess(principal);
   await writeTransaction(ctx.db, async (tx) => {
     const event = await tx
       .selectFrom('event')
@@ -104,6 +107,7 @@ export async function undeleteEvent(
         'event.engagement_id',
         'event.deleted_at',
         'event.version',
+        'event.updated_by',
         'engagement.code',
         'engagement.archived',
       ])
@@ -111,7 +115,8 @@ export async function undeleteEvent(
       .executeTakeFirst();
     if (!event || event.deleted_at === null) throw new NotFoundError('The deleted event');
     requireEngagementAccess(principal, Number(event.engagement_id), 'The deleted event');
-    requireTrashAccess(principal, Number(event.engagement_id));
+    const deletedBy = event.updated_by === null ? null : Number(event.updated_by);
+    requireRecoverAccess(principal, Number(event.engagement_id), deletedBy);
     assertWritable({ archived: event.archived, code: event.code });
     await tx
       .updateTable('event')

@@ -12,7 +12,7 @@ import {
 } from '../permissions/index.ts';
 import type { EventSnapshot } from './event-snapshot.ts';
 import { redactDiff, redactSnapshot } from './revision-redaction.ts';
-import { canUseTrash, requireTrashAccess } from './trash.policy.ts';
+import { canUseTrash, requireOwnTrashAccess } from './trash.policy.ts';
 
 export interface RevisionDto {
   id: number;
@@ -85,8 +85,8 @@ async function isDeleted(db: Kysely<DB>, eventId: number): Promise<boolean> {
 }
 
 /**
- * Deleted events of one engagement, most recently deleted first (the trash, for engagement
- * administrators). Descriptions are masked like the grid's.
+ * Deleted events of one engagement, most recently deleted first (the trash: all of it for engagement
+ * administrators, their own deletions for operators). Descriptions are masked like the grid's.
  */
 export async function listDeletedEvents(
   db: Kysely<DB>,
@@ -94,7 +94,9 @@ export async function listDeletedEvents(
   engagementId: number,
 ): Promise<TrashItem[]> {
   requireEngagementAccess(principal, engagementId, 'The engagement');
-  requireTrashAccess(principal, engagementId);
+  requireOwnTrashAccess(principal, engagementId);
+  // An operator's trash holds what they deleted themselves; the lead's holds everything.
+  const ownOnly = !canUseTrash(principal, engagementId);
   const rows = await db
     .selectFrom('event')
     .innerJoin('engagement', 'engagement.id', 'event.engagement_id')
@@ -109,6 +111,7 @@ export async function listDeletedEvents(
     ])
     .where('event.engagement_id', '=', engagementId)
     .where('event.deleted_at', 'is not', null)
+    .$if(ownOnly, (q) => q.where('event.updated_by', '=', principal.userId))
     .orderBy('event.deleted_at', 'desc')
     .limit(1000)
     .execute();
