@@ -69,16 +69,19 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     const html = page.getByRole('region', { name: 'HTML' }).first();
     const card = html.getByTestId('report-card').filter({ hasText: 'Event Logs' });
     await card.waitFor();
-    // The preview is the report on this engagement's events: the event's text, as a reader sees it.
-    await card.getByTestId('report-preview').getByText('Kerberoasted svc_sql').waitFor();
+    // The preview is the report on this engagement's events, made once the card is in view: the event's
+    // text, as a reader sees it. Previews render one after another on the server: give them time.
+    await card.scrollIntoViewIfNeeded();
+    await card.getByTestId('report-preview').getByText('Kerberoasted svc_sql').waitFor({ timeout: 90_000 });
     expect(await page.getByRole('heading', { name: 'Markdown' }).count()).toBeGreaterThan(0);
     await card.getByText('The filtered events as a table').waitFor();
     const chart = page.getByTestId('report-card').filter({ hasText: 'Daily Detections and Preventions' });
     await chart.scrollIntoViewIfNeeded();
-    await chart.getByRole('img', { name: 'Preview of Daily Detections and Preventions' }).waitFor();
-    expect(
-      await chart.getByRole('img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
-    ).toBeGreaterThan(0);
+    const preview = chart.getByRole('img', { name: 'Preview of Daily Detections and Preventions' });
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 90_000 })
+      .toBeGreaterThan(0);
     await snap(page, 'reports-gallery');
     await card.getByRole('link', { name: 'Event Logs' }).click();
     await page.waitForURL(new RegExp(`/reports/html-reports/html-event-logs\\?engagement=${ENG}`));

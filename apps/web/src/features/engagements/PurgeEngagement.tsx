@@ -17,16 +17,17 @@ export function PurgeEngagement({ engagement }: { engagement: Engagement }) {
   const queryClient = useQueryClient();
   const purge = useMutation({
     mutationFn: () => purgeEngagement(engagement.code, typed),
-    onSuccess: () => {
-      navigate('/admin/engagements', { replace: true });
-      // Dropped, not refetched: the engagement is gone, and asking for it again would answer 404.
-      queryClient.removeQueries({ queryKey: [...ENGAGEMENTS_KEY, engagement.code] });
-      queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
-      queryClient.invalidateQueries({ queryKey: ME_KEY });
+    onSuccess: async () => {
       notifications.show({
         color: 'teal',
         message: `Engagement ${engagement.code} and everything in it were deleted.`,
       });
+      // Only once this page is gone: while it is mounted, refreshing the engagements would ask for the
+      // purged one again (a 404). Its own queries are dropped, not refetched.
+      await navigate('/admin/engagements', { replace: true });
+      queryClient.removeQueries({ queryKey: [...ENGAGEMENTS_KEY, engagement.code] });
+      queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
+      queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });
   const close = () => {

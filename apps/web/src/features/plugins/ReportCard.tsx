@@ -14,14 +14,32 @@ const OUTPUT_LABELS: Record<string, string> = {
   file: 'File',
 };
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The text of a report's HTML, line per row or block. Not through DOMParser: a parsed document takes the
+ * page's CSP, and every style attribute of the report would be logged as a violation.
+ */
+function htmlText(html: string): string {
+  return html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/(tr|p|div|li|h\d|table)>|<br\s*\/?>/gi, '\n')
+    .replace(/<\/t[dh]>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X'))
+        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    });
+}
+
 /** The first lines a reader sees of a text report (HTML without its tags). */
-function excerpt(text: string, contentType: string): string {
-  const plain = contentType.startsWith('text/html')
-    ? (new DOMParser().parseFromString(text, 'text/html').body.textContent ?? '')
-    : text;
+export function reportExcerpt(text: string, contentType: string): string {
+  const plain = contentType.startsWith('text/html') ? htmlText(text) : text;
   return plain
     .split('\n')
-    .map((line) => line.trimEnd())
+    .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .slice(0, 8)
     .join('\n');
@@ -62,7 +80,7 @@ function ReportPreview({ item, url, visible }: { item: MenuItem; url: string; vi
         {visible ? 'Rendering…' : ''}
       </Text>
     );
-  const lines = excerpt(report.data.text, report.data.contentType);
+  const lines = reportExcerpt(report.data.text, report.data.contentType);
   return (
     <pre className={styles.previewText} data-testid="report-preview">
       {lines || 'Empty for these events.'}
@@ -95,7 +113,7 @@ export function ReportCard({
             </Anchor>
           </Group>
           {item.output && (
-            <Badge variant="light" size="sm">
+            <Badge variant="light" size="sm" className={styles.kind}>
               {OUTPUT_LABELS[item.output] ?? item.output}
             </Badge>
           )}

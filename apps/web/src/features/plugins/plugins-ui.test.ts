@@ -53,3 +53,17 @@ describe('report parameter labels', () => {
     expect(parameterLabel('includeEvidence', 'Raw evidence')).toBe('Raw evidence');
   });
 });
+
+describe('report previews', () => {
+  it('shows the first lines of an HTML report as text, rows on their own lines, entities read', async () => {
+    const { reportExcerpt } = await import('./ReportCard.tsx');
+    const html =
+      '<style>td{color:red}</style><table><tr><th>Date</th><th>Detail</th></tr>' +
+      '<tr><td style="x">2026-11-03</td><td>Kerberoasted svc_sql &lt;b&gt;not bold&lt;/b&gt; &amp; more</td></tr></table>';
+    expect(reportExcerpt(html, 'text/html; charset=utf-8')).toBe(
+      'Date Detail\n2026-11-03 Kerberoasted svc_sql <b>not bold</b> & more',
+    );
+    const markdown = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n\n');
+    expect(reportExcerpt(markdown, 'text/markdown').split('\n')).toHaveLength(8);
+  });
+});
