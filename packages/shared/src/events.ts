@@ -315,6 +315,15 @@ export type EventListQuery = z.output<typeof eventListQuerySchema>;
 export type EventListQueryInput = z.input<typeof eventListQuerySchema>;
 export type EventFilter = Omit<EventListQuery, 'sort' | 'cursor' | 'page_size'>;
 
+/** A word of the search box that was not searched: one letter or digit, no letters at all, or past the 16th word. */
+export const ignoredSearchWordSchema = z.object({
+  word: z.string().describe('The word as typed.'),
+  reason: z
+    .enum(['too_short', 'no_letters', 'too_many_words'])
+    .describe('too_short: one character; no_letters: only punctuation; too_many_words: past the 16th word.'),
+});
+export type IgnoredSearchWord = z.infer<typeof ignoredSearchWordSchema>;
+
 export const tagDtoSchema = z.object({ id: z.number().int(), name: z.string() });
 export type TagDto = z.infer<typeof tagDtoSchema>;
 

@@ -15,6 +15,7 @@ import {
   eventLimitedSchema,
   eventListQuerySchema,
   eventPatchSchema,
+  ignoredSearchWordSchema,
 } from '@steppingstones/shared/events';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -43,7 +44,17 @@ export async function eventRoutes(app: AppServer): Promise<void> {
     '/api/v1/events',
     {
       config: { access: { permission: 'event.view' } },
-      schema: { tags, querystring: eventListQuerySchema, response: { 200: listEnvelope(eventDtoSchema) } },
+      schema: {
+        tags,
+        querystring: eventListQuerySchema,
+        response: {
+          200: listEnvelope(eventDtoSchema).extend({
+            ignored_words: z
+              .array(ignoredSearchWordSchema)
+              .describe('Words of `search` that were left out of the search, and why.'),
+          }),
+        },
+      },
     },
     async (request) => {
       const page = await listEvents(db, request.principal, request.query);
@@ -52,6 +63,7 @@ export async function eventRoutes(app: AppServer): Promise<void> {
         next: pageLink(request, app.ctx.config.publicUrl, page.next),
         previous: pageLink(request, app.ctx.config.publicUrl, page.previous),
         results: page.results,
+        ignored_words: page.ignored_words,
       };
     },
   );

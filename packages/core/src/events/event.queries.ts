@@ -1,4 +1,4 @@
-import { type DB, dialectOf, eventSearchCondition } from '@steppingstones/db';
+import { type DB, dialectOf, eventSearchCondition, type IgnoredWord, searchTerms } from '@steppingstones/db';
 import { capCount } from '@steppingstones/shared';
 import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
@@ -114,6 +114,8 @@ export interface EventPage {
   /** Cursors for the next and previous pages, or null at either end. */
   next: string | null;
   previous: string | null;
+  /** Words of the search that were not searched (too short, punctuation only, too many), to tell the user. */
+  ignored_words: IgnoredWord[];
 }
 
 /**
@@ -160,5 +162,6 @@ export async function listEvents(
     ),
     next,
     previous,
+    ignored_words: query.search ? searchTerms(query.search).ignored : [],
   };
 }

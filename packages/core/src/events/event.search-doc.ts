@@ -10,10 +10,15 @@ export interface SearchableEvent {
   source: { host: string; user: string; process: string };
   target: { host: string; user: string; process: string };
   tags: string[];
+  /** ATT&CK ids (tactic, technique, sub-technique): `T1003` finds the events filed under it. */
+  attack?: (string | null)[];
+  /** Attached files' names and where they were put (`C:\\Windows\\Temp\\x.exe`). */
+  files?: string[];
 }
 
 /**
- * What full-text search sees of an event: description, outcome, both contexts, tags and evidence. The
+ * What full-text search sees of an event: description, outcome, both contexts, tags, ATT&CK ids, file
+ * names and locations, and evidence. The
  * public document is redacted, contexts and tags included (readers without `credential.view` search
  * only it, so a hash, the empty NT hash too, never "matches" for them); the secret one exists only
  * when redaction changed something.
@@ -27,14 +32,18 @@ export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
     e.target.user,
     e.target.process,
     ...e.tags,
+    ...(e.files ?? []),
   ].join('\n');
-  const full = [e.description, e.outcome, shared, e.raw_evidence].join('\n');
+  // ATT&CK ids are labels, never secrets: the same in both documents.
+  const attack = (e.attack ?? []).filter((id) => id !== null).join(' ');
+  const full = [e.description, e.outcome, shared, e.raw_evidence, attack].join('\n');
   // Contexts and tags are masked like evidence: a password in a process name is no easier to find.
   const pub = [
     redactEvidence(e.description),
     redactEvidence(e.outcome),
     redactEvidence(shared),
     redactEvidence(e.raw_evidence),
+    attack,
   ].join('\n');
   return { eventId: e.id, publicText: pub, secretText: pub === full ? null : full };
 }
@@ -44,7 +53,16 @@ export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
   for (let i = 0; i < eventIds.length; i += 500) {
     const ids = eventIds.slice(i, i + 500);
     const rows = await eventsWithContexts(tx)
-      .select(['event.id', 'event.description', 'event.outcome', 'event.raw_evidence', ...CONTEXT_COLUMNS])
+      .select([
+        'event.id',
+        'event.description',
+        'event.outcome',
+        'event.raw_evidence',
+        'event.tactic_id',
+        'event.technique_id',
+        'event.subtechnique_id',
+        ...CONTEXT_COLUMNS,
+      ])
       .where('event.id', 'in', ids)
       .where('event.deleted_at', 'is', null)
       .execute();
@@ -56,6 +74,18 @@ export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
       .execute();
     const tags = new Map<number, string[]>();
     for (const t of tagRows) tags.set(Number(t.event_id), [...(tags.get(Number(t.event_id)) ?? []), t.name]);
+    const fileRows = await tx
+      .selectFrom('file_distribution')
+      .innerJoin('file', 'file.id', 'file_distribution.file_id')
+      .select(['file_distribution.event_id', 'file.filename', 'file_distribution.location'])
+      .where('file_distribution.event_id', 'in', ids)
+      .execute();
+    const files = new Map<number, string[]>();
+    for (const f of fileRows) {
+      const list = files.get(Number(f.event_id)) ?? [];
+      list.push(f.filename, f.location ?? '');
+      files.set(Number(f.event_id), list);
+    }
     await writeEventSearchDocs(
       tx,
       rows.map((r) =>
@@ -67,6 +97,8 @@ export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
           source: { host: r.s_host, user: r.s_user, process: r.s_process },
           target: { host: r.t_host, user: r.t_user, process: r.t_process },
           tags: tags.get(Number(r.id)) ?? [],
+          attack: [r.tactic_id, r.technique_id, r.subtechnique_id],
+          files: files.get(Number(r.id)) ?? [],
         }),
       ),
     );

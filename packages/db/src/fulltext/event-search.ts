@@ -74,26 +74,34 @@ export async function deleteEventSearchDocs(db: AnyDb, eventIds: number[]): Prom
   await sql`delete from event_search where event_id in (${sql.join(eventIds)})`.execute(db);
 }
 
-/** The FTS5 query for phrases (letters, digits and spaces only, so quoting them is safe syntax). */
+/**
+ * The FTS5 query for phrases (letters, digits and spaces only, so quoting them is safe syntax). The
+ * trailing `*` makes the phrase's last word a prefix: `dc0` finds `DC01`, `t1003` finds `T1003.001`.
+ */
 function ftsMatch(phrases: string[], includeSecret: boolean): string {
-  const body = phrases.map((p) => `"${p}"`).join(' AND ');
+  const body = phrases.map((p) => `"${p}" *`).join(' AND ');
   return `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
+}
+
+/**
+ * One phrase as tsquery text: its words in sequence, the last one a prefix (`c <-> windows <-> temp:*`).
+ * Phrases hold letters, digits and single spaces only (normalised), so no tsquery syntax can slip in.
+ */
+function tsPhrase(phrase: string): string {
+  return `${phrase.split(' ').join(' <-> ')}:*`;
 }
 
 /** The tsvector test of `event_search s` for phrases, every one required. */
 function tsDocMatch(phrases: string[], includeSecret: boolean): RawBuilder<unknown> {
-  const tsquery = sql.join(
-    phrases.map((p) => sql`phraseto_tsquery('simple', ${p})`),
-    sql` && `,
-  );
+  const tsquery = sql`to_tsquery('simple', ${phrases.map(tsPhrase).join(' & ')})`;
   return includeSecret
     ? sql`(s.doc_public @@ (${tsquery}) or s.doc_secret @@ (${tsquery}))`
     : sql`s.doc_public @@ (${tsquery})`;
 }
 
 /**
- * A WHERE condition on `event.id` matching a user's search text: every word must occur (a word with
- * punctuation, like `lsass.exe`, is a phrase). `includeSecret` searches unredacted text too; callers
+ * A WHERE condition on `event.id` matching a user's search text: every word must occur, its end as a
+ * prefix (a word with punctuation, like `lsass.exe` or `C:\\Windows\\Temp`, is a phrase). `includeSecret` searches unredacted text too; callers
  * pass it only for principals allowed to see credentials. Returns null when the text has no words.
  * `fewMatches` says the caller knows the matches are few (the list checks first): PostgreSQL then reads
  * them once through the full-text index and fetches those events by id. Left to plan `id in (…)`, it

@@ -8,4 +8,13 @@ export {
   type SearchIdRange,
   writeEventSearchDocs,
 } from './event-search.ts';
-export { normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS, searchPhrases } from './search-text.ts';
+export {
+  type IgnoredWord,
+  type IgnoredWordReason,
+  MAX_SEARCH_WORDS,
+  normaliseSearchText,
+  POSTGRES_MAX_INDEXED_CHARS,
+  type SearchTerms,
+  searchPhrases,
+  searchTerms,
+} from './search-text.ts';

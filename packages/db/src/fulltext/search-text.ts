@@ -17,11 +17,45 @@ export function normaliseSearchText(text: string): string {
  */
 export const POSTGRES_MAX_INDEXED_CHARS = 300_000;
 
-/** A user's search box text → phrases that must all match (each whitespace-separated word is a phrase). */
+/** Why a word of the search box was left out of the search. */
+export type IgnoredWordReason = 'too_short' | 'no_letters' | 'too_many_words';
+
+export interface IgnoredWord {
+  word: string;
+  reason: IgnoredWordReason;
+}
+
+/** At most this many words are searched; the rest are reported as ignored. */
+export const MAX_SEARCH_WORDS = 16;
+
+/**
+ * A single letter or digit would match as a prefix of nearly every word, so a one-character word is
+ * ignored (a longer word made of one-character parts, like `C:\Windows`, is kept: it is a phrase).
+ */
+const MIN_WORD_CHARS = 2;
+
+export interface SearchTerms {
+  /** Phrases that must all match; the last word of each matches as a prefix (`dc0` finds `dc01`). */
+  phrases: string[];
+  /** Words the user typed that were not searched, and why. */
+  ignored: IgnoredWord[];
+}
+
+/** A user's search box text → the phrases searched (each whitespace-separated word is one) and those left out. */
+export function searchTerms(query: string): SearchTerms {
+  const phrases: string[] = [];
+  const ignored: IgnoredWord[] = [];
+  for (const word of query.split(/\s+/).filter((w) => w.length > 0)) {
+    const phrase = normaliseSearchText(word);
+    if (phrase.length === 0) ignored.push({ word, reason: 'no_letters' });
+    else if (phrase.length < MIN_WORD_CHARS) ignored.push({ word, reason: 'too_short' });
+    else if (phrases.length >= MAX_SEARCH_WORDS) ignored.push({ word, reason: 'too_many_words' });
+    else phrases.push(phrase);
+  }
+  return { phrases, ignored };
+}
+
+/** The phrases of a user's search box text that are searched (see `searchTerms`). */
 export function searchPhrases(query: string): string[] {
-  return query
-    .split(/\s+/)
-    .map((word) => normaliseSearchText(word))
-    .filter((phrase) => phrase.length > 0)
-    .slice(0, 16);
+  return searchTerms(query).phrases;
 }

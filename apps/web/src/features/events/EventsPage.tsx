@@ -30,6 +30,7 @@ import {
   isFiltered,
 } from './grid/event-filter.ts';
 import classes from './grid/events.module.css';
+import { IgnoredWordsNote } from './grid/IgnoredWordsNote.tsx';
 import { useDeleteWithUndo } from './grid/use-delete-with-undo.tsx';
 import { useDensity } from './grid/use-density.ts';
 import { patchEventInPages, useEventPages } from './grid/use-event-pages.ts';
@@ -203,6 +204,7 @@ function EventLog({ engagement }: { engagement: string }) {
         onChange={setFilter}
         seenOperators={seenOperators}
       />
+      <IgnoredWordsNote words={filter.search ? pages.ignoredWords : []} />
       <SelectionBar
         engagement={engagement}
         selectedIds={selection.selectedIds}

@@ -7,6 +7,7 @@ import type {
   EventDto,
   EventFields,
   EventLimitedPatch,
+  IgnoredSearchWord,
   KnownFileDto,
   TagDto,
 } from '@steppingstones/shared/events';
@@ -19,8 +20,11 @@ export const EVENTS_KEY = ['events'] as const;
 
 const etag = (version: number) => ({ 'if-match': `"${version}"` });
 
-export function fetchEventPage(path: string, signal?: AbortSignal): Promise<ListEnvelope<EventDto>> {
-  return api<ListEnvelope<EventDto>>(path, { signal });
+/** A page of the grid; `ignored_words` says which words of the search were left out, and why. */
+export type EventListPage = ListEnvelope<EventDto> & { ignored_words?: IgnoredSearchWord[] };
+
+export function fetchEventPage(path: string, signal?: AbortSignal): Promise<EventListPage> {
+  return api<EventListPage>(path, { signal });
 }
 
 export function fetchEvent(id: number): Promise<EventDto> {

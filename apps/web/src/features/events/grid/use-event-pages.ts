@@ -1,5 +1,5 @@
 import type { ListEnvelope } from '@steppingstones/shared';
-import type { EventDto } from '@steppingstones/shared/events';
+import type { EventDto, IgnoredSearchWord } from '@steppingstones/shared/events';
 import { type InfiniteData, type QueryClient, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { relativeApiPath } from '../../../lib/paging.ts';
@@ -7,6 +7,8 @@ import { EVENTS_KEY, fetchEventPage } from '../api/events-api.ts';
 import { type EventFilterState, eventListPath } from './event-filter.ts';
 
 type Pages = InfiniteData<ListEnvelope<EventDto>, string>;
+
+const NO_WORDS: IgnoredSearchWord[] = [];
 
 /**
  * The grid's rows: server-side filtered and sorted pages of 100, fetched one after another over the
@@ -28,7 +30,8 @@ export function useEventPages(engagement: string, filter: EventFilterState, enab
   });
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.results) ?? [], [query.data]);
   const count = query.data?.pages[0]?.count ?? null;
-  return { ...query, rows, count };
+  const ignoredWords = query.data?.pages[0]?.ignored_words ?? NO_WORDS;
+  return { ...query, rows, count, ignoredWords };
 }
 
 /** Puts a changed event into every loaded page that shows it (star toggles, limited edits). */
