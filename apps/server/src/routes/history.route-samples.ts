@@ -1,4 +1,4 @@
-import { createEvent, deleteEvent } from '@steppingstones/core/events';
+import { createEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
 import { matrixOperator } from './events.route-samples.ts';
@@ -60,7 +60,9 @@ export const HISTORY_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/events/:id/undelete': {
     params: async (f) => {
       const event = await fixtureEvent(f);
-      await deleteEvent(f.ctx.services(), systemPrincipal(), event.id);
+      // Deleted by the allowed caller: an operator may recover their own deletions (a lead anyone's).
+      const deleted = await f.client.del(`/api/v1/events/${event.id}/`);
+      if (deleted.status !== 204) throw new Error(`delete failed: ${deleted.status}`);
       return { id: String(event.id) };
     },
     engagementScoped: true,
