@@ -17,7 +17,7 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
     });
     const result = page.getByLabel('C2 import result');
     await result
-      .getByText('3 session(s), 6 action(s), 2 download(s), 1 file(s), 1 credential(s) added; 2 rejected.')
+      .getByText('3 sessions, 6 actions, 2 downloads, 1 file, 1 credential added; 2 rejected.')
       .waitFor();
     await result.getByText('logs/270101/10.0.0.10/beacon_999.log: the log is empty').waitFor();
     await page.getByRole('heading', { name: 'Sessions' }).waitFor();
@@ -50,7 +50,7 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
     await actions.getByLabel('Select hashdump').check();
     await actions.getByLabel('Select ls').check();
     await page.getByRole('button', { name: 'Clone selected (2)' }).click();
-    await page.getByText('2 event(s) created.').waitFor();
+    await page.getByText('2 events created.').waitFor();
     await actions
       .getByRole('row')
       .filter({ hasText: 'hashdump' })

@@ -56,7 +56,7 @@ export function BulkMenu({
       else
         notifications.show({
           color: 'yellow',
-          message: `${n} starred events: too many to edit at once. Narrow the filter.`,
+          message: `${plural(Number(n), 'starred event')}: too many to edit at once. Narrow the filter.`,
         });
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(error) });

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Progress, Stack, Text, TextInput } from '@mantine
 import type { C2ImportResultDto } from '@steppingstones/shared/c2';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../lib/api-error.ts';
+import { plural } from '../../lib/plural.ts';
 import { uploadC2Logs } from './c2-api.ts';
 
 /** Import a team server's logs (archive or one log): the upload's progress, then what was new. */
@@ -54,9 +55,9 @@ export function C2ImportPanel({ engagement, onDone }: { engagement: string; onDo
       {result && (
         <Alert color={result.rejected.length ? 'yellow' : 'green'} aria-label="C2 import result">
           <Text size="sm">
-            {result.sessions} session(s), {result.actions} action(s), {result.downloads} download(s),{' '}
-            {result.files} file(s), {result.credentials} credential(s) added; {result.rejected.length}{' '}
-            rejected.
+            {plural(result.sessions, 'session')}, {plural(result.actions, 'action')},{' '}
+            {plural(result.downloads, 'download')}, {plural(result.files, 'file')},{' '}
+            {plural(result.credentials, 'credential')} added; {result.rejected.length} rejected.
           </Text>
           {result.rejected.map((r) => (
             <Text size="xs" key={`${r.entry}:${r.reason}`}>

@@ -88,8 +88,9 @@ export function DumpImportModal({
           <Stack gap="sm" aria-label="Import result">
             <Alert color={stage.result.rejected.length ? 'yellow' : 'green'} title={`${stage.name} imported`}>
               {plural(stage.result.new_hashes, 'new hash', 'new hashes')},{' '}
-              {plural(stage.result.new_secrets, 'new secret')}, {stage.result.history_hashes} history
-              hash(es), {stage.result.duplicates} already known, {stage.result.rejected.length} rejected.
+              {plural(stage.result.new_secrets, 'new secret')},{' '}
+              {plural(stage.result.history_hashes, 'history hash', 'history hashes')},{' '}
+              {stage.result.duplicates} already known, {stage.result.rejected.length} rejected.
             </Alert>
             <RejectedLines rejected={stage.result.rejected} />
             <Group justify="flex-end">
