@@ -196,7 +196,7 @@ describe('live event log between two users', { timeout: 180_000 }, () => {
     await dialog.getByLabel('Add tags', { exact: true }).fill('reviewed');
     await dialog.getByLabel('Add tags', { exact: true }).press('Enter');
     await dialog.getByRole('button', { name: 'Apply to 1 event' }).click();
-    await page.getByText('1 of 1 events changed.').waitFor();
+    await page.getByText('1 of 1 event changed.').waitFor();
     await row(operator.page, 'Imported from the CSV')
       .filter({ hasText: 'reviewed' })
       .waitFor({ timeout: 5_000 });
