@@ -1,12 +1,15 @@
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
 
-// The permission matrix runs with the installed plugin list (plugins/example-reports).
+// The permission matrix runs with the installed plugin list (steppingstones.plugins.json).
 const plugin = () => ({ id: 'example-reports' });
 const point = () => ({ id: 'example-reports', key: 'event-summary' });
 
-/** The example report also requires `report.view`, which every role reading events holds. */
+/**
+ * A report of a plugin that starts enabled (the example plugin starts disabled on a new instance); it
+ * requires `report.view`, which every role reading events holds.
+ */
 function reportParams(_f: MatrixFixture) {
-  return { plugin: 'example-reports', key: 'event-summary' };
+  return { plugin: 'html-reports', key: 'html-detection-summary' };
 }
 
 /** Permission-matrix samples for the plugin routes (spread into ROUTE_SAMPLES). */

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  hiddenPointsOf,
   listMenuItems,
   listPluginRecords,
   type MenuPointType,
@@ -99,7 +100,7 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['plugins'], response: { 200: listEnvelope(pluginAdminSchema) } },
     },
     async () => {
-      const results = await listPluginRecords(db);
+      const results = await listPluginRecords(db, hiddenPointsOf(host.registry));
       return { count: results.length, next: null, previous: null, results };
     },
   );

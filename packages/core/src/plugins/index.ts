@@ -4,7 +4,7 @@ export type { RenderedReport } from './host/report-output.ts';
 export { parseReportRequest } from './host/report-request.ts';
 export { findRunnableReport, type RunReportInput, runReport } from './host/run-report.ts';
 export { type ThreadOutcome, ThreadPool } from './host/thread-pool.ts';
-export { getPluginRecord, listPluginRecords } from './plugin-admin.queries.ts';
+export { getPluginRecord, hiddenPointsOf, listPluginRecords } from './plugin-admin.queries.ts';
 export { setPluginEnabled, setPointEnabled } from './plugin-admin.service.ts';
 export { attachPluginHost, createPluginHost, type PluginHost, pluginHostFor } from './plugin-host.ts';
 export {

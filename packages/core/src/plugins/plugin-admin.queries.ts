@@ -1,9 +1,29 @@
 import type { DB } from '@steppingstones/db';
 import { type PluginAdminDto, toIsoUtc } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
+import { POINT_TYPES } from './plugin-point-types.ts';
+import type { PluginRegistry } from './plugin-registry.ts';
 
-/** Every plugin ever synced, in list order (missing ones last), with its points: Admin → Plugins. */
-export async function listPluginRecords(db: Kysely<DB>): Promise<PluginAdminDto[]> {
+/**
+ * A point declared `hidden` (an old key kept so bookmarks still open it): it is the same report as its
+ * visible twin, so Admin → Plugins lists it once, under the visible key.
+ */
+export function hiddenPointsOf(registry: PluginRegistry): Set<string> {
+  const hidden = new Set<string>();
+  for (const type of POINT_TYPES)
+    for (const { plugin, point } of registry.points(type))
+      if ('hidden' in point && point.hidden) hidden.add(`${plugin.definition.id}/${type}/${point.key}`);
+  return hidden;
+}
+
+/**
+ * Every plugin ever synced, in list order (missing ones last), with its points: Admin → Plugins.
+ * `hidden` (from `hiddenPointsOf`) names points to leave out of the list.
+ */
+export async function listPluginRecords(
+  db: Kysely<DB>,
+  hidden: ReadonlySet<string> = new Set(),
+): Promise<PluginAdminDto[]> {
   const plugins = await db
     .selectFrom('plugin')
     .selectAll()
@@ -26,6 +46,7 @@ export async function listPluginRecords(db: Kysely<DB>): Promise<PluginAdminDto[
       synced_at: toIsoUtc(Number(p.synced_at)),
       points: points
         .filter((pt) => Number(pt.plugin_row_id) === Number(p.id))
+        .filter((pt) => !hidden.has(`${p.plugin_id}/${pt.type}/${pt.key}`))
         .map((pt) => ({
           type: pt.type,
           key: pt.key,

@@ -40,6 +40,12 @@ async function samePoints(tx: Tx, rowId: number, points: PointRow[]): Promise<bo
   );
 }
 
+/**
+ * Plugins that start switched off when first recorded: the example plugin shows how to write one, and
+ * its reports would crowd a real engagement's menus until an admin asks for them.
+ */
+export const STARTS_DISABLED: ReadonlySet<string> = new Set(['example-reports']);
+
 /** Inserts or updates one plugin's row (admins' enabled flag kept); returns the row as stored. */
 async function upsertPlugin(tx: Tx, w: WantedPlugin, now: number): Promise<PluginRow> {
   const values = {
@@ -65,7 +71,7 @@ async function upsertPlugin(tx: Tx, w: WantedPlugin, now: number): Promise<Plugi
         name: w.name,
         version: w.version,
         description: w.description,
-        enabled: 1,
+        enabled: STARTS_DISABLED.has(w.pluginId) ? 0 : 1,
         created_at: now,
         ...values,
       })
