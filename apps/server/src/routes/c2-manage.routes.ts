@@ -3,6 +3,7 @@ import { listEnvelope } from '@steppingstones/shared';
 import { c2ExclusionDtoSchema, c2ExclusionInputSchema, c2WatchInputSchema } from '@steppingstones/shared/c2';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const tags = ['c2'];
 const engagementQuery = z.object({
@@ -44,7 +45,7 @@ export async function c2ManageRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addC2Exclusion(db, request.principal, {
+        await addC2Exclusion(requestServices(request), request.principal, {
           engagement: request.query.engagement,
           ...request.body,
         }),
@@ -74,6 +75,7 @@ export async function c2ManageRoutes(app: AppServer): Promise<void> {
         response: { 200: z.object({ session: z.number().int(), watched: z.boolean() }) },
       },
     },
-    async (request) => setC2Watch(db, request.principal, request.params.id, request.body.watched),
+    async (request) =>
+      setC2Watch(requestServices(request), request.principal, request.params.id, request.body.watched),
   );
 }

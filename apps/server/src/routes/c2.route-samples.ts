@@ -1,3 +1,4 @@
+import { serviceContext } from '@steppingstones/core';
 import { addC2Exclusion, importC2Logs } from '@steppingstones/core/c2';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
@@ -94,7 +95,7 @@ export const C2_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'DELETE /api/v1/c2/exclusions/:id': {
     params: async (f) => {
       const { session } = await sessionAndDownload(f);
-      const x = await addC2Exclusion(f.ctx.database.db, systemPrincipal(), {
+      const x = await addC2Exclusion(serviceContext(f.ctx, systemPrincipal()), systemPrincipal(), {
         engagement: f.engagement.code,
         session: Number(session),
         field: 'id',

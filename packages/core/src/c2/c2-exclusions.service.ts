@@ -1,10 +1,11 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
+import { type DB, writeTransaction } from '@steppingstones/db';
 import type { C2ExclusionDto } from '@steppingstones/shared/c2';
 import { toIsoUtc } from '@steppingstones/shared/dates';
 import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { canAccessEngagement, type Principal, requireEngagementPermission } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { c2Engagement } from './c2-engagement.ts';
 import { C2_EXCLUSION_FIELDS, type C2ExclusionField, sessionValue } from './c2-exclusions.ts';
 
@@ -36,10 +37,11 @@ export async function listC2Exclusions(
  * internal or external address). Idempotent: excluding twice answers the stored rule.
  */
 export async function addC2Exclusion(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   input: { engagement: string | undefined; session: number; field: C2ExclusionField },
 ): Promise<C2ExclusionDto> {
+  const db = ctx.db;
   const e = await c2Engagement(db, principal, input.engagement, 'c2.change');
   assertWritable(e);
   if (!C2_EXCLUSION_FIELDS.includes(input.field))
@@ -71,7 +73,7 @@ export async function addC2Exclusion(
         field: input.field,
         value,
         created_by: principal.userId > 0 ? principal.userId : null,
-        created_at: nowMs(),
+        created_at: ctx.clock.now(),
       })
       .returning(['id', 'field', 'value', 'created_at'])
       .executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { nowMs, type Tx, writeTransaction } from '@steppingstones/db';
+import { type Tx, writeTransaction } from '@steppingstones/db';
 import type { AppContext } from '../app-context.ts';
 import { assertWritable } from '../engagements/index.ts';
 import { ValidationError } from '../errors.ts';
@@ -88,7 +88,7 @@ export async function importC2Logs(
   const mayAddCredentials = hasEngagementPermission(principal, engagement.id, 'credential.add');
   const actor = { userId: principal.userId || null, username: request.actorName ?? principal.username };
   const batchActions = request.batchActions ?? 5000;
-  const now = nowMs();
+  const now = ctx.clock.now();
   const server = await writeTransaction(db, (tx) =>
     serverId(tx, engagement.id, serverName, source.point.framework, now),
   );
@@ -117,17 +117,23 @@ export async function importC2Logs(
       await sessionContexts(tx, engagement.id, sessions.added);
       if (request.follow) {
         const idOf = (ext: string) => sessions.ids.get(ext) as number;
-        await newBeaconWebhooks(tx, {
-          engagementId: engagement.id,
-          serverName,
-          added: sessions.added.map((record) => ({ id: idOf(record.externalId), record })),
-          firstSeenAfter: request.follow.startedAt,
-        });
-        await returnedBeaconWebhooks(tx, {
-          engagementId: engagement.id,
-          serverName,
-          sessionIds: [...sessions.ids.values()],
-        });
+        await newBeaconWebhooks(
+          { db: tx, clock: ctx.clock },
+          {
+            engagementId: engagement.id,
+            serverName,
+            added: sessions.added.map((record) => ({ id: idOf(record.externalId), record })),
+            firstSeenAfter: request.follow.startedAt,
+          },
+        );
+        await returnedBeaconWebhooks(
+          { db: tx, clock: ctx.clock },
+          {
+            engagementId: engagement.id,
+            serverName,
+            sessionIds: [...sessions.ids.values()],
+          },
+        );
       }
       for (const [ext, id] of sessions.ids) sessionIds.set(ext, id);
       for (const s of merged.sessions.values()) {
@@ -201,7 +207,10 @@ export async function importC2Logs(
     if (request.follow)
       await tx
         .updateTable('c2_server')
-        .set({ follower_batch_at: nowMs(), follower_lag_ms: Math.max(0, Math.round(request.follow.lagMs)) })
+        .set({
+          follower_batch_at: ctx.clock.now(),
+          follower_lag_ms: Math.max(0, Math.round(request.follow.lagMs)),
+        })
         .where('id', '=', server)
         .execute();
     return writeDownloads(tx, sessionIds, downloads, rejected);

@@ -1,7 +1,7 @@
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { writeTransaction } from '@steppingstones/db';
 import { assertWritable } from '../engagements/index.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { c2RecordEngagement } from './c2-session-access.ts';
 
 /**
@@ -9,11 +9,12 @@ import { c2RecordEngagement } from './c2-session-access.ts';
  * beacon" webhook once (from `c2 follow`). Setting it again re-arms it from the session's last check-in.
  */
 export async function setC2Watch(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   sessionId: number,
   watched: boolean,
 ): Promise<{ session: number; watched: boolean }> {
+  const db = ctx.db;
   const e = await c2RecordEngagement(db, principal, 'c2_session', sessionId, ['c2.view', 'c2.change']);
   assertWritable(e);
   await writeTransaction(db, async (tx) => {
@@ -29,7 +30,7 @@ export async function setC2Watch(
       .values({
         session_id: sessionId,
         created_by: principal.userId > 0 ? principal.userId : null,
-        created_at: nowMs(),
+        created_at: ctx.clock.now(),
         seen_at: Number(s.last_seen),
         returned_at: null,
       })

@@ -1,5 +1,5 @@
-import { nowMs, type Tx } from '@steppingstones/db';
 import { appendDomainEvent } from '../outbox/index.ts';
+import { type ClockedHandle, transactionAndClock } from '../service-context.ts';
 import { excludedSessionIds } from './c2-exclusions.ts';
 import { chunks } from './c2-keys.ts';
 import type { C2SessionRecord } from './c2-records.ts';
@@ -13,7 +13,7 @@ const beaconText = (s: { user: string; host: string; process: string }) =>
  * send nothing. A session is added once, so each is announced once.
  */
 export async function newBeaconWebhooks(
-  tx: Tx,
+  target: ClockedHandle,
   input: {
     engagementId: number;
     serverName: string;
@@ -23,6 +23,7 @@ export async function newBeaconWebhooks(
 ): Promise<number> {
   const fresh = input.added.filter((a) => a.record.firstSeen >= input.firstSeenAfter);
   if (fresh.length === 0) return 0;
+  const { tx } = transactionAndClock(target);
   const excluded = new Set(await excludedSessionIds(tx, input.engagementId));
   let sent = 0;
   for (const { id, record: s } of fresh) {
@@ -38,7 +39,7 @@ export async function newBeaconWebhooks(
       .where('s.process', '=', s.process)
       .where('s.first_seen', '<=', s.firstSeen)
       .executeTakeFirst();
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(target, {
       type: earlier ? 'beacon.respawned' : 'beacon.new',
       engagementId: input.engagementId,
       payload: { c2SessionId: id, beacon: beaconText(s), teamServer: input.serverName },
@@ -53,9 +54,10 @@ export async function newBeaconWebhooks(
  * set; the watch then records the return, so it is sent once (setting the bell again re-arms it).
  */
 export async function returnedBeaconWebhooks(
-  tx: Tx,
+  target: ClockedHandle,
   input: { engagementId: number; serverName: string; sessionIds: readonly number[] },
 ): Promise<number> {
+  const { tx, clock } = transactionAndClock(target);
   let sent = 0;
   const excluded = new Set(await excludedSessionIds(tx, input.engagementId));
   for (const part of chunks([...input.sessionIds])) {
@@ -68,9 +70,13 @@ export async function returnedBeaconWebhooks(
       .whereRef('s.last_seen', '>', 'w.seen_at')
       .execute();
     for (const r of rows) {
-      await tx.updateTable('c2_watch').set({ returned_at: nowMs() }).where('id', '=', r.watch_id).execute();
+      await tx
+        .updateTable('c2_watch')
+        .set({ returned_at: clock.now() })
+        .where('id', '=', r.watch_id)
+        .execute();
       if (excluded.has(Number(r.id))) continue;
-      await appendDomainEvent(tx, {
+      await appendDomainEvent(target, {
         type: 'beacon.returned',
         engagementId: input.engagementId,
         payload: { c2SessionId: Number(r.id), beacon: beaconText(r), teamServer: input.serverName },

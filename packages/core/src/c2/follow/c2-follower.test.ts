@@ -116,7 +116,7 @@ describe.each(testDialects())('c2 follow on %s', (dialect) => {
       .select('id')
       .where('external_id', '=', '1234')
       .executeTakeFirstOrThrow();
-    await setC2Watch(ctx.database.db, red, Number(ws01.id), true);
+    await setC2Watch(ctx.services(red), red, Number(ws01.id), true);
     now = Date.parse('2027-01-01T00:30:00Z');
     append(
       '270101/203.0.113.7/beacon_1234.log',
