@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 /**
  * The HashMob-compatible submission endpoint (HashmobAPIUploader streams cracks from a rig) and the
@@ -44,7 +45,7 @@ export async function hashmobRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const token = await issueHashmobToken(
-        db,
+        requestServices(request),
         request.principal,
         request.query.engagement,
         auditActor(request),

@@ -1,8 +1,9 @@
-import { type DB, nowMs } from '@steppingstones/db';
+import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { createApiToken, resolveApiToken, revokeApiToken } from '../tokens/index.ts';
 import { principalForUser } from '../users/index.ts';
 import { vaultEngagement } from './credential-engagement.ts';
@@ -15,11 +16,12 @@ const tokenName = (code: string) => `HashMob uploader (${code})`;
  * (session or password-login JWT) may mint one, never another personal token.
  */
 export async function issueHashmobToken(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   code: string,
   actor: AuditActor,
 ): Promise<string> {
+  const db = ctx.db;
   if (principal.via !== 'session' && principal.via !== 'jwt')
     throw new ForbiddenError(
       'Download the HashMob configuration while signed in (session or password-login token), not with a personal token.',
@@ -32,17 +34,17 @@ export async function issueHashmobToken(
     .where('name', '=', tokenName(engagement.code))
     .where('revoked_at', 'is', null)
     .execute();
-  for (const p of previous) await revokeApiToken(db, principal.userId, Number(p.id), actor);
+  for (const p of previous) await revokeApiToken(ctx, principal.userId, Number(p.id), actor);
   const created = await createApiToken(
-    db,
+    ctx,
     principal,
     { name: tokenName(engagement.code), permissions: ['credential.change'], engagements: [engagement.code] },
     actor,
   );
-  await recordAudit(db, actor, {
+  await recordAudit(ctx, actor, {
     action: 'credential.hashmob_config',
     target: engagement.code,
-    details: { token_id: created.id, revoked: previous.length, at: nowMs() },
+    details: { token_id: created.id, revoked: previous.length, at: ctx.clock.now() },
   });
   return created.token;
 }

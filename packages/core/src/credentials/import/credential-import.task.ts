@@ -33,7 +33,7 @@ export async function runCredentialImportTask(ctx: TaskRunContext): Promise<unkn
   }
   if (!fs.existsSync(file)) {
     const gone = new PermanentTaskError('The uploaded file is gone; upload it again.');
-    await failImportRecord(db, p.importId, new DomainError(gone.message));
+    await failImportRecord(await ctx.services(), p.importId, new DomainError(gone.message));
     throw gone;
   }
   let last = 0;

@@ -1,7 +1,8 @@
-import { type DB, nowMs, type Tx } from '@steppingstones/db';
+import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
 import { DomainError } from '../../errors.ts';
+import { type ContextOrHandle, handleAndClock } from '../../service-context.ts';
 import type { ImportProgress } from './import-batches.ts';
 import { ImportStoppedError } from './import-batches.ts';
 
@@ -10,13 +11,14 @@ import { ImportStoppedError } from './import-batches.ts';
  * followed while it runs, and a failed one says why and where it stopped.
  */
 export async function startImportRecord(
-  db: Kysely<DB> | Tx,
+  target: ContextOrHandle,
   engagementId: number,
   type: string,
   filename: string,
   actor: AuditActor,
   options: { status?: 'running' | 'queued'; bytesTotal?: number | null } = {},
 ): Promise<number> {
+  const { db, clock } = handleAndClock(target);
   const row = await db
     .insertInto('credential_import')
     .values({
@@ -26,7 +28,7 @@ export async function startImportRecord(
       status: options.status ?? 'running',
       created_by: actor.userId || null,
       created_by_name: actor.username,
-      created_at: nowMs(),
+      created_at: clock.now(),
       finished_at: null,
       result: '{}',
       job_id: null,
@@ -57,16 +59,17 @@ export async function recordImportProgress(db: Kysely<DB>, id: number, p: Import
 }
 
 export async function finishImportRecord(
-  db: Kysely<DB> | Tx,
+  target: ContextOrHandle,
   id: number,
   result: object,
   progress?: ImportProgress,
 ): Promise<void> {
+  const { db, clock } = handleAndClock(target);
   await db
     .updateTable('credential_import')
     .set({
       status: 'done',
-      finished_at: nowMs(),
+      finished_at: clock.now(),
       result: JSON.stringify(result),
       ...(progress ? { bytes_done: progress.bytes, lines_done: progress.lines } : {}),
     })
@@ -78,14 +81,19 @@ export async function finishImportRecord(
  * Marks an import failed with a message for the user (never internals); a stopped import also keeps
  * the line it stopped at and what its committed batches added.
  */
-export async function failImportRecord(db: Kysely<DB>, id: number, error: unknown): Promise<void> {
+export async function failImportRecord(target: ContextOrHandle, id: number, error: unknown): Promise<void> {
+  const { db, clock } = handleAndClock(target);
   const message =
     error instanceof DomainError ? error.message : 'The import failed on the server; nothing was imported.';
   const stopped =
     error instanceof ImportStoppedError ? { stopped_at_line: error.line, committed: error.committed } : {};
   await db
     .updateTable('credential_import')
-    .set({ status: 'failed', finished_at: nowMs(), result: JSON.stringify({ error: message, ...stopped }) })
+    .set({
+      status: 'failed',
+      finished_at: clock.now(),
+      result: JSON.stringify({ error: message, ...stopped }),
+    })
     .where('id', '=', id)
     .execute();
 }
