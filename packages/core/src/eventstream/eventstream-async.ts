@@ -53,7 +53,7 @@ export async function startBackgroundImport(
   });
   try {
     const id = await queueEventStreamImport(
-      db,
+      { db, clock: ctx.clock },
       principal,
       { engagement: request.engagement, source: request.source, params, filename: request.filename },
       upload,

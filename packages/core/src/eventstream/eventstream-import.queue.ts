@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { type DB, nowMs, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { writeTransaction } from '@steppingstones/db';
 import { z } from 'zod';
 import { insertJob } from '../jobs/job.service.ts';
 import { hasEngagementPermission, type Principal } from '../permissions/index.ts';
 import type { SpooledUpload } from '../runtime/spool-upload.ts';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 
 /** The worker's task that runs a background EventStream import. */
@@ -41,11 +41,12 @@ export interface EventStreamImportQueueRequest {
  * here; the worker imports as the one who queued it (and re-checks they still may).
  */
 export async function queueEventStreamImport(
-  db: Kysely<DB>,
+  ctx: ClockedHandle,
   principal: Principal,
   request: EventStreamImportQueueRequest,
   upload: SpooledUpload,
 ): Promise<number> {
+  const db = ctx.db;
   const engagement = await eventstreamEngagement(db, principal, request.engagement, 'eventstream.add');
   const actor = { userId: principal.userId > 0 ? principal.userId : null, username: principal.username };
   return writeTransaction(db, async (tx) => {
@@ -58,7 +59,7 @@ export async function queueEventStreamImport(
         bytes_done: 0,
         lines_done: 0,
         created_by: actor.userId,
-        created_at: nowMs(),
+        created_at: ctx.clock.now(),
         job_id: null,
       })
       .returning('id')
@@ -73,7 +74,7 @@ export async function queueEventStreamImport(
       actor,
       credentials: hasEngagementPermission(principal, engagement.id, 'credential.add'),
     };
-    const jobId = await insertJob(tx, {
+    const jobId = await insertJob(inTransaction(ctx, tx), {
       task: EVENTSTREAM_IMPORT_TASK,
       payload,
       maxAttempts: EVENTSTREAM_IMPORT_MAX_ATTEMPTS,

@@ -56,7 +56,7 @@ export async function runEventStreamImport(
   const db = ctx.database.db;
   const maxLineBytes = options.maxLineBytes ?? ctx.config.eventstreamMaxLineBytes;
   if (!request.source)
-    return importEventStream(db, principal, request.engagement, request.body, {
+    return importEventStream({ db, clock: ctx.clock }, principal, request.engagement, request.body, {
       parallel: (request.size ?? 0) >= PARALLEL_FROM_BYTES,
       ...options,
       maxLineBytes,
@@ -76,7 +76,7 @@ export async function runEventStreamImport(
   );
   const lines = produced.lines;
   const result = await importEventStream(
-    db,
+    { db, clock: ctx.clock },
     principal,
     request.engagement,
     (async function* () {
