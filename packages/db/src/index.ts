@@ -28,6 +28,5 @@ export {
 } from './private-files.ts';
 export type { DB } from './schema.ts';
 export * from './schema.ts';
-export { nowMs } from './time.ts';
 export { type Tx, writeTransaction } from './transaction.ts';
 export { isUniqueViolation } from './unique-violation.ts';
