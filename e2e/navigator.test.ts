@@ -64,10 +64,12 @@ describe('Open in Navigator without https: explains and offers the download', { 
     expect(await page.getByTestId('open-in-navigator').count()).toBe(0);
     await snap(page, 'navigator-unavailable');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      notice.getByRole('button', { name: 'Download the layer' }).click(),
-    ]);
+    // One Download on the page: the notice points to it rather than offering a second one.
+    const downloads = page.getByRole('button', { name: /download/i });
+    await page.getByRole('button', { name: 'Download', exact: true }).waitFor();
+    expect(await downloads.count()).toBe(1);
+    expect(text).toContain('save the layer with Download');
+    const [download] = await Promise.all([page.waitForEvent('download'), downloads.click()]);
     expect(download.suggestedFilename()).toBe(LAYER_FILE);
     const layer = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
       versions: { layer: string };

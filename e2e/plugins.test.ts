@@ -1,17 +1,27 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, createEventsViaApi, DEFAULT_SETUP, snap } from './support/index.ts';
+import { adminAccessToken, adminSession, createEventsViaApi, DEFAULT_SETUP, snap } from './support/index.ts';
 
 /**
  * Reports as a team lead uses them: open one from the Reporting menu, see it in its sandboxed frame,
- * copy it as rich text for Word, download it. Uses the installed example plugin (plugins/example-reports).
+ * copy it as rich text for Word, download it. Uses the installed example plugin (plugins/example-reports),
+ * which a new instance starts disabled: the admin switches it on first, as a user trying it out would.
  */
 describe('reports from plugins', { timeout: 180_000 }, () => {
   const ENG = DEFAULT_SETUP.engagement.code;
   const DESCRIPTION = 'Kerberoasted svc_sql <b>not bold</b>';
   const session = adminSession({
-    prepare: (app) =>
-      createEventsViaApi(app, [
+    prepare: async (app) => {
+      const res = await fetch(`${app.url}/api/v1/plugins/example-reports/`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await adminAccessToken(app)}`,
+        },
+        body: JSON.stringify({ enabled: true }),
+      });
+      if (res.status !== 200) throw new Error(`enabling example-reports answered ${res.status}`);
+      await createEventsViaApi(app, [
         {
           timestamp: '2026-11-03T10:00:00Z',
           source: { host: 'KALI' },
@@ -19,7 +29,8 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
           description: DESCRIPTION,
           detected: 'FUL',
         },
-      ]),
+      ]);
+    },
   });
   // The app's Copy writes the clipboard and the tests read it back.
   beforeAll(() =>
@@ -129,6 +140,59 @@ describe('reports from plugins', { timeout: 180_000 }, () => {
     await expect(error.textContent()).resolves.toContain('includeEvidence');
     expect(await page.locator('[data-testid="report-frame"]').count()).toBe(0);
     expect(session.t.problems).toEqual([]);
+  });
+
+  it('states the filter the report used and changes it in place', async () => {
+    const { page } = session.t;
+    await page.goto(`/reports/example-reports/event-summary?engagement=${ENG}&search=nothing-like-it`);
+    const filter = page.getByTestId('report-filter');
+    await filter.getByText('Search: nothing-like-it').waitFor();
+    const frame = page.frameLocator('[data-testid="report-frame"]');
+    await frame.locator('body').waitFor();
+    expect(await frame.getByText(DESCRIPTION).count()).toBe(0);
+    // Another search, typed in the viewer: the report follows.
+    await filter.getByLabel('Search the events').fill('Kerberoasted');
+    await filter.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/search=Kerberoasted/);
+    await filter.getByText('Search: Kerberoasted').waitFor();
+    await frame.getByText(DESCRIPTION).waitFor();
+    // Removing the condition leaves every event of the engagement, and says so.
+    await filter.getByRole('button', { name: 'Remove Search' }).click();
+    await filter.getByText('none, every event of the engagement').waitFor();
+    expect(page.url()).not.toContain('search=');
+    await frame.getByText(DESCRIPTION).waitFor();
+  });
+
+  it('grows the HTML preview with its content: the report does not scroll inside its frame', async () => {
+    const { page } = session.t;
+    await page.goto(`/reports/html-reports/html-event-logs?engagement=${ENG}`);
+    await page.frameLocator('[data-testid="report-frame"]').getByText('Kerberoasted svc').first().waitFor();
+    const frame = page.getByTestId('report-frame');
+    await expect
+      .poll(() =>
+        frame.evaluate((el) => {
+          const root = (el as HTMLIFrameElement).contentDocument?.documentElement;
+          return root ? root.scrollHeight - root.clientHeight : -1;
+        }),
+      )
+      .toBeLessThanOrEqual(0);
+    // Fitted to the content, not a fixed box with white space under a short report.
+    const [height, content] = await frame.evaluate((el) => [
+      el.getBoundingClientRect().height,
+      (el as HTMLIFrameElement).contentDocument?.documentElement.scrollHeight ?? 0,
+    ]);
+    expect(Math.abs(height - content)).toBeLessThan(8);
+  });
+
+  it('lists a hidden alias of a report once on Admin → Plugins', async () => {
+    const { page } = session.t;
+    await page.goto('/admin/plugins');
+    const card = page.getByTestId('plugin-html-reports');
+    await card.getByRole('switch', { name: 'Enable html-reports:html-detection-summary' }).waitFor();
+    expect(await card.getByText('Detection Summary', { exact: true }).count()).toBe(1);
+    expect(await card.getByRole('switch', { name: 'Enable html-reports:html-dection-summary' }).count()).toBe(
+      0,
+    );
   });
 
   it('lists the plugin on Admin → Plugins and shows a disabled report as not available', async () => {

@@ -146,7 +146,7 @@ describe.each(testDialects())(
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.headers.get('content-security-policy')).toContain(
-        "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+        "sandbox allow-same-origin; default-src 'none'; style-src 'unsafe-inline'",
       );
       expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(res.body).not.toContain('<script>');

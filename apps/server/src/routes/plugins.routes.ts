@@ -23,9 +23,13 @@ import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { requestServices } from '../http/request-services.ts';
 
-/** Report HTML runs no script, loads nothing, and may be framed only by the app itself. */
+/**
+ * Report HTML runs no script, loads nothing, and may be framed only by the app itself. It keeps its
+ * origin (allow-same-origin) only so the viewer can measure it and grow the frame to fit: without
+ * scripts, forms or navigation it cannot use that origin.
+ */
 export const REPORT_HTML_CSP =
-  "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+  "sandbox allow-same-origin; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 const reportQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const reportParams = z.object({ plugin: z.string().max(100), key: z.string().max(100) });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { errorMessage } from '../../lib/api-error.ts';
 import { isAboutToExpire, unavailableExplanation, useNavigatorLink } from './navigator-link.ts';
@@ -10,8 +10,6 @@ interface Props {
   engagement: string;
   /** The grid's filter and the report's parameters, as in the viewer's URL (without the engagement). */
   query: string;
-  /** Saves the layer file; null until the report has loaded. */
-  onDownload: (() => void) | null;
 }
 
 const UPLOAD_HINT =
@@ -23,7 +21,7 @@ const UPLOAD_HINT =
  * the page is open. Where the Navigator could not fetch it (no https PUBLIC_URL), explains why and
  * offers the download instead.
  */
-export function OpenInNavigator({ plugin, reportKey, engagement, query, onDownload }: Props) {
+export function OpenInNavigator({ plugin, reportKey, engagement, query }: Props) {
   const link = useNavigatorLink(plugin, reportKey, engagement, query);
   const data = link.data;
 
@@ -44,13 +42,9 @@ export function OpenInNavigator({ plugin, reportKey, engagement, query, onDownlo
         <Stack gap="xs">
           <Text size="sm">{unavailableExplanation(data.reason, data.navigator_url, data.public_url)}</Text>
           <Text size="sm">
-            Meanwhile, download the layer and open it in the Navigator yourself. {UPLOAD_HINT}
+            Meanwhile, save the layer with Download (at the top of the page) and open it in the Navigator
+            yourself. {UPLOAD_HINT}
           </Text>
-          <Group>
-            <Button size="xs" disabled={!onDownload} onClick={() => onDownload?.()}>
-              Download the layer
-            </Button>
-          </Group>
         </Stack>
       </Alert>
     );

@@ -10,8 +10,10 @@ import { copyRichText, copyText, downloadBlob } from './clipboard.ts';
 import { InteractiveChart } from './InteractiveChart.tsx';
 import { OpenInNavigator } from './OpenInNavigator.tsx';
 import { type ReportPointType, reportUrl, usePluginPoints } from './plugins-api.ts';
+import { ReportFilter } from './ReportFilter.tsx';
 import { ReportParams } from './ReportParams.tsx';
 import styles from './reports.module.css';
+import { useFittedFrame } from './use-fitted-frame.ts';
 import { useReport } from './use-report.ts';
 
 /**
@@ -38,6 +40,7 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
       ? reportUrl(type, plugin, key, engagement, query, isChart ? { format: 'echarts' } : {})
       : null;
   const report = useReport(url);
+  const fitFrame = useFittedFrame();
   const chartUrl = (format: 'svg' | 'png') => reportUrl(type, plugin, key, engagement, query, { format });
   const chart = useMemo(() => {
     if (!isChart || report.data?.text == null) return null;
@@ -111,16 +114,16 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
         title={item.title}
         description={
           <>
-            {item.category} · engagement {engagement}
-            {query
-              ? type === 'credential-report'
-                ? ' · filtered as in the vault'
-                : ' · filtered as in the event log'
-              : ''}
-            . Times in reports are UTC.
+            {item.category} · engagement {engagement}. Times in reports are UTC.
           </>
         }
         actions={actions}
+      />
+      <ReportFilter
+        values={search}
+        ownParams={Object.keys((item.params.properties ?? {}) as Record<string, unknown>)}
+        noun={type === 'credential-report' ? 'credentials' : 'events'}
+        onChange={(next) => setSearch(next)}
       />
       <ReportParams
         schema={item.params}
@@ -133,13 +136,7 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
         }}
       />
       {type === 'event-report' && item.opens_in === 'attack-navigator' && (
-        <OpenInNavigator
-          plugin={plugin}
-          reportKey={key}
-          engagement={engagement}
-          query={query}
-          onDownload={data ? () => downloadBlob(data.blob, data.filename) : null}
-        />
+        <OpenInNavigator plugin={plugin} reportKey={key} engagement={engagement} query={query} />
       )}
       {report.isLoading && <LoadingState label="Rendering the report…" />}
       {report.isError && (
@@ -153,7 +150,14 @@ export function ReportViewerPage({ type = 'event-report' }: { type?: ReportPoint
         </Alert>
       )}
       {data && kind === 'text/html' && url && (
-        <iframe className={styles.frame} sandbox="" src={url} title={item.title} data-testid="report-frame" />
+        <iframe
+          className={styles.frame}
+          sandbox="allow-same-origin"
+          src={url}
+          title={item.title}
+          data-testid="report-frame"
+          onLoad={fitFrame}
+        />
       )}
       {data && kind === 'text/markdown' && (
         <Code block className={styles.text} data-testid="report-text">
