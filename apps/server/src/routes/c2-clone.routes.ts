@@ -10,6 +10,7 @@ import { c2CloneManyInputSchema, c2CloneManyResultSchema } from '@steppingstones
 import { eventFieldsSchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const tags = ['c2'];
 const params = z.object({ id: z.coerce.number().int().positive().describe('The record id.') });
@@ -58,7 +59,14 @@ export async function c2CloneRoutes(app: AppServer): Promise<void> {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await cloneActionToEvent(db, request.principal, request.params.id, request.body)),
+        .send(
+          await cloneActionToEvent(
+            requestServices(request),
+            request.principal,
+            request.params.id,
+            request.body,
+          ),
+        ),
   );
   app.post(
     '/api/v1/c2/actions/clone',
@@ -73,7 +81,9 @@ export async function c2CloneRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await cloneActionsToEvents(db, request.principal, request.body.actions)),
+      reply
+        .status(201)
+        .send(await cloneActionsToEvents(requestServices(request), request.principal, request.body.actions)),
   );
   for (const [path, table, draft, key] of [
     ['downloads', 'c2_download', eventDraftForDownload, 'download_id'],
@@ -107,7 +117,7 @@ export async function c2CloneRoutes(app: AppServer): Promise<void> {
       },
       async (request, reply) => {
         const { event_id } = await cloneC2RecordToEvent(
-          db,
+          requestServices(request),
           request.principal,
           table,
           request.params.id,

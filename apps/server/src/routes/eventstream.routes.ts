@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { pageLink } from '../http/page-links.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const tags = ['eventstream'];
 const lineParams = z.object({ id: z.coerce.number().int().positive() });
@@ -80,7 +81,12 @@ export async function eventstreamRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request, reply) => {
-      const linked = await cloneLineToEvent(db, request.principal, request.params.id, request.body);
+      const linked = await cloneLineToEvent(
+        requestServices(request),
+        request.principal,
+        request.params.id,
+        request.body,
+      );
       reply.header('location', `/api/v1/events/${linked.event_id}/`);
       return reply.status(201).send(linked);
     },
@@ -92,7 +98,13 @@ export async function eventstreamRoutes(app: AppServer): Promise<void> {
       config: { access: { permission: 'event.add', alsoRequires: ['eventstream.view'] } },
       schema: { tags, body: eventstreamBulkCloneSchema, response: { 200: eventstreamBulkCloneResultSchema } },
     },
-    async (request) => cloneLinesToEvents(db, request.principal, request.body.engagement, request.body.ids),
+    async (request) =>
+      cloneLinesToEvents(
+        requestServices(request),
+        request.principal,
+        request.body.engagement,
+        request.body.ids,
+      ),
   );
 
   app.get(

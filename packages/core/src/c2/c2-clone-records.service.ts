@@ -6,6 +6,7 @@ import { ValidationError } from '../errors.ts';
 import { writeClonedEvent } from '../events/event.clone.ts';
 import { resolveOperator } from '../events/event.operator.ts';
 import type { Principal } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import {
   type DownloadForDraft,
@@ -92,12 +93,13 @@ export async function eventDraftForSession(db: Kysely<DB>, principal: Principal,
 
 /** Saves the event the user sent for a download or a session, in its engagement, linked to it. */
 export async function cloneC2RecordToEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   table: 'c2_download' | 'c2_session',
   id: number,
   input: EventFields,
 ): Promise<{ event_id: number }> {
+  const db = ctx.db;
   const e = await c2RecordEngagement(db, principal, table, id, CLONE);
   assertWritable(e);
   const data = parseOrThrow(eventFieldsSchema, { ...input, engagement: e.code });
@@ -106,7 +108,7 @@ export async function cloneC2RecordToEvent(
     if (data.operator) operator = await resolveOperator(tx, e.engagementId, data.operator);
     else if (operator <= 0)
       throw ValidationError.field('operator', 'is required when the caller is not a user');
-    return writeClonedEvent(tx, principal, e.engagementId, data, operator, { table, id });
+    return writeClonedEvent(inTransaction(ctx, tx), principal, e.engagementId, data, operator, { table, id });
   });
   return { event_id: eventId };
 }

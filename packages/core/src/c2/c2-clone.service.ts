@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { writeClonedEvent } from '../events/event.clone.ts';
 import { resolveOperator } from '../events/event.operator.ts';
 import { canAccessEngagement, type Principal, requireEngagementPermission } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { type C2EventDraft, draftFromAction } from './c2-draft.ts';
 
@@ -68,11 +69,12 @@ export async function eventDraftForAction(
 
 /** Clone to event, step two: the event as saved, in the action's engagement, linked to the action. */
 export async function cloneActionToEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   input: EventFields,
 ): Promise<{ action_id: number; event_id: number }> {
+  const db = ctx.db;
   const action = await loadAction(db, principal, id);
   assertWritable({ archived: action.archived, code: action.engagement_code });
   const data = parseOrThrow(eventFieldsSchema, { ...input, engagement: action.engagement_code });
@@ -81,7 +83,10 @@ export async function cloneActionToEvent(
     if (data.operator) operator = await resolveOperator(tx, action.engagement_id, data.operator);
     else if (operator <= 0)
       throw ValidationError.field('operator', 'is required when the caller is not a user');
-    return writeClonedEvent(tx, principal, action.engagement_id, data, operator, { table: 'c2_action', id });
+    return writeClonedEvent(inTransaction(ctx, tx), principal, action.engagement_id, data, operator, {
+      table: 'c2_action',
+      id,
+    });
   });
   return { action_id: id, event_id: eventId };
 }
@@ -91,13 +96,14 @@ export async function cloneActionToEvent(
  * already cloned are skipped (with the event they link to), so clicking twice adds nothing.
  */
 export async function cloneActionsToEvents(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   ids: readonly number[],
 ): Promise<{
   cloned: Array<{ action_id: number; event_id: number }>;
   skipped: Array<{ action_id: number; reason: string }>;
 }> {
+  const db = ctx.db;
   const skipped: Array<{ action_id: number; reason: string }> = [];
   const todo: Array<{ id: number; engagementId: number; fields: EventFields; operator?: string }> = [];
   for (const id of [...new Set(ids)]) {
@@ -123,10 +129,17 @@ export async function cloneActionsToEvents(
       if (t.operator) operator = await resolveOperator(tx, t.engagementId, t.operator);
       else if (operator <= 0)
         throw ValidationError.field('operator', 'is required when the caller is not a user');
-      const eventId = await writeClonedEvent(tx, principal, t.engagementId, data, operator, {
-        table: 'c2_action',
-        id: t.id,
-      });
+      const eventId = await writeClonedEvent(
+        inTransaction(ctx, tx),
+        principal,
+        t.engagementId,
+        data,
+        operator,
+        {
+          table: 'c2_action',
+          id: t.id,
+        },
+      );
       out.push({ action_id: t.id, event_id: eventId });
     }
     return out;

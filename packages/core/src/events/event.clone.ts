@@ -1,5 +1,5 @@
-import type { Tx } from '@steppingstones/db';
 import type { Principal } from '../permissions/index.ts';
+import { type ServiceContext, transactionOf } from '../service-context.ts';
 import { eventValuesFromFields, type ParsedEventFields, writeEvent } from './event.write.ts';
 
 /**
@@ -7,15 +7,16 @@ import { eventValuesFromFields, type ParsedEventFields, writeEvent } from './eve
  * the form, and links the record to it, in the caller's transaction.
  */
 export async function writeClonedEvent(
-  tx: Tx,
+  ctx: ServiceContext,
   principal: Principal,
   engagementId: number,
   data: ParsedEventFields,
   operator: number,
   record: { table: 'c2_action' | 'c2_download' | 'c2_session' | 'eventstream_line'; id: number },
 ): Promise<number> {
+  const tx = transactionOf(ctx);
   const eventId = await writeEvent(
-    tx,
+    ctx,
     principal.userId,
     engagementId,
     null,

@@ -1,4 +1,4 @@
-import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
+import { type DB, writeTransaction } from '@steppingstones/db';
 import { type EventFields, eventFieldsSchema } from '@steppingstones/shared/events';
 import type { EventStreamBulkCloneResult } from '@steppingstones/shared/eventstream';
 import type { Kysely } from 'kysely';
@@ -7,6 +7,7 @@ import { DomainError, NotFoundError, ValidationError } from '../errors.ts';
 import { writeClonedEvent } from '../events/event.clone.ts';
 import { resolveOperator } from '../events/event.operator.ts';
 import { type Principal, requireEngagementPermission } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext, transactionOf } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { draftFromLine, type EventDraft } from './eventstream-draft.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
@@ -53,7 +54,7 @@ function selfOperator(principal: Principal): number {
 
 /** Writes the event of `fields` in the line's engagement and links the line to it. */
 async function writeClone(
-  tx: Tx,
+  ctx: ServiceContext,
   principal: Principal,
   engagementId: number,
   lineId: number,
@@ -61,9 +62,9 @@ async function writeClone(
 ) {
   const data = parseOrThrow(eventFieldsSchema, input);
   const operator = data.operator
-    ? await resolveOperator(tx, engagementId, data.operator)
+    ? await resolveOperator(transactionOf(ctx), engagementId, data.operator)
     : selfOperator(principal);
-  return writeClonedEvent(tx, principal, engagementId, data, operator, {
+  return writeClonedEvent(ctx, principal, engagementId, data, operator, {
     table: 'eventstream_line',
     id: lineId,
   });
@@ -74,15 +75,16 @@ async function writeClone(
  * the form opened), always in the line's engagement, linked to the line in the same transaction.
  */
 export async function cloneLineToEvent(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   lineId: number,
   fields: EventFields,
 ): Promise<{ line_id: number; event_id: number }> {
+  const db = ctx.db;
   const line = await loadLine(db, principal, lineId, 'event.add');
   assertWritable({ archived: line.archived, code: line.engagement_code });
   const eventId = await writeTransaction(db, (tx) =>
-    writeClone(tx, principal, Number(line.engagement_id), lineId, {
+    writeClone(inTransaction(ctx, tx), principal, Number(line.engagement_id), lineId, {
       ...fields,
       engagement: line.engagement_code,
     }),
@@ -96,11 +98,12 @@ export async function cloneLineToEvent(
  * (with the reason); the others are written in one transaction.
  */
 export async function cloneLinesToEvents(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   engagementCode: string,
   ids: number[],
 ): Promise<EventStreamBulkCloneResult> {
+  const db = ctx.db;
   const engagement = await eventstreamEngagement(db, principal, engagementCode, 'eventstream.view');
   requireEngagementPermission(principal, engagement.id, 'event.add', `The engagement "${engagementCode}"`);
   assertWritable(engagement);
@@ -134,7 +137,13 @@ export async function cloneLinesToEvents(
       // The event rules check before the event writes anything, so a refused line leaves the
       // transaction usable and is skipped without undoing the others.
       try {
-        const eventId = await writeClone(tx, principal, engagement.id, draft.line_id, draft.fields);
+        const eventId = await writeClone(
+          inTransaction(ctx, tx),
+          principal,
+          engagement.id,
+          draft.line_id,
+          draft.fields,
+        );
         result.cloned.push({ line_id: draft.line_id, event_id: eventId });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
