@@ -315,12 +315,12 @@ export type EventListQuery = z.output<typeof eventListQuerySchema>;
 export type EventListQueryInput = z.input<typeof eventListQuerySchema>;
 export type EventFilter = Omit<EventListQuery, 'sort' | 'cursor' | 'page_size'>;
 
-/** A word of the search box that was not searched: one letter or digit, no letters at all, or past the 16th word. */
+/** A word of the search box that was not searched: no letters or digits at all, or past the 16th word. */
 export const ignoredSearchWordSchema = z.object({
   word: z.string().describe('The word as typed.'),
   reason: z
-    .enum(['too_short', 'no_letters', 'too_many_words'])
-    .describe('too_short: one character; no_letters: only punctuation; too_many_words: past the 16th word.'),
+    .enum(['no_letters', 'too_many_words'])
+    .describe('no_letters: only punctuation; too_many_words: past the 16th word.'),
 });
 export type IgnoredSearchWord = z.infer<typeof ignoredSearchWordSchema>;
 

@@ -114,7 +114,7 @@ export interface EventPage {
   /** Cursors for the next and previous pages, or null at either end. */
   next: string | null;
   previous: string | null;
-  /** Words of the search that were not searched (too short, punctuation only, too many), to tell the user. */
+  /** Words of the search that were not searched (punctuation only, past the 16th), to tell the user. */
   ignored_words: IgnoredWord[];
 }
 

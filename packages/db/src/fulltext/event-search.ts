@@ -1,7 +1,12 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../database-url.ts';
 import { dialectOf } from '../dialect-of.ts';
-import { normaliseSearchText, POSTGRES_MAX_INDEXED_CHARS, searchPhrases } from './search-text.ts';
+import {
+  endsInPrefix,
+  normaliseSearchText,
+  POSTGRES_MAX_INDEXED_CHARS,
+  searchPhrases,
+} from './search-text.ts';
 
 /**
  * One event's searchable text. Two documents keep search redaction-aware: `publicText` (description,
@@ -76,10 +81,11 @@ export async function deleteEventSearchDocs(db: AnyDb, eventIds: number[]): Prom
 
 /**
  * The FTS5 query for phrases (letters, digits and spaces only, so quoting them is safe syntax). The
- * trailing `*` makes the phrase's last word a prefix: `dc0` finds `DC01`, `t1003` finds `T1003.001`.
+ * trailing `*` makes the phrase's last word a prefix: `dc0` finds `DC01`, `t1003` finds `T1003.001`
+ * (not a single letter or digit: `step 6` is not steps 60 to 69).
  */
 function ftsMatch(phrases: string[], includeSecret: boolean): string {
-  const body = phrases.map((p) => `"${p}" *`).join(' AND ');
+  const body = phrases.map((p) => `"${p}"${endsInPrefix(p) ? ' *' : ''}`).join(' AND ');
   return `${includeSecret ? '{pub sec}' : 'pub'} : (${body})`;
 }
 
@@ -88,7 +94,7 @@ function ftsMatch(phrases: string[], includeSecret: boolean): string {
  * Phrases hold letters, digits and single spaces only (normalised), so no tsquery syntax can slip in.
  */
 function tsPhrase(phrase: string): string {
-  return `${phrase.split(' ').join(' <-> ')}:*`;
+  return `${phrase.split(' ').join(' <-> ')}${endsInPrefix(phrase) ? ':*' : ''}`;
 }
 
 /** The tsvector test of `event_search s` for phrases, every one required. */

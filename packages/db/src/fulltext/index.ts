@@ -9,6 +9,7 @@ export {
   writeEventSearchDocs,
 } from './event-search.ts';
 export {
+  endsInPrefix,
   type IgnoredWord,
   type IgnoredWordReason,
   MAX_SEARCH_WORDS,

@@ -18,7 +18,7 @@ export function normaliseSearchText(text: string): string {
 export const POSTGRES_MAX_INDEXED_CHARS = 300_000;
 
 /** Why a word of the search box was left out of the search. */
-export type IgnoredWordReason = 'too_short' | 'no_letters' | 'too_many_words';
+export type IgnoredWordReason = 'no_letters' | 'too_many_words';
 
 export interface IgnoredWord {
   word: string;
@@ -29,13 +29,18 @@ export interface IgnoredWord {
 export const MAX_SEARCH_WORDS = 16;
 
 /**
- * A single letter or digit would match as a prefix of nearly every word, so a one-character word is
- * ignored (a longer word made of one-character parts, like `C:\Windows`, is kept: it is a phrase).
+ * A phrase's last word matches as a prefix only from this length: a single letter or digit would match
+ * nearly every word, so `step 6` finds step 6, not steps 60 to 69.
  */
-const MIN_WORD_CHARS = 2;
+const MIN_PREFIX_CHARS = 2;
+
+/** True when a (normalised) phrase's last word is long enough to match as a prefix. */
+export function endsInPrefix(phrase: string): boolean {
+  return (phrase.split(' ').pop() ?? '').length >= MIN_PREFIX_CHARS;
+}
 
 export interface SearchTerms {
-  /** Phrases that must all match; the last word of each matches as a prefix (`dc0` finds `dc01`). */
+  /** Phrases that must all match; the last word of each matches as a prefix (`dc0` finds `dc01`), see `endsInPrefix`. */
   phrases: string[];
   /** Words the user typed that were not searched, and why. */
   ignored: IgnoredWord[];
@@ -48,7 +53,6 @@ export function searchTerms(query: string): SearchTerms {
   for (const word of query.split(/\s+/).filter((w) => w.length > 0)) {
     const phrase = normaliseSearchText(word);
     if (phrase.length === 0) ignored.push({ word, reason: 'no_letters' });
-    else if (phrase.length < MIN_WORD_CHARS) ignored.push({ word, reason: 'too_short' });
     else if (phrases.length >= MAX_SEARCH_WORDS) ignored.push({ word, reason: 'too_many_words' });
     else phrases.push(phrase);
   }

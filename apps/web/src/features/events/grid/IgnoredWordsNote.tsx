@@ -2,7 +2,6 @@ import { Text } from '@mantine/core';
 import type { IgnoredSearchWord } from '@steppingstones/shared/events';
 
 const WHY: Record<IgnoredSearchWord['reason'], string> = {
-  too_short: 'too short',
   no_letters: 'no letters or digits',
   too_many_words: 'only the first 16 words are searched',
 };
