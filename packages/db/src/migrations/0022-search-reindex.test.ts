@@ -109,3 +109,36 @@ describe.each(testDialects())('migration 0022 (search reindex) on %s', (dialect)
     );
   });
 });
+
+/** Upgrading a database whose search documents predate ATT&CK ids and file names in them. */
+describe.each(testDialects())('migration 0024 (search reindex for ATT&CK ids and files) on %s', (dialect) => {
+  let testDb: TestDatabase | undefined;
+  let database: Database | undefined;
+  afterEach(async () => {
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  it('queues a reindex again after the earlier one ran, and no second one while it still waits', async () => {
+    testDb = await createTestDatabase(dialect);
+    database = createDb({ target: parseDatabaseUrl(testDb.url, process.cwd()) });
+    const db = database.db;
+    const migrator = new Migrator({ db, provider: migrationProvider(database.dialect) });
+    expect((await migrator.migrateTo('0021-eventstream-line-identity')).error).toBeUndefined();
+    await insertBareEvent(db);
+    expect((await migrator.migrateTo('0023-webhook-delivery-message')).error).toBeUndefined();
+    await db
+      .updateTable('job')
+      .set({ status: 'succeeded' })
+      .where('task', '=', 'core:search.reindex')
+      .execute();
+    await migrateToLatest(database);
+    const statuses = await db
+      .selectFrom('job')
+      .select('status')
+      .where('task', '=', 'core:search.reindex')
+      .orderBy('id')
+      .execute();
+    expect(statuses.map((j) => j.status)).toEqual(['succeeded', 'queued']);
+  });
+});

@@ -23,6 +23,7 @@ import * as m0020 from './0020-outcome-scale-indexes.ts';
 import * as m0021 from './0021-eventstream-line-identity.ts';
 import * as m0022 from './0022-search-reindex.ts';
 import * as m0023 from './0023-webhook-delivery-message.ts';
+import * as m0024 from './0024-search-attack-files.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -52,6 +53,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0021-eventstream-line-identity', m0021],
   ['0022-search-reindex', m0022],
   ['0023-webhook-delivery-message', m0023],
+  ['0024-search-attack-files', m0024],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
