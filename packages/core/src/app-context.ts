@@ -3,7 +3,6 @@ import pino, { type Logger } from 'pino';
 import { ensureAttackData } from './attack/attack-seed.service.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { AppConfig } from './config/config.ts';
-import { HistoryKeyCarrier } from './history/history-key.ts';
 import { logDestination, resolveLogFormat } from './logging/log-destination.ts';
 import { loadOrCreateSecretKey, type SecretKeys, secretKeys } from './secrets/secret-key.ts';
 
@@ -76,7 +75,5 @@ export async function createAppContext(
     await database.close();
     throw error;
   }
-  // Every handle of this context can chain event history; the key never leaves the process.
-  database.db = database.db.withPlugin(new HistoryKeyCarrier(keys.derive('history-chain')));
   return { config, database, keys, logger, clock, close: () => database.close() };
 }

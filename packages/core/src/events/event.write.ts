@@ -1,4 +1,3 @@
-import type { Tx } from '@steppingstones/db';
 import { type ContextInput, type eventFieldsSchema, parseIsoTimestamp } from '@steppingstones/shared/events';
 import type { z } from 'zod';
 import { validateAttackSelection } from '../attack/attack-selection.validation.ts';
@@ -7,7 +6,7 @@ import { ValidationError } from '../errors.ts';
 import { type FileInputParsed, setEventFiles } from '../files/file.service.ts';
 import { type RevisionAction, recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
+import { type ContextOrHandle, type ServiceContext, transactionAndClock } from '../service-context.ts';
 import { setEventTags } from '../tags/tag.service.ts';
 import { reindexEvents } from './event.search-doc.ts';
 
@@ -86,7 +85,7 @@ async function contextId(
  * before/after pair.
  */
 export async function writeEvent(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   actorUserId: number,
   engagementId: number,
   previous: PreviousState | null,

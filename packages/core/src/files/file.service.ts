@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
+import { type ServiceContext, transactionAndClock } from '../service-context.ts';
 
 export type FileInputParsed = z.output<typeof fileInputSchema>;
 
@@ -136,7 +136,7 @@ async function resolveFile(
  * still finds every event equal to its latest revision.
  */
 export async function setEventFiles(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   engagementId: number,
   eventId: number,
   files: FileInputParsed[],
@@ -161,7 +161,7 @@ export async function setEventFiles(
 }
 
 async function recordSharedFileChanges(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   engagementId: number,
   editedEventId: number,
   fileIds: number[],

@@ -13,7 +13,6 @@ export {
   type HistoryCheckpoint,
   verifyCheckpoint,
 } from './history-checkpoint.ts';
-export { HistoryKeyCarrier } from './history-key.ts';
 export { restoreEventRevision, undeleteEvent } from './history-restore.service.ts';
 export { type HistoryProblem, type VerifyReport, verifyHistory } from './history-verify.ts';
 export { type RevisionAction, recordEventRevision } from './revision.service.ts';

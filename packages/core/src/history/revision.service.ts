@@ -1,13 +1,7 @@
 import { lockRows } from '@steppingstones/db';
-import {
-  type ContextOrHandle,
-  historyKeyOf,
-  isServiceContext,
-  transactionAndClock,
-} from '../service-context.ts';
+import { historyKeyOf, type ServiceContext, transactionAndClock } from '../service-context.ts';
 import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
 import { diffSnapshots, type EventSnapshot, snapshotEvent } from './event-snapshot.ts';
-import { carriedHistoryKey } from './history-key.ts';
 
 export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'undelete';
 
@@ -18,11 +12,11 @@ export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'undel
  * writers never both link to the same predecessor.
  */
 export async function recordEventRevision(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   input: { eventId: number; action: RevisionAction; actorUserId: number | null },
 ): Promise<{ seq: number; hash: string } | undefined> {
   const { tx, clock } = transactionAndClock(ctx);
-  const key = isServiceContext(ctx) ? historyKeyOf(ctx) : carriedHistoryKey(tx);
+  const key = historyKeyOf(ctx);
   const snapshot = await snapshotEvent(tx, input.eventId);
   if (!snapshot) return undefined;
   const engagementId = snapshot.engagement_id;
