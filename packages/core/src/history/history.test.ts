@@ -5,6 +5,7 @@ import { createEvent, deleteEvent, getEvent, patchEvent } from '../events/index.
 import type { Principal } from '../permissions/index.ts';
 import { SEEDED_GROUPS } from '../permissions/index.ts';
 import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
+import { insertTestUser } from '../testing/test-operator.ts';
 import {
   createCheckpoint,
   historyKeyOf,
@@ -92,25 +93,29 @@ describe.each(testDialects())('event history on %s', (dialect) => {
     expect((await verifyHistory(ctx.database.db, key())).ok).toBe(true);
   });
 
-  it('keeps the trash for engagement administrators: an operator can delete but not list or recover', async () => {
-    const operator: Principal = { ...op, permissions: new Set(SEEDED_GROUPS['Red Team Operators']) };
-    const e = await newEvent('Dropped a beacon');
-    const created = (await listEventRevisions(ctx.database.db, operator, e.id))[0]!;
-    await deleteEvent(ctx.services(), operator, e.id);
-    await expect(listDeletedEvents(ctx.database.db, operator, engagementId)).rejects.toThrow(
-      /engagement\.change permission/,
-    );
-    await expect(undeleteEvent(ctx.services(), operator, e.id)).rejects.toThrow(
-      /engagement\.change permission/,
-    );
+  it("gives an operator a trash of their own deletions (an undo), never a teammate's; the lead's holds all", async () => {
+    const operatorPermissions = new Set(SEEDED_GROUPS['Red Team Operators']);
+    const alice: Principal = { ...op, permissions: operatorPermissions };
+    const bobId = await insertTestUser(ctx.database.db, 'bob');
+    const bob: Principal = { ...op, userId: bobId, username: 'bob', permissions: operatorPermissions };
+    const mine = await newEvent('Dropped a beacon');
+    const created = (await listEventRevisions(ctx.database.db, alice, mine.id))[0]!;
+    await deleteEvent(ctx.services(), alice, mine.id);
+
+    expect((await listDeletedEvents(ctx.database.db, alice, engagementId)).map((t) => t.id)).toEqual([
+      mine.id,
+    ]);
+    expect(await listDeletedEvents(ctx.database.db, bob, engagementId)).toEqual([]);
+    await expect(undeleteEvent(ctx.services(), bob, mine.id)).rejects.toThrow(/lead can recover/);
     // Nor by the back door: a deleted event's history and restore answer as the event does (not found).
-    await expect(listEventRevisions(ctx.database.db, operator, e.id)).rejects.toThrow(/not found/);
-    await expect(restoreEventRevision(ctx.services(), operator, e.id, created.id)).rejects.toThrow(
-      /not found/,
-    );
+    await expect(listEventRevisions(ctx.database.db, bob, mine.id)).rejects.toThrow(/not found/);
+    await expect(restoreEventRevision(ctx.services(), bob, mine.id, created.id)).rejects.toThrow(/not found/);
+
+    // The lead sees every deletion; the operator brings back their own.
     expect(await listDeletedEvents(ctx.database.db, op, engagementId)).toHaveLength(1);
-    await restoreEventRevision(ctx.services(), op, e.id, created.id);
-    expect((await getEvent(ctx.database.db, operator, e.id)).description).toBe('Dropped a beacon');
+    await undeleteEvent(ctx.services(), alice, mine.id);
+    expect((await getEvent(ctx.database.db, bob, mine.id)).description).toBe('Dropped a beacon');
+    expect(await listDeletedEvents(ctx.database.db, alice, engagementId)).toEqual([]);
   });
 
   it('verify passes on an intact chain and names an event altered directly in the database', async () => {

@@ -22,7 +22,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 function htmlText(html: string): string {
   return html
-    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<(head|title|style|script)[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<\/(tr|p|div|li|h\d|table)>|<br\s*\/?>/gi, '\n')
     .replace(/<\/t[dh]>/gi, ' ')
     .replace(/<[^>]*>/g, '')

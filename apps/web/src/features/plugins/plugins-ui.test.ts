@@ -58,7 +58,7 @@ describe('report previews', () => {
   it('shows the first lines of an HTML report as text, rows on their own lines, entities read', async () => {
     const { reportExcerpt } = await import('./ReportCard.tsx');
     const html =
-      '<style>td{color:red}</style><table><tr><th>Date</th><th>Detail</th></tr>' +
+      '<html><head><title>ACME-event-logs</title><style>td{color:red}</style></head><body><table><tr><th>Date</th><th>Detail</th></tr>' +
       '<tr><td style="x">2026-11-03</td><td>Kerberoasted svc_sql &lt;b&gt;not bold&lt;/b&gt; &amp; more</td></tr></table>';
     expect(reportExcerpt(html, 'text/html; charset=utf-8')).toBe(
       'Date Detail\n2026-11-03 Kerberoasted svc_sql <b>not bold</b> & more',
