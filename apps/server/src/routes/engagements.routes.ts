@@ -56,13 +56,11 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['engagements'], body: engagementCreateSchema, response: { 201: engagementSchema } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createEngagement(requestServices(request), request.body, {
-            userId: request.principal.userId,
-          }),
-        ),
+      reply.status(201).send(
+        await createEngagement(requestServices(request), request.body, {
+          userId: request.principal.userId,
+        }),
+      ),
   );
 
   app.get(

@@ -83,7 +83,7 @@ describe.each(testDialects())('HashMob-compatible API on %s', (dialect) => {
   it('needs an interactive sign-in to mint a token, and a key to submit', async () => {
     expect(
       (
-        await bearer(server.url, 'sst_' + 'x'.repeat(40)).get(
+        await bearer(server.url, `sst_${'x'.repeat(40)}`).get(
           '/api/v1/credentials/hashmob-config.ini?engagement=HM',
         )
       ).status,

@@ -1,6 +1,6 @@
-import { type DB, dialectOf, writeTransaction } from '@steppingstones/db';
+import { dialectOf, writeTransaction } from '@steppingstones/db';
 import { type BulkEditResult, bulkEditSchema } from '@steppingstones/shared/bulk-edit';
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';

@@ -1,5 +1,4 @@
-import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { type Tx, writeTransaction } from '@steppingstones/db';
 import { appendDomainEvent } from '../outbox/index.ts';
 import type { ClockedHandle } from '../service-context.ts';
 import type { PluginRegistry } from './plugin-registry.ts';

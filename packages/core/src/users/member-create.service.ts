@@ -1,6 +1,5 @@
-import { type DB, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
 import type { RoleSlug } from '@steppingstones/shared/roles';
-import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { announceAccessChange } from './access-changed.ts';

@@ -1,6 +1,5 @@
 import { writeTransaction } from '@steppingstones/db';
 import { passwordChangeSchema, preferencesSchema } from '@steppingstones/shared';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
