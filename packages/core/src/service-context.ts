@@ -53,10 +53,6 @@ export type ContextOrHandle = ServiceContext | ClockedHandle | Kysely<DB>;
 /** The part of a context that storage-level steps need: where to write and what time it is. */
 export type ClockedHandle = Pick<ServiceContext, 'db' | 'clock'>;
 
-export function isServiceContext(target: ContextOrHandle): target is ServiceContext {
-  return 'keys' in target && 'clock' in target && 'db' in target;
-}
-
 function hasClock(target: ContextOrHandle): target is ClockedHandle {
   return 'clock' in target && 'db' in target;
 }
