@@ -17,6 +17,11 @@ const exportQuery = eventListQuerySchema
   .omit({ sort: true, cursor: true, page_size: true })
   .extend({ engagement: z.string().trim().min(1), format: z.enum(['csv', 'xlsx', 'pdf']).default('csv') });
 
+const DOCUMENT_TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
 const fileName = (engagement: string, ext: string, now: number) =>
   `${engagement.replace(/[^A-Za-z0-9._-]/g, '_')} events ${new Date(now).toISOString().slice(0, 10)}.${ext}`;
 
@@ -38,38 +43,26 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
-      if (format === 'pdf') {
-        const write = await prepareEventsPdf(db, request.principal, filter, {
-          engagementCode: filter.engagement,
-          generatedAt: app.ctx.clock.now(),
-          generatedBy: request.principal.username,
-        });
+      // Prepared first: a non-member or unknown engagement answers 404 / 400 as the CSV does.
+      if (format === 'pdf' || format === 'xlsx') {
+        const write =
+          format === 'pdf'
+            ? await prepareEventsPdf(db, request.principal, filter, {
+                engagementCode: filter.engagement,
+                generatedAt: app.ctx.clock.now(),
+                generatedBy: request.principal.username,
+              })
+            : await prepareEventsXlsx(db, request.principal, filter);
         const out = new PassThrough();
         write(out).catch((error: unknown) => {
-          request.log.error({ err: error }, 'PDF export failed part way');
+          request.log.error({ err: error, format }, 'Event export failed part way');
           out.destroy(error as Error);
         });
         return reply
-          .header('content-type', 'application/pdf')
+          .header('content-type', DOCUMENT_TYPES[format])
           .header(
             'content-disposition',
-            contentDisposition(fileName(filter.engagement, 'pdf', app.ctx.clock.now())),
-          )
-          .send(out);
-      }
-      if (format === 'xlsx') {
-        // Prepared first: a non-member or unknown engagement answers 404 / 400 as the CSV does.
-        const write = await prepareEventsXlsx(db, request.principal, filter);
-        const out = new PassThrough();
-        write(out).catch((error: unknown) => {
-          request.log.error({ err: error }, 'XLSX export failed part way');
-          out.destroy(error as Error);
-        });
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header(
-            'content-disposition',
-            contentDisposition(fileName(filter.engagement, 'xlsx', app.ctx.clock.now())),
+            contentDisposition(fileName(filter.engagement, format, app.ctx.clock.now())),
           )
           .send(out);
       }
