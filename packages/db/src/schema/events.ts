@@ -13,6 +13,8 @@ export interface ContextTable {
   process: string;
   /** When an event last started using this context as source or target: "recent use" order. */
   last_used_at: number | null;
+  /** 1 when the host is the red team's own (attacker VPS, cracking box), reported apart from the client's. */
+  red_team_infrastructure: Generated<number>;
   version: Generated<number>;
   created_at: number;
   updated_at: number;
