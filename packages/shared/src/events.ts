@@ -75,6 +75,19 @@ export const contextInputSchema = z
   .refine((c) => c.host !== '' || c.user !== '' || c.process !== '', { message: CONTEXT_EMPTY_MESSAGE });
 export type ContextInput = z.input<typeof contextInputSchema>;
 
+/** The shared edit of a context: its parts, and whether the host is the red team's own. */
+export const contextUpdateSchema = contextInputSchema.and(
+  z.object({
+    red_team_infrastructure: z
+      .boolean()
+      .optional()
+      .describe(
+        'The host is red team infrastructure (attacker VPS, cracking box): the IOC report lists it apart from the client’s hosts. Left out: unchanged.',
+      ),
+  }),
+);
+export type ContextUpdate = z.input<typeof contextUpdateSchema>;
+
 const hex = (length: number, name: string) =>
   z
     .string()
@@ -186,6 +199,9 @@ export const contextDtoSchema = z.object({
   host: z.string(),
   user: z.string(),
   process: z.string(),
+  red_team_infrastructure: z
+    .boolean()
+    .describe('The host is red team infrastructure (attacker VPS, cracking box), not one of the client’s.'),
   /** `#rrggbb` derived from the parts (SHAKE-128, as the original); the grid tints cells with it. */
   colour: z.string(),
 });

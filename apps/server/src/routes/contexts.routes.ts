@@ -3,9 +3,9 @@ import { listEnvelope } from '@steppingstones/shared';
 import {
   contextDetailDtoSchema,
   contextDtoSchema,
-  contextInputSchema,
   contextListQuerySchema,
   contextUpdateResultSchema,
+  contextUpdateSchema,
   contextValuesQuerySchema,
 } from '@steppingstones/shared/events';
 import { z } from 'zod';
@@ -72,7 +72,7 @@ export async function contextRoutes(app: AppServer): Promise<void> {
         description:
           'Edits a shared context in place: every event of the engagement using it changes too; `shared_event_count` says how many.',
         params: idParams,
-        body: contextInputSchema,
+        body: contextUpdateSchema,
         response: { 200: contextUpdateResultSchema },
       },
     },

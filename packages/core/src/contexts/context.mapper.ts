@@ -26,11 +26,16 @@ const colours = new Map<string, string>();
  * what is shown, so it says nothing about a masked value.
  */
 export function toContextDto(
-  row: { id: number; host: string; user: string; process: string },
+  row: { id: number; host: string; user: string; process: string; red_team_infrastructure: number | boolean },
   redact: (text: string) => string = (text) => text,
 ): ContextDto {
   const shown = { host: redact(row.host), user: redact(row.user), process: redact(row.process) };
-  return { id: Number(row.id), ...shown, colour: contextColour(shown) };
+  return {
+    id: Number(row.id),
+    ...shown,
+    red_team_infrastructure: Boolean(Number(row.red_team_infrastructure)),
+    colour: contextColour(shown),
+  };
 }
 
 /** "user on host (process)", parts left out when empty, "-" when all are. */

@@ -33,14 +33,20 @@ export async function listContexts(
   requireEngagementPermission(principal, engagement.id, 'context.view', 'The engagement');
   const q = db
     .selectFrom('context')
-    .select(['id', 'host', 'user', 'process'])
+    .select(['id', 'host', 'user', 'process', 'red_team_infrastructure'])
     .where('engagement_id', '=', engagement.id)
     .orderBy(sql`last_used_at desc nulls last`)
     .orderBy('id', 'desc');
   const term = options.search?.trim();
   const inEngagement = principalInEngagement(principal, engagement.id);
   const redact = redactorFor(inEngagement);
-  const map = (r: { id: number; host: string; user: string; process: string }) => toContextDto(r, redact);
+  const map = (r: {
+    id: number;
+    host: string;
+    user: string;
+    process: string;
+    red_team_infrastructure: number;
+  }) => toContextDto(r, redact);
   if (!term) return offsetPage(db, q, options, map);
   const inSql = q.where((eb) => eb.or(['host', 'user', 'process'].map((col) => containsText(col, term))));
   if (canSeeCredentials(inEngagement)) return offsetPage(db, inSql, options, map);
@@ -62,7 +68,7 @@ export async function getContext(
   requirePermission(principal, 'context.view');
   const row = await db
     .selectFrom('context')
-    .select(['id', 'engagement_id', 'host', 'user', 'process'])
+    .select(['id', 'engagement_id', 'host', 'user', 'process', 'red_team_infrastructure'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('The context');

@@ -1,5 +1,5 @@
 import { writeTransaction } from '@steppingstones/db';
-import { type ContextDto, type ContextInput, contextInputSchema } from '@steppingstones/shared/events';
+import { type ContextDto, type ContextUpdate, contextUpdateSchema } from '@steppingstones/shared/events';
 import { assertWritable } from '../engagements/index.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { canSeeCredentials, redactorFor } from '../events/event.redaction.ts';
@@ -65,10 +65,11 @@ export async function updateContext(
   ctx: ServiceContext,
   principal: Principal,
   id: number,
-  input: ContextInput,
+  input: ContextUpdate,
 ): Promise<ContextUpdateResult> {
   requirePermission(principal, 'context.change');
-  const parts = { ...parseOrThrow(contextInputSchema, input) };
+  const { red_team_infrastructure: flag, ...given } = parseOrThrow(contextUpdateSchema, input);
+  const parts = { host: given.host, user: given.user, process: given.process };
   return writeTransaction(ctx.db, async (tx) => {
     const current = await tx
       .selectFrom('context')
@@ -112,9 +113,14 @@ export async function updateContext(
       );
     const row = await tx
       .updateTable('context')
-      .set((eb) => ({ ...parts, updated_at: ctx.clock.now(), version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        ...parts,
+        ...(flag === undefined ? {} : { red_team_infrastructure: flag ? 1 : 0 }),
+        updated_at: ctx.clock.now(),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id)
-      .returning(['id', 'host', 'user', 'process'])
+      .returning(['id', 'host', 'user', 'process', 'red_team_infrastructure'])
       .executeTakeFirstOrThrow();
     const count = await reindexEventsUsingContext(tx, id);
     // Every event pointing at this context now reads differently: each gets a revision, so history

@@ -14,10 +14,12 @@ export interface EventRow {
   s_host: string;
   s_user: string;
   s_process: string;
+  s_rti: number;
   t_id: number;
   t_host: string;
   t_user: string;
   t_process: string;
+  t_rti: number;
   tactic_id: string | null;
   technique_id: string | null;
   subtechnique_id: string | null;
@@ -58,8 +60,14 @@ export function toEventDto(
     timestamp: toIsoUtc(Number(r.start_at)),
     timestamp_end: r.end_at === null ? null : toIsoUtc(Number(r.end_at)),
     operator: r.operator,
-    source: toContextDto({ id: r.s_id, host: r.s_host, user: r.s_user, process: r.s_process }, redact),
-    target: toContextDto({ id: r.t_id, host: r.t_host, user: r.t_user, process: r.t_process }, redact),
+    source: toContextDto(
+      { id: r.s_id, host: r.s_host, user: r.s_user, process: r.s_process, red_team_infrastructure: r.s_rti },
+      redact,
+    ),
+    target: toContextDto(
+      { id: r.t_id, host: r.t_host, user: r.t_user, process: r.t_process, red_team_infrastructure: r.t_rti },
+      redact,
+    ),
     mitre_attack_tactic: r.tactic_id,
     mitre_attack_technique: r.technique_id,
     mitre_attack_subtechnique: r.subtechnique_id,

@@ -2,7 +2,14 @@ import { CONTEXT_EMPTY_MESSAGE, type EventDto } from '@steppingstones/shared/eve
 import { describe, expect, it } from 'vitest';
 import { emptyFileRow, initialValues, toRequestBody } from './form-values.ts';
 
-const ctx = (id: number, host: string, user = '') => ({ id, host, user, process: '', colour: '#123456' });
+const ctx = (id: number, host: string, user = '') => ({
+  id,
+  host,
+  user,
+  process: '',
+  red_team_infrastructure: false,
+  colour: '#123456',
+});
 const stored: EventDto = {
   id: 7,
   engagement: 'ACME',

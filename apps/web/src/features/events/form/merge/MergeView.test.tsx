@@ -6,7 +6,14 @@ import { type EventFormValues, initialValues } from '../form-values.ts';
 import { EVENT_MERGE_FIELDS } from './event-merge-fields.ts';
 import { MergeView } from './MergeView.tsx';
 
-const ctx = (id: number, host: string) => ({ id, host, user: '', process: '', colour: '#123456' });
+const ctx = (id: number, host: string) => ({
+  id,
+  host,
+  user: '',
+  process: '',
+  red_team_infrastructure: false,
+  colour: '#123456',
+});
 const stored: EventDto = {
   id: 7,
   engagement: 'ACME',

@@ -10,7 +10,14 @@ import {
 } from './event-merge-fields.ts';
 import { diffThreeWay, initialChoices } from './three-way.ts';
 
-const ctx = (id: number, host: string, user = '') => ({ id, host, user, process: '', colour: '#123456' });
+const ctx = (id: number, host: string, user = '') => ({
+  id,
+  host,
+  user,
+  process: '',
+  red_team_infrastructure: false,
+  colour: '#123456',
+});
 const base: EventDto = {
   id: 7,
   engagement: 'ACME',
