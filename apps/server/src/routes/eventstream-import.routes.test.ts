@@ -10,8 +10,9 @@ import {
   type TestServer,
 } from '../testing/test-server.ts';
 
+// The EventStream schema's own example, as the repository keeps it beside the format's code.
 const EXAMPLE = fs.readFileSync(
-  path.resolve(import.meta.dirname, '../../../../../shared/data/eventstream/eventstream-example.jsonl'),
+  path.resolve(import.meta.dirname, '../../../../packages/core/src/eventstream/eventstream-example.jsonl'),
 );
 
 describe.each(testDialects())('EventStream import API on %s', (dialect) => {

@@ -4,10 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkEventStreamLine } from './eventstream-format.ts';
 import { readLines } from './line-reader.ts';
 
-const EXAMPLE = path.resolve(
-  import.meta.dirname,
-  '../../../../../shared/data/eventstream/eventstream-example.jsonl',
-);
+const EXAMPLE = path.resolve(import.meta.dirname, 'eventstream-example.jsonl');
 const reasonOf = (line: string) => {
   const c = checkEventStreamLine(line);
   return 'reason' in c ? c.reason : null;

@@ -6,10 +6,7 @@ import type { Principal } from '../permissions/index.ts';
 import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { importEventStream } from './eventstream-import.service.ts';
 
-const EXAMPLE = path.resolve(
-  import.meta.dirname,
-  '../../../../../shared/data/eventstream/eventstream-example.jsonl',
-);
+const EXAMPLE = path.resolve(import.meta.dirname, 'eventstream-example.jsonl');
 const from = (...chunks: string[]) =>
   (async function* () {
     yield* chunks;
