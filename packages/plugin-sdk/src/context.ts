@@ -73,6 +73,8 @@ export type EventFilter = Readonly<Record<string, string | readonly string[] | b
  * ```ts
  * const label = (c: ReportContextRef | null) =>
  *   c ? [c.host, c.user, c.process].filter(Boolean).join(' / ') : '';
+ * // The red team's own hosts (attacker VPS, cracking box) apart from the client's:
+ * const clientHosts = (cs: ReportContextRef[]) => cs.filter((c) => !c.redTeamInfrastructure).map((c) => c.host);
  * ```
  */
 export interface ReportContextRef {
@@ -80,6 +82,8 @@ export interface ReportContextRef {
   host: string;
   user: string;
   process: string;
+  /** The host is red team infrastructure (attacker VPS, cracking box), not one of the client's. */
+  redTeamInfrastructure: boolean;
 }
 
 /**

@@ -134,6 +134,20 @@ async function c2Sessions(ctx: ReportContext<z.output<typeof paramsSchema>>): Pr
   ];
 }
 
+/** "Red team infrastructure": the team's own hosts, only when some are marked. */
+function redTeamSection(hosts: Set<string>, company: string): string[] {
+  if (hosts.size === 0) return [];
+  return [
+    '# Red team infrastructure',
+    '',
+    `The following systems belong to the red team (attacker servers, cracking boxes), not to ${company}. ` +
+      'Activity from or to them during the engagement was part of the exercise:',
+    '',
+    bullets(sortHosts(hosts), 'None recorded.'),
+    '',
+  ];
+}
+
 export const markdownIocReport = eventReport({
   key: 'markdown-ioc-report',
   title: 'Indicators of Compromise',
@@ -150,8 +164,14 @@ export const markdownIocReport = eventReport({
     const external: string[] = [];
     const internal: string[] = [];
     const accounts = new Set<string>();
+    // A host the team marked as its own (attacker VPS, cracking box) is listed apart, never as the
+    // client's: marking any of its contexts marks the host.
+    const redTeam = new Set<string>();
+    for (const e of events)
+      for (const c of [e.source, e.target]) if (c?.redTeamInfrastructure && c.host) redTeam.add(c.host);
     for (const e of events) {
       const host = e.source?.host ?? '';
+      if (redTeam.has(host)) continue;
       const kind = classifyHost(host);
       if (kind === 'external') external.push(host);
       if (kind === 'internal') {
@@ -175,6 +195,7 @@ export const markdownIocReport = eventReport({
       '',
       bullets(sortHosts(internal), 'None recorded.'),
       '',
+      ...redTeamSection(redTeam, company),
       '# Compromised Accounts',
       '',
       'The following accounts were used to carry out activity from internal systems:',

@@ -82,7 +82,7 @@ export function reportQueries(scope: ReportScope): {
         check('context.view');
         const rows = await db
           .selectFrom('context')
-          .select(['id', 'host', 'user', 'process'])
+          .select(['id', 'host', 'user', 'process', 'red_team_infrastructure'])
           .where('engagement_id', '=', engagementId)
           .orderBy('host')
           .orderBy('user')
@@ -95,6 +95,7 @@ export function reportQueries(scope: ReportScope): {
           host: redact(r.host),
           user: redact(r.user),
           process: redact(r.process),
+          redTeamInfrastructure: Number(r.red_team_infrastructure) === 1,
         }));
       },
     },

@@ -15,14 +15,24 @@ function ref(id: string | null, name: string | null) {
   return id ? { mitreId: id, name: name ?? id } : null;
 }
 
+function reportContext(c: EventDto['source']): ReportEvent['source'] {
+  return {
+    id: c.id,
+    host: c.host,
+    user: c.user,
+    process: c.process,
+    redTeamInfrastructure: c.red_team_infrastructure,
+  };
+}
+
 function toReportEvent(e: EventDto, names: Map<string, string>): ReportEvent {
   return {
     id: e.id,
     startAt: e.timestamp,
     endAt: e.timestamp_end,
     operator: e.operator ?? '',
-    source: { id: e.source.id, host: e.source.host, user: e.source.user, process: e.source.process },
-    target: { id: e.target.id, host: e.target.host, user: e.target.user, process: e.target.process },
+    source: reportContext(e.source),
+    target: reportContext(e.target),
     tactic: ref(e.mitre_attack_tactic, names.get(e.mitre_attack_tactic ?? '') ?? null),
     technique: ref(e.mitre_attack_technique, names.get(e.mitre_attack_technique ?? '') ?? null),
     subtechnique: ref(e.mitre_attack_subtechnique, names.get(e.mitre_attack_subtechnique ?? '') ?? null),
