@@ -2,7 +2,7 @@ import type { ListEnvelope } from '@steppingstones/shared';
 import type {
   ContextDetailDto,
   ContextDto,
-  ContextInput,
+  ContextUpdate,
   ContextUpdateResult,
   EventDto,
   EventFields,
@@ -75,7 +75,7 @@ export function fetchContext(id: number): Promise<ContextDetailDto> {
   return api(`/contexts/${id}/`);
 }
 
-export function updateContext(id: number, body: ContextInput): Promise<ContextUpdateResult> {
+export function updateContext(id: number, body: ContextUpdate): Promise<ContextUpdateResult> {
   return api(`/contexts/${id}/`, { method: 'PATCH', body });
 }
 

@@ -1,4 +1,15 @@
-import { Alert, Autocomplete, Button, ColorSwatch, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Checkbox,
+  ColorSwatch,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -112,7 +123,11 @@ export function ContextPicker({
   const colours = new Map(options.map((o) => [o.value, o.colour]));
 
   const setPart = (key: 'host' | 'user' | 'process', v: string) =>
-    onChange(value.editShared ? { ...value, [key]: v } : { ...value, [key]: v, id: null, colour: null });
+    onChange(
+      value.editShared
+        ? { ...value, [key]: v }
+        : { ...value, [key]: v, id: null, colour: null, redTeamInfrastructure: undefined },
+    );
 
   return (
     <Paper withBorder p="sm" radius="md">
@@ -140,6 +155,7 @@ export function ContextPicker({
                   process: c.process,
                   colour: c.colour,
                   editShared: false,
+                  redTeamInfrastructure: c.red_team_infrastructure,
                 });
             }}
             renderOption={({ option }) => (
@@ -172,6 +188,15 @@ export function ContextPicker({
               : ''}
             .
           </Alert>
+        )}
+        {value.editShared && value.host.trim() !== '' && (
+          <Checkbox
+            label="Red team infrastructure (attacker VPS, cracking box)"
+            aria-label={`${sideLabel} host is red team infrastructure (attacker VPS, cracking box)`}
+            description="The IOC report lists this host apart from the client's hosts."
+            checked={value.redTeamInfrastructure ?? false}
+            onChange={(e) => onChange({ ...value, redTeamInfrastructure: e.currentTarget.checked })}
+          />
         )}
         <Group gap="xs" grow>
           {PARTS.map((p) => (

@@ -31,6 +31,8 @@ export interface ContextValue {
   colour: string | null;
   /** Edit the picked, shared context in place (every event using it changes). */
   editShared: boolean;
+  /** The picked host is red team infrastructure (attacker VPS, cracking box); set with the shared edit. */
+  redTeamInfrastructure?: boolean;
 }
 
 export interface FileRow {
@@ -108,6 +110,7 @@ const contextOf = (c: EventDto['source']): ContextValue => ({
   process: c.process,
   colour: c.colour,
   editShared: false,
+  redTeamInfrastructure: c.red_team_infrastructure,
 });
 
 /** Initial values per mode (§4.2; clones start now and do not copy the end). */

@@ -35,6 +35,9 @@ export async function saveEvent(
         host: c.host.trim(),
         user: c.user.trim(),
         process: c.process.trim(),
+        ...(c.redTeamInfrastructure === undefined
+          ? {}
+          : { red_team_infrastructure: c.redTeamInfrastructure }),
       }).catch((e) => {
         throw isApiError(e, 400)
           ? new ApiError(400, e.code, e.message, [{ field: side, message: e.message }])
