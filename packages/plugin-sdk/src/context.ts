@@ -367,7 +367,8 @@ export interface CrackedAccount {
 }
 
 /**
- * Read queries over the engagement's credential vault (credential reports).
+ * Credential reads of a credential report, under the vault list's filter in the report's URL (`system`,
+ * `account`, `hash_type`, `cracked`, `enabled`, `source`, `search`, `event`), which is also `ctx.filter`.
  *
  * @example
  * ```ts
@@ -375,10 +376,6 @@ export interface CrackedAccount {
  *   return (await credentials.cracked()).length;
  * }
  * ```
- */
-/**
- * Credential reads of a credential report, under the vault list's filter in the report's URL (`system`,
- * `account`, `hash_type`, `cracked`, `enabled`, `source`, `search`, `event`), which is also `ctx.filter`.
  */
 export interface CredentialQueries {
   /** The filtered current credentials (secrets included: credential reports need credential.view). */
@@ -442,16 +439,13 @@ export interface BaseContext<Config = unknown> {
 }
 
 /**
- * The context of an event or credential report.
+ * A C2 session (beacon or SSH) as reports see it; excluded sessions are never listed.
  *
  * @example
  * ```ts
- * async function summary(ctx: ReportContext): Promise<string> {
- *   return `${ctx.engagement.code}: ${await ctx.events.count()} events (${ctx.locale})`;
- * }
+ * const hosts = (sessions: ReportC2Session[]) => [...new Set(sessions.map((s) => s.host))].sort();
  * ```
  */
-/** A C2 session (beacon or SSH) as reports see it; excluded sessions are never listed. */
 export interface ReportC2Session {
   id: number;
   kind: 'beacon' | 'ssh';
@@ -488,7 +482,14 @@ export interface C2Queries {
   actions(options?: { notCloned?: boolean; limit?: number }): Promise<ReportC2Action[]>;
 }
 
-/** One operator command run through a C2 session. */
+/**
+ * One operator command run through a C2 session.
+ *
+ * @example
+ * ```ts
+ * const notOnTheLog = (actions: ReportC2Action[]) => actions.filter((a) => a.eventId === null).length;
+ * ```
+ */
 export interface ReportC2Action {
   id: number;
   sessionId: number;
@@ -504,6 +505,16 @@ export interface ReportC2Action {
   eventId: number | null;
 }
 
+/**
+ * The context of an event or credential report.
+ *
+ * @example
+ * ```ts
+ * async function summary(ctx: ReportContext): Promise<string> {
+ *   return `${ctx.engagement.code}: ${await ctx.events.count()} events (${ctx.locale})`;
+ * }
+ * ```
+ */
 export interface ReportContext<Params = Record<string, unknown>, Config = unknown>
   extends BaseContext<Config> {
   engagement: EngagementInfo;
