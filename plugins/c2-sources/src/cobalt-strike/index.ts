@@ -3,8 +3,6 @@ import { parseBeaconLog } from './cs-beacon-log.ts';
 import { parseDownloadsLog } from './cs-downloads.ts';
 import { dayFromPath } from './cs-text.ts';
 
-const COBALT_STRIKE_LOGS = 'cobalt-strike-logs';
-
 /** Whether a path in the team server's `logs/` is one this adapter reads (others are skipped). */
 export function isCobaltStrikeLog(path: string): boolean {
   const name = path.split(/[\\/]/).pop() ?? '';
