@@ -80,7 +80,8 @@ describe('the password statistics page', { timeout: 240_000 }, () => {
     await page.getByRole('menuitem', { name: 'Password audit summary' }).click();
     await page.getByRole('heading', { name: 'Password audit summary' }).waitFor();
     expect(new URL(page.url()).searchParams.get('search')).toBe('carol');
-    await page.getByText('filtered as in the vault', { exact: false }).waitFor();
+    // The report states the vault filter it was made with.
+    await page.getByTestId('report-filter').getByText('Search: carol').waitFor();
     await page
       .getByText('Secrets recovered for 0 of 1 (0%) unique user accounts.', { exact: false })
       .waitFor();

@@ -1,8 +1,15 @@
 import { Button, CloseButton, Group, Pill, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 
-/** The event log's filter parameters as a person reads them. */
+/** The event log's and the vault's filter parameters as a person reads them. */
 const LABELS: Record<string, string> = {
+  system: 'System',
+  account: 'Account',
+  hash_type: 'Hash type',
+  cracked: 'Cracked',
+  enabled: 'Enabled',
+  source: 'Source',
+  event: 'Event',
   search: 'Search',
   tag: 'Tag',
   untagged: 'Untagged',
