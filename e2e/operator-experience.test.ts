@@ -404,7 +404,8 @@ describe('the event log for an operator working all day', { timeout: 240_000 }, 
     await page.getByRole('option', { name: /Beta Corp/ }).click();
     await page.getByText('Now working in Beta Corp.').waitFor();
     await page.waitForURL((url) => url.search === '');
-    expect(await page.getByRole('textbox', { name: 'Search events' }).inputValue()).toBe('');
+    // The box follows the URL on its next render.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Search events' }).inputValue()).toBe('');
     await page.waitForFunction(() => document.title.includes('BETA-2026'));
     await page.getByRole('combobox', { name: 'Current engagement' }).click();
     await page.getByRole('option', { name: /ACME Corp/ }).click();

@@ -40,7 +40,9 @@ describe('red team infrastructure in the IOC report', { timeout: 180_000 }, () =
       .click();
     const form = page.getByRole('dialog', { name: 'Edit event' });
     await form.getByRole('button', { name: 'Edit shared…' }).first().click();
-    const box = form.getByLabel('Source host is red team infrastructure (attacker VPS, cracking box)');
+    const box = form.getByLabel(
+      "Red team infrastructure: the source context's host (attacker VPS, cracking box)",
+    );
     expect(await box.isChecked()).toBe(false);
     await box.check();
     await form.getByRole('button', { name: 'Save changes' }).click();

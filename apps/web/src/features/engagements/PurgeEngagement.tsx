@@ -22,11 +22,10 @@ export function PurgeEngagement({ engagement }: { engagement: Engagement }) {
         color: 'teal',
         message: `Engagement ${engagement.code} and everything in it were deleted.`,
       });
-      // Only once this page is gone: while it is mounted, refreshing the engagements would ask for the
-      // purged one again (a 404). Its own queries are dropped, not refetched.
+      // The list and the user's engagements are refreshed, never the purged engagement's own queries:
+      // asking for it again would answer 404 (its page may still be mounted for a moment).
       await navigate('/admin/engagements', { replace: true });
-      queryClient.removeQueries({ queryKey: [...ENGAGEMENTS_KEY, engagement.code] });
-      queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY });
+      queryClient.invalidateQueries({ queryKey: ENGAGEMENTS_KEY, exact: true });
       queryClient.invalidateQueries({ queryKey: ME_KEY });
     },
   });

@@ -192,7 +192,7 @@ export function ContextPicker({
         {value.editShared && value.host.trim() !== '' && (
           <Checkbox
             label="Red team infrastructure (attacker VPS, cracking box)"
-            aria-label={`${sideLabel} host is red team infrastructure (attacker VPS, cracking box)`}
+            aria-label={`Red team infrastructure: the ${sideLabel.toLowerCase()} context's host (attacker VPS, cracking box)`}
             description="The IOC report lists this host apart from the client's hosts."
             checked={value.redTeamInfrastructure ?? false}
             onChange={(e) => onChange({ ...value, redTeamInfrastructure: e.currentTarget.checked })}
