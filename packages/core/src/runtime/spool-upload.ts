@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -48,10 +49,14 @@ export async function spoolUpload(
     }
   };
   const remove = () => fs.rmSync(file, { force: true });
+  // 'wx': a new file only, created with the private mode (never widened then narrowed).
+  const out = fs.createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE_MODE });
   try {
-    // 'wx': a new file only, created with the private mode (never widened then narrowed).
-    await pipeline(body, count, fs.createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
+    await pipeline(body, count, out);
   } catch (error) {
+    // The file may still be opening when the pipeline gives up: remove it only once the stream has
+    // closed, or the open would create it again after the removal.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     remove();
     throw error;
   }
