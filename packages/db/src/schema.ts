@@ -1,3 +1,4 @@
+import type { AttachmentsTables } from './schema/attachments.ts';
 import type { AttackTables } from './schema/attack.ts';
 import type { C2Tables } from './schema/c2.ts';
 import type { CoreTables } from './schema/core.ts';
@@ -9,6 +10,7 @@ import type { IdentityTables } from './schema/identity.ts';
 import type { JobsTables } from './schema/jobs.ts';
 import type { PluginsTables } from './schema/plugins.ts';
 
+export type * from './schema/attachments.ts';
 export type * from './schema/attack.ts';
 export type * from './schema/c2.ts';
 export type * from './schema/core.ts';
@@ -31,4 +33,5 @@ export interface DB
     HistoryTables,
     CredentialsTables,
     EventStreamTables,
-    C2Tables {}
+    C2Tables,
+    AttachmentsTables {}
