@@ -112,10 +112,11 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
     server = await startTestServer(dialect);
     await createTestEngagement(server.ctx, 'SRC');
     await createTestEngagement(server.ctx, 'DST');
+    await createTestEngagement(server.ctx, 'OLD');
     await createTestUser(server.ctx, {
       username: 'op',
       groups: ['Red Team Operators'],
-      engagements: ['SRC', 'DST'],
+      engagements: ['SRC', 'DST', 'OLD'],
     });
     await createTestUser(server.ctx, {
       username: 'blue',
@@ -168,7 +169,7 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
     const csv = await csvOf(op, 'SRC');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'Timestamp (UTC),Timestamp End (UTC),Operator,Source Host,Source User,Source Process,Target Host,Target User,Target Process,Tactic ID,Tactic,Technique ID,Technique,Sub-technique ID,Sub-technique,Description,Raw Evidence,Outcome,Detected,Prevented,Tags,Starred,Files',
+      'Timestamp (UTC),Timestamp End (UTC),Operator,Source Host,Source User,Source Process,Target Host,Target User,Target Process,Tactic ID,Tactic,Technique ID,Technique,Sub-technique ID,Sub-technique,Description,Raw Evidence,Outcome,Detected,Prevented,Tags,Starred,Files,Source Red Team Infrastructure,Target Red Team Infrastructure',
     );
     expect(csv).toContain(`,'${FORMULA},`);
     expect(csv).toContain("'@admin");
@@ -210,10 +211,50 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
     expect(again.body).toMatchObject({ added: 0, skipped: [{ line: 2 }, { line: 3 }, { line: 5 }] });
   });
 
+  it('carries the red team infrastructure mark of a host into another engagement; files without the columns still import', async () => {
+    type Listed = { results: Array<{ source: ContextJson; target: ContextJson }> };
+    type ContextJson = { id: number; host: string; red_team_infrastructure: boolean };
+    const src = await op.get<Listed>('/api/v1/events/?engagement=SRC&sort=timestamp');
+    const vps = src.body.results[0]!.source;
+    expect(vps.host).toBe('WS02');
+    const marked = await op.patch(`/api/v1/contexts/${vps.id}/`, {
+      host: 'WS02',
+      red_team_infrastructure: true,
+    });
+    expect(marked.status).toBe(200);
+
+    const csv = await csvOf(op, 'SRC');
+    const rows = parse(csv) as string[][];
+    const column = (name: string) => rows.slice(1).map((r) => r[rows[0]!.indexOf(name)]);
+    // WS02 is the source of the first two events; the third's source is WS01 (another context).
+    expect(column('Source Red Team Infrastructure')).toEqual(['Yes', 'Yes', 'No']);
+    expect(column('Target Red Team Infrastructure')).toEqual(['No', 'No', 'No']);
+
+    expect((await importCsv('DST', csv)).body).toMatchObject({ added: 3, rejected: [] });
+    const dst = await op.get<Listed>('/api/v1/events/?engagement=DST&sort=timestamp');
+    expect(dst.body.results.map((e) => [e.source.host, e.source.red_team_infrastructure])).toEqual([
+      ['WS02', true],
+      ['WS02', true],
+      ['WS01', false],
+    ]);
+    expect(dst.body.results.every((e) => !e.target.red_team_infrastructure)).toBe(true);
+    expect(await csvOf(op, 'DST')).toBe(csv);
+
+    // A file written before the columns existed: the same rows without the last two cells.
+    const older = rows.map((r) => r.slice(0, -2).map(field).join(',')).join('\r\n');
+    expect((await importCsv('OLD', older)).body).toEqual({ added: 3, skipped: [], rejected: [] });
+    const old = await op.get<Listed>('/api/v1/events/?engagement=OLD&sort=timestamp');
+    expect(old.body.results.map((e) => e.source.red_team_infrastructure)).toEqual([false, false, false]);
+    // Not a yes or a no: the row is refused naming the column.
+    const bad = csv.replace(/,Yes,No\r\n/, ',perhaps,No\r\n');
+    const refused = await importCsv('OLD', bad);
+    expect(refused.body.rejected[0]?.reason).toMatch(/^Source Red Team Infrastructure: "perhaps"/);
+  });
+
   it('reports rejected rows with their line and reason, writing the good ones', async () => {
     const header = (await csvOf(op, 'SRC')).split('\r\n')[0];
     const row = (ts: string, description: string, tactic = '', starred = '', files = '') =>
-      `${ts},,,WS1,,,DC1,,,${tactic},,,,,,${description},,,,,,${starred},${field(files)}`;
+      `${ts},,,WS1,,,DC1,,,${tactic},,,,,,${description},,,,,,${starred},${field(files)},,`;
     const file = (extra: Record<string, unknown>) => JSON.stringify([{ filename: 'a.exe', ...extra }]);
     const csv = [
       header,

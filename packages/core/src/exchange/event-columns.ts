@@ -21,8 +21,8 @@ export type ExchangeEvent = Pick<
   | 'tags'
   | 'starred'
 > & {
-  source: Pick<EventDto['source'], 'host' | 'user' | 'process'>;
-  target: Pick<EventDto['target'], 'host' | 'user' | 'process'>;
+  source: Pick<EventDto['source'], 'host' | 'user' | 'process' | 'red_team_infrastructure'>;
+  target: Pick<EventDto['target'], 'host' | 'user' | 'process' | 'red_team_infrastructure'>;
   files: ExchangeFile[];
 };
 
@@ -61,6 +61,9 @@ export function filesCell(files: readonly ExchangeFile[]): string {
 /** How the Starred column reads: words a person understands, which import reads back. */
 export const STARRED_LABELS = { yes: 'Yes', no: 'No' } as const;
 
+/** A yes/no column (Starred, the red team infrastructure marks) as it is written. */
+const yesNo = (value: boolean) => (value ? STARRED_LABELS.yes : STARRED_LABELS.no);
+
 /** ATT&CK names by id, for the human columns next to the ids. */
 export type AttackNames = Map<string, string>;
 
@@ -90,8 +93,12 @@ export const EVENT_COLUMNS = [
   ['Detected', (e: ExchangeEvent) => DETECTED_LABELS[e.detected] ?? e.detected],
   ['Prevented', (e: ExchangeEvent) => PREVENTED_LABELS[e.prevented] ?? e.prevented],
   ['Tags', (e: ExchangeEvent) => (e.tags.length ? JSON.stringify(e.tags) : '')],
-  ['Starred', (e: ExchangeEvent) => (e.starred ? STARRED_LABELS.yes : STARRED_LABELS.no)],
+  ['Starred', (e: ExchangeEvent) => yesNo(e.starred)],
   ['Files', (e: ExchangeEvent) => filesCell(e.files)],
+  // Last, so files written before the mark existed keep their column positions; an import without
+  // them leaves the contexts as they are.
+  ['Source Red Team Infrastructure', (e: ExchangeEvent) => yesNo(e.source.red_team_infrastructure)],
+  ['Target Red Team Infrastructure', (e: ExchangeEvent) => yesNo(e.target.red_team_infrastructure)],
 ] as const satisfies ReadonlyArray<readonly [string, (e: ExchangeEvent, n: AttackNames) => string]>;
 
 export const EVENT_HEADER = EVENT_COLUMNS.map(([name]) => name);

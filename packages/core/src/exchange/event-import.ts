@@ -13,8 +13,9 @@ import { type Principal, requireEngagementPermission, requirePermission } from '
 import { inTransaction, type ServiceContext, transactionOf } from '../service-context.ts';
 import { DETECTED_LABELS, EVENT_HEADER, PREVENTED_LABELS } from './event-columns.ts';
 import { restoreCell } from './formula-guard.ts';
-import { CellError, controlCharacterColumn, filesOf, starredOf, tagsOf } from './import-cells.ts';
+import { CellError, controlCharacterColumn, filesOf, starredOf, tagsOf, yesNoOf } from './import-cells.ts';
 import { maskedRowOutcome } from './import-masked.ts';
+import { markRedTeamInfrastructure, type RedTeamMarks } from './import-red-team.ts';
 import { type ImportReport, ImportStoppedError, stoppedAt } from './import-stopped.ts';
 import { strictUtf8 } from './utf8-decode.ts';
 
@@ -49,6 +50,15 @@ function toFields(r: Record<string, string>): EventFields {
     tags: tagsOf(cell('Tags')),
     starred: starredOf(cell('Starred')),
     files: filesOf(cell('Files')),
+  };
+}
+
+/** The red team infrastructure marks of a record; a file from before the columns existed has none. */
+function marksOf(r: Record<string, string>): RedTeamMarks {
+  const mark = (name: string) => yesNoOf(name, restoreCell(r[name] ?? ''));
+  return {
+    source: mark('Source Red Team Infrastructure'),
+    target: mark('Target Red Team Infrastructure'),
   };
 }
 
@@ -107,10 +117,12 @@ export async function importEventsCsv(
       const line = lastEnd + 1;
       lastEnd = info.lines;
       let fields: EventFields;
+      let marks: RedTeamMarks;
       try {
         const control = controlCharacterColumn(record);
         if (control) throw new CellError(control, CONTROL_CHARACTER_MESSAGE);
         fields = toFields(record);
+        marks = marksOf(record);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
         report.rejected.push({ line, reason: error.message });
@@ -124,7 +136,7 @@ export async function importEventsCsv(
         });
         continue;
       }
-      batch.push({ line, fields: parsed.data });
+      batch.push({ line, fields: parsed.data, marks });
       if (batch.length >= BATCH) {
         await writeBatch(ctx, principal, engagement.id, batch, report);
         batch = [];
@@ -195,7 +207,7 @@ function checkHeader(header: string[]): string[] {
  */
 const TRANSACTION_BUDGET_MS = 50;
 
-type ParsedRow = { line: number; fields: ReturnType<typeof eventFieldsSchema.parse> };
+type ParsedRow = { line: number; fields: ReturnType<typeof eventFieldsSchema.parse>; marks: RedTeamMarks };
 
 /** Writes rows in as many short transactions as the budget asks; each is all-or-nothing. */
 async function writeBatch(
@@ -257,7 +269,7 @@ async function writeRows(
   const rejected: ImportReport['rejected'] = [];
   let next = from;
   for (; next < rows.length && (next === from || performance.now() < deadline); next++) {
-    const { line, fields: f } = rows[next]!;
+    const { line, fields: f, marks } = rows[next]!;
     try {
       const startAt = parseIsoTimestamp(f.timestamp) as number;
       const masked = await maskedRowOutcome(tx, engagementId, startAt, f);
@@ -279,7 +291,7 @@ async function writeRows(
         continue;
       }
       const operator = f.operator ? await resolveOperator(tx, engagementId, f.operator) : principal.userId;
-      await writeEvent(
+      const eventId = await writeEvent(
         ctx,
         principal.userId,
         engagementId,
@@ -302,6 +314,7 @@ async function writeRows(
         },
         { tags: f.tags ?? [], files: f.files ?? [] },
       );
+      await markRedTeamInfrastructure(ctx, eventId, marks);
       added++;
     } catch (error) {
       // Validation happens before any write of the row, so the batch's transaction stays usable.

@@ -36,13 +36,16 @@ export function tagsOf(cell: string): string[] {
 const YES = new Set([STARRED_LABELS.yes.toLowerCase(), 'true', '1']);
 const NO = new Set([STARRED_LABELS.no.toLowerCase(), 'false', '0', '']);
 
-/** The Starred cell: Yes or No as exported (also true/false, 1/0, any case); empty is not starred. */
-export function starredOf(cell: string): boolean {
+/** A yes/no cell: Yes or No as exported (also true/false, 1/0, any case); empty is no. */
+export function yesNoOf(column: string, cell: string): boolean {
   const value = cell.trim().toLowerCase();
   if (YES.has(value)) return true;
   if (NO.has(value)) return false;
-  throw new CellError('Starred', `"${cell}" is neither ${STARRED_LABELS.yes} nor ${STARRED_LABELS.no}`);
+  throw new CellError(column, `"${cell}" is neither ${STARRED_LABELS.yes} nor ${STARRED_LABELS.no}`);
 }
+
+/** The Starred cell; empty is not starred. */
+export const starredOf = (cell: string): boolean => yesNoOf('Starred', cell);
 
 const KNOWN_KEYS = new Set<string>(FILE_KEYS);
 
