@@ -8,6 +8,7 @@ import { formatTable } from './lib/format.ts';
 import {
   DOCS_END,
   DOCS_START,
+  mergeDocsBlock,
   mergeResults,
   renderResultsMarkdown,
   updateDocs,
@@ -121,6 +122,18 @@ describe('results files', () => {
     expect(updated).not.toContain('old figures');
     expect(updateDocs(updated, block)).toBe(updated);
     expect(updateDocs('# Benchmarks\n', block)).toContain(DOCS_START);
+  });
+
+  it('keeps the docs rows a narrowed run did not run when there is no previous results file', () => {
+    const old = renderResultsMarkdown(report([result(), result({ name: 'other', measure: summarise([1]) })]));
+    const page = `# Benchmarks\n\n${old}\n`;
+    const block = renderResultsMarkdown(report([result({ measure: summarise([99]) })]));
+    const merged = mergeDocsBlock(page, block);
+    const rows = merged.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| benchmark'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('| events-grid-default | sqlite | 1,000,000 | 99.0 ms |');
+    expect(rows[1]).toContain('| other | sqlite |');
+    expect(merged.endsWith(DOCS_END)).toBe(true);
   });
 
   it('merges a partial full run into the previous one', () => {

@@ -15,7 +15,13 @@ import type { ChildResult } from './child.ts';
 import { discoverBenchmarks, type PlannedRun, planRuns } from './lib/discover.ts';
 import { formatTable, resultRow } from './lib/format.ts';
 import { formatMemoryVerdict, memoryVerdicts } from './lib/memory.ts';
-import { mergeResults, renderResultsMarkdown, updateDocs, writeReportJson } from './lib/report.ts';
+import {
+  mergeDocsBlock,
+  mergeResults,
+  renderResultsMarkdown,
+  updateDocs,
+  writeReportJson,
+} from './lib/report.ts';
 import { ratio, targetMet } from './lib/stats.ts';
 import type { BenchReport, BenchResult } from './lib/types.ts';
 
@@ -210,7 +216,11 @@ async function main(): Promise<number> {
     writeReportJson(resultsFile, merged);
     const docs = path.join(ROOT, 'docs', 'benchmarks.md');
     const existing = fs.existsSync(docs) ? fs.readFileSync(docs, 'utf8') : '# Benchmarks\n';
-    fs.writeFileSync(docs, updateDocs(existing, renderResultsMarkdown(merged)));
+    const block = renderResultsMarkdown(merged);
+    fs.writeFileSync(
+      docs,
+      updateDocs(existing, partial && !previous ? mergeDocsBlock(existing, block) : block),
+    );
     console.error(`updated ${path.relative(ROOT, docs)}`);
   }
   console.error(`results written to ${path.relative(ROOT, resultsFile)}`);

@@ -85,6 +85,53 @@ export function updateDocs(existing: string, block: string): string {
   return `${existing.trimEnd()}\n\n${block}\n`;
 }
 
+const ROW_KEY_CELLS = 3; // benchmark | dialect | size
+const rowKey = (line: string) => line.split(' | ').slice(0, ROW_KEY_CELLS).join(' | ');
+/** Name, dialect, then size in numeric order, as renderResultsMarkdown sorts. */
+const rowOrder = (line: string) => {
+  const [name = '', dialect = '', size = ''] = line.split(' | ');
+  return `${name}\u0000${dialect}\u0000${size.replace(/\D/g, '').padStart(10, '0')}`;
+};
+const isResultRow = (line: string) =>
+  line.startsWith('| ') && !line.startsWith('| benchmark ') && line.split(' | ').length > ROW_KEY_CELLS;
+const MEMORY_LINE = /^- (\S+ \(\w+\)):/;
+const memoryKey = (line: string) => MEMORY_LINE.exec(line)?.[1] ?? line;
+
+/**
+ * A narrowed full run without the previous results file (a fresh clone: bench/results is not committed)
+ * keeps the docs page's rows and memory lines it did not run, so the published figures are not lost.
+ */
+export function mergeDocsBlock(existingPage: string, block: string): string {
+  const start = existingPage.indexOf(DOCS_START);
+  const end = existingPage.indexOf(DOCS_END);
+  if (start < 0 || end < start) return block;
+  const oldLines = existingPage.slice(start, end).split('\n');
+  const lines = block.split('\n');
+  const freshRows = lines.filter(isResultRow);
+  const freshMemory = lines.filter((l) => MEMORY_LINE.test(l));
+  const rowKeys = new Set(freshRows.map(rowKey));
+  const memoryKeys = new Set(freshMemory.map(memoryKey));
+  const rows = [...freshRows, ...oldLines.filter((l) => isResultRow(l) && !rowKeys.has(rowKey(l)))];
+  const memory = [
+    ...freshMemory,
+    ...oldLines.filter((l) => MEMORY_LINE.test(l) && !memoryKeys.has(memoryKey(l))),
+  ];
+  const tableHeaderEnd = lines.findIndex((l) => l.startsWith('|---')) + 1;
+  const out = [
+    ...lines.slice(0, tableHeaderEnd),
+    ...rows.sort((a, b) => rowOrder(a).localeCompare(rowOrder(b))),
+  ];
+  if (memory.length)
+    out.push(
+      '',
+      'Memory across sizes (peak RSS of the child process; flat means the report streams):',
+      '',
+      ...memory,
+    );
+  out.push('', DOCS_END);
+  return out.join('\n');
+}
+
 /**
  * A partial full run (filtered) replaces the rows it ran and keeps the others from the previous report,
  * in the previous order, new rows last.
