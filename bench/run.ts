@@ -219,7 +219,7 @@ async function main(): Promise<number> {
     const block = renderResultsMarkdown(merged);
     fs.writeFileSync(
       docs,
-      updateDocs(existing, partial && !previous ? mergeDocsBlock(existing, block) : block),
+      updateDocs(existing, partial ? mergeDocsBlock(existing, block) : block),
     );
     console.error(`updated ${path.relative(ROOT, docs)}`);
   }

@@ -98,8 +98,8 @@ const MEMORY_LINE = /^- (\S+ \(\w+\)):/;
 const memoryKey = (line: string) => MEMORY_LINE.exec(line)?.[1] ?? line;
 
 /**
- * A narrowed full run without the previous results file (a fresh clone: bench/results is not committed)
- * keeps the docs page's rows and memory lines it did not run, so the published figures are not lost.
+ * A narrowed full run keeps the docs page's rows and memory lines it did not run, even when the previous
+ * results file is missing or older (a fresh clone: bench/results is not committed), so no figure is lost.
  */
 export function mergeDocsBlock(existingPage: string, block: string): string {
   const start = existingPage.indexOf(DOCS_START);
