@@ -9,6 +9,8 @@ export interface UploadOptions<T> {
   followAccepted?: (url: string) => Promise<T>;
   /** Whether the fallback message of a non-JSON error names the status text as well as the code. */
   statusText?: boolean;
+  /** The fallback message's opening, before the status (default: an import). */
+  failure?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export function uploadWithProgress<T>(
   onProgress: (fraction: number) => void,
   options: UploadOptions<T> = {},
 ): Promise<T> {
-  const { followAccepted, statusText = true } = options;
+  const { followAccepted, statusText = true, failure = 'The import failed' } = options;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', apiUrl(path));
@@ -40,17 +42,14 @@ export function uploadWithProgress<T>(
       } catch {
         // not JSON: the status says what happened
       }
-      if (xhr.status === 200) resolve(parsed as T);
+      // 201: a created record (an attachment); 200: an import's result.
+      if (xhr.status === 200 || xhr.status === 201) resolve(parsed as T);
       else if (xhr.status === 202 && parsed.url && followAccepted)
         void followAccepted(parsed.url).then(resolve, reject);
       else {
         const status = statusText ? `${xhr.status} ${xhr.statusText}` : String(xhr.status);
         reject(
-          new ApiError(
-            xhr.status,
-            parsed.error ?? 'http_error',
-            parsed.message ?? `The import failed (${status}).`,
-          ),
+          new ApiError(xhr.status, parsed.error ?? 'http_error', parsed.message ?? `${failure} (${status}).`),
         );
       }
     };

@@ -2,6 +2,8 @@ import { Button, Group, Kbd, SimpleGrid, Stack, Text, Textarea } from '@mantine/
 import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { FormError } from '../../../components/QueryState.tsx';
+import { AttachmentsSection } from '../../attachments/AttachmentsSection.tsx';
+import { useFormAttachments } from '../../attachments/use-form-attachments.ts';
 import { AttackPicker } from './AttackPicker.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
 import { RestoredDraftNotice, TeammateSaveNotice } from './draft/FormNotices.tsx';
@@ -55,6 +57,8 @@ export function EventForm({
   onDirtyChange,
   latest,
 }: EventFormProps) {
+  // Attachments of a saved event upload at once; a new event's wait for its save (then the form closes).
+  const attachments = useFormAttachments(mode === 'edit' ? (event?.id ?? null) : null, onSaved);
   const {
     dirty,
     base,
@@ -75,7 +79,17 @@ export function EventForm({
     closeConflict,
     setBase,
     toValues,
-  } = useEventForm({ mode, event, engagement, me, zone, onSaved, initial, save, draftKey });
+  } = useEventForm({
+    mode,
+    event,
+    engagement,
+    me,
+    zone,
+    onSaved: attachments.afterSave,
+    initial,
+    save,
+    draftKey,
+  });
   // A layout effect: the drawer knows before the next key press (an Esc right after typing still asks).
   useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   // A teammate's save: taken over at once by an untouched form, offered for merging otherwise.
@@ -117,6 +131,7 @@ export function EventForm({
           void submit();
         }
       }}
+      onPaste={attachments.onPaste}
       aria-label="Event"
       noValidate
     >
@@ -224,6 +239,14 @@ export function EventForm({
           />
         </Section>
 
+        <Section title="Attachments">
+          <AttachmentsSection
+            eventId={mode === 'edit' ? (event?.id ?? null) : null}
+            engagement={engagement}
+            uploads={attachments.uploads}
+          />
+        </Section>
+
         <FormError message={formError} />
         <Group justify="space-between" className={classes.actions}>
           <Text size="xs" c="dimmed">
@@ -231,10 +254,10 @@ export function EventForm({
             <Kbd size="xs">Esc</Kbd> closes
           </Text>
           <Group>
-            <Button variant="default" onClick={onCancel} disabled={saving}>
+            <Button variant="default" onClick={onCancel} disabled={saving || attachments.finishing}>
               Cancel
             </Button>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={saving || attachments.finishing}>
               {saveLabel}
             </Button>
           </Group>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Box, Button, Group, Text, Tooltip } from '@mantine/core'
 import type { ContextDto, EventDto } from '@steppingstones/shared/events';
 import { useState } from 'react';
 import { formatDateTimeSeconds } from '../../../lib/dates.ts';
+import { AttachmentThumbs } from '../../attachments/AttachmentThumbs.tsx';
 import { attackUrl } from '../api/attack-api.ts';
 import { ContextLines } from '../ui/ContextLines.tsx';
 import { IconPaperclip } from '../ui/event-icons.tsx';
@@ -97,6 +98,7 @@ export function DescriptionCell({
       <Text size="sm" className={classes.description}>
         {event.description}
       </Text>
+      <AttachmentThumbs event={event} />
       {event.outcome && (
         <Text size="sm" className={classes.outcome}>
           <Text span fw={600} size="sm">

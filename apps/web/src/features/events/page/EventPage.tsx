@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../../components/QueryState.tsx';
 import { browserTimezone, formatDateTimeSeconds } from '../../../lib/dates.ts';
 import { can } from '../../../lib/permissions.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { EventAttachments } from '../../attachments/EventAttachments.tsx';
 import { useMe } from '../../auth/use-me.ts';
 import { EventCredentialsPanel } from '../../credentials/EventCredentialsPanel.tsx';
 import { useLiveChanges } from '../../live/use-live-changes.ts';
@@ -151,6 +152,7 @@ function EventView({ event, zone, canEdit }: { event: EventDto; zone: string; ca
           </Stack>
         </Field>
       )}
+      <EventAttachments eventId={event.id} engagement={event.engagement} />
       <EventCredentialsPanel eventId={event.id} engagement={event.engagement} />
       <Text size="xs" c="dimmed">
         Created by {event.created_by ?? 'an import'} on {formatDateTimeSeconds(event.created_at, zone)} · last
