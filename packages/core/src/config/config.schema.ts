@@ -30,6 +30,14 @@ export const envSchema = z.object({
   MAX_BODY_MB: z.coerce.number().positive().max(4096).default(64),
   // Credential dump and cracked-hash uploads are streamed, so they have their own, larger cap.
   MAX_IMPORT_MB: z.coerce.number().positive().max(1_048_576).default(2048),
+  // The largest file attached to an event; checked against Content-Length before reading and while streaming.
+  MAX_ATTACHMENT_MB: z.coerce.number().positive().max(1_048_576).default(100),
+  // Attachments go to this S3-compatible bucket instead of the database (several instances sharing one):
+  // http(s)://ACCESS_KEY:SECRET@host[:port]/bucket[/prefix][?region=REGION]
+  ATTACHMENTS_S3_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL naming the bucket' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // The longest EventStream line an import takes (a line is one JSON object, evidence included).
   EVENTSTREAM_MAX_LINE_MB: z.coerce.number().positive().max(1024).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -21,6 +21,10 @@ export interface AppConfig {
   /** Cap of a streamed credential import body (MAX_IMPORT_MB). */
   maxImportBytes: number;
   eventstreamMaxLineBytes: number;
+  /** Cap of one attachment (MAX_ATTACHMENT_MB). */
+  maxAttachmentBytes: number;
+  /** The S3-compatible bucket attachments go to (ATTACHMENTS_S3_URL); unset: the database. */
+  attachmentsS3Url: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
   worker: boolean;
@@ -106,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytes: Math.round(e.MAX_BODY_MB * 1024 * 1024),
     maxImportBytes: Math.round(e.MAX_IMPORT_MB * 1024 * 1024),
     eventstreamMaxLineBytes: Math.round(e.EVENTSTREAM_MAX_LINE_MB * 1024 * 1024),
+    maxAttachmentBytes: Math.round(e.MAX_ATTACHMENT_MB * 1024 * 1024),
+    attachmentsS3Url: e.ATTACHMENTS_S3_URL,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     worker: e.WORKER === 'on',
