@@ -1,6 +1,7 @@
 import type { AttachmentsTables } from './schema/attachments.ts';
 import type { AttackTables } from './schema/attack.ts';
 import type { C2Tables } from './schema/c2.ts';
+import type { CommentsTables } from './schema/comments.ts';
 import type { CoreTables } from './schema/core.ts';
 import type { CredentialsTables } from './schema/credentials.ts';
 import type { EventsTables } from './schema/events.ts';
@@ -13,6 +14,7 @@ import type { PluginsTables } from './schema/plugins.ts';
 export type * from './schema/attachments.ts';
 export type * from './schema/attack.ts';
 export type * from './schema/c2.ts';
+export type * from './schema/comments.ts';
 export type * from './schema/core.ts';
 export type * from './schema/credentials.ts';
 export type * from './schema/events.ts';
@@ -34,4 +36,5 @@ export interface DB
     CredentialsTables,
     EventStreamTables,
     C2Tables,
-    AttachmentsTables {}
+    AttachmentsTables,
+    CommentsTables {}

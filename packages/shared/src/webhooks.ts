@@ -7,6 +7,7 @@ export const WEBHOOK_TYPES = [
   'event deleted',
   'detection changed',
   'events bulk updated',
+  'comment created',
   'new beacon',
   'respawned beacon',
   'returned beacon',

@@ -1,4 +1,5 @@
 import type { AppServer } from '../app-server.ts';
+import { attachmentRoutes } from './attachments.routes.ts';
 import { attackRoutes } from './attack.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -8,6 +9,7 @@ import { c2Routes } from './c2.routes.ts';
 import { c2CloneRoutes } from './c2-clone.routes.ts';
 import { c2ImportRoutes } from './c2-import.routes.ts';
 import { c2ManageRoutes } from './c2-manage.routes.ts';
+import { commentRoutes } from './comments.routes.ts';
 import { contextRoutes } from './contexts.routes.ts';
 import { credentialLinkRoutes } from './credential-links.routes.ts';
 import { credentialStatsRoutes } from './credential-stats.routes.ts';
@@ -49,6 +51,8 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(backupRoutes);
   await app.register(eventRoutes);
   await app.register(historyRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(commentRoutes);
   await app.register(presenceRoutes);
   await app.register(bulkEditRoutes);
   await app.register(exchangeRoutes);

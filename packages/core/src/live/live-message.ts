@@ -9,8 +9,21 @@ export interface LiveMessage {
   at: string;
 }
 
-/** Domain events a browser cares about; the rest (jobs, plugins internals) stay server-side. */
-const LIVE_PREFIXES = ['event.', 'engagement.', 'context.', 'file.', 'tag.', 'plugin.', 'eventstream.'];
+/**
+ * Domain events a browser cares about; the rest (jobs, plugins internals) stay server-side.
+ * `presence.` tells open grids and forms that someone opened or closed an event's edit form.
+ */
+const LIVE_PREFIXES = [
+  'event.',
+  'engagement.',
+  'context.',
+  'file.',
+  'tag.',
+  'plugin.',
+  'eventstream.',
+  'presence.',
+  'comment.',
+];
 
 export function toLiveMessage(event: DomainEvent): LiveMessage | undefined {
   if (!LIVE_PREFIXES.some((p) => event.type.startsWith(p))) return undefined;

@@ -1,3 +1,4 @@
+import { seesRedTeamOnly } from '../comments/comment.policy.ts';
 import { hasEngagementPermission, type PermissionCode, type Principal } from '../permissions/index.ts';
 import type { LiveMessage } from './live-message.ts';
 
@@ -31,6 +32,8 @@ export function messageFor(principal: Principal, message: LiveMessage): LiveMess
   const engagementId = message.engagement_id;
   if (engagementId === null) return message;
   if (!hasEngagementPermission(principal, engagementId, permissionFor(message.type))) return undefined;
+  // A red-team-only comment (its message says so) never reaches the blue team, not even as an id.
+  if (message.ids.redTeamOnly === true && !seesRedTeamOnly(principal, engagementId)) return undefined;
   const hidden = Object.keys(message.ids).filter((key) =>
     MASKED_IDS.some(
       ([pattern, code]) => pattern.test(key) && !hasEngagementPermission(principal, engagementId, code),

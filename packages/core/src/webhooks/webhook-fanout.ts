@@ -64,7 +64,31 @@ async function enrich(tx: Tx, event: DomainEvent): Promise<DomainEvent> {
       payload.prevented ??= row.prevented;
     }
   }
+  if (event.type === 'comment.created' && payload.redTeamOnly !== true) {
+    const said = await commentAtPosting(tx, Number(payload.commentId));
+    // Masked like event descriptions: the message leaves the app.
+    if (said !== undefined) payload.comment ??= redactEvidence(said);
+  }
   return { ...event, payload };
+}
+
+/** A comment's text as posted: its first kept revision if it was edited since, else the row. */
+async function commentAtPosting(tx: Tx, commentId: number): Promise<string | undefined> {
+  if (!Number.isInteger(commentId)) return undefined;
+  const first = await tx
+    .selectFrom('event_comment_revision')
+    .select('body')
+    .where('comment_id', '=', commentId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (first) return first.body;
+  const row = await tx
+    .selectFrom('event_comment')
+    .select('body')
+    .where('id', '=', commentId)
+    .executeTakeFirst();
+  return row?.body;
 }
 
 export const OUTBOX_CURSOR_KEY = 'webhooks.outbox_cursor';
@@ -138,7 +162,8 @@ export async function fanOutWebhooks(
             domainEventId: event.id,
             engagementId: event.engagementId,
             createdAt: event.createdAt,
-            groupable: event.type !== 'event.bulk_updated',
+            // Comments go out one by one: each names its own mentions.
+            groupable: event.type !== 'event.bulk_updated' && !event.type.startsWith('comment.'),
           },
         });
       }

@@ -11,6 +11,8 @@ export const OUTBOX_TO_WEBHOOK_TYPE: Readonly<Record<string, WebhookType>> = {
   'event.detection_changed': 'detection changed',
   // A bulk edit of more than 100 events (webhook-bulk.ts); smaller ones go out as single edits.
   'events.bulk_updated_summary': 'events bulk updated',
+  // A comment on an event (issue 21); the message names who was mentioned.
+  'comment.created': 'comment created',
   'beacon.new': 'new beacon',
   'beacon.respawned': 'respawned beacon',
   'beacon.returned': 'returned beacon',
@@ -59,6 +61,8 @@ function describe(type: WebhookType, p: Record<string, unknown>, where: string):
       return `${ref} deleted from ${where}${summary}`;
     case 'events bulk updated':
       return `${Number(p.count)} events updated at once in ${where}`;
+    case 'comment created':
+      return commentText(p, ref, where);
     case 'detection changed': {
       const from = text(p.from);
       const to = text(p.to);
@@ -73,6 +77,20 @@ function describe(type: WebhookType, p: Record<string, unknown>, where: string):
       return `Detection of ${ref.toLowerCase()} in ${where} changed${now ? `: ${now}` : ''}`;
     }
   }
+}
+
+/**
+ * `alice (blue team) commented on event 12 in ACME, mentioning @bob: we saw this at 10:42`. A red team
+ * only comment's text never leaves the app (the receiving channel may be read by the client).
+ */
+function commentText(p: Record<string, unknown>, ref: string, where: string): string {
+  const who = text(p.actor) ?? 'Someone';
+  const side = p.side === 'blue' ? ' (blue team)' : p.side === 'red' ? ' (red team)' : '';
+  const mentions = Array.isArray(p.mentions) ? p.mentions.filter((m) => typeof m === 'string') : [];
+  const naming = mentions.length ? `, mentioning ${mentions.map((m) => `@${m}`).join(', ')}` : '';
+  const said =
+    p.redTeamOnly === true ? ' (red team only)' : text(p.comment) ? `: ${firstLine(text(p.comment)!)}` : '';
+  return `${who}${side} commented on ${ref.toLowerCase()} in ${where}${naming}${said}`;
 }
 
 /** snake_case copies of the payload's ids (`eventId` → `event_id`), so receivers can refetch. */
@@ -102,6 +120,13 @@ export function buildWebhookMessage(
     ...idFields(p),
     ...(text(p.actor) ? { actor: text(p.actor) } : {}),
     ...(type === 'events bulk updated' ? { count: Number(p.count), filter: p.filter ?? {} } : {}),
+    ...(type === 'comment created'
+      ? {
+          side: p.side ?? null,
+          red_team_only: p.redTeamOnly === true,
+          mentions: Array.isArray(p.mentions) ? p.mentions : [],
+        }
+      : {}),
     engagement: engagementCode,
     ...(engagementName && engagementName !== engagementCode ? { engagement_name: engagementName } : {}),
     engagement_id: event.engagementId,
