@@ -1,5 +1,6 @@
 import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
+import { ATTACHMENT_ROUTE_SAMPLES } from '../routes/attachments.route-samples.ts';
 import { C2_ROUTE_SAMPLES } from '../routes/c2.route-samples.ts';
 import { CREDENTIAL_STATS_ROUTE_SAMPLES } from '../routes/credential-stats.route-samples.ts';
 import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
@@ -75,6 +76,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...CREDENTIAL_ROUTE_SAMPLES,
   ...CREDENTIAL_STATS_ROUTE_SAMPLES,
   ...C2_ROUTE_SAMPLES,
+  ...ATTACHMENT_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {
     body: () => ({ current_password: TEST_PASSWORD, new_password: 'Brand-New-Passphrase-42' }),

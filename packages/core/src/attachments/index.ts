@@ -2,6 +2,7 @@ export { type AttachmentDownload, openAttachment } from './attachment.download.t
 export { AttachmentRefused } from './attachment.errors.ts';
 export { checkAttachmentFilename } from './attachment.filename.ts';
 export { canSeeUnsharedAttachments } from './attachment.policy.ts';
+export { purgeWithAttachmentObjects } from './attachment.purge.ts';
 export {
   type AttachmentDto,
   type AttachmentRecord,

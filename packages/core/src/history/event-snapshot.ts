@@ -26,6 +26,20 @@ export interface FileSnapshot {
 }
 
 /**
+ * A file attached to the event (attachments/): its SHA-256 is in the chained hash, so bytes swapped or a
+ * row edited in the database shows in `history verify`. `shared` is in too: who let the blue team see it
+ * is part of the record.
+ */
+export interface AttachmentSnapshot {
+  attachment_id: number;
+  filename: string;
+  size: number;
+  sha256: string;
+  content_type: string;
+  shared: boolean;
+}
+
+/**
  * Revisions written before files were kept whole hold only name, size and MD5 of a file. Such a revision
  * is compared with the current state reduced the same way (`history verify`, the next revision's diff),
  * so upgrading does not read as every file changing; the next change to the event records files whole.
@@ -65,6 +79,11 @@ export interface EventSnapshot {
   deleted: boolean;
   tags: string[];
   files: FileSnapshot[];
+  /**
+   * Present only when the event has attachments, so revisions written before attachments existed (and
+   * every event without one) read exactly as before and `history verify` still matches them.
+   */
+  attachments?: AttachmentSnapshot[];
 }
 
 type EventRow = Selectable<EventTable>;
@@ -135,26 +154,49 @@ export async function snapshotsOf(q: Kysely<DB>, events: readonly EventRow[]): P
       removed: Boolean(f.removed),
     }),
   );
-  return events.map((e) => ({
-    id: Number(e.id),
-    engagement_id: Number(e.engagement_id),
-    start_at: Number(e.start_at),
-    end_at: e.end_at === null ? null : Number(e.end_at),
-    operator_user_id: Number(e.operator_user_id),
-    source: ctx(e.source_context_id),
-    target: ctx(e.target_context_id),
-    tactic_id: e.tactic_id,
-    technique_id: e.technique_id,
-    subtechnique_id: e.subtechnique_id,
-    description: e.description,
-    raw_evidence: e.raw_evidence,
-    outcome: e.outcome,
-    detected: e.detected,
-    prevented: e.prevented,
-    deleted: e.deleted_at !== null,
-    tags: (tagsByEvent.get(Number(e.id)) ?? []).sort((a, b) => a.localeCompare(b)),
-    files: filesByEvent.get(Number(e.id)) ?? [],
-  }));
+  const attachments = await q
+    .selectFrom('attachment')
+    .select(['event_id', 'id', 'filename', 'size', 'sha256', 'content_type', 'shared'])
+    .where('event_id', 'in', eventIds)
+    .orderBy('id')
+    .execute();
+  const attachmentsByEvent = groupBy(
+    attachments,
+    (a): AttachmentSnapshot => ({
+      attachment_id: Number(a.id),
+      filename: a.filename,
+      size: Number(a.size),
+      sha256: a.sha256,
+      content_type: a.content_type,
+      shared: Boolean(Number(a.shared)),
+    }),
+  );
+  return events.map((e) =>
+    withAttachments(attachmentsByEvent.get(Number(e.id)), {
+      id: Number(e.id),
+      engagement_id: Number(e.engagement_id),
+      start_at: Number(e.start_at),
+      end_at: e.end_at === null ? null : Number(e.end_at),
+      operator_user_id: Number(e.operator_user_id),
+      source: ctx(e.source_context_id),
+      target: ctx(e.target_context_id),
+      tactic_id: e.tactic_id,
+      technique_id: e.technique_id,
+      subtechnique_id: e.subtechnique_id,
+      description: e.description,
+      raw_evidence: e.raw_evidence,
+      outcome: e.outcome,
+      detected: e.detected,
+      prevented: e.prevented,
+      deleted: e.deleted_at !== null,
+      tags: (tagsByEvent.get(Number(e.id)) ?? []).sort((a, b) => a.localeCompare(b)),
+      files: filesByEvent.get(Number(e.id)) ?? [],
+    }),
+  );
+}
+
+function withAttachments(list: AttachmentSnapshot[] | undefined, snapshot: EventSnapshot): EventSnapshot {
+  return list?.length ? { ...snapshot, attachments: list } : snapshot;
 }
 
 /** Rows of a batch grouped by their event, each mapped, keeping the rows' order. */
@@ -181,10 +223,13 @@ export function diffSnapshots(
   // Against a revision from before files were kept whole, files count as changed only if what that
   // revision kept (name, size, MD5, location, removed) changed.
   const comparable = before && hasPartialFiles(before) ? withPartialFiles(after) : after;
-  for (const key of Object.keys(after) as Array<keyof EventSnapshot>) {
+  // `attachments` is absent when there are none: its removal is a change too.
+  const keys = new Set([...Object.keys(after), ...(before?.attachments ? ['attachments'] : [])]);
+  for (const key of keys as Set<keyof EventSnapshot>) {
     if (key === 'id' || key === 'engagement_id') continue;
-    const a = before ? before[key] : null;
-    if (JSON.stringify(a) !== JSON.stringify(comparable[key])) diff[key] = [a, after[key]];
+    const a = before ? (before[key] ?? null) : null;
+    const b = comparable[key] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) diff[key] = [a, after[key] ?? null];
   }
   return diff;
 }

@@ -1,6 +1,7 @@
 import type { DB } from '@steppingstones/db';
 import { toIsoUtc } from '@steppingstones/shared';
 import type { Kysely } from 'kysely';
+import { canSeeUnsharedAttachments } from '../attachments/attachment.policy.ts';
 import { NotFoundError } from '../errors.ts';
 import { redactorFor } from '../events/event.redaction.ts';
 import {
@@ -58,14 +59,15 @@ export async function listEventRevisions(
   if (!canUseTrash(principal, engagementId) && (await isDeleted(db, eventId)))
     throw new NotFoundError('The event');
   const redact = redactorFor(principalInEngagement(principal, engagementId));
+  const view = { unsharedAttachments: canSeeUnsharedAttachments(principal, engagementId) };
   return rows.map((r) => ({
     id: Number(r.id),
     seq: Number(r.seq),
     action: r.action,
     at: toIsoUtc(Number(r.created_at)),
     actor: r.username ?? null,
-    diff: redactDiff(JSON.parse(r.diff), redact),
-    snapshot: redactSnapshot(JSON.parse(r.snapshot), redact),
+    diff: redactDiff(JSON.parse(r.diff), redact, view),
+    snapshot: redactSnapshot(JSON.parse(r.snapshot), redact, view),
   }));
 }
 

@@ -23,10 +23,31 @@ function redactFiles(files: unknown, redact: Redactor): unknown {
   });
 }
 
+/** What a reader may see of the history besides masked text. */
+export interface RevisionView {
+  /** False for the blue team: attachments never shared are left out of every revision. */
+  unsharedAttachments: boolean;
+}
+
+/**
+ * Attachments as the reader may see them: names masked like file names, and for the blue team only the
+ * shared ones (as the attachment list shows them now, so history never tells of one they cannot open).
+ */
+function redactAttachments(list: unknown, redact: Redactor, view: RevisionView): unknown {
+  if (!Array.isArray(list)) return list;
+  return list
+    .filter((a: Record<string, unknown>) => view.unsharedAttachments || a.shared === true)
+    .map((a: Record<string, unknown>) => ({
+      ...a,
+      filename: typeof a.filename === 'string' ? redact(a.filename) : a.filename,
+    }));
+}
+
 /** One snapshot field (or one side of a diff entry) as this principal may see it. */
-function redactField(field: string, value: unknown, redact: Redactor): unknown {
+function redactField(field: string, value: unknown, redact: Redactor, view: RevisionView): unknown {
   if (MASKED_TEXT.has(field)) return typeof value === 'string' ? redact(value) : value;
   if (field === 'files') return redactFiles(value, redact);
+  if (field === 'attachments') return redactAttachments(value, redact, view);
   if ((field === 'source' || field === 'target') && value && typeof value === 'object') {
     const c = value as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? redact(v) : v);
@@ -37,9 +58,9 @@ function redactField(field: string, value: unknown, redact: Redactor): unknown {
   return value;
 }
 
-export function redactSnapshot(snapshot: EventSnapshot, redact: Redactor): EventSnapshot {
+export function redactSnapshot(snapshot: EventSnapshot, redact: Redactor, view: RevisionView): EventSnapshot {
   const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(snapshot)) out[field] = redactField(field, value, redact);
+  for (const [field, value] of Object.entries(snapshot)) out[field] = redactField(field, value, redact, view);
   return out as unknown as EventSnapshot;
 }
 
@@ -51,11 +72,12 @@ export function redactSnapshot(snapshot: EventSnapshot, redact: Redactor): Event
 export function redactDiff(
   diff: Record<string, [unknown, unknown]>,
   redact: Redactor,
+  view: RevisionView,
 ): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const [field, [before, after]] of Object.entries(diff)) {
-    const b = redactField(field, before, redact);
-    const a = redactField(field, after, redact);
+    const b = redactField(field, before, redact, view);
+    const a = redactField(field, after, redact, view);
     if (JSON.stringify(a) !== JSON.stringify(b)) out[field] = [b, a];
   }
   return out;

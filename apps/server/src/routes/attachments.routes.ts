@@ -1,0 +1,157 @@
+import { ValidationError } from '@steppingstones/core';
+import {
+  addAttachment,
+  attachmentSettings,
+  INLINE_IMAGE_TYPES,
+  listEventAttachments,
+  openAttachment,
+  removeAttachment,
+  setAttachmentShared,
+} from '@steppingstones/core/attachments';
+import {
+  attachmentDtoSchema,
+  attachmentListSchema,
+  attachmentPatchSchema,
+  attachmentUploadQuerySchema,
+} from '@steppingstones/shared/attachments';
+import { z } from 'zod';
+import type { AppServer } from '../app-server.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
+import { requestServices } from '../http/request-services.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['attachments'];
+
+/** Nothing a downloaded file holds may run, even if a browser were talked into rendering it. */
+const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+
+/** Files on events: list, download, share, remove (the upload lives in its own scope below). */
+export async function attachmentRoutes(app: AppServer): Promise<void> {
+  const settings = attachmentSettings(app.ctx.config);
+  await app.register(attachmentUploadRoute);
+
+  app.get(
+    '/api/v1/events/:id/attachments',
+    {
+      config: { access: { permission: 'event.view' } },
+      schema: {
+        tags,
+        summary: 'The event’s attachments (the blue team sees shared ones only).',
+        params: idParams,
+        response: { 200: attachmentListSchema },
+      },
+    },
+    async (request) => {
+      const results = await listEventAttachments(app.ctx.database.db, request.principal, request.params.id);
+      return { count: results.length, next: null, previous: null, results };
+    },
+  );
+
+  app.get(
+    '/api/v1/attachments/:id',
+    {
+      config: { access: { permission: 'event.view' } },
+      schema: {
+        tags,
+        summary:
+          'The attachment’s bytes: PNG, JPEG, GIF and WebP inline, everything else as a download. Text is masked for readers without credential.view.',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const download = await openAttachment(
+        requestServices(request),
+        settings,
+        request.principal,
+        request.params.id,
+      );
+      const { record } = download;
+      const etag = download.redacted ? `W/"${record.sha256}-masked"` : `"${record.sha256}"`;
+      reply.header('etag', etag);
+      reply.header('cache-control', 'private, no-cache');
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('content-security-policy', DOWNLOAD_CSP);
+      if (request.headers['if-none-match'] === etag) {
+        download.stream.destroy();
+        return reply.status(304).send();
+      }
+      const inline = INLINE_IMAGE_TYPES.has(record.content_type);
+      const text = record.content_type.startsWith('text/') || record.content_type.includes('asciicast');
+      reply.header('content-type', text ? `${record.content_type}; charset=utf-8` : record.content_type);
+      reply.header(
+        'content-disposition',
+        contentDisposition(record.filename, inline ? 'inline' : 'attachment'),
+      );
+      if (!download.redacted) reply.header('content-length', String(record.size));
+      return reply.send(download.stream);
+    },
+  );
+
+  app.patch(
+    '/api/v1/attachments/:id',
+    {
+      config: { access: { permission: 'event.change' } },
+      schema: {
+        tags,
+        summary: 'Share with the blue team or take it back (the uploader or the engagement lead).',
+        params: idParams,
+        body: attachmentPatchSchema,
+        response: { 200: attachmentDtoSchema },
+      },
+    },
+    async (request) => setAttachmentShared(requestServices(request), request.params.id, request.body.shared),
+  );
+
+  app.delete(
+    '/api/v1/attachments/:id',
+    {
+      config: { access: { permission: 'event.change' } },
+      schema: { tags, summary: 'Remove the attachment (kept in the event’s history).', params: idParams },
+    },
+    async (request, reply) => {
+      await removeAttachment(requestServices(request), settings, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}
+
+/**
+ * `POST /api/v1/events/{id}/attachments/?filename=NAME`: the raw file is the body, whatever its
+ * Content-Type; never multipart (its boundaries would be stored as the file). Not limited by
+ * MAX_BODY_MB: no parser reads the body here, the service streams it under MAX_ATTACHMENT_MB.
+ */
+async function attachmentUploadRoute(app: AppServer): Promise<void> {
+  const settings = attachmentSettings(app.ctx.config);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+
+  app.post(
+    '/api/v1/events/:id/attachments',
+    {
+      config: { access: { permission: 'event.change' } },
+      schema: {
+        tags,
+        summary: 'Attach a file to the event; the raw file is the body (e.g. curl --data-binary @shot.png).',
+        params: idParams,
+        querystring: attachmentUploadQuerySchema,
+        response: { 201: attachmentDtoSchema },
+      },
+    },
+    async (request, reply) => {
+      const type = String(request.headers['content-type'] ?? '');
+      if (type.toLowerCase().startsWith('multipart/'))
+        throw ValidationError.field(
+          'body',
+          'send the file itself as the body (e.g. curl --data-binary @shot.png), not a multipart form',
+        );
+      const length = request.headers['content-length'];
+      const attachment = await addAttachment(requestServices(request), settings, {
+        eventId: request.params.id,
+        filename: request.query.filename,
+        body: request.raw,
+        ...(length !== undefined && /^\d+$/.test(length) ? { declaredLength: Number(length) } : {}),
+      });
+      return reply.status(201).send(attachment);
+    },
+  );
+}
