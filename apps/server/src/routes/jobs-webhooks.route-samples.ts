@@ -1,5 +1,5 @@
 import { insertJob } from '@steppingstones/core/jobs';
-import { createWebhook } from '@steppingstones/core/webhooks';
+import { createWebhook, testWebhook } from '@steppingstones/core/webhooks';
 import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
 
 // Jobs and webhooks of the route's engagement: its lead manages them, a lead elsewhere gets a 404.
@@ -27,6 +27,13 @@ const webhookId = async (f: MatrixFixture) => ({
   ),
 });
 
+// A delivery of it to read the body of (the refused *Test* is logged like any delivery).
+const deliveryOf = async (f: MatrixFixture) => {
+  const { id } = await webhookId(f);
+  const sent = await testWebhook(f.ctx.services(), f.ctx.config, Number(id));
+  return { id, delivery_id: sent.delivery_id };
+};
+
 /** Permission-matrix samples for Admin → Jobs and webhooks (spread into ROUTE_SAMPLES). */
 export const JOBS_WEBHOOKS_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'POST /api/v1/jobs/:id/retry': { params: jobId, engagementScoped: true },
@@ -48,4 +55,6 @@ export const JOBS_WEBHOOKS_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'DELETE /api/v1/webhooks/:id': { params: webhookId, engagementScoped: true },
   'GET /api/v1/webhooks/:id/deliveries': { params: webhookId, engagementScoped: true },
   'POST /api/v1/webhooks/:id/test': { params: webhookId, engagementScoped: true },
+  'GET /api/v1/webhooks/:id/deliveries/:delivery_id/body': { params: deliveryOf, engagementScoped: true },
+  'GET /api/v1/webhooks/:id/example': { params: webhookId, engagementScoped: true },
 };

@@ -3,6 +3,8 @@ import {
   checkWebhookTarget,
   createWebhook,
   deleteWebhook,
+  deliveryBody,
+  exampleBodies,
   getWebhook,
   listDeliveries,
   listWebhooks,
@@ -21,6 +23,7 @@ import {
   webhookTestResultSchema,
   webhookUpdateSchema,
 } from '@steppingstones/shared';
+import { webhookBodySchema, webhookExampleSchema } from '@steppingstones/shared/webhook-body';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
@@ -152,6 +155,41 @@ export async function webhookRoutes(app: AppServer): Promise<void> {
         next: page.next ? link(offset + limit) : null,
         previous: page.previous ? link(Math.max(0, offset - limit)) : null,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/webhooks/:id/deliveries/:delivery_id/body',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The exact JSON body a delivery POSTed (while its job is kept)',
+        params: idParams.extend({ delivery_id: z.string().trim().min(1).max(100) }),
+        response: { 200: webhookBodySchema },
+      },
+    },
+    async (request) => {
+      await requireWebhookAccess(db, request.principal, request.params.id);
+      return deliveryBody(db, request.params.id, request.params.delivery_id);
+    },
+  );
+
+  app.get(
+    '/api/v1/webhooks/:id/example',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'The JSON body the webhook would receive, for each type it subscribes to',
+        params: idParams,
+        response: { 200: listEnvelope(webhookExampleSchema) },
+      },
+    },
+    async (request) => {
+      await requireWebhookAccess(db, request.principal, request.params.id);
+      const results = await exampleBodies(requestServices(request), request.params.id);
+      return { count: results.length, next: null, previous: null, results };
     },
   );
 

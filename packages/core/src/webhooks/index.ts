@@ -2,6 +2,7 @@ export { isPrivateAddress } from './ssrf-guard.ts';
 export { requireWebhookAccess, webhookEngagementId, webhookScope } from './webhook.policy.ts';
 export { getWebhook, listDeliveries, listWebhooks } from './webhook.queries.ts';
 export { createWebhook, deleteWebhook, updateWebhook } from './webhook.service.ts';
+export { deliveryBody, exampleBodies } from './webhook-body.ts';
 export { BURST_THRESHOLD, BURST_WINDOW_MS } from './webhook-burst.ts';
 export { type DeliveryPayload, deliverOnce, deliveryPayloadSchema, testWebhook } from './webhook-delivery.ts';
 export {

@@ -6,6 +6,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
+import { ExampleBodies } from './WebhookBody.tsx';
 import { WebhookDeliveries } from './WebhookDeliveries.tsx';
 import { WebhookFormModal } from './WebhookFormModal.tsx';
 import { deleteWebhook, testWebhook, useWebhooks, WEBHOOKS_KEY } from './webhooks-api.ts';
@@ -24,6 +25,7 @@ function TestResult({ result }: { result: WebhookTestResult }) {
 function WebhookCard({ webhook, onEdit }: { webhook: WebhookDto; onEdit: () => void }) {
   const queryClient = useQueryClient();
   const [showLog, setShowLog] = useState(false);
+  const [showBody, setShowBody] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const test = useMutation({
     mutationFn: () => testWebhook(webhook.id),
@@ -68,6 +70,9 @@ function WebhookCard({ webhook, onEdit }: { webhook: WebhookDto; onEdit: () => v
           <Button size="xs" onClick={() => test.mutate()} loading={test.isPending}>
             Test
           </Button>
+          <Button size="xs" variant="default" onClick={() => setShowBody((v) => !v)} aria-expanded={showBody}>
+            {showBody ? 'Hide body' : 'Body'}
+          </Button>
           <Button size="xs" variant="default" onClick={() => setShowLog((v) => !v)}>
             {showLog ? 'Hide log' : 'Delivery log'}
           </Button>
@@ -79,6 +84,7 @@ function WebhookCard({ webhook, onEdit }: { webhook: WebhookDto; onEdit: () => v
           </Button>
         </Group>
       </Group>
+      {showBody && <ExampleBodies id={webhook.id} />}
       {showLog && <WebhookDeliveries id={webhook.id} />}
       <ConfirmModal
         opened={confirmDelete}
@@ -104,7 +110,7 @@ export function WebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description="Stepping Stones POSTs a JSON message ({type, message, engagement, ids, time}) to each enabled webhook for the types it subscribes to, within seconds of the change, retrying until the receiver answers 2xx. Use them with chat tools, make.com or IFTTT."
+        description="Stepping Stones POSTs a JSON message (Body shows it exactly) to each enabled webhook for the types it subscribes to, within seconds of the change, retrying until the receiver answers 2xx. Use them with chat tools, make.com or IFTTT."
         actions={<Button onClick={() => setEditing('new')}>Add webhook</Button>}
       />
       {webhooks.isPending && <LoadingState />}

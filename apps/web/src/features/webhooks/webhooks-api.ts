@@ -1,4 +1,5 @@
 import type { ListEnvelope } from '@steppingstones/shared';
+import type { WebhookBodyDto, WebhookExampleDto } from '@steppingstones/shared/webhook-body';
 import {
   WEBHOOK_TYPES,
   type WebhookCreate,
@@ -39,3 +40,22 @@ export const updateWebhook = (id: number, input: WebhookUpdate) =>
 export const deleteWebhook = (id: number) => api<void>(`/webhooks/${id}/`, { method: 'DELETE' });
 export const testWebhook = (id: number) =>
   api<WebhookTestResult>(`/webhooks/${id}/test/`, { method: 'POST' });
+
+/** The exact body a delivery POSTed (null once its job was pruned). */
+export function useDeliveryBody(id: number, deliveryId: string | null) {
+  return useQuery({
+    queryKey: [...WEBHOOKS_KEY, id, 'body', deliveryId],
+    queryFn: () => api<WebhookBodyDto>(`/webhooks/${id}/deliveries/${deliveryId}/body/`),
+    enabled: deliveryId !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** For each subscribed type, the body the webhook would receive. */
+export function useExampleBodies(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...WEBHOOKS_KEY, id, 'example'],
+    queryFn: () => api<ListEnvelope<WebhookExampleDto>>(`/webhooks/${id}/example/`),
+    enabled,
+  });
+}
