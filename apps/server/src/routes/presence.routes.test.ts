@@ -1,6 +1,7 @@
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, login } from '../testing/index.ts';
+import { openSse } from '../testing/sse-client.ts';
 import { createEvent, type EventWorld, startEventWorld } from './events.fixture.ts';
 
 interface Presence {
@@ -44,6 +45,52 @@ describe.each(testDialects())('event presence over HTTP on %s', { timeout: 120_0
     ]);
     expect((await withdraw(w.alice, e.id)).status).toBe(204);
     expect((await editing(carol)).body.results).toEqual([]);
+  });
+
+  it('pushes a form opening and closing over the live stream to the team, not each heartbeat', async () => {
+    const e = await createEvent(w.alice, { description: 'Golden ticket' });
+    const streams = await Promise.all(
+      [carol, w.blue, w.bob].map((c) => openSse(`${w.server.url}/api/v1/stream/`, { cookie: c.cookie })),
+    );
+    try {
+      for (const s of streams) await s.waitFor((f) => f.event === 'ready');
+      const [carolStream, blueStream, bobStream] = streams as [
+        (typeof streams)[0],
+        (typeof streams)[0],
+        (typeof streams)[0],
+      ];
+      const presence = (s: typeof carolStream) =>
+        s.frames
+          .filter((f) => f.event === 'change' && JSON.parse(f.data).type === 'presence.changed')
+          .map((f) => JSON.parse(f.data).ids);
+      const frames = (n: number) => (f: { event: string; data: string }) =>
+        f.event === 'change' &&
+        JSON.parse(f.data).type === 'presence.changed' &&
+        presence(carolStream).length >= n;
+
+      expect((await mark(w.alice, e.id)).status).toBe(204);
+      await carolStream.waitFor(frames(1));
+      now += 10_000;
+      expect((await mark(w.alice, e.id)).status).toBe(204);
+      expect((await withdraw(w.alice, e.id)).status).toBe(204);
+      await carolStream.waitFor(frames(2));
+      // Opened, closed: two messages, the heartbeat between them none; ids only, the list is refetched.
+      expect(presence(carolStream)).toEqual([{ eventId: e.id }, { eventId: e.id }]);
+      await blueStream.waitFor(() => presence(blueStream).length === 2);
+      // A form back after going silent past the server's memory is announced again.
+      expect((await mark(w.alice, e.id)).status).toBe(204);
+      now += 31_000;
+      expect((await mark(w.alice, e.id)).status).toBe(204);
+      await carolStream.waitFor(frames(4));
+      expect((await editing(carol)).body.results).toEqual([
+        expect.objectContaining({ event_id: e.id, since: new Date(now).toISOString() }),
+      ]);
+      expect((await withdraw(w.alice, e.id)).status).toBe(204);
+      // Another engagement's member hears nothing of it.
+      expect(presence(bobStream)).toEqual([]);
+    } finally {
+      for (const s of streams) s.close();
+    }
   });
 
   it('forgets a form that stopped sending heartbeats (a closed tab)', async () => {

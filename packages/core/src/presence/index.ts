@@ -1,2 +1,2 @@
 export { listEditing, PRESENCE_TTL_MS } from './presence.queries.ts';
-export { markEditing, stopEditing } from './presence.service.ts';
+export { markEditing, PRESENCE_CHANGED, stopEditing } from './presence.service.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concernsEventLog, parseChange, streamUrl } from './live-frames.ts';
+import { concernsEventLog, concernsPresence, parseChange, streamUrl } from './live-frames.ts';
 
 const frame = (over: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -25,6 +25,15 @@ describe('live frames', () => {
     expect(parseChange(frame({ ids: { eventIds: [3, 4] } }))?.ids).toEqual([3, 4]);
     expect(parseChange('not json')).toBeNull();
     expect(parseChange(JSON.stringify({ type: 'event.created' }))).toBeNull();
+  });
+
+  it('routes presence changes apart from event changes: a form opening does not refetch the grid', () => {
+    const presence = parseChange(frame({ type: 'presence.changed', ids: { eventId: 41 } }))!;
+    expect(concernsPresence(presence, 2)).toBe(true);
+    expect(concernsPresence(presence, 3)).toBe(false);
+    expect(concernsPresence(presence, null)).toBe(true);
+    expect(concernsEventLog(presence, 2)).toBe(false);
+    expect(concernsPresence(parseChange(frame())!, 2)).toBe(false);
   });
 
   it('routes event changes of the current engagement only', () => {

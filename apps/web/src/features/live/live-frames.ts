@@ -57,6 +57,12 @@ export function concernsEventLog(change: LiveChange, engagementId: number | null
   return change.engagement_id === engagementId;
 }
 
+/** Whether a change says someone opened or closed an edit form of the engagement (presence). */
+export function concernsPresence(change: LiveChange, engagementId: number | null): boolean {
+  if (!change.type.startsWith('presence.')) return false;
+  return engagementId === null || change.engagement_id === null || change.engagement_id === engagementId;
+}
+
 /** The stream URL; a tab taking over from a closed leader resumes after the last id the tabs saw. */
 export function streamUrl(lastSeenId: number | null): string {
   return lastSeenId === null ? '/api/v1/stream/' : `/api/v1/stream/?last_event_id=${lastSeenId}`;
