@@ -120,7 +120,15 @@ export function EventFormDrawer() {
     body = <ErrorState error={event.error} onRetry={() => event.refetch()} />;
   else if (mode === 'limited' && event.data)
     body = (
-      <LimitedEventForm key={event.data.id} event={event.data} zone={zone} onSaved={saved} onCancel={close} />
+      <LimitedEventForm
+        key={event.data.id}
+        event={event.data}
+        zone={zone}
+        draftKey={discarding ? undefined : key}
+        onDirtyChange={onDirtyChange}
+        onSaved={saved}
+        onCancel={requestClose}
+      />
     );
   else
     body = (
