@@ -105,7 +105,8 @@ export function AttachmentGallery({
               attachment={a}
               onOpen={() => setViewing(viewable.findIndex((v) => v.id === a.id))}
               controls={{
-                manage: canManageAttachment(me, engagement, a),
+                share: canManageAttachment(me, engagement, a),
+                remove: showSharing,
                 showSharing,
                 sharing: share.isPending && share.variables?.a.id === a.id,
                 onShare: (shared) => share.mutate({ a, shared }),

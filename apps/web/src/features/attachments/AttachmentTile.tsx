@@ -6,8 +6,10 @@ import classes from './attachments.module.css';
 import { type AttachmentDto, attachmentUrl } from './attachments-api.ts';
 
 export interface TileControls {
-  /** Shown only to the uploader or a lead (never to the blue team). */
-  manage: boolean;
+  /** Sharing: the uploader or a lead (never the blue team). */
+  share: boolean;
+  /** Deleting: the red team. */
+  remove: boolean;
   /** Whether the blue team column is shown at all (red team readers). */
   showSharing: boolean;
   onShare: (shared: boolean) => void;
@@ -71,7 +73,7 @@ export function AttachmentTile({
               <IconDownload size={14} />
             </ActionIcon>
           </Tooltip>
-          {controls.manage && (
+          {controls.remove && (
             <Tooltip label="Delete">
               <ActionIcon
                 variant="subtle"
@@ -87,7 +89,7 @@ export function AttachmentTile({
         </Group>
       </Group>
       {controls.showSharing &&
-        (controls.manage ? (
+        (controls.share ? (
           <Switch
             size="xs"
             label="Share with blue team"

@@ -27,7 +27,7 @@ describe('attachment controls the page offers', () => {
     expect(canAttach(alice, 'OTHER')).toBe(false);
   });
 
-  it('lets the uploader or a lead share and delete', () => {
+  it('lets the uploader or a lead share', () => {
     expect(canManageAttachment(alice, 'ACME', { created_by: 'alice' })).toBe(true);
     expect(canManageAttachment(alice, 'ACME', { created_by: 'carol' })).toBe(false);
     expect(canManageAttachment(lead, 'ACME', { created_by: 'carol' })).toBe(true);

@@ -10,7 +10,7 @@ export function canAttach(me: Me | null | undefined, engagement: string): boolea
   return canIn(me, engagement, 'event.change');
 }
 
-/** Sharing with the blue team and deleting: the uploader, or a lead of the engagement. */
+/** Sharing with the blue team (or taking it back): the uploader, or a lead of the engagement. */
 export function canManageAttachment(
   me: Me | null | undefined,
   engagement: string,
