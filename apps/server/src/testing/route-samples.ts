@@ -2,6 +2,7 @@ import type { TestContext } from '@steppingstones/core/testing';
 import type { EngagementDto } from '@steppingstones/shared';
 import { ATTACHMENT_ROUTE_SAMPLES } from '../routes/attachments.route-samples.ts';
 import { C2_ROUTE_SAMPLES } from '../routes/c2.route-samples.ts';
+import { COMMENT_ROUTE_SAMPLES } from '../routes/comments.route-samples.ts';
 import { CREDENTIAL_STATS_ROUTE_SAMPLES } from '../routes/credential-stats.route-samples.ts';
 import { CREDENTIAL_ROUTE_SAMPLES } from '../routes/credentials.route-samples.ts';
 import { EVENT_ROUTE_SAMPLES } from '../routes/events.route-samples.ts';
@@ -76,6 +77,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...CREDENTIAL_ROUTE_SAMPLES,
   ...CREDENTIAL_STATS_ROUTE_SAMPLES,
   ...C2_ROUTE_SAMPLES,
+  ...COMMENT_ROUTE_SAMPLES,
   ...ATTACHMENT_ROUTE_SAMPLES,
   'PATCH /api/v1/auth/me': { body: () => ({ theme: 'dark' }) },
   'POST /api/v1/auth/password': {

@@ -8,6 +8,7 @@ import { can } from '../../../lib/permissions.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { EventAttachments } from '../../attachments/EventAttachments.tsx';
 import { useMe } from '../../auth/use-me.ts';
+import { CommentThread } from '../../comments/CommentThread.tsx';
 import { EventCredentialsPanel } from '../../credentials/EventCredentialsPanel.tsx';
 import { useLiveChanges } from '../../live/use-live-changes.ts';
 import { attackUrl } from '../api/attack-api.ts';
@@ -153,6 +154,7 @@ function EventView({ event, zone, canEdit }: { event: EventDto; zone: string; ca
         </Field>
       )}
       <EventAttachments eventId={event.id} engagement={event.engagement} />
+      <CommentThread eventId={event.id} engagement={event.engagement} />
       <EventCredentialsPanel eventId={event.id} engagement={event.engagement} />
       <Text size="xs" c="dimmed">
         Created by {event.created_by ?? 'an import'} on {formatDateTimeSeconds(event.created_at, zone)} · last
