@@ -1,3 +1,4 @@
+import { attachmentSettings, purgeWithAttachmentObjects } from '@steppingstones/core/attachments';
 import {
   createEngagement,
   findVisibleEngagement,
@@ -98,12 +99,20 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['engagements'], params: codeParams, body: purgeSchema },
     },
     async (request, reply) => {
-      await purgeEngagement(
+      // Attachments kept in a bucket are removed once the purge has committed.
+      await purgeWithAttachmentObjects(
         db,
-        request.principal,
+        attachmentSettings(app.ctx.config),
         request.params.code,
-        request.body.confirm_code,
-        auditActor(request),
+        () =>
+          purgeEngagement(
+            db,
+            request.principal,
+            request.params.code,
+            request.body.confirm_code,
+            auditActor(request),
+          ),
+        (error) => request.log.warn({ err: error }, 'attachment objects of a purged engagement not removed'),
       );
       return reply.status(204).send();
     },
