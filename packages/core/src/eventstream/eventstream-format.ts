@@ -110,6 +110,14 @@ function timeOf(record: Record<string, unknown>, key: 'ts' | 'te'): number | nul
 }
 
 function extrasOf(record: Record<string, unknown>): string | null {
+  // Most lines hold only the format's keys: no sorting then.
+  let any = false;
+  for (const key in record)
+    if (!KNOWN.has(key)) {
+      any = true;
+      break;
+    }
+  if (!any) return null;
   let extras: Record<string, unknown> | null = null;
   for (const key of Object.keys(record).sort()) {
     if (KNOWN.has(key)) continue;

@@ -8,7 +8,7 @@ import type {
   PrepareThreadReply,
 } from './eventstream-prepare.client.ts';
 import { type Prepared, prepareLine } from './eventstream-prepare.ts';
-import { readLines } from './line-reader.ts';
+import { readLineBatches } from './line-reader.ts';
 
 const port = parentPort!;
 const data = workerData as PrepareThreadData;
@@ -39,13 +39,14 @@ const flush = () => {
   batch = [];
 };
 try {
-  for await (const read of readLines(chunks(), { maxLineBytes: data.maxLineBytes })) {
-    lines = read.line;
-    const prepared = prepareLine(read, data.maxLineBytes, data.extract);
-    if (prepared === null) continue;
-    batch.push(prepared);
-    if (batch.length >= data.batch) flush();
-  }
+  for await (const reads of readLineBatches(chunks(), { maxLineBytes: data.maxLineBytes }))
+    for (const read of reads) {
+      lines = read.line;
+      const prepared = prepareLine(read, data.maxLineBytes, data.extract);
+      if (prepared === null) continue;
+      batch.push(prepared);
+      if (batch.length >= data.batch) flush();
+    }
   flush();
   port.postMessage({ kind: 'done' } satisfies PrepareThreadReply);
 } catch (error) {

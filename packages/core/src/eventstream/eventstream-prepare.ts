@@ -1,5 +1,5 @@
 import type { CredentialFinding } from '../extraction/credential-finding.ts';
-import { lineFindings } from './eventstream-credentials.ts';
+import { lineFindings } from './eventstream-findings.ts';
 import { checkEventStreamLine, type EventStreamValues } from './eventstream-format.ts';
 import { lineHash } from './eventstream-hash.ts';
 import type { ReadLine } from './line-reader.ts';

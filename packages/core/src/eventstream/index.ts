@@ -39,5 +39,5 @@ export {
 } from './eventstream-import.service.ts';
 export { LINE_COUNT_CAP, type LinePage, listEventStreamLines } from './eventstream-line.queries.ts';
 export { readEventStreamTime } from './eventstream-time.ts';
-export { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLines } from './line-reader.ts';
+export { DEFAULT_MAX_LINE_BYTES, type ReadLine, readLineBatches, readLines } from './line-reader.ts';
 export { findSource, MAX_SOURCE_BYTES, runSource, type SourceRequest } from './source-run.ts';

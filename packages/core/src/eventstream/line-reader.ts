@@ -17,10 +17,14 @@ export interface LineReaderOptions {
   onBytes?: (bytes: number) => void;
 }
 
-export async function* readLines(
+/**
+ * The lines of each chunk as they complete, one array per chunk (a million-line import then awaits
+ * once per chunk, not once per line). An array may be empty.
+ */
+export async function* readLineBatches(
   input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: LineReaderOptions = {},
-): AsyncGenerator<ReadLine> {
+): AsyncGenerator<ReadLine[]> {
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -30,26 +34,38 @@ export async function* readLines(
   let lineNo = 0;
   let total = 0;
 
-  const finish = (last: Buffer | null): ReadLine => {
+  /** The line ending at `end` of `chunk` (from `from`), after what is pending; chunk null: the input ended. */
+  const finish = (chunk: Buffer | null, from: number, end: number): ReadLine => {
     lineNo++;
     if (tooLong) {
-      const bytes = dropped + (last?.length ?? 0);
+      const bytes = dropped + (end - from);
       tooLong = false;
       dropped = 0;
       pending = [];
       pendingBytes = 0;
       return { line: lineNo, tooLong: true, bytes };
     }
-    let buf =
-      pending.length === 0 ? (last ?? Buffer.alloc(0)) : Buffer.concat(last ? [...pending, last] : pending);
-    pending = [];
-    pendingBytes = 0;
-    let end = buf.length;
-    if (end > 0 && buf[end - 1] === CR) end--;
-    let start = 0;
-    if (lineNo === 1 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-    if (start !== 0 || end !== buf.length) buf = buf.subarray(start, end);
-    return { line: lineNo, text: buf.toString('utf8') };
+    let buf: Buffer;
+    if (pending.length === 0) {
+      // The common case: the whole line inside one chunk, decoded in place.
+      buf = chunk ?? Buffer.alloc(0);
+    } else {
+      buf = Buffer.concat(chunk ? [...pending, chunk.subarray(from, end)] : pending);
+      from = 0;
+      end = buf.length;
+      pending = [];
+      pendingBytes = 0;
+    }
+    if (end > from && buf[end - 1] === CR) end--;
+    if (
+      lineNo === 1 &&
+      end - from >= 3 &&
+      buf[from] === 0xef &&
+      buf[from + 1] === 0xbb &&
+      buf[from + 2] === 0xbf
+    )
+      from += 3;
+    return { line: lineNo, text: buf.toString('utf8', from, end) };
   };
 
   for await (const raw of input) {
@@ -58,16 +74,16 @@ export async function* readLines(
         ? Buffer.from(raw, 'utf8')
         : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     total += chunk.length;
+    const lines: ReadLine[] = [];
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(NEWLINE, from);
       if (nl === -1) break;
-      const piece = chunk.subarray(from, nl);
-      if (!tooLong && pendingBytes + piece.length > max) {
+      if (!tooLong && pendingBytes + (nl - from) > max) {
         tooLong = true;
         dropped = pendingBytes;
       }
-      yield finish(piece);
+      lines.push(finish(chunk, from, nl));
       from = nl + 1;
     }
     if (from < chunk.length) {
@@ -84,7 +100,16 @@ export async function* readLines(
         pendingBytes += rest.length;
       }
     }
+    yield lines;
     options.onBytes?.(total);
   }
-  if (pendingBytes > 0 || tooLong) yield finish(null);
+  if (pendingBytes > 0 || tooLong) yield [finish(null, 0, 0)];
+}
+
+/** The lines one by one (see `readLineBatches`). */
+export async function* readLines(
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: LineReaderOptions = {},
+): AsyncGenerator<ReadLine> {
+  for await (const lines of readLineBatches(input, options)) yield* lines;
 }

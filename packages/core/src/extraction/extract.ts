@@ -40,23 +40,41 @@ export function extractCredentials(text: string, options: ExtractOptions = {}): 
   const index = markerIndex(extractors);
   const positions = index?.scan(normalized) ?? new Map<string, number[]>();
   const found: CredentialFinding[] = [];
-  const run = () => {
-    for (const extractor of extractors) {
-      try {
-        const wanted =
-          index && hasMarkers(extractor)
-            ? extractor.markers.length === 0 ||
-              extractor.markers.some((m) => (positions.get(m)?.length ?? 0) > 0)
-            : extractor.mayMatch(normalized);
-        // A loop, not push(...spread): a huge output's findings would overflow the argument stack.
-        if (wanted) for (const f of extractor.extract(normalized)) found.push(f);
-      } catch (error) {
-        options.onError?.(extractor.name, error);
-      }
+  withMarkerPositions(
+    normalized,
+    positions,
+    () => runExtractors(extractors, normalized, index !== null ? positions : null, found, options),
+    index?.covered,
+  );
+  return found.length === 0 ? found : dedupe(found, options.defaultSystem ?? '');
+}
+
+/** `positions`: the markers found (null: no index, each extractor is asked `mayMatch`). */
+function runExtractors(
+  extractors: readonly CredentialExtractor[],
+  normalized: string,
+  positions: Map<string, number[]> | null,
+  found: CredentialFinding[],
+  options: ExtractOptions,
+): void {
+  for (const extractor of extractors) {
+    try {
+      const wanted =
+        positions !== null && hasMarkers(extractor)
+          ? extractor.markers.length === 0 || anyFound(extractor.markers, positions)
+          : extractor.mayMatch(normalized);
+      // A loop, not push(...spread): a huge output's findings would overflow the argument stack.
+      if (wanted) for (const f of extractor.extract(normalized)) found.push(f);
+    } catch (error) {
+      options.onError?.(extractor.name, error);
     }
-  };
-  withMarkerPositions(normalized, positions, run);
-  return dedupe(found, options.defaultSystem ?? '');
+  }
+}
+
+function anyFound(markers: readonly string[], positions: Map<string, number[]>): boolean {
+  if (positions.size === 0) return false;
+  for (const m of markers) if ((positions.get(m)?.length ?? 0) > 0) return true;
+  return false;
 }
 
 function dedupe(found: CredentialFinding[], defaultSystem: string): CredentialFinding[] {

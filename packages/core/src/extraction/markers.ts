@@ -15,7 +15,11 @@ export class MarkerIndex {
   /** 1 for the characters that start a marker: in the root state every other character is skipped. */
   private readonly starts: Uint8Array;
 
+  /** The markers as a set: one absent from a scan's answer is not in the text. */
+  readonly covered: ReadonlySet<string>;
+
   constructor(readonly markers: readonly string[]) {
+    this.covered = new Set(markers);
     const next: number[][] = [new Array(128).fill(-1)];
     const out: number[][] = [[]];
     markers.forEach((m, id) => {
@@ -63,10 +67,13 @@ export class MarkerIndex {
     for (let i = 0; i < states; i++) this.accepting[i] = (out[i] as number[]).length > 0 ? 1 : 0;
   }
 
-  /** Start positions of every marker in `text`, by marker. */
+  /**
+   * Start positions of the markers found in `text`, by marker (a marker absent from the text is absent
+   * from the map: most texts hold none, and a short line should not pay for one list per marker).
+   */
   scan(text: string): Map<string, number[]> {
     meterScan(text.length);
-    const found: number[][] = this.markers.map(() => []);
+    const found = new Map<string, number[]>();
     const { table, outputs, markers, accepting, starts } = this;
     let s = 0;
     const n = text.length;
@@ -75,19 +82,31 @@ export class MarkerIndex {
       if (s === 0 && (c >= 128 || starts[c] === 0)) continue;
       s = table[(s << 7) | (c < 128 ? c : 0)] as number;
       if (accepting[s] === 0) continue;
-      for (const id of outputs[s] as number[])
-        (found[id] as number[]).push(i + 1 - (markers[id] as string).length);
+      for (const id of outputs[s] as number[]) {
+        const marker = markers[id] as string;
+        const list = found.get(marker);
+        if (list === undefined) found.set(marker, [i + 1 - marker.length]);
+        else list.push(i + 1 - marker.length);
+      }
     }
-    return new Map(markers.map((m, id) => [m, found[id] as number[]]));
+    return found;
   }
 }
 
 /** The positions known for the text being extracted, if any (set by `extractCredentials`). */
-let current: { text: string; positions: Map<string, number[]> } | null = null;
+let current: { text: string; positions: Map<string, number[]>; covered: ReadonlySet<string> } | null = null;
 
-export function withMarkerPositions<T>(text: string, positions: Map<string, number[]>, fn: () => T): T {
+const NONE: ReadonlySet<string> = new Set();
+
+/** `covered`: the markers the scan looked for (one of them absent from `positions` is not in the text). */
+export function withMarkerPositions<T>(
+  text: string,
+  positions: Map<string, number[]>,
+  fn: () => T,
+  covered: ReadonlySet<string> = NONE,
+): T {
   const previous = current;
-  current = { text, positions };
+  current = { text, positions, covered };
   try {
     return fn();
   } finally {
@@ -97,8 +116,9 @@ export function withMarkerPositions<T>(text: string, positions: Map<string, numb
 
 /** Where `marker` occurs in `text` at or after `from`: from the index when it covers the text. */
 export function nextMarker(text: string, marker: string, from: number, cursor: { i: number }): number {
-  const list = current !== null && current.text === text ? current.positions.get(marker) : undefined;
-  if (list === undefined) return text.indexOf(marker, from);
+  const known = current !== null && current.text === text ? current : null;
+  const list = known?.positions.get(marker);
+  if (list === undefined) return known?.covered.has(marker) ? -1 : text.indexOf(marker, from);
   while (cursor.i < list.length && (list[cursor.i] as number) < from) cursor.i++;
   return cursor.i < list.length ? (list[cursor.i] as number) : -1;
 }
