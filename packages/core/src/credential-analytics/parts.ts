@@ -1,14 +1,15 @@
 /**
  * Parts of known secrets for combinator (-a 1) and PRINCE attacks: words, digit runs and symbol runs.
- * A symbol is any character that is not a letter, a digit or `_` (RE2's \W, which is ASCII-only).
+ * Letters are those of every script (`Été2024` has the word `Été`); a symbol is any character that is
+ * not a letter, a digit or `_`.
  */
 export type PartKind = 'letters' | 'numbers' | 'symbols';
 
 const LETTER_PATTERNS = [
-  /[A-Z][a-z]{2,}/g, // Capitalised words
-  /^[A-Z]{2,}/g, // a leading UPPER run
-  /^[a-z]{2,}/g, // a leading lower run
-  /(?<=[^A-Za-z])[A-Z]{2,}|(?<=[^A-Za-z])[a-z]{2,}/g, // runs after a digit or symbol
+  /\p{Lu}\p{Ll}{2,}/gu, // Capitalised words
+  /^\p{Lu}{2,}/gu, // a leading UPPER run
+  /^\p{Ll}{2,}/gu, // a leading lower run
+  /(?<=[^\p{L}])\p{Lu}{2,}|(?<=[^\p{L}])\p{Ll}{2,}/gu, // runs after a digit or symbol
 ];
 
 export function letterParts(secret: string): string[] {
@@ -22,7 +23,7 @@ export function numberParts(secret: string): string[] {
 }
 
 export function symbolParts(secret: string): string[] {
-  return [...new Set(secret.match(/[^A-Za-z0-9_]+/gu) ?? [])];
+  return [...new Set(secret.match(/[^\p{L}\p{N}_]+/gu) ?? [])];
 }
 
 export function partsOf(secret: string, kind: PartKind): string[] {

@@ -2,20 +2,22 @@ import type { DB } from '@steppingstones/db';
 import type { CredentialStatsDto } from '@steppingstones/shared/credential-stats';
 import { hashTypeName } from '@steppingstones/shared/credentials';
 import type { Kysely } from 'kysely';
-import { charMask, maskKeyspace, passwordStructure } from './char-mask.ts';
+import { charMask, chars, maskKeyspace, passwordStructure } from './char-mask.ts';
 import { passwordComplexity } from './complexity.ts';
 import { top } from './counting.ts';
 import { CrossSystemFold, crossSystemReuse } from './stats-reuse.ts';
-import { LM, NO_HASH_TYPE } from './stats-row.ts';
+import { LM, NO_HASH_TYPE, NTLM } from './stats-row.ts';
 import {
   accountCounts,
+  beyondAscii,
   breachCounts,
-  type CrackedShape,
-  crackedShapes,
+  crackedTypeCounts,
   multiCrackedRows,
   repeatedHashRows,
   type StatsFilter,
+  sameAsAccountCounts,
   secretUse,
+  spansSystems,
   typeCounts,
   weakestHashes,
 } from './stats-sql.ts';
@@ -39,54 +41,66 @@ export async function computeStats(
   const systemFiltered = filter.system !== undefined;
   // One statement at a time: SQLite runs them on one connection anyway, PostgreSQL on a pool.
   const types = await typeCounts(db, engagementId, filter);
+  const crackedByType = await crackedTypeCounts(db, engagementId, filter);
   const all = await accountCounts(db, engagementId, filter);
   const breach = await breachCounts(db, engagementId, filter);
-  const shapes = await crackedShapes(db, engagementId, filter);
-  const multi = await multiCrackedRows(db, engagementId, filter);
   const secrets = await secretUse(db, engagementId, filter);
+  const multi = await multiCrackedRows(db, engagementId, filter);
+  // SQL folds case in ASCII only: secrets beyond it are compared with their accounts here.
+  const unicode = secrets.filter((s) => s.current > 0 && beyondAscii(s.secret)).map((s) => s.secret);
+  const sameBeyondAscii = await sameAsAccountCounts(db, engagementId, filter, unicode);
   // Breach checks are off by default: without a breached hash there is nothing to rank.
   const weakest = breach.breached > 0 ? await weakestHashes(db, engagementId, filter, 10) : [];
   const cross = systemFiltered ? null : new CrossSystemFold();
-  if (cross) for (const r of await repeatedHashRows(db, engagementId, filter)) cross.add(r);
+  if (cross && (await spansSystems(db, engagementId, filter)))
+    for (const r of await repeatedHashRows(db, engagementId, filter)) cross.add(r);
 
   const users = { accounts: all.accounts - all.machines, cracked: 0 };
   const machines = { accounts: all.machines, cracked: 0 };
-  const crackedByType = new Map<number, number>();
   const lengths = new Map<number, number>();
   const complexity = new Map<string, number>();
   const structure = new Map<string, number>();
   let passwordIsUsername = 0;
-  const tally = (s: CrackedShape, accounts: number) => {
-    (s.machine ? machines : users).cracked += accounts;
-    lengths.set(s.length, (lengths.get(s.length) ?? 0) + accounts);
-    inc(complexity, s.complexity ?? passwordComplexity(s.secret ?? ''), accounts);
-    inc(structure, s.structure ?? passwordStructure(s.secret ?? ''), accounts);
-    if (s.isUsername) passwordIsUsername += accounts;
+  // The figures of current credentials holding `secret`: lengths, complexity and structure follow
+  // from the secret itself (as its stored derived columns do).
+  const tally = (secret: string, userRows: number, machineRows: number, sameRows: number) => {
+    const rows = userRows + machineRows;
+    users.cracked += userRows;
+    machines.cracked += machineRows;
+    const length = chars(secret).length;
+    lengths.set(length, (lengths.get(length) ?? 0) + rows);
+    inc(complexity, passwordComplexity(secret), rows);
+    inc(structure, passwordStructure(secret), rows);
+    passwordIsUsername += sameRows;
   };
-  for (const s of shapes) {
-    crackedByType.set(s.typeKey, (crackedByType.get(s.typeKey) ?? 0) + s.count);
-    tally(s, s.count);
+  for (const s of secrets) {
+    if (s.current === 0) continue;
+    const same = beyondAscii(s.secret) ? (sameBeyondAscii.get(s.secret) ?? 0) : s.currentSame;
+    tally(s.secret, s.current - s.currentMachines, s.currentMachines, same);
   }
   // An account with several known secrets was counted once per row above: count it once, by the
   // secret of its NT credential before its LM one, then the newest.
   const byAccount = new Map<string, typeof multi>();
   for (const r of multi) byAccount.set(r.accountKey, [...(byAccount.get(r.accountKey) ?? []), r]);
+  const one = (r: (typeof multi)[number], by: number) =>
+    tally(r.secret, r.machine ? 0 : by, r.machine ? by : 0, r.isUsername ? by : 0);
   for (const rows of byAccount.values()) {
-    for (const r of rows) tally(r, -1);
+    for (const r of rows) one(r, -1);
     const rank = (r: (typeof multi)[number]) => (r.hashType === LM ? 0 : 1);
     const chosen = rows.reduce((best, r) =>
       rank(r) > rank(best) || (rank(r) === rank(best) && r.id > best.id) ? r : best,
     );
-    tally(chosen, 1);
+    one(chosen, 1);
   }
   const uncracked = users.accounts + machines.accounts - users.cracked - machines.cracked;
   if (uncracked) {
     complexity.set('uncracked', uncracked);
     structure.set('uncracked', uncracked);
   }
+  const used = new Map(secrets.map((s) => [s.secret, s.accounts]));
   const masks = new Map<string, number>();
-  for (const [secret, used] of secrets) inc(masks, charMask(secret), used);
-  const distinct = [...secrets.keys()];
+  for (const [secret, accounts] of used) inc(masks, charMask(secret), accounts);
+  const distinct = [...used.keys()];
   return {
     unique_user_accounts: users.accounts,
     cracked_user_accounts: users.cracked,
@@ -104,7 +118,7 @@ export async function computeStats(
         };
       })
       .sort((a, b) => b.count - a.count || (a.hash_type ?? -3) - (b.hash_type ?? -3)),
-    reused: top(secrets, 10, 2).map((c) => ({ secret: c.value, accounts: c.count })),
+    reused: top(used, 10, 2).map((c) => ({ secret: c.value, accounts: c.count })),
     lengths: [
       ...[...lengths]
         .filter(([, count]) => count > 0)
@@ -124,7 +138,7 @@ export async function computeStats(
     weakest,
     breached_user_accounts: breach.breached - breach.breachedMachines,
     breached_machine_accounts: breach.breachedMachines,
-    breach_checks_pending: breach.pending,
+    breach_checks_pending: (types.get(NTLM) ?? 0) - breach.checkedNtlm,
     reuse_across_systems: cross ? crossSystemReuse(cross) : null,
   };
 }

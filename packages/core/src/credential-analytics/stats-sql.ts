@@ -34,20 +34,21 @@ export async function typeCounts(db: Kysely<DB>, engagementId: number, filter: S
 const ACCOUNT_KEY = sql`length(system_key) || ':' || system_key || account_key`;
 
 /**
- * One pass over the current credentials' rows for what no index holds: NTLM hashes awaiting a breach
- * check, and the accounts (users, machines) with a hash found in breach data.
+ * Breach figures from the checked hashes alone (an index holding only them, empty while checks are
+ * off): the NTLM hashes already checked, and the accounts (users, machines) found in breach data.
  */
 export async function breachCounts(db: Kysely<DB>, engagementId: number, filter: StatsFilter) {
   const row = await current(db, engagementId, filter)
+    .where('hibp_count', 'is not', null)
     .select([
-      sql<number>`sum(case when hash_type = ${NTLM} and hibp_count is null then 1 else 0 end)`.as('pending'),
+      sql<number>`sum(case when type_key = ${NTLM} then 1 else 0 end)`.as('checked'),
       sql<number>`count(distinct case when hibp_count > 0 then ${ACCOUNT_KEY} end)`.as('breached'),
       sql<number>`count(distinct case when hibp_count > 0 and account_key like '%$' then ${ACCOUNT_KEY} end)`.as(
         'machines',
       ),
     ])
     .executeTakeFirst();
-  return { pending: n(row?.pending), breached: n(row?.breached), breachedMachines: n(row?.machines) };
+  return { checkedNtlm: n(row?.checked), breached: n(row?.breached), breachedMachines: n(row?.machines) };
 }
 
 const MACHINE = sql<number>`case when account_key like '%$' then 1 else 0 end`;
@@ -76,61 +77,85 @@ export async function accountCounts(
   return { accounts: n(row?.accounts), machines: n(row?.machines) };
 }
 
-/** What a cracked credential's secret looks like, as the statistics group it. */
-const SHAPE = {
-  machine: sql<number>`case when account_key like '%$' then 1 else 0 end`,
-  len: sql<number>`length(secret)`,
-  same: sql<number>`case when lower(secret) = lower(account) then 1 else 0 end`,
-  // The secret itself only where the derived columns were never filled: the caller derives them.
-  legacy: sql<string | null>`case when complexity is null or structure is null then secret end`,
-};
-
-export interface CrackedShape {
-  typeKey: number;
-  machine: boolean;
-  length: number;
-  complexity: string | null;
-  structure: string | null;
-  /** The secret is the account name, any case. */
-  isUsername: boolean;
-  /** The secret, only when its derived columns were never filled. */
-  secret: string | null;
-  count: number;
+/** Cracked current credentials per type key (an index of cracked current rows alone answers it). */
+export async function crackedTypeCounts(db: Kysely<DB>, engagementId: number, filter: StatsFilter) {
+  const rows = await current(db, engagementId, filter)
+    .where('secret', 'is not', null)
+    .select(['type_key', sql<number>`count(*)`.as('n')])
+    .groupBy('type_key')
+    .execute();
+  return new Map(rows.map((r) => [n(r.type_key), n(r.n)]));
 }
 
-const toShape = (r: Record<string, unknown>): CrackedShape => ({
-  typeKey: n(r.type_key),
-  machine: n(r.machine) === 1,
-  length: n(r.len),
-  complexity: (r.complexity as string | null) ?? null,
-  structure: (r.structure as string | null) ?? null,
-  isUsername: n(r.same) === 1,
-  secret: (r.legacy as string | null) ?? null,
-  count: n(r.count ?? 1),
-});
+/** One known secret: how many accounts used it (current or earlier hash), and its current rows. */
+export interface SecretUse {
+  secret: string;
+  /** Distinct accounts with this secret in a current or an earlier hash. */
+  accounts: number;
+  /** Current credentials holding it, of them machine accounts, and of them named as the secret. */
+  current: number;
+  currentMachines: number;
+  /** Current credentials whose account is the secret in any case (ASCII only: see sameAsAccount). */
+  currentSame: number;
+}
 
-const SHAPE_COLUMNS = [
-  'type_key',
-  SHAPE.machine.as('machine'),
-  SHAPE.len.as('len'),
-  'complexity',
-  'structure',
-  SHAPE.same.as('same'),
-  SHAPE.legacy.as('legacy'),
-] as const;
-
-/** Current cracked credentials grouped by type and by what their secret looks like (rows, not accounts). */
-export async function crackedShapes(
+/**
+ * Each distinct known secret with its use, in one read of the secret index in secret order: the
+ * figures per account (lengths, complexity, structure, masks, reuse) all follow from the secret.
+ */
+export async function secretUse(
   db: Kysely<DB>,
   engagementId: number,
   filter: StatsFilter,
-): Promise<CrackedShape[]> {
-  const rows = await current(db, engagementId, filter)
+): Promise<SecretUse[]> {
+  const cur = sql`position is null`;
+  const rows = await vault(db, engagementId, filter)
     .where('secret', 'is not', null)
-    .select([...SHAPE_COLUMNS, sql<number>`count(*)`.as('count')])
-    .groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`, sql`7`])
+    .select([
+      'secret',
+      sql<number>`count(distinct ${ACCOUNT_KEY})`.as('accounts'),
+      sql<number>`sum(case when ${cur} then 1 else 0 end)`.as('current'),
+      sql<number>`sum(case when ${cur} and account_key like '%$' then 1 else 0 end)`.as('machines'),
+      sql<number>`sum(case when ${cur} and lower(secret) = account_key then 1 else 0 end)`.as('same'),
+    ])
+    .groupBy('secret')
     .execute();
-  return rows.map(toShape);
+  return rows.map((r) => ({
+    secret: r.secret as string,
+    accounts: n(r.accounts),
+    current: n(r.current),
+    currentMachines: n(r.machines),
+    currentSame: n(r.same),
+  }));
+}
+
+/** The secret is the account's name in any case, Unicode included (SQLite's lower() is ASCII-only). */
+export const sameAsAccount = (secret: string, accountKey: string) => secret.toLowerCase() === accountKey;
+
+/** Whether a secret has characters beyond ASCII, where only JavaScript folds case correctly. */
+export const beyondAscii = (secret: string) => /[^ -~]/.test(secret.replace(/[\t\r\n]/g, ' '));
+
+/**
+ * How many current credentials of each of these secrets name their account in any case, folded in
+ * JavaScript: for the secrets beyond ASCII, which SQL's lower() does not fold on SQLite.
+ */
+export async function sameAsAccountCounts(
+  db: Kysely<DB>,
+  engagementId: number,
+  filter: StatsFilter,
+  secrets: string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < secrets.length; i += 500) {
+    const rows = await current(db, engagementId, filter)
+      .where('secret', 'in', secrets.slice(i, i + 500))
+      .select(['secret', 'account_key'])
+      .execute();
+    for (const r of rows)
+      if (sameAsAccount(r.secret as string, r.account_key))
+        out.set(r.secret as string, (out.get(r.secret as string) ?? 0) + 1);
+  }
+  return out;
 }
 
 /**
@@ -146,28 +171,40 @@ export async function multiCrackedRows(db: Kysely<DB>, engagementId: number, fil
   const rows = await current(db, engagementId, filter)
     .where('secret', 'is not', null)
     .where(sql<boolean>`(system_key, account_key) in (${multi})`)
-    .select([...SHAPE_COLUMNS, 'id', 'hash_type', 'system_key', 'account_key'])
+    .select(['id', 'type_key', 'hash_type', 'secret', 'system_key', 'account_key'])
     .execute();
   return rows.map((r) => ({
-    ...toShape(r),
     id: n(r.id),
+    typeKey: n(r.type_key),
     hashType: r.hash_type === null ? null : n(r.hash_type),
+    secret: r.secret as string,
+    machine: r.account_key.endsWith('$'),
+    isUsername: sameAsAccount(r.secret as string, r.account_key),
     accountKey: `${r.system_key}\u0000${r.account_key}`,
   }));
 }
 
-/** Each distinct known secret (current and earlier hashes) with how many accounts used it. */
-export async function secretUse(
-  db: Kysely<DB>,
-  engagementId: number,
-  filter: StatsFilter,
-): Promise<Map<string, number>> {
-  const rows = await vault(db, engagementId, filter)
-    .where('secret', 'is not', null)
-    .select(['secret', sql<number>`count(distinct ${ACCOUNT_KEY})`.as('accounts')])
-    .groupBy('secret')
-    .execute();
-  return new Map(rows.map((r) => [r.secret as string, n(r.accounts)]));
+/**
+ * Whether current credentials name two or more non-blank systems, found by index seeks (a handful
+ * of look-ups, not a read of the vault): with one system no account can span systems.
+ */
+export async function spansSystems(db: Kysely<DB>, engagementId: number, filter: StatsFilter) {
+  const found = new Set<string>();
+  let after = '';
+  for (let seeks = 0; seeks < 20; seeks++) {
+    const row = await current(db, engagementId, filter)
+      .where('system_key', '>', after)
+      .select('system_key')
+      .orderBy('system_key')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return false;
+    after = row.system_key;
+    if (after.trim() !== '') found.add(after.trim());
+    if (found.size > 1) return true;
+  }
+  // Many blank-looking systems in a row: read the vault rather than guess.
+  return true;
 }
 
 /** Current hashes with a breach count, highest first, with the accounts using each. */

@@ -5,9 +5,10 @@ import { countBy, top } from './counting.ts';
 export function wordsOf(value: string): string[] {
   if (value === '') return [];
   const out = new Set<string>([value]);
-  for (const m of value.matchAll(/[A-Za-z0-9]{3,}/g)) out.add(m[0]);
-  for (const m of value.matchAll(/[A-Z][a-z]+/g)) out.add(m[0]);
-  for (const w of [...out]) for (const m of w.matchAll(/[A-Za-z]{4,}/g)) out.add(m[0]);
+  // Letters and digits of every script: `Été2024` gives `Été`, not `t2024`.
+  for (const m of value.matchAll(/[\p{L}\p{N}]{3,}/gu)) out.add(m[0]);
+  for (const m of value.matchAll(/\p{Lu}\p{Ll}+/gu)) out.add(m[0]);
+  for (const w of [...out]) for (const m of w.matchAll(/\p{L}{4,}/gu)) out.add(m[0]);
   return [...out];
 }
 

@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import { type DB, dialectOf } from '@steppingstones/db';
 import { csvRecord } from '@steppingstones/plugin-sdk';
 import type { CredentialFilter } from '@steppingstones/shared/credentials';
 import { expressionBuilder, type Kysely } from 'kysely';
@@ -23,7 +23,12 @@ export async function* exportCredentials(
   actor: AuditActor,
 ): AsyncGenerator<string> {
   const engagement = await vaultEngagement(db, principal, filter.engagement, 'credential.view');
-  const where = credentialConditions(expressionBuilder<DB, 'credential'>(), engagement.id, filter);
+  const where = credentialConditions(
+    expressionBuilder<DB, 'credential'>(),
+    engagement.id,
+    filter,
+    dialectOf(db),
+  );
   if (format === 'csv') yield csvRecord([...COLUMNS]);
   const seen = new Set<string>();
   let after = 0;

@@ -1,4 +1,4 @@
-import type { DB } from '@steppingstones/db';
+import { type DB, dialectOf } from '@steppingstones/db';
 import { capCount } from '@steppingstones/shared';
 import type {
   CredentialDetailDto,
@@ -13,6 +13,7 @@ import { decodeCursorWithDirection } from '../events/event.cursor.ts';
 import { countUpToCap, keysetLinks, walkKeyset } from '../paging/keyset.ts';
 import type { Principal } from '../permissions/index.ts';
 import { credentialConditions } from './credential.filter.ts';
+import { refreshCredentialSearch } from './credential-search-index.ts';
 import { type CredentialRow, DTO_COLUMNS, toCredentialDto } from './credential.mapper.ts';
 import { credentialSortKeys } from './credential.page.ts';
 import { credentialEngagementId, vaultEngagement } from './credential-engagement.ts';
@@ -50,7 +51,14 @@ export async function listCredentials(
   const cursor = query.cursor ? decodeCursorWithDirection(query.cursor, keys.exprs.length) : null;
   const backwards = cursor?.direction === 'prev';
   const walkDesc = keys.desc !== backwards;
-  const where = credentialConditions(expressionBuilder<DB, 'credential'>(), engagement.id, query);
+  // A search first re-indexes a batch of rows changed since they were indexed (SQLite only).
+  if (query.search) await refreshCredentialSearch(db);
+  const where = credentialConditions(
+    expressionBuilder<DB, 'credential'>(),
+    engagement.id,
+    query,
+    dialectOf(db),
+  );
   const rows = await walkKeyset(
     db,
     'credential',

@@ -26,6 +26,7 @@ import * as m0023 from './0023-webhook-delivery-message.ts';
 import * as m0024 from './0024-search-attack-files.ts';
 import * as m0025 from './0025-red-team-infrastructure.ts';
 import * as m0026 from './0026-attachments.ts';
+import * as m0030 from './0030-credential-stats-search.ts';
 import * as m0027 from './0027-event-comments.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
@@ -59,6 +60,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0024-search-attack-files', m0024],
   ['0025-red-team-infrastructure', m0025],
   ['0026-attachments', m0026],
+  ['0030-credential-stats-search', m0030],
   ['0027-event-comments', m0027],
 ];
 
