@@ -259,6 +259,14 @@ export const fileDistributionDtoSchema = z.object({
 });
 export type FileDistributionDto = z.infer<typeof fileDistributionDtoSchema>;
 
+/** An attachment as a grid row names it (its thumbnail): the row's first few, as the reader may see them. */
+export const eventAttachmentSummaryDtoSchema = z.object({
+  id: z.number().int(),
+  filename: z.string(),
+  content_type: z.string().describe('Sniffed from the bytes: `image/png`, `application/x-asciicast`…'),
+});
+export type EventAttachmentSummaryDto = z.infer<typeof eventAttachmentSummaryDtoSchema>;
+
 export const eventDtoSchema = z.object({
   id: z.number().int(),
   engagement: z.string(),
@@ -280,6 +288,11 @@ export const eventDtoSchema = z.object({
   starred: z.boolean(),
   tags: z.array(z.string()),
   files: z.array(fileDistributionDtoSchema),
+  /** Attachments the reader may see (the blue team: shared ones only), and the first three by id. */
+  attachment_count: z.number().int(),
+  attachments: z.array(eventAttachmentSummaryDtoSchema),
+  /** Comments on the event the reader may see (the blue team: not the red team only ones), deleted ones left out. */
+  comment_count: z.number().int(),
   version: z.number().int(),
   created_by: z.string().nullable(),
   created_at: z.string(),
@@ -316,6 +329,8 @@ export const eventListQuerySchema = z.object({
   prevented: listParam.pipe(z.array(preventedCode)).optional(),
   operator: z.string().trim().min(1).optional(),
   starred: booleanParam.optional(),
+  /** Only events the client's blue team has commented on. */
+  blue_comments: booleanParam.optional(),
   from: isoTimestamp.optional(),
   to: isoTimestamp.optional(),
   /** `timestamp` (oldest first) or `-timestamp` (newest first, the default); also detected, prevented, tactic, technique. */

@@ -52,6 +52,16 @@ export function eventFilterConditions(
   }
   // A literal, so SQLite can use the partial index `... where starred = 1`.
   if (filter.starred !== undefined) c.push(sql<SqlBool>`event.starred = ${sql.lit(filter.starred ? 1 : 0)}`);
+  // Blue comments are never red team only, so the filter means the same to both sides. Read from the
+  // (engagement, side, event) index: the engagement's blue comments, not a probe per event.
+  if (filter.blue_comments !== undefined) {
+    const within =
+      engagementIds === 'all' || engagementIds.length === 0
+        ? sql``
+        : sql`bc.engagement_id in (${sql.join(engagementIds)}) and `;
+    c.push(sql<SqlBool>`event.id ${sql.raw(filter.blue_comments ? 'in' : 'not in')} (select bc.event_id
+      from event_comment bc where ${within}bc.side = 'blue' and bc.deleted_at is null)`);
+  }
   const from = filter.from ? parseIsoTimestamp(filter.from) : null;
   const to = filter.to ? parseIsoTimestamp(filter.to) : null;
   if (from !== null) c.push(sql<SqlBool>`event.start_at >= ${from}`);

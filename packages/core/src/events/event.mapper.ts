@@ -48,12 +48,13 @@ export function attackLabel(r: EventRow): string | null {
   return null;
 }
 
+/** The event's own fields; the row loader adds what it reads for the whole page (attachments). */
 export function toEventDto(
   r: EventRow,
   tags: string[],
   files: FileDistributionDto[],
   redact: Redactor,
-): EventDto {
+): Omit<EventDto, 'attachment_count' | 'attachments' | 'comment_count'> {
   return {
     id: Number(r.id),
     engagement: r.engagement_code,

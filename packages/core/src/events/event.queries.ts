@@ -2,6 +2,7 @@ import { type DB, dialectOf, eventSearchCondition, type IgnoredWord, searchTerms
 import { capCount } from '@steppingstones/shared';
 import type { EventDto, EventListQuery } from '@steppingstones/shared/events';
 import type { Kysely } from 'kysely';
+import { commentCountsOfEvents } from '../comments/comment.queries.ts';
 import { NotFoundError } from '../errors.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
 import { keysetLinks, walkKeyset } from '../paging/keyset.ts';
@@ -18,6 +19,7 @@ import { type EventRow, toEventDto } from './event.mapper.ts';
 import { cappedCount, sortKeys } from './event.page.ts';
 import { canSeeCredentials, redactorFor } from './event.redaction.ts';
 import { countCommonSearch, isCommonSearch, walkSearchPage } from './event.search-page.ts';
+import { attachmentSummaries, summaryOf } from './event-attachments.query.ts';
 import { eventReadScope } from './event-scope.ts';
 
 function eventRowsQuery(db: Kysely<DB>, ids: number[]) {
@@ -81,10 +83,22 @@ export async function loadEventDtos(
   const redact = redactorFor(principal);
   const rows = await eventRowsQuery(db, ids).execute();
   const [tags, files] = [await tagsOfEvents(db, ids), await filesOfEvents(db, ids, redact)];
+  // The page's attachment counts and thumbnails: one query for every row, as the reader may see them.
+  const attachments = await attachmentSummaries(db, principal, ids, redact);
+  // Comments the reader may see per row (the blue team: never the red team's own).
+  const comments = await commentCountsOfEvents(db, principal, ids);
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toEventDto(r as EventRow, tags.get(id) ?? [], files.get(id) ?? [], redact)] : [];
+    return r
+      ? [
+          {
+            ...toEventDto(r as EventRow, tags.get(id) ?? [], files.get(id) ?? [], redact),
+            ...summaryOf(attachments, id),
+            comment_count: comments.get(id) ?? 0,
+          },
+        ]
+      : [];
   });
 }
 

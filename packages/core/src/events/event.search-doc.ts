@@ -1,5 +1,6 @@
 import { type EventSearchDoc, type Tx, writeEventSearchDocs } from '@steppingstones/db';
 import { redactEvidence } from '../redaction/index.ts';
+import { type SearchableAttachment, searchableAttachmentsOf } from './event-attachments.search.ts';
 import { CONTEXT_COLUMNS, eventsWithContexts } from './event-contexts.query.ts';
 
 export interface SearchableEvent {
@@ -14,14 +15,22 @@ export interface SearchableEvent {
   attack?: (string | null)[];
   /** Attached files' names and where they were put (`C:\\Windows\\Temp\\x.exe`). */
   files?: string[];
+  /** Attachments' names and, for text files and terminal recordings, their text. */
+  attachments?: SearchableAttachment[];
 }
+
+/** Attachment names and texts, one after the other. */
+const attachmentText = (list: SearchableAttachment[]) =>
+  list.flatMap((a) => [a.filename, a.text ?? '']).join('\n');
 
 /**
  * What full-text search sees of an event: description, outcome, both contexts, tags, ATT&CK ids, file
- * names and locations, and evidence. The
+ * names and locations, evidence, and its attachments (names; the text of `.cast`, `.txt`, `.log`). The
  * public document is redacted, contexts and tags included (readers without `credential.view` search
- * only it, so a hash, the empty NT hash too, never "matches" for them); the secret one exists only
- * when redaction changed something.
+ * only it, so a hash, the empty NT hash too, never "matches" for them) and holds only the attachments
+ * shared with the blue team (who read only it); the secret one, searched by the red team, holds every
+ * attachment unredacted and exists only when it differs. Attachments come last: PostgreSQL indexes
+ * only the start of a long document, and the event's own fields must stay in it.
  */
 export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
   const shared = [
@@ -36,7 +45,10 @@ export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
   ].join('\n');
   // ATT&CK ids are labels, never secrets: the same in both documents.
   const attack = (e.attack ?? []).filter((id) => id !== null).join(' ');
-  const full = [e.description, e.outcome, shared, e.raw_evidence, attack].join('\n');
+  const attachments = e.attachments ?? [];
+  const full = [e.description, e.outcome, shared, e.raw_evidence, attack, attachmentText(attachments)].join(
+    '\n',
+  );
   // Contexts and tags are masked like evidence: a password in a process name is no easier to find.
   const pub = [
     redactEvidence(e.description),
@@ -44,6 +56,7 @@ export function buildEventSearchDoc(e: SearchableEvent): EventSearchDoc {
     redactEvidence(shared),
     redactEvidence(e.raw_evidence),
     attack,
+    redactEvidence(attachmentText(attachments.filter((a) => a.shared))),
   ].join('\n');
   return { eventId: e.id, publicText: pub, secretText: pub === full ? null : full };
 }
@@ -86,6 +99,7 @@ export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
       list.push(f.filename, f.location ?? '');
       files.set(Number(f.event_id), list);
     }
+    const attachments = await searchableAttachmentsOf(tx, ids);
     await writeEventSearchDocs(
       tx,
       rows.map((r) =>
@@ -99,6 +113,7 @@ export async function reindexEvents(tx: Tx, eventIds: number[]): Promise<void> {
           tags: tags.get(Number(r.id)) ?? [],
           attack: [r.tactic_id, r.technique_id, r.subtechnique_id],
           files: files.get(Number(r.id)) ?? [],
+          attachments: attachments.get(Number(r.id)) ?? [],
         }),
       ),
     );

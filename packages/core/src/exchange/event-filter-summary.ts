@@ -18,6 +18,8 @@ export function describeEventFilter(filter: ExportFilter): string {
     parts.push(`Prevented: ${filter.prevented.map((c) => PREVENTED_LABELS[c] ?? c).join(', ')}`);
   if (filter.operator) parts.push(`Operator: ${filter.operator}`);
   if (filter.starred) parts.push('Starred');
+  if (filter.blue_comments !== undefined)
+    parts.push(filter.blue_comments ? 'With blue team comments' : 'Without blue team comments');
   if (filter.from) parts.push(`From ${filter.from}`);
   if (filter.to) parts.push(`To ${filter.to}`);
   return parts.length ? parts.join(' · ') : 'All events';
