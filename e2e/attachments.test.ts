@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adminSession, createUserViaCli, DEFAULT_SETUP, signedInPage, snap } from './support/index.ts';
+import {
+  adminAccessToken,
+  adminSession,
+  createUserViaCli,
+  DEFAULT_SETUP,
+  signedInPage,
+  snap,
+} from './support/index.ts';
 
 /** A real PNG (RGB, one colour), as a screenshot tool would put it on the clipboard. */
 function png(width: number, height: number, rgb: [number, number, number]): Buffer {
@@ -251,5 +258,54 @@ describe('event attachments', { timeout: 240_000 }, () => {
     await ask.waitFor({ state: 'hidden' });
     await tile(page, 'dc01-root.cast').waitFor({ state: 'detached' });
     expect(await page.getByTestId('attachment-tile').count()).toBe(1);
+  });
+
+  it("names a file refused after a new event was saved, with the server's reason", async () => {
+    const { page, expectConsoleErrors } = session.t;
+    expectConsoleErrors(/status of 422/);
+    await page.goto('/events');
+    await page.getByRole('button', { name: 'New event' }).click();
+    const form = page.getByRole('dialog', { name: 'New event' });
+    await form.getByLabel('Source host').fill('KALI-01');
+    await form.getByLabel('Target host').fill('WEB01');
+    await form.getByLabel('Description').fill('Web shell on WEB01');
+    await form.getByLabel('Attach files: choose files').setInputFiles({
+      name: 'shell.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<?php system($_GET["c"]); ?>'),
+    });
+    await form.getByRole('button', { name: 'Create event' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const note = page.getByRole('alert').filter({ hasText: /was saved, but a file was not attached/ });
+    await note.waitFor();
+    expect(await note.getByTestId('unattached-files').innerText()).toMatch(/^shell\.png: .*png/i);
+    await row(page, 'Web shell on WEB01').waitFor();
+  });
+
+  it('shows three thumbnails in the grid row and counts the rest', async () => {
+    const { page } = session.t;
+    const access = await adminAccessToken(session.app);
+    for (const [i, colour] of (
+      [
+        [30, 160, 30],
+        [30, 30, 200],
+        [220, 200, 40],
+      ] as const
+    ).entries()) {
+      const res = await fetch(
+        `${session.app.url}/api/v1/events/${eventId}/attachments/?filename=shot-${i}.png`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${access}`, 'content-type': 'image/png' },
+          body: new Uint8Array(png(32, 32, [...colour])),
+        },
+      );
+      expect(res.status).toBe(201);
+    }
+    await page.goto('/events');
+    const thumbs = row(page, 'Domain admin on DC01').getByTestId('row-attachments');
+    await thumbs.getByLabel('4 attachments in all').waitFor();
+    expect(await thumbs.getByRole('link').count()).toBe(3);
+    expect(await thumbs.getByLabel('4 attachments in all').innerText()).toBe('+1');
   });
 });

@@ -48,6 +48,10 @@ export function useFormAttachments(savedEventId: number | null, onSaved: (saved:
     if (files.length === 0) return;
     e.preventDefault();
     uploads.add(files);
+    // The attachments are further down the form: say where the paste went.
+    notifications.show({
+      message: `${files.map((f) => f.name).join(', ')} added to the attachments${savedEventId === null ? ' (uploaded when the event is saved)' : ''}.`,
+    });
   };
 
   return { uploads, afterSave, onPaste, finishing: finishing || uploads.busy };

@@ -91,7 +91,9 @@ export function EventForm({
     draftKey,
   });
   // A layout effect: the drawer knows before the next key press (an Esc right after typing still asks).
-  useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  // Files waiting for the save count as unsaved changes too (closing the form would drop them).
+  const unsaved = dirty || attachments.uploads.pending;
+  useLayoutEffect(() => onDirtyChange?.(unsaved), [unsaved, onDirtyChange]);
   // A teammate's save: taken over at once by an untouched form, offered for merging otherwise.
   const newer = latest && base && latest.id === base.id && latest.version > base.version ? latest : null;
   const [applied, setApplied] = useState<EventDto | null>(null);
