@@ -2,7 +2,7 @@ import { type AppContext, createAppContext, loadConfig, serviceContext } from '@
 import { combineResolvers, scheduleTasks, type TaskResolver } from '@steppingstones/core/jobs';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import { pluginHostFor, pluginTaskResolver } from '@steppingstones/core/plugins';
-import { registerRunningProcess } from '@steppingstones/core/runtime';
+import { registerRunningProcess, sweepOrphanUploads } from '@steppingstones/core/runtime';
 import { redactDatabaseUrl } from '@steppingstones/db';
 import { coreTaskResolver } from './core-tasks.ts';
 import { DEFAULT_RUNNER_OPTIONS, JobRunner, type RunnerOptions } from './job-runner.ts';
@@ -63,6 +63,14 @@ export async function startWorker(
   if (options.schedule !== false) {
     const report = await scheduleTasks(services, resolver);
     ctx.logger.info(report, 'scheduled background tasks');
+  }
+  // Uploads a day old that no queued or running import will read (a crash, a kill): hashes and
+  // passwords have no business staying on disk.
+  try {
+    const removed = await sweepOrphanUploads(ctx.database.db, config.dataDir, ctx.clock.now());
+    if (removed.length) ctx.logger.info({ removed: removed.length }, 'removed orphaned uploads');
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'sweeping orphaned uploads failed');
   }
   runner.start();
   const outbox = followOutbox(services, {

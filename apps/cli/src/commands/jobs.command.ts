@@ -1,6 +1,7 @@
 import { serviceContext } from '@steppingstones/core';
 import { cancelJob, listJobs, retryJob } from '@steppingstones/core/jobs';
 import { systemPrincipal } from '@steppingstones/core/permissions';
+import { removeJobUpload } from '@steppingstones/core/runtime';
 import type { JobDto } from '@steppingstones/shared';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
@@ -72,6 +73,7 @@ export function jobsCommands(program: Command): void {
       runCommand(() =>
         withContext(async (ctx) => {
           const job = await cancelJob(serviceContext(ctx, systemPrincipal('cli')), jobId(id));
+          removeJobUpload(ctx.config.dataDir, job.payload);
           process.stdout.write(`Job ${job.id} (${job.task}) is cancelled.\n`);
         }),
       ),

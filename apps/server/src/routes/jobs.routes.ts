@@ -1,5 +1,6 @@
 import { recordAudit } from '@steppingstones/core/audit';
 import { cancelJob, jobScope, listJobs, requireJobAccess, retryJob } from '@steppingstones/core/jobs';
+import { removeJobUpload } from '@steppingstones/core/runtime';
 import { jobListQuerySchema, jobSchema, listEnvelope } from '@steppingstones/shared';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
@@ -83,6 +84,8 @@ export async function jobRoutes(app: AppServer): Promise<void> {
     async (request) => {
       await requireJobAccess(db, request.principal, request.params.id);
       const job = await cancelJob(requestServices(request), request.params.id);
+      // A cancelled import will never read its upload (hashes and passwords): remove it now.
+      removeJobUpload(app.ctx.config.dataDir, job.payload);
       await recordAudit(requestServices(request), auditActor(request), {
         action: 'job.cancelled',
         target: `job ${job.id} (${job.task})`,

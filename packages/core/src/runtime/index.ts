@@ -1,2 +1,3 @@
 export { registerRunningProcess, runningProcesses } from './process-registry.ts';
 export { type SpooledUpload, type SpoolOptions, spoolUpload, uploadsDir } from './spool-upload.ts';
+export { jobUpload, removeJobUpload, sweepOrphanUploads } from './upload-cleanup.ts';
