@@ -40,7 +40,7 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
     expect(session.t.problems).toEqual([]);
   });
 
-  it('clones selected actions, excludes and watches sessions, and shows downloads, uploads and servers', async () => {
+  it('clones one action through the pre-filled form and selected actions at once, excludes and watches sessions, and shows downloads, uploads and servers', async () => {
     const { page } = session.t;
     await page.goto('/c2');
     const sessions = page.getByRole('table', { name: 'Sessions' });
@@ -58,6 +58,20 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
       .waitFor();
     expect(await actions.getByLabel('Select hashdump').isDisabled()).toBe(true);
 
+    // One action: the event form opens pre-filled for review, and nothing exists until it is saved.
+    await actions.getByRole('button', { name: 'Clone shell whoami to event' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Clone to event' });
+    await drawer.getByRole('button', { name: 'Create event' }).waitFor();
+    expect(await drawer.getByLabel('Description').inputValue()).toContain('whoami');
+    expect(await actions.getByRole('button', { name: 'Clone shell whoami to event' }).count()).toBe(1);
+    await drawer.getByRole('button', { name: 'Create event' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    await actions
+      .getByRole('row')
+      .filter({ hasText: 'shell whoami' })
+      .getByRole('link', { name: /^Event \d+$/ })
+      .waitFor();
+
     await sessions.getByRole('button', { name: 'Exclude sessions like WS01' }).click();
     await page.getByRole('menuitem', { name: 'Same computer' }).click();
     await page.getByText('Sessions with computer WS01 are hidden.').waitFor();
@@ -73,6 +87,10 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
     const downloads = page.getByRole('table', { name: 'Downloads' });
     await downloads.getByRole('row').filter({ hasText: 'secrets.kdbx' }).waitFor();
     await downloads.getByRole('button', { name: 'Clone download notes.txt to event' }).click();
+    await page
+      .getByRole('dialog', { name: 'Clone to event' })
+      .getByRole('button', { name: 'Create event' })
+      .click();
     await downloads
       .getByRole('row')
       .filter({ hasText: 'notes.txt' })

@@ -4,7 +4,8 @@ import { IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { plural } from '../../lib/plural.ts';
-import { cloneActions, cloneWithDraft } from './c2-api.ts';
+import { C2CloneDrawer } from './C2CloneDrawer.tsx';
+import { cloneActions } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
 import { useC2Action } from './use-c2-action.ts';
 
@@ -17,10 +18,8 @@ interface Props {
 /** Operator actions: the command, task, ATT&CK ids and the output folded; clone one or the selected. */
 export function ActionsTable({ actions, sessions, mayClone }: Props) {
   const [chosen, setChosen] = useState<Set<number>>(new Set());
-  const cloneOne = useC2Action(
-    (id: number) => cloneWithDraft('actions', id),
-    (event) => `Event ${event} created from the action.`,
-  );
+  /** The action being cloned through the pre-filled event form. */
+  const [cloning, setCloning] = useState<number | null>(null);
   const cloneMany = useC2Action(
     (ids: number[]) => cloneActions(ids),
     (r) =>
@@ -35,6 +34,7 @@ export function ActionsTable({ actions, sessions, mayClone }: Props) {
     });
   return (
     <>
+      {cloning !== null && <C2CloneDrawer kind="actions" id={cloning} onClose={() => setCloning(null)} />}
       {mayClone && (
         <Group>
           <Button
@@ -115,7 +115,7 @@ export function ActionsTable({ actions, sessions, mayClone }: Props) {
                         <ActionIcon
                           variant="subtle"
                           aria-label={`Clone ${a.input} to event`}
-                          onClick={() => cloneOne.mutate([a.id])}
+                          onClick={() => setCloning(a.id)}
                         >
                           <IconCopy size={16} />
                         </ActionIcon>

@@ -1,14 +1,15 @@
 import { ActionIcon, Alert, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { can } from '../../lib/permissions.ts';
+import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { C2Tabs } from './C2Tabs.tsx';
-import { cloneWithDraft, fetchDownloads } from './c2-api.ts';
+import { fetchDownloads } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
-import { useC2Action } from './use-c2-action.ts';
 import { useC2Engagement } from './use-c2-engagement.ts';
 
 /** Files downloaded through C2 sessions, newest first, each clonable to an event. */
@@ -19,13 +20,12 @@ export function C2DownloadsPage() {
     queryFn: () => fetchDownloads(engagement),
     enabled: engagement !== '',
   });
-  const clone = useC2Action(
-    (id: number) => cloneWithDraft('downloads', id),
-    (event) => `Event ${event} created from the download.`,
-  );
+  /** The download being cloned through the pre-filled event form. */
+  const [cloning, setCloning] = useState<number | null>(null);
   if (!engagement) return <Alert color="blue">Choose an engagement to see its C2 downloads.</Alert>;
   return (
     <Stack>
+      {cloning !== null && <C2CloneDrawer kind="downloads" id={cloning} onClose={() => setCloning(null)} />}
       <PageHeader title="C2 downloads" description="Files taken from targets through C2 sessions." />
       <C2Tabs />
       {downloads.isPending ? (
@@ -68,7 +68,7 @@ export function C2DownloadsPage() {
                           <ActionIcon
                             variant="subtle"
                             aria-label={`Clone download ${d.name} to event`}
-                            onClick={() => clone.mutate([d.id])}
+                            onClick={() => setCloning(d.id)}
                           >
                             <IconCopy size={16} />
                           </ActionIcon>

@@ -1,14 +1,15 @@
 import { ActionIcon, Alert, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { can } from '../../lib/permissions.ts';
+import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { C2Tabs } from './C2Tabs.tsx';
-import { cloneWithDraft, fetchActions } from './c2-api.ts';
+import { fetchActions } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
-import { useC2Action } from './use-c2-action.ts';
 import { useC2Engagement } from './use-c2-engagement.ts';
 
 const FILE = /^file: ([0-9a-fA-F]{32}) (\d+) bytes (.+)$/;
@@ -21,10 +22,8 @@ export function C2UploadsPage() {
     queryFn: () => fetchActions(engagement, { session: null, search: 'file:' }),
     enabled: engagement !== '',
   });
-  const clone = useC2Action(
-    (id: number) => cloneWithDraft('actions', id),
-    (event) => `Event ${event} created from the upload.`,
-  );
+  /** The upload's action being cloned through the pre-filled event form. */
+  const [cloning, setCloning] = useState<number | null>(null);
   if (!engagement) return <Alert color="blue">Choose an engagement to see its C2 uploads.</Alert>;
   const rows = (actions.data?.results ?? []).flatMap((a) =>
     a.indicators.flatMap((i, n) => {
@@ -36,6 +35,7 @@ export function C2UploadsPage() {
   );
   return (
     <Stack>
+      {cloning !== null && <C2CloneDrawer kind="actions" id={cloning} onClose={() => setCloning(null)} />}
       <PageHeader title="C2 uploads" description="Files put on targets, from the actions' file indicators." />
       <C2Tabs />
       {actions.isPending ? (
@@ -83,7 +83,7 @@ export function C2UploadsPage() {
                           <ActionIcon
                             variant="subtle"
                             aria-label={`Clone upload ${path} to event`}
-                            onClick={() => clone.mutate([a.id])}
+                            onClick={() => setCloning(a.id)}
                           >
                             <IconCopy size={16} />
                           </ActionIcon>

@@ -6,6 +6,7 @@ import type {
   C2ServerDto,
   C2SessionDto,
 } from '@steppingstones/shared/c2';
+import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { api } from '../../lib/api-client.ts';
 import { uploadWithProgress } from '../../lib/upload.ts';
 
@@ -75,15 +76,22 @@ export function setWatch(session: number, watched: boolean) {
   });
 }
 
-/** Clones a record with its pre-filled draft as it stands; answers the new event's id. */
-export async function cloneWithDraft(
-  kind: 'actions' | 'downloads' | 'sessions',
-  id: number,
-): Promise<number> {
-  const draft = await api<{ fields: Record<string, unknown> }>(`/c2/${kind}/${id}/event-draft/`);
-  const { engagement: _engagement, ...fields } = draft.fields;
-  const saved = await api<{ event_id: number }>(`/c2/${kind}/${id}/clone/`, { method: 'POST', body: fields });
-  return saved.event_id;
+export type C2CloneKind = 'actions' | 'downloads' | 'sessions';
+
+/** What cloning a C2 record would give: the event's fields, and what to check before saving. */
+export interface C2EventDraft {
+  fields: EventFields & { engagement: string };
+  warnings: string[];
+}
+
+export const fetchC2Draft = (kind: C2CloneKind, id: number) =>
+  api<C2EventDraft>(`/c2/${kind}/${id}/event-draft/`);
+
+/** Saves the reviewed clone (event + link to the record) and answers the new event. */
+export async function cloneC2Record(kind: C2CloneKind, id: number, fields: EventFields): Promise<EventDto> {
+  const { engagement: _engagement, ...body } = fields;
+  const linked = await api<{ event_id: number }>(`/c2/${kind}/${id}/clone/`, { method: 'POST', body });
+  return api<EventDto>(`/events/${linked.event_id}/`);
 }
 
 /** *Clone selected*: each action with its draft; those already cloned are skipped. */

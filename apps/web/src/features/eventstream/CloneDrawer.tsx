@@ -7,39 +7,9 @@ import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { browserTimezone } from '../../lib/dates.ts';
 import { useMe } from '../auth/use-me.ts';
 import { EVENTS_KEY } from '../events/api/events-api.ts';
+import { draftFormValues } from '../events/form/draft-values.ts';
 import { EventForm } from '../events/form/EventForm.tsx';
-import { initialValues } from '../events/form/form-values.ts';
-import { cloneLine, type EventDraft, fetchDraft, LINES_KEY } from './eventstream-api.ts';
-
-/** The draft's fields as the event form's values (a stored event's shape, so times keep their seconds). */
-function valuesOf(draft: EventDraft, me: { username: string }, zone: string) {
-  const f = draft.fields;
-  const context = (c: { host?: string; user?: string; process?: string }) => ({
-    id: null as unknown as number,
-    host: c.host ?? '',
-    user: c.user ?? '',
-    process: c.process ?? '',
-    colour: null,
-  });
-  const asStored = {
-    timestamp: f.timestamp,
-    timestamp_end: f.timestamp_end ?? null,
-    operator: f.operator ?? me.username,
-    source: context(f.source),
-    target: context(f.target),
-    tags: f.tags ?? [],
-    description: f.description,
-    raw_evidence: f.raw_evidence ?? '',
-    outcome: f.outcome ?? '',
-    detected: f.detected ?? 'UNK',
-    prevented: f.prevented ?? 'NEG',
-    mitre_attack_tactic: f.mitre_attack_tactic ?? null,
-    mitre_attack_technique: f.mitre_attack_technique ?? null,
-    mitre_attack_subtechnique: f.mitre_attack_subtechnique ?? null,
-    files: [],
-  } as unknown as EventDto;
-  return initialValues('edit', asStored, me, zone);
-}
+import { cloneLine, fetchDraft, LINES_KEY } from './eventstream-api.ts';
 
 /**
  * Clone to event: the event form pre-filled from the line. Nothing is created until Save (the
@@ -86,7 +56,7 @@ export function CloneDrawer() {
           engagement={draft.data.fields.engagement}
           me={me}
           zone={zone}
-          initial={valuesOf(draft.data, me, zone)}
+          initial={draftFormValues(draft.data.fields, me, zone)}
           save={(fields) => cloneLine(id, fields)}
           onSaved={(e) => void saved(e)}
           onCancel={close}
