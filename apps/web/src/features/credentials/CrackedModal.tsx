@@ -1,7 +1,9 @@
-import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Modal, Stack, Textarea } from '@mantine/core';
 import type { CrackedImportResult } from '@steppingstones/shared/credentials';
 import { useState } from 'react';
+import { ImportProgress } from '../../components/import/ImportProgress.tsx';
 import { DownloadRejectedButton, RejectedLines } from '../../components/import/RejectedLines.tsx';
+import type { WorkerProgress } from '../../components/import/use-import-stage.ts';
 import { FormError } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
 import { plural } from '../../lib/plural.ts';
@@ -18,15 +20,23 @@ export function CrackedModal({
   onImported: () => void;
 }) {
   const [text, setText] = useState('');
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{
+    fraction: number;
+    name: string;
+    worker?: WorkerProgress;
+  } | null>(null);
   const [result, setResult] = useState<CrackedImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const send = async (body: Blob, name: string) => {
     setError(null);
-    setProgress(0);
+    setProgress({ fraction: 0, name });
     try {
-      setResult(await uploadCracked(engagement, body, name, setProgress));
+      setResult(
+        await uploadCracked(engagement, body, name, (fraction, worker) =>
+          setProgress({ fraction, name, worker }),
+        ),
+      );
       onImported();
     } catch (e) {
       setError(errorMessage(e));
@@ -68,9 +78,7 @@ export function CrackedModal({
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
             />
-            {progress !== null && (
-              <Progress value={Math.round(progress * 100)} animated aria-label="Import progress" />
-            )}
+            {progress !== null && <ImportProgress {...progress} working="Matching" />}
             <FormError message={error} />
             <Group justify="flex-end">
               <FileButton onChange={(file) => file && void send(file, file.name)}>

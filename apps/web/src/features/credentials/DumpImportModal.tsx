@@ -82,7 +82,12 @@ export function DumpImportModal({
           </>
         )}
         {stage.kind === 'uploading' && (
-          <ImportProgress fraction={stage.fraction} name={stage.name} working="Importing" />
+          <ImportProgress
+            fraction={stage.fraction}
+            name={stage.name}
+            working="Importing"
+            worker={stage.worker}
+          />
         )}
         {stage.kind === 'done' && (
           <Stack gap="sm" aria-label="Import result">

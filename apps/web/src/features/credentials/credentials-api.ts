@@ -9,6 +9,7 @@ import type {
   DumpImportResult,
   DumpImportType,
 } from '@steppingstones/shared/credentials';
+import type { OnImportProgress, WorkerProgress } from '../../components/import/use-import-stage.ts';
 import { api, apiUrl } from '../../lib/api-client.ts';
 import { ApiError } from '../../lib/api-error.ts';
 import { uploadWithProgress } from '../../lib/upload.ts';
@@ -101,24 +102,30 @@ export const hashmobConfigHref = (engagement: string) =>
 
 /**
  * Uploads a body as the raw request, reporting upload progress (0..1); a large import answers 202 and
- * is followed to its result.
+ * is followed to its result, reporting the worker's progress on the way.
  */
-function rawUpload<T>(path: string, body: Blob, onProgress: (fraction: number) => void): Promise<T> {
+function rawUpload<T>(path: string, body: Blob, onProgress: OnImportProgress): Promise<T> {
   return uploadWithProgress<T>(path, body, 'application/octet-stream', onProgress, {
-    followAccepted: followImport<T>,
+    followAccepted: (url) => followImport<T>(url, (worker) => onProgress(1, worker)),
     statusText: false,
   });
 }
 
-/** A large import answers 202: its result is read from the import once it has finished. */
-async function followImport<T>(url: string): Promise<T> {
+interface ImportState<T> {
+  status: string;
+  progress: { bytes: number; total: number | null; lines: number };
+  result: (T & { error?: string }) | null;
+}
+
+/** A large import answers 202: its progress, then its result, are read from the import each second. */
+async function followImport<T>(url: string, onWorker: (worker: WorkerProgress) => void): Promise<T> {
   for (;;) {
-    const state = await api<{ status: string; result: (T & { error?: string }) | null }>(
-      url.replace(/^\/api\/v1/, ''),
-    );
+    const state = await api<ImportState<T>>(url.replace(/^\/api\/v1/, ''));
     if (state.status === 'done' && state.result) return state.result;
     if (state.status === 'failed')
       throw new ApiError(400, 'import_failed', state.result?.error ?? 'The import failed.');
+    if (state.status === 'queued' || state.status === 'running')
+      onWorker({ status: state.status, ...state.progress });
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -127,7 +134,7 @@ export function uploadDump(
   engagement: string,
   file: File,
   options: { type: DumpImportType; system: string; hashType: string | null },
-  onProgress: (fraction: number) => void,
+  onProgress: OnImportProgress,
 ): Promise<DumpImportResult> {
   const q = new URLSearchParams({ engagement, type: options.type, filename: file.name });
   if (options.system.trim()) q.set('system', options.system.trim());
@@ -139,7 +146,7 @@ export function uploadCracked(
   engagement: string,
   body: Blob,
   filename: string,
-  onProgress: (f: number) => void,
+  onProgress: OnImportProgress,
 ) {
   const q = new URLSearchParams({ engagement, filename });
   return rawUpload<CrackedImportResult>(`/credentials/cracked/?${q}`, body, onProgress);
