@@ -379,5 +379,11 @@ export const EVENT_FILTER_PARAMS: readonly string[] = Object.keys(eventListQuery
  * list's schema, so a new filter is reserved as soon as the grid has it.
  */
 export const RESERVED_REPORT_PARAMS: readonly string[] = [
-  ...new Set(['engagement', 'format', ...Object.keys(eventListQuerySchema.shape), ...PAGING_PARAMS]),
+  ...new Set([
+    'engagement',
+    'format',
+    'preview',
+    ...Object.keys(eventListQuerySchema.shape),
+    ...PAGING_PARAMS,
+  ]),
 ];

@@ -5,6 +5,7 @@ import {
   listPluginRecords,
   type MenuPointType,
   type RenderedReport,
+  ReportPreviewCache,
   runReport,
   setPluginEnabled,
   setPointEnabled,
@@ -72,6 +73,7 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
     for (const stream of streaming) stream.destroy(new Error('the server is shutting down'));
   });
   const db = app.ctx.database.db;
+  const previews = new ReportPreviewCache();
 
   app.get(
     '/api/v1/plugin-points',
@@ -173,7 +175,7 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) abort.abort();
       });
-      const report = await runReport(app.ctx, host, {
+      const input = {
         type,
         pluginId: request.params.plugin,
         key: request.params.key,
@@ -181,7 +183,12 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
         query: request.query,
         locale: localeOf(request),
         signal: abort.signal,
-      });
+      };
+      // A gallery card's preview (`preview=1`): capped, and kept until the data changes.
+      const preview = request.query.preview === '1' || request.query.preview === 'true';
+      const report = preview
+        ? await previews.run(app.ctx, host, input)
+        : await runReport(app.ctx, host, input);
       return sendReport(reply, report, streaming);
     };
 

@@ -1,7 +1,8 @@
 // The plugin framework's host side: registry, sync, enabled flags, menus, the report host, tasks.
 export { PluginFailedError, PluginTimeoutError } from './host/plugin-errors.ts';
 export type { RenderedReport } from './host/report-output.ts';
-export { parseReportRequest } from './host/report-request.ts';
+export { ReportPreviewCache } from './host/report-preview-cache.ts';
+export { PREVIEW_EVENT_LIMIT, parseReportRequest } from './host/report-request.ts';
 export { findRunnableReport, type RunReportInput, runReport } from './host/run-report.ts';
 export { type ThreadOutcome, ThreadPool } from './host/thread-pool.ts';
 export { getPluginRecord, hiddenPointsOf, listPluginRecords } from './plugin-admin.queries.ts';

@@ -126,7 +126,8 @@ export function ReportCard({
         <div className={styles.preview}>
           <ReportPreview
             item={item}
-            url={reportUrl(type, item.plugin, item.key, engagement)}
+            // A preview render: the first events only, kept by the server until the data changes.
+            url={reportUrl(type, item.plugin, item.key, engagement, '', { preview: '1' })}
             visible={visible}
           />
         </div>

@@ -28,6 +28,8 @@ export interface ReportScope {
   credentialFilter?: CredentialReportFilter;
   /** The render's signal: paged reads stop when it aborts. */
   signal?: AbortSignal;
+  /** A preview's cap: event reads return at most this many events, and `count` says so too. */
+  eventLimit?: number;
 }
 
 /**
@@ -74,7 +76,7 @@ export function reportQueries(scope: ReportScope): {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where((eb) => eb.and(conditions))
           .executeTakeFirst();
-        return Number(row?.n ?? 0);
+        return Math.min(Number(row?.n ?? 0), scope.eventLimit ?? Number.POSITIVE_INFINITY);
       },
     },
     contexts: {

@@ -65,6 +65,8 @@ export interface ReportEventReader {
   filter: ReportFilter;
   /** Stops a paged read between pages (the render was cancelled or passed its deadline). */
   signal?: AbortSignal;
+  /** A preview's cap: no read returns more events than this (the first ones in its order). */
+  eventLimit?: number;
 }
 
 /**
@@ -73,6 +75,11 @@ export interface ReportEventReader {
  */
 export function reportEventReader(reader: ReportEventReader) {
   const { db, principal, engagementId } = reader;
+  const cap = reader.eventLimit ?? Number.POSITIVE_INFINITY;
+  const capped = (limit: number | undefined) => {
+    const n = Math.min(limit ?? Number.POSITIVE_INFINITY, cap);
+    return Number.isFinite(n) ? n : undefined;
+  };
   const names = new Map<string, string>();
 
   const nameIds = async (dtos: EventDto[]) => {
@@ -141,7 +148,7 @@ export function reportEventReader(reader: ReportEventReader) {
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
       throw new RangeError(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
     const order = options.order ?? 'asc';
-    let left = options.limit ?? Number.POSITIVE_INFINITY;
+    let left = capped(options.limit) ?? Number.POSITIVE_INFINITY;
     let after: { startAt: number; id: number } | null = null;
     while (left > 0) {
       reader.signal?.throwIfAborted();
@@ -157,7 +164,7 @@ export function reportEventReader(reader: ReportEventReader) {
   return {
     load,
     list: async (filtered: boolean, order: 'asc' | 'desc', limit?: number) =>
-      load((await ids(filtered, order, limit)).map((r) => r.id)),
+      load((await ids(filtered, order, capped(limit))).map((r) => r.id)),
     pages,
     async *iterate(options: EventPageOptions = {}): AsyncGenerator<ReportEvent> {
       for await (const page of pages(options)) yield* page;

@@ -30,6 +30,13 @@ const CREDENTIAL_FILTER_KEYS = new Set(Object.keys(credentialFilterSchema.shape)
 const GRID_ONLY = new Set(['sort', 'cursor', 'page_size']);
 
 /**
+ * `preview=1`: the small render of the Reports gallery's cards. The report reads at most this many of
+ * the filtered events (the first in its order), so a card costs the same on a huge engagement as on a
+ * small one; the full report is one click away.
+ */
+export const PREVIEW_EVENT_LIMIT = 200;
+
+/**
  * How a chart is sent: `svg` (the default) and `png` are images for documents; `echarts` is the
  * option as JSON, which the report viewer draws as an interactive chart.
  */
@@ -43,6 +50,8 @@ export interface ReportRequest {
   credentialFilter: CredentialReportFilter;
   params: Record<string, unknown>;
   format: ChartFormat | undefined;
+  /** A gallery preview: the events read are capped at PREVIEW_EVENT_LIMIT. */
+  preview: boolean;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -77,10 +86,16 @@ export function parseReportRequest(
   const paramInput: Record<string, unknown> = {};
   const properties = (paramsJsonSchema(point).properties ?? {}) as Record<string, Record<string, unknown>>;
   let format: ReportRequest['format'];
+  let preview = false;
   for (const [name, value] of Object.entries(query)) {
     // The grid's own paging and sorting ride along in the URL it hands over; reports ignore them.
     if (value === undefined || name === 'engagement' || GRID_ONLY.has(name)) continue;
-    if (name === 'format') {
+    if (name === 'preview') {
+      const one = Array.isArray(value) ? value.at(-1) : value;
+      if (!['1', 'true', '0', 'false'].includes(String(one)))
+        throw ValidationError.field('preview', 'must be 1 (a capped render for a preview) or 0');
+      preview = one === '1' || one === 'true';
+    } else if (name === 'format') {
       const known = CHART_FORMATS.find((f) => f === value);
       if (!known) throw ValidationError.field('format', `must be one of ${CHART_FORMATS.join(', ')}`);
       if (point.output !== 'chart') throw ValidationError.field('format', 'applies only to chart reports');
@@ -101,5 +116,12 @@ export function parseReportRequest(
   const filter = credential ? {} : parseOrThrow(filterSchema, filterInput);
   const credentialFilter = credential ? parseOrThrow(credentialFilterSchema, filterInput) : {};
   const params = point.paramsSchema ? parseOrThrow(point.paramsSchema, paramInput) : {};
-  return { engagementCode, filter, credentialFilter, params: params as Record<string, unknown>, format };
+  return {
+    engagementCode,
+    filter,
+    credentialFilter,
+    params: params as Record<string, unknown>,
+    format,
+    preview,
+  };
 }

@@ -27,6 +27,8 @@ export interface ReportThreadData {
   params: Record<string, unknown>;
   config: unknown;
   format: ChartFormat | undefined;
+  /** A preview's cap on the events the report reads (report-request.ts); none for a full render. */
+  eventLimit?: number;
   locale: string;
   nowMs: number;
   database: DatabaseTarget;
@@ -116,6 +118,7 @@ async function renderWith(data: ReportThreadData, render: AbortController): Prom
       engagementId: data.engagementId,
       filter: data.filter,
       credentialFilter: data.credentialFilter,
+      eventLimit: data.eventLimit,
       signal,
     }),
   };

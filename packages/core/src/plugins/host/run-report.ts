@@ -9,7 +9,7 @@ import { mayUsePoint, requiredPermissions } from '../plugin-menu.ts';
 import { DEFAULT_RENDER_TIMEOUT_MS, type MenuPointType } from '../plugin-point-types.ts';
 import { PluginFailedError, PluginTimeoutError } from './plugin-errors.ts';
 import type { RenderedReport } from './report-output.ts';
-import { parseReportRequest } from './report-request.ts';
+import { PREVIEW_EVENT_LIMIT, parseReportRequest } from './report-request.ts';
 import { receiveReportStream } from './report-stream-receive.ts';
 import type { ReportThreadData, ReportThreadReply } from './report-thread.ts';
 import type { ThreadOutcome } from './thread-pool.ts';
@@ -78,6 +78,7 @@ export async function runReport(
     params: request.params,
     config: plugin.config,
     format: request.format,
+    ...(request.preview ? { eventLimit: PREVIEW_EVENT_LIMIT } : {}),
     locale: input.locale ?? 'en-GB',
     // The app's clock, so a test that sets it gets reports dated as it says.
     nowMs: app.clock.now(),
