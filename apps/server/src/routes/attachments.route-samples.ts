@@ -23,7 +23,7 @@ async function fixtureEvent(f: MatrixFixture) {
 async function fixtureAttachment(f: MatrixFixture) {
   const event = await fixtureEvent(f);
   const ctx = f.ctx.services();
-  const added = await addAttachment(ctx, attachmentSettings(f.ctx.config), {
+  const added = await addAttachment(ctx, systemPrincipal(), attachmentSettings(f.ctx.config), {
     eventId: event.id,
     filename: 'matrix.txt',
     body: Readable.from([Buffer.from('made by the permission matrix\n')]),

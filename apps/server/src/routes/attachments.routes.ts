@@ -99,7 +99,13 @@ export async function attachmentRoutes(app: AppServer): Promise<void> {
         response: { 200: attachmentDtoSchema },
       },
     },
-    async (request) => setAttachmentShared(requestServices(request), request.params.id, request.body.shared),
+    async (request) =>
+      setAttachmentShared(
+        requestServices(request),
+        request.principal,
+        request.params.id,
+        request.body.shared,
+      ),
   );
 
   app.delete(
@@ -109,7 +115,7 @@ export async function attachmentRoutes(app: AppServer): Promise<void> {
       schema: { tags, summary: 'Remove the attachment (kept in the event’s history).', params: idParams },
     },
     async (request, reply) => {
-      await removeAttachment(requestServices(request), settings, request.params.id);
+      await removeAttachment(requestServices(request), request.principal, settings, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -145,7 +151,7 @@ async function attachmentUploadRoute(app: AppServer): Promise<void> {
           'send the file itself as the body (e.g. curl --data-binary @shot.png), not a multipart form',
         );
       const length = request.headers['content-length'];
-      const attachment = await addAttachment(requestServices(request), settings, {
+      const attachment = await addAttachment(requestServices(request), request.principal, settings, {
         eventId: request.params.id,
         filename: request.query.filename,
         body: request.raw,

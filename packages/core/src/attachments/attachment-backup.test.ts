@@ -40,7 +40,7 @@ describe('attachments in a SQLite backup', () => {
     });
     // Over three chunks, so order and boundaries are carried too.
     const bytes = crypto.randomBytes(3 * 1024 * 1024 + 17);
-    const added = await addAttachment(ctx.services(), attachmentSettings(ctx.config), {
+    const added = await addAttachment(ctx.services(), systemPrincipal(), attachmentSettings(ctx.config), {
       eventId: event.id,
       filename: 'payload.bin',
       body: Readable.from([bytes]),

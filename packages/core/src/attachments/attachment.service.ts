@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type DB, lockRows, type Tx, writeTransaction } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { assertWritable } from '../engagements/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
+import { reindexEvents } from '../events/event.search-doc.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import { type Principal, requireEngagementAccess } from '../permissions/index.ts';
@@ -22,11 +23,6 @@ export interface NewAttachment {
   body: AsyncIterable<Uint8Array | string>;
   /** The Content-Length the client declared, checked before anything is read. */
   declaredLength?: number;
-}
-
-function principalOf(ctx: ServiceContext): Principal {
-  if (!ctx.principal) throw new ForbiddenError('Sign in to work with attachments.');
-  return ctx.principal;
 }
 
 /**
@@ -54,9 +50,17 @@ async function lockEventForAttachments(
 }
 
 /** The revision and the live message every attachment change writes, in its transaction. */
-async function recordChange(ctx: ServiceContext, tx: Tx, engagementId: number, eventId: number) {
-  const actorUserId = principalOf(ctx).userId || null;
+async function recordChange(
+  ctx: ServiceContext,
+  principal: Principal,
+  tx: Tx,
+  engagementId: number,
+  eventId: number,
+) {
+  const actorUserId = principal.userId || null;
   await recordEventRevision(inTransaction(ctx, tx), { eventId, action: 'update', actorUserId });
+  // Search reads attachment names and texts (shared ones only for the blue team): rebuild its document.
+  await reindexEvents(tx, [eventId]);
   // Only the event's id: the attachment's may be one the blue team must not learn of.
   await appendDomainEvent(inTransaction(ctx, tx), {
     type: 'event.attachments_changed',
@@ -74,10 +78,10 @@ async function recordChange(ctx: ServiceContext, tx: Tx, engagementId: number, e
  */
 export async function addAttachment(
   ctx: ServiceContext,
+  principal: Principal,
   settings: AttachmentSettings,
   input: NewAttachment,
 ): Promise<AttachmentDto> {
-  const principal = principalOf(ctx);
   // Checked before a byte is read: the blue team and non-members are refused at once.
   await lockEventForAttachments(ctx.db, principal, input.eventId);
   const filename = checkAttachmentFilename(input.filename);
@@ -114,7 +118,7 @@ export async function addAttachment(
         .executeTakeFirstOrThrow();
       const attachmentId = Number(row.id);
       if (!objectKey) await writeChunks(tx, attachmentId, upload.file);
-      await recordChange(ctx, tx, engagementId, input.eventId);
+      await recordChange(ctx, principal, tx, engagementId, input.eventId);
       return attachmentId;
     });
     objectKey = null;
@@ -131,10 +135,10 @@ export async function addAttachment(
 /** Shares an attachment with the blue team, or takes it back: the uploader or a lead. */
 export async function setAttachmentShared(
   ctx: ServiceContext,
+  principal: Principal,
   id: number,
   shared: boolean,
 ): Promise<AttachmentDto> {
-  const principal = principalOf(ctx);
   const found = await findVisibleAttachment(ctx.db, principal, id);
   requireMayShare(principal, found.engagement_id, found.created_by);
   await writeTransaction(ctx.db, async (tx) => {
@@ -145,7 +149,7 @@ export async function setAttachmentShared(
       .set({ shared: shared ? 1 : 0 })
       .where('id', '=', id)
       .execute();
-    await recordChange(ctx, tx, engagementId, found.event_id);
+    await recordChange(ctx, principal, tx, engagementId, found.event_id);
   });
   return toAttachmentDto(await findVisibleAttachment(ctx.db, principal, id), principal);
 }
@@ -153,17 +157,17 @@ export async function setAttachmentShared(
 /** Removes an attachment (the red team): its row and chunks in one transaction, its object after. */
 export async function removeAttachment(
   ctx: ServiceContext,
+  principal: Principal,
   settings: AttachmentSettings,
   id: number,
 ): Promise<void> {
-  const principal = principalOf(ctx);
   const found = await findVisibleAttachment(ctx.db, principal, id);
   requireEngagementAccess(principal, found.engagement_id, 'The attachment');
   await writeTransaction(ctx.db, async (tx) => {
     const engagementId = await lockEventForAttachments(tx, principal, found.event_id);
     const gone = await tx.deleteFrom('attachment').where('id', '=', id).executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) throw new NotFoundError('The attachment');
-    await recordChange(ctx, tx, engagementId, found.event_id);
+    await recordChange(ctx, principal, tx, engagementId, found.event_id);
   });
   if (found.storage === 's3' && found.storage_key) await bucketOf(settings).remove([found.storage_key]);
 }
