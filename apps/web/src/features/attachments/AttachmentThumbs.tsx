@@ -4,18 +4,15 @@ import { IconFile, IconTerminal2 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { attachmentKind } from './attachment-kinds.ts';
 import classes from './attachments.module.css';
-import { attachmentUrl, type RowAttachment } from './attachments-api.ts';
-
-/** The grid row's attachment summary (the row loader sends the first few and the count). */
-type WithAttachments = EventDto & { attachments?: RowAttachment[]; attachment_count?: number };
+import { attachmentUrl } from './attachments-api.ts';
 
 /**
- * A grid row's attachments: small fixed-size thumbnails (images load lazily, so scrolling a long log
+ * A grid row's attachments (the row carries the first three and the count): small fixed-size thumbnails (images load lazily, so scrolling a long log
  * fetches only what is shown, and nothing moves when they arrive), a badge counting the rest. Each
  * opens the event page's full view.
  */
 export function AttachmentThumbs({ event }: { event: EventDto }) {
-  const { attachments = [], attachment_count: count = attachments.length } = event as WithAttachments;
+  const { attachments, attachment_count: count } = event;
   if (count === 0 || attachments.length === 0) return null;
   const more = count - attachments.length;
   return (

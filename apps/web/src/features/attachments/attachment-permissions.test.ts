@@ -17,7 +17,7 @@ const member = (username: string, role: string, permissions: string[]): Me =>
   }) as Me;
 
 const alice = member('alice', 'operator', OPERATOR);
-const lead = member('lena', 'lead', [...OPERATOR, 'engagement.change']);
+const lead = member('lena', 'lead', [...OPERATOR, 'engagement.change', 'user.admin']);
 const blue = member('bob', 'blue-read-only', ['event.view']);
 
 describe('attachment controls the page offers', () => {

@@ -1,29 +1,10 @@
-import type { ListEnvelope } from '@steppingstones/shared';
+import type { AttachmentDto } from '@steppingstones/shared/attachments';
 import { api, apiUrl } from '../../lib/api-client.ts';
+import { fetchList } from '../../lib/paging.ts';
 import { uploadWithProgress } from '../../lib/upload.ts';
 
-/**
- * A file attached to an event (apps/server attachments routes). The content type is the one the server
- * sniffed from the bytes; `shared` says whether the client's blue team sees it.
- */
-export interface AttachmentDto {
-  id: number;
-  filename: string;
-  size: number;
-  sha256: string;
-  content_type: string;
-  shared: boolean;
-  /** The uploader's username (absent from older servers: the server then decides who may share). */
-  created_by?: string | null;
-  created_at?: string;
-}
-
-/** The few attachments a grid row carries for its thumbnails (the row loader's summary). */
-export interface RowAttachment {
-  id: number;
-  content_type: string;
-  filename: string;
-}
+/** A file attached to an event (the HTTP contract in @steppingstones/shared/attachments). */
+export type { AttachmentDto };
 
 export const ATTACHMENTS_KEY = ['attachments'] as const;
 export const eventAttachmentsKey = (eventId: number) => [...ATTACHMENTS_KEY, 'event', eventId] as const;
@@ -31,9 +12,9 @@ export const eventAttachmentsKey = (eventId: number) => [...ATTACHMENTS_KEY, 'ev
 /** Where the original bytes are: images answer inline, everything else as a download. */
 export const attachmentUrl = (id: number): string => apiUrl(`/attachments/${id}/`);
 
-export async function fetchAttachments(eventId: number): Promise<AttachmentDto[]> {
-  const body = await api<ListEnvelope<AttachmentDto> | AttachmentDto[]>(`/events/${eventId}/attachments/`);
-  return Array.isArray(body) ? body : body.results;
+/** Every attachment of the event this user may see (the blue team: shared ones), in one page. */
+export function fetchAttachments(eventId: number): Promise<AttachmentDto[]> {
+  return fetchList<AttachmentDto>(`/events/${eventId}/attachments/`);
 }
 
 /** Sends the file as the raw request body (never multipart); `onProgress` gets 0..1. */
