@@ -4,6 +4,7 @@ import { systemPrincipal } from '@steppingstones/core/permissions';
 import { writeTransaction } from '@steppingstones/db';
 import { sql } from 'kysely';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 
 const CODE = 'C2-PAGE';
 const QUERY = { engagement: CODE, page_size: 50 };
@@ -33,7 +34,7 @@ export default defineBenchmark({
   unit: 'rows/s',
   async setup(env) {
     const db = env.database.db;
-    const engagement = await createEngagement(db, {
+    const engagement = await createEngagement(benchServices({ db }), {
       code: CODE,
       name: CODE,
       start_date: '2026-01-01',

@@ -10,6 +10,7 @@ import tar from 'tar-stream';
 import { writeC2Archive } from '../generators/c2-archive.ts';
 import { benchContext } from '../lib/app.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 
 interface State {
   ctx: AppContext;
@@ -54,7 +55,7 @@ export default defineBenchmark<State>({
     const targets: string[] = [];
     for (let i = 0; i < (env.quick ? ITERATIONS.quick : ITERATIONS.full); i++) {
       const code = `C2-IMPORT-${i}`;
-      await createEngagement(env.database.db, {
+      await createEngagement(benchServices(env.database), {
         code,
         name: code,
         start_date: '2026-01-01',

@@ -5,6 +5,7 @@ import { systemPrincipal } from '@steppingstones/core/permissions';
 import { mixedToolOutput } from '../generators/tool-output.ts';
 import { benchEngagement } from '../lib/credential-bench.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 import type { BenchEnv } from '../lib/types.ts';
 
 interface State {
@@ -65,7 +66,7 @@ export default defineBenchmark<State>({
     const code = `GREP${state.n++}`;
     await benchEngagement(state.env.database.db, code);
     const result = await importDump(
-      state.env.database.db,
+      benchServices(state.env.database),
       systemPrincipal('bench'),
       { engagement: code, type: 'grep', system: 'WS01', filename: 'tool-output.txt' },
       fs.createReadStream(state.file, { highWaterMark: 1024 * 1024 }),

@@ -3,6 +3,7 @@ import { importDump } from '@steppingstones/core/credentials';
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import { bareInsert, benchEngagement, writeNtds } from '../lib/credential-bench.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 import type { BenchEnv } from '../lib/types.ts';
 
 interface State {
@@ -45,7 +46,7 @@ export default defineBenchmark<State>({
     const code = `NTDS${state.n++}`;
     await benchEngagement(state.env.database.db, code);
     const result = await importDump(
-      state.env.database.db,
+      benchServices(state.env.database),
       systemPrincipal('bench'),
       { engagement: code, type: 'secretsdump', filename: 'ntds.txt' },
       fs.createReadStream(state.file, { highWaterMark: 1024 * 1024 }),

@@ -4,6 +4,7 @@ import { systemPrincipal } from '@steppingstones/core/permissions';
 import { readLines } from '../../packages/core/src/credentials/import/line-reader.ts';
 import { benchEngagement, writeNtds, writePotfile } from '../lib/credential-bench.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 import type { BenchEnv } from '../lib/types.ts';
 
 interface State {
@@ -45,7 +46,7 @@ export default defineBenchmark<State>({
     const engagementId = await benchEngagement(env.database.db, 'POT');
     const ntds = await writeNtds(env.tmpDir, env.size);
     await importDump(
-      env.database.db,
+      benchServices(env.database),
       systemPrincipal('bench'),
       { engagement: 'POT', type: 'secretsdump' },
       fs.createReadStream(ntds),
@@ -66,7 +67,7 @@ export default defineBenchmark<State>({
   async measure(state) {
     await uncrack(state);
     const result = await importCracked(
-      state.env.database.db,
+      benchServices(state.env.database),
       systemPrincipal('bench'),
       'POT',
       fs.createReadStream(state.potfile, { highWaterMark: 1024 * 1024 }),

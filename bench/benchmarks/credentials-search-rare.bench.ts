@@ -5,6 +5,7 @@ import { credentialListQuerySchema } from '@steppingstones/shared/credentials';
 import { sql } from 'kysely';
 import { accountOf, benchEngagement, ntOf, writeNtds } from '../lib/credential-bench.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 import type { BenchEnv } from '../lib/types.ts';
 
 interface State {
@@ -38,7 +39,7 @@ export default defineBenchmark<State>({
     await benchEngagement(env.database.db, 'RARE');
     const ntds = await writeNtds(env.tmpDir, env.size);
     await importDump(
-      env.database.db,
+      benchServices(env.database),
       systemPrincipal('bench'),
       { engagement: 'RARE', type: 'secretsdump' },
       fs.createReadStream(ntds),
@@ -52,13 +53,13 @@ export default defineBenchmark<State>({
   },
   async baseline(state) {
     const q = credentialListQuerySchema.parse({ engagement: 'RARE', search: state.hash });
-    const page = await listCredentials(state.env.database.db, systemPrincipal('bench'), q);
+    const page = await listCredentials(benchServices(state.env.database), systemPrincipal('bench'), q);
     if (page.results.length !== 1) throw new Error('the exact hash was not found');
     return { rows: page.results.length };
   },
   async measure(state) {
     const q = credentialListQuerySchema.parse({ engagement: 'RARE', search: state.rare });
-    const page = await listCredentials(state.env.database.db, systemPrincipal('bench'), q);
+    const page = await listCredentials(benchServices(state.env.database), systemPrincipal('bench'), q);
     if (page.results.length === 0) throw new Error('the rare account was not found');
     return { rows: page.results.length };
   },

@@ -1,13 +1,6 @@
 import { credentialStats } from '@steppingstones/core/credential-analytics';
 import { systemPrincipal } from '@steppingstones/core/permissions';
-import { writeTransaction } from '@steppingstones/db';
-import { sql } from 'kysely';
-import { deriveSecretFields } from '../../packages/core/src/credential-analytics/derive.ts';
-import {
-  INSERT_COLUMNS,
-  insertCredentialRows,
-} from '../../packages/core/src/credentials/credential-insert.ts';
-import { benchEngagement, ntRow } from '../lib/credential-bench.ts';
+import { seedCrackedVault } from '../lib/credential-bench.ts';
 import { defineBenchmark } from '../lib/define.ts';
 import type { BenchEnv } from '../lib/types.ts';
 
@@ -15,13 +8,6 @@ interface State {
   env: BenchEnv;
   engagementId: number;
 }
-
-const SECRET_COLUMN = INSERT_COLUMNS.indexOf('secret');
-const DERIVED = ['complexity', 'char_mask', 'char_mask_effort', 'structure'] as const;
-
-/** Two accounts in five cracked, with passwords shared across accounts as in a real domain. */
-const secretOf = (i: number) =>
-  i % 5 < 2 ? `${['Summer', 'Winter', 'Welcome', 'Password'][i % 4]}${i % 997}!` : null;
 
 /**
  * Password statistics over N credentials, about 40% cracked: the whole figure set of the
@@ -44,23 +30,7 @@ export default defineBenchmark<State>({
   warmup: 1,
   unit: 'rows/s',
   async setup(env) {
-    const engagementId = await benchEngagement(env.database.db, 'STATS');
-    for (let start = 0; start < env.size; start += 50_000)
-      await writeTransaction(env.database.db, async (tx) => {
-        const params: unknown[] = [];
-        for (let i = start; i < Math.min(env.size, start + 50_000); i++) {
-          const row = ntRow(engagementId, i);
-          const secret = secretOf(i);
-          row[SECRET_COLUMN] = secret;
-          // Stored with the secret, as every write path of the vault does.
-          const derived = deriveSecretFields(secret);
-          for (const column of DERIVED) row[INSERT_COLUMNS.indexOf(column)] = derived[column];
-          params.push(...row);
-        }
-        await insertCredentialRows(tx, params);
-      });
-    if (env.database.sqlite) env.database.sqlite.exec('analyze');
-    else await sql`analyze credential`.execute(env.database.db);
+    const engagementId = await seedCrackedVault(env, 'STATS');
     return { env, engagementId };
   },
   async baseline(state) {

@@ -5,6 +5,7 @@ import { credentialListQuerySchema } from '@steppingstones/shared/credentials';
 import { sql } from 'kysely';
 import { benchEngagement, writeNtds } from '../lib/credential-bench.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 import type { BenchEnv } from '../lib/types.ts';
 
 interface State {
@@ -46,7 +47,7 @@ export default defineBenchmark<State>({
     const engagementId = await benchEngagement(env.database.db, 'VAULT');
     const ntds = await writeNtds(env.tmpDir, env.size);
     await importDump(
-      env.database.db,
+      benchServices(env.database),
       systemPrincipal('bench'),
       { engagement: 'VAULT', type: 'secretsdump' },
       fs.createReadStream(ntds),
@@ -73,7 +74,7 @@ export default defineBenchmark<State>({
     return { rows: rows.length };
   },
   async measure(state) {
-    const page = await listCredentials(state.env.database.db, systemPrincipal('bench'), QUERY);
+    const page = await listCredentials(benchServices(state.env.database), systemPrincipal('bench'), QUERY);
     if (page.results.length === 0) throw new Error('the filtered page is empty');
     return { rows: page.results.length };
   },

@@ -1,6 +1,7 @@
 import { createEngagement } from '@steppingstones/core/engagements';
 import { sql } from 'kysely';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 
 /**
  * Creating an engagement through the core service (validation, uniqueness check, transaction, outbox
@@ -51,7 +52,7 @@ export default defineBenchmark({
     return { rows: 1 };
   },
   async measure(state, i) {
-    await createEngagement(state.database.db, state.row(`SVC-${i < 0 ? `W${-i}` : i}`));
+    await createEngagement(benchServices(state.database), state.row(`SVC-${i < 0 ? `W${-i}` : i}`));
     return { rows: 1 };
   },
 });

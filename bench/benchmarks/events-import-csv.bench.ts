@@ -2,6 +2,7 @@ import { createEngagement } from '@steppingstones/core/engagements';
 import { defineBenchmark } from '../lib/define.ts';
 import { type ApiSession, openApiSession } from '../lib/events-api.ts';
 import { bareInsert, exportedFile } from '../lib/import-file.ts';
+import { benchServices } from '../lib/services.ts';
 
 interface ImportState {
   session: ApiSession;
@@ -40,7 +41,7 @@ export default defineBenchmark<ImportState>({
     // Empty engagements with the dataset's team as members (the file names its operators), made
     // before signing in.
     const engagement = async (code: string) => {
-      const created = await createEngagement(db, {
+      const created = await createEngagement(benchServices({ db }), {
         code,
         name: `Import ${code}`,
         start_date: '2026-01-01',

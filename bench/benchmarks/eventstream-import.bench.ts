@@ -5,6 +5,7 @@ import { importEventStream, PARALLEL_FROM_BYTES, readLines } from '@steppingston
 import { systemPrincipal } from '@steppingstones/core/permissions';
 import { writeEventStreamFile } from '../generators/eventstream-lines.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 
 interface State {
   file: string;
@@ -48,7 +49,7 @@ export default defineBenchmark<State>({
     const targets: string[] = [];
     for (let i = 0; i < (env.quick ? ITERATIONS.quick : ITERATIONS.full); i++) {
       const code = `ES-IMPORT-${i}`;
-      await createEngagement(env.database.db, {
+      await createEngagement(benchServices(env.database), {
         code,
         name: code,
         start_date: '2026-01-01',
@@ -68,7 +69,7 @@ export default defineBenchmark<State>({
     if (!code) throw new Error('more imports than prepared engagements');
     // As the CLI runs a file this large: lines prepared in a thread while the batches are written.
     const result = await importEventStream(
-      state.env.database.db,
+      benchServices(state.env.database),
       systemPrincipal('cli'),
       code,
       fs.createReadStream(state.file),

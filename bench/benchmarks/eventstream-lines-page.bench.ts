@@ -6,6 +6,7 @@ import { systemPrincipal } from '@steppingstones/core/permissions';
 import { sql } from 'kysely';
 import { writeEventStreamFile } from '../generators/eventstream-lines.ts';
 import { defineBenchmark } from '../lib/define.ts';
+import { benchServices } from '../lib/services.ts';
 
 const CODE = 'ES-LINES';
 const QUERY = { engagement: CODE, sort: '-timestamp' as const, page_size: 50 };
@@ -34,15 +35,21 @@ export default defineBenchmark({
   async setup(env) {
     const file = path.join(env.tmpDir, 'lines.jsonl');
     await writeEventStreamFile(file, env.size);
-    const engagement = await createEngagement(env.database.db, {
+    const engagement = await createEngagement(benchServices(env.database), {
       code: CODE,
       name: CODE,
       start_date: '2026-01-01',
       end_date: '2026-12-31',
     });
-    await importEventStream(env.database.db, systemPrincipal('cli'), CODE, fs.createReadStream(file), {
-      parallel: true,
-    });
+    await importEventStream(
+      benchServices(env.database),
+      systemPrincipal('cli'),
+      CODE,
+      fs.createReadStream(file),
+      {
+        parallel: true,
+      },
+    );
     fs.rmSync(file);
     return { db: env.database.db, engagementId: engagement.id };
   },

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { inTransaction } from '@steppingstones/core';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { hashPassword, insertUser } from '@steppingstones/core/users';
 import {
@@ -18,6 +19,7 @@ import {
   postgresUrlFor,
   renamePostgresDatabase,
 } from '../lib/databases.ts';
+import { benchServices } from '../lib/services.ts';
 import { CACHE_DIR, datasetKey, schemaVersion } from './cache-key.ts';
 import type { DatasetInfo } from './dataset-info.ts';
 import { datasetSpec } from './events.ts';
@@ -67,7 +69,7 @@ async function buildInto(
   const { spec } = datasetSpec(seed, count);
   const engagementIds: number[] = [];
   for (const e of spec.engagements) {
-    const created = await createEngagement(database.db, {
+    const created = await createEngagement(benchServices(database), {
       code: e.code,
       name: e.name,
       start_date: e.startDate,
@@ -81,7 +83,7 @@ async function buildInto(
     const ids: number[] = [];
     for (const username of spec.operators) {
       const user = await insertUser(
-        tx,
+        inTransaction(benchServices(database), tx),
         {
           username,
           password: PASSWORD,

@@ -3,10 +3,14 @@ import path from 'node:path';
 import { createEngagement } from '@steppingstones/core/engagements';
 import type { Database } from '@steppingstones/db';
 import { writeTransaction } from '@steppingstones/db';
+import { sql } from 'kysely';
+import { deriveSecretFields } from '../../packages/core/src/credential-analytics/derive.ts';
 import {
   INSERT_COLUMNS,
   insertCredentialRows,
 } from '../../packages/core/src/credentials/credential-insert.ts';
+import { benchServices } from './services.ts';
+import type { BenchEnv } from './types.ts';
 
 const LM0 = 'aad3b435b51404eeaad3b435b51404ee';
 
@@ -16,8 +20,14 @@ export const ntOf = (i: number) =>
 export const accountOf = (i: number) => (i % 10 === 0 ? `svc_app${i}` : `user${i}`);
 
 export async function benchEngagement(db: Database['db'], code: string): Promise<number> {
-  return (await createEngagement(db, { code, name: code, start_date: '2026-01-01', end_date: '2026-12-31' }))
-    .id;
+  return (
+    await createEngagement(benchServices({ db }), {
+      code,
+      name: code,
+      start_date: '2026-01-01',
+      end_date: '2026-12-31',
+    })
+  ).id;
 }
 
 /** Writes an NTDS secretsdump file of `n` account lines (plus its banner), streaming, and returns its path. */
@@ -106,4 +116,36 @@ export async function bareInsert(database: Database, engagementId: number, n: nu
     }
     return done;
   });
+}
+
+const SECRET_COLUMN = INSERT_COLUMNS.indexOf('secret');
+const DERIVED = ['complexity', 'char_mask', 'char_mask_effort', 'structure'] as const;
+
+/** Two accounts in five cracked, with passwords shared across accounts as in a real domain. */
+const crackedSecretOf = (i: number) =>
+  i % 5 < 2 ? `${['Summer', 'Winter', 'Welcome', 'Password'][i % 4]}${i % 997}!` : null;
+
+/**
+ * An engagement `code` holding `n` NTDS accounts, about 40% cracked, written straight to the vault in
+ * batches of 50,000 with the secrets' derived fields (as every write path of the vault stores them),
+ * then analysed. Answers the engagement's id.
+ */
+export async function seedCrackedVault(env: BenchEnv, code: string): Promise<number> {
+  const engagementId = await benchEngagement(env.database.db, code);
+  for (let start = 0; start < env.size; start += 50_000)
+    await writeTransaction(env.database.db, async (tx) => {
+      const params: unknown[] = [];
+      for (let i = start; i < Math.min(env.size, start + 50_000); i++) {
+        const row = ntRow(engagementId, i);
+        const secret = crackedSecretOf(i);
+        row[SECRET_COLUMN] = secret;
+        const derived = deriveSecretFields(secret);
+        for (const column of DERIVED) row[INSERT_COLUMNS.indexOf(column)] = derived[column];
+        params.push(...row);
+      }
+      await insertCredentialRows(tx, params);
+    });
+  if (env.database.sqlite) env.database.sqlite.exec('analyze');
+  else await sql`analyze credential`.execute(env.database.db);
+  return engagementId;
 }

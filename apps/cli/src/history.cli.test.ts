@@ -25,13 +25,13 @@ describe.each(testDialects())('steppingstones history on %s', { timeout: 180_000
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    const chain = await createEngagement(ctx.database.db, {
+    const chain = await createEngagement(ctx.services(), {
       code: 'CHAIN',
       name: 'Chain',
       start_date: '2026-01-01',
       end_date: '2026-12-31',
     });
-    const other = await createEngagement(ctx.database.db, {
+    const other = await createEngagement(ctx.services(), {
       code: 'OTHER',
       name: 'Other',
       start_date: '2026-01-01',

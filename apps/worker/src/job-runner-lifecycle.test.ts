@@ -29,7 +29,7 @@ describe.each(testDialects())('the worker lifecycle on %s', (dialect) => {
   });
 
   const enqueue = (task: string, payload: Record<string, unknown>) =>
-    insertJob(ctx.database.db, { task, payload: { log, ...payload }, maxAttempts: 3 });
+    insertJob(ctx.services(), { task, payload: { log, ...payload }, maxAttempts: 3 });
   const job = (id: number) => getJobRow(ctx.database.db, id);
 
   it('waits the back-off before retrying', async () => {

@@ -40,7 +40,7 @@ describe.each(testDialects())('recovery and scale-out on %s', (dialect) => {
   });
 
   it('runs the job of a worker killed with SIGKILL again after its lease expires', async () => {
-    const id = await insertJob(ctx.database.db, {
+    const id = await insertJob(ctx.services(), {
       task: 'test-plugin:record',
       payload: { log, sleepMs: 60_000, sleepAttempts: 1 },
       maxAttempts: 3,

@@ -33,7 +33,7 @@ describe.each(testDialects())('the job runner on %s', (dialect) => {
 
   const newLog = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-runs-')), 'runs.log');
   const enqueue = (task: string, payload: Record<string, unknown>, maxAttempts = 3) =>
-    insertJob(ctx.database.db, { task, payload, maxAttempts });
+    insertJob(ctx.services(), { task, payload, maxAttempts });
   const job = (id: number) => getJobRow(ctx.database.db, id);
   const finished = (id: number) => async () => {
     const row = await job(id);

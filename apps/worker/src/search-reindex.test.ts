@@ -38,7 +38,7 @@ describe.each(testDialects())('search reindex after an upgrade on %s', (dialect)
       .execute();
 
   it('the worker’s reindex job rebuilds the old documents', async () => {
-    const { principal: op } = await arrangeOperator(ctx.database.db, ['UPG']);
+    const { principal: op } = await arrangeOperator(ctx.services(), ['UPG']);
     const blue: Principal = { ...op, permissions: new Set(ROLE_PERMISSIONS['blue-read-only']) };
     const event = await createEvent(ctx.services(), op, {
       engagement: 'UPG',
@@ -62,7 +62,7 @@ describe.each(testDialects())('search reindex after an upgrade on %s', (dialect)
     expect(await blueFinds()).toEqual([event.id]);
 
     // The upgrade queues the reindex as migration 0022 does (its own test: 0022-search-reindex.test.ts).
-    await insertJob(ctx.database.db, { task: SEARCH_REINDEX_TASK, payload: {}, maxAttempts: 5 });
+    await insertJob(ctx.services(), { task: SEARCH_REINDEX_TASK, payload: {}, maxAttempts: 5 });
     const queued = await reindexJobs();
     expect(queued).toMatchObject([{ status: 'queued', engagement_id: null }]);
 

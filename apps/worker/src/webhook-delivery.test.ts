@@ -1,3 +1,4 @@
+import { inTransaction } from '@steppingstones/core';
 import { appendDomainEvent } from '@steppingstones/core/outbox';
 import {
   createTestContext,
@@ -41,7 +42,11 @@ describe.each(testDialects())('webhook delivery by the worker on %s', (dialect) 
     });
     worker = await startTestWorker(ctx, testResolver());
     await writeTransaction(ctx.database.db, (tx) =>
-      appendDomainEvent(tx, { type: 'event.deleted', engagementId: null, payload: { eventId: 12 } }),
+      appendDomainEvent(inTransaction(ctx.services(), tx), {
+        type: 'event.deleted',
+        engagementId: null,
+        payload: { eventId: 12 },
+      }),
     );
     await waitFor(() => receiver.received.length >= 2, 'the retried delivery', 60_000);
     const [first, second] = receiver.received;

@@ -2,7 +2,7 @@ import type { DB, Tx } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AppContext } from './app-context.ts';
-import { type Clock, systemClock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import type { Principal } from './permissions/principal.ts';
 import type { SecretKeys } from './secrets/secret-key.ts';
 
@@ -33,41 +33,21 @@ export function serviceContext(
 /** The same context running on `tx`, so helpers called inside a transaction commit with it. */
 export function inTransaction(ctx: ServiceContext, tx: Kysely<DB>): ServiceContext;
 export function inTransaction(ctx: ClockedHandle, tx: Kysely<DB>): ClockedHandle;
-export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHandle;
-export function inTransaction(ctx: ContextOrHandle, tx: Kysely<DB>): ContextOrHandle {
-  return hasClock(ctx) ? { ...ctx, db: tx } : tx;
+export function inTransaction(ctx: ClockedHandle, tx: Kysely<DB>): ClockedHandle {
+  return { ...ctx, db: tx };
 }
 
 /** The open transaction of a context, for helpers that must run inside their caller's transaction. */
-export function transactionOf(ctx: ServiceContext): Tx {
+export function transactionOf(ctx: Pick<ServiceContext, 'db'>): Tx {
   if (!ctx.db.isTransaction) throw new Error('This step must run inside its caller’s write transaction.');
   return ctx.db as Tx;
 }
 
 /**
- * Transitional: what the shared leaf services (audit, tokens) accept while some domains (credentials,
- * extraction, EventStream, C2) still hold only a database handle. Goes once they pass a context.
+ * The part of a context that storage-level steps need: where to write and what time it is (the job
+ * queue, the outbox, audit records, tags). A full context fits it.
  */
-export type ContextOrHandle = ServiceContext | ClockedHandle | Kysely<DB>;
-
-/** The part of a context that storage-level steps need: where to write and what time it is. */
 export type ClockedHandle = Pick<ServiceContext, 'db' | 'clock'>;
-
-function hasClock(target: ContextOrHandle): target is ClockedHandle {
-  return 'clock' in target && 'db' in target;
-}
-
-/** The caller's open transaction and the clock, from a context or (transitional) a bare transaction. */
-export function transactionAndClock(target: ContextOrHandle): { tx: Tx; clock: Clock } {
-  const { db, clock } = handleAndClock(target);
-  if (!db.isTransaction) throw new Error('This step must run inside its caller’s write transaction.');
-  return { tx: db as Tx, clock };
-}
-
-/** The handle and clock to use: a bare handle from a caller not yet handed a context runs on real time. */
-export function handleAndClock(target: ContextOrHandle): { db: Kysely<DB>; clock: Clock } {
-  return hasClock(target) ? target : { db: target, clock: systemClock };
-}
 
 const historyKeys = new WeakMap<SecretKeys, Buffer>();
 

@@ -28,7 +28,7 @@ describe.each(testDialects())('steppingstones c2 import on %s', { timeout: 240_0
     ctx = await createTestContext(dialect);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2-cli-'));
     for (const code of ['C2CLI', 'C2ONE'])
-      await createEngagement(ctx.database.db, {
+      await createEngagement(ctx.services(), {
         code,
         name: code,
         start_date: '2026-01-01',

@@ -25,7 +25,7 @@ describe.each(testDialects())('steppingstones credentials extract on %s', { time
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: op } = await arrangeOperator(ctx.database.db, ['CLI']));
+    ({ principal: op } = await arrangeOperator(ctx.services(), ['CLI']));
   });
   afterEach(() => ctx.dispose());
 

@@ -1,3 +1,4 @@
+import { serviceContext } from '@steppingstones/core';
 import { backfillEventExtractions } from '@steppingstones/core/extraction';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
@@ -19,9 +20,14 @@ export function credentialsCommands(program: Command): void {
       runCommand(() =>
         withContext(async (ctx) => {
           const principal = await importCaller(ctx, opts.as);
-          const counts = await backfillEventExtractions(ctx.database.db, principal, opts.engagement, {
-            onProgress: (done) => process.stderr.write(`\r${done} event(s) read`),
-          });
+          const counts = await backfillEventExtractions(
+            serviceContext(ctx, principal),
+            principal,
+            opts.engagement,
+            {
+              onProgress: (done) => process.stderr.write(`\r${done} event(s) read`),
+            },
+          );
           process.stderr.write('\n');
           if (opts.json) process.stdout.write(`${JSON.stringify(counts)}\n`);
           else

@@ -31,7 +31,7 @@ describe.each(testDialects())('steppingstones events import on %s', { timeout: 1
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    await createEngagement(ctx.database.db, {
+    await createEngagement(ctx.services(), {
       code: 'CLI',
       name: 'CLI import',
       start_date: '2026-01-01',

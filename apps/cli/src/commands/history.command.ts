@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import { ValidationError } from '@steppingstones/core';
+import { serviceContext, ValidationError } from '@steppingstones/core';
 import { findEngagementByCode } from '@steppingstones/core/engagements';
 import { createCheckpoint, verifyCheckpoint, verifyHistory } from '@steppingstones/core/history';
+import { systemPrincipal } from '@steppingstones/core/permissions';
 import type { Command } from 'commander';
 import { runCommand } from '../run-command.ts';
 import { withContext } from '../with-context.ts';
@@ -64,11 +65,7 @@ export function historyCommands(program: Command): void {
       runCommand(() =>
         withContext(async (ctx) => {
           const engagement = await engagementOrFail(ctx, opts.engagement);
-          const checkpoint = await createCheckpoint(
-            ctx.database.db,
-            ctx.keys.derive('history-chain'),
-            engagement,
-          );
+          const checkpoint = await createCheckpoint(serviceContext(ctx, systemPrincipal('cli')), engagement);
           const text = `${JSON.stringify(checkpoint, null, 2)}\n`;
           if (opts.out) {
             fs.writeFileSync(opts.out, text, { flag: 'wx' });

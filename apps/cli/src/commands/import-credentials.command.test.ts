@@ -33,7 +33,7 @@ describe.each(testDialects())(
 
     beforeEach(async () => {
       ctx = await createTestContext(dialect);
-      await createEngagement(ctx.database.db, {
+      await createEngagement(ctx.services(), {
         code: 'CLI',
         name: 'CLI',
         start_date: '2026-01-01',

@@ -1,4 +1,4 @@
-import { ValidationError } from '@steppingstones/core';
+import { serviceContext, ValidationError } from '@steppingstones/core';
 import { importCracked, importDump } from '@steppingstones/core/credentials';
 import {
   type CrackedImportResult,
@@ -64,7 +64,7 @@ export function importCredentialCommands(group: Command): void {
           let result: DumpImportResult;
           try {
             const { import_id: _, ...r } = await importDump(
-              ctx.database.db,
+              serviceContext(ctx, principal),
               principal,
               {
                 engagement: opts.engagement,
@@ -114,7 +114,7 @@ export function importCredentialCommands(group: Command): void {
           let result: CrackedImportResult;
           try {
             const { import_id: _, ...r } = await importCracked(
-              ctx.database.db,
+              serviceContext(ctx, principal),
               principal,
               opts.engagement,
               input.body as AsyncIterable<Buffer>,

@@ -27,7 +27,7 @@ describe.each(testDialects())('steppingstones import eventstream on %s', { timeo
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'es-cli-'));
-    await createEngagement(ctx.database.db, {
+    await createEngagement(ctx.services(), {
       code: 'ESCLI',
       name: 'CLI',
       start_date: '2026-01-01',

@@ -33,7 +33,7 @@ describe.each(testDialects())('steppingstones search reindex on %s', { timeout: 
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    const arranged = await arrangeOperator(ctx.database.db, ['OLD', 'TWO']);
+    const arranged = await arrangeOperator(ctx.services(), ['OLD', 'TWO']);
     op = arranged.principal;
     blue = { ...op, permissions: new Set(ROLE_PERMISSIONS['blue-read-only']) };
     for (const code of ['OLD', 'TWO']) {

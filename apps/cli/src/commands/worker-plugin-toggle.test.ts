@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '@steppingstones/core';
+import { PROJECT_ROOT, systemClock } from '@steppingstones/core';
 import { getJobRow, insertJob } from '@steppingstones/core/jobs';
 import { createDb, type Database, parseDatabaseUrl } from '@steppingstones/db';
 import { createTestDatabase, type TestDatabase, testDialects } from '@steppingstones/db/testing';
@@ -77,9 +77,12 @@ describe.each(testDialects())('a running worker follows plugins enable / disable
     return jobs.length > 0 && jobs.every((j) => j.status === 'queued' && Number(j.run_at) <= Date.now());
   };
 
+  /** The worker is another process on real time: jobs queued here are stamped with the same clock. */
+  const queue = () => ({ db: connection.db, clock: systemClock });
+
   /** Queues a job due now, after every job already due, and waits until the worker has run it. */
   async function runProbe(): Promise<void> {
-    const probe = await insertJob(connection.db, { task: PROBE_TASK, payload: {}, maxAttempts: 1 });
+    const probe = await insertJob(queue(), { task: PROBE_TASK, payload: {}, maxAttempts: 1 });
     await waitFor(
       async () => (await getJobRow(connection.db, probe)).status === 'succeeded',
       'the probe job to run',
@@ -161,7 +164,7 @@ describe.each(testDialects())('a running worker follows plugins enable / disable
     const tickJobs = await jobsOf(['test-ticker:tick']);
     // A one-off run of the disabled task, queued now (as a plugin's ctx.jobs.enqueue would), due at once.
     const queuedAt = Date.now();
-    const oneOff = await insertJob(connection.db, { task: 'test-ticker:tick', payload: {}, maxAttempts: 3 });
+    const oneOff = await insertJob(queue(), { task: 'test-ticker:tick', payload: {}, maxAttempts: 3 });
     // The worker kept claiming meanwhile: the other task of the same plugin ran twice since.
     await waitFor(() => runsAfter('tock', queuedAt) >= 2, 'tock to run while tick is disabled', 120_000);
     expect((await jobsOf(['test-ticker:tick'])).slice(0, tickJobs.length), 'tick ran while disabled').toEqual(

@@ -124,11 +124,14 @@ describe.each(testDialects())('the worker and jobs commands on %s', (dialect) =>
         type: 'new beacon',
         body: '{"type":"new beacon","message":"m"}',
       };
-      const id = await insertJob(database2.db, {
-        task: DELIVER_TASK,
-        payload,
-        maxAttempts: DELIVER_MAX_ATTEMPTS,
-      });
+      const id = await insertJob(
+        { db: database2.db, clock: systemClock },
+        {
+          task: DELIVER_TASK,
+          payload,
+          maxAttempts: DELIVER_MAX_ATTEMPTS,
+        },
+      );
       const worker = spawn(process.execPath, [BIN, 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       worker.stdout!.on('data', (c: Buffer) => {

@@ -1,3 +1,4 @@
+import { inTransaction } from '@steppingstones/core';
 import { addEngagementMember } from '@steppingstones/core/users';
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
@@ -70,7 +71,12 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       const engagement = await createTestEngagement(server.ctx, `MX-${n}`);
       await writeTransaction(server.ctx.database.db, async (tx) => {
         for (const role of ROLE_SLUGS)
-          await addEngagementMember(tx, engagement.id, roles[role].user.id, role);
+          await addEngagementMember(
+            inTransaction(server.ctx.services(), tx),
+            engagement.id,
+            roles[role].user.id,
+            role,
+          );
       });
       const codes =
         typeof route.access === 'object'

@@ -13,11 +13,16 @@ export async function backupRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['backup'], body: backupRequestSchema },
     },
     async (request, reply) => {
-      const backup = await downloadBackup(requestServices(request), app.ctx.config.database, {
-        password: request.body.password,
-        passwordHash: request.authUser.password_hash,
-        actor: auditActor(request),
-      });
+      const backup = await downloadBackup(
+        requestServices(request),
+        request.principal,
+        app.ctx.config.database,
+        {
+          password: request.body.password,
+          passwordHash: request.authUser.password_hash,
+          actor: auditActor(request),
+        },
+      );
       reply.header('content-type', backup.contentType);
       reply.header('content-disposition', contentDisposition(backup.filename));
       return reply.send(backup.stream);

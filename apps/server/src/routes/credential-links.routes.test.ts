@@ -1,3 +1,4 @@
+import { inTransaction } from '@steppingstones/core';
 import { ingestFindings } from '@steppingstones/core/credentials';
 import { createEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
@@ -43,7 +44,7 @@ describe.each(testDialects())('an event’s credentials and vault accounts on %s
       .where('code', '=', 'LNK')
       .executeTakeFirstOrThrow();
     await writeTransaction(db, (tx) =>
-      ingestFindings(tx, {
+      ingestFindings(inTransaction(server.ctx.services(), tx), {
         engagementId: Number(engagement.id),
         findings: accounts.map(([system, account, secret], i) => ({
           system,

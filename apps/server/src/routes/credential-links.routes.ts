@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { pageLink } from '../http/page-links.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const view = { access: { permission: 'credential.view' } } as const;
 
@@ -32,7 +33,7 @@ export async function credentialLinkRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const page = await listEventCredentials(
-        db,
+        requestServices(request),
         request.principal,
         request.params.id,
         request.query,

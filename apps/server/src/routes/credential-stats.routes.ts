@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const tags = ['credentials'];
 const view = { access: { permission: 'credential.view' } } as const;
@@ -52,12 +53,11 @@ export async function credentialStatsRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const aid = await credentialAid(
-        db,
+        requestServices(request),
         request.principal,
         request.params.name,
         request.query,
         auditActor(request),
-        app.ctx.clock.now(),
       );
       return reply
         .header('content-type', 'text/plain; charset=utf-8')

@@ -19,6 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const tags = ['credentials'];
 /** Bodies above this answer 202 and the worker imports them (the result is then read from the import). */
@@ -114,10 +115,13 @@ export async function credentialImportRoutes(app: AppServer): Promise<void> {
         spooled,
         q.async === true,
         () =>
-          importDump(db, request.principal, params, fs.createReadStream(spooled.file), { actor, maxBytes }),
+          importDump(requestServices(request), request.principal, params, fs.createReadStream(spooled.file), {
+            actor,
+            maxBytes,
+          }),
         (upload) =>
           queueCredentialImport(
-            db,
+            requestServices(request),
             request.principal,
             { kind: 'dump', upload, size: spooled.size, ...params },
             actor,
@@ -153,14 +157,20 @@ export async function credentialImportRoutes(app: AppServer): Promise<void> {
         spooled,
         request.query.async === 'true',
         () =>
-          importCracked(db, request.principal, engagement, fs.createReadStream(spooled.file), {
-            actor,
-            maxBytes,
-            filename: filename ?? '',
-          }),
+          importCracked(
+            requestServices(request),
+            request.principal,
+            engagement,
+            fs.createReadStream(spooled.file),
+            {
+              actor,
+              maxBytes,
+              filename: filename ?? '',
+            },
+          ),
         (upload) =>
           queueCredentialImport(
-            db,
+            requestServices(request),
             request.principal,
             { kind: 'cracked', engagement, filename, upload, size: spooled.size },
             actor,

@@ -1,3 +1,4 @@
+import { inTransaction } from '@steppingstones/core';
 import { importDump, ingestFindings } from '@steppingstones/core/credentials';
 import { createEvent } from '@steppingstones/core/events';
 import { systemPrincipal } from '@steppingstones/core/permissions';
@@ -9,7 +10,7 @@ import { matrixOperator } from './events.route-samples.ts';
 async function fixtureCredential(f: MatrixFixture): Promise<{ id: string }> {
   const db = f.ctx.database.db;
   await writeTransaction(db, (tx) =>
-    ingestFindings(tx, {
+    ingestFindings(inTransaction(f.ctx.services(), tx), {
       engagementId: f.engagement.id,
       findings: [
         {
@@ -36,7 +37,7 @@ async function fixtureCredential(f: MatrixFixture): Promise<{ id: string }> {
 
 async function fixtureImport(f: MatrixFixture): Promise<{ id: string }> {
   const result = await importDump(
-    f.ctx.database.db,
+    f.ctx.services(),
     systemPrincipal(),
     { engagement: f.engagement.code, type: 'user-secret' },
     ['matrix:Matrix1!'],

@@ -24,6 +24,7 @@ import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
 import { pageLink } from '../http/page-links.ts';
 import { auditActor } from '../http/request-actor.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const tags = ['credentials'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -52,7 +53,12 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) => {
-      const page = await listCredentials(db, request.principal, request.query, auditActor(request));
+      const page = await listCredentials(
+        requestServices(request),
+        request.principal,
+        request.query,
+        auditActor(request),
+      );
       return {
         count: page.count,
         next: pageLink(request, app.ctx.config.publicUrl, page.next),
@@ -86,7 +92,13 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
       const { engagement, ...fields } = request.body;
       const code = engagement ?? request.query.engagement;
       if (!code) throw ValidationError.field('engagement', 'is required (in the body or the query)');
-      const created = await createCredential(db, request.principal, code, fields, auditActor(request));
+      const created = await createCredential(
+        requestServices(request),
+        request.principal,
+        code,
+        fields,
+        auditActor(request),
+      );
       reply.header('location', `/api/v1/credentials/${created.id}/`);
       return reply.status(201).send(created);
     },
@@ -105,7 +117,7 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
     },
     async (request) => ({
       deleted: await deleteEngagementCredentials(
-        db,
+        requestServices(request),
         request.principal,
         request.query.engagement,
         request.body.ids,
@@ -126,7 +138,13 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const chunks = exportCredentials(db, request.principal, query, format, auditActor(request));
+      const chunks = exportCredentials(
+        requestServices(request),
+        request.principal,
+        query,
+        format,
+        auditActor(request),
+      );
       // The first chunk now: an unknown engagement or a missing permission answers 404/403, not a broken download.
       const first = await chunks.next();
       const stream = Readable.from(
@@ -147,7 +165,7 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
   app.get(
     '/api/v1/credentials/:id',
     { config: view, schema: { tags, params: idParams, response: { 200: credentialDetailDtoSchema } } },
-    async (request) => getCredential(db, request.principal, request.params.id),
+    async (request) => getCredential(requestServices(request), request.principal, request.params.id),
   );
 
   app.post(
@@ -163,7 +181,10 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) =>
-      getCredential(db, request.principal, request.params.id, { reveal: true, actor: auditActor(request) }),
+      getCredential(requestServices(request), request.principal, request.params.id, {
+        reveal: true,
+        actor: auditActor(request),
+      }),
   );
 
   app.patch(
@@ -178,14 +199,20 @@ export async function credentialRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) =>
-      updateCredential(db, request.principal, request.params.id, request.body, auditActor(request)),
+      updateCredential(
+        requestServices(request),
+        request.principal,
+        request.params.id,
+        request.body,
+        auditActor(request),
+      ),
   );
 
   app.delete(
     '/api/v1/credentials/:id',
     { config: { access: { permission: 'credential.delete' } }, schema: { tags, params: idParams } },
     async (request, reply) => {
-      await deleteCredentials(db, request.principal, [request.params.id]);
+      await deleteCredentials(requestServices(request), request.principal, [request.params.id]);
       return reply.status(204).send();
     },
   );

@@ -203,7 +203,7 @@ describe.each(testDialects())('engagement members and leads on %s', (dialect) =>
     );
     const bravoId = alphaId + 1;
     const job = (engagementId: number | null, secret: string) =>
-      insertJob(server.ctx.database.db, {
+      insertJob(server.ctx.services(), {
         task: 'core:noop',
         payload: { secret },
         maxAttempts: 1,

@@ -106,7 +106,7 @@ export async function engagementRoutes(app: AppServer): Promise<void> {
         request.params.code,
         () =>
           purgeEngagement(
-            db,
+            requestServices(request),
             request.principal,
             request.params.code,
             request.body.confirm_code,

@@ -13,7 +13,7 @@ async function fixtureLine(f: MatrixFixture): Promise<number> {
     t: { h: 'matrix-dst' },
     d: `Matrix ${n}`,
   });
-  await importEventStream(f.ctx.database.db, systemPrincipal(), f.engagement.code, [line]);
+  await importEventStream(f.ctx.services(), systemPrincipal(), f.engagement.code, [line]);
   const row = await f.ctx.database.db
     .selectFrom('eventstream_line')
     .select('id')

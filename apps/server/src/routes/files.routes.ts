@@ -53,7 +53,7 @@ export async function fileRoutes(app: AppServer): Promise<void> {
             yield* lines;
           })(),
         );
-        const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+        const day = new Date(app.ctx.clock.now()).toISOString().slice(0, 10).replaceAll('-', '');
         return (
           reply
             .header('content-type', 'text/csv; charset=utf-8')

@@ -1,3 +1,4 @@
+import { inTransaction } from '@steppingstones/core';
 import { ingestFindings } from '@steppingstones/core/credentials';
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
@@ -32,7 +33,7 @@ describe.each(testDialects())('HashMob-compatible API on %s', (dialect) => {
     await createTestUser(server.ctx, { username: 'cracker', role: 'operator', engagements: ['HM', 'HM2'] });
     op = await login(server.url, 'cracker');
     await writeTransaction(server.ctx.database.db, (tx) =>
-      ingestFindings(tx, {
+      ingestFindings(inTransaction(server.ctx.services(), tx), {
         engagementId: e.id,
         findings: [
           {

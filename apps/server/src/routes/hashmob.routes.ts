@@ -12,8 +12,6 @@ import { requestServices } from '../http/request-services.ts';
  * sends no other credentials; the key is a personal token limited to one engagement.
  */
 export async function hashmobRoutes(app: AppServer): Promise<void> {
-  const db = app.ctx.database.db;
-
   app.post(
     '/api/hashmob/v2/submit',
     {
@@ -27,8 +25,12 @@ export async function hashmobRoutes(app: AppServer): Promise<void> {
     },
     async (request) => {
       const header = request.headers['api-key'];
-      const { principal, engagementId } = await hashmobCaller(db, Array.isArray(header) ? header[0] : header);
-      return submitFounds(db, principal, engagementId, request.body.founds);
+      const services = requestServices(request);
+      const { principal, engagementId } = await hashmobCaller(
+        services,
+        Array.isArray(header) ? header[0] : header,
+      );
+      return submitFounds({ ...services, principal }, principal, engagementId, request.body.founds);
     },
   );
 

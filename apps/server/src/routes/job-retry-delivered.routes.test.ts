@@ -16,7 +16,7 @@ describe.each(testDialects())('retrying webhook deliveries on %s', (dialect) => 
 
   const delivery = async (status: 'succeeded' | 'failed') => {
     const { db } = server.ctx.database;
-    const id = await insertJob(db, {
+    const id = await insertJob(server.ctx.services(), {
       task: 'core:webhook.deliver',
       payload: { webhookId: 1, deliveryId: crypto.randomUUID(), domainEventId: null, type: 'x', body: '{}' },
       maxAttempts: 8,

@@ -5,7 +5,7 @@ import type { MatrixFixture, RouteSample } from '../testing/route-samples.ts';
 // Jobs and webhooks of the route's engagement: its lead manages them, a lead elsewhere gets a 404.
 const jobId = async (f: MatrixFixture) => ({
   id: String(
-    await insertJob(f.ctx.database.db, {
+    await insertJob(f.ctx.services(), {
       task: 'matrix:noop',
       payload: {},
       maxAttempts: 1,

@@ -1,9 +1,9 @@
-import { serviceContext } from '@steppingstones/core';
 import { listEditing, markEditing, stopEditing } from '@steppingstones/core/presence';
 import { listEnvelope } from '@steppingstones/shared';
 import { eventPresenceDtoSchema } from '@steppingstones/shared/events';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestServices } from '../http/request-services.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['events'];
@@ -27,7 +27,11 @@ export async function presenceRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) => {
-      const results = await listEditing(serviceContext(app.ctx, request.principal), request.query.engagement);
+      const results = await listEditing(
+        requestServices(request),
+        request.principal,
+        request.query.engagement,
+      );
       return { count: results.length, next: null, previous: null, results };
     },
   );
@@ -39,7 +43,7 @@ export async function presenceRoutes(app: AppServer): Promise<void> {
       schema: { tags, summary: 'I am editing this event', params: idParams },
     },
     async (request, reply) => {
-      await markEditing(serviceContext(app.ctx, request.principal), request.params.id);
+      await markEditing(requestServices(request), request.principal, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -51,7 +55,7 @@ export async function presenceRoutes(app: AppServer): Promise<void> {
       schema: { tags, summary: 'I closed the form of this event', params: idParams },
     },
     async (request, reply) => {
-      await stopEditing(serviceContext(app.ctx, request.principal), request.params.id);
+      await stopEditing(requestServices(request), request.principal, request.params.id);
       return reply.status(204).send();
     },
   );

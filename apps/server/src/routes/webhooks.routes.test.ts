@@ -75,7 +75,11 @@ describe.each(testDialects())('Admin → Webhooks and Jobs API on %s', (dialect)
 
   it('lists failed jobs with their error, retries and cancels them', async () => {
     const db = server.ctx.database.db;
-    const id = await insertJob(db, { task: 'ghost:task', payload: { a: 1 }, maxAttempts: 1 });
+    const id = await insertJob(server.ctx.services(), {
+      task: 'ghost:task',
+      payload: { a: 1 },
+      maxAttempts: 1,
+    });
     await db
       .updateTable('job')
       .set({ status: 'failed', last_error: 'boom', attempts: 1, finished_at: Date.now() })

@@ -1,4 +1,4 @@
-import { type AppContext, type Clock, serviceContext } from '@steppingstones/core';
+import { type AppContext, type Clock, inTransaction, serviceContext } from '@steppingstones/core';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { ensureSetupToken } from '@steppingstones/core/setup';
 import { createTestContext, type TestContext } from '@steppingstones/core/testing';
@@ -91,7 +91,7 @@ export async function createTestUser(ctx: AppContext, options: TestUserOptions):
   ];
   const user = await writeTransaction(ctx.database.db, (tx) =>
     insertUser(
-      tx,
+      inTransaction(serviceContext(ctx, null), tx),
       {
         username: options.username,
         password,

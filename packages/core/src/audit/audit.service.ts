@@ -1,4 +1,4 @@
-import { type ContextOrHandle, handleAndClock } from '../service-context.ts';
+import type { ClockedHandle } from '../service-context.ts';
 
 export interface AuditActor {
   userId: number | null;
@@ -24,11 +24,11 @@ export interface AuditInput {
  * those entries take the wall clock.
  */
 export async function recordAudit(
-  ctx: ContextOrHandle,
+  ctx: ClockedHandle,
   actor: AuditActor | null,
   input: AuditInput,
 ): Promise<void> {
-  const { db, clock } = handleAndClock(ctx);
+  const { db, clock } = ctx;
   await db
     .insertInto('audit_log')
     .values({

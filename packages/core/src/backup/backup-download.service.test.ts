@@ -10,6 +10,9 @@ import { hashPassword } from '../users/password.ts';
 import { downloadBackup } from './backup-download.service.ts';
 import { verifySqliteBackup } from './sqlite-backup.ts';
 
+/** The caller of these downloads: the system (it sees every engagement). */
+const SYSTEM = systemPrincipal('test');
+
 const PASSWORD = 'correct horse battery';
 const actor = { userId: 0, username: 'root' };
 
@@ -32,7 +35,9 @@ describe.each(testDialects())('backup download on %s', (dialect) => {
 
   if (dialect === 'sqlite') {
     it('hands out a verified copy and removes its temporary folder once it is read', async () => {
-      const download = await downloadBackup(ctx.services(), ctx.config.database, request(), { tmpRoot });
+      const download = await downloadBackup(ctx.services(), SYSTEM, ctx.config.database, request(), {
+        tmpRoot,
+      });
       expect(download.filename).toMatch(/^steppingstones-\d{4}-\d\d-\d\dT[\d-]+Z-[0-9a-f]{4}\.db$/);
       const copy = path.join(tmpRoot, 'received.db');
       await fs.promises.writeFile(copy, download.stream);
@@ -48,7 +53,7 @@ describe.each(testDialects())('backup download on %s', (dialect) => {
         throw new Error('disk full');
       };
       await expect(
-        downloadBackup(ctx.services(), ctx.config.database, request(), { tmpRoot, copy }),
+        downloadBackup(ctx.services(), SYSTEM, ctx.config.database, request(), { tmpRoot, copy }),
       ).rejects.toThrow('disk full');
       expect(leftovers()).toEqual([]);
       const audit = await ctx.database.db.selectFrom('audit_log').select('action').execute();
@@ -57,13 +62,13 @@ describe.each(testDialects())('backup download on %s', (dialect) => {
 
     it('removes its temporary folder when the database cannot be copied', async () => {
       const broken = { dialect: 'sqlite' as const, location: path.join(tmpRoot, 'missing', 'gone.db') };
-      await expect(downloadBackup(ctx.services(), broken, request(), { tmpRoot })).rejects.toThrow();
+      await expect(downloadBackup(ctx.services(), SYSTEM, broken, request(), { tmpRoot })).rejects.toThrow();
       expect(leftovers()).toEqual([]);
     });
   } else {
     it('points PostgreSQL instances at pg_dump and writes nothing', async () => {
       await expect(
-        downloadBackup(ctx.services(), ctx.config.database, request(), { tmpRoot }),
+        downloadBackup(ctx.services(), SYSTEM, ctx.config.database, request(), { tmpRoot }),
       ).rejects.toThrow(/pg_dump/);
       expect(leftovers()).toEqual([]);
     });
@@ -71,7 +76,7 @@ describe.each(testDialects())('backup download on %s', (dialect) => {
 
   it('refuses a wrong password before copying anything', async () => {
     const target = { dialect: 'sqlite' as const, location: ctx.config.database.location };
-    const error = await downloadBackup(ctx.services(), target, request('not it'), { tmpRoot }).catch(
+    const error = await downloadBackup(ctx.services(), SYSTEM, target, request('not it'), { tmpRoot }).catch(
       (e: unknown) => e,
     );
     expect(String(error)).toMatch(/password/i);
@@ -95,7 +100,7 @@ describe.each(testDialects())('backup download on %s', (dialect) => {
       .execute();
     const lead = { ...systemPrincipal('lead'), isSuperuser: false, engagementIds: [] };
     await expect(
-      downloadBackup(ctx.services(lead), ctx.config.database, request(), { tmpRoot }),
+      downloadBackup(ctx.services(lead), lead, ctx.config.database, request(), { tmpRoot }),
     ).rejects.toThrow(/every engagement/);
     expect(leftovers()).toEqual([]);
   });

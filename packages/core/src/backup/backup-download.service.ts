@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 import type { DatabaseTarget } from '@steppingstones/db';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { assertNotThrottled, recordFailure } from '../auth/throttle.ts';
-import { ForbiddenError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
+import type { Principal } from '../permissions/index.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { verifyPassword } from '../users/password.ts';
 import { assertMayDownloadBackup } from './backup.policy.ts';
@@ -42,12 +43,11 @@ export interface BackupDownloadOptions {
  */
 export async function downloadBackup(
   ctx: ServiceContext,
+  principal: Principal,
   database: DatabaseTarget,
   request: BackupDownloadRequest,
   options: BackupDownloadOptions = {},
 ): Promise<BackupDownload> {
-  const principal = ctx.principal;
-  if (!principal) throw new ForbiddenError('Sign in to download a backup.');
   await assertMayDownloadBackup(ctx.db, principal);
   if (database.dialect !== 'sqlite')
     throw ValidationError.field(

@@ -1,6 +1,7 @@
 import type { Tx } from '@steppingstones/db';
 import { type IngestActor, ingestFindings } from '../credentials/credential-ingest.service.ts';
 import { extractCredentials } from '../extraction/extract.ts';
+import type { ServiceContext } from '../service-context.ts';
 import type { NewAction } from './c2-actions.write.ts';
 
 const FILE_INDICATOR = /^file: ([0-9a-fA-F]{32}) (\d+) bytes (.+)$/;
@@ -40,10 +41,11 @@ export async function writeIndicatorFiles(
 
 /**
  * Runs the credential extractors over the output of new actions (the session's host as the default
- * system) and adds what they find to the vault, each credential pointing at its action.
+ * system) and adds what they find to the vault, each credential pointing at its action. Runs in the
+ * caller's transaction (`ctx` on it).
  */
 export async function writeActionCredentials(
-  tx: Tx,
+  ctx: ServiceContext,
   engagementId: number,
   actions: readonly NewAction[],
   hosts: Map<number, string>,
@@ -54,7 +56,7 @@ export async function writeActionCredentials(
     if (!record.output) continue;
     const findings = extractCredentials(record.output, { defaultSystem: hosts.get(sessionId) ?? '' });
     if (findings.length === 0) continue;
-    const counts = await ingestFindings(tx, { engagementId, findings, origin: { c2ActionId: id }, actor });
+    const counts = await ingestFindings(ctx, { engagementId, findings, origin: { c2ActionId: id }, actor });
     added += counts.newHashes + counts.newSecrets;
   }
   return added;

@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context.ts';
 import { assertWritable } from '../engagements/index.ts';
 import { ValidationError } from '../errors.ts';
 import { hasEngagementPermission, type Principal } from '../permissions/index.ts';
+import { inTransaction, serviceContext } from '../service-context.ts';
 import type { ArchiveLimits } from './archive/archive-limits.ts';
 import { type ArchiveSource, readArchive } from './archive/read-archive.ts';
 import { writeActions, writeDownloads } from './c2-actions.write.ts';
@@ -74,7 +75,8 @@ export async function importC2Logs(
   principal: Principal,
   request: C2ImportRequest,
 ): Promise<C2ImportResult & { read: number }> {
-  const db = ctx.database.db;
+  const services = serviceContext(ctx, principal);
+  const db = services.db;
   const engagement = await c2Engagement(db, principal, request.engagement, 'c2.add');
   const source = await findC2Source(ctx, principal, request.adapter);
   assertWritable(engagement);
@@ -114,26 +116,21 @@ export async function importC2Logs(
     pendingActions = 0;
     const counts = await writeTransaction(db, async (tx: Tx) => {
       const sessions = await writeSessions(tx, server, merged.sessions);
-      await sessionContexts(tx, engagement.id, sessions.added);
+      const inTx = inTransaction(services, tx);
+      await sessionContexts(inTx, engagement.id, sessions.added);
       if (request.follow) {
         const idOf = (ext: string) => sessions.ids.get(ext) as number;
-        await newBeaconWebhooks(
-          { db: tx, clock: ctx.clock },
-          {
-            engagementId: engagement.id,
-            serverName,
-            added: sessions.added.map((record) => ({ id: idOf(record.externalId), record })),
-            firstSeenAfter: request.follow.startedAt,
-          },
-        );
-        await returnedBeaconWebhooks(
-          { db: tx, clock: ctx.clock },
-          {
-            engagementId: engagement.id,
-            serverName,
-            sessionIds: [...sessions.ids.values()],
-          },
-        );
+        await newBeaconWebhooks(inTx, {
+          engagementId: engagement.id,
+          serverName,
+          added: sessions.added.map((record) => ({ id: idOf(record.externalId), record })),
+          firstSeenAfter: request.follow.startedAt,
+        });
+        await returnedBeaconWebhooks(inTx, {
+          engagementId: engagement.id,
+          serverName,
+          sessionIds: [...sessions.ids.values()],
+        });
       }
       for (const [ext, id] of sessions.ids) sessionIds.set(ext, id);
       for (const s of merged.sessions.values()) {
@@ -150,7 +147,7 @@ export async function importC2Logs(
       const actions = await writeActions(tx, sessionIds, merged.actions, created);
       const files = await writeIndicatorFiles(tx, engagement.id, actions, now);
       const credentials = mayAddCredentials
-        ? await writeActionCredentials(tx, engagement.id, actions, hosts, actor)
+        ? await writeActionCredentials(inTx, engagement.id, actions, hosts, actor)
         : 0;
       return { sessions: sessions.added.length, actions: actions.length, files, credentials };
     });

@@ -23,7 +23,7 @@ describe.each(testDialects())('C2 log archive import on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['C2', 'C2B', 'C2C', 'C2D', 'C2E']));
+    ({ principal: red } = await arrangeOperator(ctx.services(), ['C2', 'C2B', 'C2C', 'C2D', 'C2E']));
   });
   afterAll(() => ctx.dispose());
 

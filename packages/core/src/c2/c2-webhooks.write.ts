@@ -1,5 +1,5 @@
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type ClockedHandle, transactionAndClock } from '../service-context.ts';
+import { type ClockedHandle, transactionOf } from '../service-context.ts';
 import { excludedSessionIds } from './c2-exclusions.ts';
 import { chunks } from './c2-keys.ts';
 import type { C2SessionRecord } from './c2-records.ts';
@@ -23,7 +23,7 @@ export async function newBeaconWebhooks(
 ): Promise<number> {
   const fresh = input.added.filter((a) => a.record.firstSeen >= input.firstSeenAfter);
   if (fresh.length === 0) return 0;
-  const { tx } = transactionAndClock(target);
+  const tx = transactionOf(target);
   const excluded = new Set(await excludedSessionIds(tx, input.engagementId));
   let sent = 0;
   for (const { id, record: s } of fresh) {
@@ -57,7 +57,8 @@ export async function returnedBeaconWebhooks(
   target: ClockedHandle,
   input: { engagementId: number; serverName: string; sessionIds: readonly number[] },
 ): Promise<number> {
-  const { tx, clock } = transactionAndClock(target);
+  const { clock } = target;
+  const tx = transactionOf(target);
   let sent = 0;
   const excluded = new Set(await excludedSessionIds(tx, input.engagementId));
   for (const part of chunks([...input.sessionIds])) {

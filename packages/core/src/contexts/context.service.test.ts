@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '@steppingstones/core/testin
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTransaction } from '../service-context.ts';
 import { getOrCreateContext } from './context.service.ts';
 
 describe.each(testDialects())('getting or creating a context on %s', (dialect) => {
@@ -11,7 +12,7 @@ describe.each(testDialects())('getting or creating a context on %s', (dialect) =
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
     engagementId = (
-      await createEngagement(ctx.database.db, {
+      await createEngagement(ctx.services(), {
         code: 'CTX',
         name: 'Contexts',
         start_date: '2026-01-01',
@@ -22,7 +23,9 @@ describe.each(testDialects())('getting or creating a context on %s', (dialect) =
   afterAll(() => ctx?.dispose());
 
   const getOrCreate = (host: string, user = 'alice', process = '') =>
-    writeTransaction(ctx.database.db, (tx) => getOrCreateContext(tx, engagementId, { host, user, process }));
+    writeTransaction(ctx.database.db, (tx) =>
+      getOrCreateContext(inTransaction(ctx.services(), tx), engagementId, { host, user, process }),
+    );
   const lastUsed = async (id: number) =>
     Number(
       (

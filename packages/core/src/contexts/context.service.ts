@@ -13,12 +13,7 @@ import {
   requirePermission,
 } from '../permissions/index.ts';
 import { restoreMasks } from '../redaction/index.ts';
-import {
-  type ContextOrHandle,
-  inTransaction,
-  type ServiceContext,
-  transactionAndClock,
-} from '../service-context.ts';
+import { type ClockedHandle, inTransaction, type ServiceContext, transactionOf } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toContextDto } from './context.mapper.ts';
 
@@ -34,11 +29,12 @@ interface ContextParts {
  * end on one row.
  */
 export async function getOrCreateContext(
-  ctx: ContextOrHandle,
+  ctx: ClockedHandle,
   engagementId: number,
   parts: ContextParts,
 ): Promise<number> {
-  const { tx, clock } = transactionAndClock(ctx);
+  const { clock } = ctx;
+  const tx = transactionOf(ctx);
   const now = clock.now();
   const row = await tx
     .insertInto('context')

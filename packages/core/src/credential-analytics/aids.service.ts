@@ -1,10 +1,9 @@
-import type { DB } from '@steppingstones/db';
 import type { CredentialAid, CredentialAidQuery } from '@steppingstones/shared/credential-stats';
-import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { vaultEngagement } from '../credentials/credential-engagement.ts';
 import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { lines } from './aids.lines.ts';
 import { walkStatsRows } from './stats-rows.ts';
 
@@ -41,13 +40,13 @@ function fileName(aid: CredentialAid, code: string, q: CredentialAidQuery, now: 
  * and produced line by line from a batched walk of the vault.
  */
 export async function credentialAid(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   aid: CredentialAid,
   query: CredentialAidQuery,
   actor: AuditActor,
-  now: number,
 ): Promise<AidDownload> {
+  const { db } = ctx;
   const { engagement: code, kind, format, min_length, ...filter } = query;
   const engagement = await vaultEngagement(db, principal, code, 'credential.view');
   if (aid === 'uncracked-hashes' && query.hash_type === undefined)
@@ -55,7 +54,7 @@ export async function credentialAid(
       'hash_type',
       'is required for uncracked-hashes (the hashcat mode, e.g. 1000)',
     );
-  await recordAudit(db, actor, {
+  await recordAudit(ctx, actor, {
     action: 'credential.aid_downloaded',
     target: aid,
     details: { ...filter, kind, format, min_length },
@@ -66,5 +65,5 @@ export async function credentialAid(
     for await (const line of lines(aid, rows, { kind, format, min_length, hash_type: query.hash_type }))
       yield `${line}\n`;
   }
-  return { filename: fileName(aid, engagement.code, query, now), body: body() };
+  return { filename: fileName(aid, engagement.code, query, ctx.clock.now()), body: body() };
 }

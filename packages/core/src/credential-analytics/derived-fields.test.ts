@@ -3,6 +3,7 @@ import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCredential, importCracked, ingestFindings, updateCredential } from '../credentials/index.ts';
 import type { Principal } from '../permissions/index.ts';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { arrangeOperator } from '../testing/test-operator.ts';
 
@@ -25,7 +26,7 @@ describe.each(testDialects())('derived secret fields on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    const op = await arrangeOperator(ctx.database.db, ['DRV']);
+    const op = await arrangeOperator(ctx.services(), ['DRV']);
     principal = op.principal;
     engagementId = op.engagementIds[0] as number;
   });
@@ -33,7 +34,7 @@ describe.each(testDialects())('derived secret fields on %s', (dialect) => {
 
   it('are set by ingest, by a cracked import and by an edit', async () => {
     await writeTransaction(ctx.database.db, (tx) =>
-      ingestFindings(tx, {
+      ingestFindings(inTransaction(ctx.services(), tx), {
         engagementId,
         findings: [
           {
@@ -68,7 +69,7 @@ describe.each(testDialects())('derived secret fields on %s', (dialect) => {
     });
     expect((await derived('open')).char_mask).toBeNull();
 
-    await importCracked(ctx.database.db, principal, 'DRV', [Buffer.from(`${'b'.repeat(32)}:abc1\n`)], {
+    await importCracked(ctx.services(), principal, 'DRV', [Buffer.from(`${'b'.repeat(32)}:abc1\n`)], {
       actor,
       maxBytes: 1e6,
     });
@@ -80,14 +81,14 @@ describe.each(testDialects())('derived secret fields on %s', (dialect) => {
     });
 
     const made = await createCredential(
-      ctx.database.db,
+      ctx.services(),
       principal,
       'DRV',
       { system: 'C', account: 'typed', hash: '', secret: 'PIN', purpose: '', enabled: true } as never,
       actor,
     );
     expect(await derived('typed')).toMatchObject({ complexity: 'upper', char_mask: '?u?u?u' });
-    await updateCredential(ctx.database.db, principal, made.id, { secret: '1234' }, actor);
+    await updateCredential(ctx.services(), principal, made.id, { secret: '1234' }, actor);
     expect(await derived('typed')).toMatchObject({
       complexity: 'numeric',
       char_mask: '?d?d?d?d',

@@ -2,6 +2,7 @@ import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestFindings, type VaultFinding } from '../credentials/index.ts';
+import { inTransaction } from '../service-context.ts';
 import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { computeStats } from './stats-compute.ts';
 import { buildStatsVault } from './stats-vault.fixture.ts';
@@ -14,7 +15,7 @@ describe.each(testDialects())('password statistics counted by the database on %s
     ctx = await createTestContext(dialect);
     ({
       engagementIds: [engagementId = 0],
-    } = await arrangeOperator(ctx.database.db, ['STA']));
+    } = await arrangeOperator(ctx.services(), ['STA']));
     await buildStatsVault(ctx, engagementId, 'STA');
   });
   afterEach(() => ctx.dispose());
@@ -41,7 +42,7 @@ describe.each(testDialects())('password statistics counted by the database on %s
         source: 'test',
       }) as VaultFinding;
     await writeTransaction(ctx.database.db, (tx) =>
-      ingestFindings(tx, {
+      ingestFindings(inTransaction(ctx.services(), tx), {
         engagementId,
         findings: [
           lm('frank', 'a'.repeat(32), 'FRANK', 3000),

@@ -1,6 +1,7 @@
 import { writeTransaction } from '@steppingstones/db';
 import { importCracked, ingestFindings, type VaultFinding } from '../credentials/index.ts';
 import { systemPrincipal } from '../permissions/index.ts';
+import { inTransaction } from '../service-context.ts';
 import type { TestContext } from '../testing/index.ts';
 
 export const H = (n: number) => n.toString(16).repeat(32);
@@ -31,7 +32,7 @@ const nt = (
 export async function buildStatsVault(ctx: TestContext, engagementId: number, code: string): Promise<void> {
   const db = ctx.database.db;
   await writeTransaction(db, (tx) =>
-    ingestFindings(tx, {
+    ingestFindings(inTransaction(ctx.services(), tx), {
       engagementId,
       findings: [
         nt('CORP', 'alice', H(1), 'Summer2024!', { history: [H(10)] }),
@@ -49,7 +50,7 @@ export async function buildStatsVault(ctx: TestContext, engagementId: number, co
       actor: { userId: null, username: 'test' },
     }),
   );
-  await importCracked(db, systemPrincipal(), code, [Buffer.from(`${H(10)}:Summer2023!\n`)], {
+  await importCracked(ctx.services(), systemPrincipal(), code, [Buffer.from(`${H(10)}:Summer2023!\n`)], {
     actor: { userId: null, username: 'test' },
     maxBytes: 1e6,
   });

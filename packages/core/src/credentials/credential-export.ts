@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { Principal } from '../permissions/index.ts';
 import { credentialConditions } from './credential.filter.ts';
 import { vaultEngagement } from './credential-engagement.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 const PAGE = 2000;
 const COLUMNS = ['system', 'account', 'hash', 'hash_type', 'secret', 'purpose', 'source', 'enabled'] as const;
@@ -16,12 +17,13 @@ const COLUMNS = ['system', 'account', 'hash', 'hash_type', 'secret', 'purpose', 
  * once the walk has finished.
  */
 export async function* exportCredentials(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   filter: CredentialFilter,
   format: 'hashcat' | 'csv',
   actor: AuditActor,
 ): AsyncGenerator<string> {
+  const { db } = ctx;
   const engagement = await vaultEngagement(db, principal, filter.engagement, 'credential.view');
   const where = credentialConditions(
     expressionBuilder<DB, 'credential'>(),
@@ -71,7 +73,7 @@ export async function* exportCredentials(
     }
     if (out.length) yield out.join('');
   }
-  await recordAudit(db, actor, {
+  await recordAudit(ctx, actor, {
     action: 'credential.exported',
     target: engagement.code,
     details: { format, count, secrets },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { deriveSecretFields } from '../credential-analytics/index.ts';
 import type { CredentialFinding } from '../extraction/credential-finding.ts';
-import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
+import { type ServiceContext, transactionOf } from '../service-context.ts';
 import { type ExistingRow, loadExisting, planIngest } from './credential-ingest.plan.ts';
 import { insertCredentialRows } from './credential-insert.ts';
 import { hashKey, type IdentityKeys, NO_HASH_TYPE, secretKey, textKey } from './credential-keys.ts';
@@ -143,8 +143,9 @@ function tally(rows: Array<{ c: Candidate }>, counts: IngestCounts): void {
  * clashes with what is stored, the batch is rolled back to the savepoint and planned against the
  * stored rows of its accounts.
  */
-export async function ingestFindings(target: ContextOrHandle, input: IngestInput): Promise<IngestCounts> {
-  const { tx, clock } = transactionAndClock(target);
+export async function ingestFindings(target: ServiceContext, input: IngestInput): Promise<IngestCounts> {
+  const { clock } = target;
+  const tx = transactionOf(target);
   const counts: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
   const all = candidatesOf(input.findings);
   const seen = new Map<string, Candidate>();

@@ -1,6 +1,7 @@
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { arrangeOperator } from '../testing/test-operator.ts';
 import { ingestFindings, type VaultFinding } from './credential-ingest.service.ts';
@@ -23,7 +24,7 @@ describe.each(testDialects())('credential ingest on %s', (dialect) => {
   const actor = { userId: null, username: 'cli' };
   const ingest = (findings: VaultFinding[]) =>
     writeTransaction(ctx.database.db, (tx) =>
-      ingestFindings(tx, { engagementId, findings, origin: {}, actor }),
+      ingestFindings(inTransaction(ctx.services(), tx), { engagementId, findings, origin: {}, actor }),
     );
   const rows = () =>
     ctx.database.db
@@ -35,7 +36,7 @@ describe.each(testDialects())('credential ingest on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    engagementId = (await arrangeOperator(ctx.database.db, ['VAULT'])).engagementIds[0] as number;
+    engagementId = (await arrangeOperator(ctx.services(), ['VAULT'])).engagementIds[0] as number;
   });
   afterEach(() => ctx.dispose());
 

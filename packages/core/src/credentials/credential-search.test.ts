@@ -5,6 +5,7 @@ import { credentialListQuerySchema } from '@steppingstones/shared/credentials';
 import { CompiledQuery, expressionBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../permissions/index.ts';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { arrangeOperator } from '../testing/test-operator.ts';
 import { credentialConditions } from './credential.filter.ts';
@@ -29,7 +30,7 @@ describe.each(testDialects())('the vault’s contains-search on %s', (dialect) =
   const search = async (term: string) =>
     (
       await listCredentials(
-        ctx.database.db,
+        ctx.services(),
         principal,
         credentialListQuerySchema.parse({
           engagement: 'SRCH',
@@ -42,7 +43,7 @@ describe.each(testDialects())('the vault’s contains-search on %s', (dialect) =
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    const arranged = await arrangeOperator(ctx.database.db, ['SRCH']);
+    const arranged = await arrangeOperator(ctx.services(), ['SRCH']);
     principal = arranged.principal;
     engagementId = arranged.engagementIds[0] as number;
     // Enough rows that a planner prefers an index to reading the engagement's rows.
@@ -53,7 +54,12 @@ describe.each(testDialects())('the vault’s contains-search on %s', (dialect) =
       finding(3, { account: 'under_score', purpose: '100% legit' }),
     );
     await writeTransaction(ctx.database.db, (tx) =>
-      ingestFindings(tx, { engagementId, findings, origin: {}, actor: { userId: null, username: 'cli' } }),
+      ingestFindings(inTransaction(ctx.services(), tx), {
+        engagementId,
+        findings,
+        origin: {},
+        actor: { userId: null, username: 'cli' },
+      }),
     );
   });
   afterAll(() => ctx?.dispose());

@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors.ts';
 import { decodeCursorWithDirection } from '../events/event.cursor.ts';
 import { countUpToCap, keysetLinks, walkKeyset } from '../paging/keyset.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { credentialConditions } from './credential.filter.ts';
 import { refreshCredentialSearch } from './credential-search-index.ts';
 import { type CredentialRow, DTO_COLUMNS, toCredentialDto } from './credential.mapper.ts';
@@ -41,11 +42,12 @@ async function rowsByIds(db: Kysely<DB>, ids: number[]): Promise<CredentialRow[]
  * With `reveal` the secrets are shown, and the reveal is audited with the number shown.
  */
 export async function listCredentials(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   query: CredentialListQuery,
   actor?: AuditActor,
 ): Promise<CredentialPage> {
+  const { db } = ctx;
   const engagement = await vaultEngagement(db, principal, query.engagement, 'credential.view');
   const keys = credentialSortKeys(query.sort);
   const cursor = query.cursor ? decodeCursorWithDirection(query.cursor, keys.exprs.length) : null;
@@ -84,7 +86,7 @@ export async function listCredentials(
   const results = loaded.map((r) => toCredentialDto(r, reveal));
   if (reveal) {
     const shown = results.filter((r) => r.has_secret).length;
-    await recordAudit(db, actor ?? { userId: principal.userId, username: principal.username }, {
+    await recordAudit(ctx, actor ?? { userId: principal.userId, username: principal.username }, {
       action: 'credential.revealed',
       target: engagement.code,
       details: { count: shown, ids: results.filter((r) => r.has_secret).map((r) => r.id) },
@@ -100,11 +102,12 @@ export async function listCredentials(
 
 /** One credential with its history (older hashes of the same account and type, latest first). */
 export async function getCredential(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   options: { reveal?: boolean; actor?: AuditActor } = {},
 ): Promise<CredentialDetailDto> {
+  const { db } = ctx;
   await credentialEngagementId(db, principal, id, 'credential.view');
   const row = await db
     .selectFrom('credential')
@@ -132,7 +135,7 @@ export async function getCredential(
       .select('code')
       .where('id', '=', row.engagement_id)
       .executeTakeFirst();
-    await recordAudit(db, options.actor ?? { userId: principal.userId, username: principal.username }, {
+    await recordAudit(ctx, options.actor ?? { userId: principal.userId, username: principal.username }, {
       action: 'credential.revealed',
       target: engagement?.code ?? '',
       details: { count, ids: [id] },

@@ -1,4 +1,4 @@
-import { type DB, isUniqueViolation, writeTransaction } from '@steppingstones/db';
+import { isUniqueViolation, writeTransaction } from '@steppingstones/db';
 import {
   type CredentialCreateInput,
   type CredentialDetailDto,
@@ -7,11 +7,11 @@ import {
   credentialPatchSchema,
 } from '@steppingstones/shared/credentials';
 import { parseIsoTimestamp } from '@steppingstones/shared/events';
-import type { Kysely } from 'kysely';
 import type { AuditActor } from '../audit/index.ts';
 import { deriveSecretFields } from '../credential-analytics/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { type Principal, requireEngagementPermission } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { getCredential } from './credential.queries.ts';
 import { credentialEngagementId, vaultEngagement } from './credential-engagement.ts';
@@ -26,18 +26,19 @@ function checkHashOrSecret(hash: string, secret: string | null): void {
 
 /** Adds one credential by hand; a newer hash for an account moves its older one into history. */
 export async function createCredential(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   code: string,
   input: CredentialCreateInput,
   actor: AuditActor,
 ): Promise<CredentialDetailDto> {
+  const { db } = ctx;
   const engagement = await vaultEngagement(db, principal, code, 'credential.add');
   const data = parseOrThrow(credentialCreateSchema, input);
   checkHashOrSecret(data.hash, data.secret);
   const hashType = data.hash === '' ? null : (data.hash_type ?? -1);
   const id = await writeTransaction(db, async (tx) => {
-    const counts = await ingestFindings(tx, {
+    const counts = await ingestFindings(inTransaction(ctx, tx), {
       engagementId: engagement.id,
       findings: [
         {
@@ -68,7 +69,7 @@ export async function createCredential(
       .executeTakeFirstOrThrow();
     return Number(row.id);
   });
-  return getCredential(db, principal, id, { reveal: data.secret !== null, actor });
+  return getCredential(ctx, principal, id, { reveal: data.secret !== null, actor });
 }
 
 /**
@@ -76,12 +77,13 @@ export async function createCredential(
  * describe the old one); a changed hash drops the HIBP count.
  */
 export async function updateCredential(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   id: number,
   input: CredentialPatchInput,
   actor: AuditActor,
 ): Promise<CredentialDetailDto> {
+  const { db } = ctx;
   await credentialEngagementId(db, principal, id, 'credential.change');
   const patch = parseOrThrow(credentialPatchSchema, input);
   await writeTransaction(db, async (tx) => {
@@ -126,15 +128,16 @@ export async function updateCredential(
       throw error;
     }
   });
-  return getCredential(db, principal, id, { reveal: patch.secret != null, actor });
+  return getCredential(ctx, principal, id, { reveal: patch.secret != null, actor });
 }
 
 /** Deletes credentials; a current one takes its history (the older hashes of that account and type) along. */
 export async function deleteCredentials(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   ids: number[],
 ): Promise<number> {
+  const { db } = ctx;
   if (!ids.length) return 0;
   const rows = await db
     .selectFrom('credential')
@@ -164,11 +167,12 @@ export async function deleteCredentials(
 
 /** The ids of an engagement's current credentials among `ids` (bulk delete names rows of one engagement). */
 export async function deleteEngagementCredentials(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   code: string,
   ids: number[],
 ): Promise<number> {
+  const { db } = ctx;
   const engagement = await vaultEngagement(db, principal, code, 'credential.delete');
   const found = await db
     .selectFrom('credential')
@@ -181,5 +185,5 @@ export async function deleteEngagementCredentials(
       'ids',
       'Some credentials are not in this engagement (or were deleted already).',
     );
-  return deleteCredentials(db, principal, ids);
+  return deleteCredentials(ctx, principal, ids);
 }

@@ -1,9 +1,8 @@
-import type { DB } from '@steppingstones/db';
 import type { CredentialListQuery } from '@steppingstones/shared/credentials';
-import type { Kysely } from 'kysely';
 import type { AuditActor } from '../audit/index.ts';
 import { eventEngagementId } from '../events/event.queries.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { type CredentialPage, listCredentials } from './credential.queries.ts';
 
 /**
@@ -11,17 +10,18 @@ import { type CredentialPage, listCredentials } from './credential.queries.ts';
  * an engagement the caller belongs to (else 404), and `credential.view` there (blue team roles: 403).
  */
 export async function listEventCredentials(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   eventId: number,
   query: Omit<CredentialListQuery, 'engagement' | 'event'>,
   actor?: AuditActor,
 ): Promise<CredentialPage> {
+  const { db } = ctx;
   const engagementId = await eventEngagementId(db, principal, eventId);
   const engagement = await db
     .selectFrom('engagement')
     .select('code')
     .where('id', '=', engagementId)
     .executeTakeFirstOrThrow();
-  return listCredentials(db, principal, { ...query, engagement: engagement.code, event: eventId }, actor);
+  return listCredentials(ctx, principal, { ...query, engagement: engagement.code, event: eventId }, actor);
 }

@@ -1,5 +1,3 @@
-import type { DB } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
@@ -51,11 +49,12 @@ export async function issueHashmobToken(
 
 /** The principal and engagement behind a HashMob `api-key`: a live token limited to exactly one engagement. */
 export async function hashmobCaller(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   apiKey: string | undefined,
 ): Promise<{ principal: Principal; engagementId: number }> {
+  const { db } = ctx;
   if (!apiKey) throw new UnauthenticatedError('Send the api-key header from your hashmob_config.ini.');
-  const found = await resolveApiToken(db, apiKey.trim());
+  const found = await resolveApiToken(ctx, apiKey.trim());
   if (!found)
     throw new UnauthenticatedError('The api-key is not a live token; download a new hashmob_config.ini.');
   const ids = found.scope.engagementIds;

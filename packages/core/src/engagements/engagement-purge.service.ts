@@ -1,8 +1,8 @@
-import { type DB, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { writeTransaction } from '@steppingstones/db';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { deleteWebhookJobsOfEngagement } from '../webhooks/webhook-purge.ts';
 import { findVisibleEngagement } from './engagement.queries.ts';
 
@@ -11,12 +11,13 @@ import { findVisibleEngagement } from './engagement.queries.ts';
  * require at close-out. Superusers only, after typing the code; the audit record outlives it.
  */
 export async function purgeEngagement(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   code: string,
   confirmCode: string,
   actor: AuditActor,
 ): Promise<void> {
+  const { db } = ctx;
   const engagement = await findVisibleEngagement(db, principal, code);
   if (!principal.isSuperuser) throw new ForbiddenError('Only a superuser can purge an engagement.');
   if (confirmCode !== engagement.code)
@@ -31,7 +32,7 @@ export async function purgeEngagement(
     await tx.deleteFrom('event').where('engagement_id', '=', engagement.id).execute();
     await deleteWebhookJobsOfEngagement(tx, engagement.id);
     await tx.deleteFrom('engagement').where('id', '=', engagement.id).execute();
-    await recordAudit(tx, actor, {
+    await recordAudit(inTransaction(ctx, tx), actor, {
       action: 'engagement.purged',
       target: engagement.code,
       details: { id: engagement.id, name: engagement.name },

@@ -8,7 +8,7 @@ import {
 } from '@steppingstones/shared';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type ContextOrHandle, handleAndClock, inTransaction } from '../service-context.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { addEngagementMember } from '../users/membership.service.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { toEngagementDto } from './engagement.mapper.ts';
@@ -22,12 +22,12 @@ export interface Actor {
  * transaction: there is no moment in which the engagement exists and its creator cannot open it.
  */
 export async function createEngagement(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   input: EngagementCreate,
   actor: Actor = { userId: null },
 ): Promise<EngagementDto> {
   const data = parseOrThrow(engagementCreateSchema, input);
-  const { db, clock } = handleAndClock(ctx);
+  const { db, clock } = ctx;
   return writeTransaction(db, async (tx) => {
     const inTx = inTransaction(ctx, tx);
     const clash = await tx
@@ -61,13 +61,13 @@ export async function createEngagement(
 }
 
 export async function updateEngagement(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   id: number,
   input: EngagementUpdate,
   actor: Actor = { userId: null },
 ): Promise<EngagementDto> {
   const data = parseOrThrow(engagementUpdateSchema, input);
-  const { db, clock } = handleAndClock(ctx);
+  const { db, clock } = ctx;
   return writeTransaction(db, async (tx) => {
     const current = await tx.selectFrom('engagement').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) throw new NotFoundError('The engagement');

@@ -16,7 +16,7 @@ describe.each(testDialects())('searching the event log by what operators type on
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['WORDS']));
+    ({ principal: red } = await arrangeOperator(ctx.services(), ['WORDS']));
     blue = {
       ...red,
       permissions: new Set(PERMISSION_CODES.filter((p) => p !== 'credential.view')),

@@ -30,7 +30,7 @@ describe.each(testDialects())('seeded event log on %s', (dialect) => {
     const db = ctx.database.db;
     const userId = await insertTestUser(db, 'op');
     engagementId = (
-      await createEngagement(db, {
+      await createEngagement(ctx.services(), {
         code: 'SEED',
         name: 'Seed',
         start_date: '2026-01-01',

@@ -24,7 +24,7 @@ describe.each(testDialects())('the SQL of the event grid on %s', (dialect) => {
     ctx = await createTestContext(dialect);
     const db = ctx.database.db;
     const userId = await insertTestUser(db, 'op');
-    const engagement = await createEngagement(db, {
+    const engagement = await createEngagement(ctx.services(), {
       code: 'SNAP',
       name: 'Snapshot',
       start_date: '2026-01-01',

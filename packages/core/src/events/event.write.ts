@@ -6,7 +6,7 @@ import { ValidationError } from '../errors.ts';
 import { type FileInputParsed, setEventFiles } from '../files/file.service.ts';
 import { type RevisionAction, recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type ContextOrHandle, type ServiceContext, transactionAndClock } from '../service-context.ts';
+import { type ServiceContext, transactionOf } from '../service-context.ts';
 import { setEventTags } from '../tags/tag.service.ts';
 import { reindexEvents } from './event.search-doc.ts';
 
@@ -69,7 +69,7 @@ export interface PreviousState {
 export const END_BEFORE_START = 'Timestamp End can not be before Timestamp';
 
 async function contextId(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   engagementId: number,
   ref: ContextRef | ContextInput,
 ): Promise<number> {
@@ -94,7 +94,8 @@ export async function writeEvent(
 ): Promise<number> {
   if (values.end_at !== null && values.end_at < values.start_at)
     throw ValidationError.field('timestamp_end', END_BEFORE_START);
-  const { tx, clock } = transactionAndClock(ctx);
+  const { clock } = ctx;
+  const tx = transactionOf(ctx);
   const attack = await validateAttackSelection(tx, {
     tactic_id: values.tactic_id,
     technique_id: values.technique_id,
@@ -147,7 +148,7 @@ export async function writeEvent(
 }
 
 export async function appendEventDomainEvents(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   engagementId: number,
   actorUserId: number | null,
   eventId: number,

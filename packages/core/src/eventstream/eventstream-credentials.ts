@@ -1,7 +1,7 @@
-import type { Tx } from '@steppingstones/db';
 import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
 import type { CredentialFinding } from '../extraction/credential-finding.ts';
 import { extractCredentials } from '../extraction/extract.ts';
+import type { ServiceContext } from '../service-context.ts';
 import type { EventStreamValues } from './eventstream-format.ts';
 
 export const NO_CREDENTIALS: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
@@ -26,11 +26,11 @@ export function lineFindings(v: EventStreamValues): CredentialFinding[] {
  * duplicates) were read then and are not read again.
  */
 export async function ingestLineFindings(
-  tx: Tx,
+  ctx: ServiceContext,
   engagementId: number,
   actor: { userId: number | null; username: string },
   findings: CredentialFinding[],
 ): Promise<IngestCounts> {
   if (findings.length === 0) return { ...NO_CREDENTIALS };
-  return ingestFindings(tx, { engagementId, findings, origin: {}, actor });
+  return ingestFindings(ctx, { engagementId, findings, origin: {}, actor });
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.ts';
 import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
+import { serviceContext } from '../service-context.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 import {
   type EventStreamImportOptions,
@@ -56,7 +57,7 @@ export async function runEventStreamImport(
   const db = ctx.database.db;
   const maxLineBytes = options.maxLineBytes ?? ctx.config.eventstreamMaxLineBytes;
   if (!request.source)
-    return importEventStream({ db, clock: ctx.clock }, principal, request.engagement, request.body, {
+    return importEventStream(serviceContext(ctx, principal), principal, request.engagement, request.body, {
       parallel: (request.size ?? 0) >= PARALLEL_FROM_BYTES,
       ...options,
       maxLineBytes,
@@ -76,7 +77,7 @@ export async function runEventStreamImport(
   );
   const lines = produced.lines;
   const result = await importEventStream(
-    { db, clock: ctx.clock },
+    serviceContext(ctx, principal),
     principal,
     request.engagement,
     (async function* () {

@@ -3,12 +3,7 @@ import type { IngestCounts } from '../credentials/credential-ingest.service.ts';
 import { assertWritable } from '../engagements/index.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import { hasEngagementPermission, type Principal } from '../permissions/index.ts';
-import {
-  type ClockedHandle,
-  type ContextOrHandle,
-  handleAndClock,
-  inTransaction,
-} from '../service-context.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { addCounts, ingestLineFindings, lineFindings, NO_CREDENTIALS } from './eventstream-credentials.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 import { insertLineRows } from './eventstream-line.insert.ts';
@@ -65,13 +60,13 @@ const BATCH = 1000;
  * adds nothing, so importing a file twice changes nothing.
  */
 export async function importEventStream(
-  target: ContextOrHandle,
+  ctx: ServiceContext,
   principal: Principal,
   engagementCode: string,
   input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: EventStreamImportOptions = {},
 ): Promise<EventStreamImportResult> {
-  const { db, clock } = handleAndClock(target);
+  const { db } = ctx;
   const engagement = await eventstreamEngagement(db, principal, engagementCode, 'eventstream.add');
   assertWritable(engagement);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -104,7 +99,7 @@ export async function importEventStream(
   let batch: PreparedLine[] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const written = await writeLines({ db, clock }, engagement.id, who, batch);
+    const written = await writeLines(ctx, engagement.id, who, batch);
     result.added += written.added;
     result.duplicates += batch.length - written.added;
     if (result.credentials) addCounts(result.credentials, written.credentials);
@@ -125,7 +120,7 @@ export async function importEventStream(
   await flush();
   if (result.added > 0)
     await writeTransaction(db, (tx) =>
-      appendDomainEvent(inTransaction(target, tx), {
+      appendDomainEvent(inTransaction(ctx, tx), {
         type: 'eventstream.imported',
         engagementId: engagement.id,
         actorUserId: who.id,
@@ -137,13 +132,13 @@ export async function importEventStream(
 
 /** Writes one batch in one transaction; answers how many lines were new and what extraction added. */
 async function writeLines(
-  { db, clock }: ClockedHandle,
+  ctx: ServiceContext,
   engagementId: number,
   who: { id: number | null; name: string; credentials: boolean },
   batch: PreparedLine[],
 ): Promise<{ added: number; credentials: IngestCounts }> {
-  const meta = { engagementId, importedBy: who.id, importedByName: who.name, createdAt: clock.now() };
-  return writeTransaction(db, async (tx) => {
+  const meta = { engagementId, importedBy: who.id, importedByName: who.name, createdAt: ctx.clock.now() };
+  return writeTransaction(ctx.db, async (tx) => {
     const inserted = await insertLineRows(tx, meta, batch);
     if (!who.credentials || inserted.size === 0)
       return { added: inserted.size, credentials: { ...NO_CREDENTIALS } };
@@ -151,7 +146,7 @@ async function writeLines(
     const fresh = batch.filter((r) => inserted.delete(r.hash));
     const findings = fresh.flatMap((r) => r.findings ?? lineFindings(r.values));
     const credentials = await ingestLineFindings(
-      tx,
+      inTransaction(ctx, tx),
       engagementId,
       { userId: who.id, username: who.name },
       findings,

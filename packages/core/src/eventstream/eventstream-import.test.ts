@@ -18,18 +18,18 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['ES', 'ES2']));
+    ({ principal: red } = await arrangeOperator(ctx.services(), ['ES', 'ES2']));
   });
   afterAll(() => ctx.dispose());
 
   it('imports both example lines, and a second import adds nothing', async () => {
     const db = ctx.database.db;
-    const first = await importEventStream(db, red, 'ES', fs.createReadStream(EXAMPLE));
+    const first = await importEventStream(ctx.services(), red, 'ES', fs.createReadStream(EXAMPLE));
     expect(first).toMatchObject({ added: 2, duplicates: 0, rejected: [] });
-    const again = await importEventStream(db, red, 'ES', fs.createReadStream(EXAMPLE));
+    const again = await importEventStream(ctx.services(), red, 'ES', fs.createReadStream(EXAMPLE));
     expect(again).toMatchObject({ added: 0, duplicates: 2, rejected: [] });
     // The same lines in another engagement are that engagement's own.
-    expect((await importEventStream(db, red, 'ES2', fs.createReadStream(EXAMPLE))).added).toBe(2);
+    expect((await importEventStream(ctx.services(), red, 'ES2', fs.createReadStream(EXAMPLE))).added).toBe(2);
     const rows = await db
       .selectFrom('eventstream_line')
       .selectAll()
@@ -54,7 +54,7 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
       '{"ts":"2025-01-03T10:00:00","s":{"h":"a","q":"b"},"d":"bad key"}',
       valid(3),
     ].join('\r\n');
-    const result = await importEventStream(ctx.database.db, red, 'ES', from(file));
+    const result = await importEventStream(ctx.services(), red, 'ES', from(file));
     expect(result.added).toBe(3);
     expect(result.duplicates).toBe(1);
     expect(result.rejected.map((r) => r.line)).toEqual([2, 6, 7]);
@@ -70,7 +70,7 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
       s: { h: 'kali' },
       e: `secretsdump.py corp/admin@dc01\n${HASH}`,
     });
-    const first = await importEventStream(db, red, 'ES2', [line]);
+    const first = await importEventStream(ctx.services(), red, 'ES2', [line]);
     expect(first.credentials?.newHashes).toBe(1);
     const vault = await db
       .selectFrom('credential')
@@ -78,7 +78,7 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
       .where('engagement_id', '=', red.engagementIds[1] as number)
       .execute();
     expect(vault.map((c) => c.account)).toContain('svc_sql');
-    const again = await importEventStream(db, red, 'ES2', [line]);
+    const again = await importEventStream(ctx.services(), red, 'ES2', [line]);
     expect(again).toMatchObject({ added: 0, duplicates: 1, credentials: { newHashes: 0 } });
   });
 
@@ -98,7 +98,10 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
     const bytes = Buffer.from(`${file}\n{"ts":"2025-04-04T10:00:00Z","d":"café ☕"}\n`);
     const cut = bytes.indexOf(Buffer.from('☕')) + 1;
     const chunks = [bytes.subarray(0, 7), bytes.subarray(7, cut), bytes.subarray(cut)];
-    const result = await importEventStream(db, red, 'ES2', chunks, { parallel: true, maxLineBytes: 150 });
+    const result = await importEventStream(ctx.services(), red, 'ES2', chunks, {
+      parallel: true,
+      maxLineBytes: 150,
+    });
     expect(result).toMatchObject({ added: 4, duplicates: 1, credentials: { newHashes: 1 } });
     expect(result.rejected.map((r) => r.line)).toEqual([2, 5]);
     expect(result.rejected[1]!.reason).toMatch(/bytes long; the most a line may hold is 150/);
@@ -108,16 +111,22 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
       .where('description', 'like', 'café%')
       .executeTakeFirst();
     expect(cafe?.description).toBe('café ☕');
-    const again = await importEventStream(db, red, 'ES2', chunks, { parallel: true, maxLineBytes: 150 });
+    const again = await importEventStream(ctx.services(), red, 'ES2', chunks, {
+      parallel: true,
+      maxLineBytes: 150,
+    });
     expect(again).toMatchObject({ added: 0, duplicates: 5, credentials: { newHashes: 0 } });
   });
 
   it('refuses a non-member (404) and a member without eventstream.add (403)', async () => {
-    const db = ctx.database.db;
     const outsider: Principal = { ...red, engagementIds: [] };
-    await expect(importEventStream(db, outsider, 'ES', from(''))).rejects.toMatchObject({ status: 404 });
+    await expect(importEventStream(ctx.services(), outsider, 'ES', from(''))).rejects.toMatchObject({
+      status: 404,
+    });
     const blue: Principal = { ...red, permissions: new Set(['event.view', 'eventstream.view']) };
-    await expect(importEventStream(db, blue, 'ES', from(''))).rejects.toMatchObject({ status: 403 });
+    await expect(importEventStream(ctx.services(), blue, 'ES', from(''))).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
@@ -129,7 +138,7 @@ describe.each(testDialects())('EventStream lines masking on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['MASK']));
+    ({ principal: red } = await arrangeOperator(ctx.services(), ['MASK']));
     const line = {
       ts: '2024-04-01T18:00:00Z',
       s: { h: 'kali' },
@@ -137,7 +146,7 @@ describe.each(testDialects())('EventStream lines masking on %s', (dialect) => {
       e: `secretsdump\n${HASH}`,
       loot: { hash: HASH },
     };
-    await importEventStream(ctx.database.db, red, 'MASK', [JSON.stringify(line)]);
+    await importEventStream(ctx.services(), red, 'MASK', [JSON.stringify(line)]);
   });
   afterAll(() => ctx.dispose());
 

@@ -18,8 +18,7 @@ describe.each(testDialects())('export walk on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    const db = ctx.database.db;
-    ({ principal: red } = await arrangeOperator(db, ['EXP', 'OTHER']));
+    ({ principal: red } = await arrangeOperator(ctx.services(), ['EXP', 'OTHER']));
     blue = { ...red, permissions: new Set(['event.view']) };
     // Several events share a start time, so pages must break ties by id; one is deleted.
     const times = ['08:00', '09:00', '09:00', '09:00', '07:30', '09:00', '10:15', '09:00'];

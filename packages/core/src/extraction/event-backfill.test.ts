@@ -17,7 +17,7 @@ describe.each(testDialects())('credential extraction over events saved before it
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: op } = await arrangeOperator(ctx.database.db, ['OPS', 'OTHER']));
+    ({ principal: op } = await arrangeOperator(ctx.services(), ['OPS', 'OTHER']));
   });
   afterEach(() => ctx.dispose());
 
@@ -49,7 +49,7 @@ describe.each(testDialects())('credential extraction over events saved before it
     await save('OTHER', dump(`other\\carol:1106:${LM}:${'2'.repeat(32)}:::`));
     expect(await vault()).toEqual([]);
 
-    const first = await backfillEventExtractions(ctx.database.db, op, 'OPS');
+    const first = await backfillEventExtractions(ctx.services(), op, 'OPS');
     expect(first).toEqual({
       events: 3,
       eventsWithCredentials: 2,
@@ -64,7 +64,7 @@ describe.each(testDialects())('credential extraction over events saved before it
     ]);
     expect(notes.id).toBeGreaterThan(0);
 
-    const second = await backfillEventExtractions(ctx.database.db, op, 'OPS');
+    const second = await backfillEventExtractions(ctx.services(), op, 'OPS');
     expect(second).toMatchObject({ events: 3, newHashes: 0, newSecrets: 0, duplicates: 2 });
     expect(await vault()).toHaveLength(2);
   });
@@ -77,17 +77,17 @@ describe.each(testDialects())('credential extraction over events saved before it
           ? dump(`corp\\user${i}:${1000 + i}:${LM}:${(i + 16).toString(16).padStart(32, 'a')}:::`)
           : `ping ${i}`,
       );
-    const counts = await backfillEventExtractions(ctx.database.db, op, 'OPS');
+    const counts = await backfillEventExtractions(ctx.services(), op, 'OPS');
     expect(counts).toMatchObject({ events: 205, eventsWithCredentials: 5, newHashes: 5 });
   });
 
   it('is refused to a member who may not add credentials, and to a non-member as an unknown engagement', async () => {
     const viewer: Principal = { ...op, permissions: new Set(['event.view', 'credential.view']) };
-    await expect(backfillEventExtractions(ctx.database.db, viewer, 'OPS')).rejects.toMatchObject({
+    await expect(backfillEventExtractions(ctx.services(), viewer, 'OPS')).rejects.toMatchObject({
       status: 403,
     });
     const outsider: Principal = { ...op, engagementIds: [] };
-    await expect(backfillEventExtractions(ctx.database.db, outsider, 'OPS')).rejects.toMatchObject({
+    await expect(backfillEventExtractions(ctx.services(), outsider, 'OPS')).rejects.toMatchObject({
       status: 404,
     });
   });

@@ -1,7 +1,6 @@
-import type { DB } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
 import { vaultEngagement } from '../credentials/credential-engagement.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { EVENT_TEXT_COLUMNS, ingestEventText } from './event-extraction.ts';
 
 /** Events read per batch: the walk holds at most this many events' text at once. */
@@ -26,11 +25,12 @@ export interface BackfillCounts {
  * half-way keeps what was done and a re-run finishes the rest.
  */
 export async function backfillEventExtractions(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   code: string,
   options: { onProgress?: (done: number) => void } = {},
 ): Promise<BackfillCounts> {
+  const { db } = ctx;
   const { id: engagementId } = await vaultEngagement(db, principal, code, 'credential.add');
   const counts: BackfillCounts = {
     events: 0,
@@ -52,7 +52,7 @@ export async function backfillEventExtractions(
       .limit(BATCH)
       .execute();
     for (const event of events) {
-      const found = await ingestEventText(db, event);
+      const found = await ingestEventText(ctx, event);
       counts.events++;
       const total = found.newHashes + found.newSecrets + found.historyHashes + found.duplicates;
       if (total > 0) counts.eventsWithCredentials++;

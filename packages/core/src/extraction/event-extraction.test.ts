@@ -20,7 +20,7 @@ describe.each(testDialects())('credential extraction of saved events on %s', (di
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: op } = await arrangeOperator(ctx.database.db, ['OPS']));
+    ({ principal: op } = await arrangeOperator(ctx.services(), ['OPS']));
     // The follower's first poll starts at the current end of the outbox.
     await queueEventExtractions(ctx.services());
   });
@@ -40,6 +40,7 @@ describe.each(testDialects())('credential extraction of saved events on %s', (di
         job: { id: Number(job.id), task: EXTRACT_EVENT_TASK, attempt: 1, maxAttempts: 5 },
         payload: JSON.parse(job.payload),
         database: async () => ctx.database,
+        services: async () => ctx.services(),
       } as unknown as TaskRunContext;
       await extractEventTask(run);
       await ctx.database.db

@@ -1,11 +1,9 @@
-import type { DB } from '@steppingstones/db';
 import { dialectOf, type Tx, withDatabaseLock, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
 import { insertJob } from '../jobs/job.service.ts';
 import { latestDomainEventId, readDomainEventsAfter } from '../outbox/outbox.queries.ts';
-import { type ClockedHandle, inTransaction } from '../service-context.ts';
+import { type ClockedHandle, inTransaction, type ServiceContext } from '../service-context.ts';
 import { extractCredentials } from './extract.ts';
 
 /**
@@ -74,14 +72,17 @@ async function saveCursor(tx: Tx, id: number, now: number): Promise<void> {
  * Extracts from an event's description, raw evidence and outcome into its engagement's vault, linked
  * to the event. A deleted or missing event adds nothing.
  */
-export async function extractEventCredentials(db: Kysely<DB>, eventId: number): Promise<IngestCounts | null> {
-  const event = await db
+export async function extractEventCredentials(
+  ctx: ServiceContext,
+  eventId: number,
+): Promise<IngestCounts | null> {
+  const event = await ctx.db
     .selectFrom('event')
     .select(['id', ...EVENT_TEXT_COLUMNS, 'deleted_at'])
     .where('id', '=', eventId)
     .executeTakeFirst();
   if (!event || event.deleted_at !== null) return null;
-  return ingestEventText(db, event);
+  return ingestEventText(ctx, event);
 }
 
 /** The event columns extraction reads. */
@@ -96,12 +97,12 @@ export interface EventText {
 }
 
 /** Extracts from one event's text into its engagement's vault, linked to the event. */
-export async function ingestEventText(db: Kysely<DB>, event: EventText): Promise<IngestCounts> {
+export async function ingestEventText(ctx: ServiceContext, event: EventText): Promise<IngestCounts> {
   const text = [event.description, event.raw_evidence, event.outcome].filter(Boolean).join('\n\n');
   const findings = extractCredentials(text);
   if (findings.length === 0) return { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
-  return writeTransaction(db, (tx) =>
-    ingestFindings(tx, {
+  return writeTransaction(ctx.db, (tx) =>
+    ingestFindings(inTransaction(ctx, tx), {
       engagementId: Number(event.engagement_id),
       findings,
       origin: { eventId: Number(event.id) },

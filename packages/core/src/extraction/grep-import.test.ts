@@ -17,7 +17,7 @@ describe.each(testDialects())('grep import of mixed tool output on %s', (dialect
   let principal: Principal;
   const run = () =>
     importDump(
-      ctx.database.db,
+      ctx.services(),
       principal,
       { engagement: 'GREP', type: 'grep', system: 'WS01' },
       [Buffer.from(MIXED)],
@@ -29,7 +29,7 @@ describe.each(testDialects())('grep import of mixed tool output on %s', (dialect
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    principal = (await arrangeOperator(ctx.database.db, ['GREP'])).principal;
+    principal = (await arrangeOperator(ctx.services(), ['GREP'])).principal;
   });
   afterEach(() => ctx.dispose());
 

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
-import { type ServiceContext, transactionAndClock } from '../service-context.ts';
+import { type ServiceContext, transactionOf } from '../service-context.ts';
 
 export type FileInputParsed = z.output<typeof fileInputSchema>;
 
@@ -142,7 +142,8 @@ export async function setEventFiles(
   files: FileInputParsed[],
   actorUserId: number | null,
 ): Promise<void> {
-  const { tx, clock } = transactionAndClock(ctx);
+  const { clock } = ctx;
+  const tx = transactionOf(ctx);
   const now = clock.now();
   const rows = [];
   const changed = new Set<number>();
@@ -167,7 +168,7 @@ async function recordSharedFileChanges(
   fileIds: number[],
   actorUserId: number | null,
 ): Promise<void> {
-  const { tx } = transactionAndClock(ctx);
+  const tx = transactionOf(ctx);
   const others = await tx
     .selectFrom('file_distribution')
     .select('event_id')

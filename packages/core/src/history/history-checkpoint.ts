@@ -3,6 +3,7 @@ import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { historyKeyOf, type ServiceContext } from '../service-context.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { GENESIS_HASH } from './chain-hash.ts';
 
@@ -24,13 +25,15 @@ function sign(key: Buffer, body: Omit<HistoryCheckpoint, 'signature'>): string {
     .digest('hex');
 }
 
-/** A signed statement of an engagement's chain head that a client can keep and later check against. */
+/**
+ * A signed statement of an engagement's chain head that a client can keep and later check against,
+ * signed with the history key and dated by the context's clock.
+ */
 export async function createCheckpoint(
-  db: Kysely<DB>,
-  key: Buffer,
+  ctx: ServiceContext,
   engagement: { id: number; code: string },
 ): Promise<HistoryCheckpoint> {
-  const head = await db
+  const head = await ctx.db
     .selectFrom('history_head')
     .select(['seq', 'hash'])
     .where('engagement_id', '=', engagement.id)
@@ -41,9 +44,9 @@ export async function createCheckpoint(
     head_seq: head ? Number(head.seq) : 0,
     head_hash: head ? head.hash : GENESIS_HASH,
     revisions: head ? Number(head.seq) : 0,
-    at: new Date().toISOString(),
+    at: new Date(ctx.clock.now()).toISOString(),
   };
-  return { ...body, signature: sign(key, body) };
+  return { ...body, signature: sign(historyKeyOf(ctx), body) };
 }
 
 /**

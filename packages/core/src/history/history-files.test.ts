@@ -19,7 +19,7 @@ describe.each(testDialects())('history of shared files on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: op } = await arrangeOperator(ctx.database.db, ['FILES']));
+    ({ principal: op } = await arrangeOperator(ctx.services(), ['FILES']));
   });
   afterEach(() => ctx.dispose());
 

@@ -134,7 +134,7 @@ export async function undeleteEvent(
       action: 'undelete',
       actorUserId: principal.userId || null,
     });
-    await appendDomainEvent(tx, {
+    await appendDomainEvent(inTransaction(ctx, tx), {
       type: 'event.created',
       engagementId: Number(event.engagement_id),
       actorUserId: principal.userId || null,

@@ -13,7 +13,7 @@ describe.each(testDialects())('history verify, rows gone or moved, on %s', (dial
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: op, engagementIds: ids } = await arrangeOperator(ctx.database.db, ['ONE', 'TWO']));
+    ({ principal: op, engagementIds: ids } = await arrangeOperator(ctx.services(), ['ONE', 'TWO']));
   });
   afterEach(() => ctx.dispose());
 

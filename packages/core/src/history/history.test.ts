@@ -27,7 +27,7 @@ describe.each(testDialects())('event history on %s', (dialect) => {
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
     let engagementIds: number[];
-    ({ principal: op, engagementIds } = await arrangeOperator(ctx.database.db, ['HIST']));
+    ({ principal: op, engagementIds } = await arrangeOperator(ctx.services(), ['HIST']));
     engagementId = engagementIds[0]!;
   });
   afterEach(() => ctx.dispose());
@@ -168,7 +168,7 @@ describe.each(testDialects())('event history on %s', (dialect) => {
   it('signs checkpoints that later detect rewritten history', async () => {
     await newEvent('First');
     await newEvent('Second');
-    const checkpoint = await createCheckpoint(ctx.database.db, key(), { id: engagementId, code: 'HIST' });
+    const checkpoint = await createCheckpoint(ctx.services(), { id: engagementId, code: 'HIST' });
     expect(checkpoint).toMatchObject({ engagement: 'HIST', head_seq: 2, revisions: 2 });
     await newEvent('Third');
     expect(await verifyCheckpoint(ctx.database.db, key(), checkpoint)).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 import { lockRows } from '@steppingstones/db';
-import { historyKeyOf, type ServiceContext, transactionAndClock } from '../service-context.ts';
+import { historyKeyOf, type ServiceContext, transactionOf } from '../service-context.ts';
 import { GENESIS_HASH, revisionHash } from './chain-hash.ts';
 import { diffSnapshots, type EventSnapshot, snapshotEvent } from './event-snapshot.ts';
 
@@ -15,7 +15,8 @@ export async function recordEventRevision(
   ctx: ServiceContext,
   input: { eventId: number; action: RevisionAction; actorUserId: number | null },
 ): Promise<{ seq: number; hash: string } | undefined> {
-  const { tx, clock } = transactionAndClock(ctx);
+  const { clock } = ctx;
+  const tx = transactionOf(ctx);
   const key = historyKeyOf(ctx);
   const snapshot = await snapshotEvent(tx, input.eventId);
   if (!snapshot) return undefined;

@@ -24,7 +24,7 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
     ctx.database.db.updateTable('job').set({ run_at: 0 }).where('id', '=', id).execute();
 
   it('never lets a repeating job die of its failures, and retries it no later than its next slot', async () => {
-    const id = await insertJob(ctx.database.db, { task: 'p:sync', repeatSeconds: 2, maxAttempts: 2 });
+    const id = await insertJob(ctx.services(), { task: 'p:sync', repeatSeconds: 2, maxAttempts: 2 });
     for (let attempt = 1; attempt <= 5; attempt++) {
       await due(id);
       const [job] = await claim('w1');
@@ -44,7 +44,7 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
   });
 
   it('puts a repeating job back on its anchored grid after a success, with a fresh attempt count', async () => {
-    const id = await insertJob(ctx.database.db, { task: 'p:sync', repeatSeconds: 60, maxAttempts: 3 });
+    const id = await insertJob(ctx.services(), { task: 'p:sync', repeatSeconds: 60, maxAttempts: 3 });
     const anchor = (await getJobRow(ctx.database.db, id)).anchor_at;
     // The worker was down for ten minutes: one run, then the next slot on the grid (no catch-up).
     await ctx.database.db
@@ -88,7 +88,7 @@ describe.each(testDialects())('job outcomes on %s', (dialect) => {
   it('prunes finished runs after the retention period, failed ones later, never queued ones', async () => {
     const day = 86_400_000;
     const ids: number[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await insertJob(ctx.database.db, { task: 'p:x', maxAttempts: 1 }));
+    for (let i = 0; i < 5; i++) ids.push(await insertJob(ctx.services(), { task: 'p:x', maxAttempts: 1 }));
     const clock = fixedClock();
     const now = clock.now();
     const set = (i: number, status: 'succeeded' | 'failed' | 'queued', ageDays: number) =>

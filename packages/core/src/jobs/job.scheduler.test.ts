@@ -104,8 +104,8 @@ describe.each(testDialects())('scheduling background tasks at worker start on %s
 
   it('leaves jobs of the task that were queued with a payload of their own', async () => {
     // e.g. a plugin queues its scheduled task for one engagement: that job is not a copy of the schedule.
-    const own = await insertJob(ctx.database.db, { task: 'p:t', payload: { engagement: 5 }, maxAttempts: 3 });
-    const keep = await insertJob(ctx.database.db, {
+    const own = await insertJob(ctx.services(), { task: 'p:t', payload: { engagement: 5 }, maxAttempts: 3 });
+    const keep = await insertJob(ctx.services(), {
       task: 'p:k',
       payload: { engagement: 5 },
       maxAttempts: 3,

@@ -1,7 +1,7 @@
 import { writeTransaction } from '@steppingstones/db';
 import type { JobDto } from '@steppingstones/shared';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { type ContextOrHandle, handleAndClock, type ServiceContext } from '../service-context.ts';
+import type { ClockedHandle, ServiceContext } from '../service-context.ts';
 import { jobDtoOf } from './job.queries.ts';
 import type { TaskResolver } from './task-definition.ts';
 
@@ -18,8 +18,8 @@ export interface EnqueueOptions {
 }
 
 /** Inserts a job inside the caller's transaction (so it commits with the change that caused it). */
-export async function insertJob(ctx: ContextOrHandle, options: EnqueueOptions): Promise<number> {
-  const { db: tx, clock } = handleAndClock(ctx);
+export async function insertJob(ctx: ClockedHandle, options: EnqueueOptions): Promise<number> {
+  const { db: tx, clock } = ctx;
   const now = clock.now();
   const runAt = now + Math.max(0, options.delaySeconds ?? 0) * 1000;
   const row = await tx
@@ -51,7 +51,7 @@ export async function insertJob(ctx: ContextOrHandle, options: EnqueueOptions): 
  * refused at the door rather than failing later in the worker.
  */
 export async function enqueueTask(
-  db: ContextOrHandle,
+  db: ClockedHandle,
   resolver: TaskResolver,
   task: string,
   payload: unknown = {},

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngagement } from '../engagements/index.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import type { Principal } from '../permissions/index.ts';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { announceAccessChange } from '../users/access-changed.ts';
 import type { LiveMessage } from './live-message.ts';
@@ -67,8 +68,8 @@ describe.each(testDialects())('a live subscription on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    red = (await createEngagement(ctx.database.db, dates('RED'))).id;
-    blue = (await createEngagement(ctx.database.db, dates('BLUE'))).id;
+    red = (await createEngagement(ctx.services(), dates('RED'))).id;
+    blue = (await createEngagement(ctx.services(), dates('BLUE'))).id;
     tail = new OutboxTail(ctx.database, ctx.logger);
     await tail.start();
   });
@@ -80,7 +81,9 @@ describe.each(testDialects())('a live subscription on %s', (dialect) => {
 
   const dates = (code: string) => ({ code, name: code, start_date: '2026-01-01', end_date: '2026-01-31' });
   const write = (type: string, engagementId: number | null, payload: Record<string, unknown>) =>
-    writeTransaction(ctx.database.db, (tx) => appendDomainEvent(tx, { type, engagementId, payload }));
+    writeTransaction(ctx.database.db, (tx) =>
+      appendDomainEvent(inTransaction(ctx.services(), tx), { type, engagementId, payload }),
+    );
 
   async function subscribe(
     principal: Principal,
@@ -138,7 +141,9 @@ describe.each(testDialects())('a live subscription on %s', (dialect) => {
     let now: Principal | null = member({ [red]: 'operator', [blue]: 'operator' });
     const { sink } = await subscribe(now, { refresh: async () => now });
     now = member({ [blue]: 'operator' });
-    await writeTransaction(ctx.database.db, (tx) => announceAccessChange(tx, [USER]));
+    await writeTransaction(ctx.database.db, (tx) =>
+      announceAccessChange(inTransaction(ctx.services(), tx), [USER]),
+    );
     await write('event.created', red, { eventId: 20 });
     await write('event.created', blue, { eventId: 21 });
     await sink.waitFor((s) => s.changes.some((m) => m.ids.eventId === 21));

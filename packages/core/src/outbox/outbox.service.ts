@@ -1,5 +1,5 @@
 import { lockTransaction, notifyChannel } from '@steppingstones/db';
-import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
+import { type ClockedHandle, transactionOf } from '../service-context.ts';
 
 /** Any constant works; it only has to be the same in every process. */
 const OUTBOX_LOCK_KEY = 0x55_0b_0c;
@@ -20,8 +20,9 @@ export interface DomainEventInput {
  * Appends a domain event to the outbox inside the caller's write transaction, so the change and its
  * announcement commit or roll back together. Returns the outbox id (increasing; SSE uses it as `id:`).
  */
-export async function appendDomainEvent(ctx: ContextOrHandle, input: DomainEventInput): Promise<number> {
-  const { tx, clock } = transactionAndClock(ctx);
+export async function appendDomainEvent(ctx: ClockedHandle, input: DomainEventInput): Promise<number> {
+  const { clock } = ctx;
+  const tx = transactionOf(ctx);
   // On PostgreSQL a sequence hands out ids at insert time, not at commit, so without this lock a tailer
   // could read id 11 before a slower transaction commits id 10 and skip it forever. Holding one
   // transaction-scoped lock from the insert to the commit makes ids visible in order. (SQLite writers

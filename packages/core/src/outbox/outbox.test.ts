@@ -1,6 +1,7 @@
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { appendDomainEvent, latestDomainEventId, readDomainEventsAfter } from './index.ts';
 
@@ -14,11 +15,15 @@ describe.each(testDialects())('the outbox on %s', (dialect) => {
   it('commits with the transaction and rolls back with it', async () => {
     const { db } = ctx.database;
     await writeTransaction(db, async (tx) => {
-      await appendDomainEvent(tx, { type: 'test.kept', engagementId: null, payload: { n: 1 } });
+      await appendDomainEvent(inTransaction(ctx.services(), tx), {
+        type: 'test.kept',
+        engagementId: null,
+        payload: { n: 1 },
+      });
     });
     await expect(
       writeTransaction(db, async (tx) => {
-        await appendDomainEvent(tx, { type: 'test.lost', engagementId: null });
+        await appendDomainEvent(inTransaction(ctx.services(), tx), { type: 'test.lost', engagementId: null });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -33,7 +38,9 @@ describe.each(testDialects())('the outbox on %s', (dialect) => {
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
       ids.push(
-        await writeTransaction(db, (tx) => appendDomainEvent(tx, { type: `test.${i}`, engagementId: null })),
+        await writeTransaction(db, (tx) =>
+          appendDomainEvent(inTransaction(ctx.services(), tx), { type: `test.${i}`, engagementId: null }),
+        ),
       );
     }
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);

@@ -1,6 +1,6 @@
 import { type Tx, writeTransaction } from '@steppingstones/db';
 import { appendDomainEvent } from '../outbox/index.ts';
-import type { ClockedHandle } from '../service-context.ts';
+import { type ClockedHandle, inTransaction } from '../service-context.ts';
 import type { PluginRegistry } from './plugin-registry.ts';
 import { type PointRow, type SyncLine, type WantedPlugin, wantedPlugins } from './plugin-sync.plan.ts';
 import { recordedPointLines, syncPoints } from './plugin-sync.points.ts';
@@ -179,7 +179,11 @@ export async function syncPlugins(ctx: ClockedHandle, registry: PluginRegistry):
     for (const w of wanted) lines.push(...(await syncOne(tx, w, now)));
     await dropSupersededPlaceholders(tx, registry, seen);
     lines.push(...(await markUnlisted(tx, seen, now)));
-    await appendDomainEvent(tx, { type: 'plugin.changed', engagementId: null, payload: { reason: 'sync' } });
+    await appendDomainEvent(inTransaction(ctx, tx), {
+      type: 'plugin.changed',
+      engagementId: null,
+      payload: { reason: 'sync' },
+    });
     return lines;
   });
 }

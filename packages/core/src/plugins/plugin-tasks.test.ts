@@ -66,12 +66,12 @@ describe.each(testDialects())('plugin background tasks on %s', (dialect) => {
 
   it('leaves the jobs of a disabled task queued for the worker, and claims them once it is enabled', async () => {
     await ctx.database.db.deleteFrom('job').execute();
-    const chain = await insertJob(ctx.database.db, {
+    const chain = await insertJob(ctx.services(), {
       task: 'test-faults:chain',
       payload: { n: 1 },
       maxAttempts: 2,
     });
-    const echo = await insertJob(ctx.database.db, { task: 'test-faults:echo', payload: {}, maxAttempts: 2 });
+    const echo = await insertJob(ctx.services(), { task: 'test-faults:echo', payload: {}, maxAttempts: 2 });
     // A fresh resolver each time: a worker's copy of the flags is at most PLUGIN_STATE_TTL_MS old.
     const claim = async (owner: string) => {
       const resolver = pluginTaskResolver(await loadPluginRegistry({ listFile }));

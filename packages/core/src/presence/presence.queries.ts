@@ -1,8 +1,7 @@
 import { toIsoUtc } from '@steppingstones/shared';
 import type { EventPresenceDto } from '@steppingstones/shared/events';
-import { NotFoundError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';
-import { requireEngagementPermission } from '../permissions/index.ts';
+import { type Principal, requireEngagementPermission } from '../permissions/index.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 /**
@@ -12,9 +11,11 @@ import type { ServiceContext } from '../service-context.ts';
 export const PRESENCE_TTL_MS = 30_000;
 
 /** Who is editing which event of the engagement right now (for those who may read its events). */
-export async function listEditing(ctx: ServiceContext, engagementCode: string): Promise<EventPresenceDto[]> {
-  const principal = ctx.principal;
-  if (!principal) throw new NotFoundError('The engagement');
+export async function listEditing(
+  ctx: ServiceContext,
+  principal: Principal,
+  engagementCode: string,
+): Promise<EventPresenceDto[]> {
   const engagement = await engagementByCode(ctx.db, principal, engagementCode);
   requireEngagementPermission(principal, engagement.id, 'event.view', 'The engagement');
   const rows = await ctx.db

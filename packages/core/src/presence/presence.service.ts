@@ -27,18 +27,12 @@ async function eventForPresence(ctx: ServiceContext, principal: Principal, event
   return engagementId;
 }
 
-function actor(ctx: ServiceContext): Principal {
-  if (!ctx.principal) throw new NotFoundError('The event');
-  return ctx.principal;
-}
-
 /**
  * The heartbeat of an open edit form: the user is editing the event now (kept for PRESENCE_TTL_MS).
  * Teammates hear of it over the live stream when the form opens (or comes back after going silent);
  * a heartbeat that only keeps it alive announces nothing.
  */
-export async function markEditing(ctx: ServiceContext, eventId: number): Promise<void> {
-  const principal = actor(ctx);
+export async function markEditing(ctx: ServiceContext, principal: Principal, eventId: number): Promise<void> {
   const engagementId = await eventForPresence(ctx, principal, eventId);
   const now = ctx.clock.now();
   await writeTransaction(ctx.db, async (tx) => {
@@ -70,8 +64,7 @@ export async function markEditing(ctx: ServiceContext, eventId: number): Promise
 }
 
 /** The form closed (saved, cancelled, discarded): the user is no longer shown as editing. */
-export async function stopEditing(ctx: ServiceContext, eventId: number): Promise<void> {
-  const principal = actor(ctx);
+export async function stopEditing(ctx: ServiceContext, principal: Principal, eventId: number): Promise<void> {
   const engagementId = await eventForPresence(ctx, principal, eventId);
   await writeTransaction(ctx.db, async (tx) => {
     const gone = await tx

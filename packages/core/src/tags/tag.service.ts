@@ -1,4 +1,4 @@
-import { type ContextOrHandle, transactionAndClock } from '../service-context.ts';
+import { type ClockedHandle, transactionOf } from '../service-context.ts';
 
 /** Trimmed, de-duplicated case-insensitively; the first spelling wins. */
 export function normaliseTagNames(names: string[]): string[] {
@@ -15,13 +15,14 @@ export function normaliseTagNames(names: string[]): string[] {
  * existing "foo" (keeping its spelling).
  */
 export async function ensureTags(
-  ctx: ContextOrHandle,
+  ctx: ClockedHandle,
   engagementId: number,
   names: string[],
 ): Promise<number[]> {
   const wanted = normaliseTagNames(names);
   if (wanted.length === 0) return [];
-  const { tx, clock } = transactionAndClock(ctx);
+  const { clock } = ctx;
+  const tx = transactionOf(ctx);
   const now = clock.now();
   await tx
     .insertInto('tag')
@@ -50,12 +51,12 @@ export async function ensureTags(
 
 /** Replaces an event's tags. */
 export async function setEventTags(
-  ctx: ContextOrHandle,
+  ctx: ClockedHandle,
   engagementId: number,
   eventId: number,
   names: string[],
 ): Promise<void> {
-  const { tx } = transactionAndClock(ctx);
+  const tx = transactionOf(ctx);
   const ids = await ensureTags(ctx, engagementId, names);
   await tx.deleteFrom('event_tag').where('event_id', '=', eventId).execute();
   if (ids.length)

@@ -2,6 +2,7 @@ import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import { createEngagement } from '../engagements/index.ts';
 import { PERMISSION_CODES, type PermissionCode, type Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 /**
  * A user row written straight into the table (no password rules, no audit): for tests of services that
@@ -49,15 +50,16 @@ export interface TestOperator {
  * principal only: the services under test take it from there, as the server does after reading it.
  */
 export async function arrangeOperator(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   codes: string[],
   permissions: readonly PermissionCode[] = PERMISSION_CODES,
 ): Promise<TestOperator> {
-  const userId = await insertTestUser(db, 'alice');
+  const userId = await insertTestUser(ctx.db, 'alice');
   const engagementIds: number[] = [];
   for (const code of codes)
     engagementIds.push(
-      (await createEngagement(db, { code, name: code, start_date: '2026-01-01', end_date: '2026-12-31' })).id,
+      (await createEngagement(ctx, { code, name: code, start_date: '2026-01-01', end_date: '2026-12-31' }))
+        .id,
     );
   return {
     engagementIds,

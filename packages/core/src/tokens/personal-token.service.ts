@@ -13,7 +13,7 @@ import {
   isPermissionCode,
   type Principal,
 } from '../permissions/index.ts';
-import { type ContextOrHandle, handleAndClock, inTransaction } from '../service-context.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import type { TokenScope, UserRow } from '../users/principal.queries.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 
@@ -77,7 +77,7 @@ async function tokenEngagementIds(
 
 /** Creates a personal token scoped to codes the caller holds; the secret is returned once, stored hashed. */
 export async function createApiToken(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   principal: Principal,
   input: z.input<typeof apiTokenCreateSchema>,
   actor: AuditActor,
@@ -92,7 +92,7 @@ export async function createApiToken(
       'permissions',
       `You do not hold: ${notHeld.join(', ')}; a token cannot exceed you.`,
     );
-  const { db, clock } = handleAndClock(ctx);
+  const { db, clock } = ctx;
   const engagementIds = await tokenEngagementIds(db, principal, data.engagements);
   const expiresAt = data.expires_at ? Date.parse(data.expires_at) : null;
   if (expiresAt !== null && expiresAt <= clock.now())
@@ -129,12 +129,12 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   userId: number,
   id: number,
   actor: AuditActor,
 ): Promise<void> {
-  const { db, clock } = handleAndClock(ctx);
+  const { db, clock } = ctx;
   await writeTransaction(db, async (tx) => {
     const row = await tx
       .selectFrom('api_token')
@@ -155,10 +155,10 @@ export async function revokeApiToken(
 
 /** The owner and scope of a live personal token, recording its use; null for anything else. */
 export async function resolveApiToken(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   token: string,
 ): Promise<{ user: UserRow; scope: TokenScope } | null> {
-  const { db, clock } = handleAndClock(ctx);
+  const { db, clock } = ctx;
   const row = await db
     .selectFrom('api_token')
     .selectAll()

@@ -1,5 +1,5 @@
 import { appendDomainEvent, type DomainEvent } from '../outbox/index.ts';
-import type { ContextOrHandle } from '../service-context.ts';
+import type { ClockedHandle } from '../service-context.ts';
 
 /**
  * Outbox type announcing that some users' access changed: sessions revoked, deactivated, groups or
@@ -10,7 +10,7 @@ import type { ContextOrHandle } from '../service-context.ts';
 export const ACCESS_CHANGED = 'user.access_changed';
 
 /** In the caller's transaction, so the change and its announcement commit together. */
-export async function announceAccessChange(ctx: ContextOrHandle, userIds: readonly number[]): Promise<void> {
+export async function announceAccessChange(ctx: ClockedHandle, userIds: readonly number[]): Promise<void> {
   if (userIds.length === 0) return;
   await appendDomainEvent(ctx, {
     type: ACCESS_CHANGED,

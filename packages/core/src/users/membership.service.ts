@@ -2,7 +2,7 @@ import type { DB, Tx } from '@steppingstones/db';
 import { higherRole, parseRole, type RoleSlug } from '@steppingstones/shared/roles';
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../errors.ts';
-import { type ContextOrHandle, handleAndClock } from '../service-context.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 export async function engagementIdsByCode(
   tx: Kysely<DB>,
@@ -45,11 +45,11 @@ export interface MembershipInput {
 
 /** Replaces the memberships of a user (one per engagement: a repeated engagement keeps the last role). */
 export async function setUserMemberships(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   userId: number,
   memberships: readonly MembershipInput[],
 ): Promise<void> {
-  const { db: tx, clock } = handleAndClock(ctx);
+  const { db: tx, clock } = ctx;
   const byEngagement = new Map(memberships.map((m) => [Number(m.engagementId), m.role]));
   await tx.deleteFrom('engagement_member').where('user_id', '=', userId).execute();
   const now = clock.now();
@@ -69,12 +69,12 @@ export async function setUserMemberships(
 
 /** Adds a member, or changes the role of one who already is. */
 export async function addEngagementMember(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   engagementId: number,
   userId: number,
   role: RoleSlug = 'blue-read-only',
 ): Promise<void> {
-  const { db: tx, clock } = handleAndClock(ctx);
+  const { db: tx, clock } = ctx;
   await tx
     .insertInto('engagement_member')
     .values({ engagement_id: engagementId, user_id: userId, role, created_at: clock.now() })

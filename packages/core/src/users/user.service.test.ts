@@ -2,6 +2,7 @@ import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { insertUser } from './user.service.ts';
 
@@ -17,7 +18,11 @@ describe.each(testDialects())('user creation on %s', (dialect) => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
         writeTransaction(ctx.database.db, (tx) =>
-          insertUser(tx, { username: i % 2 ? 'Racer' : 'racer', password: 'unused here' }, 'x'),
+          insertUser(
+            inTransaction(ctx.services(), tx),
+            { username: i % 2 ? 'Racer' : 'racer', password: 'unused here' },
+            'x',
+          ),
         ),
       ),
     );

@@ -5,12 +5,7 @@ import type { z } from 'zod';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
-import {
-  type ContextOrHandle,
-  handleAndClock,
-  inTransaction,
-  type ServiceContext,
-} from '../service-context.ts';
+import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { parseOrThrow } from '../zod-errors.ts';
 import { announceAccessChange } from './access-changed.ts';
 import { revokeUserCredentials } from './credentials-revocation.ts';
@@ -42,11 +37,11 @@ async function resolveMemberships(tx: Kysely<DB>, data: UserCreateInput): Promis
 
 /** Inserts a user inside the caller's transaction (first-run setup and the admin API share it). */
 export async function insertUser(
-  ctx: ContextOrHandle,
+  ctx: ServiceContext,
   data: UserCreateInput,
   passwordHash: string,
 ): Promise<UserRow> {
-  const { db: tx, clock } = handleAndClock(ctx);
+  const { db: tx, clock } = ctx;
   if (await findUserByUsername(tx, data.username)) throw usernameTaken();
   const memberships = await resolveMemberships(tx, data);
   const now = clock.now();

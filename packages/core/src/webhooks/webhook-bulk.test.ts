@@ -24,7 +24,7 @@ describe.each(testDialects())(
     beforeEach(async () => {
       ctx = await createTestContext(dialect);
       let ids: number[];
-      ({ principal: op, engagementIds: ids } = await arrangeOperator(ctx.database.db, ['BULK']));
+      ({ principal: op, engagementIds: ids } = await arrangeOperator(ctx.services(), ['BULK']));
       engagementId = ids[0]!;
       await createWebhook(ctx.services(), { url: 'https://hooks.example.test/in' });
       seenJobs = 0;

@@ -25,7 +25,7 @@ describe.each(testDialects())('webhook messages of a burst on %s', { timeout: 18
   beforeEach(async () => {
     clock.set(new Date('2026-03-02T14:00:00.500Z').getTime());
     ctx = await createTestContext(dialect, {}, { clock });
-    ({ principal: op } = await arrangeOperator(ctx.database.db, ['BURST']));
+    ({ principal: op } = await arrangeOperator(ctx.services(), ['BURST']));
     await ctx.database.db.updateTable('engagement').set({ name: 'Acme internal test' }).execute();
     hookId = (
       await createWebhook(ctx.services(), {

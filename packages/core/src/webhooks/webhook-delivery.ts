@@ -78,6 +78,7 @@ export async function deliverOnce(
     body: payload.body,
     deliveryId: payload.deliveryId,
     allowPrivate: config.webhookAllowPrivate,
+    sentAt: ctx.clock.now(),
     timeoutMs,
   });
   await recordDelivery(ctx, { ...payload, attempt }, result);
@@ -103,6 +104,7 @@ export async function testWebhook(
     body,
     deliveryId,
     allowPrivate: config.webhookAllowPrivate,
+    sentAt: ctx.clock.now(),
     timeoutMs: options.timeoutMs,
   });
   await recordDelivery(

@@ -12,6 +12,8 @@ export interface WebhookPost {
   body: string;
   deliveryId: string;
   allowPrivate: boolean;
+  /** When it is sent (epoch ms, the caller's clock): the signature's timestamp. */
+  sentAt: number;
   timeoutMs?: number;
 }
 
@@ -58,7 +60,7 @@ export function postWebhook(post: WebhookPost): Promise<WebhookPostResult> {
       headers['x-steppingstones-signature'] = signatureHeader(
         post.secret,
         post.body,
-        Math.floor(Date.now() / 1000),
+        Math.floor(post.sentAt / 1000),
       );
     const client = url.protocol === 'https:' ? https : http;
     let settled = false;

@@ -2,6 +2,7 @@ import { appendDomainEvent } from '@steppingstones/core/outbox';
 import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '../service-context.ts';
 import { arrangeOperator, createTestContext, type TestContext } from '../testing/index.ts';
 import { createWebhook } from './webhook.service.ts';
 import { fanOutWebhooks } from './webhook-fanout.ts';
@@ -19,7 +20,7 @@ describe.each(testDialects())('webhook scope on %s', (dialect) => {
   afterEach(() => ctx.dispose());
 
   it('delivers an engagement webhook only its engagement’s messages, an instance webhook all', async () => {
-    const { engagementIds } = await arrangeOperator(ctx.database.db, ['ALPHA', 'BRAVO']);
+    const { engagementIds } = await arrangeOperator(ctx.services(), ['ALPHA', 'BRAVO']);
     const [alpha, bravo] = engagementIds as [number, number];
     const types = ['event created' as const];
     const alphaHook = await createWebhook(
@@ -40,7 +41,7 @@ describe.each(testDialects())('webhook scope on %s', (dialect) => {
         [alpha, 1],
         [bravo, 2],
       ] as const)
-        await appendDomainEvent(tx, {
+        await appendDomainEvent(inTransaction(ctx.services(), tx), {
           type: 'event.created',
           engagementId,
           payload: { eventId, description: `secret plan ${eventId}` },

@@ -5,6 +5,7 @@ import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedEvents } from '../events/testing/index.ts';
+import { inTransaction } from '../service-context.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
 import { hashPassword, insertUser } from '../users/index.ts';
 import { isPrivateAddress } from './ssrf-guard.ts';
@@ -14,6 +15,9 @@ import { createWebhook, updateWebhook } from './webhook.service.ts';
 import { testWebhook } from './webhook-delivery.ts';
 import { fanOutWebhooks } from './webhook-fanout.ts';
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from './webhook-http.ts';
+
+/** A fixed send time: the signature's timestamp in these tests does not depend on the wall clock. */
+const SENT_AT = Date.UTC(2026, 2, 1, 10);
 
 describe('the SSRF guard', () => {
   it('refuses loopback, private, link-local and unique-local addresses, and allows public ones', () => {
@@ -42,7 +46,7 @@ describe('the SSRF guard', () => {
   it('does not connect to a loopback target unless private targets are allowed', async () => {
     const receiver = await startWebhookReceiver();
     try {
-      const post = { secret: '', body: '{}', deliveryId: crypto.randomUUID() };
+      const post = { secret: '', body: '{}', deliveryId: crypto.randomUUID(), sentAt: SENT_AT };
       const literal = await postWebhook({ ...post, url: receiver.url, allowPrivate: false });
       expect(literal.ok).toBe(false);
       expect(literal.error).toContain('WEBHOOK_ALLOW_PRIVATE=true');
@@ -78,6 +82,7 @@ describe('a webhook POST', () => {
         body: '{}',
         deliveryId: crypto.randomUUID(),
         allowPrivate: true,
+        sentAt: SENT_AT,
         timeoutMs: 300,
       });
       expect(result).toMatchObject({
@@ -177,13 +182,16 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       types: ['event created', 'detection changed'],
     });
     await writeTransaction(ctx.database.db, async (tx) => {
-      await appendDomainEvent(tx, {
+      await appendDomainEvent(inTransaction(ctx.services(), tx), {
         type: 'event.created',
         engagementId: Number(engagementId),
         payload: { eventId: 7, description: 'Ran whoami\nmore' },
       });
-      await appendDomainEvent(tx, { type: 'engagement.updated', engagementId: Number(engagementId) });
-      await appendDomainEvent(tx, {
+      await appendDomainEvent(inTransaction(ctx.services(), tx), {
+        type: 'engagement.updated',
+        engagementId: Number(engagementId),
+      });
+      await appendDomainEvent(inTransaction(ctx.services(), tx), {
         type: 'event.detection_changed',
         engagementId: Number(engagementId),
         payload: { eventId: 7, from: 'N/A', to: 'FUL' },
@@ -227,7 +235,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const operator = await writeTransaction(ctx.database.db, async (tx) =>
       insertUser(
-        tx,
+        inTransaction(ctx.services(), tx),
         {
           username: 'op',
           password: 'a long enough password',
@@ -248,7 +256,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       .execute();
     await createWebhook(ctx.services(), { url: receiver.url, types: ['event created'] });
     await writeTransaction(ctx.database.db, (tx) =>
-      appendDomainEvent(tx, {
+      appendDomainEvent(inTransaction(ctx.services(), tx), {
         type: 'event.created',
         engagementId: Number(engagementId),
         payload: { eventId: ids[0] },

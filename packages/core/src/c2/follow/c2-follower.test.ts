@@ -23,7 +23,7 @@ describe.each(testDialects())('c2 follow on %s', (dialect) => {
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    ({ principal: red } = await arrangeOperator(ctx.database.db, ['FOL', 'ONE']));
+    ({ principal: red } = await arrangeOperator(ctx.services(), ['FOL', 'ONE']));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2-follow-'));
   });
   afterAll(async () => {

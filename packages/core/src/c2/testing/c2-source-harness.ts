@@ -46,7 +46,7 @@ export async function createC2SourceHarness(
     sync: async () => [],
     close: () => threads.close(),
   });
-  const { principal } = await arrangeOperator(context.database.db, ['C2T']);
+  const { principal } = await arrangeOperator(context.services(), ['C2T']);
   return {
     context,
     operator: principal,

@@ -1,8 +1,8 @@
-import { type DB, type Tx, writeTransaction } from '@steppingstones/db';
+import { type Tx, writeTransaction } from '@steppingstones/db';
 import type { CrackedImportResult } from '@steppingstones/shared/credentials';
-import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
 import { type Principal, requireEngagementPermission } from '../../permissions/index.ts';
+import type { ServiceContext } from '../../service-context.ts';
 import { vaultEngagement } from '../credential-engagement.ts';
 import { hashKey, textKey } from '../credential-keys.ts';
 import { crackCandidates, decodeHexPlain, EMPTY_LM_HALF, isLmHalf } from './cracked-line.ts';
@@ -34,7 +34,7 @@ export class CrackMatcher {
   private batch: NumberedLine[] = [];
 
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly ctx: ServiceContext,
     private readonly engagementId: number,
     private readonly commits?: BatchCommits,
   ) {}
@@ -47,7 +47,7 @@ export class CrackMatcher {
 
   private async flush(): Promise<void> {
     const through = this.batch.at(-1)?.line ?? 0;
-    await writeTransaction(this.db, (tx) => this.match(tx));
+    await writeTransaction(this.ctx.db, (tx) => this.match(tx));
     this.commits?.committed(through);
   }
 
@@ -115,7 +115,7 @@ export class CrackMatcher {
   /** Matches what is left, then LM halves against full LM hashes; returns the result. */
   async finish(): Promise<CrackedImportResult> {
     await this.flush();
-    if (this.halves.size) await writeTransaction(this.db, (tx) => this.matchHalves(tx));
+    if (this.halves.size) await writeTransaction(this.ctx.db, (tx) => this.matchHalves(tx));
     return {
       cracked_hashes: this.crackedKeys.size,
       accounts: this.accounts,
@@ -161,12 +161,13 @@ export interface CrackedRunOptions {
  * set-based matching committed batch by batch, every account and history entry sharing a hash filled in.
  */
 export async function importCracked(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   engagementCode: string,
   input: ImportInput,
   run: CrackedRunOptions,
 ): Promise<CrackedImportResult & { import_id: number }> {
+  const { db } = ctx;
   const engagement = await vaultEngagement(db, principal, engagementCode, 'credential.change');
   let bytes = 0;
   const body = capped(input, run.maxBytes, (total) => {
@@ -174,11 +175,11 @@ export async function importCracked(
     run.onBytes?.(total);
   });
   const importId =
-    run.importId ?? (await startImportRecord(db, engagement.id, 'cracked', run.filename ?? '', run.actor));
+    run.importId ?? (await startImportRecord(ctx, engagement.id, 'cracked', run.filename ?? '', run.actor));
   if (run.importId !== undefined) await markImportRunning(db, importId);
   run.onStarted?.(importId);
   const commits = new BatchCommits(run.onProgress, () => bytes);
-  const matcher = new CrackMatcher(db, engagement.id, commits);
+  const matcher = new CrackMatcher(ctx, engagement.id, commits);
   try {
     for await (const batch of readLineBatches(body))
       for (const line of batch) {
@@ -186,24 +187,24 @@ export async function importCracked(
         if (full) await full;
       }
     const result = await matcher.finish();
-    await finishImportRecord(db, importId, result, { bytes, lines: commits.linesDone });
+    await finishImportRecord(ctx, importId, result, { bytes, lines: commits.linesDone });
     return { ...result, import_id: importId };
   } catch (error) {
     const reported = commits.stopped(error, matcher.counts());
-    await failImportRecord(db, importId, reported);
+    await failImportRecord(ctx, importId, reported);
     throw reported;
   }
 }
 
 /** The HashMob submission: `hash:plain` founds of one engagement (the token's), the same matcher. */
 export async function submitFounds(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   engagementId: number,
   founds: string[],
 ): Promise<CrackedImportResult> {
   requireEngagementPermission(principal, engagementId, 'credential.change', 'The engagement');
-  const matcher = new CrackMatcher(db, engagementId);
+  const matcher = new CrackMatcher(ctx, engagementId);
   let n = 0;
   for (const text of founds) {
     const full = matcher.add({ line: ++n, text, undecodable: false });

@@ -2,6 +2,7 @@ import { writeTransaction } from '@steppingstones/db';
 import { testDialects } from '@steppingstones/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../permissions/index.ts';
+import { inTransaction } from '../../service-context.ts';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { arrangeOperator } from '../../testing/test-operator.ts';
 import { ingestFindings, type VaultFinding } from '../credential-ingest.service.ts';
@@ -40,18 +41,18 @@ describe.each(testDialects())('cracked import on %s', (dialect) => {
       ).map((r) => [`${r.account}/${r.position ?? 'cur'}`, r.secret]),
     );
   const crack = (text: string) =>
-    importCracked(ctx.database.db, principal, 'CRACK', [Buffer.from(text)], {
+    importCracked(ctx.services(), principal, 'CRACK', [Buffer.from(text)], {
       actor: { userId: null, username: 'cli' },
       maxBytes: 1e7,
     });
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    const op = await arrangeOperator(ctx.database.db, ['CRACK']);
+    const op = await arrangeOperator(ctx.services(), ['CRACK']);
     principal = op.principal;
     engagementId = op.engagementIds[0] as number;
     await writeTransaction(ctx.database.db, (tx) =>
-      ingestFindings(tx, {
+      ingestFindings(inTransaction(ctx.services(), tx), {
         engagementId,
         findings: [
           f('alice', H('a'), 1000),

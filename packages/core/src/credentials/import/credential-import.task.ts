@@ -20,7 +20,9 @@ const PROGRESS_EVERY_MS = 1000;
  */
 export async function runCredentialImportTask(ctx: TaskRunContext): Promise<unknown> {
   const p = credentialImportPayloadSchema.parse(ctx.payload);
-  const { db } = await ctx.database();
+  const principal = systemPrincipal(p.actor.username);
+  const services = { ...(await ctx.services()), principal };
+  const { db } = services;
   const record = await db
     .selectFrom('credential_import')
     .select('status')
@@ -33,23 +35,22 @@ export async function runCredentialImportTask(ctx: TaskRunContext): Promise<unkn
   }
   if (!fs.existsSync(file)) {
     const gone = new PermanentTaskError('The uploaded file is gone; upload it again.');
-    await failImportRecord(await ctx.services(), p.importId, new DomainError(gone.message));
+    await failImportRecord(services, p.importId, new DomainError(gone.message));
     throw gone;
   }
   let last = 0;
   const onProgress = (progress: ImportProgress) => {
-    const now = Date.now();
+    const now = services.clock.now();
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;
     recordImportProgress(db, p.importId, progress).catch(() => {});
   };
-  const principal = systemPrincipal(p.actor.username);
   const run = { actor: p.actor, maxBytes: ctx.config.maxImportBytes, importId: p.importId, onProgress };
   try {
     const { import_id: _, ...result } =
       p.kind === 'dump'
         ? await importDump(
-            db,
+            services,
             principal,
             {
               engagement: p.engagement,
@@ -61,7 +62,7 @@ export async function runCredentialImportTask(ctx: TaskRunContext): Promise<unkn
             fs.createReadStream(file),
             run,
           )
-        : await importCracked(db, principal, p.engagement, fs.createReadStream(file), {
+        : await importCracked(services, principal, p.engagement, fs.createReadStream(file), {
             ...run,
             filename: p.filename ?? '',
           });

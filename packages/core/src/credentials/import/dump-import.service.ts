@@ -1,9 +1,8 @@
-import type { DB } from '@steppingstones/db';
 import type { DumpImportResult, DumpImportType } from '@steppingstones/shared/credentials';
-import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Principal } from '../../permissions/index.ts';
+import type { ServiceContext } from '../../service-context.ts';
 import { vaultEngagement } from '../credential-engagement.ts';
 import type { VaultFinding } from '../credential-ingest.service.ts';
 import {
@@ -154,12 +153,13 @@ async function readAll(input: ImportInput): Promise<string> {
  * the API answers; the import is recorded with its result.
  */
 export async function importDump(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   params: DumpImportParams,
   input: ImportInput,
   run: ImportRunOptions,
 ): Promise<DumpImportResult & { import_id: number }> {
+  const { db } = ctx;
   const engagement = await vaultEngagement(db, principal, params.engagement, 'credential.add');
   const typeProblem = checkHashType(params.hashType);
   if (typeProblem) throw ValidationError.field('hash_type', typeProblem);
@@ -176,11 +176,11 @@ export async function importDump(
   });
   const importId =
     run.importId ??
-    (await startImportRecord(db, engagement.id, params.type, params.filename ?? '', run.actor));
+    (await startImportRecord(ctx, engagement.id, params.type, params.filename ?? '', run.actor));
   if (run.importId !== undefined) await markImportRunning(db, importId);
   run.onStarted?.(importId);
   const commits = new BatchCommits(run.onProgress, () => bytes);
-  const sink = new DumpSink(db, engagement.id, importId, run.actor, commits);
+  const sink = new DumpSink(ctx, engagement.id, importId, run.actor, commits);
   try {
     const rejections = new Rejections();
     if (params.type === 'keepass') {
@@ -205,11 +205,11 @@ export async function importDump(
       duplicates: sink.counts.duplicates,
       rejected: rejections.result(),
     };
-    await finishImportRecord(db, importId, result, { bytes, lines: commits.linesDone });
+    await finishImportRecord(ctx, importId, result, { bytes, lines: commits.linesDone });
     return { ...result, import_id: importId };
   } catch (error) {
     const reported = commits.stopped(error, sink.result());
-    await failImportRecord(db, importId, reported);
+    await failImportRecord(ctx, importId, reported);
     throw reported;
   }
 }

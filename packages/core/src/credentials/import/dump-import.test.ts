@@ -30,7 +30,7 @@ describe.each(testDialects())('dump import on %s', (dialect) => {
   let principal: Principal;
   const actor = { userId: null, username: 'cli' };
   const run = (params: Omit<DumpImportParams, 'engagement'>, text: string | Buffer) =>
-    importDump(ctx.database.db, principal, { engagement: 'DUMP', ...params }, [Buffer.from(text)], {
+    importDump(ctx.services(), principal, { engagement: 'DUMP', ...params }, [Buffer.from(text)], {
       actor,
       maxBytes: 10_000_000,
     });
@@ -51,7 +51,7 @@ describe.each(testDialects())('dump import on %s', (dialect) => {
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    principal = (await arrangeOperator(ctx.database.db, ['DUMP'])).principal;
+    principal = (await arrangeOperator(ctx.services(), ['DUMP'])).principal;
   });
   afterEach(() => ctx.dispose());
 

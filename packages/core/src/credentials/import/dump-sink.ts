@@ -1,6 +1,6 @@
-import { type DB, writeTransaction } from '@steppingstones/db';
-import type { Kysely } from 'kysely';
+import { writeTransaction } from '@steppingstones/db';
 import type { AuditActor } from '../../audit/index.ts';
+import { inTransaction, type ServiceContext } from '../../service-context.ts';
 import { type IngestCounts, ingestFindings, type VaultFinding } from '../credential-ingest.service.ts';
 import type { BatchCommits } from './import-batches.ts';
 
@@ -23,7 +23,7 @@ export class DumpSink {
   private through = 0;
   readonly counts: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly ctx: ServiceContext,
     private readonly engagementId: number,
     private readonly importId: number,
     private readonly actor: AuditActor,
@@ -46,9 +46,9 @@ export class DumpSink {
     this.batch = [];
     if (findings.length) {
       const batch: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
-      await writeTransaction(this.db, async (tx) => {
+      await writeTransaction(this.ctx.db, async (tx) => {
         for (let i = 0; i < findings.length; i += INGEST_CHUNK) {
-          const c = await ingestFindings(tx, {
+          const c = await ingestFindings(inTransaction(this.ctx, tx), {
             engagementId: this.engagementId,
             findings: findings.slice(i, i + INGEST_CHUNK),
             origin: { importId: this.importId },

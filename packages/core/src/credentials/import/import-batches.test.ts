@@ -33,7 +33,7 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
 
   beforeEach(async () => {
     ctx = await createTestContext(dialect);
-    principal = (await arrangeOperator(ctx.database.db, ['BATCH'])).principal;
+    principal = (await arrangeOperator(ctx.services(), ['BATCH'])).principal;
   });
   afterEach(() => ctx.dispose());
 
@@ -41,7 +41,7 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
     const line = (i: number) => `user${i}:${hash(i)}`;
     const progress: number[] = [];
     const failed = importDump(
-      ctx.database.db,
+      ctx.services(),
       principal,
       { engagement: 'BATCH', type: 'user-hash', hashType: 1000 },
       breaksAfter(2.5 * DUMP_BATCH, line),
@@ -66,7 +66,7 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
 
     const lines = Array.from({ length: 2.5 * DUMP_BATCH }, (_, i) => line(i + 1)).join('\n');
     const again = await importDump(
-      ctx.database.db,
+      ctx.services(),
       principal,
       { engagement: 'BATCH', type: 'user-hash', hashType: 1000 },
       [Buffer.from(lines)],
@@ -80,14 +80,14 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
     const n = 2.5 * CRACKED_BATCH;
     const lines = Array.from({ length: n }, (_, i) => `u${i + 1}:${hash(i + 1)}`).join('\n');
     await importDump(
-      ctx.database.db,
+      ctx.services(),
       principal,
       { engagement: 'BATCH', type: 'user-hash', hashType: 1000 },
       [Buffer.from(lines)],
       { actor, maxBytes: 100_000_000 },
     );
     const failed = importCracked(
-      ctx.database.db,
+      ctx.services(),
       principal,
       'BATCH',
       breaksAfter(n, (i) => `${hash(i)}:pw${i}`),
@@ -106,7 +106,7 @@ describe.each(testDialects())('imports commit batch by batch on %s', (dialect) =
 
   it('a failure before anything was committed keeps its own message: nothing imported', async () => {
     const failed = importDump(
-      ctx.database.db,
+      ctx.services(),
       principal,
       { engagement: 'BATCH', type: 'user-hash', hashType: 1000 },
       breaksAfter(10, (i) => `user${i}:${hash(i)}`),

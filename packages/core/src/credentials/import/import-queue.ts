@@ -1,11 +1,11 @@
-import { type DB, writeTransaction } from '@steppingstones/db';
+import { writeTransaction } from '@steppingstones/db';
 import { DUMP_IMPORT_TYPES } from '@steppingstones/shared/credentials';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditActor } from '../../audit/index.ts';
 import { ValidationError } from '../../errors.ts';
 import { insertJob } from '../../jobs/job.service.ts';
 import type { Principal } from '../../permissions/index.ts';
+import { inTransaction, type ServiceContext } from '../../service-context.ts';
 import { vaultEngagement } from '../credential-engagement.ts';
 import { checkHashType } from './colon.parser.ts';
 import { startImportRecord } from './import-record.ts';
@@ -44,19 +44,21 @@ export interface QueuedImport {
  * permission is checked here; the worker then imports as the one who queued it.
  */
 export async function queueCredentialImport(
-  db: Kysely<DB>,
+  ctx: ServiceContext,
   principal: Principal,
   request: Omit<CredentialImportPayload, 'importId' | 'actor'> & { size: number },
   actor: AuditActor,
 ): Promise<QueuedImport> {
+  const { db } = ctx;
   const permission = request.kind === 'dump' ? 'credential.add' : 'credential.change';
   const engagement = await vaultEngagement(db, principal, request.engagement, permission);
   const typeProblem = checkHashType(request.hashType);
   if (typeProblem) throw ValidationError.field('hash_type', typeProblem);
   const { size, ...rest } = request;
   return writeTransaction(db, async (tx) => {
+    const inTx = inTransaction(ctx, tx);
     const id = await startImportRecord(
-      tx,
+      inTx,
       engagement.id,
       request.kind === 'dump' ? (request.type ?? '') : 'cracked',
       request.filename ?? '',
@@ -68,7 +70,7 @@ export async function queueCredentialImport(
       importId: id,
       actor: { userId: actor.userId || null, username: actor.username },
     };
-    const jobId = await insertJob(tx, {
+    const jobId = await insertJob(inTx, {
       task: CREDENTIAL_IMPORT_TASK,
       payload,
       maxAttempts: CREDENTIAL_IMPORT_MAX_ATTEMPTS,

@@ -2,7 +2,7 @@ import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../audit/index.ts';
 import { DomainError } from '../../errors.ts';
-import { type ContextOrHandle, handleAndClock } from '../../service-context.ts';
+import type { ClockedHandle } from '../../service-context.ts';
 import type { ImportProgress } from './import-batches.ts';
 import { ImportStoppedError } from './import-batches.ts';
 
@@ -11,14 +11,14 @@ import { ImportStoppedError } from './import-batches.ts';
  * followed while it runs, and a failed one says why and where it stopped.
  */
 export async function startImportRecord(
-  target: ContextOrHandle,
+  target: ClockedHandle,
   engagementId: number,
   type: string,
   filename: string,
   actor: AuditActor,
   options: { status?: 'running' | 'queued'; bytesTotal?: number | null } = {},
 ): Promise<number> {
-  const { db, clock } = handleAndClock(target);
+  const { db, clock } = target;
   const row = await db
     .insertInto('credential_import')
     .values({
@@ -59,12 +59,12 @@ export async function recordImportProgress(db: Kysely<DB>, id: number, p: Import
 }
 
 export async function finishImportRecord(
-  target: ContextOrHandle,
+  target: ClockedHandle,
   id: number,
   result: object,
   progress?: ImportProgress,
 ): Promise<void> {
-  const { db, clock } = handleAndClock(target);
+  const { db, clock } = target;
   await db
     .updateTable('credential_import')
     .set({
@@ -81,8 +81,8 @@ export async function finishImportRecord(
  * Marks an import failed with a message for the user (never internals); a stopped import also keeps
  * the line it stopped at and what its committed batches added.
  */
-export async function failImportRecord(target: ContextOrHandle, id: number, error: unknown): Promise<void> {
-  const { db, clock } = handleAndClock(target);
+export async function failImportRecord(target: ClockedHandle, id: number, error: unknown): Promise<void> {
+  const { db, clock } = target;
   const message =
     error instanceof DomainError ? error.message : 'The import failed on the server; nothing was imported.';
   const stopped =

@@ -71,9 +71,11 @@ export async function seedEvents(
   const createdAt = options.createdAt ?? start;
   const { contextIds, contexts, tagIds } = await writeTransaction(db, async (tx) => {
     const contexts = HOSTS.flatMap((host, i) => [{ host, user: USERS[i % USERS.length] ?? '', process: '' }]);
+    // Stamped with the seed's own time, like its events.
+    const seed = { db: tx, clock: { now: () => createdAt } };
     const contextIds: number[] = [];
-    for (const c of contexts) contextIds.push(await getOrCreateContext(tx, options.engagementId, c));
-    return { contextIds, contexts, tagIds: await ensureTags(tx, options.engagementId, TAGS) };
+    for (const c of contexts) contextIds.push(await getOrCreateContext(seed, options.engagementId, c));
+    return { contextIds, contexts, tagIds: await ensureTags(seed, options.engagementId, TAGS) };
   });
   let first = 0;
   let last = 0;

@@ -61,7 +61,9 @@ export function pluginContextBase(input: BaseContextInput): BaseContext {
         const registry = await loadPluginRegistry();
         const database = createDb({ target: input.database, poolSize: 1 });
         try {
-          await enqueueTask(database.db, pluginTaskResolver(registry), task, payload, options);
+          // Stamped with the call's clock, the one the plugin itself is given.
+          const handle = { db: database.db, clock: { now: () => input.nowMs } };
+          await enqueueTask(handle, pluginTaskResolver(registry), task, payload, options);
         } finally {
           await database.close();
         }

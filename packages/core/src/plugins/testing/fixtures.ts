@@ -4,8 +4,8 @@ import type { EventDto } from '@steppingstones/shared/events';
 import type { AppContext } from '../../app-context.ts';
 import { createEngagement } from '../../engagements/index.ts';
 import { createEvent } from '../../events/index.ts';
-import type { Principal } from '../../permissions/index.ts';
-import { serviceContext } from '../../service-context.ts';
+import { type Principal, systemPrincipal } from '../../permissions/index.ts';
+import { inTransaction, serviceContext } from '../../service-context.ts';
 import { insertUser, principalForUser } from '../../users/index.ts';
 
 export interface PluginFixtures {
@@ -22,7 +22,8 @@ export interface PluginFixtures {
  */
 export async function seedPluginFixtures(app: AppContext, code = 'TEST-1'): Promise<PluginFixtures> {
   const db = app.database.db;
-  const engagement = await createEngagement(db, {
+  const services = serviceContext(app, systemPrincipal('fixtures'));
+  const engagement = await createEngagement(services, {
     code,
     name: 'Fixture engagement',
     start_date: '2026-01-05',
@@ -31,7 +32,7 @@ export async function seedPluginFixtures(app: AppContext, code = 'TEST-1'): Prom
   });
   const user = await writeTransaction(db, (tx) =>
     insertUser(
-      tx,
+      inTransaction(services, tx),
       {
         username: 'operator',
         password: 'unused-Password-1',

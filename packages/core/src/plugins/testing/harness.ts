@@ -5,7 +5,7 @@ import type { EventDto, EventFields } from '@steppingstones/shared/events';
 import { createEngagement } from '../../engagements/index.ts';
 import { createEvent } from '../../events/index.ts';
 import type { PermissionCode, Principal } from '../../permissions/index.ts';
-import { serviceContext } from '../../service-context.ts';
+import { inTransaction, serviceContext } from '../../service-context.ts';
 import { createTestContext, type TestContext } from '../../testing/index.ts';
 import { insertUser, principalForUser } from '../../users/index.ts';
 import { pluginContextBase } from '../host/plugin-context-base.ts';
@@ -169,7 +169,7 @@ export async function createPluginTestHarness(
       },
       addEngagement: async (code) => {
         const db = context.database.db;
-        const engagement = await createEngagement(db, {
+        const engagement = await createEngagement(context.services(), {
           code,
           name: `Engagement ${code}`,
           start_date: '2026-01-01',
@@ -178,7 +178,7 @@ export async function createPluginTestHarness(
         });
         const user = await writeTransaction(db, (tx) =>
           insertUser(
-            tx,
+            inTransaction(context.services(), tx),
             {
               username: `operator-${code.toLowerCase()}`,
               password: 'unused-Password-1',
