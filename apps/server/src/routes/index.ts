@@ -28,6 +28,7 @@ import { healthRoutes } from './health.routes.ts';
 import { historyRoutes } from './history.routes.ts';
 import { jobRoutes } from './jobs.routes.ts';
 import { navigatorRoutes } from './navigator.routes.ts';
+import { originCredentialRoutes } from './origin-credentials.routes.ts';
 import { pluginRoutes } from './plugins.routes.ts';
 import { presenceRoutes } from './presence.routes.ts';
 import { setupRoutes } from './setup.routes.ts';
@@ -70,6 +71,7 @@ export async function registerApiRoutes(app: AppServer): Promise<void> {
   await app.register(credentialImportRoutes);
   await app.register(credentialStatsRoutes);
   await app.register(credentialLinkRoutes);
+  await app.register(originCredentialRoutes);
   await app.register(hashmobRoutes);
   await app.register(eventstreamSchemaRoutes);
   await app.register(eventstreamImportRoutes);

@@ -10,6 +10,7 @@ import { EVENTSTREAM_ROUTE_SAMPLES } from '../routes/eventstream.route-samples.t
 import { HISTORY_ROUTE_SAMPLES } from '../routes/history.route-samples.ts';
 import { JOBS_WEBHOOKS_ROUTE_SAMPLES } from '../routes/jobs-webhooks.route-samples.ts';
 import { NAVIGATOR_ROUTE_SAMPLES } from '../routes/navigator.route-samples.ts';
+import { ORIGIN_CREDENTIAL_ROUTE_SAMPLES } from '../routes/origin-credentials.route-samples.ts';
 import { PLUGIN_ROUTE_SAMPLES } from '../routes/plugins.route-samples.ts';
 import type { ApiClient } from './api-client.ts';
 import { createTestUser, TEST_PASSWORD, type TestUser } from './test-server.ts';
@@ -76,6 +77,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...NAVIGATOR_ROUTE_SAMPLES,
   ...CREDENTIAL_ROUTE_SAMPLES,
   ...CREDENTIAL_STATS_ROUTE_SAMPLES,
+  ...ORIGIN_CREDENTIAL_ROUTE_SAMPLES,
   ...C2_ROUTE_SAMPLES,
   ...COMMENT_ROUTE_SAMPLES,
   ...ATTACHMENT_ROUTE_SAMPLES,

@@ -42,3 +42,8 @@ export {
   type QueuedImport,
   queueCredentialImport,
 } from './import/import-queue.ts';
+export {
+  listActionCredentials,
+  listLineCredentials,
+  type OriginCredentials,
+} from './origin-credentials.queries.ts';

@@ -7,6 +7,7 @@ import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { addCounts, ingestLineFindings, lineFindings, NO_CREDENTIALS } from './eventstream-credentials.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
 import { insertLineRows } from './eventstream-line.insert.ts';
+import { linkLineCredentials } from './eventstream-line-credentials.ts';
 import { preparedInline, preparedInThread } from './eventstream-prepare.client.ts';
 import type { PreparedLine } from './eventstream-prepare.ts';
 import { DEFAULT_MAX_LINE_BYTES } from './line-reader.ts';
@@ -144,13 +145,16 @@ async function writeLines(
       return { added: inserted.size, credentials: { ...NO_CREDENTIALS } };
     // Only the lines that went in: a duplicate's text was read when it was first imported.
     const fresh = batch.filter((r) => inserted.delete(r.hash));
-    const findings = fresh.flatMap((r) => r.findings ?? lineFindings(r.values));
+    const perLine = fresh.map((line) => ({ line, findings: line.findings ?? lineFindings(line.values) }));
+    const findings = perLine.flatMap((l) => l.findings);
     const credentials = await ingestLineFindings(
       inTransaction(ctx, tx),
       engagementId,
       { userId: who.id, username: who.name },
       findings,
     );
+    // Each credential found links to the line it was found in (shown on the line's panel).
+    await linkLineCredentials({ db: tx }, engagementId, perLine);
     return { added: fresh.length, credentials };
   });
 }

@@ -26,8 +26,9 @@ import * as m0023 from './0023-webhook-delivery-message.ts';
 import * as m0024 from './0024-search-attack-files.ts';
 import * as m0025 from './0025-red-team-infrastructure.ts';
 import * as m0026 from './0026-attachments.ts';
-import * as m0030 from './0030-credential-stats-search.ts';
 import * as m0027 from './0027-event-comments.ts';
+import * as m0030 from './0030-credential-stats-search.ts';
+import * as m0030b from './0030-eventstream-line-credentials.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
 type Up = (db: Kysely<any>, dialect: DialectName) => Promise<void>;
@@ -60,8 +61,9 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0024-search-attack-files', m0024],
   ['0025-red-team-infrastructure', m0025],
   ['0026-attachments', m0026],
-  ['0030-credential-stats-search', m0030],
   ['0027-event-comments', m0027],
+  ['0030-credential-stats-search', m0030],
+  ['0030-eventstream-line-credentials', m0030b],
 ];
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {

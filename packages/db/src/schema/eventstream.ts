@@ -48,7 +48,14 @@ export interface EventStreamImportTable {
   job_id: number | null;
 }
 
+/** A credential the extractors found in a line (a line may hold several; one may be in several lines). */
+export interface EventStreamLineCredentialTable {
+  line_id: number;
+  credential_id: number;
+}
+
 export interface EventStreamTables {
   eventstream_line: EventStreamLineTable;
+  eventstream_line_credential: EventStreamLineCredentialTable;
   eventstream_import: EventStreamImportTable;
 }
