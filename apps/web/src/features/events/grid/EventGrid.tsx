@@ -160,7 +160,7 @@ export function EventGrid(props: EventGridProps) {
                 const content = flexRender(header.column.columnDef.header, header.getContext());
                 if (!meta?.sort)
                   return (
-                    <th key={header.id} className={classes.headerCell}>
+                    <th key={header.id} className={classes.headerCell} data-col={header.column.id}>
                       {content}
                     </th>
                   );
@@ -171,6 +171,7 @@ export function EventGrid(props: EventGridProps) {
                   <th
                     key={header.id}
                     className={classes.headerCell}
+                    data-col={header.column.id}
                     aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
                   >
                     <UnstyledButton className={classes.sortButton} onClick={() => props.onSort(next)}>
@@ -212,8 +213,15 @@ export function EventGrid(props: EventGridProps) {
                   {row ? (
                     row.getVisibleCells().map((cell) => {
                       const meta = cell.column.columnDef.meta as GridMeta | undefined;
+                      const heading = cell.column.columnDef.header;
+                      // At narrow widths cells stack, away from their header: they name themselves.
                       return (
-                        <td key={cell.id} className={meta?.bare ? classes.bareCell : classes.cell}>
+                        <td
+                          key={cell.id}
+                          className={meta?.bare ? classes.bareCell : classes.cell}
+                          data-col={cell.column.id}
+                          data-label={typeof heading === 'string' ? heading : undefined}
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </td>
                       );
