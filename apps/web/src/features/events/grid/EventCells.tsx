@@ -3,6 +3,7 @@ import type { ContextDto, EventDto } from '@steppingstones/shared/events';
 import { useState } from 'react';
 import { formatDateTimeSeconds } from '../../../lib/dates.ts';
 import { AttachmentThumbs } from '../../attachments/AttachmentThumbs.tsx';
+import { CommentCountBadge } from '../../comments/CommentCountBadge.tsx';
 import { attackUrl } from '../api/attack-api.ts';
 import { ContextLines } from '../ui/ContextLines.tsx';
 import { IconPaperclip } from '../ui/event-icons.tsx';
@@ -99,6 +100,7 @@ export function DescriptionCell({
         {event.description}
       </Text>
       <AttachmentThumbs event={event} />
+      <CommentCountBadge event={event} />
       {event.outcome && (
         <Text size="sm" className={classes.outcome}>
           <Text span fw={600} size="sm">

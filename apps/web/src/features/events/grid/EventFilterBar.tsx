@@ -168,6 +168,15 @@ export function EventFilterBar({
         <Chip size="xs" checked={filter.starred} onChange={(v) => set('starred', v)} color="yellow" mb={4}>
           Starred only
         </Chip>
+        <Chip
+          size="xs"
+          checked={filter.blueComments}
+          onChange={(v) => set('blueComments', v)}
+          color="blue"
+          mb={4}
+        >
+          Blue team commented
+        </Chip>
         {/* Always there (hidden when nothing is filtered): the row keeps its layout as filters change. */}
         <Button
           size="xs"
@@ -196,6 +205,7 @@ const clearAll: Omit<EventFilterState, 'sort'> = {
   prevented: [],
   operator: '',
   starred: false,
+  blueComments: false,
   from: '',
   to: '',
 };

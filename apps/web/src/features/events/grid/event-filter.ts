@@ -13,6 +13,8 @@ export interface EventFilterState {
   prevented: string[];
   operator: string;
   starred: boolean;
+  /** Only events the client's blue team commented on (`blue_comments=true`). */
+  blueComments: boolean;
   /** ISO-8601 UTC instants (inclusive). */
   from: string;
   to: string;
@@ -32,6 +34,7 @@ export const EMPTY_FILTER: EventFilterState = {
   prevented: [],
   operator: '',
   starred: false,
+  blueComments: false,
   from: '',
   to: '',
   sort: DEFAULT_SORT,
@@ -51,6 +54,7 @@ export function filterFromSearchParams(params: URLSearchParams): EventFilterStat
       .filter(Boolean);
   f.untagged = params.get('untagged') === 'true';
   f.starred = params.get('starred') === 'true';
+  f.blueComments = params.get('blue_comments') === 'true';
   f.sort = params.get('sort') || DEFAULT_SORT;
   return f;
 }
@@ -64,6 +68,7 @@ export function filterToSearchParams(f: EventFilterState): URLSearchParams {
   for (const key of ['tactic', 'technique', 'operator', 'from', 'to'] as const)
     if (f[key]) p.set(key, f[key]);
   if (f.starred) p.set('starred', 'true');
+  if (f.blueComments) p.set('blue_comments', 'true');
   if (f.sort && f.sort !== DEFAULT_SORT) p.set('sort', f.sort);
   return p;
 }
