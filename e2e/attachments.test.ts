@@ -308,4 +308,33 @@ describe('event attachments', { timeout: 240_000 }, () => {
     expect(await thumbs.getByRole('link').count()).toBe(3);
     expect(await thumbs.getByLabel('4 attachments in all').innerText()).toBe('+1');
   });
+
+  it('attaches a file dropped anywhere on the edit form at once, beside the ones the event has', async () => {
+    const { page } = session.t;
+    await page.goto(`/events/${eventId}/edit`);
+    const form = page.getByRole('dialog', { name: 'Edit event' });
+    await form.getByTestId('attachment-gallery').getByTestId('attachment-tile').first().waitFor();
+    expect(await form.getByTestId('attachment-tile').count()).toBe(4);
+    // A drop on the description field, not on the zone: the form takes it instead of the browser.
+    await form.getByLabel('Description').evaluate(
+      (el, base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], 'bloodhound-path.png', { type: 'image/png' }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          el.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      png(120, 80, [90, 90, 90]).toString('base64'),
+    );
+    const item = form.getByRole('list', { name: 'Files to attach' }).getByRole('listitem', {
+      name: 'bloodhound-path.png',
+    });
+    await expect.poll(() => item.getAttribute('data-status')).toBe('done');
+    expect(await item.innerText()).toContain('attached');
+    await form.getByTestId('attachment-tile').filter({ hasText: 'bloodhound-path.png' }).waitFor();
+    expect(await form.getByTestId('attachment-tile').count()).toBe(5);
+    // Nothing else changed: the form closes without asking.
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'hidden' });
+  });
 });

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorState } from '../../components/QueryState.tsx';
 import { errorMessage } from '../../lib/api-error.ts';
@@ -44,8 +44,11 @@ export function AttachmentGallery({
   const viewable = items.filter((a) => attachmentKind(a.content_type) !== 'file');
   const [viewing, setViewing] = useState<number | null>(null);
   const [asked, setAsked] = useState<number | null>(null);
+  // A link to one attachment opens it once (a later refetch of the list must not open it again).
+  const linked = useRef<number | null>(null);
   useEffect(() => {
-    if (openId === null || !list.data) return;
+    if (openId === null || openId === linked.current || !list.data) return;
+    linked.current = openId;
     const at = list.data
       .filter((a) => attachmentKind(a.content_type) !== 'file')
       .findIndex((a) => a.id === openId);

@@ -40,6 +40,12 @@ export function useFormAttachments(savedEventId: number | null, onSaved: (saved:
     onSaved(saved);
   };
 
+  // The attachments are further down the form: say where a paste or a drop elsewhere went.
+  const added = (files: File[]) =>
+    notifications.show({
+      message: `${files.map((f) => f.name).join(', ')} added to the attachments${savedEventId === null ? ' (uploaded when the event is saved)' : ''}.`,
+    });
+
   /** A paste anywhere in the form: files are attached; text goes into the field as usual. */
   const onPaste = (e: React.ClipboardEvent) => {
     const data = e.clipboardData;
@@ -48,11 +54,27 @@ export function useFormAttachments(savedEventId: number | null, onSaved: (saved:
     if (files.length === 0) return;
     e.preventDefault();
     uploads.add(files);
-    // The attachments are further down the form: say where the paste went.
-    notifications.show({
-      message: `${files.map((f) => f.name).join(', ')} added to the attachments${savedEventId === null ? ' (uploaded when the event is saved)' : ''}.`,
-    });
+    added(files);
   };
 
-  return { uploads, afterSave, onPaste, finishing: finishing || uploads.busy };
+  /**
+   * Files dropped anywhere on the form are attached (without this the browser would open a file dropped
+   * beside the zone in place of the app). A drop some zone already took (the IOC hashing) is left alone.
+   */
+  const carriesFiles = (e: React.DragEvent) => e.dataTransfer.types.includes('Files');
+  const onDragOver = (e: React.DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (e: React.DragEvent) => {
+    if (e.defaultPrevented || !carriesFiles(e)) return;
+    e.preventDefault();
+    const files = filesOf(e.dataTransfer, new Date());
+    if (files.length === 0) return;
+    uploads.add(files);
+    added(files);
+  };
+
+  return { uploads, afterSave, onPaste, onDragOver, onDrop, finishing: finishing || uploads.busy };
 }

@@ -134,6 +134,8 @@ export function EventForm({
         }
       }}
       onPaste={attachments.onPaste}
+      onDragOver={attachments.onDragOver}
+      onDrop={attachments.onDrop}
       aria-label="Event"
       noValidate
     >
