@@ -35,6 +35,8 @@ describe.each(testDialects())('refused attachment uploads on %s', (dialect) => {
       ['../etc/passwd', 'x', 400, 'filename', /without a path/],
       ['a\\b.txt', 'x', 400, 'filename', /without a path/],
       ['line\nbreak.txt', 'x', 400, 'filename', /control characters/],
+      ['invoice\u202egpj.exe', 'x', 400, 'filename', /control characters/],
+      ['notes.txt', Buffer.from([0xff, 0xfe, 0x00, 0x41]), 422, 'filename', /not text/],
       [null, 'x', 400, 'filename', /required/],
     ];
     for (const [name, body, status, field, message] of cases) {

@@ -1,8 +1,9 @@
 import { ValidationError } from '../errors.ts';
 
-// C0 and C1 controls and DEL: they would forge lines in logs and headers, or hide part of the name.
+// C0 and C1 controls and DEL (they would forge lines in logs and headers), and the bidirectional
+// overrides that make `gpj.exe` read as `exe.jpg`.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * The name an attachment is stored and downloaded under. Only a name, never a path: a separator, a `.`
@@ -14,7 +15,8 @@ export function checkAttachmentFilename(raw: string | undefined): string {
   const refuse = (message: string) => ValidationError.field('filename', message);
   if (!name) throw refuse('is required: pass ?filename=NAME with the file as the request body');
   if (name.length > 255) throw refuse('is longer than 255 characters');
-  if (CONTROL.test(name)) throw refuse('must not contain control characters (newlines, tabs, NUL…)');
+  if (CONTROL.test(name))
+    throw refuse('must not contain control characters (newlines, tabs, NUL, direction overrides…)');
   if (name.includes('/') || name.includes('\\'))
     throw refuse('must be a file name only, without a path (no / or \\)');
   if (name === '.' || name === '..') throw refuse('must be a file name, not . or ..');

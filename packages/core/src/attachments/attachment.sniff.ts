@@ -42,14 +42,14 @@ const refuse = (field: 'body' | 'filename', message: string) => new AttachmentRe
 export async function sniffContentType(filename: string, upload: ReceivedUpload): Promise<string> {
   const ext = extensionOf(filename);
   const detected = await fileTypeFromBuffer(upload.head);
-  const type = detected?.mime ?? textType(ext, upload.head);
+  const type = detected?.mime ?? textType(upload.head);
   const promised = IMAGE_EXTENSIONS[ext];
   if (promised && promised !== type)
     throw refuse(
       'filename',
       `says .${ext} but the file is ${describe(type)}; rename it to match what it holds`,
     );
-  if (TEXT_EXTENSIONS.has(ext) && detected)
+  if (TEXT_EXTENSIONS.has(ext) && (detected || type === 'application/octet-stream'))
     throw refuse('filename', `says .${ext} but the file is ${describe(type)}, not text; rename it`);
   if (ext === 'cast' && type !== ASCIICAST)
     throw refuse(
@@ -64,8 +64,8 @@ function describe(type: string): string {
   return type === 'application/octet-stream' ? 'not a recognised format' : type;
 }
 
-/** Text shapes by their first bytes: an asciinema header, SVG, HTML, else plain text or unknown bytes. */
-function textType(ext: string, head: Buffer): string {
+/** Text shapes by their first bytes: an asciinema header, SVG, HTML, else UTF-8 text or unknown bytes. */
+function textType(head: Buffer): string {
   if (head.includes(0)) return 'application/octet-stream';
   const text = head.toString('utf8');
   const firstLine = text.split('\n', 1)[0] ?? '';
@@ -73,8 +73,17 @@ function textType(ext: string, head: Buffer): string {
   const start = text.trimStart().slice(0, 1024).toLowerCase();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(start)) return 'image/svg+xml';
   if (/^(<!doctype html|<html[\s>])/.test(start)) return 'text/html';
-  if (TEXT_EXTENSIONS.has(ext) || ext === '') return 'text/plain';
-  return 'application/octet-stream';
+  return isUtf8(head) ? 'text/plain' : 'application/octet-stream';
+}
+
+/** UTF-8 throughout (a character cut at the end of the head is not held against it). */
+function isUtf8(head: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isCastHeader(line: string): boolean {
