@@ -53,4 +53,25 @@ describe('the webhooks page', { timeout: 180_000 }, () => {
     expect(text).toContain('200');
     expect(text).toContain('new beacon');
   });
+
+  it('shows the exact body each subscribed type sends, and a delivery’s body from the log', async () => {
+    const { page } = session.t;
+    const card = page.locator('[data-testid^="webhook-"]').filter({ hasText: receiver.url });
+    await card.getByRole('button', { name: 'Example body', exact: true }).click();
+    // The new webhook is ticked for the event types: each shows the JSON as the sender builds it.
+    const created = card.getByLabel('Example body: event created');
+    await created.waitFor();
+    const body = JSON.parse(await created.innerText()) as Record<string, unknown>;
+    expect(Object.keys(body).slice(0, 3)).toEqual(['type', 'message', 'event_id']);
+    expect(body.type).toBe('event created');
+    expect(String(body.message)).toMatch(/^Event 1042 created in .+: Kerberoasted svc_sql from WS042$/);
+    expect(await card.getByLabel('Example body: new beacon').count()).toBe(0);
+
+    // A Test delivery's body is the example's shape, sent at once; the log says so.
+    const log = card.locator('[data-testid^="deliveries-"]');
+    // Still open from the test before when run together.
+    if ((await log.count()) === 0) await card.getByRole('button', { name: 'Delivery log' }).click();
+    await log.getByRole('button', { name: 'Body', exact: true }).first().click();
+    await log.getByText(/A Test message is sent at once/).waitFor();
+  });
 });

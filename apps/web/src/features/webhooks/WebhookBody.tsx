@@ -20,15 +20,16 @@ function JsonBlock({ body, label }: { body: string; label: string }) {
 }
 
 /** The body one delivery POSTed, byte for byte (indented for reading). */
-export function DeliveryBody({ id, deliveryId }: { id: number; deliveryId: string }) {
+export function DeliveryBody({ id, deliveryId, test }: { id: number; deliveryId: string; test: boolean }) {
   const body = useDeliveryBody(id, deliveryId);
   if (body.isPending) return <LoadingState />;
   if (body.isError) return <ErrorState error={body.error} onRetry={() => body.refetch()} />;
   if (body.data.body === null)
     return (
       <Text size="sm" c="dimmed">
-        The body of this delivery is no longer kept (finished deliveries are pruned); the message above is
-        what it said.
+        {test
+          ? 'A Test message is sent at once, not queued, so its body is not kept: it is the “new beacon” example (Example body, when the webhook takes new beacons), with the time of the test.'
+          : 'The body of this delivery is no longer kept (finished deliveries are pruned); the message above is what it said.'}
       </Text>
     );
   return <JsonBlock body={body.data.body} label={`Body of delivery ${deliveryId}`} />;

@@ -77,7 +77,7 @@ export function WebhookDeliveries({ id }: { id: number }) {
             {open === d.id && (
               <Table.Tr>
                 <Table.Td colSpan={7}>
-                  <DeliveryBody id={id} deliveryId={d.delivery_id} />
+                  <DeliveryBody id={id} deliveryId={d.delivery_id} test={d.domain_event_id === null} />
                 </Table.Td>
               </Table.Tr>
             )}

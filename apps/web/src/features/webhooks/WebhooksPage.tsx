@@ -71,7 +71,7 @@ function WebhookCard({ webhook, onEdit }: { webhook: WebhookDto; onEdit: () => v
             Test
           </Button>
           <Button size="xs" variant="default" onClick={() => setShowBody((v) => !v)} aria-expanded={showBody}>
-            {showBody ? 'Hide body' : 'Body'}
+            {showBody ? 'Hide example body' : 'Example body'}
           </Button>
           <Button size="xs" variant="default" onClick={() => setShowLog((v) => !v)}>
             {showLog ? 'Hide log' : 'Delivery log'}
