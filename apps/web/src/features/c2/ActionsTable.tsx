@@ -4,6 +4,7 @@ import { IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { plural } from '../../lib/plural.ts';
+import { FoundCredentials } from '../credentials/FoundCredentials.tsx';
 import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { cloneActions } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
@@ -102,6 +103,7 @@ export function ActionsTable({ actions, sessions, mayClone }: Props) {
                       <Code block>{[a.output, a.errors].filter(Boolean).join('\n')}</Code>
                     </details>
                   )}
+                  {a.output && <FoundCredentials origin="action" id={a.id} />}
                 </Table.Td>
                 <Table.Td>{a.attack_ids.join(', ')}</Table.Td>
                 {mayClone && (

@@ -1,11 +1,10 @@
-import { Anchor, Badge, Code, CopyButton, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { canIn } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
 import { CREDENTIALS_KEY, fetchEventCredentials } from './credentials-api.ts';
-
-const short = (hash: string) => (hash.length > 40 ? `${hash.slice(0, 36)}…` : hash);
+import { FoundCredentialsTable } from './FoundCredentialsTable.tsx';
 
 /**
  * The credentials an event produced (found in its tool output), for the event's drawer and page.
@@ -34,50 +33,7 @@ export function EventCredentialsPanel({ eventId, engagement }: { eventId: number
             Open in the vault
           </Anchor>
         </Group>
-        <Table striped withRowBorders={false} verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Account</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Hash</Table.Th>
-              <Table.Th>Cracked</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {results.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.system ? `${c.system}\\${c.account}` : c.account}</Table.Td>
-                <Table.Td>{c.hash_type_name ?? 'Cleartext'}</Table.Td>
-                <Table.Td>
-                  {c.hash ? (
-                    <CopyButton value={c.hash}>
-                      {({ copied, copy }) => (
-                        <Tooltip label={copied ? 'Copied' : 'Copy the hash'}>
-                          <Code component="button" onClick={copy} style={{ cursor: 'pointer', border: 0 }}>
-                            {short(c.hash)}
-                          </Code>
-                        </Tooltip>
-                      )}
-                    </CopyButton>
-                  ) : (
-                    '-'
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {c.has_secret ? (
-                    <Badge color="green" variant="light">
-                      cracked
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" variant="light">
-                      no
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FoundCredentialsTable results={results} />
       </Stack>
     </Paper>
   );

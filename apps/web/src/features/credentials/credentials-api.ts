@@ -167,3 +167,9 @@ export const fetchVaultAccounts = (engagement: string, search: string) =>
   api<ListEnvelope<VaultAccount>>(
     `/credentials/accounts/?${new URLSearchParams({ engagement, search, page_size: '15' })}`,
   ).then((page) => page.results);
+
+/** The credentials found in an EventStream line or a C2 action's output (the first 100). */
+export const fetchFoundCredentials = (origin: 'line' | 'action', id: number) =>
+  api<ListEnvelope<CredentialDto>>(
+    origin === 'line' ? `/eventstream/lines/${id}/credentials/` : `/c2/actions/${id}/credentials/`,
+  );

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { DateTime } from '../../components/DateTime.tsx';
+import { FoundCredentials } from '../credentials/FoundCredentials.tsx';
 import classes from './eventstream.module.css';
 import type { Line } from './eventstream-api.ts';
 
@@ -89,6 +90,7 @@ export function LineRow({
             Outcome: {line.outcome}
           </Text>
         )}
+        <FoundCredentials origin="line" id={line.id} />
       </Table.Td>
       <Table.Td>
         {line.tactic && (
