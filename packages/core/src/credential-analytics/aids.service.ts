@@ -35,6 +35,28 @@ function fileName(aid: CredentialAid, code: string, q: CredentialAidQuery, now: 
   return `${code}-${aid}${detail}-${stamp(now)}.${ext}`;
 }
 
+/** Aids made of known secrets only: they read the cracked rows, not the whole vault. */
+const FROM_SECRETS: ReadonlySet<CredentialAid> = new Set([
+  'known-secrets',
+  'parts',
+  'prefixes',
+  'suffixes',
+  'masklist',
+  'prefix-masks',
+  'suffix-masks',
+]);
+
+/**
+ * The rows an aid reads: cracked ones for the aids made of secrets, uncracked ones for the hashes to
+ * crack, every row for the pwdump and the wordlist (which also takes account and system names). A
+ * filter that says otherwise still wins (and then the aid is empty).
+ */
+function rowsNeeded<F extends { cracked?: boolean }>(aid: CredentialAid, filter: F): F {
+  if (FROM_SECRETS.has(aid)) return { ...filter, cracked: filter.cracked ?? true };
+  if (aid === 'uncracked-hashes') return { ...filter, cracked: filter.cracked ?? false };
+  return filter;
+}
+
 /**
  * A cracking aid for one engagement and filter: checked (credential.view), audited with the filter,
  * and produced line by line from a batched walk of the vault.
@@ -60,7 +82,7 @@ export async function credentialAid(
     details: { ...filter, kind, format, min_length },
     engagementId: engagement.id,
   });
-  const rows = walkStatsRows(db, engagement.id, filter);
+  const rows = walkStatsRows(db, engagement.id, rowsNeeded(aid, filter));
   async function* body() {
     for await (const line of lines(aid, rows, { kind, format, min_length, hash_type: query.hash_type }))
       yield `${line}\n`;
