@@ -5,7 +5,7 @@ import { attachmentKind, formatSize } from './attachment-kinds.ts';
 import classes from './attachments.module.css';
 import { type AttachmentDto, attachmentUrl } from './attachments-api.ts';
 
-export interface TileControls {
+interface TileControls {
   /** Sharing: the uploader or a lead (never the blue team). */
   share: boolean;
   /** Deleting: the red team. */

@@ -3,9 +3,9 @@
 /** The image types the server serves inline; everything else (SVG and HTML included) is a download. */
 const INLINE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export const CAST_TYPE = 'application/x-asciicast';
+const CAST_TYPE = 'application/x-asciicast';
 
-export type AttachmentKind = 'image' | 'cast' | 'file';
+type AttachmentKind = 'image' | 'cast' | 'file';
 
 export function attachmentKind(contentType: string): AttachmentKind {
   const base = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';

@@ -6,7 +6,7 @@ import { uploadWithProgress } from '../../lib/upload.ts';
 /** A file attached to an event (the HTTP contract in @steppingstones/shared/attachments). */
 export type { AttachmentDto };
 
-export const ATTACHMENTS_KEY = ['attachments'] as const;
+const ATTACHMENTS_KEY = ['attachments'] as const;
 export const eventAttachmentsKey = (eventId: number) => [...ATTACHMENTS_KEY, 'event', eventId] as const;
 
 /** Where the original bytes are: images answer inline, everything else as a download. */

@@ -17,7 +17,7 @@ export interface UploadItem {
 /** One upload's end: the stored attachment, or the server's reason for refusing the file. */
 type Ended = { saved: AttachmentDto } | { file: File; error: string };
 
-export interface UploadOutcome {
+interface UploadOutcome {
   uploaded: AttachmentDto[];
   failed: Array<{ file: File; error: string }>;
 }
