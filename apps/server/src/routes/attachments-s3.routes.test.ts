@@ -75,6 +75,9 @@ describe.each(testDialects())('attachments in an S3-compatible bucket on %s', (d
     const got = await downloadAttachment(w.alice, large.body.id);
     expect(got.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(got.bytes.equals(big)).toBe(true);
+    const part = await downloadAttachment(w.alice, large.body.id, { range: 'bytes=8388600-8388615' });
+    expect(part.status).toBe(206);
+    expect(part.bytes.equals(big.subarray(8388600, 8388616))).toBe(true);
     expect((await downloadAttachment(w.blue, large.body.id)).status).toBe(404);
 
     expect((await w.alice.del(`/api/v1/attachments/${large.body.id}/`)).status).toBe(204);

@@ -62,6 +62,35 @@ describe.each(testDialects())('event attachments over HTTP on %s', (dialect) => 
     expect((await downloadAttachment(w.alice, up.body.id)).status).toBe(404);
   });
 
+  it('serves byte ranges of the stored bytes, across chunk boundaries', async () => {
+    const event = await createEvent(w.alice);
+    const bytes = crypto.randomBytes(2 * 1024 * 1024 + 500);
+    const up = await uploadAttachment(w.alice, event.id, 'memory.bin', bytes);
+    expect(up.status).toBe(201);
+    const boundary = 1024 * 1024;
+    const across = await downloadAttachment(w.alice, up.body.id, {
+      range: `bytes=${boundary - 10}-${boundary + 9}`,
+    });
+    expect(across.status).toBe(206);
+    expect(across.headers.get('content-range')).toBe(
+      `bytes ${boundary - 10}-${boundary + 9}/${bytes.length}`,
+    );
+    expect(across.bytes.equals(bytes.subarray(boundary - 10, boundary + 10))).toBe(true);
+    const tail = await downloadAttachment(w.alice, up.body.id, { range: 'bytes=-100' });
+    expect(tail.bytes.equals(bytes.subarray(bytes.length - 100))).toBe(true);
+    const rest = await downloadAttachment(w.alice, up.body.id, { range: `bytes=${2 * boundary}-` });
+    expect(rest.bytes.equals(bytes.subarray(2 * boundary))).toBe(true);
+    const outside = await downloadAttachment(w.alice, up.body.id, { range: `bytes=${bytes.length}-` });
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+    // A range of another version (If-Range) gets the whole file.
+    const stale = await downloadAttachment(w.alice, up.body.id, {
+      range: 'bytes=0-9',
+      'if-range': '"other"',
+    });
+    expect([stale.status, stale.bytes.length]).toEqual([200, bytes.length]);
+  });
+
   it('shows the blue team only shared attachments, in every path, and never lets it write', async () => {
     const event = await createEvent(w.alice);
     const secret = await uploadAttachment(w.alice, event.id, 'red-only.png', PNG_1X1);

@@ -16,6 +16,7 @@ import {
 } from '@steppingstones/shared/attachments';
 import { z } from 'zod';
 import type { AppServer } from '../app-server.ts';
+import { requestedRange } from '../http/byte-range.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { requestServices } from '../http/request-services.ts';
 
@@ -59,11 +60,20 @@ export async function attachmentRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request, reply) => {
+      let unsatisfiable = false;
       const download = await openAttachment(
         requestServices(request),
         settings,
         request.principal,
         request.params.id,
+        // Ranges of the bytes as stored (resumed downloads, seeking); the ETag is the SHA-256.
+        ({ size, sha256 }) => {
+          const header = request.headers['if-range'];
+          const ifRange = typeof header === 'string' ? header : undefined;
+          const range = requestedRange(request.headers.range, size, ifRange, `"${sha256}"`);
+          if (range === 'unsatisfiable') unsatisfiable = true;
+          return range === 'unsatisfiable' ? undefined : range;
+        },
       );
       const { record } = download;
       const etag = download.redacted ? `W/"${record.sha256}-masked"` : `"${record.sha256}"`;
@@ -71,9 +81,18 @@ export async function attachmentRoutes(app: AppServer): Promise<void> {
       reply.header('cache-control', 'private, no-cache');
       reply.header('x-content-type-options', 'nosniff');
       reply.header('content-security-policy', DOWNLOAD_CSP);
+      if (!download.redacted) reply.header('accept-ranges', 'bytes');
       if (request.headers['if-none-match'] === etag) {
         download.stream.destroy();
         return reply.status(304).send();
+      }
+      if (unsatisfiable) {
+        download.stream.destroy();
+        reply.header('content-range', `bytes */${record.size}`);
+        return reply.status(416).send({
+          error: 'range_not_satisfiable',
+          message: `Range: the attachment has ${record.size} bytes; ask for a range inside them.`,
+        });
       }
       const inline = INLINE_IMAGE_TYPES.has(record.content_type);
       const text = record.content_type.startsWith('text/') || record.content_type.includes('asciicast');
@@ -82,7 +101,12 @@ export async function attachmentRoutes(app: AppServer): Promise<void> {
         'content-disposition',
         contentDisposition(record.filename, inline ? 'inline' : 'attachment'),
       );
-      if (!download.redacted) reply.header('content-length', String(record.size));
+      if (download.range) {
+        const { start, end } = download.range;
+        reply.status(206);
+        reply.header('content-range', `bytes ${start}-${end}/${record.size}`);
+        reply.header('content-length', String(end - start + 1));
+      } else if (!download.redacted) reply.header('content-length', String(record.size));
       return reply.send(download.stream);
     },
   );

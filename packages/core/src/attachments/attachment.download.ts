@@ -3,7 +3,7 @@ import { canSeeCredentials } from '../events/event.redaction.ts';
 import { type Principal, principalInEngagement } from '../permissions/index.ts';
 import { redactEvidence } from '../redaction/index.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { readChunks } from './attachment.db-storage.ts';
+import { type ByteRange, readChunks } from './attachment.db-storage.ts';
 import { type AttachmentRecord, findVisibleAttachment } from './attachment.queries.ts';
 import { redactTextStream } from './attachment.redaction.ts';
 import { type AttachmentSettings, bucketOf } from './attachment.settings.ts';
@@ -15,6 +15,8 @@ export interface AttachmentDownload {
   stream: Readable;
   /** True when the evidence redaction was applied (the length is then not known in advance). */
   redacted: boolean;
+  /** The byte range served, when one was asked for and the bytes are served as stored. */
+  range?: ByteRange;
 }
 
 /** Text attachments (.txt, .log, .cast) pass through the evidence redaction for readers who need it. */
@@ -29,14 +31,22 @@ export async function openAttachment(
   settings: AttachmentSettings,
   principal: Principal,
   id: number,
+  /** A byte range (HTTP Range), honoured unless the text is masked (its length then changes). */
+  wantRange?: (stored: { size: number; sha256: string }) => ByteRange | undefined,
 ): Promise<AttachmentDownload> {
   const record = await findVisibleAttachment(ctx.db, principal, id);
-  const raw =
-    record.storage === 's3' && record.storage_key
-      ? await bucketOf(settings).get(record.storage_key)
-      : Readable.from(readChunks(ctx.db, record.id, record.size));
   const redacted =
     TEXT_TYPES.has(record.content_type) &&
     !canSeeCredentials(principalInEngagement(principal, record.engagement_id));
-  return { record, stream: redacted ? redactTextStream(raw, redactEvidence) : raw, redacted };
+  const range = redacted ? undefined : wantRange?.(record);
+  const raw =
+    record.storage === 's3' && record.storage_key
+      ? await bucketOf(settings).get(record.storage_key, range)
+      : Readable.from(readChunks(ctx.db, record.id, record.size, range));
+  return {
+    record,
+    stream: redacted ? redactTextStream(raw, redactEvidence) : raw,
+    redacted,
+    ...(range ? { range } : {}),
+  };
 }

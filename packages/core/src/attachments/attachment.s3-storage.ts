@@ -80,8 +80,15 @@ export class S3AttachmentStore {
     await upload.done();
   }
 
-  async get(key: string): Promise<Readable> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.location.bucket, Key: key }));
+  /** The object's bytes, or the inclusive byte range of them. */
+  async get(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const out = await this.client.send(
+      new GetObjectCommand({
+        Bucket: this.location.bucket,
+        Key: key,
+        ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+      }),
+    );
     if (!out.Body) throw new Error(`attachment object ${key} has no body`);
     return out.Body as Readable;
   }
