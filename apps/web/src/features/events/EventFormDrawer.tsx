@@ -1,4 +1,4 @@
-import { Drawer } from '@mantine/core';
+import { Box, Drawer } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { PermissionCode } from '@steppingstones/shared';
 import type { EventDto } from '@steppingstones/shared/events';
@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { browserTimezone } from '../../lib/dates.ts';
 import { can } from '../../lib/permissions.ts';
 import { useMe } from '../auth/use-me.ts';
+import { CommentThread } from '../comments/CommentThread.tsx';
 import { EventCredentialsPanel } from '../credentials/EventCredentialsPanel.tsx';
 import { useEngagements } from '../engagements/engagements-api.ts';
 import { SourceLineNote } from '../eventstream/SourceLineNote.tsx';
@@ -168,6 +169,12 @@ export function EventFormDrawer() {
       styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       {body}
+      {/* The conversation stays beside the form of an existing event (its page has it too). */}
+      {allowed && id !== null && event.data && (mode === 'edit' || mode === 'limited') && (
+        <Box mt="xl">
+          <CommentThread eventId={id} engagement={event.data.engagement} />
+        </Box>
+      )}
       <DiscardChangesModal
         opened={asking}
         onKeepEditing={() => setAsking(false)}
