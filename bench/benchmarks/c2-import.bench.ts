@@ -6,6 +6,7 @@ import type { AppContext } from '@steppingstones/core';
 import { findC2Source, importC2Logs } from '@steppingstones/core/c2';
 import { createEngagement } from '@steppingstones/core/engagements';
 import { systemPrincipal } from '@steppingstones/core/permissions';
+import { pluginHostFor } from '@steppingstones/core/plugins';
 import tar from 'tar-stream';
 import { writeC2Archive } from '../generators/c2-archive.ts';
 import { benchContext } from '../lib/app.ts';
@@ -52,6 +53,8 @@ export default defineBenchmark<State>({
     const ctx = await benchContext(env);
     // Loading the installed plugins is a once-per-process cost, not the import's.
     await findC2Source(ctx, systemPrincipal('cli'), 'cobalt-strike-logs');
+    // So is starting the plugin thread the parser runs in (the server keeps its threads warm).
+    await (await pluginHostFor(ctx)).threads.warm(1);
     const targets: string[] = [];
     for (let i = 0; i < (env.quick ? ITERATIONS.quick : ITERATIONS.full); i++) {
       const code = `C2-IMPORT-${i}`;

@@ -10,7 +10,10 @@ import plugin from './index.ts';
 describe.each(testDialects())('the cobalt-strike-logs adapter through the host import on %s', (dialect) => {
   let harness: C2SourceHarness;
   beforeAll(async () => {
-    harness = await createC2SourceHarness(plugin, { dialect });
+    harness = await createC2SourceHarness(plugin, {
+      dialect,
+      specifier: new URL('./index.ts', import.meta.url).href,
+    });
   });
   afterAll(() => harness.dispose());
 

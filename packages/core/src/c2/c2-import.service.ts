@@ -11,9 +11,10 @@ import { sessionContexts } from './c2-contexts.write.ts';
 import { c2Engagement } from './c2-engagement.ts';
 import { writeActionCredentials, writeIndicatorFiles } from './c2-findings.write.ts';
 import { mergeRecords } from './c2-merge.ts';
-import type { C2DownloadRecord, C2Record, C2Rejection } from './c2-records.ts';
+import { c2ThreadParser, InOrder } from './c2-parse.client.ts';
+import type { C2DownloadRecord, C2ParseResult, C2Record, C2Rejection } from './c2-records.ts';
 import { knownSessionIds, linkParents, serverId, writeSessions } from './c2-sessions.write.ts';
-import { c2SourceContext, findC2Source } from './c2-source.ts';
+import { findC2Source } from './c2-source.ts';
 import { newBeaconWebhooks, returnedBeaconWebhooks } from './c2-webhooks.write.ts';
 
 /** The answer of an import (API body, CLI `--json` line): what was new, and what could not be read. */
@@ -86,7 +87,9 @@ export async function importC2Logs(
     ? { kind: 'file', path: request.file }
     : { kind: 'buffer', data: request.data ?? Buffer.alloc(0) };
   const signal = request.signal ?? new AbortController().signal;
-  const parseCtx = c2SourceContext(ctx, source, engagement, signal);
+  // The plugin's parser runs in the plugin thread pool, never on the event loop.
+  const { id, code, name, startDate, endDate } = engagement;
+  const parse = await c2ThreadParser(ctx, principal, source, { id, code, name, startDate, endDate }, signal);
   const mayAddCredentials = hasEngagementPermission(principal, engagement.id, 'credential.add');
   const actor = { userId: principal.userId || null, username: request.actorName ?? principal.username };
   const batchActions = request.batchActions ?? 5000;
@@ -158,10 +161,8 @@ export async function importC2Logs(
     request.onProgress?.({ files, actions: totals.actions });
   };
 
-  const onFile = async (path: string, text: string) => {
-    signal.throwIfAborted();
-    files++;
-    const parsed = source.point.parseFile(parseCtx, { path, text });
+  // The thread parses the next files while this one's records are written.
+  const parsedFiles = new InOrder<C2ParseResult>(2, async (parsed) => {
     if (parsed.records.length > 0) read++;
     rejected.push(...parsed.rejected);
     for (const r of parsed.records) {
@@ -173,25 +174,38 @@ export async function importC2Logs(
       }
     }
     if (pendingActions >= batchActions) await flush();
+  });
+  const onFile = async (path: string, text: string) => {
+    signal.throwIfAborted();
+    files++;
+    await parsedFiles.add(parse(path, text));
   };
+  // What the archive itself refuses comes after what its files said, as when files were parsed in turn.
+  let unread: C2Rejection[] = [];
   if (request.entries) {
     for (const e of request.entries)
       if (source.point.wants(e.path)) await onFile(e.path, e.text);
-      else rejected.push({ entry: e.path, reason: `not a ${source.point.files}` });
+      else
+        await parsedFiles.add(
+          Promise.resolve({
+            records: [],
+            rejected: [{ entry: e.path, reason: `not a ${source.point.files}` }],
+          }),
+        );
   } else {
-    rejected.push(
-      ...(await readArchive(
-        {
-          name: request.filename,
-          source: archive,
-          wanted: source.point.wants,
-          files: source.point.files,
-          limits: request.limits,
-        },
-        (path, data) => onFile(path, decoder.decode(data)),
-      )),
+    unread = await readArchive(
+      {
+        name: request.filename,
+        source: archive,
+        wanted: source.point.wants,
+        files: source.point.files,
+        limits: request.limits,
+      },
+      (path, data) => onFile(path, decoder.decode(data)),
     );
   }
+  await parsedFiles.drain();
+  rejected.push(...unread);
   await flush();
   totals.downloads = await writeTransaction(db, async (tx) => {
     await linkParents(tx, server, parents, sessionIds);

@@ -28,14 +28,29 @@ export interface C2SourceHarness {
  */
 export async function createC2SourceHarness(
   plugin: unknown,
-  options: { dialect?: DialectName } = {},
+  options: {
+    dialect?: DialectName;
+    /**
+     * The module that exports the plugin (`new URL('./index.ts', import.meta.url).href`): parsing runs
+     * in the plugin thread pool, which imports the plugin itself, as the server does.
+     */
+    specifier?: string;
+  } = {},
 ): Promise<C2SourceHarness> {
   const definition = pluginDefinitionSchema.parse(plugin);
   const context = await createTestContext(options.dialect ?? 'sqlite');
   const threads = new ThreadPool();
   const registry = registryOf(
     'test',
-    [{ definition, package: definition.id, specifier: definition.id, config: {}, position: 0 }],
+    [
+      {
+        definition,
+        package: definition.id,
+        specifier: options.specifier ?? definition.id,
+        config: {},
+        position: 0,
+      },
+    ],
     [],
   );
   attachPluginHost(context, {

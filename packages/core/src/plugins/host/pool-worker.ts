@@ -8,6 +8,7 @@ const handlers: Record<string, () => Promise<Handler>> = {
   report: async () => (await import('./report-thread.ts')).renderReportInThread as Handler,
   'eventstream-source': async () =>
     (await import('../../eventstream/source-thread.ts')).runSourceInThread as Handler,
+  'c2-source': async () => (await import('../../c2/c2-parse-thread.ts')).parseC2FilesInThread as Handler,
 };
 const running = new Map<number, AbortController>();
 
