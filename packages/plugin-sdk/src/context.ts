@@ -119,6 +119,27 @@ export interface ReportFile {
 }
 
 /**
+ * A file attached to an event (screenshot, dropped file, terminal recording). Reports read only what
+ * the caller may see: the client's blue-team roles get shared attachments and nothing else.
+ *
+ * @example
+ * ```ts
+ * const line = (a: ReportAttachment) => `${a.filename} (${a.size} bytes, SHA-256 ${a.sha256})`;
+ * const isImage = (a: ReportAttachment) => a.contentType.startsWith('image/');
+ * ```
+ */
+export interface ReportAttachment {
+  id: number;
+  filename: string;
+  size: number;
+  sha256: string;
+  /** Sniffed from the bytes: `image/png`, `image/jpeg`, `image/gif`, `image/webp`, `application/x-asciicast`… */
+  contentType: string;
+  /** Shared with the blue team. */
+  shared: boolean;
+}
+
+/**
  * One event, times as ISO-8601 UTC with `Z`. Secret-shaped spans are already masked for callers without `credential.view`.
  *
  * @example
@@ -146,6 +167,8 @@ export interface ReportEvent {
   tags: readonly string[];
   starred: boolean;
   files: readonly (ReportFile & { location: string; removed: boolean })[];
+  /** Its attachments the caller may see, oldest first. */
+  attachments: readonly ReportAttachment[];
 }
 
 /**
@@ -273,6 +296,30 @@ export interface AttackTechniqueDetail extends AttackRef {
     url: string;
     analytics: { id: string; platforms: string[]; description: string }[];
   })[];
+}
+
+/**
+ * Reads attachment contents for reports that embed them (images in an HTML report). Each call checks
+ * again that the caller may see the attachment.
+ *
+ * @example
+ * ```ts
+ * async function screenshots(attachments: AttachmentQueries, event: ReportEvent): Promise<string[]> {
+ *   const uris: string[] = [];
+ *   for (const a of event.attachments) {
+ *     const uri = await attachments.imageDataUri(a.id);
+ *     if (uri) uris.push(uri);
+ *   }
+ *   return uris;
+ * }
+ * ```
+ */
+export interface AttachmentQueries {
+  /**
+   * A PNG, JPEG, GIF or WebP attachment as a `data:` URI, for `h('img', { src })`; null for any other
+   * file, one larger than `maxBytes` (default and maximum 10 MB), or one the caller may not see.
+   */
+  imageDataUri(attachmentId: number, options?: { maxBytes?: number }): Promise<string | null>;
 }
 
 /**
@@ -529,6 +576,7 @@ export interface ReportContext<Params = Record<string, unknown>, Config = unknow
   attack: AttackQueries;
   credentials: CredentialQueries;
   c2: C2Queries;
+  attachments: AttachmentQueries;
 }
 
 /**

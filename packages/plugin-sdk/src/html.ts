@@ -2,7 +2,8 @@
  * The HTML builder. Report HTML is built from typed nodes, never from strings: text is always
  * escaped, and only a fixed set of tags and attributes exists, so the output is safe by construction
  * and streams to the client without a sanitizer. What it allows is what pastes well into Word:
- * tables, lists, headings, emphasis, code and colours. The renderers are in html-render.ts.
+ * tables, lists, headings, emphasis, code, colours, and images embedded as `data:` URIs (nothing is
+ * loaded from anywhere). The renderers are in html-render.ts.
  */
 
 /**
@@ -35,6 +36,7 @@ export const HTML_TAGS = [
   'span',
   'div',
   'br',
+  'img',
 ] as const;
 /**
  * One of `HTML_TAGS`.
@@ -81,6 +83,12 @@ export interface HtmlAttributes {
   colspan?: number;
   rowspan?: number;
   title?: string;
+  /** `<img>` only: a `data:image/png|jpeg|gif|webp;base64,…` URI (see `AttachmentQueries.imageDataUri`). */
+  src?: string;
+  /** `<img>` only: the text shown in its place and read aloud. */
+  alt?: string;
+  /** `<img>` only: the width in pixels (1–2000); the height follows. */
+  width?: number;
 }
 
 const CELL_ATTRS = new Set(['style', 'bgcolor', 'colspan', 'rowspan', 'title']);
@@ -94,8 +102,11 @@ const ATTRS_BY_TAG: Partial<Record<HtmlTag, Set<string>>> = {
   div: STYLED_ATTRS,
   p: STYLED_ATTRS,
   li: STYLED_ATTRS,
+  img: new Set(['src', 'alt', 'width', 'title']),
 };
-const VOID_TAGS = new Set<HtmlTag>(['br']);
+const VOID_TAGS = new Set<HtmlTag>(['br', 'img']);
+/** An embedded image: only these types, only base64 data, so no URL can be fetched and no markup can hide. */
+const IMAGE_SRC = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}$/;
 const KNOWN_TAGS = new Set<string>(HTML_TAGS);
 
 /**
@@ -301,8 +312,16 @@ export function attributeText(tag: HtmlTag, attrs: HtmlAttributes): string {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1 || n > 1000) throw new HtmlBuilderError(`${name} must be 1 to 1000.`);
       out += ` ${name}="${n}"`;
-    } else if (name === 'title') {
-      out += ` title="${escapeHtml(String(value))}"`;
+    } else if (name === 'title' || name === 'alt') {
+      out += ` ${name}="${escapeHtml(String(value))}"`;
+    } else if (name === 'src') {
+      if (typeof value !== 'string' || !IMAGE_SRC.test(value))
+        throw new HtmlBuilderError('An image must be a base64 data: URI of a PNG, JPEG, GIF or WebP image.');
+      out += ` src="${value}"`;
+    } else if (name === 'width') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 2000) throw new HtmlBuilderError('width must be 1 to 2000.');
+      out += ` width="${n}"`;
     } else {
       throw new HtmlBuilderError(`The attribute "${name}" is not allowed on <${tag}>.`);
     }

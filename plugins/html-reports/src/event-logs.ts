@@ -7,6 +7,7 @@ import {
   h,
   type ReportContext,
   type ReportEvent,
+  z,
 } from '@steppingstones/plugin-sdk';
 import {
   afterFirstSentence,
@@ -27,6 +28,22 @@ const COLOURS: Record<string, string> = { FUL: 'DarkSeaGreen', PAR: 'lemonchiffo
 /** White text on dark red, so "No Trace" / "Not Prevented" stay readable (the original used black). */
 const TEXT_COLOURS: Record<string, string> = { NEG: 'white' };
 const CELL = { border: '1px solid #999', verticalAlign: 'top' } as const;
+/** Screenshots are shown at most this wide in the Detail cell (Word keeps the width attribute). */
+const IMAGE_WIDTH = 480;
+/** Events per page when images are embedded: a page's images are held until its rows are written. */
+const IMAGE_PAGE_SIZE = 20;
+
+const paramsSchema = z.object({
+  includeImages: z
+    .boolean()
+    .default(false)
+    .meta({
+      title: 'Include images',
+      description:
+        'Embed the screenshots attached to each event (PNG, JPEG, GIF, WebP) in its Detail cell; blue team readers get only shared ones',
+    }),
+});
+type Params = z.output<typeof paramsSchema>;
 
 function intro(): HtmlChild[] {
   const defs = (title: string, labels: Record<string, string>, meanings: [string, string][]) =>
@@ -72,7 +89,31 @@ function ttpCell(e: ReportEvent): HtmlChild {
   return h('td', { style: CELL }, ttp ? [h('strong', null, ttp.id), h('br'), ttp.names] : '-');
 }
 
-function detailCell(e: ReportEvent, filter: EventFilter): HtmlChild {
+/**
+ * The event's images as `<img>` elements with their names: each embedded in the page as a `data:` URI
+ * (the report loads nothing); one too large to embed is named instead.
+ */
+async function imagesOf(e: ReportEvent, ctx: ReportContext<Params>): Promise<HtmlChild[]> {
+  const out: HtmlChild[] = [];
+  for (const a of e.attachments) {
+    if (!a.contentType.startsWith('image/')) continue;
+    const src = await ctx.attachments.imageDataUri(a.id);
+    out.push(
+      src
+        ? h(
+            'p',
+            null,
+            h('img', { src, alt: a.filename, title: a.filename, width: IMAGE_WIDTH }),
+            h('br'),
+            a.filename,
+          )
+        : h('p', null, h('em', null, `${a.filename} (too large to embed: see the event)`)),
+    );
+  }
+  return out;
+}
+
+function detailCell(e: ReportEvent, filter: EventFilter, images: HtmlChild[] = []): HtmlChild {
   const out: HtmlChild[] = [];
   const tags = visibleTags(e, filter);
   if (tags.length) out.push(h('span', null, tags.map((t) => `[${titleCase(t)}]`).join(' ')), h('br'));
@@ -101,6 +142,7 @@ function detailCell(e: ReportEvent, filter: EventFilter): HtmlChild {
     );
   }
   if (e.outcome.trim()) out.push(h('p', null, h('strong', null, 'Outcome:'), ` ${e.outcome.trim()}`));
+  out.push(...images);
   return h('td', { style: CELL }, out);
 }
 
@@ -116,21 +158,29 @@ function statusCell(code: string, labels: Record<string, string>, colourNa: bool
   );
 }
 
-export function eventRow(e: ReportEvent, filter: EventFilter): HtmlChild {
+export function eventRow(e: ReportEvent, filter: EventFilter, images: HtmlChild[] = []): HtmlChild {
   return h(
     'tr',
     null,
     h('td', { style: { ...CELL, whiteSpace: 'nowrap' } }, formatRange(e.startAt, e.endAt)),
     ttpCell(e),
-    detailCell(e, filter),
+    detailCell(e, filter, images),
     statusCell(e.detected, DETECTED_LABELS, false),
     statusCell(e.prevented, PREVENTED_LABELS, false),
   );
 }
 
 /** The table's rows, a page of events at a time: the report streams and never holds every event. */
-async function* rowPages(ctx: ReportContext): AsyncGenerator<HtmlChild[]> {
-  for await (const page of ctx.events.pages()) yield page.map((e) => eventRow(e, ctx.filter));
+async function* rowPages(ctx: ReportContext<Params>): AsyncGenerator<HtmlChild[]> {
+  if (!ctx.params.includeImages) {
+    for await (const page of ctx.events.pages()) yield page.map((e) => eventRow(e, ctx.filter));
+    return;
+  }
+  for await (const page of ctx.events.pages({ pageSize: IMAGE_PAGE_SIZE })) {
+    const rows: HtmlChild[] = [];
+    for (const e of page) rows.push(eventRow(e, ctx.filter, await imagesOf(e, ctx)));
+    yield rows;
+  }
 }
 
 export const htmlEventLogs = eventReport({
@@ -142,6 +192,7 @@ export const htmlEventLogs = eventReport({
     'The filtered events as a table with detection and prevention, oldest first; pastes into Word.',
   requires: ['report.view'],
   output: 'html',
+  paramsSchema,
   // It streams, so its size is the engagement's: give a large one the time it needs.
   timeoutMs: 300_000,
   render(ctx) {

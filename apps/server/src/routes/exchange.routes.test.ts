@@ -169,7 +169,7 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
     const csv = await csvOf(op, 'SRC');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'Timestamp (UTC),Timestamp End (UTC),Operator,Source Host,Source User,Source Process,Target Host,Target User,Target Process,Tactic ID,Tactic,Technique ID,Technique,Sub-technique ID,Sub-technique,Description,Raw Evidence,Outcome,Detected,Prevented,Tags,Starred,Files,Source Red Team Infrastructure,Target Red Team Infrastructure',
+      'Timestamp (UTC),Timestamp End (UTC),Operator,Source Host,Source User,Source Process,Target Host,Target User,Target Process,Tactic ID,Tactic,Technique ID,Technique,Sub-technique ID,Sub-technique,Description,Raw Evidence,Outcome,Detected,Prevented,Tags,Starred,Files,Source Red Team Infrastructure,Target Red Team Infrastructure,Attachments',
     );
     expect(csv).toContain(`,'${FORMULA},`);
     expect(csv).toContain("'@admin");
@@ -240,13 +240,14 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
     expect(dst.body.results.every((e) => !e.target.red_team_infrastructure)).toBe(true);
     expect(await csvOf(op, 'DST')).toBe(csv);
 
-    // A file written before the columns existed: the same rows without the last two cells.
-    const older = rows.map((r) => r.slice(0, -2).map(field).join(',')).join('\r\n');
+    // A file written before the columns existed: the same rows without the last three cells (the two
+    // marks, and the attachments listed after them).
+    const older = rows.map((r) => r.slice(0, -3).map(field).join(',')).join('\r\n');
     expect((await importCsv('OLD', older)).body).toEqual({ added: 3, skipped: [], rejected: [] });
     const old = await op.get<Listed>('/api/v1/events/?engagement=OLD&sort=timestamp');
     expect(old.body.results.map((e) => e.source.red_team_infrastructure)).toEqual([false, false, false]);
     // Not a yes or a no: the row is refused naming the column.
-    const bad = csv.replace(/,Yes,No\r\n/, ',perhaps,No\r\n');
+    const bad = csv.replace(/,Yes,No,\r\n/, ',perhaps,No,\r\n');
     const refused = await importCsv('OLD', bad);
     expect(refused.body.rejected[0]?.reason).toMatch(/^Source Red Team Infrastructure: "perhaps"/);
   });
@@ -254,7 +255,7 @@ describe.each(testDialects())('event export and import on %s', { timeout: 180_00
   it('reports rejected rows with their line and reason, writing the good ones', async () => {
     const header = (await csvOf(op, 'SRC')).split('\r\n')[0];
     const row = (ts: string, description: string, tactic = '', starred = '', files = '') =>
-      `${ts},,,WS1,,,DC1,,,${tactic},,,,,,${description},,,,,,${starred},${field(files)},,`;
+      `${ts},,,WS1,,,DC1,,,${tactic},,,,,,${description},,,,,,${starred},${field(files)},,,`;
     const file = (extra: Record<string, unknown>) => JSON.stringify([{ filename: 'a.exe', ...extra }]);
     const csv = [
       header,

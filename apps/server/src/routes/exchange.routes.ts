@@ -13,9 +13,15 @@ import type { AppServer } from '../app-server.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { requestServices } from '../http/request-services.ts';
 
-const exportQuery = eventListQuerySchema
-  .omit({ sort: true, cursor: true, page_size: true })
-  .extend({ engagement: z.string().trim().min(1), format: z.enum(['csv', 'xlsx', 'pdf']).default('csv') });
+const exportQuery = eventListQuerySchema.omit({ sort: true, cursor: true, page_size: true }).extend({
+  engagement: z.string().trim().min(1),
+  format: z.enum(['csv', 'xlsx', 'pdf']).default('csv'),
+  images: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1')
+    .describe('PDF only: embed the images attached to each event (the blue team: shared ones only).'),
+});
 
 const DOCUMENT_TYPES = {
   pdf: 'application/pdf',
@@ -42,7 +48,7 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
       schema: { tags: ['events'], querystring: exportQuery },
     },
     async (request, reply) => {
-      const { format, ...filter } = request.query;
+      const { format, images, ...filter } = request.query;
       // Prepared first: a non-member or unknown engagement answers 404 / 400 as the CSV does.
       if (format === 'pdf' || format === 'xlsx') {
         const write =
@@ -51,6 +57,8 @@ export async function exchangeRoutes(app: AppServer): Promise<void> {
                 engagementCode: filter.engagement,
                 generatedAt: app.ctx.clock.now(),
                 generatedBy: request.principal.username,
+                images,
+                attachmentsS3Url: app.ctx.config.attachmentsS3Url,
               })
             : await prepareEventsXlsx(db, request.principal, filter);
         const out = new PassThrough();

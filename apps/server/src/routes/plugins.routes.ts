@@ -27,10 +27,11 @@ import { requestServices } from '../http/request-services.ts';
 /**
  * Report HTML runs no script, loads nothing, and may be framed only by the app itself. It keeps its
  * origin (allow-same-origin) only so the viewer can measure it and grow the frame to fit: without
- * scripts, forms or navigation it cannot use that origin.
+ * scripts, forms or navigation it cannot use that origin. Images come only as `data:` URIs inside the
+ * report (embedded screenshots), never from a URL.
  */
 export const REPORT_HTML_CSP =
-  "sandbox allow-same-origin; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+  "sandbox allow-same-origin; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
 const reportQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const reportParams = z.object({ plugin: z.string().max(100), key: z.string().max(100) });

@@ -10,7 +10,8 @@ export const ROW_ATTACHMENTS = 3;
 /**
  * The attachments a principal may see, as a condition on `attachment`: every one in the engagements
  * where it holds `event.change` (the red team: leads, operators, superusers), only shared ones
- * elsewhere (the blue team). Null when it sees every attachment it can reach.
+ * elsewhere (the blue team). The rule of `canSeeUnsharedAttachments`, for every engagement of a list at
+ * once (the grid may span several). Null when it sees every attachment it can reach.
  */
 export function visibleAttachmentCondition(
   principal: Principal,
@@ -83,6 +84,65 @@ export async function attachmentSummaries(
       filename: redact(r.filename),
       content_type: r.content_type,
     });
+  }
+  return out;
+}
+
+/** An attachment with what exports and reports show of it (the name unmasked: callers mask it). */
+export interface VisibleAttachment {
+  id: number;
+  filename: string;
+  size: number;
+  sha256: string;
+  content_type: string;
+  shared: boolean;
+  storage: string;
+  storage_key: string | null;
+}
+
+/**
+ * Every attachment of some events the principal may see, oldest first, in one query (exports and
+ * reports list them all, where the grid names three).
+ */
+export async function visibleAttachmentsOf(
+  db: Kysely<DB>,
+  principal: Principal,
+  eventIds: number[],
+): Promise<Map<number, VisibleAttachment[]>> {
+  const out = new Map<number, VisibleAttachment[]>();
+  if (eventIds.length === 0) return out;
+  const visible = visibleAttachmentCondition(principal);
+  let q = db
+    .selectFrom('attachment')
+    .select([
+      'attachment.id',
+      'attachment.event_id',
+      'attachment.filename',
+      'attachment.size',
+      'attachment.sha256',
+      'attachment.content_type',
+      'attachment.shared',
+      'attachment.storage',
+      'attachment.storage_key',
+    ])
+    .where('attachment.event_id', 'in', eventIds)
+    .orderBy('attachment.event_id')
+    .orderBy('attachment.id');
+  if (visible) q = q.where(visible);
+  for (const r of await q.execute()) {
+    const id = Number(r.event_id);
+    const list = out.get(id) ?? [];
+    list.push({
+      id: Number(r.id),
+      filename: r.filename,
+      size: Number(r.size),
+      sha256: r.sha256,
+      content_type: r.content_type,
+      shared: Number(r.shared) === 1,
+      storage: r.storage,
+      storage_key: r.storage_key,
+    });
+    out.set(id, list);
   }
   return out;
 }

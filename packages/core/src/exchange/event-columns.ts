@@ -1,6 +1,7 @@
 // The labels every export and report writes, kept once (in the SDK, where plugins can read them too).
 import { DETECTED_LABELS, PREVENTED_LABELS } from '@steppingstones/plugin-sdk/report-text';
 import type { EventDto } from '@steppingstones/shared/events';
+import type { VisibleAttachment } from '../events/event-attachments.query.ts';
 
 export { DETECTED_LABELS, PREVENTED_LABELS };
 
@@ -24,7 +25,24 @@ export type ExchangeEvent = Pick<
   source: Pick<EventDto['source'], 'host' | 'user' | 'process' | 'red_team_infrastructure'>;
   target: Pick<EventDto['target'], 'host' | 'user' | 'process' | 'red_team_infrastructure'>;
   files: ExchangeFile[];
+  /** The attachments the reader may see (the blue team: shared ones), oldest first. Export only. */
+  attachments?: ExchangeAttachment[];
 };
+
+/**
+ * An attachment of an exported event. The Attachments cell lists its name and SHA-256 (an IOC, like a
+ * file's); the PDF reads the rest to embed images.
+ */
+export type ExchangeAttachment = VisibleAttachment;
+
+/**
+ * The Attachments cell: a JSON array of `{filename, sha256}`, empty when the event has none the reader
+ * may see. Written by exports only; an import leaves attachments alone (the bytes are not in the file).
+ */
+export function attachmentsCell(attachments: readonly ExchangeAttachment[] | undefined): string {
+  if (!attachments?.length) return '';
+  return JSON.stringify(attachments.map((a) => ({ filename: a.filename, sha256: a.sha256 })));
+}
 
 /**
  * One file of an event as the Files cell writes it, in this key order. Ids are left out: they belong
@@ -99,6 +117,7 @@ export const EVENT_COLUMNS = [
   // them leaves the contexts as they are.
   ['Source Red Team Infrastructure', (e: ExchangeEvent) => yesNo(e.source.red_team_infrastructure)],
   ['Target Red Team Infrastructure', (e: ExchangeEvent) => yesNo(e.target.red_team_infrastructure)],
+  ['Attachments', (e: ExchangeEvent) => attachmentsCell(e.attachments)],
 ] as const satisfies ReadonlyArray<readonly [string, (e: ExchangeEvent, n: AttackNames) => string]>;
 
 export const EVENT_HEADER = EVENT_COLUMNS.map(([name]) => name);

@@ -7,6 +7,7 @@ import type { Principal } from '../permissions/index.ts';
 import { attackNames } from './attack-name-map.ts';
 import { type AttackNames, DETECTED_LABELS, type ExchangeEvent, PREVENTED_LABELS } from './event-columns.ts';
 import { describeEventFilter } from './event-filter-summary.ts';
+import { type ImageArea, PdfImages } from './event-pdf-images.ts';
 import { type ExportFilter, exportEventPages } from './export-rows.ts';
 
 const require = createRequire(import.meta.url);
@@ -79,6 +80,10 @@ export interface EventPdfHeading {
   /** When the document was made (epoch ms, from the caller's clock). */
   generatedAt: number;
   generatedBy: string;
+  /** Embed the images attached to each event (those the reader may see) under its row. */
+  images?: boolean;
+  /** ATTACHMENTS_S3_URL, to read images stored in the bucket. */
+  attachmentsS3Url?: string | undefined;
 }
 
 /**
@@ -116,6 +121,7 @@ export async function prepareEventsPdf(
     for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
     doc.pipe(out);
     const writer = new TableWriter(doc, names);
+    const images = heading.images ? new PdfImages(db, heading.attachmentsS3Url) : null;
     writer.title(fullHeading, describeEventFilter(filter));
     let written = 0;
     let more = false;
@@ -127,6 +133,7 @@ export async function prepareEventsPdf(
           break outer;
         }
         writer.row(event);
+        if (images) await images.write(writer, event.attachments);
         written += 1;
       }
       if (out.destroyed) break;
@@ -145,13 +152,13 @@ export async function prepareEventsPdf(
 }
 
 /** Lays out the heading, the table with its header repeated on every page, and the page footers. */
-class TableWriter {
+class TableWriter implements ImageArea {
   private y = 0;
-  private readonly left = MARGIN;
+  readonly left = MARGIN;
   private readonly countLineY: number;
 
   constructor(
-    private readonly doc: PDFKit.PDFDocument,
+    readonly doc: PDFKit.PDFDocument,
     private readonly names: AttackNames,
   ) {
     this.countLineY = MARGIN + 34;
@@ -221,6 +228,18 @@ class TableWriter {
       .lineWidth(0.3)
       .strokeColor('#b8bfc9')
       .stroke();
+  }
+
+  /** Space under the last row (images), on a new page with the header when it does not fit. */
+  reserve(height: number): number {
+    if (this.y + height > this.bottom) {
+      this.doc.addPage();
+      this.y = this.doc.page.margins.top;
+      this.header();
+    }
+    const top = this.y;
+    this.y += height;
+    return top;
   }
 
   finish(written: number, more: boolean, heading: EventPdfHeading): void {

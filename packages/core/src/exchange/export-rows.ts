@@ -4,6 +4,7 @@ import type { EventListQuery } from '@steppingstones/shared/events';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { eventFilterConditions } from '../events/event.filter.ts';
 import { redactorFor } from '../events/event.redaction.ts';
+import { visibleAttachmentsOf } from '../events/event-attachments.query.ts';
 import { CONTEXT_COLUMNS, eventsWithContexts } from '../events/event-contexts.query.ts';
 import { eventReadScope } from '../events/event-scope.ts';
 import { filesOfEvents } from '../files/file.queries.ts';
@@ -92,7 +93,12 @@ export async function* exportEventPages(
     // while this page's tags and files are read and the page is written out.
     pending = rows.length < limit ? Promise.resolve([]) : pageAfter(after);
     const ids = rows.map((r) => Number(r.id));
-    const [tags, files] = await Promise.all([tagsOfEvents(db, ids), filesOfEvents(db, ids, redact)]);
+    const [tags, files, attachments] = await Promise.all([
+      tagsOfEvents(db, ids),
+      filesOfEvents(db, ids, redact),
+      // The blue team gets the shared ones only; names are masked like file names.
+      visibleAttachmentsOf(db, principal, ids),
+    ]);
     const events = rows.map(
       (r): ExchangeEvent => ({
         timestamp: toIsoUtc(Number(r.start_at)),
@@ -121,6 +127,10 @@ export async function* exportEventPages(
         tags: (tags.get(Number(r.id)) ?? []).map(redact),
         starred: Boolean(r.starred),
         files: files.get(Number(r.id)) ?? [],
+        attachments: (attachments.get(Number(r.id)) ?? []).map((a) => ({
+          ...a,
+          filename: redact(a.filename),
+        })),
       }),
     );
     yield { events, after };

@@ -1,5 +1,6 @@
 import type { DB, DialectName } from '@steppingstones/db';
 import type {
+  AttachmentQueries,
   AttackQueries,
   C2Queries,
   ContextQueries,
@@ -15,6 +16,7 @@ import { NotFoundError } from '../../errors.ts';
 import { eventFilterConditions } from '../../events/event.filter.ts';
 import { redactorFor } from '../../events/event.redaction.ts';
 import { type Principal, requireEngagementPermission } from '../../permissions/index.ts';
+import { reportAttachmentQueries } from './report-attachments.ts';
 import { reportEventReader } from './report-events.ts';
 import type { CredentialReportFilter, ReportFilter } from './report-request.ts';
 
@@ -28,6 +30,8 @@ export interface ReportScope {
   credentialFilter?: CredentialReportFilter;
   /** The render's signal: paged reads stop when it aborts. */
   signal?: AbortSignal;
+  /** ATTACHMENTS_S3_URL: images stored in the bucket are read from it. */
+  attachmentsS3Url?: string | undefined;
   /** A preview's cap: event reads return at most this many events, and `count` says so too. */
   eventLimit?: number;
 }
@@ -44,6 +48,7 @@ export function reportQueries(scope: ReportScope): {
   attack: AttackQueries;
   credentials: CredentialQueries;
   c2: C2Queries;
+  attachments: AttachmentQueries;
 } {
   const { db, principal, engagementId } = scope;
   const check = (permission: 'event.view' | 'context.view' | 'file.view' | 'credential.view' | 'c2.view') => {
@@ -214,5 +219,6 @@ export function reportQueries(scope: ReportScope): {
       check('credential.view'),
     ),
     c2: reportC2Queries(db, engagementId, () => check('c2.view')),
+    attachments: reportAttachmentQueries(scope),
   };
 }

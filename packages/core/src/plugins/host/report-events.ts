@@ -4,7 +4,9 @@ import type { EventDto } from '@steppingstones/shared/events';
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import { eventFilterConditions } from '../../events/event.filter.ts';
 import { loadEventDtos } from '../../events/event.queries.ts';
+import { redactorFor } from '../../events/event.redaction.ts';
 import type { Principal } from '../../permissions/index.ts';
+import { reportAttachmentsOf } from './report-attachments.ts';
 import type { ReportFilter } from './report-request.ts';
 
 /** Events read per query round when a report reads them all. */
@@ -25,7 +27,11 @@ function reportContext(c: EventDto['source']): ReportEvent['source'] {
   };
 }
 
-function toReportEvent(e: EventDto, names: Map<string, string>): ReportEvent {
+function toReportEvent(
+  e: EventDto,
+  names: Map<string, string>,
+  attachments: ReportEvent['attachments'],
+): ReportEvent {
   return {
     id: e.id,
     startAt: e.timestamp,
@@ -54,6 +60,7 @@ function toReportEvent(e: EventDto, names: Map<string, string>): ReportEvent {
       location: f.location ?? '',
       removed: f.removed,
     })),
+    attachments,
   };
 }
 
@@ -114,7 +121,14 @@ export function reportEventReader(reader: ReportEventReader) {
     for (let i = 0; i < ids.length; i += DEFAULT_PAGE_SIZE) {
       const dtos = await loadEventDtos(db, principal, ids.slice(i, i + DEFAULT_PAGE_SIZE));
       await nameIds(dtos);
-      for (const d of dtos) out.push(toReportEvent(d, names));
+      // Every attachment the principal may see (the row DTO names only the first few).
+      const attachments = await reportAttachmentsOf(
+        db,
+        principal,
+        dtos.map((d) => d.id),
+        redactorFor(principal),
+      );
+      for (const d of dtos) out.push(toReportEvent(d, names, attachments.get(d.id) ?? []));
     }
     return out;
   };

@@ -32,6 +32,8 @@ export interface ReportThreadData {
   locale: string;
   nowMs: number;
   database: DatabaseTarget;
+  /** ATTACHMENTS_S3_URL, for reports that embed images stored in the bucket. */
+  attachmentsS3Url?: string | undefined;
   logLevel: string;
   /** Where a streamed body goes (transferred with the call); a complete body is the call's result. */
   port?: MessagePort;
@@ -119,6 +121,7 @@ async function renderWith(data: ReportThreadData, render: AbortController): Prom
       filter: data.filter,
       credentialFilter: data.credentialFilter,
       eventLimit: data.eventLimit,
+      attachmentsS3Url: data.attachmentsS3Url,
       signal,
     }),
   };

@@ -83,6 +83,7 @@ export async function runReport(
     // The app's clock, so a test that sets it gets reports dated as it says.
     nowMs: app.clock.now(),
     database: host.database.target,
+    attachmentsS3Url: app.config.attachmentsS3Url,
     logLevel: app.config.logLevel,
   };
   const who = { plugin: plugin.definition.id, point: `${input.type}:${point.key}` };
