@@ -34,14 +34,11 @@ const IMAGE_WIDTH = 480;
 const IMAGE_PAGE_SIZE = 20;
 
 const paramsSchema = z.object({
-  includeImages: z
-    .boolean()
-    .default(false)
-    .meta({
-      title: 'Include images',
-      description:
-        'Embed the screenshots attached to each event (PNG, JPEG, GIF, WebP) in its Detail cell; blue team readers get only shared ones',
-    }),
+  includeImages: z.boolean().default(false).meta({
+    title: 'Include images',
+    description:
+      'Embed the screenshots attached to each event (PNG, JPEG, GIF, WebP) in its Detail cell; blue team readers get only shared ones',
+  }),
 });
 type Params = z.output<typeof paramsSchema>;
 
