@@ -61,6 +61,18 @@ describe('EventStream format', () => {
     );
   });
 
+  it('reads the common plain form (with or without Z) exactly as the full reading, and refuses the same', () => {
+    const start = (ts: string) => valuesOf(`{"ts":"${ts}","d":"x"}`).start_at;
+    expect(start('2024-02-29T23:59:59')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(start('2024-02-29T23:59:59Z')).toBe(start('2024-02-29T23:59:59.000+00:00'));
+    expect(start('1970-01-01T00:00:00')).toBe(0);
+    expect(reasonOf('{"ts":"2023-02-29T10:00:00","d":"x"}')).toMatch(/^ts: .*not a real date/);
+    expect(reasonOf('{"ts":"2024-04-31T10:00:00Z","d":"x"}')).toMatch(/^ts: .*not a real date/);
+    expect(reasonOf('{"ts":"2024-04-01T24:00:00","d":"x"}')).toMatch(/^ts: .*not a real date/);
+    expect(reasonOf('{"ts":"1969-12-31T23:59:59","d":"x"}')).toMatch(/^ts: .*between 1970-01-01/);
+    expect(reasonOf('{"ts":"2024-04-0xT10:00:00","d":"x"}')).toMatch(/^ts: must be an ISO-8601/);
+  });
+
   it('keeps every other key as additional data', () => {
     const v = valuesOf('{"ts":"2024-04-01T17:02:01","d":"x","zeta":[1,2],"alpha":{"k":"v"}}');
     expect(JSON.parse(v.additional_data!)).toEqual({ alpha: { k: 'v' }, zeta: [1, 2] });
