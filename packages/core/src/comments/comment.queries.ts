@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.ts';
 import { redactorFor } from '../events/event.redaction.ts';
 import { type Principal, principalInEngagement, requireEngagementPermission } from '../permissions/index.ts';
 import { type CommentRow, type RevisionRow, toCommentDto } from './comment.mapper.ts';
-import { readsCommentHistory, seesRedTeamOnly, sideIn } from './comment.policy.ts';
+import { readsCommentHistory, seesRedTeamOnly } from './comment.policy.ts';
 
 function commentRows(db: Kysely<DB>) {
   return db
@@ -181,5 +181,3 @@ export async function commentCountsOfEvents(
   }
   return counts;
 }
-
-export { sideIn };
