@@ -1,8 +1,6 @@
 import { type IngestCounts, ingestFindings } from '../credentials/credential-ingest.service.ts';
 import type { CredentialFinding } from '../extraction/credential-finding.ts';
-import { extractCredentials } from '../extraction/extract.ts';
 import type { ServiceContext } from '../service-context.ts';
-import type { EventStreamValues } from './eventstream-format.ts';
 
 export const NO_CREDENTIALS: IngestCounts = { newHashes: 0, newSecrets: 0, historyHashes: 0, duplicates: 0 };
 
@@ -13,12 +11,8 @@ export function addCounts(total: IngestCounts, more: IngestCounts): void {
   total.duplicates += more.duplicates;
 }
 
-/** What the credential extractors find in a line's text (description, evidence, outcome, additional data). */
-export function lineFindings(v: EventStreamValues): CredentialFinding[] {
-  return extractCredentials(
-    [v.description, v.raw_evidence, v.outcome, v.additional_data].filter(Boolean).join('\n\n'),
-  );
-}
+// The extraction itself has a file of its own, which the import thread loads without the vault's code.
+export { lineFindings } from './eventstream-findings.ts';
 
 /**
  * Adds what the extractors found in newly imported lines to the engagement's vault, in the batch's own
