@@ -53,6 +53,7 @@ const CAST = [
  */
 describe('event attachments', { timeout: 240_000 }, () => {
   const blue = { username: 'blue.viewer', password: 'blue team passphrase 2026' };
+  const operator = { username: 'op.two', password: 'operator passphrase 2026' };
   const session = adminSession({
     // A small limit, so the oversized file is small too.
     start: { env: { MAX_ATTACHMENT_MB: '1' } },
@@ -60,6 +61,11 @@ describe('event attachments', { timeout: 240_000 }, () => {
       await createUserViaCli(app, {
         ...blue,
         groups: ['Client Blue Team - Read Only'],
+        engagements: [DEFAULT_SETUP.engagement.code],
+      });
+      await createUserViaCli(app, {
+        ...operator,
+        groups: ['Red Team Operators'],
         engagements: [DEFAULT_SETUP.engagement.code],
       });
     },
@@ -243,6 +249,23 @@ describe('event attachments', { timeout: 240_000 }, () => {
       )?.id;
       const direct = await b.page.request.get(`/api/v1/attachments/${castId}/`);
       expect(direct.status()).toBe(404);
+      expect(b.problems).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("offers another operator no share switch on the admin's files, only where they stand", async () => {
+    const b = await signedInPage(session.browser, session.app, operator, { timezonePrompt: 'later' });
+    try {
+      await b.page.goto(`/events/${eventId}`);
+      const shot = tile(b.page, /screenshot-/);
+      await shot.getByText('Shared with the blue team').waitFor();
+      expect(await tile(b.page, 'dc01-root.cast').getByText('Red team only').count()).toBe(1);
+      expect(await b.page.getByRole('switch', { name: 'Share with blue team' }).count()).toBe(0);
+      // The red team may still add and remove files.
+      expect(await shot.getByRole('button', { name: /^Delete screenshot-/ }).count()).toBe(1);
+      expect(await b.page.getByLabel('Attach files: choose files').count()).toBe(1);
       expect(b.problems).toEqual([]);
     } finally {
       await b.close();
