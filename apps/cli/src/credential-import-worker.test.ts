@@ -1,18 +1,8 @@
-import fs from 'node:fs';
 import { cancelJob } from '@steppingstones/core/jobs';
-import { uploadsDir } from '@steppingstones/core/runtime';
 import { testDialects } from '@steppingstones/db/testing';
-import {
-  type ApiClient,
-  createTestEngagement,
-  createTestUser,
-  login,
-  startTestServer,
-  type TestServer,
-} from '@steppingstones/server/testing/index';
-import { type RunningWorker, startWorker } from '@steppingstones/worker';
-import { FAST, waitFor } from '@steppingstones/worker/testing/worker-harness';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ApiClient } from '@steppingstones/server/testing/index';
+import { describe, expect, it, vi } from 'vitest';
+import { importEnded, postBody, queuedImportRig } from './queued-import.fixture.ts';
 
 // Task threads load TypeScript on start; on a busy machine that takes a while.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
@@ -24,55 +14,20 @@ interface ImportState {
   result: Record<string, unknown> | null;
 }
 
-async function upload(c: ApiClient, url: string, body: string) {
-  const res = await fetch(new URL(url, c.url), {
-    method: 'POST',
-    headers: {
-      cookie: c.cookie,
-      'x-csrf-token': c.csrfToken,
-      origin: c.url,
-      'content-type': 'text/plain',
-    },
-    body,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const upload = (c: ApiClient, url: string, body: string) =>
+  postBody<Record<string, unknown>>(c, url, 'text/plain', body);
 
 // The real server queues large and async=true imports; the real worker (its runner and task threads,
 // the production task list) runs them, writing progress and the result the API then shows.
 describe.each(testDialects())('credential imports queued for the worker on %s', (dialect) => {
-  let server: TestServer;
-  let op: ApiClient;
-  let blue: ApiClient;
-  let worker: RunningWorker | undefined;
-  const uploads = () => {
-    const dir = uploadsDir(server.ctx.config.dataDir);
-    return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  };
-  const state = async (url: string) => (await op.get<ImportState>(url)).body;
-  const ended = (url: string) =>
-    waitFor(async () => {
-      const s = await state(url);
-      return s.status === 'queued' || s.status === 'running' ? undefined : s;
-    }, 'the import to end');
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    await createTestEngagement(server.ctx, 'JOB');
-    await createTestUser(server.ctx, { username: 'op', role: 'operator', engagements: ['JOB'] });
-    await createTestUser(server.ctx, { username: 'blue', role: 'blue-read-only', engagements: ['JOB'] });
-    op = await login(server.url, 'op');
-    blue = await login(server.url, 'blue');
-  });
-  afterAll(async () => {
-    await worker?.stop(500);
-    await server?.stop();
-  });
+  const rig = queuedImportRig(dialect);
+  const state = async (url: string) => (await rig.op.get<ImportState>(url)).body;
+  const ended = (url: string) => importEnded(() => state(url));
 
   it('answers 202 with a queued import, which the worker imports with its progress and result', async () => {
     const dump = [`alice:${'a1'.repeat(16)}`, `bob:${'b2'.repeat(16)}`, 'not a hash line'].join('\n');
     const queued = await upload(
-      op,
+      rig.op,
       '/api/v1/credentials/imports/?engagement=JOB&type=user-hash&hash_type=1000&async=true',
       dump,
     );
@@ -89,31 +44,29 @@ describe.each(testDialects())('credential imports queued for the worker on %s', 
       progress: { bytes: 0, total: Buffer.byteLength(dump), lines: 0 },
       result: null,
     });
-    expect(uploads()).toHaveLength(1);
-    expect((await blue.get(url)).status).toBe(403);
+    expect(rig.uploads()).toHaveLength(1);
+    expect((await rig.blue.get(url)).status).toBe(403);
 
-    worker = await startWorker(server.ctx.env, { ...FAST, context: server.ctx });
+    await rig.startWorker();
     const done = await ended(url);
     expect(done).toMatchObject({
       status: 'done',
       progress: { lines: 3, total: Buffer.byteLength(dump) },
       result: { new_hashes: 2, duplicates: 0, rejected: [{ line: 3 }] },
     });
-    const list = await op.get<{ count: number }>('/api/v1/credentials/?engagement=JOB');
+    const list = await rig.op.get<{ count: number }>('/api/v1/credentials/?engagement=JOB');
     expect(list.body.count).toBe(2);
-    const job = await server.ctx.database.db
-      .selectFrom('job')
-      .select(['task', 'status'])
-      .where('id', '=', Number(queued.body.job_id))
-      .executeTakeFirstOrThrow();
-    expect(job).toEqual({ task: 'core:credentials.import', status: 'succeeded' });
+    expect(await rig.job(queued.body.job_id)).toEqual({
+      task: 'core:credentials.import',
+      status: 'succeeded',
+    });
     // The worker removed the upload once imported.
-    expect(uploads()).toHaveLength(0);
+    expect(rig.uploads()).toHaveLength(0);
   });
 
   it('runs a queued cracked-hash import the same way', async () => {
     const queued = await upload(
-      op,
+      rig.op,
       '/api/v1/credentials/cracked/?engagement=JOB&async=true',
       `${'a1'.repeat(16)}:Summer2024!\n`,
     );
@@ -123,19 +76,18 @@ describe.each(testDialects())('credential imports queued for the worker on %s', 
   });
 
   it('a cancelled import reads as failed and imports nothing', async () => {
-    await worker?.stop(500);
-    worker = undefined;
+    await rig.stopWorker();
     const queued = await upload(
-      op,
+      rig.op,
       '/api/v1/credentials/imports/?engagement=JOB&type=user-hash&hash_type=1000&async=true',
       `carol:${'c3'.repeat(16)}`,
     );
-    await cancelJob(server.ctx.services(), Number(queued.body.job_id));
+    await cancelJob(rig.server.ctx.services(), Number(queued.body.job_id));
     expect(await state(String(queued.body.url))).toMatchObject({
       status: 'failed',
       result: { error: expect.stringMatching(/cancelled/) },
     });
-    const list = await op.get<{ count: number }>('/api/v1/credentials/?engagement=JOB');
+    const list = await rig.op.get<{ count: number }>('/api/v1/credentials/?engagement=JOB');
     expect(list.body.count).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { assertWritable } from '../engagements/index.ts';
 import { DomainError, ValidationError } from '../errors.ts';
 import { engagementByCode } from '../events/engagement-choice.ts';
 import { resolveOperator } from '../events/event.operator.ts';
-import { writeEvent } from '../events/event.write.ts';
+import { eventValuesFromFields, writeEvent } from '../events/event.write.ts';
 import { eventsWithContexts } from '../events/event-contexts.query.ts';
 import { type Principal, requireEngagementPermission, requirePermission } from '../permissions/index.ts';
 import { inTransaction, type ServiceContext, transactionOf } from '../service-context.ts';
@@ -296,22 +296,7 @@ async function writeRows(
         principal.userId,
         engagementId,
         null,
-        {
-          start_at: startAt,
-          end_at: f.timestamp_end ? (parseIsoTimestamp(f.timestamp_end) as number) : null,
-          operator_user_id: operator,
-          source: f.source,
-          target: f.target,
-          tactic_id: f.mitre_attack_tactic ?? null,
-          technique_id: f.mitre_attack_technique ?? null,
-          subtechnique_id: f.mitre_attack_subtechnique ?? null,
-          description: f.description,
-          raw_evidence: f.raw_evidence ?? '',
-          outcome: f.outcome ?? '',
-          detected: f.detected ?? 'UNK',
-          prevented: f.prevented ?? 'NEG',
-          starred: f.starred ?? false,
-        },
+        eventValuesFromFields(f, operator, false),
         { tags: f.tags ?? [], files: f.files ?? [] },
       );
       await markRedTeamInfrastructure(ctx, eventId, marks);

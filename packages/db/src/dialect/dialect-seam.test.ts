@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from '../create-db.ts';
 import { parseDatabaseUrl } from '../database-url.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from '../testing/index.ts';
 import { jsonNumber } from './json-field.ts';
 import { containsText, escapeLike, startsWithText } from './like.ts';
+import { multiRowInsertText } from './multi-row-insert.ts';
 import { listenChannel, notifyChannel } from './notify.ts';
 import { lockRows, lockRowsSkipLocked } from './row-locks.ts';
 import { lockTransaction } from './transaction-lock.ts';
@@ -48,6 +49,24 @@ describe.each(testDialects())('the dialect seam on %s', (dialect) => {
     (await db.selectFrom('item').select('id').where(condition).orderBy('id').execute()).map(
       (r: { id: number }) => r.id,
     );
+
+  it('multiRowInsertText writes several rows in one prepared statement, with its tail', async () => {
+    const text = multiRowInsertText(dialect, 'item', ['id', 'label'], 2, 'on conflict do nothing');
+    expect(multiRowInsertText(dialect, 'item', ['id', 'label'], 2, 'on conflict do nothing')).toBe(text);
+    const result = await db.executeQuery(CompiledQuery.raw(text, [1, 'kept as it was', 6, 'new row']));
+    expect(Number(result.numAffectedRows)).toBe(1);
+    const rows = await db
+      .selectFrom('item')
+      .select(['id', 'label'])
+      .where('id', 'in', [1, 6])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: 1, label: 'LSASS.exe dumped' },
+      { id: 6, label: 'new row' },
+    ]);
+    await db.deleteFrom('item').where('id', '=', 6).execute();
+  });
 
   it('containsText ignores case and takes wildcards and backslashes literally', async () => {
     expect(await labelsMatching(containsText('label', 'lsass'))).toEqual([1]);

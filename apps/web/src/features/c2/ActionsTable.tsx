@@ -1,13 +1,12 @@
-import { ActionIcon, Button, Checkbox, Code, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Checkbox, Code, Group, Table, Text } from '@mantine/core';
 import type { C2ActionDto, C2SessionDto } from '@steppingstones/shared/c2';
-import { IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { plural } from '../../lib/plural.ts';
 import { FoundCredentials } from '../credentials/FoundCredentials.tsx';
 import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { cloneActions } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
+import { EventLinkOrClone } from './EventLinkOrClone.tsx';
 import { useC2Action } from './use-c2-action.ts';
 
 interface Props {
@@ -108,21 +107,12 @@ export function ActionsTable({ actions, sessions, mayClone }: Props) {
                 <Table.Td>{a.attack_ids.join(', ')}</Table.Td>
                 {mayClone && (
                   <Table.Td>
-                    {a.event !== null ? (
-                      <Button size="compact-xs" variant="subtle" component={Link} to={`/events/${a.event}`}>
-                        Event {a.event}
-                      </Button>
-                    ) : (
-                      <Tooltip label="Clone to event">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Clone ${a.input} to event`}
-                          onClick={() => setCloning(a.id)}
-                        >
-                          <IconCopy size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
+                    <EventLinkOrClone
+                      event={a.event}
+                      mayClone
+                      label={`Clone ${a.input} to event`}
+                      onClone={() => setCloning(a.id)}
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

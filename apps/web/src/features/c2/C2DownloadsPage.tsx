@@ -1,8 +1,6 @@
-import { ActionIcon, Alert, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconCopy } from '@tabler/icons-react';
+import { Alert, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { can } from '../../lib/permissions.ts';
@@ -10,6 +8,7 @@ import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { C2Tabs } from './C2Tabs.tsx';
 import { fetchDownloads } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
+import { EventLinkOrClone } from './EventLinkOrClone.tsx';
 import { useC2Engagement } from './use-c2-engagement.ts';
 
 /** Files downloaded through C2 sessions, newest first, each clonable to an event. */
@@ -58,23 +57,12 @@ export function C2DownloadsPage() {
                   </Table.Td>
                   <Table.Td>{d.size.toLocaleString()} bytes</Table.Td>
                   <Table.Td>
-                    {d.event !== null ? (
-                      <Button size="compact-xs" variant="subtle" component={Link} to={`/events/${d.event}`}>
-                        Event {d.event}
-                      </Button>
-                    ) : (
-                      can(me, 'event.add') && (
-                        <Tooltip label="Clone to event">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Clone download ${d.name} to event`}
-                            onClick={() => setCloning(d.id)}
-                          >
-                            <IconCopy size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )
-                    )}
+                    <EventLinkOrClone
+                      event={d.event}
+                      mayClone={can(me, 'event.add')}
+                      label={`Clone download ${d.name} to event`}
+                      onClone={() => setCloning(d.id)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );

@@ -1,8 +1,6 @@
-import { ActionIcon, Alert, Button, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconCopy } from '@tabler/icons-react';
+import { Alert, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryState.tsx';
 import { can } from '../../lib/permissions.ts';
@@ -10,6 +8,7 @@ import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { C2Tabs } from './C2Tabs.tsx';
 import { fetchActions } from './c2-api.ts';
 import { sessionLabel, when } from './c2-format.ts';
+import { EventLinkOrClone } from './EventLinkOrClone.tsx';
 import { useC2Engagement } from './use-c2-engagement.ts';
 
 const FILE = /^file: ([0-9a-fA-F]{32}) (\d+) bytes (.+)$/;
@@ -73,23 +72,12 @@ export function C2UploadsPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {a.event !== null ? (
-                      <Button size="compact-xs" variant="subtle" component={Link} to={`/events/${a.event}`}>
-                        Event {a.event}
-                      </Button>
-                    ) : (
-                      can(me, 'event.add') && (
-                        <Tooltip label="Clone to event">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Clone upload ${path} to event`}
-                            onClick={() => setCloning(a.id)}
-                          >
-                            <IconCopy size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )
-                    )}
+                    <EventLinkOrClone
+                      event={a.event}
+                      mayClone={can(me, 'event.add')}
+                      label={`Clone upload ${path} to event`}
+                      onClone={() => setCloning(a.id)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );

@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Menu, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Menu, Table, Text, Tooltip } from '@mantine/core';
 import type { C2ExclusionDto, C2SessionDto } from '@steppingstones/shared/c2';
-import { IconBell, IconBellOff, IconCopy, IconEyeOff } from '@tabler/icons-react';
+import { IconBell, IconBellOff, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { excludeLike, setWatch } from './c2-api.ts';
 import { expectedColour, missedCheckins, sessionLabel, when } from './c2-format.ts';
+import { EventLinkOrClone } from './EventLinkOrClone.tsx';
 import { useC2Action } from './use-c2-action.ts';
 
 const EXCLUDE_BY: Array<[C2ExclusionDto['field'], string]> = [
@@ -96,22 +96,14 @@ export function SessionsTable({ engagement, sessions, selected, onSelect, mayCha
                 <Table.Td>{chain(s)}</Table.Td>
                 <Table.Td onClick={(e) => e.stopPropagation()}>
                   <Group gap={4} wrap="nowrap">
-                    {mayClone &&
-                      (s.event !== null ? (
-                        <Button size="compact-xs" variant="subtle" component={Link} to={`/events/${s.event}`}>
-                          Event {s.event}
-                        </Button>
-                      ) : (
-                        <Tooltip label="Clone to event">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Clone session ${s.host} to event`}
-                            onClick={() => setCloning(s.id)}
-                          >
-                            <IconCopy size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      ))}
+                    {mayClone && (
+                      <EventLinkOrClone
+                        event={s.event}
+                        mayClone
+                        label={`Clone session ${s.host} to event`}
+                        onClone={() => setCloning(s.id)}
+                      />
+                    )}
                     {mayChange && (
                       <>
                         <Menu position="bottom-end">

@@ -1,7 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { useEngagements } from '../engagements/engagements-api.ts';
 import type { LiveChange } from '../live/live-frames.ts';
-import { liveHub } from '../live/live-hub.ts';
+import { useLiveChanges } from '../live/use-live-changes.ts';
 
 /**
  * Whether a change may alter the EventStream lines page of an engagement: lines imported (by anyone:
@@ -16,17 +14,5 @@ export function concernsEventStream(change: LiveChange, engagementId: number | n
 
 /** Calls `onChange` when the engagement's lines may have changed, through the browser's shared live stream. */
 export function useLiveLines(engagementCode: string | null, onChange: () => void): void {
-  const engagements = useEngagements();
-  const engagementId = engagements.data?.find((e) => e.code === engagementCode)?.id ?? null;
-  const latest = useRef({ onChange, engagementId });
-  useEffect(() => {
-    latest.current = { onChange, engagementId };
-  });
-  useEffect(() => {
-    if (!engagementCode) return;
-    return liveHub.subscribe((signal) => {
-      const { onChange: notify, engagementId: id } = latest.current;
-      if (signal.kind === 'reset' || concernsEventStream(signal.change, id)) notify();
-    });
-  }, [engagementCode]);
+  useLiveChanges(engagementCode, () => onChange(), concernsEventStream);
 }

@@ -66,6 +66,20 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { user: '', action: '', engagement: '', from: '', to: '' };
 
+/** The filter row's inputs, in order; the times are the browser's local time. */
+const FILTER_FIELDS: ReadonlyArray<{
+  key: keyof Filters;
+  label: string;
+  placeholder?: string;
+  type?: string;
+}> = [
+  { key: 'user', label: 'User', placeholder: 'username' },
+  { key: 'action', label: 'Action', placeholder: 'e.g. webhook or user.created' },
+  { key: 'engagement', label: 'Engagement', placeholder: 'code' },
+  { key: 'from', label: 'From', type: 'datetime-local' },
+  { key: 'to', label: 'To', type: 'datetime-local' },
+];
+
 /** The first page's API path for the filters; times are typed in the browser's time zone. */
 function auditPath(f: Filters): string {
   const params = new URLSearchParams();
@@ -110,41 +124,17 @@ export function AuditPage() {
         description="Sign-ins and failures, account, group, membership and permission changes, tokens and backups."
       />
       <Group gap="sm" mb="sm" align="flex-end" data-testid="audit-filters">
-        <TextInput
-          label="User"
-          placeholder="username"
-          size="xs"
-          value={filters.user}
-          onChange={(e) => setFilter('user', e.currentTarget.value)}
-        />
-        <TextInput
-          label="Action"
-          placeholder="e.g. webhook or user.created"
-          size="xs"
-          value={filters.action}
-          onChange={(e) => setFilter('action', e.currentTarget.value)}
-        />
-        <TextInput
-          label="Engagement"
-          placeholder="code"
-          size="xs"
-          value={filters.engagement}
-          onChange={(e) => setFilter('engagement', e.currentTarget.value)}
-        />
-        <TextInput
-          label="From"
-          type="datetime-local"
-          size="xs"
-          value={filters.from}
-          onChange={(e) => setFilter('from', e.currentTarget.value)}
-        />
-        <TextInput
-          label="To"
-          type="datetime-local"
-          size="xs"
-          value={filters.to}
-          onChange={(e) => setFilter('to', e.currentTarget.value)}
-        />
+        {FILTER_FIELDS.map(({ key, label, placeholder, type }) => (
+          <TextInput
+            key={key}
+            label={label}
+            placeholder={placeholder}
+            type={type}
+            size="xs"
+            value={filters[key]}
+            onChange={(e) => setFilter(key, e.currentTarget.value)}
+          />
+        ))}
         {auditPath(filters) !== '/audit/' && (
           <Button
             variant="subtle"
