@@ -88,6 +88,20 @@ describe.each(testDialects())('report previews on %s', { timeout: 180_000 }, (di
     // Without preview it is rendered every time.
     expect(generated((await report('external-tool-reports/mitre-attack-navigator')).text)).not.toBe(madeAt);
 
+    // A kept preview is still answered only after the access checks: not a member, not found.
+    await createTestEngagement(server.ctx, 'OTHER');
+    await createTestUser(server.ctx, {
+      username: 'outsider',
+      groups: ['Red Team Operators'],
+      engagements: ['OTHER'],
+    });
+    const outsider = await login(server.url, 'outsider');
+    const refused = await fetch(
+      `${server.url}/api/v1/reports/external-tool-reports/mitre-attack-navigator/?engagement=BIG&preview=1`,
+      { headers: { cookie: outsider.cookie } },
+    );
+    expect(refused.status).toBe(404);
+
     // An event changes: the next preview is made again.
     const list = await op.get<{ results: Array<{ id: number }> }>(
       '/api/v1/events/?engagement=BIG&page_size=1',

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import { latestDomainEventId } from '../../outbox/index.ts';
 import type { PluginHost } from '../plugin-host.ts';
 import type { RenderedReport } from './report-output.ts';
-import { type RunReportInput, runReport } from './run-report.ts';
+import { authorizeReport, type RunReportInput, runReport } from './run-report.ts';
 
 /** Previews kept (least recently used dropped first): a few galleries of a dozen cards each. */
 const MAX_ENTRIES = 300;
@@ -18,7 +18,7 @@ interface Entry {
 
 /**
  * Gallery previews, rendered once per data version: the key holds the report, the engagement and the
- * whole query, the caller and their permissions (a preview shows what the caller may see, masked or
+ * whole query, the caller and their permissions in the engagement (a preview shows what the caller may see, masked or
  * not), and the outbox's latest id, which every change in the app moves on (an event saved, a plugin
  * switched off...). So a preview is never stale, and a gallery opened again without a change renders
  * nothing. Per process: several instances each keep their own.
@@ -27,13 +27,16 @@ export class ReportPreviewCache {
   private readonly entries = new Map<string, Entry>();
 
   async run(app: AppContext, host: PluginHost, input: RunReportInput): Promise<RenderedReport> {
+    // Checked on every request, kept or not: access taken away since answers at once.
+    const { principal, engagement } = await authorizeReport(host, input);
     const version = await latestDomainEventId(host.database.db);
     const key = JSON.stringify([
       input.type,
       input.pluginId,
       input.key,
-      input.principal.userId,
-      [...input.principal.permissions].sort(),
+      engagement.id,
+      principal.userId,
+      [...principal.permissions].sort(),
       Object.entries(input.query).sort(([a], [b]) => a.localeCompare(b)),
       input.locale ?? '',
       version,

@@ -42,16 +42,11 @@ export async function findRunnableReport(
 }
 
 /**
- * Renders a report in a worker thread with a deadline. The server's event loop only waits: a plugin
- * that throws, returns garbage, or loops forever fails that one request with a message naming it.
- * A streamed report's body is a Readable that fails (and so breaks the response off) when the render
- * fails or passes its deadline after the head was sent; aborting `signal` cancels the render.
+ * Everything a render needs checked first: the point is there and enabled, the query is valid, the
+ * engagement exists and the caller may open this report in it (their role there, nothing from
+ * elsewhere). A kept preview is answered only after the same checks.
  */
-export async function runReport(
-  app: AppContext,
-  host: PluginHost,
-  input: RunReportInput,
-): Promise<RenderedReport> {
+export async function authorizeReport(host: PluginHost, input: RunReportInput) {
   const { plugin, point } = await findRunnableReport(host, input);
   const request = parseReportRequest(point, input.query, input.type);
   const engagement = await findEngagementByCode(host.database.db, request.engagementCode);
@@ -63,6 +58,21 @@ export async function runReport(
     throw new ForbiddenError(
       `You need the permissions ${requiredPermissions(input.type, point).join(', ')} in this engagement to run the report "${point.title}".`,
     );
+  return { plugin, point, request, engagement, principal };
+}
+
+/**
+ * Renders a report in a worker thread with a deadline. The server's event loop only waits: a plugin
+ * that throws, returns garbage, or loops forever fails that one request with a message naming it.
+ * A streamed report's body is a Readable that fails (and so breaks the response off) when the render
+ * fails or passes its deadline after the head was sent; aborting `signal` cancels the render.
+ */
+export async function runReport(
+  app: AppContext,
+  host: PluginHost,
+  input: RunReportInput,
+): Promise<RenderedReport> {
+  const { plugin, point, request, engagement, principal } = await authorizeReport(host, input);
 
   const timeoutMs = point.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   const data: ReportThreadData = {
