@@ -1,12 +1,12 @@
 import { type DB, dialectOf } from '@steppingstones/db';
 import { csvRecord } from '@steppingstones/plugin-sdk';
 import type { CredentialFilter } from '@steppingstones/shared/credentials';
-import { expressionBuilder, type Kysely } from 'kysely';
+import { expressionBuilder } from 'kysely';
 import { type AuditActor, recordAudit } from '../audit/index.ts';
 import type { Principal } from '../permissions/index.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { credentialConditions } from './credential.filter.ts';
 import { vaultEngagement } from './credential-engagement.ts';
-import type { ServiceContext } from '../service-context.ts';
 
 const PAGE = 2000;
 const COLUMNS = ['system', 'account', 'hash', 'hash_type', 'secret', 'purpose', 'source', 'enabled'] as const;

@@ -14,10 +14,10 @@ import { countUpToCap, keysetLinks, walkKeyset } from '../paging/keyset.ts';
 import type { Principal } from '../permissions/index.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { credentialConditions } from './credential.filter.ts';
-import { refreshCredentialSearch } from './credential-search-index.ts';
 import { type CredentialRow, DTO_COLUMNS, toCredentialDto } from './credential.mapper.ts';
 import { credentialSortKeys } from './credential.page.ts';
 import { credentialEngagementId, vaultEngagement } from './credential-engagement.ts';
+import { refreshCredentialSearch } from './credential-search-index.ts';
 
 export interface CredentialPage {
   count: number | string;
