@@ -1,4 +1,4 @@
-import { dialectOf, type Tx } from '@steppingstones/db';
+import { dialectOf, multiRowInsertText, type Tx } from '@steppingstones/db';
 import { CompiledQuery } from 'kysely';
 import type { EventStreamValues } from './eventstream-format.ts';
 
@@ -29,20 +29,8 @@ const COLUMNS = [
 /** Rows per statement: 20 columns x 1000 stays under both dialects' parameter limits. */
 export const LINES_PER_STATEMENT = 1000;
 
-const textCache = new Map<string, string>();
-
-function insertText(dialect: 'sqlite' | 'postgres', rows: number): string {
-  const cacheKey = `${dialect}:${rows}`;
-  const cached = textCache.get(cacheKey);
-  if (cached) return cached;
-  let n = 0;
-  const tuple = () => `(${COLUMNS.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(',')})`;
-  const values = Array.from({ length: rows }, tuple).join(',');
-  const text = `insert into eventstream_line (${COLUMNS.join(',')}) values ${values} on conflict (engagement_id, start_at, line_hash) do nothing returning line_hash`;
-  if (textCache.size > 32) textCache.clear();
-  textCache.set(cacheKey, text);
-  return text;
-}
+/** A line the engagement already holds is skipped; the hashes that went in come back. */
+const CONFLICT = 'on conflict (engagement_id, start_at, line_hash) do nothing returning line_hash';
 
 export interface LineRowMeta {
   engagementId: number;
@@ -90,7 +78,10 @@ export async function insertLineRows(
       params[p++] = meta.createdAt;
     }
     const result = await tx.executeQuery<{ line_hash: string }>(
-      CompiledQuery.raw(insertText(dialect, chunk.length), params),
+      CompiledQuery.raw(
+        multiRowInsertText(dialect, 'eventstream_line', COLUMNS, chunk.length, CONFLICT),
+        params,
+      ),
     );
     for (const row of result.rows) inserted.add(row.line_hash);
   }

@@ -1,6 +1,7 @@
 import type { DialectName } from '../database-url.ts';
 
-const texts = new Map<string, string>();
+/** Per column list (the writers' constant arrays), the texts by dialect, table, row count and tail. */
+const texts = new WeakMap<readonly string[], Map<string, string>>();
 
 /**
  * The text of a prepared multi-row INSERT of `rows` rows of `columns` into `table`, with each dialect's
@@ -15,15 +16,20 @@ export function multiRowInsertText(
   rows: number,
   tail = '',
 ): string {
-  const key = `${dialect}\u0000${table}\u0000${rows}\u0000${tail}\u0000${columns.join(',')}`;
-  const cached = texts.get(key);
+  let shapes = texts.get(columns);
+  if (!shapes) {
+    shapes = new Map();
+    texts.set(columns, shapes);
+  }
+  const key = `${dialect}\u0000${table}\u0000${rows}\u0000${tail}`;
+  const cached = shapes.get(key);
   if (cached) return cached;
   let n = 0;
   const tuple = () => `(${columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(',')})`;
   const values = Array.from({ length: rows }, tuple).join(',');
   const text = `insert into ${table} (${columns.join(',')}) values ${values}${tail ? ` ${tail}` : ''}`;
   // A few shapes recur (a full batch, the last partial one); an unusual run must not grow it for ever.
-  if (texts.size > 128) texts.clear();
-  texts.set(key, text);
+  if (shapes.size > 64) shapes.clear();
+  shapes.set(key, text);
   return text;
 }
