@@ -19,6 +19,7 @@ import { installSecurityHeaders } from './http/security-headers.ts';
 import { installStrictUtf8Bodies } from './http/utf8-body.ts';
 import { startPlugins } from './plugin-startup.ts';
 import { registerApiRoutes } from './routes/index.ts';
+import { installOffThreadCheckpoints } from './sqlite-checkpoints.ts';
 import { serveWebApp } from './web/serve-web-app.ts';
 
 export interface BuiltApp {
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext, options: { serveWeb?: boolean } 
   }) as unknown as AppServer;
 
   app.decorate('ctx', ctx);
+  await installOffThreadCheckpoints(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -5,3 +5,4 @@ export { type ChannelListener, listenChannel, notifyChannel } from './notify.ts'
 export { lockRows, lockRowsSkipLocked } from './row-locks.ts';
 export { vacuumInto, vacuumIntoOffThread } from './sqlite-backup.ts';
 export { lockTransaction } from './transaction-lock.ts';
+export { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
