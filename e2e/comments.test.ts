@@ -30,6 +30,12 @@ describe('comments on an event between an operator and the blue team', { timeout
           target: { host: 'DC01' },
           description: 'Kerberoasting from KALI-01',
         },
+        {
+          timestamp: '2026-11-02T09:00:00Z',
+          source: { host: 'KALI-01' },
+          target: { host: 'DMZ-WEB' },
+          description: 'Port scan of the DMZ',
+        },
       ]);
     },
   });
@@ -118,6 +124,23 @@ describe('comments on an event between an operator and the blue team', { timeout
     expect(await body.locator('a[href^="javascript"]').count()).toBe(0);
     expect(await blueTeam.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await operator.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('counts on the grid row the comments each side may see, and filters on the blue team’s', async () => {
+    const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+    await operator.page.goto('/events');
+    await blueTeam.page.goto('/events');
+    const count = (page: Page) => row(page, 'Kerberoasting').getByTestId('comment-count');
+    await count(operator.page).waitFor();
+    expect(await count(operator.page).innerText()).toBe('4');
+    await count(blueTeam.page).waitFor();
+    expect(await count(blueTeam.page).innerText()).toBe('3');
+    await row(blueTeam.page, 'Port scan of the DMZ').waitFor();
+    // The chip's input is hidden behind its label, which is what a user clicks.
+    await blueTeam.page.locator('label', { hasText: 'Blue team commented' }).click();
+    await blueTeam.page.waitForURL(/blue_comments=true/);
+    await row(blueTeam.page, 'Port scan of the DMZ').waitFor({ state: 'detached' });
+    await row(blueTeam.page, 'Kerberoasting').waitFor();
   });
 
   it('saw no console error, failed request or CSP violation in either browser', () => {

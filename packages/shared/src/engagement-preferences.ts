@@ -12,6 +12,7 @@ export const EVENT_FILTER_PARAMS = [
   'prevented',
   'operator',
   'starred',
+  'blue_comments',
   'from',
   'to',
   'sort',

@@ -43,6 +43,7 @@ describe('live frames', () => {
     // Engagement id not yet known: refetch rather than miss a change.
     expect(concernsEventLog(change, null)).toBe(true);
     expect(concernsEventLog(parseChange(frame({ type: 'webhook.updated' }))!, 2)).toBe(false);
+    expect(concernsEventLog(parseChange(frame({ type: 'comment.created' }))!, 2)).toBe(true);
     expect(concernsEventLog(parseChange(frame({ type: 'event.bulk_updated', ids: [1, 2, 3] }))!, 2)).toBe(
       true,
     );

@@ -52,7 +52,8 @@ export function parseChange(data: string): LiveChange | null {
  * lookup is pending: then every event change counts (a needless refetch beats a missed one).
  */
 export function concernsEventLog(change: LiveChange, engagementId: number | null): boolean {
-  if (!change.type.startsWith('event.')) return false;
+  // A comment changes its event's row too (the grid's comment count).
+  if (!change.type.startsWith('event.') && !change.type.startsWith('comment.')) return false;
   if (engagementId === null || change.engagement_id === null) return true;
   return change.engagement_id === engagementId;
 }
