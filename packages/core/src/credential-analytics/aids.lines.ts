@@ -1,5 +1,5 @@
 import type { CredentialAidQuery } from '@steppingstones/shared/credential-stats';
-import { masklist, prefixMasks, suffixMasks } from './masklist.ts';
+import { masklistCounted, prefixMasks, suffixMasks } from './masklist.ts';
 import { appendRule, type PartKind, partsOf } from './parts.ts';
 import { LM, NTLM, type StatsRow } from './stats-row.ts';
 import { prefixWords, suffixWords, wordsOf } from './wordlist.ts';
@@ -9,12 +9,6 @@ type Rows = AsyncIterable<StatsRow>;
 
 const EMPTY_LM = 'aad3b435b51404eeaad3b435b51404ee';
 const EMPTY_NT = '31d6cfe0d16ae931b73c59d7e0c089c0';
-
-async function distinctSecrets(rows: Rows, withEmpty = false): Promise<string[]> {
-  const out = new Set<string>();
-  for await (const r of rows) if (r.secret !== null && (withEmpty || r.secret !== '')) out.add(r.secret);
-  return [...out];
-}
 
 /** Distinct uncracked hashes of one mode, bare (no user names), current and earlier hashes alike. */
 export async function* uncrackedHashes(rows: Rows, mode: number): AsyncGenerator<string> {
@@ -58,13 +52,14 @@ export async function* wordlist(rows: Rows): AsyncGenerator<string> {
         }
 }
 
-export async function* knownSecrets(rows: Rows): AsyncGenerator<string> {
-  yield* await distinctSecrets(rows, true);
+/** A distinct known secret of the filtered vault and how many rows (current and earlier) hold it. */
+export interface CountedSecret {
+  secret: string;
+  count: number;
 }
 
 /** Parts of known secrets as words or as hashcat append rules; `all` is letters, numbers, then symbols. */
-export async function* parts(rows: Rows, kind: AidOptions['kind'], format: AidOptions['format']) {
-  const secrets = await distinctSecrets(rows);
+export function* parts(secrets: readonly string[], kind: AidOptions['kind'], format: AidOptions['format']) {
   const kinds: PartKind[] = kind === 'all' ? ['letters', 'numbers', 'symbols'] : [kind];
   const seen = new Set<string>();
   for (const k of kinds)
@@ -76,6 +71,35 @@ export async function* parts(rows: Rows, kind: AidOptions['kind'], format: AidOp
         }
 }
 
+/** The aids made of known secrets alone, from the distinct secrets (the database counted them). */
+export function* secretLines(
+  aid: string,
+  counted: readonly CountedSecret[],
+  o: AidOptions,
+): Generator<string> {
+  const distinct = counted.map((c) => c.secret).filter((s) => s !== '');
+  switch (aid) {
+    case 'known-secrets':
+      return yield* counted.map((c) => c.secret);
+    case 'parts':
+      return yield* parts(distinct, o.kind, o.format);
+    case 'prefixes':
+      return yield* prefixWords(distinct).map((c) => c.value);
+    case 'suffixes':
+      return yield* suffixWords(distinct).map((c) => c.value);
+    case 'masklist':
+      return yield* masklistCounted(
+        counted.filter((c) => c.secret !== ''),
+        o.min_length,
+      ).map((m) => m.mask);
+    case 'prefix-masks':
+      return yield* prefixMasks(distinct).map((m) => m.mask);
+    case 'suffix-masks':
+      return yield* suffixMasks(distinct).map((m) => m.mask);
+  }
+}
+
+/** The aids that read credential rows: uncracked hashes, the pwdump and the wordlist. */
 export async function* lines(aid: string, rows: Rows, o: AidOptions): AsyncGenerator<string> {
   switch (aid) {
     case 'uncracked-hashes':
@@ -84,22 +108,5 @@ export async function* lines(aid: string, rows: Rows, o: AidOptions): AsyncGener
       return yield* pwdump(rows);
     case 'wordlist':
       return yield* wordlist(rows);
-    case 'known-secrets':
-      return yield* knownSecrets(rows);
-    case 'parts':
-      return yield* parts(rows, o.kind, o.format);
-    case 'prefixes':
-      return yield* prefixWords(await distinctSecrets(rows)).map((c) => c.value);
-    case 'suffixes':
-      return yield* suffixWords(await distinctSecrets(rows)).map((c) => c.value);
-    case 'masklist': {
-      const secrets: string[] = [];
-      for await (const r of rows) if (r.secret) secrets.push(r.secret);
-      return yield* masklist(secrets, o.min_length).map((m) => m.mask);
-    }
-    case 'prefix-masks':
-      return yield* prefixMasks(await distinctSecrets(rows)).map((m) => m.mask);
-    case 'suffix-masks':
-      return yield* suffixMasks(await distinctSecrets(rows)).map((m) => m.mask);
   }
 }

@@ -4,8 +4,9 @@ import { vaultEngagement } from '../credentials/credential-engagement.ts';
 import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { lines } from './aids.lines.ts';
+import { lines, secretLines } from './aids.lines.ts';
 import { walkStatsRows } from './stats-rows.ts';
+import { secretCounts } from './stats-sql.ts';
 
 export interface AidDownload {
   filename: string;
@@ -35,7 +36,7 @@ function fileName(aid: CredentialAid, code: string, q: CredentialAidQuery, now: 
   return `${code}-${aid}${detail}-${stamp(now)}.${ext}`;
 }
 
-/** Aids made of known secrets only: they read the cracked rows, not the whole vault. */
+/** Aids made of known secrets only: they read the distinct secrets the database counts, not rows. */
 const FROM_SECRETS: ReadonlySet<CredentialAid> = new Set([
   'known-secrets',
   'parts',
@@ -46,15 +47,9 @@ const FROM_SECRETS: ReadonlySet<CredentialAid> = new Set([
   'suffix-masks',
 ]);
 
-/**
- * The rows an aid reads: cracked ones for the aids made of secrets, uncracked ones for the hashes to
- * crack, every row for the pwdump and the wordlist (which also takes account and system names). A
- * filter that says otherwise still wins (and then the aid is empty).
- */
+/** The uncracked-hash list reads the uncracked rows only, unless the filter says otherwise. */
 function rowsNeeded<F extends { cracked?: boolean }>(aid: CredentialAid, filter: F): F {
-  if (FROM_SECRETS.has(aid)) return { ...filter, cracked: filter.cracked ?? true };
-  if (aid === 'uncracked-hashes') return { ...filter, cracked: filter.cracked ?? false };
-  return filter;
+  return aid === 'uncracked-hashes' ? { ...filter, cracked: filter.cracked ?? false } : filter;
 }
 
 /**
@@ -82,9 +77,14 @@ export async function credentialAid(
     details: { ...filter, kind, format, min_length },
     engagementId: engagement.id,
   });
-  const rows = walkStatsRows(db, engagement.id, rowsNeeded(aid, filter));
+  const options = { kind, format, min_length, hash_type: query.hash_type };
   async function* body() {
-    for await (const line of lines(aid, rows, { kind, format, min_length, hash_type: query.hash_type }))
+    if (FROM_SECRETS.has(aid)) {
+      for (const line of secretLines(aid, await secretCounts(db, engagement.id, filter), options))
+        yield `${line}\n`;
+      return;
+    }
+    for await (const line of lines(aid, walkStatsRows(db, engagement.id, rowsNeeded(aid, filter)), options))
       yield `${line}\n`;
   }
   return { filename: fileName(aid, engagement.code, query, ctx.clock.now()), body: body() };

@@ -33,6 +33,19 @@ export function masklist(secrets: Iterable<string>, minLength = 1): RankedMask[]
   return rankMasks(counts, maskKeyspace);
 }
 
+/** The same as `masklist`, over distinct secrets each with how many rows hold it. */
+export function masklistCounted(
+  secrets: Iterable<{ secret: string; count: number }>,
+  minLength = 1,
+): RankedMask[] {
+  const counts = new Map<string, number>();
+  for (const { secret, count } of secrets) {
+    const mask = charMask(secret);
+    if (mask.length / 2 >= Math.max(1, minLength)) counts.set(mask, (counts.get(mask) ?? 0) + count);
+  }
+  return rankMasks(counts, maskKeyspace);
+}
+
 /** Masks of what was appended to words (for -a 6, after a prefix wordlist), over distinct secrets. */
 export function suffixMasks(distinctSecrets: Iterable<string>): RankedMask[] {
   return rankMasks(

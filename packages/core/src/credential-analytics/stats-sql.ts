@@ -267,3 +267,17 @@ export async function repeatedHashRows(db: Kysely<DB>, engagementId: number, fil
     .execute();
   return rows.map((r) => ({ ...r, type_key: n(r.type_key) }));
 }
+
+/**
+ * Each distinct known secret of the filtered vault (current and earlier hashes) with the rows holding
+ * it, in secret order: the cracking aids made of secrets, from one read of the secret index.
+ */
+export async function secretCounts(db: Kysely<DB>, engagementId: number, filter: StatsFilter) {
+  const rows = await vault(db, engagementId, filter)
+    .where('secret', 'is not', null)
+    .select(['secret', sql<number>`count(*)`.as('n')])
+    .groupBy('secret')
+    .orderBy('secret')
+    .execute();
+  return rows.map((r) => ({ secret: r.secret as string, count: n(r.n) }));
+}

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INSERT_COLUMNS, insertCredentialRows } from '../credentials/credential-insert.ts';
 import { identityKeys } from '../credentials/credential-keys.ts';
 import { createTestContext, type TestContext } from '../testing/index.ts';
-import { lines } from './aids.lines.ts';
+import { lines, secretLines } from './aids.lines.ts';
 import { deriveSecretFields } from './derive.ts';
 import { computeStats } from './stats-compute.ts';
 import { walkStatsRows } from './stats-rows.ts';
+import { secretCounts } from './stats-sql.ts';
 
 interface Row {
   system: string;
@@ -106,10 +107,16 @@ describe.each(testDialects())('statistics and aids beyond ASCII on %s', (dialect
   });
 
   it('finds the words and letter parts of secrets in every script', async () => {
+    const options = { kind: 'letters' as const, format: 'wordlist' as const, min_length: 1 };
     const read = async (aid: string, kind: 'letters' | 'symbols' = 'letters') => {
       const out: string[] = [];
-      const rows = walkStatsRows(ctx.database.db, engagementId, {});
-      for await (const l of lines(aid, rows, { kind, format: 'wordlist', min_length: 1 })) out.push(l);
+      if (aid === 'wordlist') {
+        const rows = walkStatsRows(ctx.database.db, engagementId, {});
+        for await (const l of lines(aid, rows, options)) out.push(l);
+      } else
+        out.push(
+          ...secretLines(aid, await secretCounts(ctx.database.db, engagementId, {}), { ...options, kind }),
+        );
       return out;
     };
     expect(await read('wordlist')).toEqual(expect.arrayContaining(['Été2024', 'Été', 'ÉTÉ2024', 'émile']));
