@@ -40,6 +40,25 @@ describe('the HTML builder', () => {
     expect(() => renderHtml({ tag: 'p', attrs: { onload: 'x' }, children: [] } as never)).toThrow();
   });
 
+  it('embeds images only as base64 data: URIs of PNG, JPEG, GIF or WebP', () => {
+    const src = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(renderHtml(h('img', { src, alt: 'shot "1".png', width: 480 }))).toBe(
+      `<img src="${src}" alt="shot &quot;1&quot;.png" width="480">`,
+    );
+    for (const bad of [
+      'https://evil.example/x.png',
+      'javascript:alert(1)',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'data:image/png;base64,iVBOR" onerror="alert(1)',
+      'data:image/png,<svg>',
+    ])
+      expect(() => renderHtml(h('img', { src: bad })), bad).toThrow('base64 data: URI');
+    expect(() => renderHtml(h('img', { src, width: 0 }))).toThrow('width must be 1 to 2000');
+    expect(() => h('img', { src }, 'child')).toThrow('<img> takes no children');
+    expect(() => h('p', { src } as never)).toThrow('"src" is not allowed on <p>');
+  });
+
   it('keeps line breaks as <br> with the text escaped', () => {
     expect(renderHtml(h('p', null, textWithBreaks('a<b\nc')))).toBe('<p>a&lt;b<br>c</p>');
   });
