@@ -217,10 +217,7 @@ async function main(): Promise<number> {
     const docs = path.join(ROOT, 'docs', 'benchmarks.md');
     const existing = fs.existsSync(docs) ? fs.readFileSync(docs, 'utf8') : '# Benchmarks\n';
     const block = renderResultsMarkdown(merged);
-    fs.writeFileSync(
-      docs,
-      updateDocs(existing, partial ? mergeDocsBlock(existing, block) : block),
-    );
+    fs.writeFileSync(docs, updateDocs(existing, partial ? mergeDocsBlock(existing, block) : block));
     console.error(`updated ${path.relative(ROOT, docs)}`);
   }
   console.error(`results written to ${path.relative(ROOT, resultsFile)}`);
