@@ -7,6 +7,7 @@ import {
   openAttachment,
   removeAttachment,
   setAttachmentShared,
+  sweepAbandonedUploads,
 } from '@steppingstones/core/attachments';
 import {
   attachmentDtoSchema,
@@ -29,6 +30,8 @@ const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 /** Files on events: list, download, share, remove (the upload lives in its own scope below). */
 export async function attachmentRoutes(app: AppServer): Promise<void> {
   const settings = attachmentSettings(app.ctx.config);
+  // Uploads a crash cut off (a live one removes its own pending rows when it fails).
+  await sweepAbandonedUploads(app.ctx.database.db, app.ctx.clock);
   await app.register(attachmentUploadRoute);
 
   app.get(

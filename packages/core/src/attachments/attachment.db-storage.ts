@@ -1,34 +1,51 @@
-import fs from 'node:fs';
-import type { DB, Tx } from '@steppingstones/db';
+import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import { PENDING_MAX_AGE_MS, PENDING_STORAGE } from './attachment.pending.ts';
+import { exactChunks } from './attachment.receive.ts';
 
 /** One row per MiB: few enough rows for 100 MB to insert quickly, small enough to keep memory flat. */
 export const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Copies a spooled upload into attachment_chunk inside the caller's transaction. Every chunk but the
- * last holds exactly CHUNK_BYTES, so a byte range maps to its chunks without reading the others.
+ * Streams a body into attachment_chunk rows of a pending attachment (see PENDING_STORAGE), one MiB per
+ * row, each row its own short statement: the write lock is held for a MiB at a time, never while the
+ * client is slow, and no spool file is written and read back. Every chunk but the last holds exactly
+ * CHUNK_BYTES, so a byte range maps to its chunks without reading the others. The caller deletes the
+ * pending row if this fails.
  */
-export async function writeChunks(tx: Tx, attachmentId: number, file: string): Promise<void> {
+export async function streamIntoChunks(
+  db: Kysely<DB>,
+  attachmentId: number,
+  body: AsyncIterable<Buffer>,
+): Promise<void> {
   let seq = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const insert = async (bytes: Buffer) => {
-    await tx.insertInto('attachment_chunk').values({ attachment_id: attachmentId, seq, bytes }).execute();
+  for await (const bytes of exactChunks(body, CHUNK_BYTES)) {
+    await db.insertInto('attachment_chunk').values({ attachment_id: attachmentId, seq, bytes }).execute();
     seq++;
-  };
-  for await (const piece of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-    pending.push(piece as Buffer);
-    pendingBytes += (piece as Buffer).length;
-    while (pendingBytes >= CHUNK_BYTES) {
-      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-      await insert(all.subarray(0, CHUNK_BYTES));
-      const rest = all.subarray(CHUNK_BYTES);
-      pending = rest.length ? [rest] : [];
-      pendingBytes = rest.length;
-    }
   }
-  if (pendingBytes) await insert(Buffer.concat(pending));
+}
+
+/** Deletes a pending upload's row and (cascade) its chunks: a refused, aborted or failed upload. */
+export async function discardPendingUpload(db: Kysely<DB>, attachmentId: number): Promise<void> {
+  await db
+    .deleteFrom('attachment')
+    .where('id', '=', attachmentId)
+    .where('storage', '=', PENDING_STORAGE)
+    .execute();
+}
+
+/**
+ * Removes pending uploads older than PENDING_MAX_AGE_MS, with their chunks: those a crash or a killed
+ * process left behind (a live upload deletes its own row when it fails). Returns how many went.
+ */
+export async function sweepAbandonedUploads(db: Kysely<DB>, clock: Clock): Promise<number> {
+  const gone = await db
+    .deleteFrom('attachment')
+    .where('storage', '=', PENDING_STORAGE)
+    .where('created_at', '<', clock.now() - PENDING_MAX_AGE_MS)
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows);
 }
 
 /** Inclusive byte positions, as an HTTP Range names them. */

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.ts';
 import { eventEngagementId } from '../events/event.queries.ts';
 import { redactorFor } from '../events/event.redaction.ts';
 import { type Principal, principalInEngagement, requireEngagementAccess } from '../permissions/index.ts';
+import { PENDING_STORAGE } from './attachment.pending.ts';
 import { canSeeUnsharedAttachments, requireAttachmentRead } from './attachment.policy.ts';
 
 /** An attachment as the API returns it. */
@@ -41,7 +42,8 @@ function selectAttachments(db: Kysely<DB>) {
     .selectFrom('attachment')
     .leftJoin('app_user', 'app_user.id', 'attachment.created_by')
     .selectAll('attachment')
-    .select('app_user.username as created_by_username');
+    .select('app_user.username as created_by_username')
+    .where('attachment.storage', '<>', PENDING_STORAGE);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectAttachments>['execute']>>[number];

@@ -8,11 +8,12 @@ import { recordEventRevision } from '../history/revision.service.ts';
 import { appendDomainEvent } from '../outbox/index.ts';
 import { type Principal, requireEngagementAccess } from '../permissions/index.ts';
 import { inTransaction, type ServiceContext } from '../service-context.ts';
-import { writeChunks } from './attachment.db-storage.ts';
+import { discardPendingUpload, streamIntoChunks } from './attachment.db-storage.ts';
 import { checkAttachmentFilename } from './attachment.filename.ts';
+import { PENDING_STORAGE } from './attachment.pending.ts';
 import { requireAttachmentWrite, requireMayShare } from './attachment.policy.ts';
 import { type AttachmentDto, findVisibleAttachment, toAttachmentDto } from './attachment.queries.ts';
-import { receiveUpload } from './attachment.receive.ts';
+import { checkDeclaredLength, receiveUpload, uploadObserver } from './attachment.receive.ts';
 import { type AttachmentSettings, bucketOf } from './attachment.settings.ts';
 import { sniffContentType } from './attachment.sniff.ts';
 
@@ -71,10 +72,12 @@ async function recordChange(
 }
 
 /**
- * Adds a file to an event. Access is checked before the body is read; the body is spooled (hashed,
- * measured, capped), its type sniffed and checked, then stored in one transaction with its history
- * revision: in the database a chunk at a time, or (ATTACHMENTS_S3_URL) in the bucket first, the object
- * removed again if the transaction fails. Nothing is half-stored.
+ * Adds a file to an event. Access is checked before the body is read; the body is hashed, measured
+ * (capped) and its type sniffed from its first bytes. In the database it streams into chunk rows under a
+ * pending row no reader sees, which becomes the attachment, with its history revision, in one last short
+ * transaction; with ATTACHMENTS_S3_URL it is spooled and put in the bucket first, the object removed
+ * again if the transaction fails. A refused, aborted or failed upload leaves nothing: nothing is
+ * half-stored.
  */
 export async function addAttachment(
   ctx: ServiceContext,
@@ -83,46 +86,118 @@ export async function addAttachment(
   input: NewAttachment,
 ): Promise<AttachmentDto> {
   // Checked before a byte is read: the blue team and non-members are refused at once.
-  await lockEventForAttachments(ctx.db, principal, input.eventId);
+  const engagementId = await lockEventForAttachments(ctx.db, principal, input.eventId);
   const filename = checkAttachmentFilename(input.filename);
-  const upload = await receiveUpload(settings.dataDir, input.body, {
-    maxBytes: settings.maxBytes,
-    ...(input.declaredLength !== undefined ? { declaredLength: input.declaredLength } : {}),
-  });
+  checkDeclaredLength(settings.maxBytes, input.declaredLength);
+  const id = settings.s3Url
+    ? await addToBucket(ctx, principal, settings, input, filename)
+    : await addToDatabase(ctx, principal, settings, input, filename, engagementId);
+  return toAttachmentDto(await findVisibleAttachment(ctx.db, principal, id), principal);
+}
+
+/** The attachment row's values besides what the bytes tell (size, hash, type) and where they are. */
+function rowFor(
+  ctx: ServiceContext,
+  principal: Principal,
+  engagementId: number,
+  eventId: number,
+  filename: string,
+) {
+  return {
+    engagement_id: engagementId,
+    event_id: eventId,
+    filename,
+    shared: 0,
+    created_by: principal.userId || null,
+    created_at: ctx.clock.now(),
+  };
+}
+
+async function addToDatabase(
+  ctx: ServiceContext,
+  principal: Principal,
+  settings: AttachmentSettings,
+  input: NewAttachment,
+  filename: string,
+  engagementId: number,
+): Promise<number> {
+  const pending = await ctx.db
+    .insertInto('attachment')
+    .values({
+      ...rowFor(ctx, principal, engagementId, input.eventId, filename),
+      size: 0,
+      sha256: '',
+      content_type: '',
+      storage: PENDING_STORAGE,
+      storage_key: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const attachmentId = Number(pending.id);
+  try {
+    const observer = uploadObserver(settings.maxBytes);
+    await streamIntoChunks(ctx.db, attachmentId, observer.pass(input.body));
+    const upload = observer.facts();
+    const contentType = await sniffContentType(filename, upload);
+    await writeTransaction(ctx.db, async (tx) => {
+      const lockedEngagementId = await lockEventForAttachments(tx, principal, input.eventId);
+      const done = await tx
+        .updateTable('attachment')
+        .set({
+          size: upload.size,
+          sha256: upload.sha256,
+          content_type: contentType,
+          storage: 'db',
+          created_at: ctx.clock.now(),
+        })
+        .where('id', '=', attachmentId)
+        .where('storage', '=', PENDING_STORAGE)
+        .executeTakeFirst();
+      // The event (and so the pending row) purged while the bytes arrived.
+      if (Number(done.numUpdatedRows) === 0) throw new NotFoundError('The event');
+      await recordChange(ctx, principal, tx, lockedEngagementId, input.eventId);
+    });
+    return attachmentId;
+  } catch (error) {
+    await discardPendingUpload(ctx.db, attachmentId);
+    throw error;
+  }
+}
+
+async function addToBucket(
+  ctx: ServiceContext,
+  principal: Principal,
+  settings: AttachmentSettings,
+  input: NewAttachment,
+  filename: string,
+): Promise<number> {
+  const upload = await receiveUpload(settings.dataDir, input.body, { maxBytes: settings.maxBytes });
   let objectKey: string | null = null;
   try {
     const contentType = await sniffContentType(filename, upload);
-    if (settings.s3Url) {
-      const bucket = bucketOf(settings);
-      objectKey = bucket.keyFor(`attachments/${randomUUID()}`);
-      await bucket.put(objectKey, upload.file, contentType);
-    }
+    const bucket = bucketOf(settings);
+    objectKey = bucket.keyFor(`attachments/${randomUUID()}`);
+    await bucket.put(objectKey, upload.file, contentType);
+    const key = objectKey;
     const id = await writeTransaction(ctx.db, async (tx) => {
       const engagementId = await lockEventForAttachments(tx, principal, input.eventId);
       const row = await tx
         .insertInto('attachment')
         .values({
-          engagement_id: engagementId,
-          event_id: input.eventId,
-          filename,
+          ...rowFor(ctx, principal, engagementId, input.eventId, filename),
           size: upload.size,
           sha256: upload.sha256,
           content_type: contentType,
-          shared: 0,
-          storage: objectKey ? 's3' : 'db',
-          storage_key: objectKey,
-          created_by: principal.userId || null,
-          created_at: ctx.clock.now(),
+          storage: 's3',
+          storage_key: key,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const attachmentId = Number(row.id);
-      if (!objectKey) await writeChunks(tx, attachmentId, upload.file);
       await recordChange(ctx, principal, tx, engagementId, input.eventId);
-      return attachmentId;
+      return Number(row.id);
     });
     objectKey = null;
-    return toAttachmentDto(await findVisibleAttachment(ctx.db, principal, id), principal);
+    return id;
   } finally {
     upload.remove();
     if (objectKey)

@@ -2,7 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
 import { AttachmentRefused } from './attachment.errors.ts';
 import { extensionOf } from './attachment.filename.ts';
-import type { ReceivedUpload } from './attachment.receive.ts';
+import type { UploadFacts } from './attachment.receive.ts';
 
 export const ASCIICAST = 'application/x-asciicast';
 
@@ -39,7 +39,7 @@ const refuse = (field: 'body' | 'filename', message: string) => new AttachmentRe
  * leaves to others), never from the client. Refuses (422) a name whose image or text extension the bytes
  * contradict, and an image whose header does not parse or whose end is missing.
  */
-export async function sniffContentType(filename: string, upload: ReceivedUpload): Promise<string> {
+export async function sniffContentType(filename: string, upload: UploadFacts): Promise<string> {
   const ext = extensionOf(filename);
   const detected = await fileTypeFromBuffer(upload.head);
   const type = detected?.mime ?? textType(upload.head);
@@ -99,7 +99,7 @@ function isCastHeader(line: string): boolean {
  * An image the browser will be asked to draw: its header must parse (dimensions) and its end must be
  * there (a truncated upload stops before PNG's IEND, JPEG's EOI, GIF's trailer or WebP's declared size).
  */
-function checkImage(type: string, upload: ReceivedUpload): void {
+function checkImage(type: string, upload: UploadFacts): void {
   const broken = (why: string) => refuse('body', `is a broken image (${type}): ${why}`);
   try {
     const size = imageSize(upload.head);

@@ -1,6 +1,8 @@
+export { sweepAbandonedUploads } from './attachment.db-storage.ts';
 export { type AttachmentDownload, openAttachment } from './attachment.download.ts';
 export { AttachmentRefused } from './attachment.errors.ts';
 export { checkAttachmentFilename } from './attachment.filename.ts';
+export { PENDING_MAX_AGE_MS, PENDING_STORAGE } from './attachment.pending.ts';
 export { canSeeUnsharedAttachments } from './attachment.policy.ts';
 export { purgeWithAttachmentObjects } from './attachment.purge.ts';
 export {

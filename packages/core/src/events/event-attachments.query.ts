@@ -1,6 +1,7 @@
 import type { DB } from '@steppingstones/db';
 import type { EventAttachmentSummaryDto } from '@steppingstones/shared/events';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { PENDING_STORAGE } from '../attachments/attachment.pending.ts';
 import { engagementsWith, type Principal } from '../permissions/index.ts';
 import type { Redactor } from './event.redaction.ts';
 
@@ -63,7 +64,8 @@ export async function attachmentSummaries(
       sql<number>`count(*) over (partition by attachment.event_id)`.as('n'),
       sql<number>`row_number() over (partition by attachment.event_id order by attachment.id)`.as('rn'),
     ])
-    .where('attachment.event_id', 'in', eventIds);
+    .where('attachment.event_id', 'in', eventIds)
+    .where('attachment.storage', '<>', PENDING_STORAGE);
   if (visible) ranked = ranked.where(visible);
   const rows = await db
     .selectFrom(ranked.as('a'))
@@ -126,6 +128,7 @@ export async function visibleAttachmentsOf(
       'attachment.storage_key',
     ])
     .where('attachment.event_id', 'in', eventIds)
+    .where('attachment.storage', '<>', PENDING_STORAGE)
     .orderBy('attachment.event_id')
     .orderBy('attachment.id');
   if (visible) q = q.where(visible);

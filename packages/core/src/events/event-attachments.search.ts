@@ -1,5 +1,6 @@
 import type { DB } from '@steppingstones/db';
 import type { Kysely } from 'kysely';
+import { PENDING_STORAGE } from '../attachments/attachment.pending.ts';
 import {
   attachmentSearchText,
   isSearchableAttachment,
@@ -57,6 +58,7 @@ export async function searchableAttachmentsOf(
     .selectFrom('attachment')
     .select(['id', 'event_id', 'filename', 'shared', 'storage'])
     .where('event_id', 'in', eventIds)
+    .where('storage', '<>', PENDING_STORAGE)
     .orderBy('event_id')
     .orderBy('id')
     .execute();

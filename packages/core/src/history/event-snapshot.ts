@@ -1,5 +1,6 @@
 import type { DB, EventTable } from '@steppingstones/db';
 import type { Kysely, Selectable } from 'kysely';
+import { PENDING_STORAGE } from '../attachments/attachment.pending.ts';
 
 export interface ContextSnapshot {
   host: string;
@@ -158,6 +159,8 @@ export async function snapshotsOf(q: Kysely<DB>, events: readonly EventRow[]): P
     .selectFrom('attachment')
     .select(['event_id', 'id', 'filename', 'size', 'sha256', 'content_type', 'shared'])
     .where('event_id', 'in', eventIds)
+    // An upload still arriving is not (yet) part of the event.
+    .where('storage', '<>', PENDING_STORAGE)
     .orderBy('id')
     .execute();
   const attachmentsByEvent = groupBy(

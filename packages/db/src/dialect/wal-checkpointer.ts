@@ -16,7 +16,7 @@ export interface WalCheckpointer {
 
 /**
  * Moves SQLite's checkpoint off the event loop (docs/adr/0009): a thread with its own connection copies
- * the write-ahead log into the database file every `intervalMs`, and the connection's commits stop doing
+ * the write-ahead log into the database file every `intervalMs` (a second), and the connection's commits stop doing
  * it (`wal_autocheckpoint = 0`) only once that thread runs. If the thread fails, commits checkpoint again,
  * so the log never grows without bound.
  */
@@ -26,7 +26,7 @@ export async function startWalCheckpointer(
   options: { intervalMs?: number; logger?: DbLogger } = {},
 ): Promise<WalCheckpointer> {
   const worker = new Worker(WORKER, {
-    workerData: { databaseFile, intervalMs: options.intervalMs ?? 200, busyTimeoutMs: 5000 },
+    workerData: { databaseFile, intervalMs: options.intervalMs ?? 1000, busyTimeoutMs: 5000 },
   });
   // A server that forgets to stop it still exits.
   worker.unref();

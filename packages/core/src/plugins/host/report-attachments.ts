@@ -2,6 +2,7 @@ import type { DB } from '@steppingstones/db';
 import type { AttachmentQueries, ReportAttachment } from '@steppingstones/plugin-sdk';
 import type { Kysely } from 'kysely';
 import { readEmbeddableImage } from '../../attachments/attachment.image.ts';
+import { PENDING_STORAGE } from '../../attachments/attachment.pending.ts';
 import type { Redactor } from '../../events/event.redaction.ts';
 import { visibleAttachmentCondition, visibleAttachmentsOf } from '../../events/event-attachments.query.ts';
 import { type Principal, requireEngagementPermission } from '../../permissions/index.ts';
@@ -60,6 +61,7 @@ export function reportAttachmentQueries(scope: ReportAttachmentScope): Attachmen
         ])
         .where('attachment.id', '=', attachmentId)
         .where('attachment.engagement_id', '=', engagementId)
+        .where('attachment.storage', '<>', PENDING_STORAGE)
         .where('event.deleted_at', 'is', null);
       if (visible) q = q.where(visible);
       const row = await q.executeTakeFirst();
