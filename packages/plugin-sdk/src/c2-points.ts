@@ -87,6 +87,30 @@ export interface C2DownloadRecord {
 }
 
 /**
+ * A moment the session called home (a check-in, its first metadata, output it sent back). The host
+ * folds a session's check-ins into presence intervals: a gap longer than the sleep × (1 + jitter) in
+ * effect starts a new one. `sleep` is the sleep in effect after this check-in as far as the source
+ * knows (null when the file has not shown one: the host carries the previous one over). Optional to
+ * yield: a source without check-ins simply has no presences.
+ *
+ * @example
+ * ```ts
+ * const checkin: C2CheckinRecord = {
+ *   type: 'checkin',
+ *   sessionExternalId: '12345',
+ *   at: Date.UTC(2026, 2, 1, 10, 2),
+ *   sleep: { seconds: 60, jitterPercent: 20 },
+ * };
+ * ```
+ */
+export interface C2CheckinRecord {
+  type: 'checkin';
+  sessionExternalId: string;
+  at: number;
+  sleep: { seconds: number; jitterPercent: number } | null;
+}
+
+/**
  * Any record a C2 source yields; `type` tells them apart.
  *
  * @example
@@ -96,7 +120,7 @@ export interface C2DownloadRecord {
  * }
  * ```
  */
-export type C2Record = C2SessionRecord | C2ActionRecord | C2DownloadRecord;
+export type C2Record = C2SessionRecord | C2ActionRecord | C2DownloadRecord | C2CheckinRecord;
 
 /**
  * An entry the source could not read: the file (and line) and why.

@@ -11,6 +11,7 @@
 export { z } from 'zod';
 export {
   type C2ActionRecord,
+  type C2CheckinRecord,
   type C2DownloadRecord,
   type C2ParseResult,
   type C2Record,

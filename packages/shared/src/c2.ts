@@ -77,6 +77,11 @@ export const c2SessionDtoSchema = z.object({
   watched: z.boolean(),
   /** The event the session was cloned to. */
   event: z.number().int().nullable(),
+  /**
+   * When the session was present, oldest first: runs of check-ins no further apart than the sleep ×
+   * (1 + jitter) then in effect (5 minutes when unknown or interactive).
+   */
+  presences: z.array(z.object({ start: z.string(), end: z.string() })),
 });
 
 export const c2ActionDtoSchema = z.object({

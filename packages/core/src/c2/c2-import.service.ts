@@ -12,6 +12,7 @@ import { c2Engagement } from './c2-engagement.ts';
 import { writeActionCredentials, writeIndicatorFiles } from './c2-findings.write.ts';
 import { mergeRecords } from './c2-merge.ts';
 import { c2ThreadParser, InOrder } from './c2-parse.client.ts';
+import { writePresences } from './c2-presence.write.ts';
 import type { C2DownloadRecord, C2ParseResult, C2Record, C2Rejection } from './c2-records.ts';
 import { knownSessionIds, linkParents, serverId, writeSessions } from './c2-sessions.write.ts';
 import { findC2Source } from './c2-source.ts';
@@ -146,6 +147,13 @@ export async function importC2Logs(
         merged.actions.map((a) => a.sessionExternalId),
         sessionIds,
       );
+      await knownSessionIds(
+        tx,
+        server,
+        merged.checkins.map((c) => c.sessionExternalId),
+        sessionIds,
+      );
+      await writePresences(tx, sessionIds, merged.checkins);
       const created = new Set(sessions.added.map((s) => sessionIds.get(s.externalId) as number));
       const actions = await writeActions(tx, sessionIds, merged.actions, created);
       const files = await writeIndicatorFiles(tx, engagement.id, actions, now);
@@ -168,9 +176,10 @@ export async function importC2Logs(
     for (const r of parsed.records) {
       if (r.type === 'download') {
         if (!request.sessionsOnly) downloads.push(r);
-      } else if (r.type === 'session' || !request.sessionsOnly) {
+      } else if (r.type === 'session' || r.type === 'checkin' || !request.sessionsOnly) {
         pending.push(r);
-        if (r.type === 'action') pendingActions++;
+        // Check-ins weigh like actions on a batch, so memory stays flat however chatty a beacon is.
+        if (r.type !== 'session') pendingActions++;
       }
     }
     if (pendingActions >= batchActions) await flush();

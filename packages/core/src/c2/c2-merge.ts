@@ -1,9 +1,16 @@
-import type { C2ActionRecord, C2DownloadRecord, C2Record, C2SessionRecord } from './c2-records.ts';
+import type {
+  C2ActionRecord,
+  C2CheckinRecord,
+  C2DownloadRecord,
+  C2Record,
+  C2SessionRecord,
+} from './c2-records.ts';
 
 export interface MergedRecords {
   sessions: Map<string, C2SessionRecord>;
   actions: C2ActionRecord[];
   downloads: C2DownloadRecord[];
+  checkins: C2CheckinRecord[];
 }
 
 const TEXT_FIELDS = [
@@ -34,10 +41,11 @@ export function mergeSession(into: C2SessionRecord, more: C2SessionRecord): void
 }
 
 export function mergeRecords(records: Iterable<C2Record>): MergedRecords {
-  const out: MergedRecords = { sessions: new Map(), actions: [], downloads: [] };
+  const out: MergedRecords = { sessions: new Map(), actions: [], downloads: [], checkins: [] };
   for (const r of records) {
     if (r.type === 'action') out.actions.push(r);
     else if (r.type === 'download') out.downloads.push(r);
+    else if (r.type === 'checkin') out.checkins.push(r);
     else {
       const known = out.sessions.get(r.externalId);
       if (known) mergeSession(known, r);

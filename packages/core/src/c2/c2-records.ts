@@ -2,6 +2,7 @@
 // them under these names.
 export type {
   C2ActionRecord,
+  C2CheckinRecord,
   C2DownloadRecord,
   C2ParseResult,
   C2Record,

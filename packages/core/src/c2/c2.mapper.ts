@@ -46,7 +46,13 @@ function nextCheckin(r: SessionRow): string | null {
   return toIsoUtc(Number(r.last_seen) + Math.round(max * 1000));
 }
 
-export function toSessionDto(r: SessionRow): C2SessionDto {
+/** A session's presence intervals as stored (epoch ms), for its DTO. */
+export interface PresenceSpan {
+  start: number;
+  end: number;
+}
+
+export function toSessionDto(r: SessionRow, presences: readonly PresenceSpan[] = []): C2SessionDto {
   return {
     id: Number(r.id),
     server: Number(r.server_id),
@@ -71,6 +77,7 @@ export function toSessionDto(r: SessionRow): C2SessionDto {
     jitter: num(r.jitter_percent),
     watched: Boolean(Number(r.watched ?? 0)),
     event: num(r.event_id),
+    presences: presences.map((p) => ({ start: toIsoUtc(p.start), end: toIsoUtc(p.end) })),
   };
 }
 

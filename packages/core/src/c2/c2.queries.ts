@@ -11,7 +11,14 @@ import { parseIsoTimestamp } from '@steppingstones/shared/events';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
-import { type SessionRow, toActionDto, toDownloadDto, toServerDto, toSessionDto } from './c2.mapper.ts';
+import {
+  type PresenceSpan,
+  type SessionRow,
+  toActionDto,
+  toDownloadDto,
+  toServerDto,
+  toSessionDto,
+} from './c2.mapper.ts';
 import { c2Engagement } from './c2-engagement.ts';
 import { excludedSessionIds, notExcluded } from './c2-exclusions.ts';
 import { type C2Page, keysetPage } from './c2-paging.ts';
@@ -76,7 +83,7 @@ export async function listC2Sessions(
   query: C2ListQuery,
 ): Promise<C2Page<C2SessionDto>> {
   const e = await c2Engagement(db, principal, query.engagement, 'c2.view');
-  return keysetPage(
+  const page = await keysetPage(
     db,
     () =>
       db
@@ -88,8 +95,33 @@ export async function listC2Sessions(
     [inEngagement(e.id), notExcluded(await excludedSessionIds(db, e.id))],
     { time: sql`s.last_seen`, id: sql`s.id` },
     query,
-    (r) => toSessionDto(r as unknown as SessionRow),
+    (r) => r as unknown as SessionRow,
   );
+  const presences = await presencesOf(
+    db,
+    page.results.map((r) => Number(r.id)),
+  );
+  return { ...page, results: page.results.map((r) => toSessionDto(r, presences.get(Number(r.id)))) };
+}
+
+/** The presence intervals of a page's sessions, oldest first. */
+async function presencesOf(db: Kysely<DB>, sessionIds: number[]): Promise<Map<number, PresenceSpan[]>> {
+  const out = new Map<number, PresenceSpan[]>();
+  if (sessionIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('c2_presence')
+    .select(['session_id', 'start_at', 'end_at'])
+    .where('session_id', 'in', sessionIds)
+    .orderBy('session_id')
+    .orderBy('start_at')
+    .execute();
+  for (const r of rows) {
+    const span = { start: Number(r.start_at), end: Number(r.end_at) };
+    const list = out.get(Number(r.session_id));
+    if (list) list.push(span);
+    else out.set(Number(r.session_id), [span]);
+  }
+  return out;
 }
 
 /** Operator actions, newest first: of one session, in a time range, matching every search word somewhere. */

@@ -27,6 +27,7 @@ import * as m0024 from './0024-search-attack-files.ts';
 import * as m0025 from './0025-red-team-infrastructure.ts';
 import * as m0026 from './0026-attachments.ts';
 import * as m0027 from './0027-event-comments.ts';
+import * as m0029 from './0029-c2-presence.ts';
 import * as m0030 from './0030-credential-stats-search.ts';
 import * as m0030b from './0030-eventstream-line-credentials.ts';
 
@@ -62,6 +63,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0025-red-team-infrastructure', m0025],
   ['0026-attachments', m0026],
   ['0027-event-comments', m0027],
+  ['0029-c2-presence', m0029],
   ['0030-credential-stats-search', m0030],
   ['0030-eventstream-line-credentials', m0030b],
 ];

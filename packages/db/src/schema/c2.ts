@@ -85,6 +85,16 @@ export interface C2WatchTable {
   returned_at: number | null;
 }
 
+/** A stretch of time a session was present: consecutive check-ins (migration 0029). */
+export interface C2PresenceTable {
+  id: Generated<number>;
+  session_id: number;
+  start_at: number;
+  end_at: number;
+  sleep_seconds: number | null;
+  jitter_percent: number | null;
+}
+
 export interface C2Tables {
   c2_server: C2ServerTable;
   c2_session: C2SessionTable;
@@ -92,4 +102,5 @@ export interface C2Tables {
   c2_download: C2DownloadTable;
   c2_exclusion: C2ExclusionTable;
   c2_watch: C2WatchTable;
+  c2_presence: C2PresenceTable;
 }

@@ -1,4 +1,9 @@
-import type { C2ActionRecord, C2DownloadRecord, C2SessionRecord } from '@steppingstones/plugin-sdk';
+import type {
+  C2ActionRecord,
+  C2CheckinRecord,
+  C2DownloadRecord,
+  C2SessionRecord,
+} from '@steppingstones/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import { parseCobaltStrikeFile } from './index.ts';
 
@@ -44,7 +49,7 @@ describe('the Cobalt Strike log parser', () => {
       lastSeen: utc('2027-01-01T00:00:07Z'),
       sleep: { seconds: 60, jitterPercent: 20, at: utc('2026-12-31T23:59:00Z') },
     });
-    const actions = records.slice(1) as C2ActionRecord[];
+    const actions = records.filter((r) => r.type === 'action') as C2ActionRecord[];
     expect(actions.map((a) => [a.operator, a.input, a.task, a.attackIds, a.output, a.errors])).toEqual([
       [
         'neo',
@@ -66,6 +71,17 @@ describe('the Cobalt Strike log parser', () => {
     ]);
     expect(actions[2]?.start).toBe(utc('2027-01-01T00:00:05Z'));
     expect(actions[2]?.indicators).toEqual(['file: 0123456789abcdef0123456789abcdef 1024 bytes x.exe']);
+    // Each moment the beacon called home (metadata, check-in, output, error), with the sleep then.
+    const checkins = records.filter((r) => r.type === 'checkin') as C2CheckinRecord[];
+    const slept = { seconds: 60, jitterPercent: 20 };
+    expect(checkins.map((c) => [new Date(c.at).toISOString(), c.sleep])).toEqual([
+      ['2026-12-31T23:58:01.000Z', null],
+      ['2026-12-31T23:58:35.000Z', null],
+      ['2026-12-31T23:58:40.000Z', null],
+      ['2026-12-31T23:59:01.000Z', slept],
+      ['2027-01-01T00:00:07.000Z', slept],
+    ]);
+    expect(checkins.every((c) => c.sessionExternalId === '1234')).toBe(true);
   });
 
   it.each([

@@ -1,4 +1,9 @@
-import type { C2ActionRecord, C2ParseResult, C2SessionRecord } from '@steppingstones/plugin-sdk';
+import type {
+  C2ActionRecord,
+  C2CheckinRecord,
+  C2ParseResult,
+  C2SessionRecord,
+} from '@steppingstones/plugin-sdk';
 import { splitEntries } from './cs-entries.ts';
 import { applyMetadata, blankSession } from './cs-metadata.ts';
 import type { LogDay } from './cs-text.ts';
@@ -6,6 +11,9 @@ import type { LogDay } from './cs-text.ts';
 interface Building extends C2ActionRecord {
   acceptOutput: boolean;
 }
+
+/** Entries that show the beacon calling home: it checked in, sent its metadata, output or an error. */
+const CALLED_HOME = new Set(['checkin', 'metadata', 'output', 'output_ps', 'error']);
 
 const SLEEP_TASK = /Tasked beacon to sleep for (\d+)s(?: \((\d+)% jitter\))?/;
 
@@ -35,7 +43,8 @@ function append(text: string, more: string): string {
  * One `beacon_<bid>.log` / `ssh_<bid>.log`: the session from its metadata, and its entries grouped
  * into operator actions (an input opens one; task, indicator, output and error entries join the
  * latest, output only one that accepts output). Check-ins and sleep tasks move the session's last
- * seen time and sleep.
+ * seen time and sleep. Every moment the beacon called home is also a check-in record (once per
+ * second), with the sleep in effect then as far as this file shows, for the presence intervals.
  */
 export function parseBeaconLog(
   file: string,
@@ -64,6 +73,7 @@ export function parseBeaconLog(
     accepting = a;
     return a;
   };
+  const checkins = new Map<number, C2CheckinRecord['sleep']>();
   for (const e of entries) {
     session.firstSeen = Math.min(session.firstSeen, e.at);
     session.lastSeen = Math.max(session.lastSeen, e.at);
@@ -115,6 +125,12 @@ export function parseBeaconLog(
       }
       // checkin, note and the rest only move the session's last seen time.
     }
+    // A sleep tasked in the same second as a check-in is the one the beacon takes home from it.
+    if (CALLED_HOME.has(e.type) || checkins.has(e.at))
+      checkins.set(
+        e.at,
+        session.sleep && { seconds: session.sleep.seconds, jitterPercent: session.sleep.jitterPercent },
+      );
   }
   const seen = new Map<string, number>();
   const records: C2ParseResult['records'] = [session];
@@ -125,5 +141,7 @@ export function parseBeaconLog(
     const { acceptOutput: _unused, ...record } = a;
     records.push(record);
   }
+  for (const [at, sleep] of checkins)
+    records.push({ type: 'checkin', sessionExternalId: externalId, at, sleep });
   return { records, rejected };
 }
