@@ -58,7 +58,7 @@ export async function c2ManageRoutes(app: AppServer): Promise<void> {
       schema: { tags, summary: 'Remove an exclusion: its sessions show again.', params: idParams },
     },
     async (request, reply) => {
-      await removeC2Exclusion(db, request.principal, request.params.id);
+      await removeC2Exclusion(requestServices(request), request.principal, request.params.id);
       return reply.status(204).send();
     },
   );

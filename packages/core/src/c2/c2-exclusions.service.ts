@@ -82,7 +82,12 @@ export async function addC2Exclusion(
 }
 
 /** Removes an exclusion: its sessions show again. */
-export async function removeC2Exclusion(db: Kysely<DB>, principal: Principal, id: number): Promise<void> {
+export async function removeC2Exclusion(
+  ctx: ServiceContext,
+  principal: Principal,
+  id: number,
+): Promise<void> {
+  const { db } = ctx;
   const row = await db
     .selectFrom('c2_exclusion as x')
     .innerJoin('engagement as g', 'g.id', 'x.engagement_id')
