@@ -77,6 +77,11 @@ describe.each(testDialects())('C2 API on %s', (dialect) => {
       first_seen: '2026-12-31T23:50:01.000Z',
       last_seen: '2027-01-01T00:10:05.000Z',
       next_checkin: '2027-01-01T00:11:17.000Z',
+      // Check-ins before the sleep was known are 5 minutes apart at most; the next day's is a new one.
+      presences: [
+        { start: '2026-12-31T23:50:01.000Z', end: '2026-12-31T23:50:40.000Z' },
+        { start: '2027-01-01T00:10:05.000Z', end: '2027-01-01T00:10:05.000Z' },
+      ],
     });
     const ssh = results.find((s) => s.kind === 'ssh') as Record<string, unknown>;
     const smb = results.find((s) => s.external_id === '5678') as Record<string, unknown>;
@@ -167,8 +172,12 @@ describe.each(testDialects())('C2 API on %s', (dialect) => {
   });
 
   it('never shows C2 data to the blue team', async () => {
-    for (const path of ['sessions', 'actions', 'downloads', 'servers'])
-      expect((await call('blue', 'GET', `/api/v1/c2/${path}/?engagement=C2API`)).status).toBe(403);
+    for (const path of ['sessions', 'actions', 'downloads', 'servers']) {
+      const answer = await call('blue', 'GET', `/api/v1/c2/${path}/?engagement=C2API`);
+      expect(answer.status).toBe(403);
+      // Not even the presences of a session leak in the refusal.
+      expect(JSON.stringify(answer.body)).not.toContain('presences');
+    }
     expect((await call('blue', 'POST', imports, 'x', 'text/plain')).status).toBe(403);
   });
 });
