@@ -6,6 +6,7 @@ import { C2CloneDrawer } from './C2CloneDrawer.tsx';
 import { excludeLike, setWatch } from './c2-api.ts';
 import { expectedColour, missedCheckins, sessionLabel, when } from './c2-format.ts';
 import { EventLinkOrClone } from './EventLinkOrClone.tsx';
+import { PresenceBar } from './PresenceBar.tsx';
 import { useC2Action } from './use-c2-action.ts';
 
 const EXCLUDE_BY: Array<[C2ExclusionDto['field'], string]> = [
@@ -53,6 +54,7 @@ export function SessionsTable({ engagement, sessions, selected, onSelect, mayCha
             <Table.Th>First seen</Table.Th>
             <Table.Th>Last seen</Table.Th>
             <Table.Th>Expected</Table.Th>
+            <Table.Th>Present</Table.Th>
             <Table.Th>Session</Table.Th>
             <Table.Th>Addresses</Table.Th>
             <Table.Th>OS</Table.Th>
@@ -84,6 +86,9 @@ export function SessionsTable({ engagement, sessions, selected, onSelect, mayCha
                       {when(s.next_checkin)}
                     </Text>
                   </Tooltip>
+                </Table.Td>
+                <Table.Td>
+                  <PresenceBar session={s} />
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" mr="xs">
