@@ -31,7 +31,6 @@ import {
 } from './grid/event-filter.ts';
 import classes from './grid/events.module.css';
 import { IgnoredWordsNote } from './grid/IgnoredWordsNote.tsx';
-import { PhoneFilters } from './grid/PhoneFilters.tsx';
 import { useDeleteWithUndo } from './grid/use-delete-with-undo.tsx';
 import { useDensity } from './grid/use-density.ts';
 import { patchEventInPages, useEventPages } from './grid/use-event-pages.ts';
@@ -198,15 +197,13 @@ function EventLog({ engagement }: { engagement: string }) {
           )}
         </Group>
       </Group>
-      <PhoneFilters active={isFiltered(filter)}>
-        <EventFilterBar
-          engagement={engagement}
-          filter={filter}
-          zone={zone}
-          onChange={setFilter}
-          seenOperators={seenOperators}
-        />
-      </PhoneFilters>
+      <EventFilterBar
+        engagement={engagement}
+        filter={filter}
+        zone={zone}
+        onChange={setFilter}
+        seenOperators={seenOperators}
+      />
       <IgnoredWordsNote words={filter.search ? pages.ignoredWords : []} />
       <SelectionBar
         engagement={engagement}
