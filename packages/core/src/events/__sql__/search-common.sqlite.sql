@@ -14,6 +14,6 @@ select "event_tag"."event_id", "tag"."name" from "event_tag" inner join "tag" on
 
 select "file_distribution"."id", "file_distribution"."event_id", "file_distribution"."file_id", "file_distribution"."location", "file_distribution"."removed", "file"."filename", "file"."size", "file"."md5", "file"."sha1", "file"."sha256", "file"."description" from "file_distribution" inner join "file" on "file"."id" = "file_distribution"."file_id" where "file_distribution"."event_id" in (?, ?) order by "file_distribution"."id";
 
-select * from (select "attachment"."event_id", "attachment"."id", "attachment"."filename", "attachment"."content_type", count(*) over (partition by attachment.event_id) as "n", row_number() over (partition by attachment.event_id order by attachment.id) as "rn" from "attachment" where "attachment"."event_id" in (?, ?) and "attachment"."shared" = ?) as "a" where "a"."rn" <= ? order by "a"."event_id", "a"."id";
+select * from (select "attachment"."event_id", "attachment"."id", "attachment"."filename", "attachment"."content_type", count(*) over (partition by attachment.event_id) as "n", row_number() over (partition by attachment.event_id order by attachment.id) as "rn" from "attachment" where "attachment"."event_id" in (?, ?) and "attachment"."storage" <> ? and "attachment"."shared" = ?) as "a" where "a"."rn" <= ? order by "a"."event_id", "a"."id";
 
 select "event_id", "engagement_id", "red_team_only", count(*) as "n" from "event_comment" where "event_id" in (?, ?) and "deleted_at" is null group by "event_id", "engagement_id", "red_team_only";

@@ -12,6 +12,6 @@ select "event_tag"."event_id", "tag"."name" from "event_tag" inner join "tag" on
 
 select "file_distribution"."id", "file_distribution"."event_id", "file_distribution"."file_id", "file_distribution"."location", "file_distribution"."removed", "file"."filename", "file"."size", "file"."md5", "file"."sha1", "file"."sha256", "file"."description" from "file_distribution" inner join "file" on "file"."id" = "file_distribution"."file_id" where "file_distribution"."event_id" in ($1) order by "file_distribution"."id";
 
-select * from (select "attachment"."event_id", "attachment"."id", "attachment"."filename", "attachment"."content_type", count(*) over (partition by attachment.event_id) as "n", row_number() over (partition by attachment.event_id order by attachment.id) as "rn" from "attachment" where "attachment"."event_id" in ($1) and "attachment"."shared" = $2) as "a" where "a"."rn" <= $3 order by "a"."event_id", "a"."id";
+select * from (select "attachment"."event_id", "attachment"."id", "attachment"."filename", "attachment"."content_type", count(*) over (partition by attachment.event_id) as "n", row_number() over (partition by attachment.event_id order by attachment.id) as "rn" from "attachment" where "attachment"."event_id" in ($1) and "attachment"."storage" <> $2 and "attachment"."shared" = $3) as "a" where "a"."rn" <= $4 order by "a"."event_id", "a"."id";
 
 select "event_id", "engagement_id", "red_team_only", count(*) as "n" from "event_comment" where "event_id" in ($1) and "deleted_at" is null group by "event_id", "engagement_id", "red_team_only";
