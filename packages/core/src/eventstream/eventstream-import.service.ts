@@ -6,7 +6,7 @@ import { hasEngagementPermission, type Principal } from '../permissions/index.ts
 import { inTransaction, type ServiceContext } from '../service-context.ts';
 import { addCounts, ingestLineFindings, lineFindings, NO_CREDENTIALS } from './eventstream-credentials.ts';
 import { eventstreamEngagement } from './eventstream-engagement.ts';
-import { insertLineRows } from './eventstream-line.insert.ts';
+import { insertLineRows, insertLineRowsCounted } from './eventstream-line.insert.ts';
 import { linkLineCredentials } from './eventstream-line-credentials.ts';
 import { preparedInline, preparedInThread } from './eventstream-prepare.client.ts';
 import type { PreparedLine } from './eventstream-prepare.ts';
@@ -140,6 +140,10 @@ async function writeLines(
 ): Promise<{ added: number; credentials: IngestCounts }> {
   const meta = { engagementId, importedBy: who.id, importedByName: who.name, createdAt: ctx.clock.now() };
   return writeTransaction(ctx.db, async (tx) => {
+    // Which lines went in matters only when some have credentials to feed (or are still to be read):
+    // otherwise the database just counts them, which is cheaper than handing every new hash back.
+    if (!who.credentials || !batch.some(mayHoldCredentials))
+      return { added: await insertLineRowsCounted(tx, meta, batch), credentials: { ...NO_CREDENTIALS } };
     const inserted = await insertLineRows(tx, meta, batch);
     if (!who.credentials || inserted.size === 0)
       return { added: inserted.size, credentials: { ...NO_CREDENTIALS } };
@@ -157,4 +161,9 @@ async function writeLines(
     await linkLineCredentials({ db: tx }, engagementId, perLine);
     return { added: fresh.length, credentials };
   });
+}
+
+/** Extraction found something in the line, or has not read it yet (an import prepared inline). */
+function mayHoldCredentials(line: PreparedLine): boolean {
+  return line.findings === undefined || line.findings.length > 0;
 }

@@ -118,6 +118,21 @@ describe.each(testDialects())('EventStream import on %s', (dialect) => {
     expect(again).toMatchObject({ added: 0, duplicates: 5, credentials: { newHashes: 0 } });
   });
 
+  it('counts new and duplicate lines the same when no line of a batch holds a credential', async () => {
+    // Thread-prepared lines with nothing to extract, and an import that does not feed the vault: the
+    // batches are written without reading back which lines went in.
+    const plain = (n: number) => JSON.stringify({ ts: `2025-06-0${n}T10:00:00Z`, d: `plain ${n}` });
+    const file = [plain(1), plain(2), plain(1), 'not json', plain(3)].join('\n');
+    const first = await importEventStream(ctx.services(), red, 'ES2', from(file), { parallel: true });
+    expect(first).toMatchObject({ added: 3, duplicates: 1, credentials: { newHashes: 0 } });
+    expect(first.rejected.map((r) => r.line)).toEqual([4]);
+    const again = await importEventStream(ctx.services(), red, 'ES2', from(`${file}\n${plain(4)}`), {
+      credentials: false,
+    });
+    expect(again).toMatchObject({ added: 1, duplicates: 4 });
+    expect(again.credentials).toBeUndefined();
+  });
+
   it('refuses a non-member (404) and a member without eventstream.add (403)', async () => {
     const outsider: Principal = { ...red, engagementIds: [] };
     await expect(importEventStream(ctx.services(), outsider, 'ES', from(''))).rejects.toMatchObject({
