@@ -24,6 +24,12 @@ describe('C2 sessions and actions', { timeout: 300_000 }, () => {
     const sessions = page.getByRole('table', { name: 'Sessions' });
     await sessions.getByRole('row').filter({ hasText: 'alice * on WS01 (rundll32.exe, PID 4242)' }).waitFor();
     await sessions.getByRole('row').filter({ hasText: 'Windows Server 2022 (21H2)' }).waitFor();
+    // Each session's presence bar reads out when the beacon was present (the admin's zone is London).
+    await sessions
+      .getByRole('row')
+      .filter({ hasText: 'alice * on WS01' })
+      .getByRole('img', { name: 'present 23:50–23:50, 2027-01-01 00:10–00:10' })
+      .waitFor();
     const actions = page.getByRole('table', { name: 'Actions' });
     await actions.getByRole('row').filter({ hasText: 'hashdump' }).waitFor();
     expect(await actions.getByRole('row').count()).toBe(7);
