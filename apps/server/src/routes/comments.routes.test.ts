@@ -249,6 +249,11 @@ describe.each(testDialects())('comments on events on %s', { timeout: 300_000 }, 
       // Outbox order: had the hidden one been sent to the blue team, it would have come first.
       expect(commentFrames(blueStream).map((i) => i.commentId)).toEqual([open.id]);
       expect(commentFrames(blueStream)[0]?.eventId).toBe(e.id);
+      // Nor did any other red-team-only comment (earlier tests' included) reach the blue team.
+      const flagged = (f: { event: string; data: string }) =>
+        f.event === 'change' && JSON.parse(f.data).ids?.redTeamOnly === true;
+      expect(blueStream.frames.filter(flagged)).toEqual([]);
+      expect(redStream.frames.filter(flagged).length).toBeGreaterThan(0);
     } finally {
       redStream.close();
       blueStream.close();
