@@ -20,24 +20,27 @@ export async function* uncrackedHashes(rows: Rows, mode: number): AsyncGenerator
     }
 }
 
-/** `SYSTEM\account::LM:NT:::` for each account whose current LM or NT hash is not cracked yet. */
+/**
+ * `SYSTEM\account::LM:NT:::` for each account whose current LM or NT hash is not cracked yet. The rows
+ * come in account order, so one account is held at a time.
+ */
 export async function* pwdump(rows: Rows): AsyncGenerator<string> {
-  const accounts = new Map<string, { name: string; lm: string; nt: string; open: boolean }>();
+  let key: string | null = null;
+  let a = { name: '', lm: EMPTY_LM, nt: EMPTY_NT, open: false };
   for await (const r of rows) {
     if (r.position !== null || (r.type_key !== NTLM && r.type_key !== LM)) continue;
-    const key = `${r.system_key}\u0000${r.account_key}`;
-    const a = accounts.get(key) ?? {
-      name: r.system ? `${r.system}\\${r.account}` : r.account,
-      lm: EMPTY_LM,
-      nt: EMPTY_NT,
-      open: false,
-    };
+    const next = `${r.system_key}\u0000${r.account_key}`;
+    if (next !== key) {
+      if (a.open) yield `${a.name}::${a.lm}:${a.nt}:::`;
+      key = next;
+      const name = r.system ? `${r.system}\\${r.account}` : r.account;
+      a = { name, lm: EMPTY_LM, nt: EMPTY_NT, open: false };
+    }
     if (r.type_key === LM) a.lm = r.hash.toLowerCase();
     else a.nt = r.hash.toLowerCase();
     if (r.secret === null) a.open = true;
-    accounts.set(key, a);
   }
-  for (const a of accounts.values()) if (a.open) yield `${a.name}::${a.lm}:${a.nt}:::`;
+  if (a.open) yield `${a.name}::${a.lm}:${a.nt}:::`;
 }
 
 /** Known secrets, account and system names and the words in them (runs of 3+, CamelCase pieces). */

@@ -5,7 +5,8 @@ import { ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { lines, secretLines } from './aids.lines.ts';
-import { walkStatsRows } from './stats-rows.ts';
+import { LM, NTLM } from './stats-row.ts';
+import { walkAccountHashRows, walkStatsRows } from './stats-rows.ts';
 import { secretCounts } from './stats-sql.ts';
 
 export interface AidDownload {
@@ -84,8 +85,12 @@ export async function credentialAid(
         yield `${line}\n`;
       return;
     }
-    for await (const line of lines(aid, walkStatsRows(db, engagement.id, rowsNeeded(aid, filter)), options))
-      yield `${line}\n`;
+    // The pwdump finishes one account before the next: read in account order, it holds one at a time.
+    const rows =
+      aid === 'pwdump'
+        ? walkAccountHashRows(db, engagement.id, filter, [NTLM, LM])
+        : walkStatsRows(db, engagement.id, rowsNeeded(aid, filter));
+    for await (const line of lines(aid, rows, options)) yield `${line}\n`;
   }
   return { filename: fileName(aid, engagement.code, query, ctx.clock.now()), body: body() };
 }

@@ -1,6 +1,6 @@
 import { type DB, dialectOf } from '@steppingstones/db';
 import type { CredentialStatsQuery } from '@steppingstones/shared/credential-stats';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { analyticsConditions } from './analytics-filter.ts';
 import type { StatsRow } from './stats-row.ts';
 
@@ -62,5 +62,50 @@ export async function* walkStatsRows(
     for (const r of rows) yield toRow(r as Raw);
     if (rows.length < BATCH) return;
     after = Number(rows[rows.length - 1]?.id);
+  }
+}
+
+/**
+ * The current NT and LM credentials of the filtered vault in account order (system, account, id: the
+ * vault list's index order, so nothing is sorted), for aids that finish one account before the next
+ * and so hold one account at a time, whatever the vault's size.
+ */
+export async function* walkAccountHashRows(
+  db: Kysely<DB>,
+  engagementId: number,
+  filter: Omit<CredentialStatsQuery, 'engagement'>,
+  typeKeys: readonly number[],
+): AsyncGenerator<StatsRow> {
+  const base = db
+    .selectFrom('credential')
+    .select(COLUMNS)
+    .where((eb) =>
+      eb.and([
+        ...analyticsConditions(eb, engagementId, filter),
+        eb('credential.position', 'is', null),
+        eb('credential.type_key', 'in', [...typeKeys]),
+      ]),
+    );
+  if (dialectOf(db) === 'sqlite') {
+    const rows = base.orderBy('system_key').orderBy('account_key').orderBy('id').stream();
+    for await (const r of rows) yield toRow(r as Raw);
+    return;
+  }
+  let after: [string, string, number] | null = null;
+  for (;;) {
+    const from = after;
+    const rows = await base
+      .$if(from !== null, (q) =>
+        q.where(sql<boolean>`(system_key, account_key, id) > (${from?.[0]}, ${from?.[1]}, ${from?.[2]})`),
+      )
+      .orderBy('system_key')
+      .orderBy('account_key')
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    for (const r of rows) yield toRow(r as Raw);
+    if (rows.length < BATCH) return;
+    const last = rows[rows.length - 1] as Raw;
+    after = [last.system_key, last.account_key, Number(last.id)];
   }
 }
