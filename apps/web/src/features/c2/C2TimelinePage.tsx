@@ -12,7 +12,7 @@ export function C2TimelinePage() {
     <Stack>
       <PageHeader
         title="C2 timeline"
-        description="Sessions from first to last check-in; darker = shorter sleep."
+        description="When each session was present (its check-in intervals); darker = shorter sleep."
       />
       <C2Tabs />
       {sessions.size === 0 ? (
