@@ -10,16 +10,6 @@ type Rows = AsyncIterable<StatsRow>;
 const EMPTY_LM = 'aad3b435b51404eeaad3b435b51404ee';
 const EMPTY_NT = '31d6cfe0d16ae931b73c59d7e0c089c0';
 
-/** Distinct uncracked hashes of one mode, bare (no user names), current and earlier hashes alike. */
-export async function* uncrackedHashes(rows: Rows, mode: number): AsyncGenerator<string> {
-  const seen = new Set<string>();
-  for await (const r of rows)
-    if (r.secret === null && r.type_key === mode && !seen.has(r.hash_key)) {
-      seen.add(r.hash_key);
-      yield r.hash;
-    }
-}
-
 /**
  * `SYSTEM\account::LM:NT:::` for each account whose current LM or NT hash is not cracked yet. The rows
  * come in account order, so one account is held at a time.
@@ -102,11 +92,9 @@ export function* secretLines(
   }
 }
 
-/** The aids that read credential rows: uncracked hashes, the pwdump and the wordlist. */
-export async function* lines(aid: string, rows: Rows, o: AidOptions): AsyncGenerator<string> {
+/** The aids that read credential rows: the pwdump and the wordlist. */
+export async function* lines(aid: string, rows: Rows): AsyncGenerator<string> {
   switch (aid) {
-    case 'uncracked-hashes':
-      return yield* uncrackedHashes(rows, o.hash_type as number);
     case 'pwdump':
       return yield* pwdump(rows);
     case 'wordlist':

@@ -6,7 +6,7 @@ import type { Principal } from '../permissions/index.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { lines, secretLines } from './aids.lines.ts';
 import { LM, NTLM } from './stats-row.ts';
-import { walkAccountHashRows, walkStatsRows } from './stats-rows.ts';
+import { walkAccountHashRows, walkStatsRows, walkUncrackedHashes } from './stats-rows.ts';
 import { secretCounts } from './stats-sql.ts';
 
 export interface AidDownload {
@@ -48,11 +48,6 @@ const FROM_SECRETS: ReadonlySet<CredentialAid> = new Set([
   'suffix-masks',
 ]);
 
-/** The uncracked-hash list reads the uncracked rows only, unless the filter says otherwise. */
-function rowsNeeded<F extends { cracked?: boolean }>(aid: CredentialAid, filter: F): F {
-  return aid === 'uncracked-hashes' ? { ...filter, cracked: filter.cracked ?? false } : filter;
-}
-
 /**
  * A cracking aid for one engagement and filter: checked (credential.view), audited with the filter,
  * and produced line by line from a batched walk of the vault.
@@ -85,12 +80,16 @@ export async function credentialAid(
         yield `${line}\n`;
       return;
     }
+    if (aid === 'uncracked-hashes') {
+      for await (const hash of walkUncrackedHashes(db, engagement.id, filter)) yield `${hash}\n`;
+      return;
+    }
     // The pwdump finishes one account before the next: read in account order, it holds one at a time.
     const rows =
       aid === 'pwdump'
         ? walkAccountHashRows(db, engagement.id, filter, [NTLM, LM])
-        : walkStatsRows(db, engagement.id, rowsNeeded(aid, filter));
-    for await (const line of lines(aid, rows, options)) yield `${line}\n`;
+        : walkStatsRows(db, engagement.id, filter);
+    for await (const line of lines(aid, rows)) yield `${line}\n`;
   }
   return { filename: fileName(aid, engagement.code, query, ctx.clock.now()), body: body() };
 }

@@ -109,3 +109,37 @@ export async function* walkAccountHashRows(
     after = [last.system_key, last.account_key, Number(last.id)];
   }
 }
+
+/**
+ * Each distinct uncracked hash of the filtered vault (current and earlier, one spelling per hash),
+ * grouped by the database in hash order: nothing is held per hash, whatever the vault's size.
+ */
+export async function* walkUncrackedHashes(
+  db: Kysely<DB>,
+  engagementId: number,
+  filter: Omit<CredentialStatsQuery, 'engagement'>,
+): AsyncGenerator<string> {
+  const base = db
+    .selectFrom('credential')
+    .select(['hash_key', sql<string>`min(hash)`.as('hash')])
+    .where((eb) =>
+      eb.and([...analyticsConditions(eb, engagementId, filter), eb('credential.secret', 'is', null)]),
+    )
+    .groupBy('hash_key')
+    .orderBy('hash_key');
+  if (dialectOf(db) === 'sqlite') {
+    for await (const r of base.stream()) yield r.hash;
+    return;
+  }
+  let after: string | null = null;
+  for (;;) {
+    const from = after;
+    const rows = await base
+      .$if(from !== null, (q) => q.where('hash_key', '>', from as string))
+      .limit(BATCH)
+      .execute();
+    for (const r of rows) yield r.hash;
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1]?.hash_key ?? null;
+  }
+}

@@ -112,7 +112,7 @@ describe.each(testDialects())('statistics and aids beyond ASCII on %s', (dialect
       const out: string[] = [];
       if (aid === 'wordlist') {
         const rows = walkStatsRows(ctx.database.db, engagementId, {});
-        for await (const l of lines(aid, rows, options)) out.push(l);
+        for await (const l of lines(aid, rows)) out.push(l);
       } else
         out.push(
           ...secretLines(aid, await secretCounts(ctx.database.db, engagementId, {}), { ...options, kind }),
