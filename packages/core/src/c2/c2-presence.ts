@@ -15,7 +15,7 @@ export interface Presence {
 export const DEFAULT_PRESENCE_GAP_MS = 5 * 60_000;
 
 /** The longest gap after a check-in that still counts as present: sleep × (1 + jitter). */
-export function presenceGapMs(p: Pick<Presence, 'sleepSeconds' | 'jitterPercent'>): number {
+function presenceGapMs(p: Pick<Presence, 'sleepSeconds' | 'jitterPercent'>): number {
   if (!p.sleepSeconds) return DEFAULT_PRESENCE_GAP_MS;
   return Math.round(p.sleepSeconds * (1 + (p.jitterPercent ?? 0) / 100) * 1000);
 }

@@ -1,5 +1,5 @@
 /** The presences of a session as the sessions table draws and reads them out. */
-export interface PresenceSpan {
+interface PresenceSpan {
   start: string;
   end: string;
 }
