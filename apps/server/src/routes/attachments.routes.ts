@@ -24,14 +24,24 @@ import { requestServices } from '../http/request-services.ts';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['attachments'];
 
+/** How often pending uploads older than a day are looked for. */
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 /** Nothing a downloaded file holds may run, even if a browser were talked into rendering it. */
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
 /** Files on events: list, download, share, remove (the upload lives in its own scope below). */
 export async function attachmentRoutes(app: AppServer): Promise<void> {
   const settings = attachmentSettings(app.ctx.config);
-  // Uploads a crash cut off (a live one removes its own pending rows when it fails).
-  await sweepAbandonedUploads(app.ctx.database.db, app.ctx.clock);
+  // Uploads a crash cut off (a live one removes its own pending rows when it fails): at start, and hourly,
+  // since those of the crash that caused this start are not yet a day old.
+  const sweep = () =>
+    sweepAbandonedUploads(app.ctx.database.db, app.ctx.clock).catch((err: unknown) =>
+      app.log.warn({ err }, 'Could not remove abandoned attachment uploads; retrying in an hour.'),
+    );
+  await sweep();
+  const sweeper = setInterval(sweep, SWEEP_EVERY_MS).unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
   await app.register(attachmentUploadRoute);
 
   app.get(
