@@ -90,7 +90,7 @@ export async function importC2Logs(
   const signal = request.signal ?? new AbortController().signal;
   // The plugin's parser runs in the plugin thread pool, never on the event loop.
   const { id, code, name, startDate, endDate } = engagement;
-  const parse = await c2ThreadParser(ctx, principal, source, { id, code, name, startDate, endDate }, signal);
+  const parse = await c2ThreadParser(ctx, source, { id, code, name, startDate, endDate }, signal);
   const mayAddCredentials = hasEngagementPermission(principal, engagement.id, 'credential.add');
   const actor = { userId: principal.userId || null, username: request.actorName ?? principal.username };
   const batchActions = request.batchActions ?? 5000;

@@ -1,6 +1,5 @@
 import type { C2ParseResult } from '@steppingstones/plugin-sdk';
 import type { AppContext } from '../app-context.ts';
-import type { Principal } from '../permissions/index.ts';
 import { PluginFailedError, PluginTimeoutError } from '../plugins/host/plugin-errors.ts';
 import { pluginHostFor } from '../plugins/plugin-host.ts';
 import { DEFAULT_RENDER_TIMEOUT_MS } from '../plugins/plugin-point-types.ts';
@@ -11,11 +10,11 @@ export type C2FileParse = (path: string, text: string) => Promise<C2ParseResult>
 
 /**
  * A C2 source's `parseFile`, run in the plugin thread pool like every other plugin call: each file
- * with the source's deadline, the caller's permissions and the engagement, never on the event loop.
+ * with the source's deadline and the engagement, never on the event loop (the caller's permissions
+ * were checked before: a parser only reads the files it is given).
  */
 export async function c2ThreadParser(
   ctx: AppContext,
-  principal: Principal,
   source: C2Source,
   engagement: C2ParseThreadData['engagement'],
   signal: AbortSignal,
@@ -29,13 +28,8 @@ export async function c2ThreadParser(
   const base: Omit<C2ParseThreadData, 'files'> = {
     specifier: plugin.specifier,
     pluginId: plugin.definition.id,
-    pluginVersion: plugin.definition.version,
     key: source.point.key,
-    principal: { ...principal, permissions: [...principal.permissions] },
     engagement,
-    config: plugin.config,
-    nowMs: ctx.clock.now(),
-    database: host.database.target,
     logLevel: ctx.config.logLevel,
   };
   return async (path, text) => {

@@ -1,6 +1,6 @@
 import { createDb, type DatabaseTarget } from '@steppingstones/db';
-import type { BaseContext, PluginLogger } from '@steppingstones/plugin-sdk';
-import pino, { type Logger } from 'pino';
+import type { BaseContext } from '@steppingstones/plugin-sdk';
+import type { Logger } from 'pino';
 import { enqueueTask } from '../../jobs/index.ts';
 import {
   hasPermission,
@@ -10,6 +10,7 @@ import {
 } from '../../permissions/index.ts';
 import { loadPluginRegistry } from '../plugin-registry.ts';
 import { pluginTaskResolver } from '../plugin-task-resolver.ts';
+import { pluginLogger } from './plugin-logger.ts';
 
 export interface BaseContextInput {
   pluginId: string;
@@ -24,22 +25,10 @@ export interface BaseContextInput {
   logger?: Logger;
 }
 
-function boundLogger(base: Logger): PluginLogger {
-  return {
-    debug: (message, data) => base.debug(data ?? {}, message),
-    info: (message, data) => base.info(data ?? {}, message),
-    warn: (message, data) => base.warn(data ?? {}, message),
-    error: (message, data) => base.error(data ?? {}, message),
-  };
-}
-
 /** The members every plugin call shares: identity, config, principal, logger, clock, signal, scheduler. */
 export function pluginContextBase(input: BaseContextInput): BaseContext {
   const { principal } = input;
-  const root = input.logger ?? pino({ name: 'plugin', level: input.logLevel });
-  const logger = boundLogger(
-    root.child({ plugin: input.pluginId, point: `${input.point.type}:${input.point.key}` }),
-  );
+  const logger = pluginLogger(input);
   const permissions = principal.isSuperuser ? [...PERMISSION_CODES] : [...principal.permissions];
   return {
     plugin: { id: input.pluginId, version: input.pluginVersion },

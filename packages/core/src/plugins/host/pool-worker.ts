@@ -1,4 +1,6 @@
-// A pool thread: loads the host once, then runs one plugin call at a time as the pool asks.
+// A pool thread: runs one plugin call at a time as the pool asks, loading the host of a kind of call
+// (reports, EventStream sources, C2 sources) only on its first call of that kind, so a thread that
+// only parses C2 logs never holds the report host.
 import { parentPort } from 'node:worker_threads';
 import type { PoolMessage, PoolRequest } from './thread-pool.ts';
 
@@ -23,7 +25,10 @@ parentPort!.on('message', async (msg: PoolRequest) => {
   try {
     const load = handlers[msg.task];
     if (!load) throw new Error(`unknown task ${msg.task}`);
-    const value = await (await load())(msg.data as never, controller.signal);
+    const handler = await load();
+    // The call's deadline starts here: loading the host is the thread's cost, not the plugin's.
+    parentPort!.postMessage({ id: msg.id, loaded: true } satisfies PoolMessage<unknown>);
+    const value = await handler(msg.data as never, controller.signal);
     reply = { id: msg.id, ok: true, value };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
@@ -34,6 +39,4 @@ parentPort!.on('message', async (msg: PoolRequest) => {
   parentPort!.postMessage(reply);
 });
 
-// Load the report host before saying ready, so the first call's deadline covers only the plugin.
-await import('./report-thread.ts');
 parentPort!.postMessage({ ready: true } satisfies PoolMessage<unknown>);

@@ -10,15 +10,19 @@ export type ThreadOutcome<T> =
   | { kind: 'timeout' }
   | { kind: 'aborted' };
 
-/** What a pool thread posts: `{ready}` once loaded, then `{id, ok, …}` per job. */
+/**
+ * What a pool thread posts: `{ready}` once started; per job `{id, loaded}` once the job's host is
+ * loaded (its deadline starts then), then `{id, ok, …}`.
+ */
 export type PoolMessage<T> =
   | { ready: true }
+  | { id: number; loaded: true }
   | { id: number; ok: true; value: T }
   | { id: number; ok: false; message: string; stack?: string };
 
 interface PoolThread {
   worker: Worker;
-  /** Resolves true once loaded, false if the thread died (or hung) while loading. */
+  /** Resolves true once started, false if the thread died (or hung) while starting. */
   ready: Promise<boolean>;
   busy: boolean;
   /** Why it died while loading, for the caller's error message. */
@@ -28,7 +32,10 @@ interface PoolThread {
 /** What the pool posts to a thread: a call, or the cancellation of one. */
 export type PoolRequest = { id: number; task: string; data: unknown } | { cancel: number };
 
-/** How long a thread may take to load TypeScript, the host and its libraries on a busy machine. */
+/**
+ * How long a thread may take to load TypeScript, or the host of a kind of call and its libraries (on
+ * that kind's first call), on a busy machine.
+ */
 const BOOT_TIMEOUT_MS = 120_000;
 /** How long a cancelled call has to stop by itself before its thread is terminated. */
 const CANCEL_GRACE_MS = 2_000;
@@ -199,6 +206,12 @@ export class ThreadPool {
     };
     const onMessage = (msg: PoolMessage<unknown>) => {
       if ('ready' in msg || msg.id !== id) return;
+      if ('loaded' in msg) {
+        if (answered) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ kind: 'timeout' }, false), job.timeoutMs);
+        return;
+      }
       finish(
         msg.ok
           ? { kind: 'result', value: msg.value }
@@ -225,7 +238,15 @@ export class ThreadPool {
       this.dispatch();
       return;
     }
-    const timer = setTimeout(() => finish({ kind: 'timeout' }, false), job.timeoutMs);
+    // Until the thread has loaded the job's host, the loading limit applies; then the job's deadline.
+    let timer = setTimeout(
+      () =>
+        finish(
+          { kind: 'error', message: `the plugin thread did not load within ${BOOT_TIMEOUT_MS / 1000} s` },
+          false,
+        ),
+      BOOT_TIMEOUT_MS,
+    );
     job.signal?.addEventListener('abort', onAbort);
     worker.on('message', onMessage);
     worker.on('exit', onExit);
