@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,5 +58,32 @@ describe('SQLite checkpoints on a thread of their own', () => {
     await checkpointer.stop();
     await checkpointer.stop();
     expect(autocheckpoint()).toBe(1000);
+  });
+
+  it('lets a process whose last step is stopping it finish (its thread is held until it has closed)', () => {
+    // Only the checkpoint thread keeps such a process alive while it stops: were it let go, the event
+    // loop would empty and the stop would never return (exit code 13, "unsettled top-level await").
+    const here = path.dirname(new URL(import.meta.url).pathname);
+    const script = `
+      const { createDb } = await import(${JSON.stringify(path.join(here, '../create-db.ts'))});
+      const { parseDatabaseUrl } = await import(${JSON.stringify(path.join(here, '../database-url.ts'))});
+      const { startWalCheckpointer } = await import(${JSON.stringify(path.join(here, 'wal-checkpointer.ts'))});
+      const file = ${JSON.stringify(path.join(dir, 'child.db'))};
+      const database = createDb({ target: parseDatabaseUrl(file, ${JSON.stringify(dir)}) });
+      const checkpointer = await startWalCheckpointer(database.sqlite, file);
+      await checkpointer.stop();
+      await database.close();
+      process.stdout.write('stopped');
+    `;
+    const entry = path.join(dir, 'stop-last.mjs');
+    fs.writeFileSync(entry, script);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', entry], {
+      encoding: 'utf8',
+    });
+    expect({ status: child.status, out: child.stdout, err: child.stderr }).toEqual({
+      status: 0,
+      out: 'stopped',
+      err: '',
+    });
   });
 });

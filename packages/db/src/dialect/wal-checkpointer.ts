@@ -71,6 +71,9 @@ export async function startWalCheckpointer(
       if (stopped) return;
       stopped = true;
       restore();
+      // Held until it has closed its connection: unreferenced, the caller's event loop could empty (a
+      // script whose last step is closing the server) and this wait would never end.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
