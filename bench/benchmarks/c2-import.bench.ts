@@ -27,7 +27,7 @@ const ITERATIONS = { full: 2, quick: 1 };
 /**
  * `c2 import` of a Cobalt Strike logs/ archive (.tar.gz) of N actions over N/200 beacons, as the CLI
  * runs it: streamed from disk, one log at a time through the c2-sources plugin, saved in batches of
- * 5,000 actions with credential extraction. Baseline: reading the archive without parsing. Peak memory must not grow with the archive.
+ * 2,500 actions with credential extraction. Baseline: reading the archive without parsing. Peak memory must not grow with the archive.
  */
 export default defineBenchmark<State>({
   name: 'c2-import',

@@ -51,7 +51,11 @@ export interface C2ImportRequest {
   /** Recorded as the importer; defaults to the principal's username (`cli` for the command line). */
   actorName?: string;
   limits?: ArchiveLimits;
-  /** Actions written per transaction; memory holds about one batch. Default 5 000. */
+  /**
+   * Actions written per transaction; memory holds about one batch. Default 2 500: a batch of 5 000 lives
+   * long enough to reach the old generation, where the garbage of each one piles up until a late full GC
+   * (about 100 MB more at 200 000 actions); 2 500 is as fast and stays flat.
+   */
   batchActions?: number;
   /** Called after each batch is saved (the CLI's progress). */
   onProgress?: (done: { files: number; actions: number }) => void;
@@ -93,7 +97,7 @@ export async function importC2Logs(
   const parse = await c2ThreadParser(ctx, source, { id, code, name, startDate, endDate }, signal);
   const mayAddCredentials = hasEngagementPermission(principal, engagement.id, 'credential.add');
   const actor = { userId: principal.userId || null, username: request.actorName ?? principal.username };
-  const batchActions = request.batchActions ?? 5000;
+  const batchActions = request.batchActions ?? 2500;
   const now = ctx.clock.now();
   const server = await writeTransaction(db, (tx) =>
     serverId(tx, engagement.id, serverName, source.point.framework, now),
