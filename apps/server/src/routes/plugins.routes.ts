@@ -88,8 +88,9 @@ export async function pluginRoutes(app: AppServer): Promise<void> {
       },
     },
     async (request) => {
-      // Someone looking at a menu will likely run a report: load a thread now, not on their click.
-      void host.threads.warm(1);
+      // Someone looking at a menu will likely run a report: load a thread and the report host now,
+      // not on their click.
+      void host.threads.warm(1, 'report');
       const results = await listMenuItems(
         host.registry,
         host.state,

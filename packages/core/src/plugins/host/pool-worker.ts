@@ -1,6 +1,6 @@
 // A pool thread: runs one plugin call at a time as the pool asks, loading the host of a kind of call
-// (reports, EventStream sources, C2 sources) only on its first call of that kind, so a thread that
-// only parses C2 logs never holds the report host.
+// (reports, EventStream sources, C2 sources) only on its first call of that kind or when the pool asks
+// it to preload one, so a thread that only parses C2 logs never holds the report host.
 import { parentPort } from 'node:worker_threads';
 import type { PoolMessage, PoolRequest } from './thread-pool.ts';
 
@@ -17,6 +17,11 @@ const running = new Map<number, AbortController>();
 parentPort!.on('message', async (msg: PoolRequest) => {
   if ('cancel' in msg) {
     running.get(msg.cancel)?.abort();
+    return;
+  }
+  if ('preload' in msg) {
+    // A failure shows on the call that follows, which loads it again.
+    await handlers[msg.preload]?.().catch(() => {});
     return;
   }
   const controller = new AbortController();

@@ -29,8 +29,11 @@ interface PoolThread {
   loadError?: string;
 }
 
-/** What the pool posts to a thread: a call, or the cancellation of one. */
-export type PoolRequest = { id: number; task: string; data: unknown } | { cancel: number };
+/** What the pool posts to a thread: a call, the cancellation of one, or "load this task's host now". */
+export type PoolRequest =
+  | { id: number; task: string; data: unknown }
+  | { cancel: number }
+  | { preload: string };
 
 /**
  * How long a thread may take to load TypeScript, or the host of a kind of call and its libraries (on
@@ -66,9 +69,14 @@ export class ThreadPool {
     private readonly memoryMb = 512,
   ) {}
 
-  /** Starts threads until `count` exist, in the background; resolves when they have loaded. */
-  async warm(count = 1): Promise<void> {
+  /**
+   * Starts threads until `count` exist, in the background; resolves when they have started. With
+   * `task`, each thread also loads that task's host (e.g. `report`) while idle, so the call that
+   * likely follows does not wait for it.
+   */
+  async warm(count = 1, task?: string): Promise<void> {
     for (let i = this.threads.size; i < Math.min(count, this.max); i++) this.spawn();
+    if (task) for (const t of this.threads) t.worker.postMessage({ preload: task } satisfies PoolRequest);
     await Promise.all([...this.threads].map((t) => t.ready));
   }
 
