@@ -202,6 +202,8 @@ export interface C2SourcePoint {
   wants(path: string): boolean;
   /** One file to records; pure, never throws for bad input (a problem is a rejection). */
   parseFile(ctx: C2SourceContext, file: { path: string; text: string }): C2ParseResult;
+  /** The deadline of one `parseFile` in its plugin thread, terminated when it passes. Default 30 000. */
+  timeoutMs?: number;
   /**
    * For `c2 follow`: how many characters of a growing file's new text (whole lines) are complete, so
    * the follower sends only those and keeps the rest until more arrives (an action whose output may

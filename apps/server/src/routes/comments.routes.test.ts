@@ -48,9 +48,15 @@ describe.each(testDialects())('comments on events on %s', { timeout: 300_000 }, 
     ];
     for (const [username, role, code] of users)
       await createTestUser(server.ctx, { username, role, engagements: [code] });
-    [alice, carol, lead, blue, limited, outsider] = await Promise.all(
-      users.map(([name]) => login(server.url, name)),
-    );
+    const clients = await Promise.all(users.map(([name]) => login(server.url, name)));
+    [alice, carol, lead, blue, limited, outsider] = clients as [
+      ApiClient,
+      ApiClient,
+      ApiClient,
+      ApiClient,
+      ApiClient,
+      ApiClient,
+    ];
   }, 300_000);
   afterAll(() => server?.stop());
 
@@ -228,9 +234,10 @@ describe.each(testDialects())('comments on events on %s', { timeout: 300_000 }, 
 
   it('streams new comments live to everyone viewing, never a red team only one to the blue team', async () => {
     const e = await createEvent(alice);
-    const [redStream, blueStream] = await Promise.all(
-      [carol, blue].map((c) => openSse(`${server.url}/api/v1/stream/`, { cookie: c.cookie })),
-    );
+    const [redStream, blueStream] = await Promise.all([
+      openSse(`${server.url}/api/v1/stream/`, { cookie: carol.cookie }),
+      openSse(`${server.url}/api/v1/stream/`, { cookie: blue.cookie }),
+    ]);
     try {
       for (const s of [redStream, blueStream]) await s.waitFor((f) => f.event === 'ready');
       const hidden = (await post(alice, e.id, { body: 'red only', red_team_only: true })).body;

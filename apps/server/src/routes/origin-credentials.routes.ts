@@ -1,4 +1,8 @@
-import { listActionCredentials, listLineCredentials } from '@steppingstones/core/credentials';
+import {
+  listActionCredentials,
+  listLineCredentials,
+  type OriginCredentials,
+} from '@steppingstones/core/credentials';
 import { listEnvelope } from '@steppingstones/shared';
 import { credentialDtoSchema } from '@steppingstones/shared/credentials';
 import { z } from 'zod';
@@ -13,7 +17,7 @@ const params = z.object({ id: z.coerce.number().int().positive() });
  */
 export async function originCredentialRoutes(app: AppServer): Promise<void> {
   const db = app.ctx.database.db;
-  const envelope = (page: { count: number; results: unknown[] }) => ({
+  const envelope = (page: OriginCredentials) => ({
     count: page.count,
     next: null,
     previous: null,

@@ -93,8 +93,8 @@ export async function* walkAccountHashRows(
   }
   let after: [string, string, number] | null = null;
   for (;;) {
-    const from = after;
-    const rows = await base
+    const from: [string, string, number] | null = after;
+    const rows: unknown[] = await base
       .$if(from !== null, (q) =>
         q.where(sql<boolean>`(system_key, account_key, id) > (${from?.[0]}, ${from?.[1]}, ${from?.[2]})`),
       )
@@ -133,8 +133,8 @@ export async function* walkUncrackedHashes(
   }
   let after: string | null = null;
   for (;;) {
-    const from = after;
-    const rows = await base
+    const from: string | null = after;
+    const rows: { hash: string; hash_key: string }[] = await base
       .$if(from !== null, (q) => q.where('hash_key', '>', from as string))
       .limit(BATCH)
       .execute();
