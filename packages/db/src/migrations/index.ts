@@ -29,7 +29,7 @@ import * as m0026 from './0026-attachments.ts';
 import * as m0027 from './0027-event-comments.ts';
 import * as m0029 from './0029-c2-presence.ts';
 import * as m0030 from './0030-credential-stats-search.ts';
-import * as m0030b from './0030-eventstream-line-credentials.ts';
+import * as m0031 from './0031-eventstream-line-credentials.ts';
 import * as m0032 from './0032-eventstream-line-write-indexes.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was when they were written.
@@ -66,7 +66,7 @@ const MIGRATIONS: Array<[string, { up: Up }]> = [
   ['0027-event-comments', m0027],
   ['0029-c2-presence', m0029],
   ['0030-credential-stats-search', m0030],
-  ['0030-eventstream-line-credentials', m0030b],
+  ['0031-eventstream-line-credentials', m0031],
   ['0032-eventstream-line-write-indexes', m0032],
 ];
 
