@@ -1,5 +1,3 @@
-import type { C2SourceContext, PluginLogger } from '@steppingstones/plugin-sdk';
-import type { Logger } from 'pino';
 import type { AppContext } from '../app-context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { Principal } from '../permissions/index.ts';
@@ -58,23 +56,4 @@ export async function findC2Source(
       `You need the permissions ${requiredPermissions('c2-source', found.point).join(', ')} to use the adapter "${found.point.key}".`,
     );
   return found;
-}
-
-function pluginLogger(base: Logger): PluginLogger {
-  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, data?: object) =>
-    base[level](data ?? {}, message);
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
-
-/** What a source's `parseFile` is given: the engagement, a logger bound to plugin and point, a signal. */
-export function c2SourceContext(
-  ctx: AppContext,
-  source: C2Source,
-  engagement: { id: number; code: string; name: string; startDate: string; endDate: string },
-  signal: AbortSignal,
-): C2SourceContext {
-  const logger = pluginLogger(
-    ctx.logger.child({ plugin: source.pluginId, point: `c2-source:${source.point.key}` }),
-  );
-  return { engagement, logger, signal };
 }
