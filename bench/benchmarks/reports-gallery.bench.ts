@@ -1,5 +1,5 @@
 import { defineBenchmark } from '../lib/define.ts';
-import { type ApiSession, expectStatus, openApiSession } from '../lib/events-api.ts';
+import { type ApiSession, expectStatus, installedReportUrls, openApiSession } from '../lib/events-api.ts';
 import { handWrittenPage } from '../lib/grid-sql.ts';
 import type { BenchmarkDefinition } from '../lib/types.ts';
 
@@ -32,12 +32,8 @@ function galleryBenchmark(mode: 'cold' | 'kept'): BenchmarkDefinition<GallerySta
     unit: 'MB/s',
     async setup(env) {
       const session = await openApiSession(env);
-      const points = await session.get('/api/v1/plugin-points/?type=event-report');
-      expectStatus(points, 200, 'GET /api/v1/plugin-points/');
-      const installed = (JSON.parse(points.text) as { results: Array<{ plugin: string; key: string }> })
-        .results;
       const code = env.dataset!.engagementCode;
-      const urls = installed.map((p) => `/api/v1/reports/${p.plugin}/${p.key}/?engagement=${code}&preview=1`);
+      const urls = await installedReportUrls(session, code, '&preview=1');
       return { session, urls, code, hand: handWrittenPage(env, {}, null) };
     },
     async baseline(state) {

@@ -1,5 +1,5 @@
 import { defineBenchmark, SkipRun } from '../lib/define.ts';
-import { type ApiSession, expectStatus, openApiSession } from '../lib/events-api.ts';
+import { type ApiSession, expectStatus, installedReportUrls, openApiSession } from '../lib/events-api.ts';
 import { handWrittenPage } from '../lib/grid-sql.ts';
 import type { BenchmarkDefinition } from '../lib/types.ts';
 
@@ -101,12 +101,8 @@ const allReports = defineBenchmark<AllState>({
   unit: 'MB/s',
   async setup(env) {
     const session = await openApiSession(env);
-    const points = await session.get('/api/v1/plugin-points/?type=event-report');
-    expectStatus(points, 200, 'GET /api/v1/plugin-points/');
-    const installed = (JSON.parse(points.text) as { results: Array<{ plugin: string; key: string }> })
-      .results;
     const code = env.dataset!.engagementCode;
-    const urls = installed.map((p) => `/api/v1/reports/${p.plugin}/${p.key}/?engagement=${code}`);
+    const urls = await installedReportUrls(session, code);
     return { session, urls, hand: handWrittenPage(env, {}, null) };
   },
   async baseline(state) {

@@ -58,3 +58,11 @@ export async function openApiSession(env: BenchEnv): Promise<ApiSession> {
 export function expectStatus(res: { status: number; text: string }, status: number, what: string): void {
   if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${res.text.slice(0, 300)}`);
 }
+
+/** The URL of every installed event report for the engagement, with `query` appended (e.g. `&preview=1`). */
+export async function installedReportUrls(session: ApiSession, code: string, query = ''): Promise<string[]> {
+  const points = await session.get('/api/v1/plugin-points/?type=event-report');
+  expectStatus(points, 200, 'GET /api/v1/plugin-points/');
+  const installed = (JSON.parse(points.text) as { results: Array<{ plugin: string; key: string }> }).results;
+  return installed.map((p) => `/api/v1/reports/${p.plugin}/${p.key}/?engagement=${code}${query}`);
+}
